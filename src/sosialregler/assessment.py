@@ -1,0 +1,249 @@
+"""The result of an assessment: one decision per area, flags, and the decision record.
+
+An ``Assessment`` holds only evaluated data (trees, lines, flags) and never the rulebook, so a
+stored record rebuilds the same object and renders the same text years later, whatever the
+rules have become since.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from attrs import frozen
+
+from .areas.livsopphold import Linje
+from .engine import Merknad
+from .outcome import Utfall
+from .rulebook.model import Hjemmel, RegelInfo
+from .tree import Node, fakta_til_json, node_fra_dict, node_til_dict
+
+RECORD_FORMAT = "sosialregler-vedtaksgrunnlag/1"
+
+
+@frozen
+class Vedtak:
+    """The decision for one area of law (a key in the contract's ``vedtak``)."""
+
+    omrade: str
+    tittel: Mapping[str, str]
+    utfall: Utfall
+    hjemmel: tuple[Hjemmel, ...]
+    node: Node  # the full tree: the area's main rule, calculation and checks
+    hovedregel: str
+    belop_per_maned: Decimal | None = None
+    beregning: tuple[Linje, ...] = ()
+    mangler: tuple[str, ...] = ()
+
+    def hovednode(self) -> Node:
+        node = self.node.finn(self.hovedregel)
+        assert node is not None
+        return node
+
+
+@frozen
+class Assessment:
+    """Everything decided for one case on one date."""
+
+    vurderingsdato: date
+    sak_id: str | None
+    bibliotek: str
+    regler: str  # digest of the rule files
+    vedtak: Mapping[str, Vedtak]
+    merknader: tuple[Merknad, ...]
+    klage: Node | None  # appeal information (forvaltningsloven), rendered with every text
+    inndata: Mapping[str, Any]  # the case as contract JSON
+    satser: tuple[Mapping[str, Any], ...]  # the rate rows actually used
+
+    # --- rendering -----------------------------------------------------------------------
+    def explain(self, sprak: str = "nb") -> str:
+        """The explanation a caseworker can paste into a decision, in ``nb`` or ``en``."""
+        from .explain import forklar
+
+        return forklar(self, sprak)
+
+    def begrunnelse(self, omrade: str, sprak: str = "nb") -> str:
+        from .explain import begrunnelse
+
+        return begrunnelse(self.vedtak[omrade], sprak)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's output, as a dict."""
+        from .explain import begrunnelse, merknadstekst
+
+        vedtak: dict[str, Any] = {}
+        for navn, v in self.vedtak.items():
+            ut: dict[str, Any] = {
+                "utfall": v.utfall.value,
+                "hjemmel": [h.tekst("nb") for h in v.hjemmel],
+                "lenker": [h.lenke for h in v.hjemmel],
+            }
+            if navn == "livsopphold":
+                ut["belop_per_maned"] = (
+                    fakta_til_json(v.belop_per_maned) if v.belop_per_maned is not None else None
+                )
+                ut["beregning"] = [linje.to_dict() for linje in v.beregning]
+            ut["begrunnelse"] = begrunnelse(v, "nb")
+            ut["begrunnelse_en"] = begrunnelse(v, "en")
+            ut["mangler"] = list(v.mangler)
+            ut["ikke_oppfylte_vilkar"] = _ikke_oppfylte(v)
+            ut["forklaring"] = node_til_dict(v.node)
+            vedtak[navn] = ut
+        return {
+            "vurderingsdato": self.vurderingsdato.isoformat(),
+            "sak_id": self.sak_id,
+            "versjon": {"bibliotek": self.bibliotek, "regler": self.regler},
+            "vedtak": vedtak,
+            "merknader": [
+                {
+                    "kode": m.kode,
+                    "hjemmel": _merknadshjemmel(m, "nb"),
+                    "tekst": merknadstekst(m, "nb"),
+                    "tekst_en": merknadstekst(m, "en"),
+                    **({"regel": m.regel.id} if m.regel else {}),
+                }
+                for m in self.merknader
+            ],
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """The contract's ``--format json`` output."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    # --- decision record -----------------------------------------------------------------
+    def to_record(self) -> dict[str, Any]:
+        """Everything needed to store this decision and re-render it later (DESIGN § 5)."""
+        return {
+            "format": RECORD_FORMAT,
+            "bibliotek": self.bibliotek,
+            "regler": self.regler,
+            "vurderingsdato": self.vurderingsdato.isoformat(),
+            "sak_id": self.sak_id,
+            "inndata": self.inndata,
+            "satser": list(self.satser),
+            "vedtak": {
+                navn: {
+                    "omrade": v.omrade,
+                    "tittel": dict(v.tittel),
+                    "utfall": v.utfall.value,
+                    "hjemmel": [h.to_dict() for h in v.hjemmel],
+                    "hovedregel": v.hovedregel,
+                    "belop_per_maned": fakta_til_json(v.belop_per_maned)
+                    if v.belop_per_maned is not None
+                    else None,
+                    "beregning": [linje.to_dict() for linje in v.beregning],
+                    "mangler": list(v.mangler),
+                    "tre": node_til_dict(v.node, full=True),
+                }
+                for navn, v in self.vedtak.items()
+            },
+            "merknader": [
+                {
+                    "kode": m.kode,
+                    "regel": m.regel.to_dict() if m.regel else None,
+                    "node": node_til_dict(m.node, full=True) if m.node else None,
+                    "tekst": dict(m.tekst) if m.tekst else None,
+                    "hjemmeltekst": dict(m.hjemmeltekst) if m.hjemmeltekst else None,
+                }
+                for m in self.merknader
+            ],
+            "klage": node_til_dict(self.klage, full=True) if self.klage else None,
+        }
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any] | str) -> Assessment:
+        """Rebuild a stored decision (a dict, or its JSON text) without re-evaluating it."""
+        data = json.loads(record) if isinstance(record, str) else record
+        if data.get("format") != RECORD_FORMAT:
+            raise ValueError(
+                f"ukjent vedtaksgrunnlag-format {data.get('format')!r}; forventet {RECORD_FORMAT}"
+            )
+        vedtak = {}
+        for navn, v in data["vedtak"].items():
+            vedtak[navn] = Vedtak(
+                omrade=v["omrade"],
+                tittel=v["tittel"],
+                utfall=Utfall(v["utfall"]),
+                hjemmel=tuple(Hjemmel.fra_dict(h) for h in v["hjemmel"]),
+                node=node_fra_dict(v["tre"]),
+                hovedregel=v["hovedregel"],
+                belop_per_maned=Decimal(str(v["belop_per_maned"]))
+                if v["belop_per_maned"] is not None
+                else None,
+                beregning=tuple(_linje_fra_dict(linje) for linje in v["beregning"]),
+                mangler=tuple(v["mangler"]),
+            )
+        merknader = tuple(
+            Merknad(
+                m["kode"],
+                RegelInfo.fra_dict(m["regel"]) if m["regel"] else None,
+                node_fra_dict(m["node"]) if m["node"] else None,
+                m["tekst"],
+                m["hjemmeltekst"],
+            )
+            for m in data["merknader"]
+        )
+        return cls(
+            vurderingsdato=date.fromisoformat(data["vurderingsdato"]),
+            sak_id=data["sak_id"],
+            bibliotek=data["bibliotek"],
+            regler=data["regler"],
+            vedtak=vedtak,
+            merknader=merknader,
+            klage=node_fra_dict(data["klage"]) if data["klage"] else None,
+            inndata=data["inndata"],
+            satser=tuple(data["satser"]),
+        )
+
+
+def _linje_fra_dict(data: Mapping[str, Any]) -> Linje:
+    def belop(navn: str) -> Decimal | None:
+        return Decimal(str(data[navn])) if data.get(navn) is not None else None
+
+    return Linje(
+        post=data["post"],
+        belop=Decimal(str(data["belop"])),
+        kilde=data.get("kilde"),
+        gyldig_fra=date.fromisoformat(data["gyldig_fra"]) if data.get("gyldig_fra") else None,
+        person=data.get("person"),
+        alder=data.get("alder"),
+        grunnlag=belop("grunnlag"),
+        medregnet=data.get("medregnet"),
+        regel=data.get("regel"),
+        node_id=data.get("node_id"),
+    )
+
+
+def _merknadshjemmel(m: Merknad, sprak: str) -> str:
+    if m.regel:
+        return "; ".join(h.tekst(sprak) for h in m.regel.hjemmel)
+    if m.hjemmeltekst:
+        return m.hjemmeltekst.get(sprak) or m.hjemmeltekst["nb"]
+    return ""
+
+
+def _ikke_oppfylte(v: Vedtak) -> list[dict[str, Any]]:
+    """For a denial: each failed rule, its reference, and what would change it."""
+    from .explain import render
+
+    if v.utfall is not Utfall.IKKE_OPPFYLT:
+        return []
+    ut = []
+    for node in v.hovednode().noder():
+        if node.regel is None or node.utfall is not Utfall.IKKE_OPPFYLT:
+            continue
+        if any(b.regel and b.utfall is Utfall.IKKE_OPPFYLT for b in node.barn if b is not node):
+            continue  # report the innermost failed rules: they say why
+        endring = node.regel.tekst("endring", "nb")
+        ut.append(
+            {
+                "regel": node.regel.id,
+                "hjemmel": "; ".join(h.tekst("nb") for h in node.regel.hjemmel),
+                "tekst": render(node.regel.tekst("ikke_oppfylt", "nb") or "", node, "nb"),
+                "hva_kan_endre": render(endring, node, "nb") if endring else None,
+            }
+        )
+    return ut

@@ -1,0 +1,405 @@
+"""The JSON contract with case systems: JSON text or dict in, ``Sak`` out, or every problem.
+
+Structuring is done by cattrs (a well-kept library) rather than hand-written parsing; this
+module only adds what the contract demands beyond it:
+
+* strict types: cattrs would turn ``5`` into ``"5"`` or iterate a string as a list; a legal
+  decision must not guess, so strings, booleans, amounts, dates and lists are checked strictly;
+* Norwegian messages naming the JSON path (``personer[1].fodselsdato``), the value and why;
+* every problem at once: cattrs' exception groups are walked into a flat list, and the checks
+  across fields (one applicant, known person ids, a child younger than its parents) run on the
+  raw input as well, so they are reported even when a type error elsewhere stopped structuring.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import typing
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from .errors import Feil, UgyldigSak
+from .facts import Sak
+
+#: The current act applies from this date; older cases belong to the 1991 act.
+LOVENS_IKRAFTTREDELSE = date(2010, 1, 1)
+#: An amount above this is a typing error, not a household's income (ten billion kroner).
+MAKS_BELOP = Decimal(10) ** 10
+
+_ISO_DATO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class _Avvist(ValueError):
+    """A single value rejected by a structure hook, with a Norwegian reason."""
+
+
+def _dato(verdi: Any, _: type) -> date:
+    if not isinstance(verdi, str) or not _ISO_DATO.fullmatch(verdi):
+        raise _Avvist("ugyldig dato: forventet tekst på formen ÅÅÅÅ-MM-DD")
+    try:
+        return date.fromisoformat(verdi)
+    except ValueError:
+        raise _Avvist("datoen finnes ikke i kalenderen") from None
+
+
+def _belop(verdi: Any, _: type) -> Decimal:
+    if isinstance(verdi, bool) or not isinstance(verdi, int | float):
+        raise _Avvist("beløp må være et tall (kroner), ikke " + _typenavn(verdi))
+    if isinstance(verdi, float) and not math.isfinite(verdi):
+        raise _Avvist("beløp må være et endelig tall")
+    try:
+        belop = Decimal(str(verdi)) if isinstance(verdi, float) else Decimal(verdi)
+    except InvalidOperation:  # pragma: no cover - finite floats always convert
+        raise _Avvist("beløp kan ikke leses som et tall") from None
+    if belop < 0:
+        raise _Avvist("beløp kan ikke være negativt")
+    if belop > MAKS_BELOP:
+        raise _Avvist(f"beløpet er urimelig stort (over {MAKS_BELOP:,} kroner)".replace(",", " "))
+    return belop
+
+
+def _tekst(verdi: Any, _: type) -> str:
+    if not isinstance(verdi, str):
+        raise _Avvist("må være tekst, ikke " + _typenavn(verdi))
+    return verdi
+
+
+def _sannhetsverdi(verdi: Any, _: type) -> bool:
+    if not isinstance(verdi, bool):
+        raise _Avvist("må være true eller false, ikke " + _typenavn(verdi))
+    return verdi
+
+
+def _typenavn(verdi: Any) -> str:
+    if verdi is None:
+        return "null"
+    if isinstance(verdi, bool):
+        return "en sannhetsverdi"
+    if isinstance(verdi, int | float):
+        return "et tall"
+    if isinstance(verdi, str):
+        return "tekst"
+    if isinstance(verdi, list):
+        return "en liste"
+    if isinstance(verdi, dict):
+        return "et objekt"
+    return type(verdi).__name__
+
+
+def _literal_hook(typ: Any) -> Any:
+    lovlige = get_args(typ)
+
+    def hook(verdi: Any, _: type) -> str:
+        if not isinstance(verdi, str) or verdi not in lovlige:
+            raise _Avvist("ukjent verdi; lovlige verdier er: " + ", ".join(lovlige))
+        return verdi
+
+    return hook
+
+
+def _er_homogen_tuple(typ: Any) -> bool:
+    args = get_args(typ)
+    return get_origin(typ) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _lag_konverter() -> cattrs.Converter:
+    konverter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    konverter.register_structure_hook(date, _dato)
+    konverter.register_structure_hook(Decimal, _belop)
+    konverter.register_structure_hook(str, _tekst)
+    konverter.register_structure_hook(bool, _sannhetsverdi)
+    konverter.register_structure_hook_factory(lambda t: get_origin(t) is Literal, _literal_hook)
+
+    def liste_hook(typ: Any) -> Any:
+        elementtype = get_args(typ)[0]
+
+        def hook(verdi: Any, _: type) -> tuple[Any, ...]:
+            if not isinstance(verdi, list):
+                raise _Avvist("må være en liste, ikke " + _typenavn(verdi))
+            resultat, feil = [], []
+            for indeks, element in enumerate(verdi):
+                try:
+                    resultat.append(konverter.structure(element, elementtype))
+                except Exception as exc:
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"indeks {indeks}", indeks, elementtype),
+                    ]
+                    feil.append(exc)
+            if feil:
+                raise IterableValidationError("ugyldige elementer", feil, typ)
+            return tuple(resultat)
+
+        return hook
+
+    konverter.register_structure_hook_factory(_er_homogen_tuple, liste_hook)
+
+    def objekt_hook(typ: Any) -> Any:
+        standard = cattrs.gen.make_dict_structure_fn(typ, konverter, _cattrs_forbid_extra_keys=True)
+
+        def hook(verdi: Any, _: type) -> Any:
+            if not isinstance(verdi, dict):
+                raise _Avvist("må være et objekt ({...}), ikke " + _typenavn(verdi))
+            return standard(verdi, typ)
+
+        return hook
+
+    konverter.register_structure_hook_factory(attrs.has, objekt_hook)
+    return konverter
+
+
+_KONVERTER = _lag_konverter()
+
+
+def _feil_fra_unntak(exc: BaseException, sti: str, verdi: Any) -> Iterator[Feil]:
+    """Walk cattrs' exception groups into flat problems with JSON paths."""
+    if isinstance(exc, ForbiddenExtraKeysError):
+        kjente = ", ".join(a.name for a in attrs.fields(exc.cl))
+        for navn in sorted(exc.extra_fields):
+            yield Feil(
+                _skjot(sti, navn),
+                verdi.get(navn) if isinstance(verdi, dict) else None,
+                f"ukjent felt; kjente felt her er: {kjente}",
+            )
+        return
+    if isinstance(exc, ClassValidationError):
+        med_merknad, uten = exc.group_exceptions()
+        for under, merknad in med_merknad:
+            under_verdi = verdi.get(merknad.name) if isinstance(verdi, dict) else None
+            if isinstance(under, KeyError):
+                yield Feil(_skjot(sti, merknad.name), None, "påkrevd felt mangler")
+            else:
+                yield from _feil_fra_unntak(under, _skjot(sti, merknad.name), under_verdi)
+        for under in uten:
+            yield from _feil_fra_unntak(under, sti, verdi)
+        return
+    if isinstance(exc, IterableValidationError):
+        med_merknad, uten = exc.group_exceptions()
+        for under, merknad in med_merknad:
+            under_verdi = verdi[merknad.index] if isinstance(verdi, list) else None
+            yield from _feil_fra_unntak(under, f"{sti}[{merknad.index}]", under_verdi)
+        for under in uten:
+            yield from _feil_fra_unntak(under, sti, verdi)
+        return
+    if isinstance(exc, _Avvist):
+        yield Feil(sti or "$", verdi, str(exc))
+        return
+    yield Feil(sti or "$", verdi, f"ugyldig verdi ({exc})")
+
+
+def _skjot(sti: str, navn: str) -> str:
+    return f"{sti}.{navn}" if sti else navn
+
+
+def les_json(tekst: str | bytes) -> Any:
+    """Parse JSON text, turning a syntax error into a rejection with its position."""
+    try:
+        return json.loads(tekst, parse_float=float, parse_constant=_avvis_konstant)
+    except _Avvist as exc:
+        raise UgyldigSak([Feil("$", None, str(exc))]) from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        melding = f"ikke gyldig JSON: {getattr(exc, 'msg', exc)}"
+        if isinstance(exc, json.JSONDecodeError):
+            melding += f" (linje {exc.lineno}, kolonne {exc.colno})"
+        raise UgyldigSak([Feil("$", None, melding)]) from None
+    except RecursionError:
+        raise UgyldigSak([Feil("$", None, "JSON-dokumentet er for dypt nøstet")]) from None
+
+
+def _avvis_konstant(navn: str) -> Any:
+    raise _Avvist(f"{navn} er ikke gyldig JSON")
+
+
+def fra_dict(data: Any) -> Sak:
+    """Structure a contract dict into a ``Sak``, or raise ``UgyldigSak`` with every problem."""
+    if not isinstance(data, dict):
+        raise UgyldigSak([Feil("$", _kort(data), "saken må være et JSON-objekt ({...})")])
+    feil: list[Feil] = []
+    sak: Sak | None = None
+    try:
+        sak = _KONVERTER.structure(data, Sak)
+    except Exception as exc:
+        feil.extend(_feil_fra_unntak(exc, "", data))
+    feil.extend(_kryssjekker(data))
+    if feil:
+        raise UgyldigSak(_unike(feil))
+    assert sak is not None
+    return sak
+
+
+def til_dict(sak: Sak) -> dict[str, Any]:
+    """The case back as contract JSON (for decision records); absent facts stay absent."""
+    return _uten_none(_UT.unstructure(sak))
+
+
+def _lag_ut_konverter() -> cattrs.Converter:
+    konverter = cattrs.Converter()
+    konverter.register_unstructure_hook(date, date.isoformat)
+    konverter.register_unstructure_hook(Decimal, _tall_til_json)
+    return konverter
+
+
+def _tall_til_json(verdi: Decimal) -> int | float:
+    return int(verdi) if verdi == verdi.to_integral_value() else float(verdi)
+
+
+_UT = _lag_ut_konverter()
+
+
+def _uten_none(verdi: Any) -> Any:
+    if isinstance(verdi, dict):
+        return {k: _uten_none(v) for k, v in verdi.items() if v is not None}
+    if isinstance(verdi, list | tuple):
+        return [_uten_none(v) for v in verdi]
+    return verdi
+
+
+def _unike(feil: list[Feil]) -> list[Feil]:
+    sett: set[tuple[str, str]] = set()
+    ut = []
+    for f in feil:
+        if (f.felt, f.melding) not in sett:
+            sett.add((f.felt, f.melding))
+            ut.append(f)
+    return ut
+
+
+def _kort(verdi: Any) -> Any:
+    tekst = repr(verdi)
+    return verdi if len(tekst) <= 200 else tekst[:200] + "…"
+
+
+def _som_dato(verdi: Any) -> date | None:
+    try:
+        return _dato(verdi, date)
+    except _Avvist:
+        return None
+
+
+def _kryssjekker(data: dict[str, Any]) -> Iterator[Feil]:
+    """Checks across fields, on the raw input so they run even if a type error occurred.
+
+    Each check looks only at values that are well-formed; malformed ones are already reported
+    by structuring.
+    """
+    dato = _som_dato(data.get("vurderingsdato"))
+    if dato is not None and dato < LOVENS_IKRAFTTREDELSE:
+        yield Feil(
+            "vurderingsdato",
+            data["vurderingsdato"],
+            "sosialtjenesteloven (LOV-2009-12-18-131) gjelder fra 01.01.2010; saker etter "
+            "den tidligere loven (1991) vurderes ikke av biblioteket",
+        )
+    personer = data.get("personer")
+    if not isinstance(personer, list):
+        return
+    if not personer:
+        yield Feil("personer", personer, "saken må ha minst én person (søkeren)")
+    ider: dict[str, int] = {}
+    roller: dict[str, list[int]] = {}
+    for i, p in enumerate(personer):
+        if not isinstance(p, dict):
+            continue
+        pid, rolle = p.get("id"), p.get("rolle")
+        if isinstance(pid, str):
+            if pid in ider:
+                yield Feil(
+                    f"personer[{i}].id", pid, f"id-en er brukt før, av personer[{ider[pid]}]"
+                )
+            else:
+                ider[pid] = i
+            if not pid.strip():
+                yield Feil(f"personer[{i}].id", pid, "id kan ikke være tom")
+        if isinstance(rolle, str):
+            roller.setdefault(rolle, []).append(i)
+        fodt = _som_dato(p.get("fodselsdato"))
+        if fodt is not None and dato is not None and fodt > dato:
+            yield Feil(
+                f"personer[{i}].fodselsdato",
+                p["fodselsdato"],
+                "fødselsdatoen er etter vurderingsdatoen",
+            )
+    antall_sokere = len(roller.get("soker", []))
+    if antall_sokere != 1 and personer:
+        yield Feil(
+            "personer",
+            f"{antall_sokere} søkere",
+            "saken må ha nøyaktig én person med rolle «soker»",
+        )
+    partnere = roller.get("ektefelle", []) + roller.get("samboer", [])
+    if len(partnere) > 1:
+        yield Feil(
+            f"personer[{partnere[1]}].rolle",
+            personer[partnere[1]].get("rolle"),
+            "søkeren kan ha høyst én ektefelle eller samboer i saken",
+        )
+    yield from _barn_eldre_enn_foreldre(personer, roller)
+    yield from _kjente_personer(data, ider)
+
+
+def _barn_eldre_enn_foreldre(personer: list[Any], roller: dict[str, list[int]]) -> Iterator[Feil]:
+    foreldre = [
+        (i, _som_dato(personer[i].get("fodselsdato")))
+        for rolle in ("soker", "ektefelle", "samboer")
+        for i in roller.get(rolle, [])
+    ]
+    for i in roller.get("barn", []):
+        barn_fodt = _som_dato(personer[i].get("fodselsdato"))
+        if barn_fodt is None:
+            continue
+        for j, forelder_fodt in foreldre:
+            if forelder_fodt is not None and barn_fodt <= forelder_fodt:
+                yield Feil(
+                    f"personer[{i}].fodselsdato",
+                    personer[i]["fodselsdato"],
+                    f"barnet er ikke yngre enn personer[{j}] "
+                    f"(født {personer[j]['fodselsdato']}), som er søker eller partner",
+                )
+
+
+def _kjente_personer(data: dict[str, Any], ider: dict[str, int]) -> Iterator[Feil]:
+    def sjekk(sti: str, verdi: Any) -> Iterator[Feil]:
+        if isinstance(verdi, str) and verdi not in ider:
+            yield Feil(sti, verdi, "ukjent person-id; kjente er: " + ", ".join(ider))
+
+    for liste in ("inntekter", "formue"):
+        elementer = data.get(liste)
+        if isinstance(elementer, list):
+            for i, e in enumerate(elementer):
+                if isinstance(e, dict) and "person" in e:
+                    yield from sjekk(f"{liste}[{i}].person", e["person"])
+    botilbud = data.get("botilbud")
+    if isinstance(botilbud, list):
+        for i, b in enumerate(botilbud):
+            if not isinstance(b, dict):
+                continue
+            if isinstance(b.get("personer"), list):
+                for j, pid in enumerate(b["personer"]):
+                    yield from sjekk(f"botilbud[{i}].personer[{j}]", pid)
+                if not b["personer"]:
+                    yield Feil(
+                        f"botilbud[{i}].personer", [], "et opphold må gjelde minst én person"
+                    )
+            fra, til = _som_dato(b.get("fra")), _som_dato(b.get("til"))
+            if fra and til and til < fra:
+                yield Feil(f"botilbud[{i}].til", b["til"], "oppholdet slutter før det begynner")
+    kvp = data.get("kvp")
+    if isinstance(kvp, dict):
+        yield from sjekk("kvp.person", kvp.get("person"))
+
+
+# Keep typing imported for cattrs' forward references in facts (PEP 563 strings).
+_ = typing

@@ -1,0 +1,148 @@
+"""The evaluator: rules in force on a date, applied to named facts, giving a tree.
+
+One ``Kontekst`` per assessment (or per item, such as an income line, with the item's facts
+laid over the case's). It caches each rule's node so a criterion referred to twice is
+evaluated once and shows the same node. Nothing here is global: two threads assessing two
+cases share only the immutable rulebook.
+
+Main rule and exceptions (Catala's default logic, DESIGN § 3): a rule's own condition gives
+its outcome; each exception in force that applies replaces it with the outcome the exception
+declares (``gir``), and both show in the tree. An exception whose condition is undecided makes
+the result undecided only if it would have changed it. Two exceptions that apply and disagree
+are a fault in the rules, reported as such, never resolved by order.
+"""
+
+from __future__ import annotations
+
+from collections import ChainMap
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from attrs import frozen
+
+from . import outcome
+from .derived import Ukjent
+from .errors import RegelFeil
+from .outcome import Utfall
+from .rulebook.book import Regelbok
+from .rulebook.model import Regel, RegelInfo
+from .tree import Node
+
+
+@frozen
+class Merknad:
+    """A flag a caseworker must see: a code from the contract, its legal reference, a text.
+
+    ``node`` is the evaluated rule that raised it (its texts render lazily); ``tekst`` is used
+    instead for flags raised by calculations (e.g. outdated rates), already in nb and en.
+    """
+
+    kode: str
+    regel: RegelInfo | None
+    node: Node | None = None
+    tekst: Mapping[str, str] | None = None
+    hjemmeltekst: Mapping[str, str] | None = None
+
+
+class Kontekst:
+    """Evaluation state for one assessment: rulebook, date, facts, and a per-case cache."""
+
+    __slots__ = ("_cache", "dato", "fakta", "merknader", "regelbok")
+
+    def __init__(self, regelbok: Regelbok, dato: date, fakta: Mapping[str, Any]) -> None:
+        self.regelbok = regelbok
+        self.dato = dato
+        self.fakta = fakta
+        self.merknader: list[Merknad] = []
+        self._cache: dict[str, Node] = {}
+
+    def for_element(self, elementfakta: Mapping[str, Any]) -> Kontekst:
+        """A context for one item (an income line): its facts over the case's."""
+        ktx = Kontekst(self.regelbok, self.dato, ChainMap(dict(elementfakta), self.fakta))
+        ktx.merknader = self.merknader
+        return ktx
+
+    def evaluer_regel(self, regel_id: str) -> Node:
+        node = self._cache.get(regel_id)
+        if node is None:
+            node = self._evaluer(regel_id)
+            self._cache[regel_id] = node
+        return node
+
+    def _evaluer(self, regel_id: str) -> Node:
+        regel = self.regelbok.regel(regel_id, self.dato)
+        if regel is None:
+            return self._ikke_i_kraft(regel_id)
+        if regel.vilkar is None:
+            raise RegelFeil(
+                "en beregningsregel kan ikke brukes som vilkår", regel.info.fil, regel_id
+            )
+        egen = regel.vilkar.evaluer(self, f"{regel_id}/vilkar", regel)
+        utfall, mangler, avgjort_av = egen.utfall, egen.mangler, None
+        unntaksnoder = []
+        for unntak_id in self.regelbok.unntak.get(regel_id, ()):
+            unntak = self.regelbok.regel(unntak_id, self.dato)
+            if unntak is None or unntak.vilkar is None:
+                continue
+            unode = unntak.vilkar.evaluer(self, f"{unntak_id}/vilkar", unntak)
+            unode = Node(
+                unntak_id,
+                unode.utfall,
+                regel=unntak.info,
+                barn=(unode,),
+                mangler=unode.mangler,
+                fakta=self._tekstfakta(unntak),
+                rolle="unntak",
+            )
+            unntaksnoder.append((unntak, unode))
+        if unntaksnoder:
+            utfall, mangler, avgjort_av = self._anvend_unntak(regel, egen, unntaksnoder)
+        node = Node(
+            regel_id,
+            utfall,
+            regel=regel.info,
+            fakta=self._tekstfakta(regel),
+            barn=(egen, *(n for _, n in unntaksnoder)),
+            mangler=mangler,
+            avgjort_av=avgjort_av,
+        )
+        if regel.merknad and utfall in regel.merknad.ved:
+            self.merknader.append(Merknad(regel.merknad.kode, regel.info, node))
+        return node
+
+    def _anvend_unntak(
+        self, regel: Regel, egen: Node, unntaksnoder: list[tuple[Regel, Node]]
+    ) -> tuple[Utfall, tuple[str, ...], str | None]:
+        slar_til = [(u, n) for u, n in unntaksnoder if n.utfall is outcome.OPPFYLT]
+        ulike = {u.gir for u, _ in slar_til}
+        if len(ulike) > 1:
+            raise RegelFeil(
+                "unntak som slår til samtidig gir ulikt utfall: "
+                + ", ".join(f"{u.id} → {u.gir}" for u, _ in slar_til),
+                regel.info.fil,
+                regel.id,
+            )
+        if slar_til:
+            unntak, _ = slar_til[0]
+            assert unntak.gir is not None
+            return unntak.gir, (), unntak.id
+        # No exception applies for certain. One that is undecided (or left to discretion)
+        # and would change the outcome leaves the outcome undecided (or discretionary).
+        for tvil in (outcome.UAVKLART, outcome.SKJONN):
+            apne = [(u, n) for u, n in unntaksnoder if n.utfall is tvil and u.gir != egen.utfall]
+            if apne:
+                mangler = tuple(dict.fromkeys(m for _, n in apne for m in n.mangler))
+                return tvil, mangler, None
+        return egen.utfall, egen.mangler, None
+
+    def _tekstfakta(self, regel: Regel) -> dict[str, Any]:
+        fakta = self.fakta
+        return {navn: fakta.get(navn, Ukjent(())) for navn in regel.tekstnavn}
+
+    def _ikke_i_kraft(self, regel_id: str) -> Node:
+        """No version of the rule applies on the date: say so, never default."""
+        versjoner = self.regelbok.regler.get(regel_id)
+        if not versjoner:
+            raise RegelFeil(f"ukjent regel {regel_id!r}")
+        return Node(regel_id, outcome.UAVKLART, regel=versjoner[0].info, rolle="ikke_i_kraft")

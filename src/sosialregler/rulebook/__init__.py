@@ -1,0 +1,1 @@
+"""The rule book: loading, validating and compiling the law as data."""

@@ -1,0 +1,581 @@
+"""Rule files (TOML) → a validated, compiled ``Regelbok``.
+
+Loading and linting are one code path: ``sjekk`` collects every problem (file, rule, field,
+why) and builds what it can; ``last_regelbok`` raises ``RegelFeil`` listing them all. So
+``sosialregler regler --sjekk`` reports exactly what would stop the library from loading.
+
+Nothing in a rule file can run code: TOML is data, expressions go through the library's own
+parser (``expr.py``) and compile to closures over a whitelist of operators and functions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from ..errors import RegelFeil
+from ..katalog import KATALOG, kjent
+from ..outcome import Utfall
+from ..rates import Satser, Satstabell, last_satser, last_satstabell
+from .book import Regelbok
+from .conditions import Alle, Betingelse, Ikke, MinstEn, Regelreferanse, Skjonn, Uttrykksblad
+from .expr import UttrykkFeil, parse
+from .model import KILDETYPER, Hjemmel, Merknadsspec, Omrade, Regel, RegelInfo
+
+#: Calculations that are code, not conditions (``areas/``); a rule names one with ``beregning``.
+BEREGNINGER = ("livsopphold",)
+#: Placeholders every text may use besides catalogue facts.
+INNEBYGDE_PLASSHOLDERE = frozenset({"mangler"})
+SPRAK = ("nb", "en")
+
+_REGELNOKLER = {
+    "id",
+    "tittel",
+    "hjemmel",
+    "kilde",
+    "gyldig_fra",
+    "gyldig_til",
+    "vilkar",
+    "beregning",
+    "gjelder",
+    "unntak_fra",
+    "gir",
+    "merknad",
+    "tekst",
+    "kommentar",
+}
+_HJEMMELNOKLER = {"kilde", "paragraf", "ledd", "bokstav", "punkt", "lenke"}
+_TEKSTNOKLER = {"oppfylt", "ikke_oppfylt", "uavklart", "skjonn", "endring"}
+_OMRADENOKLER = {"id", "tittel", "hovedregel", "beregning", "kontroller", "kommentar"}
+_PLASSHOLDER = re.compile(r"\{([^{}]*)\}")
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*[a-z0-9]")
+_KODE = re.compile(r"[A-Z][A-Z0-9_]*")
+
+
+@frozen
+class Problem:
+    """One thing wrong in a rules folder, as the linter reports it."""
+
+    fil: str
+    regel: str | None
+    melding: str
+
+    def __str__(self) -> str:
+        hvor = f"{self.fil}" + (f" [regel {self.regel}]" if self.regel else "")
+        return f"{hvor}: {self.melding}"
+
+
+@frozen
+class Kilde:
+    id: str
+    navn: Mapping[str, str]
+    lenke: str
+    paragraflenke: str | None
+
+
+def standard_mappe() -> Path:
+    """The rules shipped with the library: inside the installed package, else the repo's."""
+    pakke = Path(__file__).resolve().parent.parent
+    installert = pakke / "rules"
+    if installert.is_dir():
+        return installert
+    return pakke.parent.parent / "rules"
+
+
+def digest(mappe: Path) -> str:
+    """sha256 over every rule and rate file (path and bytes), stamped on each decision."""
+    h = hashlib.sha256()
+    for fil in sorted(mappe.rglob("*.toml")):
+        h.update(fil.relative_to(mappe).as_posix().encode())
+        h.update(b"\0")
+        h.update(fil.read_bytes())
+        h.update(b"\0")
+    return "sha256:" + h.hexdigest()
+
+
+def last_regelbok(mappe: Path | str | None = None, satser: Path | str | None = None) -> Regelbok:
+    """Load, validate and compile a rules folder; ``satser`` is a municipality's rate file."""
+    regelbok, problemer = sjekk(mappe, satser)
+    if problemer or regelbok is None:
+        raise RegelFeil(
+            f"{len(problemer)} feil i reglene:\n  " + "\n  ".join(str(p) for p in problemer),
+            fil=str(mappe or standard_mappe()),
+        )
+    return regelbok
+
+
+def sjekk(
+    mappe: Path | str | None = None, satser: Path | str | None = None
+) -> tuple[Regelbok | None, list[Problem]]:
+    """Load what can be loaded and list every problem found."""
+    rot = Path(mappe) if mappe is not None else standard_mappe()
+    problemer: list[Problem] = []
+    if not rot.is_dir():
+        return None, [Problem(str(rot), None, "mappen finnes ikke")]
+    kilder = _last_kilder(rot / "kilder.toml", problemer)
+    regler: list[Regel] = []
+    omrader: list[Omrade] = []
+    filer = sorted(f for f in rot.glob("*.toml") if f.name != "kilder.toml")
+    if not filer:
+        problemer.append(Problem(str(rot), None, "ingen regelfiler (*.toml) i mappen"))
+    for fil in filer:
+        data = _les_toml(fil, problemer)
+        if data is None:
+            continue
+        _last_regelfil(fil, data, kilder, regler, omrader, problemer)
+    tabeller: Satser | None = None
+    try:
+        tabeller = last_satser(rot / "satser")
+    except RegelFeil as exc:
+        problemer.append(Problem(exc.fil or str(rot / "satser"), exc.regel, exc.melding))
+    kommunale: Satstabell | None = None
+    if satser is not None:
+        try:
+            kommunale = last_satstabell(Path(satser))
+        except RegelFeil as exc:
+            problemer.append(Problem(exc.fil or str(satser), exc.regel, exc.melding))
+    versjoner = _grupper(regler, problemer)
+    unntak = _unntak(versjoner, problemer)
+    _sjekk_referanser(versjoner, omrader, problemer)
+    if problemer or tabeller is None:
+        return None, problemer
+    return (
+        Regelbok(
+            regler=versjoner,
+            omrader=tuple(omrader),
+            unntak=unntak,
+            satser=tabeller,
+            digest=digest(rot),
+            mappe=str(rot),
+            kommunale_satser=kommunale,
+        ),
+        problemer,
+    )
+
+
+def _les_toml(fil: Path, problemer: list[Problem]) -> dict[str, Any] | None:
+    try:
+        with fil.open("rb") as f:
+            return tomllib.load(f, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        problemer.append(Problem(str(fil), None, f"ugyldig TOML: {exc}"))
+    except (OSError, UnicodeDecodeError) as exc:
+        problemer.append(Problem(str(fil), None, f"kan ikke leses: {exc}"))
+    return None
+
+
+def _last_kilder(fil: Path, problemer: list[Problem]) -> dict[str, Kilde]:
+    if not fil.is_file():
+        problemer.append(Problem(str(fil), None, "kilder.toml mangler (rettskildene)"))
+        return {}
+    data = _les_toml(fil, problemer) or {}
+    kilder: dict[str, Kilde] = {}
+    for kid, k in (data.get("kilde") or {}).items():
+        if (
+            not isinstance(k, dict)
+            or not _er_sprakmap(k.get("navn"))
+            or not isinstance(k.get("lenke"), str)
+        ):
+            problemer.append(
+                Problem(str(fil), None, f"kilde {kid}: trenger navn {{nb, en}} og lenke")
+            )
+            continue
+        ukjente = set(k) - {"navn", "lenke", "paragraflenke", "kommentar"}
+        if ukjente:
+            problemer.append(
+                Problem(str(fil), None, f"kilde {kid}: ukjente nøkler {sorted(ukjente)}")
+            )
+        kilder[kid] = Kilde(kid, k["navn"], k["lenke"], k.get("paragraflenke"))
+    return kilder
+
+
+def _er_sprakmap(verdi: Any) -> bool:
+    return (
+        isinstance(verdi, dict)
+        and set(verdi) == set(SPRAK)
+        and all(isinstance(v, str) and v.strip() for v in verdi.values())
+    )
+
+
+def _last_regelfil(
+    fil: Path,
+    data: dict[str, Any],
+    kilder: Mapping[str, Kilde],
+    regler: list[Regel],
+    omrader: list[Omrade],
+    problemer: list[Problem],
+) -> None:
+    navn = fil.name
+    ukjente = set(data) - {"omrade", "regel", "kommentar"}
+    if ukjente:
+        problemer.append(
+            Problem(
+                navn,
+                None,
+                f"ukjente nøkler øverst i filen: {sorted(ukjente)}; "
+                "kjente er omrade, regel, kommentar",
+            )
+        )
+    if "omrade" in data:
+        omrade = _last_omrade(navn, data["omrade"], problemer)
+        if omrade:
+            omrader.append(omrade)
+    rader = data.get("regel", [])
+    if not isinstance(rader, list):
+        problemer.append(Problem(navn, None, "«regel» må være en liste av tabeller ([[regel]])"))
+        return
+    for indeks, rad in enumerate(rader):
+        regel = _last_regel(navn, indeks, rad, kilder, problemer)
+        if regel:
+            regler.append(regel)
+
+
+def _last_omrade(fil: str, data: Any, problemer: list[Problem]) -> Omrade | None:
+    if not isinstance(data, dict):
+        problemer.append(Problem(fil, None, "[omrade] må være en tabell"))
+        return None
+    feil = []
+    ukjente = set(data) - _OMRADENOKLER
+    if ukjente:
+        feil.append(f"ukjente nøkler i [omrade]: {sorted(ukjente)}")
+    for nokkel in ("id", "hovedregel"):
+        if not isinstance(data.get(nokkel), str):
+            feil.append(f"[omrade] mangler {nokkel} (tekst)")
+    if not _er_sprakmap(data.get("tittel")):
+        feil.append("[omrade] trenger tittel = { nb = …, en = … }")
+    beregning = data.get("beregning")
+    if beregning is not None and beregning not in BEREGNINGER:
+        feil.append(f"[omrade] ukjent beregning {beregning!r}; kjente er {list(BEREGNINGER)}")
+    kontroller = data.get("kontroller", [])
+    if not isinstance(kontroller, list) or not all(isinstance(k, str) for k in kontroller):
+        feil.append("[omrade] kontroller må være en liste av regel-id-er")
+        kontroller = []
+    if feil:
+        problemer.extend(Problem(fil, None, m) for m in feil)
+        return None
+    return Omrade(data["id"], data["tittel"], data["hovedregel"], beregning, tuple(kontroller), fil)
+
+
+def _last_regel(
+    fil: str, indeks: int, data: Any, kilder: Mapping[str, Kilde], problemer: list[Problem]
+) -> Regel | None:
+    if not isinstance(data, dict):
+        problemer.append(Problem(fil, f"#{indeks}", "[[regel]] må være en tabell"))
+        return None
+    rid = data.get("id")
+    hvem = rid if isinstance(rid, str) else f"#{indeks + 1} i filen"
+    feil: list[str] = []
+
+    def galt(melding: str) -> None:
+        feil.append(melding)
+
+    if not isinstance(rid, str) or not _ID.fullmatch(rid):
+        galt("id mangler eller er ugyldig (små bokstaver, tall og bindestrek)")
+    ukjente = set(data) - _REGELNOKLER
+    if ukjente:
+        galt(f"ukjente nøkler {sorted(ukjente)}; kjente er {sorted(_REGELNOKLER)}")
+    if not _er_sprakmap(data.get("tittel")):
+        galt("tittel må være { nb = …, en = … }")
+    hjemler = _hjemler(data.get("hjemmel"), kilder, galt)
+    kildetype = data.get("kilde")
+    if kildetype not in KILDETYPER:
+        galt(
+            f"kilde må være en av {list(KILDETYPER)} (skal = plikt, kan = adgang, bor = "
+            f"veiledning), ikke {kildetype!r}"
+        )
+    fra, til = data.get("gyldig_fra"), data.get("gyldig_til")
+    if not isinstance(fra, date):
+        galt("gyldig_fra mangler eller er ikke en TOML-dato (ÅÅÅÅ-MM-DD uten anførselstegn)")
+    if til is not None and not isinstance(til, date):
+        galt("gyldig_til er ikke en TOML-dato")
+    if isinstance(fra, date) and isinstance(til, date) and til < fra:
+        galt(f"gyldig_til {til} er før gyldig_fra {fra}")
+    omfang = data.get("gjelder")
+    if omfang not in (None, "inntekt"):
+        galt(f"gjelder må være «inntekt» eller utelatt, ikke {omfang!r}")
+    vilkar: Betingelse | None = None
+    if "vilkar" in data:
+        vilkar = _betingelse(data["vilkar"], omfang, galt, "vilkar")
+    beregning = data.get("beregning")
+    if beregning is not None and beregning not in BEREGNINGER:
+        galt(f"ukjent beregning {beregning!r}; kjente er {list(BEREGNINGER)}")
+    if ("vilkar" in data) == (beregning is not None):
+        galt("regelen må ha enten vilkar (en betingelse) eller beregning, ikke begge")
+    unntak_fra, gir = data.get("unntak_fra"), data.get("gir")
+    gir_utfall: Utfall | None = None
+    if unntak_fra is not None:
+        if not isinstance(unntak_fra, str):
+            galt("unntak_fra må være en regel-id")
+        if gir not in {u.value for u in Utfall}:
+            galt(
+                'et unntak må si hva det gir når det slår til: gir = "oppfylt", '
+                '"ikke_oppfylt" eller "skjonn"'
+            )
+        else:
+            gir_utfall = Utfall(gir)
+    elif gir is not None:
+        galt("gir brukes bare sammen med unntak_fra")
+    merknad = _merknad(data.get("merknad"), galt)
+    tekster, tekstnavn = _tekster(data.get("tekst"), omfang, galt)
+    if feil:
+        problemer.extend(Problem(fil, hvem, m) for m in feil)
+        return None
+    info = RegelInfo(rid, data["tittel"], tuple(hjemler), kildetype, fra, til, tekster, fil)
+    return Regel(info, vilkar, beregning, omfang, unntak_fra, gir_utfall, merknad, tekstnavn)
+
+
+def _hjemler(verdi: Any, kilder: Mapping[str, Kilde], galt: Any) -> list[Hjemmel]:
+    if verdi is None or verdi == []:
+        galt("regelen mangler hjemmel (hjemmel = [{ kilde = …, paragraf = … }])")
+        return []
+    rader = verdi if isinstance(verdi, list) else [verdi]
+    ut = []
+    for rad in rader:
+        if not isinstance(rad, dict):
+            galt("hjemmel må være en tabell eller en liste av tabeller")
+            continue
+        ukjente = set(rad) - _HJEMMELNOKLER
+        if ukjente:
+            galt(f"ukjente nøkler i hjemmel: {sorted(ukjente)}; kjente er {sorted(_HJEMMELNOKLER)}")
+        kilde = kilder.get(rad.get("kilde", ""))
+        if kilde is None:
+            galt(f"hjemmel har ukjent kilde {rad.get('kilde')!r}; kjente er {sorted(kilder)}")
+            continue
+        if not (rad.get("paragraf") or rad.get("punkt")):
+            galt(f"hjemmel i {kilde.id} mangler paragraf eller punkt")
+            continue
+        ledd = rad.get("ledd")
+        if ledd is not None and (not isinstance(ledd, int) or isinstance(ledd, bool) or ledd < 1):
+            galt("ledd må være et positivt heltall")
+            continue
+        lenke = rad.get("lenke")
+        if lenke is None:
+            lenke = (
+                kilde.paragraflenke.format(paragraf=rad["paragraf"])
+                if kilde.paragraflenke and rad.get("paragraf")
+                else kilde.lenke
+            )
+        ut.append(
+            Hjemmel(
+                kilde.id,
+                kilde.navn,
+                lenke,
+                _str(rad.get("paragraf")),
+                ledd,
+                rad.get("bokstav"),
+                _str(rad.get("punkt")),
+            )
+        )
+    return ut
+
+
+def _str(verdi: Any) -> str | None:
+    return None if verdi is None else str(verdi)
+
+
+def _merknad(verdi: Any, galt: Any) -> Merknadsspec | None:
+    if verdi is None:
+        return None
+    if not isinstance(verdi, dict) or not isinstance(verdi.get("kode"), str):
+        galt('merknad må være { kode = "KODE", ved = ["ikke_oppfylt"] }')
+        return None
+    if not _KODE.fullmatch(verdi["kode"]):
+        galt(f"merknadskode {verdi['kode']!r} må være STORE_BOKSTAVER_OG_UNDERSTREK")
+    ved = verdi.get("ved", [])
+    gyldige = {u.value for u in Utfall}
+    if not isinstance(ved, list) or not ved or not set(ved) <= gyldige:
+        galt(f"merknad.ved må være en ikke-tom liste av {sorted(gyldige)}")
+        return None
+    return Merknadsspec(verdi["kode"], tuple(Utfall(v) for v in ved))
+
+
+def _tekster(
+    verdi: Any, omfang: str | None, galt: Any
+) -> tuple[dict[str, dict[str, str]], tuple[str, ...]]:
+    if not isinstance(verdi, dict):
+        galt(
+            "regelen mangler tekster ([regel.tekst.oppfylt] og [regel.tekst.ikke_oppfylt] "
+            "med nb og en)"
+        )
+        return {}, ()
+    ukjente = set(verdi) - _TEKSTNOKLER
+    if ukjente:
+        galt(f"ukjente tekstnøkler {sorted(ukjente)}; kjente er {sorted(_TEKSTNOKLER)}")
+    for pakrevd in ("oppfylt", "ikke_oppfylt"):
+        if pakrevd not in verdi:
+            galt(f"tekst for utfallet {pakrevd} mangler")
+    navn: dict[str, None] = {}
+    ut: dict[str, dict[str, str]] = {}
+    for nokkel, maler in verdi.items():
+        if not _er_sprakmap(maler):
+            galt(f"tekst.{nokkel} må ha både nb og en, og ingen andre språk")
+            continue
+        ut[nokkel] = maler
+        for sprak, mal in maler.items():
+            for plass in _PLASSHOLDER.findall(mal):
+                if plass in INNEBYGDE_PLASSHOLDERE:
+                    continue
+                if not kjent(plass, omfang):
+                    galt(
+                        f"tekst.{nokkel}.{sprak}: plassholderen {{{plass}}} er ikke et kjent faktum"
+                    )
+                else:
+                    navn[plass] = None
+    return ut, tuple(navn)
+
+
+def _betingelse(verdi: Any, omfang: str | None, galt: Any, sti: str) -> Betingelse | None:
+    if isinstance(verdi, str):
+        try:
+            uttrykk = parse(verdi)
+        except UttrykkFeil as exc:
+            galt(f"{sti}: uttrykket lar seg ikke lese: {exc}")
+            return None
+        for navn in uttrykk.navn:
+            if not kjent(navn, omfang):
+                hint = ' (bare for regler med gjelder = "inntekt")' if navn in KATALOG else ""
+                galt(f"{sti}: ukjent faktum {navn!r} i «{verdi}»{hint}")
+        return Uttrykksblad(uttrykk)
+    if not isinstance(verdi, dict) or len(verdi) != 1:
+        galt(
+            f"{sti}: en betingelse er et uttrykk (tekst) eller én av alle, minst_en, ikke, "
+            "regel, skjonn"
+        )
+        return None
+    ((art, innhold),) = verdi.items()
+    if art in ("alle", "minst_en"):
+        if not isinstance(innhold, list) or not innhold:
+            galt(f"{sti}.{art}: må være en ikke-tom liste")
+            return None
+        deler = [_betingelse(d, omfang, galt, f"{sti}.{art}[{i}]") for i, d in enumerate(innhold)]
+        if any(d is None for d in deler):
+            return None
+        return (Alle if art == "alle" else MinstEn)(tuple(deler))  # type: ignore[arg-type]
+    if art == "ikke":
+        del_ = _betingelse(innhold, omfang, galt, f"{sti}.ikke")
+        return Ikke(del_) if del_ is not None else None
+    if art == "regel":
+        if not isinstance(innhold, str):
+            galt(f"{sti}.regel: må være en regel-id")
+            return None
+        return Regelreferanse(innhold)
+    if art == "skjonn":
+        if not _er_sprakmap(innhold):
+            galt(f"{sti}.skjonn: spørsmålet må ha nb og en")
+            return None
+        return Skjonn(innhold)
+    galt(f"{sti}: ukjent betingelse {art!r}; kjente er alle, minst_en, ikke, regel, skjonn")
+    return None
+
+
+def _grupper(regler: Iterable[Regel], problemer: list[Problem]) -> dict[str, tuple[Regel, ...]]:
+    grupper: dict[str, list[Regel]] = {}
+    for regel in regler:
+        grupper.setdefault(regel.id, []).append(regel)
+    ut = {}
+    for rid, versjoner in grupper.items():
+        versjoner.sort(key=lambda r: r.info.gyldig_fra)
+        for forrige, neste in pairwise(versjoner):
+            slutt = forrige.info.gyldig_til
+            if slutt is None or slutt >= neste.info.gyldig_fra:
+                problemer.append(
+                    Problem(
+                        neste.info.fil,
+                        rid,
+                        f"gyldigheten overlapper: versjonen fra {forrige.info.gyldig_fra} "
+                        f"({forrige.info.fil}) gjelder fortsatt {neste.info.gyldig_fra}",
+                    )
+                )
+        ut[rid] = tuple(versjoner)
+    return ut
+
+
+def _unntak(
+    versjoner: Mapping[str, tuple[Regel, ...]], problemer: list[Problem]
+) -> dict[str, tuple[str, ...]]:
+    ut: dict[str, list[str]] = {}
+    for rid, regler in versjoner.items():
+        for regel in regler:
+            if regel.unntak_fra is None:
+                continue
+            if regel.unntak_fra not in versjoner:
+                problemer.append(
+                    Problem(
+                        regel.info.fil, rid, f"unntak_fra nevner ukjent regel {regel.unntak_fra!r}"
+                    )
+                )
+                continue
+            hoved = versjoner[regel.unntak_fra][0]
+            if hoved.omfang != regel.omfang:
+                problemer.append(
+                    Problem(regel.info.fil, rid, "et unntak må ha samme «gjelder» som hovedregelen")
+                )
+            if rid not in ut.setdefault(regel.unntak_fra, []):
+                ut[regel.unntak_fra].append(rid)
+    return {k: tuple(v) for k, v in ut.items()}
+
+
+def _sjekk_referanser(
+    versjoner: Mapping[str, tuple[Regel, ...]], omrader: list[Omrade], problemer: list[Problem]
+) -> None:
+    for rid, regler in versjoner.items():
+        for regel in regler:
+            if regel.vilkar is None:
+                continue
+            for ref in regel.vilkar.regelreferanser():
+                if ref not in versjoner:
+                    problemer.append(
+                        Problem(regel.info.fil, rid, f"viser til ukjent regel {ref!r}")
+                    )
+                elif versjoner[ref][0].omfang not in (None, regel.omfang):
+                    problemer.append(
+                        Problem(
+                            regel.info.fil, rid, f"viser til {ref!r}, som gjelder et annet omfang"
+                        )
+                    )
+    # Cycles: a rule that (through others) depends on itself would never finish.
+    besokt: dict[str, int] = {}
+
+    def besok(rid: str, sti: list[str]) -> None:
+        if besokt.get(rid) == 2:
+            return
+        if besokt.get(rid) == 1:
+            problemer.append(
+                Problem(
+                    versjoner[rid][0].info.fil,
+                    rid,
+                    "sirkulær henvisning: " + " → ".join([*sti, rid]),
+                )
+            )
+            return
+        besokt[rid] = 1
+        for regel in versjoner.get(rid, ()):
+            refs = regel.vilkar.regelreferanser() if regel.vilkar else ()
+            for ref in (*refs, *versjoner_unntak(rid)):
+                if ref in versjoner:
+                    besok(ref, [*sti, rid])
+        besokt[rid] = 2
+
+    def versjoner_unntak(rid: str) -> list[str]:
+        return [u for u, rs in versjoner.items() if any(r.unntak_fra == rid for r in rs)]
+
+    for rid in versjoner:
+        besok(rid, [])
+    for omrade in omrader:
+        for ref in (omrade.hovedregel, *omrade.kontroller):
+            if ref not in versjoner:
+                problemer.append(
+                    Problem(omrade.fil, None, f"området {omrade.id} viser til ukjent regel {ref!r}")
+                )
+    ider = [o.id for o in omrader]
+    for dobbel in {i for i in ider if ider.count(i) > 1}:
+        problemer.append(Problem("", None, f"området {dobbel} er definert flere ganger"))

@@ -1,0 +1,156 @@
+"""What a rule is, once loaded: legal coordinates, validity, condition tree, texts.
+
+A rule is split in two: ``RegelInfo`` is what an explanation needs (id, title, legal
+reference, texts) and is stored in decision records so an old decision re-renders years
+later; ``Regel`` adds what evaluation needs (the compiled condition tree).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from attrs import field, frozen
+
+from ..outcome import Utfall
+
+if TYPE_CHECKING:
+    from .conditions import Betingelse
+
+#: Norwegian ordinals for ledd, as the law cites them ("§ 18 tredje ledd").
+LEDD_NB = ("første", "andre", "tredje", "fjerde", "femte", "sjette", "sjuende", "åttende")
+LEDD_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+KILDETYPER = ("skal", "kan", "bor")
+
+
+@frozen
+class Hjemmel:
+    """A legal reference as structured coordinates, plus a link to the text.
+
+    ``kilde`` names a source in ``rules/kilder.toml`` (a law, a regulation, the circular);
+    ``navn`` holds its display names so a record renders without the rules folder.
+    """
+
+    kilde: str
+    navn: Mapping[str, str]
+    lenke: str
+    paragraf: str | None = None
+    ledd: int | None = None
+    bokstav: str | None = None
+    punkt: str | None = None  # circular point, e.g. R35 4.18.1.5
+
+    def tekst(self, sprak: str = "nb") -> str:
+        """As a caseworker cites it: 'sosialtjenesteloven § 18 første ledd'."""
+        deler = [self.navn.get(sprak) or self.navn["nb"]]
+        if self.paragraf:
+            deler.append(f"§ {self.paragraf}" if sprak == "nb" else f"section {self.paragraf}")
+        if self.ledd:
+            ordenstall = LEDD_NB if sprak == "nb" else LEDD_EN
+            tall = ordenstall[self.ledd - 1] if self.ledd <= len(ordenstall) else str(self.ledd)
+            deler.append(f"{tall} ledd" if sprak == "nb" else f"{tall} paragraph")
+        if self.bokstav:
+            deler.append(f"bokstav {self.bokstav}" if sprak == "nb" else f"letter {self.bokstav}")
+        if self.punkt:
+            deler.append(f"punkt {self.punkt}" if sprak == "nb" else f"point {self.punkt}")
+        return " ".join(deler)
+
+    def to_dict(self) -> dict[str, Any]:
+        ut: dict[str, Any] = {"kilde": self.kilde, "navn": dict(self.navn), "lenke": self.lenke}
+        for navn in ("paragraf", "ledd", "bokstav", "punkt"):
+            if getattr(self, navn) is not None:
+                ut[navn] = getattr(self, navn)
+        return ut
+
+    @classmethod
+    def fra_dict(cls, data: Mapping[str, Any]) -> Hjemmel:
+        return cls(**data)
+
+
+@frozen
+class Merknadsspec:
+    """A flag the rule raises when it ends in one of ``ved`` (e.g. a missing assessment)."""
+
+    kode: str
+    ved: tuple[Utfall, ...]
+
+
+@frozen
+class RegelInfo:
+    """The descriptive half of a rule: enough to explain and re-render a decision."""
+
+    id: str
+    tittel: Mapping[str, str]
+    hjemmel: tuple[Hjemmel, ...]
+    kilde: str  # skal | kan | bor
+    gyldig_fra: date
+    gyldig_til: date | None
+    tekster: Mapping[str, Mapping[str, str]]  # outcome or "endring" -> language -> template
+    fil: str = ""
+
+    def tekst(self, nokkel: str, sprak: str) -> str | None:
+        maler = self.tekster.get(nokkel)
+        if not maler:
+            return None
+        return maler.get(sprak) or maler.get("nb")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "tittel": dict(self.tittel),
+            "hjemmel": [h.to_dict() for h in self.hjemmel],
+            "kilde": self.kilde,
+            "gyldig_fra": self.gyldig_fra.isoformat(),
+            "gyldig_til": self.gyldig_til.isoformat() if self.gyldig_til else None,
+            "tekster": {k: dict(v) for k, v in self.tekster.items()},
+            "fil": self.fil,
+        }
+
+    @classmethod
+    def fra_dict(cls, data: Mapping[str, Any]) -> RegelInfo:
+        return cls(
+            id=data["id"],
+            tittel=data["tittel"],
+            hjemmel=tuple(Hjemmel.fra_dict(h) for h in data["hjemmel"]),
+            kilde=data["kilde"],
+            gyldig_fra=date.fromisoformat(data["gyldig_fra"]),
+            gyldig_til=date.fromisoformat(data["gyldig_til"]) if data["gyldig_til"] else None,
+            tekster=data["tekster"],
+            fil=data.get("fil", ""),
+        )
+
+
+@frozen
+class Regel:
+    """A loaded, validated, compiled rule version."""
+
+    info: RegelInfo
+    vilkar: Betingelse | None
+    beregning: str | None
+    omfang: str | None  # None: the case; "inntekt": one income line
+    unntak_fra: str | None
+    gir: Utfall | None  # what an exception decides when it applies
+    merknad: Merknadsspec | None
+    tekstnavn: tuple[str, ...] = field(default=())  # facts the texts name, recorded on eval
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    def i_kraft(self, dato: date) -> bool:
+        return self.info.gyldig_fra <= dato and (
+            self.info.gyldig_til is None or dato <= self.info.gyldig_til
+        )
+
+
+@frozen
+class Omrade:
+    """An area of law: the key in ``vedtak``, its main rule, its calculation, its checks."""
+
+    id: str
+    tittel: Mapping[str, str]
+    hovedregel: str
+    beregning: str | None
+    kontroller: tuple[str, ...]
+    fil: str

@@ -1,0 +1,132 @@
+"""The evaluation tree: the explanation, as data.
+
+Each node records what NAV's nare records (identifier, outcome, children) and what helse-spleis'
+subsumsjon adds (legal coordinates, the input values read): the rule it belongs to, its
+outcome, the facts it read with their values, its children, and for ``uavklart`` exactly the
+missing input fields. Texts are not rendered here; ``explain`` renders them only when asked, so
+recording the tree costs almost nothing when nobody reads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from attrs import frozen
+
+from .derived import Ukjent
+from .outcome import Utfall
+from .rulebook.model import RegelInfo
+
+
+@frozen
+class Node:
+    """One step of an evaluation.
+
+    ``regel`` is set on the node of a rule (and inherited by its sub-nodes when rendered);
+    ``uttrykk`` on an expression leaf; ``sporsmal`` on a discretion leaf; ``avgjort_av`` names
+    the exception that decided a rule's outcome (hovedregel og unntak).
+    """
+
+    id: str
+    utfall: Utfall
+    regel: RegelInfo | None = None
+    uttrykk: str | None = None
+    fakta: Mapping[str, Any] = {}
+    barn: tuple[Node, ...] = ()
+    mangler: tuple[str, ...] = ()
+    avgjort_av: str | None = None
+    sporsmal: Mapping[str, str] | None = None
+    rolle: str | None = None  # "unntak" | "beregning" | "kontroll" | None
+
+    def noder(self) -> Iterator[Node]:
+        """This node and every node below it, depth first."""
+        yield self
+        for barn in self.barn:
+            yield from barn.noder()
+
+    def finn(self, node_id: str) -> Node | None:
+        return next((n for n in self.noder() if n.id == node_id), None)
+
+
+def fakta_til_json(verdi: Any) -> Any:
+    """A fact value as JSON: dates ISO, amounts as numbers, unknown as null."""
+    if isinstance(verdi, Ukjent):
+        return None
+    if isinstance(verdi, date):
+        return verdi.isoformat()
+    if isinstance(verdi, Decimal):
+        return int(verdi) if verdi == verdi.to_integral_value() else float(verdi)
+    if isinstance(verdi, list | tuple | frozenset):
+        return [fakta_til_json(v) for v in verdi]
+    return verdi
+
+
+def node_til_dict(node: Node, arvet: RegelInfo | None = None, full: bool = False) -> dict:
+    """The contract's ``forklaring`` shape; ``full`` adds what a record needs to re-render."""
+    regel = node.regel or arvet
+    ut: dict[str, Any] = {
+        "id": node.id,
+        "utfall": node.utfall.value,
+        "hjemmel": "; ".join(h.tekst("nb") for h in regel.hjemmel) if regel else "",
+        "fakta": {k: fakta_til_json(v) for k, v in node.fakta.items()},
+        "barn": [node_til_dict(b, regel, full) for b in node.barn],
+    }
+    if node.regel:
+        ut["regel"] = node.regel.id
+        ut["lenke"] = [h.lenke for h in node.regel.hjemmel]
+    if node.uttrykk:
+        ut["uttrykk"] = node.uttrykk
+    if node.mangler:
+        ut["mangler"] = list(node.mangler)
+    if node.avgjort_av:
+        ut["avgjort_av"] = node.avgjort_av
+    if node.sporsmal:
+        ut["sporsmal"] = dict(node.sporsmal)
+    if node.rolle:
+        ut["rolle"] = node.rolle
+    if full:
+        ut["fakta_typer"] = {k: _type(v) for k, v in node.fakta.items()}
+        if node.regel:
+            ut["regelinfo"] = node.regel.to_dict()
+    return ut
+
+
+def _type(verdi: Any) -> str:
+    if isinstance(verdi, Ukjent):
+        return "ukjent:" + "|".join(verdi.mangler)
+    if isinstance(verdi, date):
+        return "dato"
+    if isinstance(verdi, Decimal):
+        return "belop"
+    return "json"
+
+
+def node_fra_dict(data: Mapping[str, Any]) -> Node:
+    """Rebuild a node from a full record (``node_til_dict(..., full=True)``)."""
+    typer = data.get("fakta_typer", {})
+    fakta = {k: _fra_type(v, typer.get(k, "json")) for k, v in data["fakta"].items()}
+    return Node(
+        id=data["id"],
+        utfall=Utfall(data["utfall"]),
+        regel=RegelInfo.fra_dict(data["regelinfo"]) if "regelinfo" in data else None,
+        uttrykk=data.get("uttrykk"),
+        fakta=fakta,
+        barn=tuple(node_fra_dict(b) for b in data["barn"]),
+        mangler=tuple(data.get("mangler", ())),
+        avgjort_av=data.get("avgjort_av"),
+        sporsmal=data.get("sporsmal"),
+        rolle=data.get("rolle"),
+    )
+
+
+def _fra_type(verdi: Any, typ: str) -> Any:
+    if typ.startswith("ukjent:"):
+        return Ukjent(tuple(typ.removeprefix("ukjent:").split("|")))
+    if typ == "dato":
+        return date.fromisoformat(verdi)
+    if typ == "belop":
+        return Decimal(str(verdi))
+    return tuple(verdi) if isinstance(verdi, list) else verdi
