@@ -310,8 +310,13 @@ def _linjebegrunnelse(linje: Any, vedtak: Vedtak, sprak: str) -> str:
     if linje.node_id:
         node = vedtak.node.finn(linje.node_id)
         if node is not None:
-            avgjort = node.finn(node.avgjort_av) if node.avgjort_av else None
-            kilde = avgjort or node
+            kilde = node
+            if node.avgjort_av:  # the exception that decided speaks for the line
+                kilde = node.finn(node.avgjort_av) or node
+            elif node.utfall in (Utfall.UAVKLART, Utfall.SKJONN):  # so does an open one
+                kilde = next(
+                    (b for b in node.barn if b.rolle == "unntak" and b.utfall is node.utfall), node
+                )
             if kilde.regel:
                 return f"{regeltekst(kilde, sprak)} ({hjemmeltekst(kilde.regel, sprak)})"
     if linje.regel and linje.post.startswith("formue_"):

@@ -1,0 +1,236 @@
+"""The command line, per the contract (case-format.md): ``vurder``, ``regler``, ``gjengi``.
+
+Exit status: 0 assessed (or rules in order); 2 the input was rejected, naming every bad field
+(or the rules folder has problems); 1 an internal error, i.e. a bug in sosialregler. A
+caseworker never sees a traceback unless ``SOSIALREGLER_DEBUG=1`` is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__
+from .api import assess, regelbok
+from .assessment import Assessment
+from .errors import Feil, RegelFeil, UgyldigSak
+from .rulebook.load import sjekk
+
+OK, INTERN_FEIL, AVVIST = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="sosialregler",
+        description="Vurder saker etter sosialtjenesteloven med forklaring (Norwegian "
+        "social-assistance law as explained rules).",
+    )
+    p.add_argument("--version", action="version", version=f"sosialregler {__version__}")
+    under = p.add_subparsers(dest="kommando", required=True, metavar="KOMMANDO")
+
+    v = under.add_parser("vurder", help="vurder en sak (SAK.json, eller - for standard inn)")
+    v.add_argument("sak", metavar="SAK.json")
+    v.add_argument("--dato", help="vurderingsdato ÅÅÅÅ-MM-DD (overstyrer vurderingsdato)")
+    v.add_argument("--format", choices=("tekst", "json", "vedtaksgrunnlag"), default="tekst")
+    v.add_argument("--sprak", choices=("nb", "en"), default="nb")
+    v.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
+    v.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
+
+    r = under.add_parser("regler", help="list reglene som gjelder på en dato, med hjemmel")
+    r.add_argument("--dato", help="ÅÅÅÅ-MM-DD (standard: i dag)")
+    r.add_argument("--regler", metavar="MAPPE", help="en annen regelmappe")
+    r.add_argument("--sjekk", action="store_true", help="kontroller regelmappen (lint)")
+    r.add_argument("--format", choices=("tekst", "json"), default="tekst")
+
+    g = under.add_parser("gjengi", help="gjengi teksten fra et lagret vedtaksgrunnlag")
+    g.add_argument("grunnlag", metavar="VEDTAKSGRUNNLAG.json")
+    g.add_argument("--sprak", choices=("nb", "en"), default="nb")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit status (the console script exits with it)."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.kommando == "vurder":
+            return _vurder(args, sys.stdout, sys.stderr)
+        if args.kommando == "regler":
+            return _regler(args, sys.stdout, sys.stderr)
+        return _gjengi(args, sys.stdout, sys.stderr)
+    except BrokenPipeError:  # the reader went away (e.g. `| head`): not an error of ours
+        sys.stderr.close()
+        return OK
+    except Exception as exc:  # the last line of defence: a bug, reported as one
+        if os.environ.get("SOSIALREGLER_DEBUG"):
+            traceback.print_exc()
+        print(
+            f"Intern feil i sosialregler {__version__} (en feil i biblioteket, ikke i saken): "
+            f"{type(exc).__name__}: {exc}. Sett SOSIALREGLER_DEBUG=1 for detaljer.",
+            file=sys.stderr,
+        )
+        return INTERN_FEIL
+
+
+def _avvis(feil: list[Feil], format: str, ut: TextIO, err: TextIO) -> int:
+    if format in ("json", "vedtaksgrunnlag"):
+        print(
+            json.dumps({"feil": [f.to_dict() for f in feil]}, ensure_ascii=False, indent=2), file=ut
+        )
+    else:
+        print("Saken ble avvist:", file=err)
+        for f in feil:
+            verdi = json.dumps(f.verdi, ensure_ascii=False, default=str)
+            print(f"  {f.felt}: {f.melding} (verdi: {verdi})", file=err)
+    return AVVIST
+
+
+def _les_fil(navn: str, felt: str) -> str:
+    if navn == "-":
+        return sys.stdin.read()
+    try:
+        return Path(navn).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UgyldigSak([Feil(felt, navn, f"filen kan ikke leses: {exc}")]) from None
+
+
+def _vurder(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
+    try:
+        bok = regelbok(args.regler, args.satser)
+    except RegelFeil as exc:
+        return _avvis(
+            [Feil("--regler" if args.regler else "--satser", args.regler or args.satser, str(exc))],
+            args.format,
+            ut,
+            err,
+        )
+    try:
+        vurdering = assess(_les_fil(args.sak, "SAK.json"), on=args.dato, regler=bok)
+    except UgyldigSak as exc:
+        return _avvis(exc.feil, args.format, ut, err)
+    if args.format == "json":
+        print(vurdering.to_json(), file=ut)
+    elif args.format == "vedtaksgrunnlag":
+        print(json.dumps(vurdering.to_record(), ensure_ascii=False, indent=2), file=ut)
+    else:
+        print(vurdering.explain(args.sprak), file=ut)
+    return OK
+
+
+def _dato_arg(tekst: str | None) -> date:
+    if tekst is None:
+        return date.today()
+    try:
+        if len(tekst) == 10:
+            return date.fromisoformat(tekst)
+    except ValueError:
+        pass
+    raise UgyldigSak([Feil("--dato", tekst, "ugyldig dato: forventet ÅÅÅÅ-MM-DD")])
+
+
+def _regler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
+    if args.sjekk:
+        bok, problemer = sjekk(args.regler)
+        for p in problemer:
+            print(str(p), file=ut)
+        if problemer:
+            print(f"{len(problemer)} feil i reglene.", file=err)
+            return AVVIST
+        assert bok is not None
+        antall = sum(len(v) for v in bok.regler.values())
+        print(
+            f"OK: {antall} regelversjoner, {len(bok.omrader)} områder, "
+            f"{len(bok.satser.tabeller)} satstabeller i {bok.mappe}.",
+            file=ut,
+        )
+        return OK
+    try:
+        dato = _dato_arg(args.dato)
+        bok = regelbok(args.regler)
+    except UgyldigSak as exc:
+        return _avvis(exc.feil, args.format, ut, err)
+    except RegelFeil as exc:
+        return _avvis([Feil("--regler", args.regler, str(exc))], args.format, ut, err)
+    regler = bok.i_kraft(dato)
+    if args.format == "json":
+        print(
+            json.dumps(
+                {
+                    "dato": dato.isoformat(),
+                    "regler": [_regel_json(r) for r in regler],
+                    "satser": [_sats_json(t, dato) for t in bok.satser.tabeller.values()],
+                },
+                ensure_ascii=False,
+                indent=2,
+            ),
+            file=ut,
+        )
+        return OK
+    print(f"Regler i kraft {dato.strftime('%d.%m.%Y')} ({bok.mappe}, {bok.digest})", file=ut)
+    fil = None
+    for r in regler:
+        if r.info.fil != fil:
+            fil = r.info.fil
+            print(f"\n{fil}", file=ut)
+        hjemmel = "; ".join(h.tekst("nb") for h in r.info.hjemmel)
+        slutt = r.info.gyldig_til.isoformat() if r.info.gyldig_til else ""
+        print(f"  {r.id:<40} {r.info.kilde:<5} {r.info.gyldig_fra}–{slutt:<10}  {hjemmel}", file=ut)
+        print(f"  {'':<40} {r.info.tittel['nb']}", file=ut)
+    print("\nSatser:", file=ut)
+    for tabell in bok.satser.tabeller.values():
+        s = _sats_json(tabell, dato)
+        print(f"  {tabell.id:<40} {s.get('gyldig_fra', '–')}  {s.get('merknad', '')}", file=ut)
+    return OK
+
+
+def _regel_json(r: Any) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "tittel": dict(r.info.tittel),
+        "hjemmel": [h.tekst("nb") for h in r.info.hjemmel],
+        "lenker": [h.lenke for h in r.info.hjemmel],
+        "kilde": r.info.kilde,
+        "gyldig_fra": r.info.gyldig_fra.isoformat(),
+        "gyldig_til": r.info.gyldig_til.isoformat() if r.info.gyldig_til else None,
+        "fil": r.info.fil,
+    }
+
+
+def _sats_json(tabell: Any, dato: date) -> dict[str, Any]:
+    try:
+        oppslag = tabell.oppslag(dato)
+    except RegelFeil as exc:
+        return {"tabell": tabell.id, "merknad": str(exc)}
+    return {
+        "tabell": tabell.id,
+        "gyldig_fra": oppslag.rad.gyldig_fra.isoformat(),
+        "verdier": {k: str(v) for k, v in oppslag.rad.verdier.items()},
+        "merknad": oppslag.advarsel("nb") or "",
+    }
+
+
+def _gjengi(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
+    try:
+        data = json.loads(_les_fil(args.grunnlag, "VEDTAKSGRUNNLAG.json"))
+        vurdering = Assessment.from_record(data)
+    except UgyldigSak as exc:
+        return _avvis(exc.feil, "tekst", ut, err)
+    except (ValueError, KeyError, TypeError) as exc:
+        return _avvis(
+            [Feil("VEDTAKSGRUNNLAG.json", args.grunnlag, f"ikke et gyldig vedtaksgrunnlag: {exc}")],
+            "tekst",
+            ut,
+            err,
+        )
+    print(vurdering.explain(args.sprak), file=ut)
+    return OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
