@@ -235,7 +235,10 @@ def _ikke_oppfylte(v: Vedtak) -> list[dict[str, Any]]:
     for node in v.hovednode().noder():
         if node.regel is None or node.utfall is not Utfall.IKKE_OPPFYLT:
             continue
-        if any(b.regel and b.utfall is Utfall.IKKE_OPPFYLT for b in node.barn if b is not node):
+        if node.rolle == "unntak" or any(
+            d is not node and d.regel and d.rolle != "unntak" and d.utfall is Utfall.IKKE_OPPFYLT
+            for d in node.noder()
+        ):
             continue  # report the innermost failed rules: they say why
         endring = node.regel.tekst("endring", "nb")
         ut.append(

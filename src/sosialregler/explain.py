@@ -63,6 +63,31 @@ POSTER = {
     "boutgift_annen": ("Annen boutgift", "Other housing cost"),
 }
 
+#: Income and asset types as a reader names them.
+TYPER = {
+    "arbeidsinntekt": ("Arbeidsinntekt", "Earnings from work"),
+    "barnetrygd": ("Barnetrygd", "Child benefit"),
+    "kontantstotte": ("Kontantstøtte", "Cash-for-care benefit"),
+    "bostotte": ("Bostøtte", "Housing allowance"),
+    "barnebidrag": ("Barnebidrag", "Child maintenance"),
+    "aap": ("Arbeidsavklaringspenger", "Work assessment allowance"),
+    "dagpenger": ("Dagpenger", "Unemployment benefit"),
+    "sykepenger": ("Sykepenger", "Sickness benefit"),
+    "foreldrepenger": ("Foreldrepenger", "Parental benefit"),
+    "uforetrygd": ("Uføretrygd", "Disability benefit"),
+    "pensjon": ("Pensjon", "Pension"),
+    "barns_arbeidsinntekt": ("Barns arbeidsinntekt", "Child's earnings"),
+    "kvalifiseringsstonad": ("Kvalifiseringsstønad", "Qualification benefit"),
+    "introduksjonsstonad": ("Introduksjonsstønad", "Introduction benefit"),
+    "studielan_stipend": ("Studielån og stipend", "Student loan and grant"),
+    "annen": ("Annen", "Other"),
+    "bankinnskudd": ("Bankinnskudd", "Bank deposit"),
+    "kontanter": ("Kontanter", "Cash"),
+    "aksjer_fond": ("Aksjer og fond", "Shares and funds"),
+    "kjoretoy": ("Kjøretøy", "Vehicle"),
+    "fast_eiendom": ("Fast eiendom", "Real property"),
+}
+
 TITLER = {
     "nb": {
         "vurderingsdato": "Vurderingsdato",
@@ -247,10 +272,9 @@ def _linjetekst(linje: Any, vedtak: Vedtak, sprak: str) -> str:
     elif post.startswith("sats_barn_"):
         fra, til = post.removeprefix("sats_barn_").split("_")
         etikett = f"Barn {fra}–{til} år" if sprak == "nb" else f"Child aged {fra}–{til}"
-    elif post.startswith("inntekt_"):
-        etikett = post.removeprefix("inntekt_").replace("_", " ").capitalize()
-    elif post.startswith("formue_"):
-        etikett = post.removeprefix("formue_").replace("_", " ").capitalize()
+    elif post.startswith(("inntekt_", "formue_")):
+        type_ = post.split("_", 1)[1]
+        etikett = TYPER.get(type_, (type_, type_))[0 if sprak == "nb" else 1]
     else:
         etikett = post
     hvem = []
@@ -341,10 +365,21 @@ def _fakta(vedtak: Vedtak, sprak: str) -> list[str]:
     return ut
 
 
+def _apne_sporsmal(node: Node) -> Iterable[Node]:
+    """Discretion leaves that still matter: reached only through undecided nodes.
+
+    A discretion question under a ``minst_en`` that another branch already satisfied does not
+    bear on the outcome and is not put to the caseworker.
+    """
+    if node.sporsmal:
+        yield node
+    for barn in node.barn:
+        if barn.utfall in (Utfall.SKJONN, Utfall.UAVKLART):
+            yield from _apne_sporsmal(barn)
+
+
 def _sporsmal(vedtak: Vedtak, sprak: str) -> list[str]:
-    return list(
-        dict.fromkeys(f"  - {n.sporsmal[sprak]}" for n in vedtak.node.noder() if n.sporsmal)
-    )
+    return list(dict.fromkeys(f"  - {n.sporsmal[sprak]}" for n in _apne_sporsmal(vedtak.node)))
 
 
 def forklar_vedtak(vedtak: Vedtak, sprak: str) -> list[str]:

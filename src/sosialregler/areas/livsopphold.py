@@ -30,6 +30,15 @@ from ..tree import Node, fakta_til_json
 SATSKOLONNE = {"enslig": "enslig", "par": "par", "bofellesskap": "bofellesskap"}
 SATSPOST = {"enslig": "sats_enslig", "par": "sats_ektepar", "bofellesskap": "sats_bofellesskap"}
 INNTEKTSREGEL = "stl-18-inntekt-medregnes"
+#: The case facts the calculation reads, recorded on its node so the explanation shows them.
+GRUNNLAGSFAKTA = (
+    "vurderingsdato",
+    "husstand.type",
+    "bofellesskap",
+    "husstand.antall_personer",
+    "husstand.antall_barn",
+    "husstand.antall_barn_under_18",
+)
 NULL = Decimal(0)
 
 
@@ -238,11 +247,12 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         "livsopphold.sats_gyldig_fra": gyldig_fra,
     }
     regel = regelbok.beregningsregel("livsopphold", dato)
+    brukt = {navn: fakta[navn] for navn in GRUNNLAGSFAKTA}
     node = Node(
         regel.id if regel else "livsopphold-beregning",
         outcome.UAVKLART if mangler_t else outcome.OPPFYLT,
         regel=regel.info if regel else None,
-        fakta=beregnede,
+        fakta={**brukt, **beregnede},
         barn=tuple(inntektsnoder),
         mangler=mangler_t,
         rolle="beregning",

@@ -57,7 +57,7 @@ _HJEMMELNOKLER = {"kilde", "paragraf", "ledd", "bokstav", "punkt", "lenke"}
 _TEKSTNOKLER = {"oppfylt", "ikke_oppfylt", "uavklart", "skjonn", "endring"}
 _OMRADENOKLER = {"id", "tittel", "hovedregel", "beregning", "kontroller", "kommentar"}
 _PLASSHOLDER = re.compile(r"\{([^{}]*)\}")
-_ID = re.compile(r"[a-z0-9][a-z0-9-]*[a-z0-9]")
+_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
 _KODE = re.compile(r"[A-Z][A-Z0-9_]*")
 
 

@@ -1,0 +1,89 @@
+"""The outcome algebra (DESIGN § 3): every combination, checked against its definition."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from sosialregler import outcome
+from sosialregler.outcome import IKKE_OPPFYLT, OPPFYLT, SKJONN, UAVKLART, Utfall
+
+ALLE_UTFALL = list(Utfall)
+
+
+def _forventet_alle(a: Utfall, b: Utfall) -> Utfall:
+    # Written out as a table so the test does not restate the implementation's loop.
+    tabell = {
+        (OPPFYLT, OPPFYLT): OPPFYLT,
+        (OPPFYLT, IKKE_OPPFYLT): IKKE_OPPFYLT,
+        (OPPFYLT, UAVKLART): UAVKLART,
+        (OPPFYLT, SKJONN): SKJONN,
+        (IKKE_OPPFYLT, IKKE_OPPFYLT): IKKE_OPPFYLT,
+        (IKKE_OPPFYLT, UAVKLART): IKKE_OPPFYLT,
+        (IKKE_OPPFYLT, SKJONN): IKKE_OPPFYLT,
+        (UAVKLART, UAVKLART): UAVKLART,
+        (UAVKLART, SKJONN): UAVKLART,
+        (SKJONN, SKJONN): SKJONN,
+    }
+    return tabell.get((a, b)) or tabell[(b, a)]
+
+
+def _forventet_minst_en(a: Utfall, b: Utfall) -> Utfall:
+    tabell = {
+        (OPPFYLT, OPPFYLT): OPPFYLT,
+        (OPPFYLT, IKKE_OPPFYLT): OPPFYLT,
+        (OPPFYLT, UAVKLART): OPPFYLT,
+        (OPPFYLT, SKJONN): OPPFYLT,
+        (IKKE_OPPFYLT, IKKE_OPPFYLT): IKKE_OPPFYLT,
+        (IKKE_OPPFYLT, UAVKLART): UAVKLART,
+        (IKKE_OPPFYLT, SKJONN): SKJONN,
+        (UAVKLART, UAVKLART): UAVKLART,
+        (UAVKLART, SKJONN): UAVKLART,
+        (SKJONN, SKJONN): SKJONN,
+    }
+    return tabell.get((a, b)) or tabell[(b, a)]
+
+
+@pytest.mark.parametrize(("a", "b"), list(itertools.product(ALLE_UTFALL, repeat=2)))
+def test_alle_for_hvert_par(a: Utfall, b: Utfall) -> None:
+    assert outcome.alle([a, b]) is _forventet_alle(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), list(itertools.product(ALLE_UTFALL, repeat=2)))
+def test_minst_en_for_hvert_par(a: Utfall, b: Utfall) -> None:
+    assert outcome.minst_en([a, b]) is _forventet_minst_en(a, b)
+
+
+@pytest.mark.parametrize("trippel", list(itertools.product(ALLE_UTFALL, repeat=3)))
+def test_tre_ledd_er_det_samme_som_to_og_to(trippel: tuple[Utfall, Utfall, Utfall]) -> None:
+    """Associativity: the combination of three does not depend on grouping."""
+    a, b, c = trippel
+    assert outcome.alle(trippel) is outcome.alle([outcome.alle([a, b]), c])
+    assert outcome.minst_en(trippel) is outcome.minst_en([a, outcome.minst_en([b, c])])
+
+
+@pytest.mark.parametrize(
+    ("inn", "ut"),
+    [(OPPFYLT, IKKE_OPPFYLT), (IKKE_OPPFYLT, OPPFYLT), (UAVKLART, UAVKLART), (SKJONN, SKJONN)],
+)
+def test_ikke(inn: Utfall, ut: Utfall) -> None:
+    assert outcome.ikke(inn) is ut
+    assert outcome.ikke(outcome.ikke(inn)) is inn
+
+
+@pytest.mark.parametrize(("a", "b"), list(itertools.product(ALLE_UTFALL, repeat=2)))
+def test_de_morgan(a: Utfall, b: Utfall) -> None:
+    """not(a and b) == (not a) or (not b): the algebra is a proper negation pair."""
+    assert outcome.ikke(outcome.alle([a, b])) is outcome.minst_en(
+        [outcome.ikke(a), outcome.ikke(b)]
+    )
+
+
+def test_tomme_kombinasjoner() -> None:
+    assert outcome.alle([]) is OPPFYLT
+    assert outcome.minst_en([]) is IKKE_OPPFYLT
+
+
+def test_verdiene_er_kontraktens() -> None:
+    assert [u.value for u in Utfall] == ["oppfylt", "ikke_oppfylt", "uavklart", "skjonn"]
