@@ -19,7 +19,7 @@ from .areas.livsopphold import Linje
 from .engine import Merknad
 from .outcome import Utfall
 from .rulebook.model import Hjemmel, RegelInfo
-from .tree import Node, fakta_til_json, node_fra_dict, node_til_dict
+from .tree import Node, fakta_til_json, node_fra_dict, node_til_dict, node_til_record
 
 RECORD_FORMAT = "sosialregler-vedtaksgrunnlag/1"
 
@@ -116,7 +116,8 @@ class Assessment:
     # --- decision record -----------------------------------------------------------------
     def to_record(self) -> dict[str, Any]:
         """Everything needed to store this decision and re-render it later (DESIGN § 5)."""
-        return {
+        regler: dict[str, dict[str, Any]] = {}
+        record = {
             "format": RECORD_FORMAT,
             "bibliotek": self.bibliotek,
             "regler": self.regler,
@@ -136,7 +137,7 @@ class Assessment:
                     else None,
                     "beregning": [linje.to_dict() for linje in v.beregning],
                     "mangler": list(v.mangler),
-                    "tre": node_til_dict(v.node, full=True),
+                    "tre": node_til_record(v.node, regler),
                 }
                 for navn, v in self.vedtak.items()
             },
@@ -144,14 +145,16 @@ class Assessment:
                 {
                     "kode": m.kode,
                     "regel": m.regel.to_dict() if m.regel else None,
-                    "node": node_til_dict(m.node, full=True) if m.node else None,
+                    "node": node_til_record(m.node, regler) if m.node else None,
                     "tekst": dict(m.tekst) if m.tekst else None,
                     "hjemmeltekst": dict(m.hjemmeltekst) if m.hjemmeltekst else None,
                 }
                 for m in self.merknader
             ],
-            "klage": node_til_dict(self.klage, full=True) if self.klage else None,
+            "klage": node_til_record(self.klage, regler) if self.klage else None,
         }
+        record["regler_brukt"] = regler
+        return record
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any] | str) -> Assessment:
@@ -161,6 +164,7 @@ class Assessment:
             raise ValueError(
                 f"ukjent vedtaksgrunnlag-format {data.get('format')!r}; forventet {RECORD_FORMAT}"
             )
+        regler = {k: RegelInfo.fra_dict(r) for k, r in data["regler_brukt"].items()}
         vedtak = {}
         for navn, v in data["vedtak"].items():
             vedtak[navn] = Vedtak(
@@ -168,7 +172,7 @@ class Assessment:
                 tittel=v["tittel"],
                 utfall=Utfall(v["utfall"]),
                 hjemmel=tuple(Hjemmel.fra_dict(h) for h in v["hjemmel"]),
-                node=node_fra_dict(v["tre"]),
+                node=node_fra_dict(v["tre"], regler),
                 hovedregel=v["hovedregel"],
                 belop_per_maned=Decimal(str(v["belop_per_maned"]))
                 if v["belop_per_maned"] is not None
@@ -180,7 +184,7 @@ class Assessment:
             Merknad(
                 m["kode"],
                 RegelInfo.fra_dict(m["regel"]) if m["regel"] else None,
-                node_fra_dict(m["node"]) if m["node"] else None,
+                node_fra_dict(m["node"], regler) if m["node"] else None,
                 m["tekst"],
                 m["hjemmeltekst"],
             )
@@ -193,7 +197,7 @@ class Assessment:
             regler=data["regler"],
             vedtak=vedtak,
             merknader=merknader,
-            klage=node_fra_dict(data["klage"]) if data["klage"] else None,
+            klage=node_fra_dict(data["klage"], regler) if data["klage"] else None,
             inndata=data["inndata"],
             satser=tuple(data["satser"]),
         )

@@ -64,19 +64,50 @@ def fakta_til_json(verdi: Any) -> Any:
     return verdi
 
 
-def node_til_dict(node: Node, arvet: RegelInfo | None = None, full: bool = False) -> dict:
-    """The contract's ``forklaring`` shape; ``full`` adds what a record needs to re-render."""
+def node_til_dict(node: Node, arvet: RegelInfo | None = None) -> dict:
+    """The contract's ``forklaring`` shape: id, outcome, legal reference, facts, children."""
     regel = node.regel or arvet
     ut: dict[str, Any] = {
         "id": node.id,
         "utfall": node.utfall.value,
         "hjemmel": "; ".join(h.tekst("nb") for h in regel.hjemmel) if regel else "",
         "fakta": {k: fakta_til_json(v) for k, v in node.fakta.items()},
-        "barn": [node_til_dict(b, regel, full) for b in node.barn],
+        "barn": [node_til_dict(b, regel) for b in node.barn],
     }
     if node.regel:
         ut["regel"] = node.regel.id
         ut["lenke"] = [h.lenke for h in node.regel.hjemmel]
+    _valgfrie(node, ut)
+    return ut
+
+
+def node_til_record(node: Node, regler: dict[str, dict[str, Any]]) -> dict:
+    """A node for a decision record: enough to re-render, nothing that can be derived.
+
+    Each rule version used is stored once in ``regler`` (filled here), with only the texts
+    its nodes need (their outcomes, and what would change a denial), so a record stays small.
+    """
+    ut: dict[str, Any] = {"id": node.id, "utfall": node.utfall.value}
+    if node.fakta:
+        ut["fakta"] = {k: fakta_til_json(v) for k, v in node.fakta.items()}
+        typer = {k: t for k, v in node.fakta.items() if (t := _type(v)) != "json"}
+        if typer:
+            ut["fakta_typer"] = typer
+    if node.barn:
+        ut["barn"] = [node_til_record(b, regler) for b in node.barn]
+    _valgfrie(node, ut)
+    if node.regel:
+        nokkel = f"{node.regel.id}@{node.regel.gyldig_fra.isoformat()}"
+        info = regler.setdefault(nokkel, {**node.regel.to_dict(), "tekster": {}})
+        for tekstnokkel in (node.utfall.value, "endring"):
+            tekst = node.regel.tekster.get(tekstnokkel)
+            if tekst:
+                info["tekster"][tekstnokkel] = dict(tekst)
+        ut["regelref"] = nokkel
+    return ut
+
+
+def _valgfrie(node: Node, ut: dict[str, Any]) -> None:
     if node.uttrykk:
         ut["uttrykk"] = node.uttrykk
     if node.mangler:
@@ -87,11 +118,6 @@ def node_til_dict(node: Node, arvet: RegelInfo | None = None, full: bool = False
         ut["sporsmal"] = dict(node.sporsmal)
     if node.rolle:
         ut["rolle"] = node.rolle
-    if full:
-        ut["fakta_typer"] = {k: _type(v) for k, v in node.fakta.items()}
-        if node.regel:
-            ut["regelinfo"] = node.regel.to_dict()
-    return ut
 
 
 def _type(verdi: Any) -> str:
@@ -104,17 +130,17 @@ def _type(verdi: Any) -> str:
     return "json"
 
 
-def node_fra_dict(data: Mapping[str, Any]) -> Node:
-    """Rebuild a node from a full record (``node_til_dict(..., full=True)``)."""
+def node_fra_dict(data: Mapping[str, Any], regler: Mapping[str, RegelInfo]) -> Node:
+    """Rebuild a node from a record (``node_til_record``)."""
     typer = data.get("fakta_typer", {})
-    fakta = {k: _fra_type(v, typer.get(k, "json")) for k, v in data["fakta"].items()}
+    fakta = {k: _fra_type(v, typer.get(k, "json")) for k, v in data.get("fakta", {}).items()}
     return Node(
         id=data["id"],
         utfall=Utfall(data["utfall"]),
-        regel=RegelInfo.fra_dict(data["regelinfo"]) if "regelinfo" in data else None,
+        regel=regler[data["regelref"]] if "regelref" in data else None,
         uttrykk=data.get("uttrykk"),
         fakta=fakta,
-        barn=tuple(node_fra_dict(b) for b in data["barn"]),
+        barn=tuple(node_fra_dict(b, regler) for b in data.get("barn", ())),
         mangler=tuple(data.get("mangler", ())),
         avgjort_av=data.get("avgjort_av"),
         sporsmal=data.get("sporsmal"),
@@ -124,7 +150,7 @@ def node_fra_dict(data: Mapping[str, Any]) -> Node:
 
 def _fra_type(verdi: Any, typ: str) -> Any:
     if typ.startswith("ukjent:"):
-        return Ukjent(tuple(typ.removeprefix("ukjent:").split("|")))
+        return Ukjent(tuple(m for m in typ.removeprefix("ukjent:").split("|") if m))
     if typ == "dato":
         return date.fromisoformat(verdi)
     if typ == "belop":
