@@ -9,6 +9,7 @@ explanations, timed in the same run, so the ratio shows what the explanation cos
 from __future__ import annotations
 
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -87,9 +88,8 @@ def main() -> None:
         storrelse = len(json.dumps(vurdering.to_record(), ensure_ascii=False).encode())
         rader.append((navn, med, p95, bar_med, tekst, jsn, storrelse))
 
-    print(
-        f"Maskin: {platform.processor() or platform.machine()}, Python {platform.python_version()}"
-    )
+    maskin = platform.processor() or platform.machine()
+    print(f"Maskin: {maskin}, {os.cpu_count()} kjerner, Python {platform.python_version()}")
     print(
         f"import sosialregler: {statistics.median(kald):.0f} ms (ny prosess, minus tom python); "
         f"{import_i_prosess:.0f} ms i prosess"
