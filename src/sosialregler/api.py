@@ -20,8 +20,7 @@ from typing import Any
 
 from attrs import evolve
 
-from . import __version__
-from .areas import livsopphold
+from . import __version__, areas
 from .assessment import Assessment, Vedtak
 from .contract import LOVENS_IKRAFTTREDELSE, fra_dict, les_json, til_dict
 from .derived import utled
@@ -128,8 +127,8 @@ def assess(
     satser: list[Mapping[str, Any]] = []
     for omrade in bok.omrader:
         beregning = None
-        if omrade.beregning == "livsopphold":
-            beregning = livsopphold.beregn(fakta_sak, ktx)
+        if omrade.beregning is not None:
+            beregning = areas.beregning(omrade.beregning)(fakta_sak, ktx)
             fakta.update(beregning.fakta)
             satser.append(beregning.satsrad)
         hoved = ktx.evaluer_regel(omrade.hovedregel)

@@ -22,6 +22,7 @@ from typing import Any
 
 from attrs import frozen
 
+from .. import areas
 from ..errors import RegelFeil
 from ..katalog import KATALOG, kjent
 from ..outcome import Utfall
@@ -32,7 +33,7 @@ from .expr import UttrykkFeil, parse
 from .model import KILDETYPER, Hjemmel, Merknadsspec, Omrade, Regel, RegelInfo
 
 #: Calculations that are code, not conditions (``areas/``); a rule names one with ``beregning``.
-BEREGNINGER = ("livsopphold",)
+BEREGNINGER = areas.NAVN
 #: Placeholders every text may use besides catalogue facts.
 INNEBYGDE_PLASSHOLDERE = frozenset({"mangler"})
 SPRAK = ("nb", "en")
