@@ -160,10 +160,9 @@ class Assessment:
     def from_record(cls, record: Mapping[str, Any] | str) -> Assessment:
         """Rebuild a stored decision (a dict, or its JSON text) without re-evaluating it."""
         data = json.loads(record) if isinstance(record, str) else record
-        if data.get("format") != RECORD_FORMAT:
-            raise ValueError(
-                f"ukjent vedtaksgrunnlag-format {data.get('format')!r}; forventet {RECORD_FORMAT}"
-            )
+        if not isinstance(data, Mapping) or data.get("format") != RECORD_FORMAT:
+            funnet = data.get("format") if isinstance(data, Mapping) else type(data).__name__
+            raise ValueError(f"ukjent vedtaksgrunnlag-format {funnet!r}; forventet {RECORD_FORMAT}")
         regler = {k: RegelInfo.fra_dict(r) for k, r in data["regler_brukt"].items()}
         vedtak = {}
         for navn, v in data["vedtak"].items():

@@ -39,7 +39,8 @@ LOVENS_IKRAFTTREDELSE = date(2010, 1, 1)
 #: An amount above this is a typing error, not a household's income (ten billion kroner).
 MAKS_BELOP = Decimal(10) ** 10
 
-_ISO_DATO = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: ISO dates in ASCII digits only (\d would also accept other scripts' digits).
+ISO_DATO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class _Avvist(ValueError):
@@ -47,7 +48,7 @@ class _Avvist(ValueError):
 
 
 def _dato(verdi: Any, _: type) -> date:
-    if not isinstance(verdi, str) or not _ISO_DATO.fullmatch(verdi):
+    if not isinstance(verdi, str) or not ISO_DATO.fullmatch(verdi):
         raise _Avvist("ugyldig dato: forventet tekst på formen ÅÅÅÅ-MM-DD")
     try:
         return date.fromisoformat(verdi)
@@ -223,8 +224,12 @@ def _avvis_konstant(navn: str) -> Any:
     raise _Avvist(f"{navn} er ikke gyldig JSON")
 
 
-def fra_dict(data: Any) -> Sak:
-    """Structure a contract dict into a ``Sak``, or raise ``UgyldigSak`` with every problem."""
+def fra_dict(data: Any, vurderingsdato: date | None = None) -> Sak:
+    """Structure a contract dict into a ``Sak``, or raise ``UgyldigSak`` with every problem.
+
+    ``vurderingsdato`` overrides the case's own date (``on=`` / ``--dato``) for the checks
+    that depend on the date.
+    """
     if not isinstance(data, dict):
         raise UgyldigSak([Feil("$", _kort(data), "saken må være et JSON-objekt ({...})")])
     feil: list[Feil] = []
@@ -233,7 +238,7 @@ def fra_dict(data: Any) -> Sak:
         sak = _KONVERTER.structure(data, Sak)
     except Exception as exc:
         feil.extend(_feil_fra_unntak(exc, "", data))
-    feil.extend(_kryssjekker(data))
+    feil.extend(_kryssjekker(data, vurderingsdato))
     if feil:
         raise UgyldigSak(_unike(feil))
     assert sak is not None
@@ -289,17 +294,17 @@ def _som_dato(verdi: Any) -> date | None:
         return None
 
 
-def _kryssjekker(data: dict[str, Any]) -> Iterator[Feil]:
+def _kryssjekker(data: dict[str, Any], overstyrt: date | None) -> Iterator[Feil]:
     """Checks across fields, on the raw input so they run even if a type error occurred.
 
     Each check looks only at values that are well-formed; malformed ones are already reported
     by structuring.
     """
-    dato = _som_dato(data.get("vurderingsdato"))
+    dato = overstyrt or _som_dato(data.get("vurderingsdato"))
     if dato is not None and dato < LOVENS_IKRAFTTREDELSE:
         yield Feil(
-            "vurderingsdato",
-            data["vurderingsdato"],
+            "--dato" if overstyrt else "vurderingsdato",
+            dato.isoformat(),
             "sosialtjenesteloven (LOV-2009-12-18-131) gjelder fra 01.01.2010; saker etter "
             "den tidligere loven (1991) vurderes ikke av biblioteket",
         )

@@ -37,6 +37,8 @@ BEREGNINGER = areas.NAVN
 #: Placeholders every text may use besides catalogue facts.
 INNEBYGDE_PLASSHOLDERE = frozenset({"mangler"})
 SPRAK = ("nb", "en")
+#: Deeper condition trees are refused: no law needs them, and a hostile file must not recurse.
+MAKS_DYBDE = 30
 
 _REGELNOKLER = {
     "id",
@@ -132,7 +134,10 @@ def sjekk(
         data = _les_toml(fil, problemer)
         if data is None:
             continue
-        _last_regelfil(fil, data, kilder, regler, omrader, problemer)
+        try:
+            _last_regelfil(fil, data, kilder, regler, omrader, problemer)
+        except RecursionError:
+            problemer.append(Problem(fil.name, None, "filen er for dypt nøstet til å leses"))
     tabeller: Satser | None = None
     try:
         tabeller = last_satser(rot / "satser")
@@ -144,9 +149,11 @@ def sjekk(
             kommunale = last_satstabell(Path(satser))
         except RegelFeil as exc:
             problemer.append(Problem(exc.fil or str(satser), exc.regel, exc.melding))
+    # Rules that failed to load are reported once; references to them are not reported again.
+    mislykket = {p.regel for p in problemer if p.regel}
     versjoner = _grupper(regler, problemer)
-    unntak = _unntak(versjoner, problemer)
-    _sjekk_referanser(versjoner, omrader, problemer)
+    unntak = _unntak(versjoner, problemer, mislykket)
+    _sjekk_referanser(versjoner, omrader, problemer, mislykket)
     if problemer or tabeller is None:
         return None, problemer
     return (
@@ -168,9 +175,11 @@ def _les_toml(fil: Path, problemer: list[Problem]) -> dict[str, Any] | None:
         with fil.open("rb") as f:
             return tomllib.load(f, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        problemer.append(Problem(str(fil), None, f"ugyldig TOML: {exc}"))
+        problemer.append(Problem(fil.name, None, f"ugyldig TOML: {exc}"))
+    except RecursionError:
+        problemer.append(Problem(fil.name, None, "filen er for dypt nøstet til å leses"))
     except (OSError, UnicodeDecodeError) as exc:
-        problemer.append(Problem(str(fil), None, f"kan ikke leses: {exc}"))
+        problemer.append(Problem(fil.name, None, f"kan ikke leses: {exc}"))
     return None
 
 
@@ -434,7 +443,12 @@ def _tekster(
     return ut, tuple(navn)
 
 
-def _betingelse(verdi: Any, omfang: str | None, galt: Any, sti: str) -> Betingelse | None:
+def _betingelse(
+    verdi: Any, omfang: str | None, galt: Any, sti: str, dybde: int = 0
+) -> Betingelse | None:
+    if dybde > MAKS_DYBDE:
+        galt(f"{sti}: betingelsen er nøstet mer enn {MAKS_DYBDE} nivåer")
+        return None
     if isinstance(verdi, str):
         try:
             uttrykk = parse(verdi)
@@ -457,12 +471,15 @@ def _betingelse(verdi: Any, omfang: str | None, galt: Any, sti: str) -> Betingel
         if not isinstance(innhold, list) or not innhold:
             galt(f"{sti}.{art}: må være en ikke-tom liste")
             return None
-        deler = [_betingelse(d, omfang, galt, f"{sti}.{art}[{i}]") for i, d in enumerate(innhold)]
+        deler = [
+            _betingelse(d, omfang, galt, f"{sti}.{art}[{i}]", dybde + 1)
+            for i, d in enumerate(innhold)
+        ]
         if any(d is None for d in deler):
             return None
         return (Alle if art == "alle" else MinstEn)(tuple(deler))  # type: ignore[arg-type]
     if art == "ikke":
-        del_ = _betingelse(innhold, omfang, galt, f"{sti}.ikke")
+        del_ = _betingelse(innhold, omfang, galt, f"{sti}.ikke", dybde + 1)
         return Ikke(del_) if del_ is not None else None
     if art == "regel":
         if not isinstance(innhold, str):
@@ -501,7 +518,7 @@ def _grupper(regler: Iterable[Regel], problemer: list[Problem]) -> dict[str, tup
 
 
 def _unntak(
-    versjoner: Mapping[str, tuple[Regel, ...]], problemer: list[Problem]
+    versjoner: Mapping[str, tuple[Regel, ...]], problemer: list[Problem], mislykket: set[str]
 ) -> dict[str, tuple[str, ...]]:
     ut: dict[str, list[str]] = {}
     for rid, regler in versjoner.items():
@@ -509,6 +526,8 @@ def _unntak(
             if regel.unntak_fra is None:
                 continue
             if regel.unntak_fra not in versjoner:
+                if regel.unntak_fra in mislykket:
+                    continue
                 problemer.append(
                     Problem(
                         regel.info.fil, rid, f"unntak_fra nevner ukjent regel {regel.unntak_fra!r}"
@@ -526,13 +545,18 @@ def _unntak(
 
 
 def _sjekk_referanser(
-    versjoner: Mapping[str, tuple[Regel, ...]], omrader: list[Omrade], problemer: list[Problem]
+    versjoner: Mapping[str, tuple[Regel, ...]],
+    omrader: list[Omrade],
+    problemer: list[Problem],
+    mislykket: set[str],
 ) -> None:
     for rid, regler in versjoner.items():
         for regel in regler:
             if regel.vilkar is None:
                 continue
             for ref in regel.vilkar.regelreferanser():
+                if ref in mislykket and ref not in versjoner:
+                    continue
                 if ref not in versjoner:
                     problemer.append(
                         Problem(regel.info.fil, rid, f"viser til ukjent regel {ref!r}")
@@ -573,10 +597,17 @@ def _sjekk_referanser(
         besok(rid, [])
     for omrade in omrader:
         for ref in (omrade.hovedregel, *omrade.kontroller):
-            if ref not in versjoner:
+            if ref not in versjoner and ref not in mislykket:
                 problemer.append(
                     Problem(omrade.fil, None, f"området {omrade.id} viser til ukjent regel {ref!r}")
                 )
-    ider = [o.id for o in omrader]
-    for dobbel in {i for i in ider if ider.count(i) > 1}:
-        problemer.append(Problem("", None, f"området {dobbel} er definert flere ganger"))
+    forste: dict[str, str] = {}
+    for omrade in omrader:
+        if omrade.id in forste:
+            problemer.append(
+                Problem(
+                    omrade.fil, None, f"området {omrade.id} er definert før, i {forste[omrade.id]}"
+                )
+            )
+        else:
+            forste[omrade.id] = omrade.fil
