@@ -120,7 +120,7 @@ def assess(
         if omrade.beregning is not None:
             beregning = areas.beregning(omrade.beregning)(fakta_sak, ktx)
             fakta.update(beregning.fakta)
-            satser.append(beregning.satsrad)
+            satser.extend(beregning.satser)
         hoved = ktx.evaluer_regel(omrade.hovedregel)
         kontroller = tuple(
             evolve(ktx.evaluer_regel(k), rolle="kontroll") for k in omrade.kontroller
@@ -133,9 +133,10 @@ def assess(
             hjemmel=hoved.regel.hjemmel if hoved.regel else (),
             node=Node(omrade.id, hoved.utfall, regel=hoved.regel, barn=barn, mangler=hoved.mangler),
             hovedregel=omrade.hovedregel,
-            belop_per_maned=beregning.belop_per_maned if beregning else None,
-            beregning=beregning.linjer if beregning else (),
+            utdata=beregning.utdata if beregning else {},
+            beregning=beregning.linjer if beregning else None,
             mangler=hoved.mangler if hoved.utfall is Utfall.UAVKLART else (),
+            enhet=beregning.enhet if beregning else "kr_per_maned",
         )
     klage = ktx.evaluer_regel(KLAGEREGEL) if KLAGEREGEL in bok.regler else None
     inndata = til_dict(fakta_sak)

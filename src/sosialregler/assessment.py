@@ -15,11 +15,19 @@ from typing import Any
 
 from attrs import frozen
 
-from .areas.livsopphold import Linje
+from .areas.base import Linje
 from .engine import Merknad
 from .outcome import Utfall
 from .rulebook.model import Hjemmel, RegelInfo
-from .tree import Node, fakta_til_json, node_fra_dict, node_til_dict, node_til_record
+from .tree import (
+    Node,
+    fakta_til_json,
+    node_fra_dict,
+    node_til_dict,
+    node_til_record,
+    verdier_fra_record,
+    verdier_til_record,
+)
 
 RECORD_FORMAT = "sosialregler-vedtaksgrunnlag/1"
 
@@ -34,9 +42,15 @@ class Vedtak:
     hjemmel: tuple[Hjemmel, ...]
     node: Node  # the full tree: the area's main rule, calculation and checks
     hovedregel: str
-    belop_per_maned: Decimal | None = None
-    beregning: tuple[Linje, ...] = ()
+    utdata: Mapping[str, Any] = {}  # the area's outputs in the contract (belop_per_maned, …)
+    beregning: tuple[Linje, ...] | None = None  # None: the area has no calculation
     mangler: tuple[str, ...] = ()
+    enhet: str = "kr_per_maned"  # the unit of the calculation's lines
+
+    @property
+    def belop_per_maned(self) -> Decimal | None:
+        """§ 18: the guideline amount (None when it cannot be computed or does not apply)."""
+        return self.utdata.get("belop_per_maned")
 
     def hovednode(self) -> Node:
         node = self.node.finn(self.hovedregel)
@@ -81,10 +95,9 @@ class Assessment:
                 "hjemmel": [h.tekst("nb") for h in v.hjemmel],
                 "lenker": [h.lenke for h in v.hjemmel],
             }
-            if navn == "livsopphold":
-                ut["belop_per_maned"] = (
-                    fakta_til_json(v.belop_per_maned) if v.belop_per_maned is not None else None
-                )
+            for nokkel, verdi in v.utdata.items():
+                ut[nokkel] = fakta_til_json(verdi)
+            if v.beregning is not None:
                 ut["beregning"] = [linje.to_dict() for linje in v.beregning]
             ut["begrunnelse"] = begrunnelse(v, "nb")
             ut["begrunnelse_en"] = begrunnelse(v, "en")
@@ -132,10 +145,11 @@ class Assessment:
                     "utfall": v.utfall.value,
                     "hjemmel": [h.to_dict() for h in v.hjemmel],
                     "hovedregel": v.hovedregel,
-                    "belop_per_maned": fakta_til_json(v.belop_per_maned)
-                    if v.belop_per_maned is not None
-                    else None,
-                    "beregning": [linje.to_dict() for linje in v.beregning],
+                    "utdata": verdier_til_record(v.utdata),
+                    "beregning": None
+                    if v.beregning is None
+                    else [linje.to_dict() for linje in v.beregning],
+                    "enhet": v.enhet,
                     "mangler": list(v.mangler),
                     "tre": node_til_record(v.node, regler),
                 }
@@ -173,10 +187,11 @@ class Assessment:
                 hjemmel=tuple(Hjemmel.fra_dict(h) for h in v["hjemmel"]),
                 node=node_fra_dict(v["tre"], regler),
                 hovedregel=v["hovedregel"],
-                belop_per_maned=Decimal(str(v["belop_per_maned"]))
-                if v["belop_per_maned"] is not None
-                else None,
-                beregning=tuple(_linje_fra_dict(linje) for linje in v["beregning"]),
+                utdata=verdier_fra_record(v["utdata"]),
+                beregning=None
+                if v["beregning"] is None
+                else tuple(_linje_fra_dict(linje) for linje in v["beregning"]),
+                enhet=v["enhet"],
                 mangler=tuple(v["mangler"]),
             )
         merknader = tuple(

@@ -72,6 +72,14 @@ def _belop(verdi: Any, _: type) -> Decimal:
     return belop
 
 
+def _heltall(verdi: Any, _: type) -> int:
+    if isinstance(verdi, bool) or not isinstance(verdi, int):
+        raise _Avvist("må være et heltall, ikke " + _typenavn(verdi))
+    if verdi < 0:
+        raise _Avvist("kan ikke være negativt")
+    return verdi
+
+
 def _tekst(verdi: Any, _: type) -> str:
     if not isinstance(verdi, str):
         raise _Avvist("må være tekst, ikke " + _typenavn(verdi))
@@ -121,6 +129,7 @@ def _lag_konverter() -> cattrs.Converter:
     konverter.register_structure_hook(date, _dato)
     konverter.register_structure_hook(Decimal, _belop)
     konverter.register_structure_hook(str, _tekst)
+    konverter.register_structure_hook(int, _heltall)
     konverter.register_structure_hook(bool, _sannhetsverdi)
     konverter.register_structure_hook_factory(lambda t: get_origin(t) is Literal, _literal_hook)
 
@@ -380,12 +389,18 @@ def _kjente_personer(data: dict[str, Any], ider: dict[str, int]) -> Iterator[Fei
         if isinstance(verdi, str) and verdi not in ider:
             yield Feil(sti, verdi, "ukjent person-id; kjente er: " + ", ".join(ider))
 
-    for liste in ("inntekter", "formue"):
+    for liste in ("inntekter", "formue", "rettigheter", "andre_utgifter", "vilkar", "radgivning"):
         elementer = data.get(liste)
         if isinstance(elementer, list):
             for i, e in enumerate(elementer):
                 if isinstance(e, dict) and "person" in e:
                     yield from sjekk(f"{liste}[{i}].person", e["person"])
+    saerlige = data.get("saerlige_tilfeller")
+    if isinstance(saerlige, dict) and isinstance(saerlige.get("utgifter"), list):
+        for i, e in enumerate(saerlige["utgifter"]):
+            if isinstance(e, dict) and "person" in e:
+                yield from sjekk(f"saerlige_tilfeller.utgifter[{i}].person", e["person"])
+    yield from _kjente_vilkar(data)
     botilbud = data.get("botilbud")
     if isinstance(botilbud, list):
         for i, b in enumerate(botilbud):
@@ -404,6 +419,33 @@ def _kjente_personer(data: dict[str, Any], ider: dict[str, int]) -> Iterator[Fei
     kvp = data.get("kvp")
     if isinstance(kvp, dict):
         yield from sjekk("kvp.person", kvp.get("person"))
+        if isinstance(kvp.get("forsorger_barn"), list):
+            for j, pid in enumerate(kvp["forsorger_barn"]):
+                yield from sjekk(f"kvp.forsorger_barn[{j}]", pid)
+
+
+def _kjente_vilkar(data: dict[str, Any]) -> Iterator[Feil]:
+    """Condition ids are unique, and a reduction names a condition in the case."""
+    vilkar = data.get("vilkar")
+    ider: dict[str, int] = {}
+    if isinstance(vilkar, list):
+        for i, v in enumerate(vilkar):
+            vid = v.get("id") if isinstance(v, dict) else None
+            if isinstance(vid, str):
+                if vid in ider:
+                    yield Feil(
+                        f"vilkar[{i}].id", vid, f"id-en er brukt før, av vilkar[{ider[vid]}]"
+                    )
+                ider.setdefault(vid, i)
+    reduksjoner = data.get("reduksjoner")
+    if isinstance(reduksjoner, list):
+        for i, r in enumerate(reduksjoner):
+            vid = r.get("vilkar") if isinstance(r, dict) else None
+            if isinstance(vid, str) and vid not in ider:
+                kjente = ", ".join(ider) or "(ingen vilkår i saken)"
+                yield Feil(
+                    f"reduksjoner[{i}].vilkar", vid, f"ukjent vilkår-id; kjente er: {kjente}"
+                )
 
 
 # Keep typing imported for cattrs' forward references in facts (PEP 563 strings).

@@ -110,6 +110,9 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
         ),
         "formue.antall": Ukjent(("formue",)) if sak.formue is None else len(sak.formue),
     }
+    from . import areas  # the areas' own derived facts (areas/<area>.py ``utled``)
+
+    fakta.update(areas.utled(sak, dato))
     return fakta
 
 

@@ -88,6 +88,13 @@ TYPER = {
     "fast_eiendom": ("Fast eiendom", "Real property"),
 }
 
+#: Units of calculation lines.
+ENHETER = {
+    "kr_per_maned": ("kr per måned", "NOK per month"),
+    "kr_per_ar": ("kr per år", "NOK per year"),
+    "kr_per_dag": ("kr per dag", "NOK per day"),
+}
+
 TITLER = {
     "nb": {
         "vurderingsdato": "Vurderingsdato",
@@ -95,7 +102,7 @@ TITLER = {
         "utfall": "Utfall",
         "belop": "Veiledende beløp",
         "per_maned": "kr per måned",
-        "beregning": "Beregning (kr per måned)",
+        "beregning": "Beregning",
         "sum": "Sum (aldri under 0)",
         "ikke_beregnet": "Beløpet kan ikke beregnes før opplysningene nedenfor er kjent.",
         "begrunnelse": "Begrunnelse",
@@ -120,7 +127,7 @@ TITLER = {
         "utfall": "Outcome",
         "belop": "Guideline amount",
         "per_maned": "NOK per month",
-        "beregning": "Calculation (NOK per month)",
+        "beregning": "Calculation",
         "sum": "Total (never below 0)",
         "ikke_beregnet": "The amount cannot be calculated until the facts below are known.",
         "begrunnelse": "Reasons",
@@ -300,7 +307,7 @@ def _linjetekst(linje: Any, vedtak: Vedtak, sprak: str) -> str:
 
 def _beregning(vedtak: Vedtak, sprak: str) -> list[str]:
     t = TITLER[sprak]
-    ut = [t["beregning"]]
+    ut = [f"{t['beregning']} ({ENHETER[vedtak.enhet][0 if sprak == 'nb' else 1]})"]
     bredde = 62
     for linje in vedtak.beregning:
         etikett = _linjetekst(linje, vedtak, sprak)
@@ -393,7 +400,7 @@ def forklar_vedtak(vedtak: Vedtak, sprak: str) -> list[str]:
             f"{t['per_maned'].split(' ', 1)[1] if sprak == 'nb' else 'per month'}"
         )
     ut.append("")
-    if vedtak.beregning or vedtak.omrade == "livsopphold":
+    if vedtak.beregning is not None:
         ut += [*_beregning(vedtak, sprak), ""]
     ut += [t["begrunnelse"], *("  " + linje for linje in begrunnelse(vedtak, sprak).splitlines())]
     sporsmal = _sporsmal(vedtak, sprak)

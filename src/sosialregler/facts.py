@@ -65,12 +65,31 @@ Botilbudstype = Literal[
 
 
 @frozen
+class Opphold:
+    """Residence facts that decide who the law covers (§ 2 and FOR-2011-12-16-1251).
+
+    Each is unknown until the case says; the scope rules answer ``uavklart`` naming them.
+    """
+
+    norsk_statsborger: bool | None = None
+    lovlig_opphold: bool | None = None
+    fast_bopel_i_norge: bool | None = None
+    asylsoker_med_statlig_innkvartering: bool | None = None
+    avtale_eos_eller_nordisk: bool | None = None
+    offer_for_menneskehandel_refleksjonsperiode: bool | None = None
+    rett_til_opphold_under_oppholdssak: bool | None = None
+    tilbud_om_plass_i_mottak: bool | None = None
+    kortvarig_utenlandsopphold_avtalt: bool | None = None
+
+
+@frozen
 class Person:
     """A member of the household. ``fodselsdato`` may be unknown."""
 
     id: str
     rolle: Rolle
     fodselsdato: date | None = None
+    opphold: Opphold | None = None
 
 
 @frozen
@@ -80,6 +99,7 @@ class Inntekt:
     person: str
     type: Inntektstype
     belop_per_maned: Decimal
+    fra_annen_stat: bool | None = None  # e.g. child benefit paid by another state
 
 
 @frozen
@@ -97,6 +117,7 @@ class Boutgift:
 
     type: Boutgiftstype
     belop_per_maned: Decimal
+    vurdert_rimelig: bool | None = None  # the caseworker's recorded assessment, if any
 
 
 @frozen
@@ -107,11 +128,26 @@ class Botilbud:
     fra: date
     type: Botilbudstype
     til: date | None = None
+    tilgang_hele_dognet: bool | None = None
+    mulighet_for_matlaging: bool | None = None
+    toalett_og_bad: bool | None = None
+    mulighet_for_rene_klaer: bool | None = None
+    brukes_av_personer_med_rusproblemer: bool | None = None
+
+
+@frozen
+class KvpFravaer:
+    """A period of absence from the qualification programme (§ 29 ff., the regulation)."""
+
+    fra: date
+    gyldig: bool | None = None  # lawful (e.g. illness with egenmelding) or not
+    til: date | None = None
+    dager: int | None = None  # programme days lost, when the case counts them
 
 
 @frozen
 class Kvp:
-    """Facts for the qualification programme (§ 29); each unknown until the case says."""
+    """Facts for the qualification programme (§§ 29-40); each unknown until the case says."""
 
     person: str
     arbeidsevnevurdering_gjort: bool | None = None
@@ -119,6 +155,15 @@ class Kvp:
     ytelser_folketrygd: tuple[str, ...] | None = None
     behov_for_tett_oppfolging: bool | None = None
     program_kan_tilbys: bool | None = None
+    hensiktsmessig_og_nodvendig: bool | None = None
+    program_start: date | None = None
+    program_slutt: date | None = None
+    forlenget_til: date | None = None
+    forlengelse_begrunnelse: str | None = None
+    timer_per_uke: Decimal | None = None
+    forsorger_barn: tuple[str, ...] | None = None
+    fravaer: tuple[KvpFravaer, ...] | None = None
+    vedtak_varslet_trekk_ved_fravaer: bool | None = None
 
 
 @frozen
@@ -135,10 +180,186 @@ class Kommune:
 
     ``holder_barnetrygd_utenfor``: before 2022-09-01 a municipality could choose not to count
     child benefit as income; from that date the law decides (§ 18 third ledd).
+    ``medregner_barnetrygd_fra_annen_stat``: child benefit from another state is not protected
+    by § 18 third ledd; the office may count it (Directorate statement 05.02.2024).
+    ``langtidsdefinisjon``: which definition of a long-term recipient the office uses.
     """
 
     navn: str | None = None
     holder_barnetrygd_utenfor: bool | None = None
+    medregner_barnetrygd_fra_annen_stat: bool | None = None
+    langtidsdefinisjon: Literal["kostra", "nav"] | None = None
+
+
+# --- § 18 / § 19 / §§ 21-22 (issue 3) ---------------------------------------------------------
+
+Rettighetstype = Literal[
+    "aap",
+    "uforetrygd",
+    "dagpenger",
+    "sykepenger",
+    "foreldrepenger",
+    "alderspensjon",
+    "overgangsstonad",
+    "tiltakspenger",
+    "bostotte",
+    "barnebidrag",
+    "barnetrygd",
+    "kontantstotte",
+    "lanekassen",
+    "kvalifiseringsprogram",
+    "annen",
+]
+Rettighetsstatus = Literal["ikke_sokt", "sokt", "innvilget", "avslatt"]
+
+
+@frozen
+class Rettighet:
+    """An economic right the household may have (subsidiarity: it must be asserted first)."""
+
+    person: str
+    type: Rettighetstype
+    status: Rettighetsstatus
+    beskrivelse: str | None = None
+
+
+Utgiftstype = Literal[
+    "tannbehandling",
+    "medisiner",
+    "briller",
+    "helse_annet",
+    "fritidsaktivitet_barn",
+    "reise",
+    "barnehage_sfo",
+    "etablering",
+    "innbo_utstyr",
+    "gjeld",
+    "annen",
+]
+
+
+@frozen
+class Utgift:
+    """A necessary expense beyond the rates and housing, assessed individually."""
+
+    type: Utgiftstype
+    belop: Decimal
+    hyppighet: Literal["per_maned", "engangs"]
+    beskrivelse: str | None = None
+    person: str | None = None
+
+
+@frozen
+class Nodsituasjon:
+    """An emergency (nødhjelp): immediate needs are covered whatever the cause."""
+
+    foreligger: bool | None = None
+    nodvendig_belop: Decimal | None = None  # what immediate needs cost, as assessed
+    beskrivelse: str | None = None
+
+
+@frozen
+class SaerligeTilfeller:
+    """An application under § 19: a difficult life situation and expenses beyond subsistence."""
+
+    livssituasjon: str | None = None
+    utgifter: tuple[Utgift, ...] | None = None
+
+
+@frozen
+class Utbetaling:
+    """Form (§ 21: grant or loan) and recipient (§ 22) of the support."""
+
+    stonadsform: Literal["bidrag", "lan"] | None = None
+    mottaker: Literal["soker", "tredjepart"] | None = None
+    samtykke_til_tredjepart: bool | None = None
+    vedtak_etter_21_fjerde_ledd: bool | None = None
+
+
+# --- §§ 20, 20 a, 17, 28, long-term recipients (issue 4) ---------------------------------------
+
+Vilkarstype = Literal[
+    "aktivitet",
+    "dokumentasjon",
+    "bruk_av_formue",
+    "sok_annen_ytelse",
+    "okonomisk_radgivning",
+    "flytting",
+    "annen",
+]
+
+
+@frozen
+class Vilkar:
+    """A condition proposed or set on a grant (§ 20), with what the caseworker recorded."""
+
+    id: str
+    person: str
+    type: Vilkarstype
+    beskrivelse: str | None = None
+    begrunnelse: str | None = None
+    frist: date | None = None
+    dokumentasjon: str | None = None
+    satt_dato: date | None = None
+    oppfolgingsdato: date | None = None
+    varsel_om_reduksjon: bool | None = None
+    naer_sammenheng_med_vedtaket: bool | None = None
+    uforholdsmessig_byrdefullt: bool | None = None
+    urimelig_begrensning_av_handlefrihet: bool | None = None
+    i_strid_med_annen_lov: bool | None = None
+
+
+@frozen
+class Reduksjon:
+    """A reduction of support for breach of a condition (§ 20 third ledd)."""
+
+    vilkar: str
+    dato: date
+    belop_per_maned: Decimal
+    arsak_til_brudd: str | None = None
+    forhandsvarslet: bool | None = None
+
+
+Radgivningstype = Literal[
+    "generell_veiledning",
+    "individuell_veiledning",
+    "okonomisk_radgivning",
+    "gjeldsradgivning",
+    "motivasjon_og_endringsarbeid",
+]
+
+
+@frozen
+class Radgivning:
+    """Advice or guidance given (§ 17); beyond general guidance it needs a decision."""
+
+    dato: date
+    type: Radgivningstype
+    vedtak_fattet: bool | None = None
+    person: str | None = None
+
+
+@frozen
+class IndividuellPlan:
+    """Facts for the right to an individual plan (§ 28)."""
+
+    behov_for_langvarige_koordinerte_tjenester: bool | None = None
+    tjenester: tuple[str, ...] | None = None
+    tilbudt: bool | None = None
+    onsker_plan: bool | None = None
+    har_plan_fra_annen_instans: bool | None = None
+
+
+# --- § 27 (issue 5) --------------------------------------------------------------------------
+
+
+@frozen
+class BotilbudSoknad:
+    """An acute need for somewhere to stay (§ 27) and what the office did about it."""
+
+    uten_overnatting_neste_dogn: bool | None = None
+    avgjorelse: Literal["konkret_tilbud", "henvist_til_a_finne_selv", "avslag"] | None = None
+    dato: date | None = None
 
 
 @frozen
@@ -157,6 +378,21 @@ class Sak:
     aktivitetsplikt: Aktivitetsplikt | None = None
     individuell_vurdering: str | None = None
     kommune: Kommune | None = None
+    # § 18 / § 19 / §§ 21-22
+    barns_behov_vurdert: bool | None = None
+    rettigheter: tuple[Rettighet, ...] | None = None
+    andre_utgifter: tuple[Utgift, ...] | None = None
+    nodsituasjon: Nodsituasjon | None = None
+    saerlige_tilfeller: SaerligeTilfeller | None = None
+    utbetaling: Utbetaling | None = None
+    # §§ 20, 20 a, 17, 28, long-term recipients
+    vilkar: tuple[Vilkar, ...] | None = None
+    reduksjoner: tuple[Reduksjon, ...] | None = None
+    radgivning: tuple[Radgivning, ...] | None = None
+    individuell_plan: IndividuellPlan | None = None
+    maneder_med_stonad: tuple[date, ...] | None = None  # first day of each month with support
+    # § 27
+    botilbud_soknad: BotilbudSoknad | None = None
 
     @property
     def soker(self) -> Person:

@@ -133,7 +133,19 @@ _ALLE = [
     ),
 ]
 
-KATALOG: Mapping[str, FaktaInfo] = {f.navn: f for f in _ALLE}
+
+def _katalog() -> dict[str, FaktaInfo]:
+    from . import areas
+
+    katalog: dict[str, FaktaInfo] = {}
+    for info in (*_ALLE, *areas.fakta()):
+        if info.navn in katalog:
+            raise ValueError(f"faktumet {info.navn!r} er definert to ganger i katalogen")
+        katalog[info.navn] = info
+    return katalog
+
+
+KATALOG: Mapping[str, FaktaInfo] = _katalog()
 
 
 def kjent(navn: str, omfang: str | None = None) -> bool:

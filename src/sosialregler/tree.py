@@ -120,6 +120,19 @@ def _valgfrie(node: Node, ut: dict[str, Any]) -> None:
         ut["rolle"] = node.rolle
 
 
+def verdier_til_record(verdier: Mapping[str, Any]) -> dict[str, Any]:
+    """Named values for a record, with their types so they come back as they were."""
+    return {
+        "verdier": {k: fakta_til_json(v) for k, v in verdier.items()},
+        "typer": {k: t for k, v in verdier.items() if (t := _type(v)) != "json"},
+    }
+
+
+def verdier_fra_record(data: Mapping[str, Any]) -> dict[str, Any]:
+    typer = data.get("typer", {})
+    return {k: _fra_type(v, typer.get(k, "json")) for k, v in data["verdier"].items()}
+
+
 def _type(verdi: Any) -> str:
     if isinstance(verdi, Ukjent):
         return "ukjent:" + "|".join(verdi.mangler)
@@ -154,5 +167,5 @@ def _fra_type(verdi: Any, typ: str) -> Any:
     if typ == "dato":
         return date.fromisoformat(verdi)
     if typ == "belop":
-        return Decimal(str(verdi))
+        return None if verdi is None else Decimal(str(verdi))
     return tuple(verdi) if isinstance(verdi, list) else verdi

@@ -1,29 +1,60 @@
-"""The few calculations that are code, not conditions (DESIGN § 2).
+"""Areas of law that need code besides their rule files (DESIGN § 2).
 
-A rule file names a calculation with ``beregning = "<name>"`` (on its ``[omrade]`` and on the
-rule that carries the calculation's legal reference and texts); this registry maps the name to
-the function. The loader rejects names not registered here.
+An area module here may define any of:
+
+* ``FAKTA`` — catalogue entries (``katalog.FaktaInfo``) for the facts it adds;
+* ``utled(sak, dato) -> dict`` — its derived facts, computed once before any rule runs;
+* ``beregn(sak, ktx) -> base.Beregning`` — a calculation (the § 18 amount, the KVP benefit),
+  named by ``beregning = "<module>"`` in the area's rule file.
+
+Everything else about an area — its criteria, references, texts, flags — is data in ``rules/``.
+To add a module, list it in ``MODULER``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+import importlib
+from collections.abc import Callable
+from datetime import date
+from functools import cache
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..engine import Kontekst
     from ..facts import Sak
-    from .livsopphold import Beregning
+    from ..katalog import FaktaInfo
+    from .base import Beregning
 
-#: Names a rule file may use; kept import-free so the loader can check them cheaply.
+#: The area modules, in the order their derived facts are computed.
+MODULER: tuple[str, ...] = ("livsopphold",)
+
+#: Calculations a rule file may name (modules with ``beregn``); checked by the loader.
 NAVN: tuple[str, ...] = ("livsopphold",)
+
+
+@cache
+def _moduler() -> tuple[ModuleType, ...]:
+    return tuple(importlib.import_module(f"{__name__}.{navn}") for navn in MODULER)
 
 
 def beregning(navn: str) -> Callable[[Sak, Kontekst], Beregning]:
     """The calculation registered under ``navn``."""
-    from . import livsopphold
+    if navn not in NAVN:
+        raise KeyError(f"ukjent beregning {navn!r}; kjente er {list(NAVN)}")
+    return importlib.import_module(f"{__name__}.{navn}").beregn
 
-    registrert: Mapping[str, Callable[[Sak, Kontekst], Beregning]] = {
-        "livsopphold": livsopphold.beregn,
-    }
-    return registrert[navn]
+
+def fakta() -> list[FaktaInfo]:
+    """Catalogue entries contributed by the area modules."""
+    return [info for modul in _moduler() for info in getattr(modul, "FAKTA", ())]
+
+
+def utled(sak: Sak, dato: date) -> dict[str, Any]:
+    """The area modules' derived facts for the case on ``dato``."""
+    ut: dict[str, Any] = {}
+    for modul in _moduler():
+        funksjon = getattr(modul, "utled", None)
+        if funksjon is not None:
+            ut.update(funksjon(sak, dato))
+    return ut

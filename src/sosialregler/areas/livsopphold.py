@@ -12,12 +12,10 @@ Every number comes from the case or a rate table; the only arithmetic is additio
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from attrs import evolve, frozen
+from attrs import evolve
 
 from .. import outcome
 from ..derived import Ukjent, inntektsfakta, person_alder
@@ -25,6 +23,7 @@ from ..engine import Kontekst, Merknad
 from ..facts import Sak
 from ..rates import SatsOppslag
 from ..tree import Node, fakta_til_json
+from .base import Beregning, Linje
 
 #: Which rate-table column, and which calculation line, applies to which household type.
 SATSKOLONNE = {"enslig": "enslig", "par": "par", "bofellesskap": "bofellesskap"}
@@ -40,49 +39,6 @@ GRUNNLAGSFAKTA = (
     "husstand.antall_barn_under_18",
 )
 NULL = Decimal(0)
-
-
-@frozen
-class Linje:
-    """One line of the calculation. ``belop`` is the signed effect on the amount."""
-
-    post: str
-    belop: Decimal
-    kilde: str | None = None
-    gyldig_fra: date | None = None
-    person: str | None = None
-    alder: int | None = None
-    grunnlag: Decimal | None = None  # the amount assessed, when it differs from the effect
-    medregnet: bool | None = None  # income/assets: counted, not counted, or unknown
-    regel: str | None = None  # the rule that decided the line
-    node_id: str | None = None  # that rule's node in the tree, for the explanation
-
-    def to_dict(self) -> dict[str, Any]:
-        ut: dict[str, Any] = {"post": self.post, "belop": fakta_til_json(self.belop)}
-        for navn in (
-            "kilde",
-            "gyldig_fra",
-            "person",
-            "alder",
-            "grunnlag",
-            "medregnet",
-            "regel",
-            "node_id",
-        ):
-            verdi = getattr(self, navn)
-            if verdi is not None:
-                ut[navn] = fakta_til_json(verdi)
-        return ut
-
-
-@frozen
-class Beregning:
-    linjer: tuple[Linje, ...]
-    belop_per_maned: Decimal | None
-    node: Node
-    fakta: Mapping[str, Any]
-    mangler: tuple[str, ...]
-    satsrad: Mapping[str, Any]  # the rate row used, for the decision record
 
 
 def _kilde(oppslag: SatsOppslag) -> str:
@@ -257,7 +213,14 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         mangler=mangler_t,
         rolle="beregning",
     )
-    return Beregning(tuple(linjer), belop, node, beregnede, mangler_t, _satsrad(oppslag))
+    return Beregning(
+        linjer=tuple(linjer),
+        node=node,
+        fakta=beregnede,
+        mangler=mangler_t,
+        utdata={"belop_per_maned": belop},
+        satser=(_satsrad(oppslag),),
+    )
 
 
 def _satsrad(oppslag: SatsOppslag) -> dict[str, Any]:
