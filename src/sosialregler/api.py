@@ -21,6 +21,7 @@ from typing import Any
 from attrs import evolve
 
 from . import __version__, areas
+from .areas.base import Beregning
 from .assessment import Assessment, Vedtak
 from .contract import ISO_DATO, fra_dict, les_json, til_dict
 from .derived import utled
@@ -115,12 +116,20 @@ def assess(
     ktx = Kontekst(bok, dato, fakta)
     vedtak: dict[str, Vedtak] = {}
     satser: list[Mapping[str, Any]] = []
+    # Calculations first, so every area's rules can read every calculation's facts.
+    beregninger: dict[str, Beregning] = {}
     for omrade in bok.omrader:
-        beregning = None
-        if omrade.beregning is not None:
+        if omrade.beregning is not None and omrade.beregning not in beregninger:
             beregning = areas.beregning(omrade.beregning)(fakta_sak, ktx)
+            beregninger[omrade.beregning] = beregning
             fakta.update(beregning.fakta)
             satser.extend(beregning.satser)
+    for omrade in bok.omrader:
+        if omrade.vurderes_nar is not None:
+            avgrensning = omrade.vurderes_nar.evaluer(ktx, f"{omrade.id}/vurderes_nar", None)
+            if avgrensning.utfall is Utfall.IKKE_OPPFYLT:
+                continue  # the area does not concern this case: left out, as the contract says
+        beregning = beregninger.get(omrade.beregning) if omrade.beregning else None
         hoved = ktx.evaluer_regel(omrade.hovedregel)
         kontroller = tuple(
             evolve(ktx.evaluer_regel(k), rolle="kontroll") for k in omrade.kontroller

@@ -117,6 +117,8 @@ class Assessment:
                     "tekst": merknadstekst(m, "nb"),
                     "tekst_en": merknadstekst(m, "en"),
                     **({"regel": m.regel.id} if m.regel else {}),
+                    **({"frist": m.frist.isoformat()} if m.frist else {}),
+                    **({"person": m.person} if m.person else {}),
                 }
                 for m in self.merknader
             ],
@@ -162,6 +164,8 @@ class Assessment:
                     "node": node_til_record(m.node, regler) if m.node else None,
                     "tekst": dict(m.tekst) if m.tekst else None,
                     "hjemmeltekst": dict(m.hjemmeltekst) if m.hjemmeltekst else None,
+                    "frist": m.frist.isoformat() if m.frist else None,
+                    "person": m.person,
                 }
                 for m in self.merknader
             ],
@@ -201,6 +205,8 @@ class Assessment:
                 node_fra_dict(m["node"], regler) if m["node"] else None,
                 m["tekst"],
                 m["hjemmeltekst"],
+                date.fromisoformat(m["frist"]) if m.get("frist") else None,
+                m.get("person"),
             )
             for m in data["merknader"]
         )

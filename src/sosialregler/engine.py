@@ -43,6 +43,8 @@ class Merknad:
     node: Node | None = None
     tekst: Mapping[str, str] | None = None
     hjemmeltekst: Mapping[str, str] | None = None
+    frist: date | None = None  # when the matter falls due, for a case system to schedule
+    person: str | None = None  # whom it concerns, when it concerns one person
 
 
 class Kontekst:

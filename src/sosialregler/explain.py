@@ -429,7 +429,8 @@ def forklar(assessment: Assessment, sprak: str = "nb") -> str:
     if assessment.merknader:
         ut.append(t["merknader"])
         for m in assessment.merknader:
-            ut.append(f"  - {m.kode}: {merknadstekst(m, sprak)}")
+            frist = f" ({'frist' if sprak == 'nb' else 'due'} {formater(m.frist, sprak)})"
+            ut.append(f"  - {m.kode}: {merknadstekst(m, sprak)}{frist if m.frist else ''}")
         ut.append("")
     if assessment.klage is not None:
         ut += [regeltekst(assessment.klage, sprak), ""]

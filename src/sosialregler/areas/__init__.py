@@ -8,12 +8,13 @@ An area module here may define any of:
   named by ``beregning = "<module>"`` in the area's rule file.
 
 Everything else about an area — its criteria, references, texts, flags — is data in ``rules/``.
-To add a module, list it in ``MODULER``.
+A module is found by being here: every module in this package except ``base`` is an area.
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Callable
 from datetime import date
 from functools import cache
@@ -26,11 +27,10 @@ if TYPE_CHECKING:
     from ..katalog import FaktaInfo
     from .base import Beregning
 
-#: The area modules, in the order their derived facts are computed.
-MODULER: tuple[str, ...] = ("livsopphold",)
-
-#: Calculations a rule file may name (modules with ``beregn``); checked by the loader.
-NAVN: tuple[str, ...] = ("livsopphold",)
+#: The area modules, in name order (their derived facts are computed in this order).
+MODULER: tuple[str, ...] = tuple(
+    sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name != "base")
+)
 
 
 @cache
@@ -38,10 +38,15 @@ def _moduler() -> tuple[ModuleType, ...]:
     return tuple(importlib.import_module(f"{__name__}.{navn}") for navn in MODULER)
 
 
+def beregninger() -> tuple[str, ...]:
+    """Calculations a rule file may name: the modules with a ``beregn`` function."""
+    return tuple(m.__name__.rsplit(".", 1)[1] for m in _moduler() if hasattr(m, "beregn"))
+
+
 def beregning(navn: str) -> Callable[[Sak, Kontekst], Beregning]:
     """The calculation registered under ``navn``."""
-    if navn not in NAVN:
-        raise KeyError(f"ukjent beregning {navn!r}; kjente er {list(NAVN)}")
+    if navn not in beregninger():
+        raise KeyError(f"ukjent beregning {navn!r}; kjente er {list(beregninger())}")
     return importlib.import_module(f"{__name__}.{navn}").beregn
 
 

@@ -35,7 +35,7 @@ class Kontekst(Protocol):
 
 
 class Betingelse(Protocol):
-    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel) -> Node: ...
+    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel | None) -> Node: ...
 
     def regelreferanser(self) -> tuple[str, ...]: ...
 
@@ -46,7 +46,7 @@ class Betingelse(Protocol):
 class Alle:
     deler: tuple[Betingelse, ...]
 
-    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel) -> Node:
+    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel | None) -> Node:
         barn = tuple(d.evaluer(ktx, f"{sti}/alle[{i}]", regel) for i, d in enumerate(self.deler))
         utfall = outcome.alle(b.utfall for b in barn)
         return Node(sti, utfall, barn=barn, mangler=_mangler(barn, utfall))
@@ -62,7 +62,7 @@ class Alle:
 class MinstEn:
     deler: tuple[Betingelse, ...]
 
-    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel) -> Node:
+    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel | None) -> Node:
         barn = tuple(
             d.evaluer(ktx, f"{sti}/minst_en[{i}]", regel) for i, d in enumerate(self.deler)
         )
@@ -80,7 +80,7 @@ class MinstEn:
 class Ikke:
     del_: Betingelse
 
-    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel) -> Node:
+    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel | None) -> Node:
         barn = self.del_.evaluer(ktx, f"{sti}/ikke", regel)
         utfall = outcome.ikke(barn.utfall)
         return Node(sti, utfall, barn=(barn,), mangler=barn.mangler)
@@ -98,7 +98,7 @@ class Uttrykksblad:
 
     uttrykk: Uttrykk
 
-    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel) -> Node:
+    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel | None) -> Node:
         fakta = ktx.fakta
         verdier = {navn: fakta[navn] for navn in self.uttrykk.navn}
         mangler = tuple(m for v in verdier.values() if isinstance(v, Ukjent) for m in v.mangler)
@@ -113,14 +113,11 @@ class Uttrykksblad:
         try:
             svar = self.uttrykk.evaluer(verdier)
         except UttrykkFeil as exc:
-            raise RegelFeil(
-                f"uttrykket feilet under vurdering: {exc}", regel.info.fil, regel.id
-            ) from None
+            raise RegelFeil(f"uttrykket feilet under vurdering: {exc}", *_hvor(regel)) from None
         if not isinstance(svar, bool):
             raise RegelFeil(
                 f"uttrykket «{self.uttrykk.tekst}» ga {svar!r}, ikke sann/usann",
-                regel.info.fil,
-                regel.id,
+                *_hvor(regel),
             )
         return Node(sti, outcome.fra_bool(svar), uttrykk=self.uttrykk.tekst, fakta=verdier)
 
@@ -137,7 +134,7 @@ class Regelreferanse:
 
     regel_id: str
 
-    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel) -> Node:
+    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel | None) -> Node:
         return ktx.evaluer_regel(self.regel_id)
 
     def regelreferanser(self) -> tuple[str, ...]:
@@ -153,7 +150,7 @@ class Skjonn:
 
     sporsmal: Mapping[str, str]
 
-    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel) -> Node:
+    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel | None) -> Node:
         return Node(sti, outcome.SKJONN, sporsmal=self.sporsmal)
 
     def regelreferanser(self) -> tuple[str, ...]:
@@ -161,6 +158,11 @@ class Skjonn:
 
     def faktanavn(self) -> tuple[str, ...]:
         return ()
+
+
+def _hvor(regel: Regel | None) -> tuple[str | None, str | None]:
+    """File and rule id for an error message (an area's applicability test has no rule)."""
+    return (regel.info.fil, regel.id) if regel else (None, None)
 
 
 def _mangler(barn: tuple[Node, ...], utfall: Utfall) -> tuple[str, ...]:

@@ -33,7 +33,9 @@ from .expr import UttrykkFeil, parse
 from .model import KILDETYPER, Hjemmel, Merknadsspec, Omrade, Regel, RegelInfo
 
 #: Calculations that are code, not conditions (``areas/``); a rule names one with ``beregning``.
-BEREGNINGER = areas.NAVN
+BEREGNINGER = areas.beregninger()
+#: Item scopes a rule may declare with ``gjelder`` (an income line, a condition, a stay …).
+OMFANG = frozenset(info.omfang for info in KATALOG.values() if info.omfang)
 #: Placeholders every text may use besides catalogue facts.
 INNEBYGDE_PLASSHOLDERE = frozenset({"mangler"})
 SPRAK = ("nb", "en")
@@ -58,7 +60,15 @@ _REGELNOKLER = {
 }
 _HJEMMELNOKLER = {"kilde", "paragraf", "ledd", "bokstav", "punkt", "lenke"}
 _TEKSTNOKLER = {"oppfylt", "ikke_oppfylt", "uavklart", "skjonn", "endring"}
-_OMRADENOKLER = {"id", "tittel", "hovedregel", "beregning", "kontroller", "kommentar"}
+_OMRADENOKLER = {
+    "id",
+    "tittel",
+    "hovedregel",
+    "beregning",
+    "kontroller",
+    "vurderes_nar",
+    "kommentar",
+}
 _PLASSHOLDER = re.compile(r"\{([^{}]*)\}")
 _ID = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
 _KODE = re.compile(r"[A-Z][A-Z0-9_]*")
@@ -269,10 +279,21 @@ def _last_omrade(fil: str, data: Any, problemer: list[Problem]) -> Omrade | None
     if not isinstance(kontroller, list) or not all(isinstance(k, str) for k in kontroller):
         feil.append("[omrade] kontroller må være en liste av regel-id-er")
         kontroller = []
+    vurderes_nar = None
+    if "vurderes_nar" in data:
+        vurderes_nar = _betingelse(data["vurderes_nar"], None, feil.append, "vurderes_nar")
     if feil:
         problemer.extend(Problem(fil, None, m) for m in feil)
         return None
-    return Omrade(data["id"], data["tittel"], data["hovedregel"], beregning, tuple(kontroller), fil)
+    return Omrade(
+        data["id"],
+        data["tittel"],
+        data["hovedregel"],
+        beregning,
+        tuple(kontroller),
+        fil,
+        vurderes_nar,
+    )
 
 
 def _last_regel(
@@ -310,8 +331,8 @@ def _last_regel(
     if isinstance(fra, date) and isinstance(til, date) and til < fra:
         galt(f"gyldig_til {til} er før gyldig_fra {fra}")
     omfang = data.get("gjelder")
-    if omfang not in (None, "inntekt"):
-        galt(f"gjelder må være «inntekt» eller utelatt, ikke {omfang!r}")
+    if omfang is not None and omfang not in OMFANG:
+        galt(f"gjelder må være en av {sorted(OMFANG)} eller utelatt, ikke {omfang!r}")
     vilkar: Betingelse | None = None
     if "vilkar" in data:
         vilkar = _betingelse(data["vilkar"], omfang, galt, "vilkar")
@@ -457,7 +478,8 @@ def _betingelse(
             return None
         for navn in uttrykk.navn:
             if not kjent(navn, omfang):
-                hint = ' (bare for regler med gjelder = "inntekt")' if navn in KATALOG else ""
+                info = KATALOG.get(navn)
+                hint = f' (bare for regler med gjelder = "{info.omfang}")' if info else ""
                 galt(f"{sti}: ukjent faktum {navn!r} i «{verdi}»{hint}")
         return Uttrykksblad(uttrykk)
     if not isinstance(verdi, dict) or len(verdi) != 1:

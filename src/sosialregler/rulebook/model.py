@@ -154,3 +154,6 @@ class Omrade:
     beregning: str | None
     kontroller: tuple[str, ...]
     fil: str
+    #: When the area applies to a case at all: an area whose condition is not met is left out
+    #: of ``vedtak`` (the contract: "an area with no facts to assess is left out").
+    vurderes_nar: Betingelse | None = None
