@@ -148,8 +148,6 @@ def assess(
             enhet=beregning.enhet if beregning else "kr_per_maned",
         )
     klage = ktx.evaluer_regel(KLAGEREGEL) if KLAGEREGEL in bok.regler else None
-    inndata = til_dict(fakta_sak)
-    inndata["vurderingsdato"] = dato.isoformat()
     return Assessment(
         vurderingsdato=dato,
         sak_id=fakta_sak.sak_id,
@@ -158,6 +156,6 @@ def assess(
         vedtak=vedtak,
         merknader=tuple(ktx.merknader),
         klage=klage,
-        inndata=inndata,
+        sak=fakta_sak,
         satser=tuple(satser),
     )

@@ -16,7 +16,9 @@ from typing import Any
 from attrs import frozen
 
 from .areas.base import Linje
+from .contract import til_dict
 from .engine import Merknad
+from .facts import Sak
 from .outcome import Utfall
 from .rulebook.model import Hjemmel, RegelInfo
 from .tree import (
@@ -69,8 +71,22 @@ class Assessment:
     vedtak: Mapping[str, Vedtak]
     merknader: tuple[Merknad, ...]
     klage: Node | None  # appeal information (forvaltningsloven), rendered with every text
-    inndata: Mapping[str, Any]  # the case as contract JSON
+    sak: Sak | None  # the case as facts (None for an assessment rebuilt from a record)
     satser: tuple[Mapping[str, Any], ...]  # the rate rows actually used
+    lagret_inndata: Mapping[str, Any] | None = None  # the input, as read back from a record
+
+    @property
+    def inndata(self) -> Mapping[str, Any]:
+        """The case as contract JSON, with the date it was assessed on.
+
+        Built only when asked (records, what-if), so an assessment nobody stores pays nothing.
+        """
+        if self.lagret_inndata is not None:
+            return self.lagret_inndata
+        assert self.sak is not None
+        inndata = til_dict(self.sak)
+        inndata["vurderingsdato"] = self.vurderingsdato.isoformat()
+        return inndata
 
     # --- rendering -----------------------------------------------------------------------
     def explain(self, sprak: str = "nb") -> str:
@@ -218,7 +234,8 @@ class Assessment:
             vedtak=vedtak,
             merknader=merknader,
             klage=node_fra_dict(data["klage"], regler) if data["klage"] else None,
-            inndata=data["inndata"],
+            sak=None,
+            lagret_inndata=data["inndata"],
             satser=tuple(data["satser"]),
         )
 
