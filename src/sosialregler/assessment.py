@@ -11,27 +11,19 @@ import json
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from attrs import frozen
 
+from . import record
 from .areas.base import Linje
 from .contract import til_dict
 from .engine import Merknad
 from .facts import Sak
 from .outcome import Utfall
-from .rulebook.model import Hjemmel, RegelInfo
-from .tree import (
-    Node,
-    fakta_til_json,
-    node_fra_dict,
-    node_til_dict,
-    node_til_record,
-    verdier_fra_record,
-    verdier_til_record,
-)
-
-RECORD_FORMAT = "sosialregler-vedtaksgrunnlag/1"
+from .rulebook.model import Hjemmel
+from .tree import Node, fakta_til_json, node_til_dict
 
 
 @frozen
@@ -146,83 +138,108 @@ class Assessment:
 
     # --- decision record -----------------------------------------------------------------
     def to_record(self) -> dict[str, Any]:
-        """Everything needed to store this decision and re-render it later (DESIGN § 5)."""
-        regler: dict[str, dict[str, Any]] = {}
-        record = {
-            "format": RECORD_FORMAT,
+        """Everything needed to store this decision and re-render it later (DESIGN § 5).
+
+        The format is described in ``record.py``: exact values, each rule version once.
+        """
+        skriver = record.Skriver()
+        vedtak = {
+            navn: {
+                "omrade": v.omrade,
+                "tittel": dict(v.tittel),
+                "utfall": v.utfall.value,
+                "hjemmel": skriver.hjemler(v.hjemmel),
+                "hovedregel": v.hovedregel,
+                "utdata": record.verdier_til_record(v.utdata),
+                "beregning": None
+                if v.beregning is None
+                else [record.linje_til_record(linje) for linje in v.beregning],
+                "enhet": v.enhet,
+                "mangler": list(v.mangler),
+                "tre": skriver.node(v.node),
+            }
+            for navn, v in self.vedtak.items()
+        }
+        i_treet = {
+            n.id: n for v in self.vedtak.values() for n in v.node.noder() if n.regel is not None
+        }
+        merknader = [
+            {
+                "kode": m.kode,
+                "regel": skriver.regel(m.regel, m.node.utfall if m.node else Utfall.IKKE_OPPFYLT)
+                if m.regel
+                else None,
+                # A flag's node is usually a check node already in a tree: refer to it by id.
+                "node": None
+                if m.node is None
+                else {"ref": m.node.id}
+                if _samme(i_treet.get(m.node.id), m.node)
+                else skriver.node(m.node),
+                "tekst": dict(m.tekst) if m.tekst else None,
+                "hjemmeltekst": dict(m.hjemmeltekst) if m.hjemmeltekst else None,
+                "frist": m.frist.isoformat() if m.frist else None,
+                "person": m.person,
+            }
+            for m in self.merknader
+        ]
+        klage = skriver.node(self.klage) if self.klage else None
+        return {
+            "format": record.FORMAT,
             "bibliotek": self.bibliotek,
             "regler": self.regler,
             "vurderingsdato": self.vurderingsdato.isoformat(),
             "sak_id": self.sak_id,
             "inndata": self.inndata,
-            "satser": list(self.satser),
-            "vedtak": {
-                navn: {
-                    "omrade": v.omrade,
-                    "tittel": dict(v.tittel),
-                    "utfall": v.utfall.value,
-                    "hjemmel": [h.to_dict() for h in v.hjemmel],
-                    "hovedregel": v.hovedregel,
-                    "utdata": verdier_til_record(v.utdata),
-                    "beregning": None
-                    if v.beregning is None
-                    else [linje.to_dict() for linje in v.beregning],
-                    "enhet": v.enhet,
-                    "mangler": list(v.mangler),
-                    "tre": node_til_record(v.node, regler),
-                }
-                for navn, v in self.vedtak.items()
-            },
-            "merknader": [
-                {
-                    "kode": m.kode,
-                    "regel": m.regel.to_dict() if m.regel else None,
-                    "node": node_til_record(m.node, regler) if m.node else None,
-                    "tekst": dict(m.tekst) if m.tekst else None,
-                    "hjemmeltekst": dict(m.hjemmeltekst) if m.hjemmeltekst else None,
-                    "frist": m.frist.isoformat() if m.frist else None,
-                    "person": m.person,
-                }
-                for m in self.merknader
+            "satser": [
+                {**s, "fil": Path(s["fil"]).name} if s.get("fil") else s for s in self.satser
             ],
-            "klage": node_til_record(self.klage, regler) if self.klage else None,
+            "vedtak": vedtak,
+            "merknader": merknader,
+            "klage": klage,
+            "regler_brukt": skriver.regler,
+            "kilder": skriver.kilder,
         }
-        record["regler_brukt"] = regler
-        return record
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any] | str) -> Assessment:
+    def from_record(cls, data: Mapping[str, Any] | str) -> Assessment:
         """Rebuild a stored decision (a dict, or its JSON text) without re-evaluating it."""
-        data = json.loads(record) if isinstance(record, str) else record
-        if not isinstance(data, Mapping) or data.get("format") != RECORD_FORMAT:
+        if isinstance(data, str):
+            data = json.loads(data)
+        if not isinstance(data, Mapping) or data.get("format") != record.FORMAT:
             funnet = data.get("format") if isinstance(data, Mapping) else type(data).__name__
-            raise ValueError(f"ukjent vedtaksgrunnlag-format {funnet!r}; forventet {RECORD_FORMAT}")
-        regler = {k: RegelInfo.fra_dict(r) for k, r in data["regler_brukt"].items()}
-        vedtak = {}
-        for navn, v in data["vedtak"].items():
-            vedtak[navn] = Vedtak(
+            raise ValueError(f"ukjent vedtaksgrunnlag-format {funnet!r}; forventet {record.FORMAT}")
+        leser = record.Leser(data["regler_brukt"], data["kilder"])
+        vedtak = {
+            navn: Vedtak(
                 omrade=v["omrade"],
                 tittel=v["tittel"],
                 utfall=Utfall(v["utfall"]),
-                hjemmel=tuple(Hjemmel.fra_dict(h) for h in v["hjemmel"]),
-                node=node_fra_dict(v["tre"], regler),
+                hjemmel=leser.hjemler(v["hjemmel"]),
+                node=leser.node(v["tre"]),
                 hovedregel=v["hovedregel"],
-                utdata=verdier_fra_record(v["utdata"]),
+                utdata=record.verdier_fra_record(v["utdata"]),
                 beregning=None
                 if v["beregning"] is None
-                else tuple(_linje_fra_dict(linje) for linje in v["beregning"]),
+                else tuple(record.linje_fra_record(linje) for linje in v["beregning"]),
                 enhet=v["enhet"],
                 mangler=tuple(v["mangler"]),
             )
+            for navn, v in data["vedtak"].items()
+        }
+        i_treet = {n.id: n for v in vedtak.values() for n in v.node.noder() if n.regel is not None}
         merknader = tuple(
             Merknad(
                 m["kode"],
-                RegelInfo.fra_dict(m["regel"]) if m["regel"] else None,
-                node_fra_dict(m["node"], regler) if m["node"] else None,
+                leser.regler[m["regel"]] if m["regel"] else None,
+                None
+                if m["node"] is None
+                else i_treet[m["node"]["ref"]]
+                if "ref" in m["node"]
+                else leser.node(m["node"]),
                 m["tekst"],
                 m["hjemmeltekst"],
-                date.fromisoformat(m["frist"]) if m.get("frist") else None,
-                m.get("person"),
+                date.fromisoformat(m["frist"]) if m["frist"] else None,
+                m["person"],
             )
             for m in data["merknader"]
         )
@@ -233,28 +250,22 @@ class Assessment:
             regler=data["regler"],
             vedtak=vedtak,
             merknader=merknader,
-            klage=node_fra_dict(data["klage"], regler) if data["klage"] else None,
+            klage=leser.node(data["klage"]) if data["klage"] else None,
             sak=None,
             lagret_inndata=data["inndata"],
             satser=tuple(data["satser"]),
         )
 
 
-def _linje_fra_dict(data: Mapping[str, Any]) -> Linje:
-    def belop(navn: str) -> Decimal | None:
-        return Decimal(str(data[navn])) if data.get(navn) is not None else None
-
-    return Linje(
-        post=data["post"],
-        belop=Decimal(str(data["belop"])),
-        kilde=data.get("kilde"),
-        gyldig_fra=date.fromisoformat(data["gyldig_fra"]) if data.get("gyldig_fra") else None,
-        person=data.get("person"),
-        alder=data.get("alder"),
-        grunnlag=belop("grunnlag"),
-        medregnet=data.get("medregnet"),
-        regel=data.get("regel"),
-        node_id=data.get("node_id"),
+def _samme(a: Node | None, b: Node) -> bool:
+    """Whether two nodes render alike (a check node differs from its flag's only in role)."""
+    return (
+        a is not None
+        and a.utfall is b.utfall
+        and a.regel == b.regel
+        and a.fakta == b.fakta
+        and a.barn == b.barn
+        and a.mangler == b.mangler
     )
 
 

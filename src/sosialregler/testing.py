@@ -197,7 +197,10 @@ def belop(maks: int = 100_000, *, frie_flyttall: bool = False) -> st.SearchStrat
     ]
     if frie_flyttall:
         valg.append(st.floats(0, maks, allow_nan=False, allow_infinity=False))
-        valg.append(st.floats(0, 1e-6))  # fractions far below one øre: where rounding hides
+        # Fractions far below one øre (1e-13 and the like): where float rounding hides.
+        valg.append(
+            st.tuples(st.integers(1, 99), st.integers(3, 20)).map(lambda t: t[0] / 10 ** t[1])
+        )
     return st.one_of(valg)
 
 

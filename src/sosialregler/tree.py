@@ -81,32 +81,6 @@ def node_til_dict(node: Node, arvet: RegelInfo | None = None) -> dict:
     return ut
 
 
-def node_til_record(node: Node, regler: dict[str, dict[str, Any]]) -> dict:
-    """A node for a decision record: enough to re-render, nothing that can be derived.
-
-    Each rule version used is stored once in ``regler`` (filled here), with only the texts
-    its nodes need (their outcomes, and what would change a denial), so a record stays small.
-    """
-    ut: dict[str, Any] = {"id": node.id, "utfall": node.utfall.value}
-    if node.fakta:
-        ut["fakta"] = {k: fakta_til_json(v) for k, v in node.fakta.items()}
-        typer = {k: t for k, v in node.fakta.items() if (t := _type(v)) != "json"}
-        if typer:
-            ut["fakta_typer"] = typer
-    if node.barn:
-        ut["barn"] = [node_til_record(b, regler) for b in node.barn]
-    _valgfrie(node, ut)
-    if node.regel:
-        nokkel = f"{node.regel.id}@{node.regel.gyldig_fra.isoformat()}"
-        info = regler.setdefault(nokkel, {**node.regel.to_dict(), "tekster": {}})
-        for tekstnokkel in (node.utfall.value, "endring"):
-            tekst = node.regel.tekster.get(tekstnokkel)
-            if tekst:
-                info["tekster"][tekstnokkel] = dict(tekst)
-        ut["regelref"] = nokkel
-    return ut
-
-
 def _valgfrie(node: Node, ut: dict[str, Any]) -> None:
     if node.uttrykk:
         ut["uttrykk"] = node.uttrykk
@@ -118,54 +92,3 @@ def _valgfrie(node: Node, ut: dict[str, Any]) -> None:
         ut["sporsmal"] = dict(node.sporsmal)
     if node.rolle:
         ut["rolle"] = node.rolle
-
-
-def verdier_til_record(verdier: Mapping[str, Any]) -> dict[str, Any]:
-    """Named values for a record, with their types so they come back as they were."""
-    return {
-        "verdier": {k: fakta_til_json(v) for k, v in verdier.items()},
-        "typer": {k: t for k, v in verdier.items() if (t := _type(v)) != "json"},
-    }
-
-
-def verdier_fra_record(data: Mapping[str, Any]) -> dict[str, Any]:
-    typer = data.get("typer", {})
-    return {k: _fra_type(v, typer.get(k, "json")) for k, v in data["verdier"].items()}
-
-
-def _type(verdi: Any) -> str:
-    if isinstance(verdi, Ukjent):
-        return "ukjent:" + "|".join(verdi.mangler)
-    if isinstance(verdi, date):
-        return "dato"
-    if isinstance(verdi, Decimal):
-        return "belop"
-    return "json"
-
-
-def node_fra_dict(data: Mapping[str, Any], regler: Mapping[str, RegelInfo]) -> Node:
-    """Rebuild a node from a record (``node_til_record``)."""
-    typer = data.get("fakta_typer", {})
-    fakta = {k: _fra_type(v, typer.get(k, "json")) for k, v in data.get("fakta", {}).items()}
-    return Node(
-        id=data["id"],
-        utfall=Utfall(data["utfall"]),
-        regel=regler[data["regelref"]] if "regelref" in data else None,
-        uttrykk=data.get("uttrykk"),
-        fakta=fakta,
-        barn=tuple(node_fra_dict(b, regler) for b in data.get("barn", ())),
-        mangler=tuple(data.get("mangler", ())),
-        avgjort_av=data.get("avgjort_av"),
-        sporsmal=data.get("sporsmal"),
-        rolle=data.get("rolle"),
-    )
-
-
-def _fra_type(verdi: Any, typ: str) -> Any:
-    if typ.startswith("ukjent:"):
-        return Ukjent(tuple(m for m in typ.removeprefix("ukjent:").split("|") if m))
-    if typ == "dato":
-        return date.fromisoformat(verdi)
-    if typ == "belop":
-        return None if verdi is None else Decimal(str(verdi))
-    return tuple(verdi) if isinstance(verdi, list) else verdi
