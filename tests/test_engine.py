@@ -189,4 +189,11 @@ def test_uttrykk_som_ikke_gir_sannhetsverdi_er_regelfeil(tmp_path: Path) -> None
 
 def test_standardreglene_vurderer_demosaken() -> None:
     vurdering = assess(Path("examples/familie.json").read_text(encoding="utf-8"))
-    assert set(vurdering.vedtak) == {"livsopphold"}
+    assert "livsopphold" in vurdering.vedtak
+    # Areas without facts in the case are left out: the demo has no KVP, stays or reductions.
+    assert not {
+        "kvalifiseringsprogram",
+        "kvalifiseringsstonad",
+        "midlertidig_botilbud",
+        "reduksjon",
+    } & set(vurdering.vedtak)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -343,3 +344,521 @@ def test_inndata_endres_ikke() -> None:
     kopi = copy.deepcopy(grunn)
     assess(grunn)
     assert grunn == kopi
+
+
+# =============================================================================================
+# Issue 3: § 18 in full
+# =============================================================================================
+
+ALLE = ("enslig", "par", "bofellesskap", "barn_0_5", "barn_6_10", "barn_11_17")
+#: The state guideline rates from 2010 (law notes § 5.5 and § 15.1, addendum A1.1), copied here
+#: by hand so the rate file is checked against the research notes, not against itself.
+SATSREKKE = [
+    ("2010-01-01", (5197, 8632, 4316, 1982, 2632, 3303)),
+    ("2012-01-01", (5373, 8924, 4462, 2049, 2724, 3415)),
+    ("2013-01-01", (5500, 9100, 4550, 2100, 2800, 3500)),
+    ("2014-01-01", (5600, 9300, 4650, 2150, 2850, 3600)),
+    ("2015-01-01", (5700, 9500, 4750, 2200, 2900, 3700)),
+    ("2018-01-01", (6050, 10100, 5050, 2350, 3050, 3950)),
+    ("2019-01-01", (6150, 10250, 5150, 2400, 3100, 4000)),
+    ("2020-01-01", (6250, 10450, 5250, 2450, 3150, 4100)),
+    ("2020-09-01", (6250, 10450, 5250, 2750, 3150, 4100)),
+    ("2021-01-01", (6450, 10800, 5400, 2850, 3250, 4250)),
+    ("2021-09-01", (6450, 10800, 5400, 3150, 3250, 4250)),
+    ("2022-01-01", (6550, 10950, 5450, 3200, 3300, 4300)),
+    ("2022-07-01", (6650, 11150, 5600, 3250, 3350, 4400)),
+    ("2023-01-01", (6850, 11450, 5750, 3350, 3450, 4500)),
+    ("2023-07-01", (7550, 12600, 6350, 3700, 3800, 4950)),
+    ("2024-01-01", (7850, 13100, 6600, 3850, 3950, 5150)),
+]
+
+
+def _fodt(dato: date, alder: int) -> str:
+    """A birth date that makes someone exactly ``alder`` on ``dato`` (15 July, away from edges)."""
+    aar = dato.year - alder - (1 if (dato.month, dato.day) < (7, 15) else 0)
+    return date(aar, 7, 15).isoformat()
+
+
+def _satser_pa(dato: date) -> dict[str, Decimal]:
+    """Each rate column as the library applies it on ``dato``, read from three households."""
+    d = dato.isoformat()
+    enslig = poster(assess(sak(d)))
+    felles = poster(assess(sak(d, bofellesskap=True)))
+    personer = [
+        {"id": "p1", "rolle": "soker", "fodselsdato": "1970-01-01"},
+        {"id": "p2", "rolle": "ektefelle", "fodselsdato": "1971-01-01"},
+        barn("b1", _fodt(dato, 3)),
+        barn("b2", _fodt(dato, 8)),
+        barn("b3", _fodt(dato, 14)),
+    ]
+    familie = poster(
+        assess(sak(d, personer=personer, kommune={"holder_barnetrygd_utenfor": False}))
+    )
+    return {
+        "enslig": enslig["sats_enslig"],
+        "par": familie["sats_ektepar"],
+        "bofellesskap": felles["sats_bofellesskap"],
+        "barn_0_5": familie["sats_barn_0_5"],
+        "barn_6_10": familie["sats_barn_6_10"],
+        "barn_11_17": familie["sats_barn_11_17"],
+    }
+
+
+@pytest.mark.parametrize(("fra", "verdier"), SATSREKKE, ids=[r[0] for r in SATSREKKE])
+def test_hver_satsendring_gjelder_fra_datoen_og_ikke_dagen_for(
+    fra: str, verdier: tuple[int, ...]
+) -> None:
+    """Every column on every change date in the series, and the previous row the day before."""
+    dato = date.fromisoformat(fra)
+    assert _satser_pa(dato) == dict(zip(ALLE, map(Decimal, verdier), strict=True))
+    indeks = [r[0] for r in SATSREKKE].index(fra)
+    if indeks == 0:
+        from sosialregler import UgyldigSak
+
+        with pytest.raises(UgyldigSak):  # the day before the act: not assessed at all
+            assess(sak((dato - timedelta(days=1)).isoformat()))
+        return
+    forrige = SATSREKKE[indeks - 1][1]
+    assert _satser_pa(dato - timedelta(days=1)) == dict(
+        zip(ALLE, map(Decimal, forrige), strict=True)
+    )
+
+
+@pytest.mark.parametrize(
+    ("alder", "post"),
+    [
+        (0, "sats_barn_0_5"),
+        (5, "sats_barn_0_5"),
+        (6, "sats_barn_6_10"),
+        (10, "sats_barn_6_10"),
+        (11, "sats_barn_11_17"),
+        (17, "sats_barn_11_17"),
+        (18, "barn_uten_barnesats"),
+    ],
+)
+@pytest.mark.parametrize("dato", ["2013-06-01", "2023-07-01"])
+def test_hver_aldersgrense(alder: int, post: str, dato: str) -> None:
+    """Both ends of every band: 0 and 5, 6 and 10, 11 and 17, and 18 (no child rate)."""
+    d = date.fromisoformat(dato)
+    fodt = d.isoformat() if alder == 0 else _fodt(d, alder)  # 0: born on the day
+    personer = [{"id": "p1", "rolle": "soker", "fodselsdato": "1970-01-01"}, barn("b1", fodt)]
+    linje = next(x for x in livsopphold(assess(sak(dato, personer=personer))).beregning if x.person)
+    assert (linje.post, linje.alder) == (post, alder)
+
+
+# --- Each kind of income: counted or not, why, and its reference -----------------------------
+
+INNTEKTSREGEL = "stl-18-inntekt-medregnes"
+
+TELLES = {
+    "arbeidsinntekt",
+    "kontantstotte",
+    "bostotte",
+    "barnebidrag",
+    "aap",
+    "dagpenger",
+    "sykepenger",
+    "foreldrepenger",
+    "uforetrygd",
+    "pensjon",
+    "kvalifiseringsstonad",
+    "introduksjonsstonad",
+    "studielan_stipend",
+    "annen",
+}
+TELLES_IKKE = {
+    "barnetrygd": "stl-18-3-barnetrygd",
+    "barns_arbeidsinntekt": "stl-18-3-barns-arbeidsinntekt",
+}
+
+
+def test_alle_inntektstyper_er_dekket_av_testen() -> None:
+    from typing import get_args
+
+    from sosialregler.facts import Inntektstype
+
+    assert set(get_args(Inntektstype)) == TELLES | set(TELLES_IKKE)
+
+
+@pytest.mark.parametrize("typ", sorted(TELLES | set(TELLES_IKKE)))
+def test_hver_inntektstype_sier_om_den_regnes_med_og_hvorfor(typ: str) -> None:
+    personer = [
+        {"id": "p1", "rolle": "soker", "fodselsdato": "1980-01-01"},
+        barn("b1", "2010-01-01"),
+    ]
+    hvem = "b1" if typ == "barns_arbeidsinntekt" else "p1"
+    inntekter = [{"person": hvem, "type": typ, "belop_per_maned": 1000}]
+    v = assess(sak(personer=personer, inntekter=inntekter))
+    linje = next(x for x in livsopphold(v).beregning if x.post == f"inntekt_{typ}")
+    tekst_nb, tekst_en = v.explain("nb"), v.explain("en")
+    if typ in TELLES:
+        assert (linje.medregnet, linje.belop, linje.regel) == (True, -1000, INNTEKTSREGEL)
+        assert "regnes med: stønad gis bare for det behovet inntekten ikke dekker" in tekst_nb
+        assert "counts: support covers only the need the income does not" in tekst_en
+        assert livsopphold(v).belop_per_maned == 7850 + 5150 - 1000  # the child is 14
+    else:
+        assert (linje.medregnet, linje.belop, linje.regel) == (False, 0, TELLES_IKKE[typ])
+        assert "sosialtjenesteloven § 18 tredje ledd" in tekst_nb
+        assert "section 18 third paragraph" in tekst_en
+    json_linje = next(
+        x for x in v.to_dict()["vedtak"]["livsopphold"]["beregning"] if x["post"] == linje.post
+    )
+    assert json_linje["medregnet"] is (typ in TELLES)
+    assert json_linje["regel"] == linje.regel
+
+
+def test_kvalifiseringsstonad_og_introduksjonsstonad_er_inntekt() -> None:
+    """KVP-type income is income for § 18 (§ 18 support tops it up when it falls short)."""
+    inntekter = [
+        {"person": "p1", "type": "kvalifiseringsstonad", "belop_per_maned": 15000},
+        {"person": "p1", "type": "introduksjonsstonad", "belop_per_maned": 1000},
+    ]
+    v = assess(sak(inntekter=inntekter))
+    assert livsopphold(v).belop_per_maned == 0
+    assert livsopphold(v).utfall is Utfall.IKKE_OPPFYLT
+
+
+# --- Barnetrygd from another state: may but need not be counted -------------------------------
+
+
+def _barnetrygd(dato: str, fra_annen_stat: bool | None, kommune: dict[str, Any]) -> Assessment:
+    personer = [
+        {"id": "p1", "rolle": "soker", "fodselsdato": "1990-01-01"},
+        barn("b1", "2016-06-01"),
+    ]
+    linje: dict[str, Any] = {"person": "p1", "type": "barnetrygd", "belop_per_maned": 1000}
+    if fra_annen_stat is not None:
+        linje["fra_annen_stat"] = fra_annen_stat
+    return assess(sak(dato, personer=personer, inntekter=[linje], kommune=kommune))
+
+
+def _barnetrygdlinje(v: Assessment) -> Any:
+    return next(x for x in livsopphold(v).beregning if x.post == "inntekt_barnetrygd")
+
+
+def test_barnetrygd_fra_annen_stat_regnes_med_og_flagges_uten_kommunens_valg() -> None:
+    v = _barnetrygd("2024-03-01", True, {})
+    linje = _barnetrygdlinje(v)
+    assert (linje.medregnet, linje.regel) == (True, INNTEKTSREGEL)
+    assert "BARNETRYGD_FRA_ANNEN_STAT_MEDREGNET" in koder(v)
+    merknad = next(
+        m for m in v.to_dict()["merknader"] if m["kode"] == "BARNETRYGD_FRA_ANNEN_STAT_MEDREGNET"
+    )
+    assert "ikke vernet av § 18 tredje ledd" in merknad["tekst"]
+    assert "may choose to leave it out" in merknad["tekst_en"]
+
+
+@pytest.mark.parametrize(("medregner", "medregnet"), [(True, True), (False, False)])
+def test_kommunen_velger_for_barnetrygd_fra_annen_stat(medregner: bool, medregnet: bool) -> None:
+    v = _barnetrygd("2024-03-01", True, {"medregner_barnetrygd_fra_annen_stat": medregner})
+    linje = _barnetrygdlinje(v)
+    assert linje.medregnet is medregnet
+    assert ("BARNETRYGD_FRA_ANNEN_STAT_MEDREGNET" in koder(v)) is medregnet
+    if not medregnet:
+        assert linje.regel == "kommune-barnetrygd-fra-annen-stat-holdes-utenfor"
+        assert "kommunen har valgt å holde den utenfor" in v.explain("nb")
+
+
+@pytest.mark.parametrize("fra_annen_stat", [None, False])
+def test_norsk_barnetrygd_er_vernet_og_flagges_ikke(fra_annen_stat: bool | None) -> None:
+    v = _barnetrygd("2024-03-01", fra_annen_stat, {})
+    assert _barnetrygdlinje(v).regel == "stl-18-3-barnetrygd"
+    assert "BARNETRYGD_FRA_ANNEN_STAT_MEDREGNET" not in koder(v)
+
+
+@pytest.mark.parametrize(
+    ("dato", "regel"),
+    [("2022-08-31", "kommune-barnetrygd-holdes-utenfor"), ("2022-09-01", None)],
+)
+def test_barnetrygd_fra_annen_stat_rundt_2022_09_01(dato: str, regel: str | None) -> None:
+    """Before the third-ledd rule the municipality's general choice covered all barnetrygd; from
+    2022-09-01 foreign child benefit is outside § 18 third ledd and counts unless chosen out."""
+    v = _barnetrygd(dato, True, {"holder_barnetrygd_utenfor": True})
+    linje = _barnetrygdlinje(v)
+    if regel:
+        assert (linje.medregnet, linje.regel) == (False, regel)
+        assert "BARNETRYGD_FRA_ANNEN_STAT_MEDREGNET" not in koder(v)
+    else:
+        assert (linje.medregnet, linje.regel) == (True, INNTEKTSREGEL)
+        assert "BARNETRYGD_FRA_ANNEN_STAT_MEDREGNET" in koder(v)
+
+
+# --- Housing costs: actual cost, reasonableness left to the caseworker -------------------------
+
+
+def _husleie(**felt: Any) -> Assessment:
+    return assess(sak(boutgifter=[{"type": "husleie", "belop_per_maned": 9000, **felt}]))
+
+
+def test_boutgift_uten_vurdering_tas_med_og_rimeligheten_er_skjonn() -> None:
+    v = _husleie()
+    ls = livsopphold(v)
+    assert ls.belop_per_maned == 7850 + 9000
+    assert ls.utfall is Utfall.SKJONN  # the claim turns on it, once for the household
+    assert ls.node.finn("stl-18-1-boutgifter-rimelige").utfall is Utfall.SKJONN
+    assert ls.node.finn("stl-18-boutgift-rimelig[boutgifter[0]]").utfall is Utfall.OPPFYLT
+    nb, en = v.explain("nb"), v.explain("en")
+    assert nb.count("Er boutgiftene rimelige? Momenter:") == 1
+    assert "Are the housing costs reasonable? Factors:" in en
+    assert "1 boutgift(er) er tatt med med faktisk beløp uten at det er registrert" in nb
+    assert "tatt med med faktisk beløp (vurdert som rimelig: ukjent)" in nb
+
+
+def test_boutgift_vurdert_rimelig() -> None:
+    v = _husleie(vurdert_rimelig=True)
+    ls = livsopphold(v)
+    assert ls.belop_per_maned == 16850
+    assert ls.utfall is Utfall.OPPFYLT
+    assert "tatt med med faktisk beløp (vurdert som rimelig: ja)" in v.explain("nb")
+    assert "Er boutgiftene rimelige?" not in v.explain("nb")
+
+
+def test_urimelig_boutgift_tas_med_med_godkjent_belop() -> None:
+    v = _husleie(vurdert_rimelig=False, godkjent_belop_per_maned=7000)
+    ls = livsopphold(v)
+    assert ls.belop_per_maned == 7850 + 7000
+    linje = next(x for x in ls.beregning if x.post == "boutgift_husleie")
+    assert (linje.belop, linje.grunnlag) == (7000, 9000)
+    assert "Bare det godkjente beløpet er tatt med: 7 000 kr" in v.explain("nb")
+
+
+def test_urimelig_boutgift_uten_godkjent_belop_er_uavklart() -> None:
+    ls = livsopphold(_husleie(vurdert_rimelig=False))
+    assert ls.utfall is Utfall.UAVKLART
+    assert ls.mangler == ("boutgifter[0].godkjent_belop_per_maned",)
+    assert ls.belop_per_maned is None
+
+
+@pytest.mark.parametrize(
+    ("felt", "melding"),
+    [
+        ({"vurdert_rimelig": True, "godkjent_belop_per_maned": 5000}, "vurdert_rimelig er false"),
+        ({"godkjent_belop_per_maned": 5000}, "vurdert_rimelig er false"),
+        ({"vurdert_rimelig": False, "godkjent_belop_per_maned": 9001}, "over den faktiske"),
+    ],
+)
+def test_godkjent_boutgift_avvises_nar_den_ikke_gir_mening(
+    felt: dict[str, Any], melding: str
+) -> None:
+    from sosialregler import UgyldigSak
+
+    with pytest.raises(UgyldigSak) as info:
+        _husleie(**felt)
+    (feil,) = info.value.feil
+    assert feil.felt == "boutgifter[0].godkjent_belop_per_maned"
+    assert melding in feil.melding
+
+
+# --- Other necessary expenses ------------------------------------------------------------------
+
+
+def test_andre_nodvendige_utgifter_per_maned_og_engangs() -> None:
+    utgifter = [
+        {"type": "medisiner", "belop": 400, "hyppighet": "per_maned"},
+        {"type": "briller", "belop": 3000, "hyppighet": "engangs", "person": "p1"},
+    ]
+    v = assess(sak(andre_utgifter=utgifter))
+    ls = livsopphold(v)
+    assert ls.belop_per_maned == 7850 + 400
+    assert ls.utdata["engangsutgifter"] == 3000
+    assert poster(v)["utgift_medisiner"] == 400
+    assert poster(v)["engangsutgift_briller"] == 0
+    data = v.to_dict()["vedtak"]["livsopphold"]
+    assert data["engangsutgifter"] == 3000
+    nb = v.explain("nb")
+    assert "Medisiner" in nb and "Briller (engangs)" in nb
+    assert "ikke tatt med i det månedlige beløpet" in nb
+    assert "andre nødvendige utgifter (400 kr)" in nb
+
+
+def test_uten_andre_utgifter_legges_ingenting_til() -> None:
+    ls = livsopphold(assess(sak()))
+    assert ls.belop_per_maned == 7850
+    assert "engangsutgifter" not in ls.utdata
+
+
+# --- Rights not yet asserted ---------------------------------------------------------------------
+
+
+def _rettighet(status: str, typ: str = "aap") -> Assessment:
+    return assess(sak(rettigheter=[{"person": "p1", "type": typ, "status": status}]))
+
+
+def test_rettighet_som_ikke_er_sokt_om_gir_skjonn_og_sier_hva_som_ma_sokes() -> None:
+    v = _rettighet("ikke_sokt")
+    ls = livsopphold(v)
+    assert ls.utfall is Utfall.SKJONN  # never a silent denial
+    assert ls.belop_per_maned == 7850  # and never folded into the amount
+    nb, en = v.explain("nb"), v.explain("en")
+    assert "Søkeren har ikke søkt om disse økonomiske rettighetene: arbeidsavklaringspenger" in nb
+    assert "Søkeren må søke om arbeidsavklaringspenger (p1)" in nb
+    assert "The applicant must apply for work assessment allowance (p1)" in en
+    assert "Skal stønad gis i påvente av at søkeren søker om" in nb
+    linje = next(x for x in ls.beregning if x.post == "rettighet_aap")
+    assert (linje.belop, linje.person, linje.regel) == (0, "p1", "stl-18-1-rettighet-ikke-sokt")
+
+
+def test_json_for_rettighet_som_ikke_er_sokt_om_nevner_rettigheten_og_paragrafen(
+    tmp_path: Path,
+) -> None:
+    """The contract's ``--format json``, through the command line as a case system calls it."""
+    from helpers_cli import kjor
+
+    fil = tmp_path / "sak.json"
+    grunn = sak(rettigheter=[{"person": "p1", "type": "uforetrygd", "status": "ikke_sokt"}])
+    fil.write_text(json.dumps(grunn), encoding="utf-8")
+    kjoring = kjor("vurder", fil, "--format", "json")
+    assert kjoring.kode == 0, kjoring.feil
+    ls = json.loads(kjoring.ut)["vedtak"]["livsopphold"]
+    assert ls["utfall"] == "skjonn"
+    assert "uføretrygd (p1)" in ls["begrunnelse"]
+    assert "sosialtjenesteloven § 18 første ledd" in ls["begrunnelse"]
+    assert "uføretrygd (p1) (the benefits' Norwegian names)" in ls["begrunnelse_en"]
+    linje = next(x for x in ls["beregning"] if x["post"] == "rettighet_uforetrygd")
+    assert linje["regel"] == "stl-18-1-rettighet-ikke-sokt"
+    node = _finn_node(ls["forklaring"], "stl-18-1-rettigheter")
+    assert node["hjemmel"] == "sosialtjenesteloven § 18 første ledd"
+    assert node["fakta"]["rettigheter.ikke_sokt"] == ["uføretrygd (p1)"]
+
+
+def _finn_node(node: dict[str, Any], node_id: str) -> dict[str, Any]:
+    if node["id"] == node_id:
+        return node
+    for barn_ in node["barn"]:
+        try:
+            return _finn_node(barn_, node_id)
+        except KeyError:
+            pass
+    raise KeyError(node_id)
+
+
+def test_rettighet_som_er_sokt_om_hindrer_ikke_stonad_og_nevner_refusjon() -> None:
+    v = _rettighet("sokt", "bostotte")
+    assert livsopphold(v).utfall is Utfall.OPPFYLT
+    nb = v.explain("nb")
+    assert "Søknaden om bostøtte (p1) er ikke avgjort" in nb
+    assert "sosialtjenesteloven § 26" in nb
+
+
+@pytest.mark.parametrize("status", ["innvilget", "avslatt"])
+def test_avgjort_rettighet_hindrer_ikke_stonad(status: str) -> None:
+    v = _rettighet(status)
+    assert livsopphold(v).utfall is Utfall.OPPFYLT
+    assert "er søkt om og avgjort" in v.explain("nb")
+    assert "RETTIGHETER_IKKE_KARTLAGT" not in koder(v)
+
+
+def test_rettigheter_som_ikke_er_kartlagt_flagges() -> None:
+    grunn = sak()
+    assert "RETTIGHETER_IKKE_KARTLAGT" in koder(assess(grunn))
+    assert livsopphold(assess(grunn)).utfall is Utfall.OPPFYLT
+    assert "RETTIGHETER_IKKE_KARTLAGT" not in koder(assess(sak(rettigheter=[])))
+    merknad = next(
+        m for m in assess(grunn).to_dict()["merknader"] if m["kode"] == "RETTIGHETER_IKKE_KARTLAGT"
+    )
+    assert merknad["hjemmel"] == "sosialtjenesteloven § 18 første ledd"
+    assert "kartlegg rettighetene" in merknad["tekst"]
+
+
+# --- Children's needs (R35 4.18.2.6) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("barn_i_saken", "vurdert", "flagg"),
+    [
+        (True, None, True),
+        (True, False, True),
+        (True, True, False),
+        (False, None, False),
+    ],
+)
+def test_barns_behov(barn_i_saken: bool, vurdert: bool | None, flagg: bool) -> None:
+    personer = [{"id": "p1", "rolle": "soker", "fodselsdato": "1980-01-01"}]
+    if barn_i_saken:
+        personer.append(barn("b1", "2015-01-01"))
+    felt: dict[str, Any] = {"personer": personer}
+    if vurdert is not None:
+        felt["barns_behov_vurdert"] = vurdert
+    v = assess(sak(**felt))
+    assert ("BARNS_BEHOV_IKKE_VURDERT" in koder(v)) is flagg
+    if flagg:
+        merknad = next(
+            m for m in v.to_dict()["merknader"] if m["kode"] == "BARNS_BEHOV_IKKE_VURDERT"
+        )
+        assert "R35" in merknad["hjemmel"] and "4.18.2.6" in merknad["hjemmel"]
+        assert "særlig vekt på barnas behov" in merknad["tekst"]
+
+
+# --- The claim: dates, and § 19 brought in when § 18 is not met ---------------------------------
+
+
+def test_kravet_gjelder_fra_lovens_ikrafttredelse() -> None:
+    from sosialregler import UgyldigSak
+
+    assert livsopphold(assess(sak("2010-01-01"))).utfall is Utfall.OPPFYLT
+    with pytest.raises(UgyldigSak):
+        assess(sak("2009-12-31"))
+
+
+def test_kravets_tekst_gjengir_loven() -> None:
+    v = assess(sak())
+    assert v.begrunnelse("livsopphold", "nb").startswith(
+        "Etter sosialtjenesteloven § 18 første ledd har den som ikke kan sørge for sitt "
+        "livsopphold gjennom arbeid eller ved å gjøre gjeldende økonomiske rettigheter, krav på "
+        "økonomisk stønad."
+    )
+    assert "anyone who cannot provide for their subsistence" in v.begrunnelse("livsopphold", "en")
+
+
+@pytest.mark.parametrize(("inntekt", "med_19"), [(7849, False), (7850, True)])
+def test_paragraf_19_vurderes_nar_inntekten_dekker_behovet(inntekt: int, med_19: bool) -> None:
+    inntekter = [{"person": "p1", "type": "arbeidsinntekt", "belop_per_maned": inntekt}]
+    v = assess(sak(inntekter=inntekter))
+    assert ("saerlige_tilfeller" in v.vedtak) is med_19
+    if med_19:
+        assert livsopphold(v).utfall is Utfall.IKKE_OPPFYLT
+        assert v.vedtak["saerlige_tilfeller"].utfall is Utfall.SKJONN
+
+
+# --- The decision text: forvaltningsloven §§ 24-25 and 27 ---------------------------------------
+
+
+def test_vedtaksteksten_har_det_forvaltningsloven_krever() -> None:
+    """The rules and what they say, the facts, the calculation, the discretion, the appeal."""
+    grunn = sak(
+        personer=[
+            {"id": "p1", "rolle": "soker", "fodselsdato": "1980-01-01"},
+            barn("b", "2015-01-01"),
+        ],
+        boutgifter=[{"type": "husleie", "belop_per_maned": 9000}],
+        formue=[{"type": "bankinnskudd", "belop": 5000}],
+    )
+    nb = assess(grunn).explain("nb")
+    for del_ in (
+        "Etter sosialtjenesteloven § 18 første ledd har den som",  # the rule and what it says
+        "Hjemmel\n  sosialtjenesteloven § 18 første ledd: https://lovdata.no/",  # references
+        "Opplysninger lagt til grunn",  # the facts
+        "Beregning (kr per måned)",  # the calculation
+        "Spørsmål til saksbehandlers skjønn",  # the discretionary considerations
+        "Klagefristen er tre uker",  # fvl § 27: the appeal right ...
+        "Klagen sendes til NAV-kontoret",  # ... via the office ...
+        "sender det klagen til Statsforvalteren",  # ... to Statsforvalteren
+    ):
+        assert del_ in nb, del_
+    en = assess(grunn).explain("en")
+    assert "The deadline is three weeks" in en and "County Governor" in en
+
+
+def test_barns_behov_med_ukjent_alder_flagges_og_navngir_det_som_mangler() -> None:
+    v = assess(sak(personer=[{"id": "p1", "rolle": "soker"}, {"id": "b1", "rolle": "barn"}]))
+    merknad = next(m for m in v.to_dict()["merknader"] if m["kode"] == "BARNS_BEHOV_IKKE_VURDERT")
+    assert "personer[1].fodselsdato" in merknad["tekst"]
+    assert "barns_behov_vurdert" in merknad["tekst"]
+
+
+def test_ukjente_inntekter_gir_ikke_flagg_for_barnetrygd_fra_annen_stat() -> None:
+    grunn = sak()
+    del grunn["inntekter"]
+    v = assess(grunn)
+    assert livsopphold(v).mangler == ("inntekter",)
+    assert "BARNETRYGD_FRA_ANNEN_STAT_MEDREGNET" not in koder(v)

@@ -797,7 +797,8 @@ def test_ukjent_tabell_lister_kjente(satser):
         satser["statlige-satser"]
     melding = str(e.value)
     assert "statlige-satser" in melding
-    assert f"{G}, {KVP}, {BT}, {VEIL}" in melding
+    assert "kjente tabeller: " + ", ".join(satser) in melding  # every table, sorted
+    assert f"{G}, {KVP}, {BT}, " in melding
 
 
 KOMMUNAL = """\

@@ -118,12 +118,11 @@ def assess(
     satser: list[Mapping[str, Any]] = []
     # Calculations first, so every area's rules can read every calculation's facts.
     beregninger: dict[str, Beregning] = {}
-    for omrade in bok.omrader:
-        if omrade.beregning is not None and omrade.beregning not in beregninger:
-            beregning = areas.beregning(omrade.beregning)(fakta_sak, ktx)
-            beregninger[omrade.beregning] = beregning
-            fakta.update(beregning.fakta)
-            satser.extend(beregning.satser)
+    for navn in bok.beregningsrekkefolge:
+        beregning = areas.beregning(navn)(fakta_sak, ktx)
+        beregninger[navn] = beregning
+        fakta.update(beregning.fakta)
+        satser.extend(beregning.satser)
     for omrade in bok.omrader:
         if omrade.vurderes_nar is not None:
             avgrensning = omrade.vurderes_nar.evaluer(ktx, f"{omrade.id}/vurderes_nar", None)

@@ -361,7 +361,31 @@ def _kryssjekker(data: dict[str, Any], overstyrt: date | None) -> Iterator[Feil]
             "søkeren kan ha høyst én ektefelle eller samboer i saken",
         )
     yield from _barn_eldre_enn_foreldre(personer, roller)
+    yield from _opphold_motstrid(personer)
     yield from _kjente_personer(data, ider)
+    yield from _vilkar_og_oppfolging(data, dato, personer)
+    yield from _godkjente_boutgifter(data)
+
+
+def _godkjente_boutgifter(data: dict[str, Any]) -> Iterator[Feil]:
+    """§ 18: an accepted housing cost replaces an actual cost judged not reasonable, so it is
+    given only then, and never above the actual cost (a higher one would be a typing error)."""
+    boutgifter = data.get("boutgifter")
+    if not isinstance(boutgifter, list):
+        return
+    for i, b in enumerate(boutgifter):
+        godkjent = b.get("godkjent_belop_per_maned") if isinstance(b, dict) else None
+        if not isinstance(godkjent, int | float) or isinstance(godkjent, bool):
+            continue
+        sti = f"boutgifter[{i}].godkjent_belop_per_maned"
+        if b.get("vurdert_rimelig") is not False:
+            yield Feil(
+                sti, godkjent, "godkjent beløp gis bare når vurdert_rimelig er false (boutgifter)"
+            )
+        faktisk = b.get("belop_per_maned")
+        tall = isinstance(faktisk, int | float) and not isinstance(faktisk, bool)
+        if tall and godkjent > faktisk:
+            yield Feil(sti, godkjent, f"godkjent beløp er over den faktiske boutgiften ({faktisk})")
 
 
 def _barn_eldre_enn_foreldre(personer: list[Any], roller: dict[str, list[int]]) -> Iterator[Feil]:
@@ -382,6 +406,33 @@ def _barn_eldre_enn_foreldre(personer: list[Any], roller: dict[str, list[int]]) 
                     f"barnet er ikke yngre enn personer[{j}] "
                     f"(født {personer[j]['fodselsdato']}), som er søker eller partner",
                 )
+
+
+def _opphold_motstrid(personer: list[Any]) -> Iterator[Feil]:
+    """Residence facts that contradict each other (§ 2 and the regulation on persons without a
+    fixed residence): a citizen always has lawful residence and never seeks protection, and a
+    person with a limited permit (reflection period) or a right to stay while a residence case
+    is processed stays lawfully. Guessing which fact is wrong could exclude someone from help.
+    """
+    statsborger = (("lovlig_opphold", False), ("asylsoker_med_statlig_innkvartering", True))
+    lovlig = ("offer_for_menneskehandel_refleksjonsperiode", "rett_til_opphold_under_oppholdssak")
+    for i, p in enumerate(personer):
+        opphold = p.get("opphold") if isinstance(p, dict) else None
+        if not isinstance(opphold, dict):
+            continue
+        sti = f"personer[{i}].opphold"
+        if opphold.get("norsk_statsborger") is True:
+            for felt, verdi in statsborger:
+                if opphold.get(felt) is verdi:
+                    yield Feil(f"{sti}.{felt}", verdi, "motstrid: personen er norsk statsborger")
+        if opphold.get("lovlig_opphold") is False:
+            for felt in lovlig:
+                if opphold.get(felt) is True:
+                    yield Feil(
+                        f"{sti}.lovlig_opphold",
+                        False,
+                        f"motstrid: {felt} er true, og da er oppholdet lovlig",
+                    )
 
 
 def _kjente_personer(data: dict[str, Any], ider: dict[str, int]) -> Iterator[Feil]:
@@ -416,12 +467,17 @@ def _kjente_personer(data: dict[str, Any], ider: dict[str, int]) -> Iterator[Fei
             fra, til = _som_dato(b.get("fra")), _som_dato(b.get("til"))
             if fra and til and til < fra:
                 yield Feil(f"botilbud[{i}].til", b["til"], "oppholdet slutter før det begynner")
+            ider_i_opphold = [x for x in b.get("personer") or () if isinstance(x, str)]
+            for j, pid in enumerate(ider_i_opphold):
+                if pid in ider_i_opphold[:j]:
+                    yield Feil(f"botilbud[{i}].personer[{j}]", pid, "personen står to ganger")
     kvp = data.get("kvp")
     if isinstance(kvp, dict):
         yield from sjekk("kvp.person", kvp.get("person"))
         if isinstance(kvp.get("forsorger_barn"), list):
             for j, pid in enumerate(kvp["forsorger_barn"]):
                 yield from sjekk(f"kvp.forsorger_barn[{j}]", pid)
+        yield from _kvp_kryssjekker(kvp)
 
 
 def _kjente_vilkar(data: dict[str, Any]) -> Iterator[Feil]:
@@ -445,6 +501,135 @@ def _kjente_vilkar(data: dict[str, Any]) -> Iterator[Feil]:
                 kjente = ", ".join(ider) or "(ingen vilkår i saken)"
                 yield Feil(
                     f"reduksjoner[{i}].vilkar", vid, f"ukjent vilkår-id; kjente er: {kjente}"
+                )
+
+
+#: Hours in a week: more programme hours than this is a typing error.
+_TIMER_I_EN_UKE = 7 * 24
+
+
+def _kvp_kryssjekker(kvp: dict[str, Any]) -> Iterator[Feil]:
+    """KVP facts that contradict each other: periods that end before they begin, an extension
+    that does not extend, more absent days than the absence has, a participant supporting
+    themselves, a child or a benefit listed twice."""
+    deltaker = kvp.get("person")
+    for felt, melding in (
+        ("forsorger_barn", "barnet står to ganger"),
+        ("ytelser_folketrygd", "ytelsen står to ganger"),
+    ):
+        liste = kvp.get(felt)
+        if isinstance(liste, list):
+            for j, verdi in enumerate(liste):
+                if isinstance(verdi, str) and verdi in liste[:j]:
+                    yield Feil(f"kvp.{felt}[{j}]", verdi, melding)
+                elif felt == "forsorger_barn" and isinstance(verdi, str) and verdi == deltaker:
+                    yield Feil(f"kvp.{felt}[{j}]", verdi, "deltakeren kan ikke forsørge seg selv")
+    start, slutt = _som_dato(kvp.get("program_start")), _som_dato(kvp.get("program_slutt"))
+    forlenget = _som_dato(kvp.get("forlenget_til"))
+    if start and slutt and slutt < start:
+        yield Feil("kvp.program_slutt", kvp["program_slutt"], "programmet slutter før det begynner")
+    if slutt and forlenget and forlenget <= slutt:
+        yield Feil(
+            "kvp.forlenget_til",
+            kvp["forlenget_til"],
+            "en forlengelse må slutte etter programmets slutt (kvp.program_slutt)",
+        )
+    timer = kvp.get("timer_per_uke")
+    if isinstance(timer, int | float) and not isinstance(timer, bool) and timer > _TIMER_I_EN_UKE:
+        yield Feil("kvp.timer_per_uke", timer, f"en uke har bare {_TIMER_I_EN_UKE} timer")
+    fravaer = kvp.get("fravaer")
+    if not isinstance(fravaer, list):
+        return
+    for i, f in enumerate(fravaer):
+        if not isinstance(f, dict):
+            continue
+        fra, til = _som_dato(f.get("fra")), _som_dato(f.get("til"))
+        if fra and fra < LOVENS_IKRAFTTREDELSE:
+            yield Feil(
+                f"kvp.fravaer[{i}].fra",
+                f["fra"],
+                "fraværet er før sosialtjenesteloven trådte i kraft (01.01.2010)",
+            )
+        if fra and til and til < fra:
+            yield Feil(f"kvp.fravaer[{i}].til", f["til"], "fraværet slutter før det begynner")
+        dager = f.get("dager")
+        heltall = isinstance(dager, int) and not isinstance(dager, bool)
+        if fra and til and heltall and dager > (til - fra).days + 1:
+            yield Feil(
+                f"kvp.fravaer[{i}].dager",
+                dager,
+                f"flere fraværsdager enn dager fra {f['fra']} til {f['til']}",
+            )
+
+
+def _vilkar_og_oppfolging(
+    data: dict[str, Any], dato: date | None, personer: list[Any]
+) -> Iterator[Feil]:
+    """§§ 20, 20 a, 17 and long-term months: dates out of order and facts that contradict.
+
+    A deadline or follow-up before the condition was set, a reduction from before it was set,
+    advice recorded as given after the assessment date, a month not given as its first day or
+    given twice, and ``aktivitetsplikt.vilkar_satt: false`` beside an activity condition for
+    the applicant: each is a typing error the library must not guess its way around.
+    """
+    vilkar = data.get("vilkar") if isinstance(data.get("vilkar"), list) else []
+    satt: dict[str, date] = {}
+    for i, v in enumerate(vilkar):
+        if not isinstance(v, dict):
+            continue
+        fra = _som_dato(v.get("satt_dato"))
+        if fra and isinstance(v.get("id"), str):
+            satt.setdefault(v["id"], fra)
+        for felt, melding in (
+            ("frist", "fristen er før vilkåret ble satt (satt_dato)"),
+            ("oppfolgingsdato", "oppfølgingen er før vilkåret ble satt (satt_dato)"),
+        ):
+            verdi = _som_dato(v.get(felt))
+            if fra and verdi and verdi < fra:
+                yield Feil(f"vilkar[{i}].{felt}", v[felt], melding)
+    reduksjoner = data.get("reduksjoner")
+    for i, r in enumerate(reduksjoner if isinstance(reduksjoner, list) else []):
+        fra = satt.get(r.get("vilkar")) if isinstance(r, dict) else None
+        dag = _som_dato(r.get("dato")) if isinstance(r, dict) else None
+        if fra and dag and dag < fra:
+            yield Feil(
+                f"reduksjoner[{i}].dato",
+                r["dato"],
+                f"reduksjonen gjelder fra før vilkåret ble satt ({fra.isoformat()})",
+            )
+    radgivning = data.get("radgivning")
+    for i, r in enumerate(radgivning if isinstance(radgivning, list) else []):
+        dag = _som_dato(r.get("dato")) if isinstance(r, dict) else None
+        if dag and dato and dag > dato:
+            yield Feil(
+                f"radgivning[{i}].dato",
+                r["dato"],
+                "rådet er registrert som gitt etter vurderingsdatoen",
+            )
+    maneder = data.get("maneder_med_stonad")
+    sett: set[date] = set()
+    for i, m in enumerate(maneder if isinstance(maneder, list) else []):
+        dag = _som_dato(m)
+        if dag is None:
+            continue
+        if dag.day != 1:
+            yield Feil(
+                f"maneder_med_stonad[{i}]", m, "en måned oppgis med sin første dag (ÅÅÅÅ-MM-01)"
+            )
+        elif dag in sett:
+            yield Feil(f"maneder_med_stonad[{i}]", m, "måneden står to ganger")
+        sett.add(dag)
+    aktivitet = data.get("aktivitetsplikt")
+    soker = next(
+        (p.get("id") for p in personer if isinstance(p, dict) and p.get("rolle") == "soker"), None
+    )
+    if isinstance(aktivitet, dict) and aktivitet.get("vilkar_satt") is False and soker:
+        for i, v in enumerate(vilkar):
+            if isinstance(v, dict) and v.get("type") == "aktivitet" and v.get("person") == soker:
+                yield Feil(
+                    "aktivitetsplikt.vilkar_satt",
+                    False,
+                    f"motstrid: vilkar[{i}] er et vilkår om aktivitet for søkeren",
                 )
 
 

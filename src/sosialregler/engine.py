@@ -110,7 +110,15 @@ class Kontekst:
             avgjort_av=avgjort_av,
         )
         if regel.merknad and utfall in regel.merknad.ved:
-            self.merknader.append(Merknad(regel.merknad.kode, regel.info, node))
+            person = self.fakta.get(regel.merknad.person) if regel.merknad.person else None
+            self.merknader.append(
+                Merknad(
+                    regel.merknad.kode,
+                    regel.info,
+                    node,
+                    person=person if isinstance(person, str) else None,
+                )
+            )
         return node
 
     def _anvend_unntak(

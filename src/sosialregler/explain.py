@@ -61,6 +61,86 @@ POSTER = {
     "boutgift_oppvarming": ("Oppvarming", "Heating"),
     "boutgift_forsikring": ("Forsikring", "Insurance"),
     "boutgift_annen": ("Annen boutgift", "Other housing cost"),
+    # §§ 20, 17: one line per condition, reduction or advice record (assessments, no amounts)
+    "vilkar_aktivitet": ("Vilkår om aktivitet", "Activity condition"),
+    "vilkar_dokumentasjon": ("Vilkår om dokumentasjon", "Documentation condition"),
+    "vilkar_bruk_av_formue": ("Vilkår om bruk av formue", "Condition to use assets"),
+    "vilkar_sok_annen_ytelse": ("Vilkår om å søke annen ytelse", "Condition to claim a benefit"),
+    "vilkar_okonomisk_radgivning": (
+        "Vilkår om økonomisk rådgivning",
+        "Condition to take financial counselling",
+    ),
+    "vilkar_flytting": ("Vilkår om flytting", "Condition to move"),
+    "vilkar_annen": ("Annet vilkår", "Other condition"),
+    "varsel_om_reduksjon": ("Varsel om reduksjon ved brudd", "Notice of reduction on breach"),
+    "reduksjon": ("Reduksjon for brudd på vilkår", "Reduction for breach of a condition"),
+    "radgivning_generell_veiledning": ("Generell veiledning", "General guidance"),
+    "radgivning_individuell_veiledning": ("Individuell veiledning", "Individual guidance"),
+    "radgivning_okonomisk_radgivning": ("Økonomisk rådgivning", "Financial counselling"),
+    "radgivning_gjeldsradgivning": ("Gjeldsrådgivning", "Debt counselling"),
+    "radgivning_motivasjon_og_endringsarbeid": (
+        "Motivasjons- og endringsarbeid",
+        "Motivation and change work",
+    ),
+    "utgift_tannbehandling": ("Tannbehandling", "Dental treatment"),
+    "utgift_medisiner": ("Medisiner", "Medicines"),
+    "utgift_briller": ("Briller", "Glasses"),
+    "utgift_helse_annet": ("Andre helseutgifter", "Other health costs"),
+    "utgift_fritidsaktivitet_barn": ("Fritidsaktivitet for barn", "Children's leisure activity"),
+    "utgift_reise": ("Reise", "Travel"),
+    "utgift_barnehage_sfo": ("Barnehage og SFO", "Kindergarten and after-school care"),
+    "utgift_etablering": ("Etablering", "Setting up a home"),
+    "utgift_innbo_utstyr": ("Innbo og utstyr", "Furniture and equipment"),
+    "utgift_gjeld": ("Gjeld", "Debt"),
+    "utgift_annen": ("Annen utgift", "Other expense"),
+    "engangsutgift_tannbehandling": ("Tannbehandling (engangs)", "Dental treatment (one-off)"),
+    "engangsutgift_medisiner": ("Medisiner (engangs)", "Medicines (one-off)"),
+    "engangsutgift_briller": ("Briller (engangs)", "Glasses (one-off)"),
+    "engangsutgift_helse_annet": ("Andre helseutgifter (engangs)", "Other health costs (one-off)"),
+    "engangsutgift_fritidsaktivitet_barn": (
+        "Fritidsaktivitet for barn (engangs)",
+        "Children's leisure activity (one-off)",
+    ),
+    "engangsutgift_reise": ("Reise (engangs)", "Travel (one-off)"),
+    "engangsutgift_barnehage_sfo": (
+        "Barnehage og SFO (engangs)",
+        "Kindergarten and after-school care (one-off)",
+    ),
+    "engangsutgift_etablering": ("Etablering (engangs)", "Setting up a home (one-off)"),
+    "engangsutgift_innbo_utstyr": (
+        "Innbo og utstyr (engangs)",
+        "Furniture and equipment (one-off)",
+    ),
+    "engangsutgift_gjeld": ("Gjeld (engangs)", "Debt (one-off)"),
+    "engangsutgift_annen": ("Annen utgift (engangs)", "Other expense (one-off)"),
+    "rettighet_aap": ("Rett: Arbeidsavklaringspenger", "Right: Work assessment allowance"),
+    "rettighet_uforetrygd": ("Rett: Uføretrygd", "Right: Disability benefit"),
+    "rettighet_dagpenger": ("Rett: Dagpenger", "Right: Unemployment benefit"),
+    "rettighet_sykepenger": ("Rett: Sykepenger", "Right: Sickness benefit"),
+    "rettighet_foreldrepenger": ("Rett: Foreldrepenger", "Right: Parental benefit"),
+    "rettighet_alderspensjon": ("Rett: Alderspensjon", "Right: Retirement pension"),
+    "rettighet_overgangsstonad": ("Rett: Overgangsstønad", "Right: Transitional benefit"),
+    "rettighet_tiltakspenger": (
+        "Rett: Tiltakspenger",
+        "Right: Benefit during labour-market measures",
+    ),
+    "rettighet_bostotte": ("Rett: Bostøtte", "Right: Housing allowance"),
+    "rettighet_barnebidrag": ("Rett: Barnebidrag", "Right: Child maintenance"),
+    "rettighet_barnetrygd": ("Rett: Barnetrygd", "Right: Child benefit"),
+    "rettighet_kontantstotte": ("Rett: Kontantstøtte", "Right: Cash-for-care benefit"),
+    "rettighet_lanekassen": ("Rett: Støtte fra Lånekassen", "Right: Student support (Lånekassen)"),
+    "rettighet_kvalifiseringsprogram": (
+        "Rett: Kvalifiseringsprogram",
+        "Right: Qualification programme",
+    ),
+    "rettighet_annen": ("Rett: Annen rettighet", "Right: Other right"),
+    "kvp_sats": ("Kvalifiseringsstønad, full sats", "Qualification benefit, full rate"),
+    "kvp_reduksjon_under_25": (
+        "Deltaker under 25 år: to tredjedeler",
+        "Participant under 25: two thirds",
+    ),
+    "kvp_barnetillegg": ("Barnetillegg", "Child supplement"),
+    "kvp_fravaer": ("Fravær", "Absence"),
 }
 
 #: Income and asset types as a reader names them.
@@ -86,6 +166,11 @@ TYPER = {
     "aksjer_fond": ("Aksjer og fond", "Shares and funds"),
     "kjoretoy": ("Kjøretøy", "Vehicle"),
     "fast_eiendom": ("Fast eiendom", "Real property"),
+    "alderspensjon": ("Alderspensjon", "Retirement pension"),
+    "overgangsstonad": ("Overgangsstønad", "Transitional benefit"),
+    "tiltakspenger": ("Tiltakspenger", "Benefit during labour-market measures"),
+    "lanekassen": ("Støtte fra Lånekassen", "Student support (Lånekassen)"),
+    "kvalifiseringsprogram": ("Kvalifiseringsprogram", "Qualification programme"),
 }
 
 #: Units of calculation lines.
@@ -93,6 +178,10 @@ ENHETER = {
     "kr_per_maned": ("kr per måned", "NOK per month"),
     "kr_per_ar": ("kr per år", "NOK per year"),
     "kr_per_dag": ("kr per dag", "NOK per day"),
+    # Units that are not amounts: one assessment per item, shown without amounts or a sum.
+    "per_vilkar": ("Vurdering av hvert vilkår", "Assessment of each condition"),
+    "per_reduksjon": ("Vurdering av hver reduksjon", "Assessment of each reduction"),
+    "per_radgivning": ("Vurdering av hvert registrerte råd", "Assessment of each advice record"),
 }
 
 TITLER = {
@@ -307,13 +396,15 @@ def _linjetekst(linje: Any, vedtak: Vedtak, sprak: str) -> str:
 
 def _beregning(vedtak: Vedtak, sprak: str) -> list[str]:
     t = TITLER[sprak]
-    ut = [f"{t['beregning']} ({ENHETER[vedtak.enhet][0 if sprak == 'nb' else 1]})"]
+    enhet = ENHETER[vedtak.enhet][0 if sprak == "nb" else 1]
+    penger = vedtak.enhet.startswith("kr_")  # other units assess items one by one, no amounts
+    ut = [f"{t['beregning']} ({enhet})" if penger else enhet]
     bredde = 62
     for linje in vedtak.beregning:
         etikett = _linjetekst(linje, vedtak, sprak)
         belop = (
             tall(linje.belop, sprak)
-            if linje.belop or not linje.post.startswith(("inntekt_", "formue_"))
+            if penger and (linje.belop or not linje.post.startswith(("inntekt_", "formue_")))
             else ""
         )
         ut.append(f"  {etikett:<{bredde}} {belop:>10}".rstrip())
@@ -322,7 +413,7 @@ def _beregning(vedtak: Vedtak, sprak: str) -> list[str]:
             ut.append(f"      {begrunnet}")
     if vedtak.belop_per_maned is not None:
         ut.append(f"  {t['sum']:<{bredde}} {tall(vedtak.belop_per_maned, sprak):>10}")
-    else:
+    elif "belop_per_maned" in vedtak.utdata:  # areas without a monthly sum state theirs in text
         ut.append(f"  {t['ikke_beregnet']}")
     kilder = dict.fromkeys(
         (linje.kilde, linje.gyldig_fra)
@@ -357,13 +448,32 @@ def _linjebegrunnelse(linje: Any, vedtak: Vedtak, sprak: str) -> str:
     return ""
 
 
+def _baerende_noder(node: Node, med_kontroller: bool = True) -> Iterable[Node]:
+    """The nodes a decision rests on: what the text cites and whose facts it lists.
+
+    Left out: an exception that did not apply (it was checked, but the decision does not rest
+    on it) and, for the legal references, a check that passed; both stay in the JSON tree.
+    """
+    if node.rolle == "unntak" and node.utfall is not Utfall.OPPFYLT:
+        return
+    if not med_kontroller and node.rolle == "kontroll" and node.utfall is Utfall.OPPFYLT:
+        return
+    yield node
+    for barn in node.barn:
+        yield from _baerende_noder(barn, med_kontroller)
+
+
 def _fakta(vedtak: Vedtak, sprak: str) -> list[str]:
     sett: dict[str, Any] = {}
-    for n in vedtak.node.noder():
+    for n in _baerende_noder(vedtak.node):
+        avgjort = n.utfall in (Utfall.OPPFYLT, Utfall.IKKE_OPPFYLT)
         for navn, verdi in n.fakta.items():
             info = KATALOG.get(navn)
-            if info is None or info.omfang is None:  # line facts are shown on their lines
-                sett.setdefault(navn, verdi)
+            if info is not None and info.omfang is not None:
+                continue  # line facts are shown on their lines
+            if avgjort and isinstance(verdi, Ukjent):
+                continue  # unknown, but the node was decided without it: noise to list
+            sett.setdefault(navn, verdi)
     ut = []
     for navn in sorted(sett, key=lambda n: list(KATALOG).index(n) if n in KATALOG else 999):
         info = KATALOG.get(navn)
@@ -400,7 +510,9 @@ def forklar_vedtak(vedtak: Vedtak, sprak: str) -> list[str]:
             f"{t['per_maned'].split(' ', 1)[1] if sprak == 'nb' else 'per month'}"
         )
     ut.append("")
-    if vedtak.beregning is not None:
+    # A calculation without lines or amount (one that evaluates items, e.g. § 27's stays)
+    # has no table to show.
+    if vedtak.beregning is not None and (vedtak.beregning or "belop_per_maned" in vedtak.utdata):
         ut += [*_beregning(vedtak, sprak), ""]
     ut += [t["begrunnelse"], *("  " + linje for linje in begrunnelse(vedtak, sprak).splitlines())]
     sporsmal = _sporsmal(vedtak, sprak)
@@ -410,7 +522,8 @@ def forklar_vedtak(vedtak: Vedtak, sprak: str) -> list[str]:
         ut += ["", t["mangler"], *(f"  - {m}" for m in vedtak.mangler)]
     ut += ["", t["fakta"], *_fakta(vedtak, sprak)]
     ut += ["", t["hjemmel"]]
-    hjemler = (h for n in vedtak.node.noder() if n.regel for h in n.regel.hjemmel)
+    noder = _baerende_noder(vedtak.node, med_kontroller=False)
+    hjemler = (h for n in noder if n.regel for h in n.regel.hjemmel)
     for tekst, lenke in dict.fromkeys((h.tekst(sprak), h.lenke) for h in hjemler):
         ut.append(f"  {tekst}: {lenke}")
     return ut

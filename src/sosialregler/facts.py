@@ -69,6 +69,13 @@ class Opphold:
     """Residence facts that decide who the law covers (§ 2 and FOR-2011-12-16-1251).
 
     Each is unknown until the case says; the scope rules answer ``uavklart`` naming them.
+    ``asylsoker_med_statlig_innkvartering``: has applied for protection and is in, or can get,
+    state accommodation (forskrift § 2). ``tilbud_om_plass_i_mottak``: has been offered a place
+    in a reception centre (forskrift § 4: no emergency help then).
+    ``kortvarig_utenlandsopphold_avtalt`` is for a person who is abroad: true = a short stay
+    agreed with NAV in advance (still covered), false = abroad without such an agreement (not
+    covered while abroad); absent = no stay abroad is recorded. A Norwegian citizen has lawful
+    residence and is no asylum seeker: the contract rejects a case that says otherwise.
     """
 
     norsk_statsborger: bool | None = None
@@ -118,11 +125,17 @@ class Boutgift:
     type: Boutgiftstype
     belop_per_maned: Decimal
     vurdert_rimelig: bool | None = None  # the caseworker's recorded assessment, if any
+    # What the caseworker accepts instead, when the cost is judged not reasonable (§ 18).
+    godkjent_belop_per_maned: Decimal | None = None
 
 
 @frozen
 class Botilbud:
-    """A stay in temporary housing (§ 27). ``til`` None means the stay goes on."""
+    """A stay in temporary housing (§ 27). ``til`` None means the stay goes on.
+
+    ``til`` is the last day of the stay: a stay that starts on or before the day after counts
+    together with it as one continuous period. The quality facts are unknown until recorded.
+    """
 
     personer: tuple[str, ...]
     fra: date
@@ -145,14 +158,38 @@ class KvpFravaer:
     dager: int | None = None  # programme days lost, when the case counts them
 
 
+#: Benefits for subsistence under folketrygdloven or arbeidsmarkedsloven that bear on the KVP
+#: condition «ingen eller svært begrensede ytelser» (§ 29). ``annen`` is any other such benefit.
+KvpYtelse = Literal[
+    "aap",
+    "uforetrygd",
+    "dagpenger",
+    "sykepenger",
+    "foreldrepenger",
+    "svangerskapspenger",
+    "pleiepenger",
+    "alderspensjon",
+    "overgangsstonad",
+    "omstillingsstonad",
+    "barnepensjon",
+    "tiltakspenger",
+    "annen",
+]
+
+
 @frozen
 class Kvp:
-    """Facts for the qualification programme (§§ 29-40); each unknown until the case says."""
+    """Facts for the qualification programme (§§ 29-40); each unknown until the case says.
+
+    ``timer_per_uke`` counts every hour the programme takes, paid work within it included.
+    ``forlenget_til`` absent means no extension has been decided; ``forlengelse_begrunnelse``
+    absent or blank means none is recorded.
+    """
 
     person: str
     arbeidsevnevurdering_gjort: bool | None = None
     vesentlig_nedsatt_arbeidsevne: bool | None = None
-    ytelser_folketrygd: tuple[str, ...] | None = None
+    ytelser_folketrygd: tuple[KvpYtelse, ...] | None = None
     behov_for_tett_oppfolging: bool | None = None
     program_kan_tilbys: bool | None = None
     hensiktsmessig_og_nodvendig: bool | None = None

@@ -5,7 +5,9 @@ An area module here may define any of:
 * ``FAKTA`` — catalogue entries (``katalog.FaktaInfo``) for the facts it adds;
 * ``utled(sak, dato) -> dict`` — its derived facts, computed once before any rule runs;
 * ``beregn(sak, ktx) -> base.Beregning`` — a calculation (the § 18 amount, the KVP benefit),
-  named by ``beregning = "<module>"`` in the area's rule file.
+  named by ``beregning = "<module>"`` in the area's rule file;
+* ``ETTER = ("livsopphold", …)`` — calculations whose facts ``beregn`` reads, which therefore
+  run first (a calculation never depends on the order of the rule files).
 
 Everything else about an area — its criteria, references, texts, flags — is data in ``rules/``.
 A module is found by being here: every module in this package except ``base`` is an area.
@@ -38,6 +40,7 @@ def _moduler() -> tuple[ModuleType, ...]:
     return tuple(importlib.import_module(f"{__name__}.{navn}") for navn in MODULER)
 
 
+@cache
 def beregninger() -> tuple[str, ...]:
     """Calculations a rule file may name: the modules with a ``beregn`` function."""
     return tuple(m.__name__.rsplit(".", 1)[1] for m in _moduler() if hasattr(m, "beregn"))
@@ -48,6 +51,27 @@ def beregning(navn: str) -> Callable[[Sak, Kontekst], Beregning]:
     if navn not in beregninger():
         raise KeyError(f"ukjent beregning {navn!r}; kjente er {list(beregninger())}")
     return importlib.import_module(f"{__name__}.{navn}").beregn
+
+
+def rekkefolge(navn: list[str]) -> list[str]:
+    """The calculations in ``navn`` and those they need, each after what it needs (``ETTER``)."""
+    ut: list[str] = []
+    underveis: set[str] = set()
+
+    def besok(n: str) -> None:
+        if n in ut:
+            return
+        if n in underveis:
+            raise ValueError(f"beregningene avhenger av hverandre i ring: {n}")
+        underveis.add(n)
+        for forutsetning in getattr(importlib.import_module(f"{__name__}.{n}"), "ETTER", ()):
+            besok(forutsetning)
+        underveis.discard(n)
+        ut.append(n)
+
+    for n in navn:
+        besok(n)
+    return ut
 
 
 def fakta() -> list[FaktaInfo]:

@@ -1,17 +1,27 @@
 """§ 18 utmåling: the guideline amount, line by line (the one part of § 18 that is arithmetic).
 
 The amount is the household's guideline rates on the assessment date (state or municipal,
-with the row's date and source), plus housing costs as given, minus income that counts, never
-below 0. Whether an income line counts is not decided here but by the rules (``gjelder =
-"inntekt"`` in ``rules/stl-18-livsopphold.toml``), line by line, so barnetrygd and children's
-earnings are explained with their own legal reference. Assets are shown as their own line and
-never folded into the amount: using them first is the caseworker's decision.
+with the row's date and source), plus housing costs, plus the other necessary monthly expenses
+the case lists, minus income that counts, never below 0. Nothing about *whether* a line counts
+is decided here: the rules decide it item by item (``gjelder = "inntekt"``, ``"boutgift"``,
+``"utgift"``, ``"rettighet"`` in ``rules/stl-18-livsopphold.toml``), so every line is explained
+with its own legal reference. This module only adds up what the rules let through:
+
+* income counts or not by its rule (barnetrygd, children's earnings, foreign child benefit);
+* a housing cost goes in at actual cost unless the caseworker recorded it as not reasonable,
+  in which case the accepted amount they gave goes in instead (whether unassessed costs are
+  reasonable is a criterion of the claim, put to the caseworker once: ``skjonn``);
+* a one-off expense is shown as its own line but kept out of the *monthly* amount;
+* assets and economic rights are lines of their own with no effect on the amount: using assets
+  first and asserting rights are the caseworker's decisions, never folded in silently.
 
 Every number comes from the case or a rate table; the only arithmetic is addition.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -21,6 +31,7 @@ from .. import outcome
 from ..derived import Ukjent, inntektsfakta, person_alder
 from ..engine import Kontekst, Merknad
 from ..facts import Sak
+from ..katalog import FaktaInfo
 from ..rates import SatsOppslag
 from ..tree import Node, fakta_til_json
 from .base import Beregning, Linje
@@ -29,6 +40,10 @@ from .base import Beregning, Linje
 SATSKOLONNE = {"enslig": "enslig", "par": "par", "bofellesskap": "bofellesskap"}
 SATSPOST = {"enslig": "sats_enslig", "par": "sats_ektepar", "bofellesskap": "sats_bofellesskap"}
 INNTEKTSREGEL = "stl-18-inntekt-medregnes"
+BOUTGIFTSREGEL = "stl-18-boutgift-rimelig"
+UTGIFTSREGEL = "stl-18-andre-nodvendige-utgifter"
+RETTIGHETSREGEL = "stl-18-1-rettighet"
+FORMUESREGEL = "stl-18-1-formue"
 #: The case facts the calculation reads, recorded on its node so the explanation shows them.
 GRUNNLAGSFAKTA = (
     "vurderingsdato",
@@ -39,6 +54,248 @@ GRUNNLAGSFAKTA = (
     "husstand.antall_barn_under_18",
 )
 NULL = Decimal(0)
+UTBETALT_ETTER_21 = "vedtak_etter_21_fjerde_ledd"
+OPPGITT = "oppgitt i saken"
+
+
+def _f(navn: str, type: str, nb: str, en: str, omfang: str | None = None) -> FaktaInfo:
+    return FaktaInfo(navn, type, nb, en, omfang)
+
+
+FAKTA = [
+    # --- the case --------------------------------------------------------------------------
+    _f(
+        "barns_behov.vurdert",
+        "sannhetsverdi",
+        "barnas behov er vurdert konkret",
+        "the children's needs have been assessed",
+    ),
+    _f(
+        "kommune.holder_barnetrygd_fra_annen_stat_utenfor",
+        "sannhetsverdi",
+        "kommunen har valgt å holde barnetrygd fra en annen stat utenfor",
+        "the municipality chose to leave child benefit from another state out",
+    ),
+    _f(
+        "inntekter.har_barnetrygd_fra_annen_stat",
+        "sannhetsverdi",
+        "husstanden har barnetrygd fra en annen stat",
+        "the household receives child benefit from another state",
+    ),
+    _f(
+        "boutgifter.antall_ikke_vurdert",
+        "tall",
+        "boutgifter uten registrert vurdering av om de er rimelige",
+        "housing costs with no recorded assessment of reasonableness",
+    ),
+    _f(
+        "rettigheter.registrert",
+        "sannhetsverdi",
+        "husstandens økonomiske rettigheter er kartlagt i saken",
+        "the household's economic rights are recorded in the case",
+    ),
+    _f(
+        "rettigheter.antall_ikke_sokt",
+        "tall",
+        "antall rettigheter som ikke er søkt om",
+        "rights not applied for",
+    ),
+    _f(
+        "rettigheter.ikke_sokt",
+        "liste",
+        "rettigheter som ikke er søkt om",
+        "rights not applied for (Norwegian names)",
+    ),
+    _f("utbetaling.stonadsform", "tekst", "stønadsform (bidrag eller lån)", "form (grant or loan)"),
+    _f("utbetaling.mottaker", "tekst", "hvem stønaden utbetales til", "who is paid"),
+    _f(
+        "utbetaling.til_tredjepart",
+        "sannhetsverdi",
+        "saken ber om utbetaling til en tredjepart",
+        "the case asks for payment to a third party",
+    ),
+    _f(
+        "utbetaling.samtykke_til_tredjepart",
+        "sannhetsverdi",
+        "søkeren har samtykket til utbetaling til tredjepart",
+        "the applicant consented to payment to a third party",
+    ),
+    _f(
+        "utbetaling.vedtak_etter_21_fjerde_ledd",
+        "sannhetsverdi",
+        "det er fattet vedtak om varer og tjenester etter § 21 fjerde ledd",
+        "a decision on goods and services under section 21 fourth paragraph has been made",
+    ),
+    # --- computed by the calculation (before any rule runs) -----------------------------------
+    _f(
+        "livsopphold.andre_utgifter",
+        "belop",
+        "andre nødvendige utgifter per måned",
+        "other necessary expenses per month",
+    ),
+    _f(
+        "livsopphold.engangsutgifter",
+        "belop",
+        "nødvendige engangsutgifter (utenom månedsbeløpet)",
+        "necessary one-off expenses (outside the monthly amount)",
+    ),
+    _f(
+        "livsopphold.behov_dekket_av_inntekt",
+        "sannhetsverdi",
+        "inntekten som regnes med dekker behovet etter § 18",
+        "the income that counts covers the need under section 18",
+    ),
+    # --- one income line (scope "inntekt", besides derived.inntektsfakta) ---------------------
+    _f(
+        "inntekt.fra_annen_stat",
+        "sannhetsverdi",
+        "ytelsen er betalt av en annen stat",
+        "the benefit is paid by another state",
+        "inntekt",
+    ),
+    # --- one housing cost (scope "boutgift") --------------------------------------------------
+    _f("boutgift.type", "tekst", "boutgiftstype", "housing cost type", "boutgift"),
+    _f("boutgift.belop_per_maned", "belop", "faktisk boutgift", "actual housing cost", "boutgift"),
+    _f(
+        "boutgift.vurdert_urimelig",
+        "sannhetsverdi",
+        "saksbehandler har vurdert boutgiften som ikke rimelig",
+        "the caseworker assessed the cost as not reasonable",
+        "boutgift",
+    ),
+    _f(
+        "boutgift.vurdert_rimelig",
+        "sannhetsverdi",
+        "boutgiften er vurdert som rimelig",
+        "the cost is assessed as reasonable",
+        "boutgift",
+    ),
+    _f(
+        "boutgift.godkjent_belop_per_maned",
+        "belop",
+        "godkjent boutgift",
+        "accepted housing cost",
+        "boutgift",
+    ),
+    # --- one other necessary expense (scope "utgift") -----------------------------------------
+    _f("utgift.type", "tekst", "utgiftstype", "expense type", "utgift"),
+    _f("utgift.belop", "belop", "utgiftens beløp", "the expense's amount", "utgift"),
+    _f("utgift.hyppighet", "tekst", "per måned eller engangs", "monthly or one-off", "utgift"),
+    _f("utgift.beskrivelse", "tekst", "beskrivelse av utgiften", "description", "utgift"),
+    # --- one economic right (scope "rettighet") -----------------------------------------------
+    _f("rettighet.type", "tekst", "rettighet", "right", "rettighet"),
+    _f("rettighet.navn", "tekst", "rettighetens navn", "the right's Norwegian name", "rettighet"),
+    _f("rettighet.navn_en", "tekst", "rettighetens engelske navn", "the right", "rettighet"),
+    _f("rettighet.status", "tekst", "status for rettigheten", "status of the right", "rettighet"),
+    _f("rettighet.person.id", "tekst", "hvem rettigheten gjelder", "whose right", "rettighet"),
+]
+
+
+# --- derived facts -------------------------------------------------------------------------
+
+
+def _navn(type_: str) -> tuple[str, str]:
+    """A right's name as a reader says it in a sentence (the labels live in ``explain``)."""
+    from ..explain import TYPER  # at call time: explain imports the catalogue, which imports us
+
+    nb, en = TYPER.get(type_, (type_, type_))
+    return _midt_i_setning(nb), _midt_i_setning(en)
+
+
+def _midt_i_setning(navn: str) -> str:
+    """'Arbeidsavklaringspenger' as it reads inside a sentence; names like 'Lånekassen' keep
+    their capital because only the first letter changes."""
+    return navn[:1].lower() + navn[1:]
+
+
+def utled(sak: Sak, dato: date) -> dict[str, Any]:
+    """The case-level facts of §§ 18, 21 and 22 that need no calculation."""
+    kommune = sak.kommune
+    utbetaling = sak.utbetaling
+    ut: dict[str, Any] = {
+        "barns_behov.vurdert": Ukjent(("barns_behov_vurdert",))
+        if sak.barns_behov_vurdert is None
+        else sak.barns_behov_vurdert,
+        # Only an explicit choice leaves foreign child benefit out; without one, the main rule
+        # (income counts) applies, and a flag says so (stl-18-3-barnetrygd-fra-annen-stat).
+        "kommune.holder_barnetrygd_fra_annen_stat_utenfor": (
+            kommune is not None and kommune.medregner_barnetrygd_fra_annen_stat is False
+        ),
+        "inntekter.har_barnetrygd_fra_annen_stat": Ukjent(("inntekter",))
+        if sak.inntekter is None
+        else any(i.type == "barnetrygd" and i.fra_annen_stat for i in sak.inntekter),
+        "rettigheter.registrert": sak.rettigheter is not None,
+        "boutgifter.antall_ikke_vurdert": Ukjent(("boutgifter",))
+        if sak.boutgifter is None
+        else sum(1 for b in sak.boutgifter if b.vurdert_rimelig is None),
+        "utbetaling.til_tredjepart": utbetaling is not None and utbetaling.mottaker == "tredjepart",
+    }
+    for felt in ("stonadsform", "mottaker", "samtykke_til_tredjepart", UTBETALT_ETTER_21):
+        verdi = getattr(utbetaling, felt) if utbetaling is not None else None
+        ut[f"utbetaling.{felt}"] = Ukjent((f"utbetaling.{felt}",)) if verdi is None else verdi
+    if sak.rettigheter is None:
+        for navn in ("antall_ikke_sokt", "ikke_sokt"):
+            ut[f"rettigheter.{navn}"] = Ukjent(("rettigheter",))
+    else:
+        ikke_sokt = [r for r in sak.rettigheter if r.status == "ikke_sokt"]
+        ut["rettigheter.antall_ikke_sokt"] = len(ikke_sokt)
+        # Norwegian names in both languages: they are the benefits' names at NAV.
+        ut["rettigheter.ikke_sokt"] = tuple(f"{_navn(r.type)[0]} ({r.person})" for r in ikke_sokt)
+    return ut
+
+
+def _inntektsfakta(sak: Sak, indeks: int, dato: date) -> Mapping[str, Any]:
+    assert sak.inntekter is not None
+    # Absent means not marked as foreign: the type "barnetrygd" is the Norwegian benefit.
+    fra_annen_stat = sak.inntekter[indeks].fra_annen_stat is True
+    return {**inntektsfakta(sak, indeks, dato), "inntekt.fra_annen_stat": fra_annen_stat}
+
+
+def _boutgiftsfakta(sak: Sak, indeks: int) -> Mapping[str, Any]:
+    assert sak.boutgifter is not None
+    utgift = sak.boutgifter[indeks]
+    return {
+        "boutgift.type": utgift.type,
+        "boutgift.belop_per_maned": utgift.belop_per_maned,
+        "boutgift.vurdert_urimelig": utgift.vurdert_rimelig is False,
+        "boutgift.vurdert_rimelig": Ukjent((f"boutgifter[{indeks}].vurdert_rimelig",))
+        if utgift.vurdert_rimelig is None
+        else utgift.vurdert_rimelig,
+        "boutgift.godkjent_belop_per_maned": Ukjent(
+            (f"boutgifter[{indeks}].godkjent_belop_per_maned",)
+        )
+        if utgift.godkjent_belop_per_maned is None
+        else utgift.godkjent_belop_per_maned,
+    }
+
+
+def _utgiftsfakta(sak: Sak, indeks: int) -> Mapping[str, Any]:
+    assert sak.andre_utgifter is not None
+    utgift = sak.andre_utgifter[indeks]
+    return {
+        "utgift.type": utgift.type,
+        "utgift.belop": utgift.belop,
+        "utgift.hyppighet": utgift.hyppighet,
+        "utgift.beskrivelse": Ukjent((f"andre_utgifter[{indeks}].beskrivelse",))
+        if utgift.beskrivelse is None
+        else utgift.beskrivelse,
+    }
+
+
+def _rettighetsfakta(sak: Sak, indeks: int) -> Mapping[str, Any]:
+    assert sak.rettigheter is not None
+    rettighet = sak.rettigheter[indeks]
+    nb, en = _navn(rettighet.type)
+    return {
+        "rettighet.type": rettighet.type,
+        "rettighet.navn": nb,
+        "rettighet.navn_en": en,
+        "rettighet.status": rettighet.status,
+        "rettighet.person.id": rettighet.person,
+    }
+
+
+# --- the calculation -----------------------------------------------------------------------
 
 
 def _kilde(oppslag: SatsOppslag) -> str:
@@ -49,17 +306,29 @@ def _kilde(oppslag: SatsOppslag) -> str:
     return f"{navn}; {oppslag.rad.kilde}"
 
 
+class _Regnskap:
+    """The lines, the rule nodes behind them and what is missing, as the calculation goes."""
+
+    def __init__(self) -> None:
+        self.linjer: list[Linje] = []
+        self.noder: list[Node] = []
+        self.mangler: list[str] = []
+
+    def vurder(self, ktx: Kontekst, fakta: Mapping[str, Any], regel: str, sti: str) -> Node:
+        """Evaluate an item rule for one item; the node gets an id naming the item."""
+        node = ktx.for_element(fakta).evaluer_regel(regel)
+        node = evolve(node, id=f"{regel}[{sti}]")
+        self.noder.append(node)
+        return node
+
+
 def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     """Compute the guideline amount and the facts ``livsopphold.*`` the rules then read."""
     dato = ktx.dato
-    fakta = ktx.fakta
     regelbok = ktx.regelbok
     tabell = regelbok.livsoppholdssatser()
     oppslag = tabell.oppslag(dato)
-    kilde = _kilde(oppslag)
-    gyldig_fra = oppslag.rad.gyldig_fra
-    linjer: list[Linje] = []
-    mangler: list[str] = []
+    r = _Regnskap()
 
     if oppslag.utdatert or oppslag.usikker:
         ktx.merknader.append(
@@ -71,156 +340,233 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
             )
         )
 
-    husstand = fakta["husstand.type"]
-    if isinstance(husstand, Ukjent):
-        mangler.extend(husstand.mangler)
-    else:
-        linjer.append(
-            Linje(
-                SATSPOST[husstand], Decimal(oppslag.verdi(SATSKOLONNE[husstand])), kilde, gyldig_fra
-            )
-        )
+    satssum = _satser(sak, ktx, oppslag, r)
+    boutgifter = _boutgifter(sak, ktx, r)
+    andre, engangs = _andre_utgifter(sak, ktx, r)
+    medregnet, ikke_medregnet = _inntekter(sak, ktx, r)
+    _formue(sak, r)
+    _rettigheter(sak, ktx, r)
 
-    for person in sak.personer:
-        if person.rolle != "barn":
-            continue
-        alder = person_alder(sak, person, dato)
-        if isinstance(alder, Ukjent):
-            mangler.extend(alder.mangler)
-            continue
-        gruppe = oppslag.barnesats(alder)
-        if gruppe is None:
-            # Over the child bands (18 or older): no child rate; the person's own needs are
-            # assessed on their own, and the line says so instead of silently adding nothing.
-            linjer.append(Linje("barn_uten_barnesats", NULL, kilde, gyldig_fra, person.id, alder))
-            continue
-        linjer.append(
-            Linje(
-                f"sats_barn_{gruppe.fra_alder}_{gruppe.til_alder}",
-                gruppe.belop,
-                kilde,
-                gyldig_fra,
-                person.id,
-                alder,
-            )
-        )
-    satssum = sum((linje.belop for linje in linjer), NULL)
-
-    boutgifter = NULL
-    if sak.boutgifter is None:
-        mangler.append("boutgifter")
-    else:
-        for utgift in sak.boutgifter:
-            linjer.append(
-                Linje(f"boutgift_{utgift.type}", utgift.belop_per_maned, "oppgitt i saken")
-            )
-            boutgifter += utgift.belop_per_maned
-
-    medregnet, ikke_medregnet = NULL, NULL
-    inntektsnoder = []
-    if sak.inntekter is None:
-        mangler.append("inntekter")
-    else:
-        for indeks, inntekt in enumerate(sak.inntekter):
-            node = ktx.for_element(inntektsfakta(sak, indeks, dato)).evaluer_regel(INNTEKTSREGEL)
-            node = _med_id(node, f"{INNTEKTSREGEL}[inntekter[{indeks}]]")
-            inntektsnoder.append(node)
-            regel = node.avgjort_av or INNTEKTSREGEL
-            belop = inntekt.belop_per_maned
-            if node.utfall is outcome.OPPFYLT:
-                medregnet += belop
-                linjer.append(
-                    Linje(
-                        f"inntekt_{inntekt.type}",
-                        -belop,
-                        person=inntekt.person,
-                        grunnlag=belop,
-                        medregnet=True,
-                        regel=regel,
-                        node_id=node.id,
-                    )
-                )
-            elif node.utfall is outcome.IKKE_OPPFYLT:
-                ikke_medregnet += belop
-                linjer.append(
-                    Linje(
-                        f"inntekt_{inntekt.type}",
-                        NULL,
-                        person=inntekt.person,
-                        grunnlag=belop,
-                        medregnet=False,
-                        regel=regel,
-                        node_id=node.id,
-                    )
-                )
-            else:
-                mangler.extend(node.mangler or (f"inntekter[{indeks}]",))
-                linjer.append(
-                    Linje(
-                        f"inntekt_{inntekt.type}",
-                        NULL,
-                        person=inntekt.person,
-                        grunnlag=belop,
-                        medregnet=None,
-                        regel=regel,
-                        node_id=node.id,
-                    )
-                )
-
-    for eiendel in sak.formue or ():
-        linjer.append(
-            Linje(
-                f"formue_{eiendel.type}",
-                NULL,
-                "oppgitt i saken",
-                person=eiendel.person,
-                grunnlag=eiendel.belop,
-                medregnet=False,
-                regel="stl-18-1-formue",
-            )
-        )
-
-    mangler_t = tuple(dict.fromkeys(mangler))
+    mangler_t = tuple(dict.fromkeys(r.mangler))
     if mangler_t:
-        ukjent = Ukjent(mangler_t)
-        udekket: Decimal | Ukjent = ukjent
+        udekket: Decimal | Ukjent = Ukjent(mangler_t)
         belop: Decimal | None = None
     else:
-        udekket = satssum + boutgifter - medregnet
+        assert not isinstance(boutgifter, Ukjent) and not isinstance(medregnet, Ukjent)
+        udekket = satssum + boutgifter + andre - medregnet
         belop = max(udekket, NULL)
     beregnede = {
         "livsopphold.satssum": satssum,
-        "livsopphold.boutgifter": boutgifter
-        if sak.boutgifter is not None
-        else Ukjent(("boutgifter",)),
-        "livsopphold.inntekt_medregnet": medregnet
-        if sak.inntekter is not None
-        else Ukjent(("inntekter",)),
+        "livsopphold.boutgifter": boutgifter,
+        "livsopphold.andre_utgifter": andre,
+        "livsopphold.engangsutgifter": engangs,
+        "livsopphold.inntekt_medregnet": medregnet,
         "livsopphold.inntekt_ikke_medregnet": ikke_medregnet,
         "livsopphold.udekket_behov": udekket,
         "livsopphold.belop_per_maned": belop if belop is not None else Ukjent(mangler_t),
+        # Known and true only when the amount is computed and income covers the need: what
+        # brings § 19 into the decision (rules/stl-19-saerlige-tilfeller.toml).
+        "livsopphold.behov_dekket_av_inntekt": belop is not None and udekket <= 0,
         "livsopphold.satstabell": _kilde(oppslag),
-        "livsopphold.sats_gyldig_fra": gyldig_fra,
+        "livsopphold.sats_gyldig_fra": oppslag.rad.gyldig_fra,
     }
     regel = regelbok.beregningsregel("livsopphold", dato)
-    brukt = {navn: fakta[navn] for navn in GRUNNLAGSFAKTA}
+    brukt = {navn: ktx.fakta[navn] for navn in GRUNNLAGSFAKTA}
     node = Node(
         regel.id if regel else "livsopphold-beregning",
         outcome.UAVKLART if mangler_t else outcome.OPPFYLT,
         regel=regel.info if regel else None,
         fakta={**brukt, **beregnede},
-        barn=tuple(inntektsnoder),
+        barn=tuple(r.noder),
         mangler=mangler_t,
         rolle="beregning",
     )
     return Beregning(
-        linjer=tuple(linjer),
+        linjer=tuple(r.linjer),
         node=node,
         fakta=beregnede,
         mangler=mangler_t,
-        utdata={"belop_per_maned": belop},
+        utdata={
+            "belop_per_maned": belop,
+            # One-off expenses are not a monthly amount: their own output, when the case has any.
+            **({"engangsutgifter": engangs} if sak.andre_utgifter else {}),
+        },
         satser=(_satsrad(oppslag),),
     )
+
+
+def _satser(sak: Sak, ktx: Kontekst, oppslag: SatsOppslag, r: _Regnskap) -> Decimal:
+    """The rate for the adults and one per child by age band on the date."""
+    kilde, gyldig_fra = _kilde(oppslag), oppslag.rad.gyldig_fra
+    husstand = ktx.fakta["husstand.type"]
+    sum_ = NULL
+    if isinstance(husstand, Ukjent):
+        r.mangler.extend(husstand.mangler)
+    else:
+        sats = Decimal(oppslag.verdi(SATSKOLONNE[husstand]))
+        r.linjer.append(Linje(SATSPOST[husstand], sats, kilde, gyldig_fra))
+        sum_ += sats
+    for person in sak.personer:
+        if person.rolle != "barn":
+            continue
+        alder = person_alder(sak, person, ktx.dato)
+        if isinstance(alder, Ukjent):
+            r.mangler.extend(alder.mangler)
+            continue
+        gruppe = oppslag.barnesats(alder)
+        if gruppe is None:
+            # Over the child bands (18 or older): no child rate; the person's own needs are
+            # assessed on their own, and the line says so instead of silently adding nothing.
+            r.linjer.append(Linje("barn_uten_barnesats", NULL, kilde, gyldig_fra, person.id, alder))
+            continue
+        post = f"sats_barn_{gruppe.fra_alder}_{gruppe.til_alder}"
+        r.linjer.append(Linje(post, gruppe.belop, kilde, gyldig_fra, person.id, alder))
+        sum_ += gruppe.belop
+    return sum_
+
+
+def _boutgifter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> Decimal | Ukjent:
+    """Housing costs at actual cost, or the accepted amount where the cost is not reasonable."""
+    if sak.boutgifter is None:
+        r.mangler.append("boutgifter")
+        return Ukjent(("boutgifter",))
+    sum_ = NULL
+    for i, utgift in enumerate(sak.boutgifter):
+        node = r.vurder(ktx, _boutgiftsfakta(sak, i), BOUTGIFTSREGEL, f"boutgifter[{i}]")
+        post, faktisk = f"boutgift_{utgift.type}", utgift.belop_per_maned
+        regel = node.avgjort_av or BOUTGIFTSREGEL
+        godtatt: Decimal | None = None
+        if node.utfall is outcome.OPPFYLT:
+            godtatt = faktisk
+        elif node.utfall is outcome.IKKE_OPPFYLT and utgift.godkjent_belop_per_maned is not None:
+            godtatt = utgift.godkjent_belop_per_maned
+        elif node.utfall is outcome.IKKE_OPPFYLT:
+            r.mangler.append(f"boutgifter[{i}].godkjent_belop_per_maned")
+        else:
+            r.mangler.extend(node.mangler or (f"boutgifter[{i}]",))
+        r.linjer.append(
+            Linje(
+                post,
+                godtatt if godtatt is not None else NULL,
+                OPPGITT,
+                grunnlag=faktisk if godtatt != faktisk else None,
+                regel=regel,
+                node_id=node.id,
+            )
+        )
+        sum_ += godtatt or NULL
+    return sum_
+
+
+def _andre_utgifter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> tuple[Decimal, Decimal]:
+    """Other necessary expenses the case lists: monthly ones into the amount, one-offs apart.
+
+    An absent list adds nothing: these are expenses *the case lists* on top of the guideline
+    amount, which the contract defines without them.
+    """
+    per_maned, engangs = NULL, NULL
+    for i, utgift in enumerate(sak.andre_utgifter or ()):
+        node = r.vurder(ktx, _utgiftsfakta(sak, i), UTGIFTSREGEL, f"andre_utgifter[{i}]")
+        regel = node.avgjort_av or UTGIFTSREGEL
+        if node.utfall is outcome.OPPFYLT:
+            per_maned += utgift.belop
+            linje = Linje(
+                f"utgift_{utgift.type}",
+                utgift.belop,
+                OPPGITT,
+                person=utgift.person,
+                regel=regel,
+                node_id=node.id,
+            )
+        elif node.utfall is outcome.IKKE_OPPFYLT:
+            engangs += utgift.belop
+            linje = Linje(
+                f"engangsutgift_{utgift.type}",
+                NULL,
+                OPPGITT,
+                person=utgift.person,
+                grunnlag=utgift.belop,
+                regel=regel,
+                node_id=node.id,
+            )
+        else:
+            r.mangler.extend(node.mangler or (f"andre_utgifter[{i}]",))
+            linje = Linje(
+                f"utgift_{utgift.type}",
+                NULL,
+                OPPGITT,
+                person=utgift.person,
+                grunnlag=utgift.belop,
+                regel=regel,
+                node_id=node.id,
+            )
+        r.linjer.append(linje)
+    return per_maned, engangs
+
+
+def _inntekter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> tuple[Decimal | Ukjent, Decimal]:
+    """Each income line counted or not by its rule; undetermined lines hold the amount back."""
+    if sak.inntekter is None:
+        r.mangler.append("inntekter")
+        return Ukjent(("inntekter",)), NULL
+    medregnet, ikke_medregnet = NULL, NULL
+    for i, inntekt in enumerate(sak.inntekter):
+        fakta = _inntektsfakta(sak, i, ktx.dato)
+        node = r.vurder(ktx, fakta, INNTEKTSREGEL, f"inntekter[{i}]")
+        belop = inntekt.belop_per_maned
+        talt: bool | None = None
+        if node.utfall is outcome.OPPFYLT:
+            medregnet += belop
+            talt = True
+        elif node.utfall is outcome.IKKE_OPPFYLT:
+            ikke_medregnet += belop
+            talt = False
+        else:
+            r.mangler.extend(node.mangler or (f"inntekter[{i}]",))
+        r.linjer.append(
+            Linje(
+                f"inntekt_{inntekt.type}",
+                -belop if talt else NULL,
+                person=inntekt.person,
+                grunnlag=belop,
+                medregnet=talt,
+                regel=node.avgjort_av or INNTEKTSREGEL,
+                node_id=node.id,
+            )
+        )
+    return medregnet, ikke_medregnet
+
+
+def _formue(sak: Sak, r: _Regnskap) -> None:
+    """Assets: their own lines, never deducted (using them first is the caseworker's call)."""
+    for eiendel in sak.formue or ():
+        r.linjer.append(
+            Linje(
+                f"formue_{eiendel.type}",
+                NULL,
+                OPPGITT,
+                person=eiendel.person,
+                grunnlag=eiendel.belop,
+                medregnet=False,
+                regel=FORMUESREGEL,
+            )
+        )
+
+
+def _rettigheter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> None:
+    """Economic rights: one line each, saying what must be applied for; no effect on the sum."""
+    for i, rettighet in enumerate(sak.rettigheter or ()):
+        node = r.vurder(ktx, _rettighetsfakta(sak, i), RETTIGHETSREGEL, f"rettigheter[{i}]")
+        r.linjer.append(
+            Linje(
+                f"rettighet_{rettighet.type}",
+                NULL,
+                OPPGITT,
+                person=rettighet.person,
+                regel=node.avgjort_av or RETTIGHETSREGEL,
+                node_id=node.id,
+            )
+        )
 
 
 def _satsrad(oppslag: SatsOppslag) -> dict[str, Any]:
@@ -243,8 +589,3 @@ def _satsrad(oppslag: SatsOppslag) -> dict[str, Any]:
             for g in rad.barn
         ],
     }
-
-
-def _med_id(node: Node, ny_id: str) -> Node:
-    """The same rule evaluated for several lines: give each node an id naming its line."""
-    return evolve(node, id=ny_id)

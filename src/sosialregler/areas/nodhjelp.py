@@ -3,7 +3,8 @@
 An applicant in an emergency has a claim to support for immediate needs whatever the cause
 (law notes § 5.7, S55), and no reduction or condition may take support below it. The amount of
 immediate needs is the caseworker's assessment, given in ``nodsituasjon.nodvendig_belop``; the
-library never invents it.
+library never invents it. ``nodhjelp.belop`` is read by the conditions area as the floor under
+any reduction; the decision itself is ``rules/stl-18-nodhjelp.toml``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,12 @@ from ..katalog import FaktaInfo
 
 FAKTA = [
     FaktaInfo(
+        "nodhjelp.oppgitt",
+        "sannhetsverdi",
+        "saken sier noe om en nødsituasjon",
+        "the case says something about an emergency",
+    ),
+    FaktaInfo(
         "nodhjelp.foreligger",
         "sannhetsverdi",
         "saken gjelder en nødsituasjon",
@@ -28,16 +35,25 @@ FAKTA = [
         "det saksbehandler har vurdert at de umiddelbare behovene koster (nødhjelpsgrensen)",
         "what the caseworker assessed the immediate needs to cost (the emergency floor)",
     ),
+    FaktaInfo(
+        "nodhjelp.beskrivelse",
+        "tekst",
+        "beskrivelse av nødsituasjonen",
+        "description of the emergency",
+    ),
 ]
 
 
 def utled(sak: Sak, dato: date) -> dict[str, Any]:
     nod = sak.nodsituasjon
+
+    def felt(navn: str) -> Any:
+        verdi = getattr(nod, navn) if nod is not None else None
+        return Ukjent((f"nodsituasjon.{navn}",)) if verdi is None else verdi
+
     return {
-        "nodhjelp.foreligger": Ukjent(("nodsituasjon.foreligger",))
-        if nod is None or nod.foreligger is None
-        else nod.foreligger,
-        "nodhjelp.belop": Ukjent(("nodsituasjon.nodvendig_belop",))
-        if nod is None or nod.nodvendig_belop is None
-        else nod.nodvendig_belop,
+        "nodhjelp.oppgitt": nod is not None,
+        "nodhjelp.foreligger": felt("foreligger"),
+        "nodhjelp.belop": felt("nodvendig_belop"),
+        "nodhjelp.beskrivelse": felt("beskrivelse"),
     }

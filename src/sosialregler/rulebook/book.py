@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from functools import cached_property
 
 from attrs import field, frozen
 
@@ -40,11 +41,26 @@ class Regelbok:
 
     def beregningsregel(self, navn: str, dato: date) -> Regel | None:
         """The rule in force that describes the code calculation ``navn`` (its reference)."""
+        for regel in self._beregningsregler.get(navn, ()):
+            if regel.i_kraft(dato):
+                return regel
+        return None
+
+    @cached_property
+    def beregningsrekkefolge(self) -> list[str]:
+        """The areas' calculations in the order they must run (each after what it reads)."""
+        from .. import areas
+
+        return areas.rekkefolge([o.beregning for o in self.omrader if o.beregning])
+
+    @cached_property
+    def _beregningsregler(self) -> dict[str, list[Regel]]:
+        indeks: dict[str, list[Regel]] = {}
         for versjoner in self.regler.values():
             for regel in versjoner:
-                if regel.beregning == navn and regel.i_kraft(dato):
-                    return regel
-        return None
+                if regel.beregning is not None:
+                    indeks.setdefault(regel.beregning, []).append(regel)
+        return indeks
 
     def omrade(self, omrade_id: str) -> Omrade:
         return next(o for o in self.omrader if o.id == omrade_id)

@@ -356,6 +356,8 @@ def _last_regel(
     elif gir is not None:
         galt("gir brukes bare sammen med unntak_fra")
     merknad = _merknad(data.get("merknad"), galt)
+    if merknad and merknad.person and not kjent(merknad.person, omfang):
+        galt(f"merknad.person: {merknad.person!r} er ikke et kjent faktum her")
     tekster, tekstnavn = _tekster(data.get("tekst"), omfang, galt)
     if feil:
         problemer.extend(Problem(fil, hvem, m) for m in feil)
@@ -426,7 +428,14 @@ def _merknad(verdi: Any, galt: Any) -> Merknadsspec | None:
     if not isinstance(ved, list) or not ved or not set(ved) <= gyldige:
         galt(f"merknad.ved må være en ikke-tom liste av {sorted(gyldige)}")
         return None
-    return Merknadsspec(verdi["kode"], tuple(Utfall(v) for v in ved))
+    ukjente = set(verdi) - {"kode", "ved", "person"}
+    if ukjente:
+        galt(f"ukjente nøkler i merknad: {sorted(ukjente)}; kjente er kode, ved, person")
+    person = verdi.get("person")
+    if person is not None and not isinstance(person, str):
+        galt("merknad.person må være navnet på et faktum (tekst)")
+        person = None
+    return Merknadsspec(verdi["kode"], tuple(Utfall(v) for v in ved), person)
 
 
 def _tekster(

@@ -74,6 +74,7 @@ class Merknadsspec:
 
     kode: str
     ved: tuple[Utfall, ...]
+    person: str | None = None  # a fact naming whom the flag concerns (e.g. "vilkar.person")
 
 
 @frozen

@@ -1,0 +1,219 @@
+"""§ 20 third ledd: reductions of support for breach of a condition, assessed one by one.
+
+Each entry in ``reduksjoner`` is checked by the rules with ``gjelder = "reduksjon"``
+(``rules/stl-20-3-reduksjon.toml``): whether the decision that set the condition warned of
+reduction, whether the support left after the reduction stays above the emergency floor, and
+the factors the caseworker must weigh (proportionality, the reason for the breach, children
+in the household, advance notice). This module only gathers each reduction's facts — the
+condition it concerns, the support before and after — and does the one subtraction.
+
+The support before the reduction is the § 18 guideline amount on the assessment date
+(``livsopphold.belop_per_maned``), so this calculation must run after the § 18 one: the
+engine runs calculations in rule-file order, and ``stl-20-3-reduksjon.toml`` sorts after
+``stl-18-livsopphold.toml``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from attrs import evolve
+
+from ..derived import Ukjent
+from ..engine import Kontekst
+from ..errors import RegelFeil
+from ..facts import Reduksjon, Sak
+from ..katalog import FaktaInfo
+from .base import Beregning, Linje
+from .vilkar import beregningsnode, oppsummer
+
+#: The § 18 calculation runs first: this one reads its facts.
+ETTER = ("livsopphold",)
+
+REDUKSJONSREGEL = "stl-20-3-reduksjon"
+NULL = Decimal(0)
+
+
+def _f(navn: str, type: str, nb: str, en: str, omfang: str | None = None) -> FaktaInfo:
+    return FaktaInfo(navn, type, nb, en, omfang)
+
+
+FAKTA = [
+    _f(
+        "reduksjonene.finnes",
+        "sannhetsverdi",
+        "saken har reduksjoner som skal vurderes",
+        "the case has reductions to assess",
+    ),
+    _f("reduksjonene.antall", "tall", "antall reduksjoner", "number of reductions"),
+    _f(
+        "reduksjonene.ikke_oppfylt",
+        "liste",
+        "reduksjoner som ikke kan gjennomføres",
+        "reductions that cannot be made",
+    ),
+    _f(
+        "reduksjonene.skjonn",
+        "liste",
+        "reduksjoner med spørsmål til saksbehandlers skjønn",
+        "reductions with questions for the caseworker's discretion",
+    ),
+    _f(
+        "reduksjonene.avklart",
+        "sannhetsverdi",
+        "alle reduksjoner kan vurderes på opplysningene i saken",
+        "every reduction can be assessed on the facts given",
+    ),
+    # One reduction (scope "reduksjon")
+    _f(
+        "reduksjon.vilkar",
+        "tekst",
+        "vilkåret som er brutt",
+        "the condition breached",
+        "reduksjon",
+    ),
+    _f(
+        "reduksjon.person",
+        "tekst",
+        "hvem vilkåret gjelder",
+        "whom the condition concerns",
+        "reduksjon",
+    ),
+    _f("reduksjon.dato", "dato", "reduksjonen gjelder fra", "reduction from", "reduksjon"),
+    _f(
+        "reduksjon.belop_per_maned",
+        "belop",
+        "reduksjon per måned",
+        "reduction per month",
+        "reduksjon",
+    ),
+    _f(
+        "reduksjon.arsak_til_brudd",
+        "tekst",
+        "årsaken til bruddet, slik den er registrert",
+        "the reason for the breach, as recorded",
+        "reduksjon",
+    ),
+    _f(
+        "reduksjon.forhandsvarslet",
+        "sannhetsverdi",
+        "stønadsmottakeren er varslet før reduksjonsvedtaket",
+        "the recipient was notified before the reduction decision",
+        "reduksjon",
+    ),
+    _f(
+        "reduksjon.varslet_i_vedtaket",
+        "sannhetsverdi",
+        "vedtaket som satte vilkåret, sa at brudd kan føre til reduksjon",
+        "the decision that set the condition said that breach may lead to reduction",
+        "reduksjon",
+    ),
+    _f(
+        "reduksjon.stonad_for_reduksjon",
+        "belop",
+        "stønad til livsopphold per måned før reduksjonen",
+        "subsistence support per month before the reduction",
+        "reduksjon",
+    ),
+    _f(
+        "reduksjon.stonad_etter_reduksjon",
+        "belop",
+        "stønad til livsopphold per måned etter reduksjonen (aldri under 0)",
+        "subsistence support per month after the reduction (never below 0)",
+        "reduksjon",
+    ),
+]
+
+
+def utled(sak: Sak, dato: date) -> dict[str, Any]:
+    return {"reduksjonene.finnes": bool(sak.reduksjoner)}
+
+
+def reduksjonsfakta(sak: Sak, indeks: int, stonad: Decimal | Ukjent) -> dict[str, Any]:
+    """The facts of one reduction: its own, its condition's, and the support before and after."""
+    reduksjon: Reduksjon = (sak.reduksjoner or ())[indeks]
+    sti = f"reduksjoner[{indeks}]"
+    vilkar = sak.vilkar or ()
+    vindeks = next(i for i, v in enumerate(vilkar) if v.id == reduksjon.vilkar)
+    varslet = vilkar[vindeks].varsel_om_reduksjon
+    etter: Decimal | Ukjent = (
+        stonad if isinstance(stonad, Ukjent) else max(stonad - reduksjon.belop_per_maned, NULL)
+    )
+    arsak = (reduksjon.arsak_til_brudd or "").strip()
+    return {
+        "reduksjon.vilkar": reduksjon.vilkar,
+        "reduksjon.person": vilkar[vindeks].person,
+        "reduksjon.dato": reduksjon.dato,
+        "reduksjon.belop_per_maned": reduksjon.belop_per_maned,
+        "reduksjon.arsak_til_brudd": arsak or Ukjent((f"{sti}.arsak_til_brudd",)),
+        "reduksjon.forhandsvarslet": Ukjent((f"{sti}.forhandsvarslet",))
+        if reduksjon.forhandsvarslet is None
+        else reduksjon.forhandsvarslet,
+        "reduksjon.varslet_i_vedtaket": Ukjent((f"vilkar[{vindeks}].varsel_om_reduksjon",))
+        if varslet is None
+        else varslet,
+        "reduksjon.stonad_for_reduksjon": stonad,
+        "reduksjon.stonad_etter_reduksjon": etter,
+    }
+
+
+def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
+    """Assess each reduction against the support on the date."""
+    if "livsopphold.belop_per_maned" not in ktx.fakta:
+        raise RegelFeil(
+            "beregningen «reduksjon» trenger livsopphold.belop_per_maned: § 18-beregningen "
+            "må ligge i regelboken og kjøre før denne (regelfilene kjøres i navnerekkefølge)"
+        )
+    stonad = ktx.fakta["livsopphold.belop_per_maned"]
+    linjer: list[Linje] = []
+    noder = []
+    per_reduksjon = {}
+    utdata = []
+    for indeks, reduksjon in enumerate(sak.reduksjoner or ()):
+        fakta = reduksjonsfakta(sak, indeks, stonad)
+        node = evolve(
+            ktx.for_element(fakta).evaluer_regel(REDUKSJONSREGEL),
+            id=f"{REDUKSJONSREGEL}[reduksjoner[{indeks}]]",
+        )
+        noder.append(node)
+        navn = f"{reduksjon.vilkar} {reduksjon.dato.isoformat()}"
+        if navn in per_reduksjon:  # two reductions of one condition on one date
+            navn = f"{navn} (reduksjoner[{indeks}])"
+        per_reduksjon[navn] = [node]
+        linjer.append(
+            Linje(
+                "reduksjon",
+                -reduksjon.belop_per_maned,
+                person=fakta["reduksjon.person"],
+                grunnlag=reduksjon.belop_per_maned,
+                regel=REDUKSJONSREGEL,
+                node_id=node.id,
+            )
+        )
+        etter = fakta["reduksjon.stonad_etter_reduksjon"]
+        utdata.append(
+            {
+                "vilkar": reduksjon.vilkar,
+                "dato": reduksjon.dato.isoformat(),
+                "belop_per_maned": _tall(reduksjon.belop_per_maned),
+                "stonad_etter_reduksjon": None if isinstance(etter, Ukjent) else _tall(etter),
+                "utfall": node.utfall.value,
+            }
+        )
+    sammendrag = oppsummer(per_reduksjon, "reduksjonene")
+    regel = ktx.regelbok.beregningsregel("reduksjon", ktx.dato)
+    node = beregningsnode(regel, "reduksjon-vurdering", noder, sammendrag)
+    return Beregning(
+        linjer=tuple(linjer),
+        node=node,
+        fakta=sammendrag,
+        mangler=node.mangler,
+        utdata={"reduksjonsvurdering": utdata},
+        enhet="per_reduksjon",
+    )
+
+
+def _tall(verdi: Decimal) -> int | float:
+    return int(verdi) if verdi == verdi.to_integral_value() else float(verdi)
