@@ -422,8 +422,9 @@ MAKS_PER_INNTEKTSLINJE = 3_000
 
 @pytest.mark.xfail(
     strict=True,
-    reason="BUG: with every area of law in, records exceed 20 KB (rule texts and trees); "
-    "the record format is being made compact",
+    reason="OPEN (issue 9): with every area of law assessed, a compact record of a typical "
+    "household is 20-40 KB (the evaluation trees of § 2, § 18, § 20, § 20 a); rule texts are no "
+    "longer copied in, but the trees alone exceed the DESIGN § 7 target",
 )
 @example(sak=TO_INNTEKTSLINJER)
 @given(saker(maks_barn=2, maks_inntekter=3))

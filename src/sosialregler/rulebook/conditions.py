@@ -170,3 +170,23 @@ def _mangler(barn: tuple[Node, ...], utfall: Utfall) -> tuple[str, ...]:
     if utfall is not outcome.UAVKLART:
         return ()
     return tuple(dict.fromkeys(m for b in barn if b.utfall is outcome.UAVKLART for m in b.mangler))
+
+
+def blader(betingelse: Betingelse, sti: str = "/vilkar") -> dict[str, Any]:
+    """Each leaf's text by the path evaluation gives its node (``/vilkar/alle[0]``).
+
+    Expressions map to their source text, discretion leaves to their question. Decision
+    records use this to leave out what the rule version itself says.
+    """
+    ut: dict[str, Any] = {}
+    if isinstance(betingelse, Uttrykksblad):
+        ut[sti] = betingelse.uttrykk.tekst
+    elif isinstance(betingelse, Skjonn):
+        ut[sti] = dict(betingelse.sporsmal)
+    elif isinstance(betingelse, Alle | MinstEn):
+        navn = "alle" if isinstance(betingelse, Alle) else "minst_en"
+        for i, del_ in enumerate(betingelse.deler):
+            ut.update(blader(del_, f"{sti}/{navn}[{i}]"))
+    elif isinstance(betingelse, Ikke):
+        ut.update(blader(betingelse.del_, f"{sti}/ikke"))
+    return ut

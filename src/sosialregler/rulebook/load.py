@@ -28,7 +28,16 @@ from ..katalog import KATALOG, kjent
 from ..outcome import Utfall
 from ..rates import Satser, Satstabell, last_satser, last_satstabell
 from .book import Regelbok
-from .conditions import Alle, Betingelse, Ikke, MinstEn, Regelreferanse, Skjonn, Uttrykksblad
+from .conditions import (
+    Alle,
+    Betingelse,
+    Ikke,
+    MinstEn,
+    Regelreferanse,
+    Skjonn,
+    Uttrykksblad,
+    blader,
+)
 from .expr import UttrykkFeil, parse
 from .model import KILDETYPER, Hjemmel, Merknadsspec, Omrade, Regel, RegelInfo
 
@@ -362,7 +371,17 @@ def _last_regel(
     if feil:
         problemer.extend(Problem(fil, hvem, m) for m in feil)
         return None
-    info = RegelInfo(rid, data["tittel"], tuple(hjemler), kildetype, fra, til, tekster, fil)
+    info = RegelInfo(
+        rid,
+        data["tittel"],
+        tuple(hjemler),
+        kildetype,
+        fra,
+        til,
+        tekster,
+        fil,
+        blader(vilkar) if vilkar is not None else {},
+    )
     return Regel(info, vilkar, beregning, omfang, unntak_fra, gir_utfall, merknad, tekstnavn)
 
 

@@ -7,8 +7,11 @@ later; ``Regel`` adds what evaluation needs (the compiled condition tree).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
@@ -89,6 +92,20 @@ class RegelInfo:
     gyldig_til: date | None
     tekster: Mapping[str, Mapping[str, str]]  # outcome or "endring" -> language -> template
     fil: str = ""
+    #: Each leaf of the condition by its node path (``/vilkar/alle[0]``): the expression's text
+    #: or the discretion question. Part of what the rule says, so part of its fingerprint.
+    blader: Mapping[str, Any] = field(factory=dict)
+
+    @cached_property
+    def fingeravtrykk(self) -> str:
+        """A short hash of everything the rule version says (not where its file lies).
+
+        A decision record that leaves out the rule's texts names the version by id, date and
+        this fingerprint; re-rendering refuses a rule whose content has changed since.
+        """
+        innhold = {k: v for k, v in self.to_dict().items() if k != "fil"}
+        kanonisk = json.dumps(innhold, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(kanonisk.encode()).hexdigest()[:16]
 
     def tekst(self, nokkel: str, sprak: str) -> str | None:
         maler = self.tekster.get(nokkel)
@@ -106,6 +123,7 @@ class RegelInfo:
             "gyldig_til": self.gyldig_til.isoformat() if self.gyldig_til else None,
             "tekster": {k: dict(v) for k, v in self.tekster.items()},
             "fil": self.fil,
+            "blader": dict(self.blader),
         }
 
     @classmethod
@@ -119,6 +137,7 @@ class RegelInfo:
             gyldig_til=date.fromisoformat(data["gyldig_til"]) if data["gyldig_til"] else None,
             tekster=data["tekster"],
             fil=data.get("fil", ""),
+            blader=data.get("blader", {}),
         )
 
 
