@@ -22,6 +22,7 @@ from .contract import til_dict
 from .engine import Merknad
 from .facts import Sak
 from .outcome import Utfall
+from .rulebook.book import Regelbok
 from .rulebook.model import Hjemmel
 from .tree import Node, fakta_til_json, node_til_dict
 
@@ -80,6 +81,17 @@ class Assessment:
         inndata["vurderingsdato"] = self.vurderingsdato.isoformat()
         return inndata
 
+    def what_if(self, changes: Any, *, regler: Any = None) -> Any:
+        """Assess a changed copy of this case and say what changed (``hvaom.HvaOm``).
+
+        ``changes``: ``{JSON path: value}`` in the contract, e.g.
+        ``{"inntekter[0].belop_per_maned": 4000}``; ``None`` removes a field (unknown). The
+        case itself is not changed. ``regler``: the rulebook (default: the shipped one).
+        """
+        from .hvaom import hva_om
+
+        return hva_om(self, changes, regler=regler)
+
     # --- rendering -----------------------------------------------------------------------
     def explain(self, sprak: str = "nb") -> str:
         """The explanation a caseworker can paste into a decision, in ``nb`` or ``en``."""
@@ -137,53 +149,52 @@ class Assessment:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     # --- decision record -----------------------------------------------------------------
-    def to_record(self) -> dict[str, Any]:
+    def to_record(self, med_regler: bool = False) -> dict[str, Any]:
         """Everything needed to store this decision and re-render it later (DESIGN § 5).
 
-        The format is described in ``record.py``: exact values, each rule version once.
+        Compact by default: rule versions are named (id, date, fingerprint), not copied, and
+        re-rendering finds them in the rules folder. ``med_regler=True`` copies their texts in,
+        for a record that renders without any rules folder. See ``record.py``.
         """
-        skriver = record.Skriver()
-        vedtak = {
-            navn: {
+        skriver = record.Skriver(med_regler)
+        vedtak: dict[str, Any] = {}
+        for navn, v in self.vedtak.items():
+            lagret: dict[str, Any] = {
                 "omrade": v.omrade,
                 "tittel": dict(v.tittel),
                 "utfall": v.utfall.value,
                 "hjemmel": skriver.hjemler(v.hjemmel),
                 "hovedregel": v.hovedregel,
-                "utdata": record.verdier_til_record(v.utdata),
-                "beregning": None
-                if v.beregning is None
-                else [record.linje_til_record(linje) for linje in v.beregning],
                 "enhet": v.enhet,
                 "mangler": list(v.mangler),
                 "tre": skriver.node(v.node),
             }
-            for navn, v in self.vedtak.items()
-        }
+            record.verdier_til_record(v.utdata, lagret, "utdata")
+            if v.beregning is not None:
+                lagret["beregning"] = [record.linje_til_record(linje) for linje in v.beregning]
+            vedtak[navn] = lagret
         i_treet = {
             n.id: n for v in self.vedtak.values() for n in v.node.noder() if n.regel is not None
         }
-        merknader = [
-            {
-                "kode": m.kode,
-                "regel": skriver.regel(m.regel, m.node.utfall if m.node else Utfall.IKKE_OPPFYLT)
-                if m.regel
-                else None,
+        merknader = []
+        for m in self.merknader:
+            lagret = {"kode": m.kode}
+            if m.regel:
+                utfall = m.node.utfall if m.node else Utfall.IKKE_OPPFYLT
+                lagret["regel"] = skriver.regel(m.regel, utfall)
+            if m.node is not None:
                 # A flag's node is usually a check node already in a tree: refer to it by id.
-                "node": None
-                if m.node is None
-                else {"ref": m.node.id}
-                if _samme(i_treet.get(m.node.id), m.node)
-                else skriver.node(m.node),
-                "tekst": dict(m.tekst) if m.tekst else None,
-                "hjemmeltekst": dict(m.hjemmeltekst) if m.hjemmeltekst else None,
-                "frist": m.frist.isoformat() if m.frist else None,
-                "person": m.person,
-            }
-            for m in self.merknader
-        ]
-        klage = skriver.node(self.klage) if self.klage else None
-        return {
+                samme = _samme(i_treet.get(m.node.id), m.node)
+                lagret["node"] = {"ref": m.node.id} if samme else skriver.node(m.node)
+            for felt in ("tekst", "hjemmeltekst"):
+                if getattr(m, felt):
+                    lagret[felt] = dict(getattr(m, felt))
+            if m.frist:
+                lagret["frist"] = m.frist.isoformat()
+            if m.person:
+                lagret["person"] = m.person
+            merknader.append(lagret)
+        ut: dict[str, Any] = {
             "format": record.FORMAT,
             "bibliotek": self.bibliotek,
             "regler": self.regler,
@@ -195,20 +206,30 @@ class Assessment:
             ],
             "vedtak": vedtak,
             "merknader": merknader,
-            "klage": klage,
-            "regler_brukt": skriver.regler,
-            "kilder": skriver.kilder,
         }
+        if self.klage:
+            ut["klage"] = skriver.node(self.klage)
+        ut["regler_brukt"] = skriver.regler
+        ut["kilder"] = skriver.kilder
+        ut[record.DIGESTFELT] = record.innholdsdigest(ut)
+        return ut
 
     @classmethod
-    def from_record(cls, data: Mapping[str, Any] | str) -> Assessment:
-        """Rebuild a stored decision (a dict, or its JSON text) without re-evaluating it."""
+    def from_record(
+        cls, data: Mapping[str, Any] | str, regler: Regelbok | None = None
+    ) -> Assessment:
+        """Rebuild a stored decision (a dict, or its JSON text) without re-evaluating it.
+
+        ``regler``: where a compact record's rule versions are looked up (default: the
+        shipped rules). Raises ``ValueError`` naming what does not fit.
+        """
         if isinstance(data, str):
             data = json.loads(data)
         if not isinstance(data, Mapping) or data.get("format") != record.FORMAT:
             funnet = data.get("format") if isinstance(data, Mapping) else type(data).__name__
             raise ValueError(f"ukjent vedtaksgrunnlag-format {funnet!r}; forventet {record.FORMAT}")
-        leser = record.Leser(data["regler_brukt"], data["kilder"])
+        record.sjekk_digest(data)
+        leser = record.Leser(data["regler_brukt"], data["kilder"], regler)
         vedtak = {
             navn: Vedtak(
                 omrade=v["omrade"],
@@ -217,10 +238,10 @@ class Assessment:
                 hjemmel=leser.hjemler(v["hjemmel"]),
                 node=leser.node(v["tre"]),
                 hovedregel=v["hovedregel"],
-                utdata=record.verdier_fra_record(v["utdata"]),
-                beregning=None
-                if v["beregning"] is None
-                else tuple(record.linje_fra_record(linje) for linje in v["beregning"]),
+                utdata=record.verdier_fra_record(v, "utdata"),
+                beregning=tuple(record.linje_fra_record(linje) for linje in v["beregning"])
+                if "beregning" in v
+                else None,
                 enhet=v["enhet"],
                 mangler=tuple(v["mangler"]),
             )
@@ -230,16 +251,16 @@ class Assessment:
         merknader = tuple(
             Merknad(
                 m["kode"],
-                leser.regler[m["regel"]] if m["regel"] else None,
+                leser.regler[m["regel"]] if "regel" in m else None,
                 None
-                if m["node"] is None
+                if "node" not in m
                 else i_treet[m["node"]["ref"]]
                 if "ref" in m["node"]
                 else leser.node(m["node"]),
-                m["tekst"],
-                m["hjemmeltekst"],
-                date.fromisoformat(m["frist"]) if m["frist"] else None,
-                m["person"],
+                m.get("tekst"),
+                m.get("hjemmeltekst"),
+                date.fromisoformat(m["frist"]) if "frist" in m else None,
+                m.get("person"),
             )
             for m in data["merknader"]
         )
@@ -250,7 +271,7 @@ class Assessment:
             regler=data["regler"],
             vedtak=vedtak,
             merknader=merknader,
-            klage=leser.node(data["klage"]) if data["klage"] else None,
+            klage=leser.node(data["klage"]) if "klage" in data else None,
             sak=None,
             lagret_inndata=data["inndata"],
             satser=tuple(data["satser"]),
