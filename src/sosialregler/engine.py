@@ -14,7 +14,6 @@ are a fault in the rules, reported as such, never resolved by order.
 
 from __future__ import annotations
 
-from collections import ChainMap
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -50,7 +49,7 @@ class Merknad:
 class Kontekst:
     """Evaluation state for one assessment: rulebook, date, facts, and a per-case cache."""
 
-    __slots__ = ("_cache", "dato", "fakta", "merknader", "regelbok")
+    __slots__ = ("_cache", "_i_kraft", "dato", "fakta", "merknader", "regelbok")
 
     def __init__(self, regelbok: Regelbok, dato: date, fakta: Mapping[str, Any]) -> None:
         self.regelbok = regelbok
@@ -58,10 +57,13 @@ class Kontekst:
         self.fakta = fakta
         self.merknader: list[Merknad] = []
         self._cache: dict[str, Node] = {}
+        self._i_kraft = regelbok.versjoner_i_kraft(dato)
 
     def for_element(self, elementfakta: Mapping[str, Any]) -> Kontekst:
         """A context for one item (an income line): its facts over the case's."""
-        ktx = Kontekst(self.regelbok, self.dato, ChainMap(dict(elementfakta), self.fakta))
+        # A merged dict, not a ChainMap: lookups are the engine's hottest path, and a dict
+        # lookup is a C call where ChainMap's is Python code.
+        ktx = Kontekst(self.regelbok, self.dato, {**self.fakta, **elementfakta})
         ktx.merknader = self.merknader
         return ktx
 
@@ -73,7 +75,7 @@ class Kontekst:
         return node
 
     def _evaluer(self, regel_id: str) -> Node:
-        regel = self.regelbok.regel(regel_id, self.dato)
+        regel = self._i_kraft.get(regel_id)
         if regel is None:
             return self._ikke_i_kraft(regel_id)
         if regel.vilkar is None:
@@ -84,7 +86,7 @@ class Kontekst:
         utfall, mangler, avgjort_av = egen.utfall, egen.mangler, None
         unntaksnoder = []
         for unntak_id in self.regelbok.unntak.get(regel_id, ()):
-            unntak = self.regelbok.regel(unntak_id, self.dato)
+            unntak = self._i_kraft.get(unntak_id)
             if unntak is None or unntak.vilkar is None:
                 continue
             unode = unntak.vilkar.evaluer(self, f"{unntak_id}/vilkar", unntak)

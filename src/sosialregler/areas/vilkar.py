@@ -37,8 +37,8 @@ from ..rulebook.model import Regel
 from ..tree import Node
 from .base import Beregning, Linje
 
-#: The § 18 calculation runs first: this one reads its facts.
-ETTER = ("livsopphold",)
+#: The § 18 and scope calculations run first: the § 18 main rule read here needs their facts.
+ETTER = ("livsopphold", "omfang")
 
 #: The per-condition rules, in the order their lines are shown.
 VILKARSREGEL = "stl-20-vilkar"
@@ -338,12 +338,13 @@ def beregningsnode(
 def livsopphold_utfall(ktx: Kontekst) -> str | Ukjent:
     """The outcome of the § 18 main rule on the date, as its contract word.
 
-    Evaluated in a context of its own: the § 18 area evaluates (and explains) the rule itself,
-    and any flag its sub-rules raise must be raised there, once.
+    Evaluated in the assessment's own context: the node is cached there, so the § 18 area
+    later shows this very node and its flags are raised once (the calculations this rule reads,
+    § 18's and scope's, have run: ``ETTER``).
     """
     if LIVSOPPHOLDSREGEL not in ktx.regelbok.regler:
         return Ukjent(())
-    node = Kontekst(ktx.regelbok, ktx.dato, ktx.fakta).evaluer_regel(LIVSOPPHOLDSREGEL)
+    node = ktx.evaluer_regel(LIVSOPPHOLDSREGEL)
     if node.utfall is outcome.UAVKLART:
         return Ukjent(node.mangler)
     return node.utfall.value

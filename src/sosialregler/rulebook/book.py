@@ -34,6 +34,30 @@ class Regelbok:
                 return versjon
         return None
 
+    def versjoner_i_kraft(self, dato: date) -> Mapping[str, Regel]:
+        """Every rule id → its version in force on ``dato`` (ids with none are absent).
+
+        Computed once per date and remembered (a bounded memo, not state: the answer for a
+        date never changes), so an assessment looks rules up with one dict access.
+        """
+        memo = self._per_dato
+        versjoner = memo.get(dato)
+        if versjoner is None:
+            versjoner = {
+                rid: regel
+                for rid, alle in self.regler.items()
+                for regel in alle
+                if regel.i_kraft(dato)
+            }
+            if len(memo) >= 4096:
+                memo.clear()
+            memo[dato] = versjoner
+        return versjoner
+
+    @cached_property
+    def _per_dato(self) -> dict[date, dict[str, Regel]]:
+        return {}
+
     def i_kraft(self, dato: date) -> list[Regel]:
         """Every rule version in force on ``dato``, ordered by file and id."""
         ut = [r for versjoner in self.regler.values() for r in versjoner if r.i_kraft(dato)]

@@ -100,9 +100,16 @@ class Uttrykksblad:
 
     def evaluer(self, ktx: Kontekst, sti: str, regel: Regel | None) -> Node:
         fakta = ktx.fakta
-        verdier = {navn: fakta[navn] for navn in self.uttrykk.navn}
-        mangler = tuple(m for v in verdier.values() if isinstance(v, Ukjent) for m in v.mangler)
-        if mangler:
+        verdier = {}
+        mangler: list[str] | None = None
+        for navn in self.uttrykk.navn:  # a plain loop: this is the engine's hottest path
+            verdi = fakta[navn]
+            verdier[navn] = verdi
+            if type(verdi) is Ukjent:
+                if mangler is None:
+                    mangler = []
+                mangler.extend(verdi.mangler)
+        if mangler is not None:
             return Node(
                 sti,
                 outcome.UAVKLART,
