@@ -1,4 +1,5 @@
-"""The command line, per the contract (case-format.md): ``vurder``, ``regler``, ``gjengi``.
+"""The command line, per the contract (case-format.md): ``vurder``, ``regler``, ``gjengi``,
+``soknad`` (NAV's application), ``repl`` (the caseworker's REPL), ``test`` (test-case files).
 
 Exit status: 0 assessed (or rules in order); 2 the input was rejected, naming every bad field
 (or the rules folder has problems); 1 an internal error, i.e. a bug in sosialregler. A
@@ -52,6 +53,26 @@ def _parser() -> argparse.ArgumentParser:
     g = under.add_parser("gjengi", help="gjengi teksten fra et lagret vedtaksgrunnlag")
     g.add_argument("grunnlag", metavar="VEDTAKSGRUNNLAG.json")
     g.add_argument("--sprak", choices=("nb", "en"), default="nb")
+
+    s = under.add_parser("soknad", help="vurder en søknad i NAVs format (soknad.json)")
+    s.add_argument("soknad", metavar="SOKNAD.json")
+    s.add_argument("--dato", help="vurderingsdato ÅÅÅÅ-MM-DD (ellers innsendingstidspunkt)")
+    s.add_argument("--format", choices=("tekst", "json", "sak"), default="tekst")
+    s.add_argument("--sprak", choices=("nb", "en"), default="nb")
+    s.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
+    s.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
+
+    rp = under.add_parser("repl", help="saksbehandlerens REPL (kommandoer på norsk)")
+    rp.add_argument("sak", metavar="SAK.json", nargs="?")
+    rp.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
+    rp.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
+
+    t = under.add_parser("test", help="kjør testsaker (TOML-filer med [[sak]]) i mapper/filer")
+    t.add_argument("stier", metavar="MAPPE|FIL", nargs="+")
+    t.add_argument(
+        "-k", dest="filter", metavar="TEKST", help="bare saker med TEKST i navn/stikkord"
+    )
+    t.add_argument("--format", choices=("tekst", "json"), default="tekst")
     return p
 
 
@@ -63,6 +84,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _vurder(args, sys.stdout, sys.stderr)
         if args.kommando == "regler":
             return _regler(args, sys.stdout, sys.stderr)
+        if args.kommando == "soknad":
+            return _soknad(args, sys.stdout, sys.stderr)
+        if args.kommando == "repl":
+            return _repl(args, sys.stdout, sys.stderr)
+        if args.kommando == "test":
+            return _test(args, sys.stdout, sys.stderr)
         return _gjengi(args, sys.stdout, sys.stderr)
     except BrokenPipeError:  # the reader went away (e.g. `| head`): not an error of ours
         sys.stderr.close()
@@ -230,6 +257,66 @@ def _gjengi(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         )
     print(vurdering.explain(args.sprak), file=ut)
     return OK
+
+
+def _soknad(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
+    """NAV's application: the assessment, then where each value came from (soknad.py)."""
+    from .soknad import fra_soknad, vurder_soknad
+
+    format_ = "json" if args.format == "sak" else args.format
+    try:
+        bok = regelbok(args.regler, args.satser)
+    except RegelFeil as exc:
+        felt = "--regler" if args.regler else "--satser"
+        return _avvis([Feil(felt, args.regler or args.satser, str(exc))], format_, ut, err)
+    try:
+        tekst = _les_fil(args.soknad, "SOKNAD.json")
+        if args.format == "sak":
+            sak = fra_soknad(tekst, args.dato).sak
+            print(json.dumps(sak, ensure_ascii=False, indent=2), file=ut)
+            return OK
+        resultat, vurdering = vurder_soknad(tekst, args.dato, regler=bok)
+    except UgyldigSak as exc:
+        return _avvis(exc.feil, format_, ut, err)
+    if args.format == "json":
+        data = {**vurdering.to_dict(), "soknad": resultat.to_dict()}
+        print(json.dumps(data, ensure_ascii=False, indent=2), file=ut)
+    else:
+        print(vurdering.explain(args.sprak), file=ut)
+        print("", file=ut)
+        print(resultat.tekst(args.sprak), file=ut)
+    return OK
+
+
+def _repl(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
+    from .repl import kommando
+
+    try:
+        bok = regelbok(args.regler, args.satser)
+    except RegelFeil as exc:
+        felt = "--regler" if args.regler else "--satser"
+        return _avvis([Feil(felt, args.regler or args.satser, str(exc))], "tekst", ut, err)
+    return kommando(args.sak, bok, ut=ut, regelsti=args.regler, satssti=args.satser)
+
+
+#: ``sosialregler test``: a case did not give what its file expects (not a bug, not bad input).
+TEST_FEILET = 3
+
+
+def _test(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
+    """Test-case files: 0 all passed, 3 a case failed, 2 a file is malformed, 1 a bug."""
+    from .testfiler import kjor
+
+    rapport = kjor(args.stier, args.filter)
+    if args.format == "json":
+        print(json.dumps(rapport.to_dict(), ensure_ascii=False, indent=2), file=ut)
+    else:
+        print(rapport.tekst(), file=ut)
+    if any(r.intern_feil for r in rapport.resultater):
+        return INTERN_FEIL
+    if rapport.filfeil:
+        return AVVIST
+    return OK if rapport.ok else TEST_FEILET
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -68,15 +68,20 @@ __all__ = [
     "BOTILBUDSTYPER",
     "BOUTGIFTSTYPER",
     "FORMUESTYPER",
+    "HUSSTANDSFORMER",
+    "INNTEKTSMIKSER",
     "INNTEKTSTYPER",
+    "INVARIANTER",
     "belop",
     "boutgifter",
+    "cases",
     "datoer",
     "formue",
     "husstander",
     "inntekter",
     "personer",
     "saker",
+    "sjekk_invarianter",
     "ugyldige_saker",
 ]
 
@@ -575,6 +580,278 @@ def saker(
     return _saker(
         min_dato, max_dato, komplett, belop, maks_barn, maks_inntekter, andre_omrader, ider
     )
+
+
+# --- cases(**knobs): the strategy a downstream suite starts from --------------------------------
+
+#: Household shapes for ``cases(husstand=...)``: who lives together, and whether they share a
+#: home with other adults. ``bofellesskap``: the applicant shares a home with other adults who
+#: are not a partner (some of them may be in the case as ``annen_voksen``).
+HUSSTANDSFORMER: tuple[str, ...] = (
+    "enslig",
+    "enslig_forsorger",
+    "par",
+    "par_med_barn",
+    "bofellesskap",
+)
+
+#: Named income mixes for ``cases(inntekter=...)``; a sequence of income types works too.
+INNTEKTSMIKSER: dict[str, tuple[str, ...]] = {
+    "ingen": (),
+    "arbeid": ("arbeidsinntekt",),
+    "trygd": ("aap", "dagpenger", "sykepenger", "uforetrygd", "pensjon", "foreldrepenger"),
+    "barnefamilie": (
+        "arbeidsinntekt",
+        "barnetrygd",
+        "kontantstotte",
+        "barnebidrag",
+        "barns_arbeidsinntekt",
+    ),
+    "alle": INNTEKTSTYPER,
+}
+
+
+def _intervall(navn: str, verdi: tuple[int, int], minst: int = 0) -> tuple[int, int]:
+    fra, til = verdi
+    if not minst <= fra <= til:
+        raise ValueError(f"{navn} må være (fra, til) med {minst} <= fra <= til, ikke {verdi!r}")
+    return fra, til
+
+
+@st.composite
+def _cases(
+    draw: st.DrawFn,
+    fra: date,
+    til: date,
+    former: tuple[str, ...],
+    antall_barn: tuple[int, int],
+    alder: tuple[int, int],
+    barnealder: tuple[int, int],
+    typer: tuple[str, ...],
+    antall_inntekter: tuple[int, int],
+    komplett: bool,
+    andre_omrader: bool,
+    belop_strategi: st.SearchStrategy[int | float] | None,
+    ider: st.SearchStrategy[str],
+) -> dict[str, Any]:
+    from hypothesis import assume
+
+    dato = draw(datoer(fra, til))
+    form = draw(st.sampled_from(former))
+    roller = ["soker"]
+    if form in ("par", "par_med_barn"):
+        roller.append(draw(st.sampled_from(("ektefelle", "samboer"))))
+    if form == "bofellesskap" and draw(st.booleans()):
+        roller.append("annen_voksen")
+    voksne = len(roller)
+    if form in ("enslig_forsorger", "par_med_barn"):
+        roller += ["barn"] * draw(st.integers(max(1, antall_barn[0]), max(1, antall_barn[1])))
+    id_liste = draw(st.lists(ider, min_size=len(roller), max_size=len(roller), unique=True))
+
+    voksen_fra, voksen_til = _fodt_mellom(dato, *alder)
+    fodt = [draw(st.dates(min_value=voksen_fra, max_value=voksen_til)) for _ in range(voksne)]
+    barn_fra, barn_til = _fodt_mellom(dato, *barnealder)
+    barn_fra = max(barn_fra, max(fodt) + _EN_DAG)  # every child younger than every adult
+    assume(barn_fra <= barn_til or voksne == len(roller))
+    fodt += [draw(st.dates(min_value=barn_fra, max_value=barn_til)) for _ in roller[voksne:]]
+
+    folk: list[dict[str, Any]] = []
+    for pid, rolle, fodselsdato in zip(id_liste, roller, fodt, strict=True):
+        person: dict[str, Any] = {"id": pid, "rolle": rolle}
+        if komplett or draw(st.booleans()):
+            person["fodselsdato"] = fodselsdato.isoformat()
+        folk.append(person)
+    folk = list(draw(st.permutations(folk)))
+    ids = tuple(p["id"] for p in folk)
+    barn_ids = tuple(p["id"] for p in folk if p["rolle"] == "barn")
+
+    sak: dict[str, Any] = {"vurderingsdato": dato.isoformat(), "personer": folk}
+    if komplett or draw(st.booleans()):
+        sak["bofellesskap"] = form == "bofellesskap"
+    if komplett or draw(st.booleans()):
+        sak["inntekter"] = (
+            draw(
+                inntekter(
+                    ids,
+                    barn_ids=barn_ids,
+                    typer=[t for t in typer if t != "barns_arbeidsinntekt" or barn_ids],
+                    min_size=antall_inntekter[0],
+                    max_size=antall_inntekter[1],
+                    belop=belop_strategi,
+                )
+            )
+            if [t for t in typer if t != "barns_arbeidsinntekt" or barn_ids]
+            else []
+        )
+    if komplett or draw(st.booleans()):
+        sak["formue"] = draw(formue(ids, belop=belop_strategi))
+    if komplett or draw(st.booleans()):
+        sak["boutgifter"] = draw(boutgifter(belop=belop_strategi))
+    if (komplett and dato < BARNETRYGD_LOVREGULERT_FRA) or draw(st.booleans()):
+        sak["kommune"] = {"holder_barnetrygd_utenfor": draw(st.booleans())}
+    if draw(st.booleans()):
+        sak["individuell_vurdering"] = draw(st.sampled_from(("Vurdert konkret.", "", "  ")))
+    if andre_omrader:
+        _valgfritt(draw, sak, "botilbud", _botilbud(dato, ids))
+        _valgfritt(draw, sak, "kvp", _kvp(ids))
+        _valgfritt(draw, sak, "aktivitetsplikt", _aktivitetsplikt())
+    return sak
+
+
+def cases(
+    *,
+    datoer: tuple[date | str, date | str] = (_MIN_DATO, _MAX_DATO),
+    husstand: str | Sequence[str] | None = None,
+    antall_barn: tuple[int, int] = (1, 4),
+    alder: tuple[int, int] = (18, 80),
+    barnealder: tuple[int, int] = (0, 20),
+    inntekter: str | Sequence[str] = "alle",
+    antall_inntekter: tuple[int, int] = (0, 4),
+    komplett: bool = True,
+    andre_omrader: bool = False,
+    belop: st.SearchStrategy[int | float] | None = None,
+    ider: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[dict[str, Any]]:
+    """Valid case dicts in the JSON contract, shaped by knobs (the strategy to start from).
+
+    Knobs (all optional):
+
+    * ``datoer=(fra, til)``: assessment dates in a range (dates or ISO text); law and rate
+      changes and leap days are drawn more often (see ``datoer()``).
+    * ``husstand``: a shape or several from ``HUSSTANDSFORMER`` (``enslig``,
+      ``enslig_forsorger``, ``par``, ``par_med_barn``, ``bofellesskap``); default any.
+    * ``antall_barn=(min, max)``: children, for the shapes that have them (at least one).
+    * ``alder=(min, max)``: the adults' ages on the assessment date, in whole years;
+      ``barnealder=(min, max)``: the children's (always younger than every adult).
+    * ``inntekter``: an income mix from ``INNTEKTSMIKSER`` (``ingen``, ``arbeid``, ``trygd``,
+      ``barnefamilie``, ``alle``) or a sequence of income types; ``antall_inntekter=(min,
+      max)`` lines.
+    * ``komplett``: every § 18 fact present (an amount can always be computed) or any of them
+      left out (unknown, so ``uavklart`` is exercised); ``andre_omrader``: add the facts of
+      other areas now and then; ``belop``: the amount strategy (see ``belop()``); ``ider``:
+      the person-id strategy.
+
+    Every case drawn is accepted by the contract: a rejection is a bug in the library. What a
+    downstream suite can then assert is listed in ``INVARIANTER`` and checked, for one case,
+    by ``sjekk_invarianter(sak)``::
+
+        from hypothesis import given
+        from sosialregler.testing import cases, sjekk_invarianter
+
+        @given(cases(husstand="par_med_barn", inntekter="barnefamilie",
+                     datoer=("2022-01-01", "2024-12-31")))
+        def test_familier(sak):
+            sjekk_invarianter(sak)
+    """
+    fra, til = (_dato(d) for d in datoer)
+    if fra > til:
+        raise ValueError(f"datoer: {fra} er etter {til}")
+    if husstand is None:
+        former = HUSSTANDSFORMER
+    else:
+        former = (husstand,) if isinstance(husstand, str) else tuple(husstand)
+    ukjente = [f for f in former if f not in HUSSTANDSFORMER]
+    if ukjente or not former:
+        raise ValueError(
+            f"ukjent husstandsform {ukjente}; kjente er: " + ", ".join(HUSSTANDSFORMER)
+        )
+    if isinstance(inntekter, str):
+        if inntekter not in INNTEKTSMIKSER:
+            raise ValueError(
+                f"ukjent inntektsmiks {inntekter!r}; kjente er: " + ", ".join(INNTEKTSMIKSER)
+            )
+        typer = INNTEKTSMIKSER[inntekter]
+    else:
+        typer = tuple(inntekter)
+        ukjente = [t for t in typer if t not in INNTEKTSTYPER]
+        if ukjente:
+            raise ValueError(f"ukjente inntektstyper {ukjente}; kjente er: {INNTEKTSTYPER}")
+    alder = _intervall("alder", alder, 18)
+    barnealder = _intervall("barnealder", barnealder)
+    if barnealder[0] >= alder[1] and any(f in former for f in ("enslig_forsorger", "par_med_barn")):
+        raise ValueError("barnealder: barna må kunne være yngre enn de voksne")
+    return _cases(
+        fra,
+        til,
+        former,
+        _intervall("antall_barn", antall_barn),
+        alder,
+        barnealder,
+        typer,
+        _intervall("antall_inntekter", antall_inntekter),
+        komplett,
+        andre_omrader,
+        belop,
+        ider if ider is not None else _standard_ider(),
+    )
+
+
+# --- invariants a downstream suite can assert ----------------------------------------------------
+
+#: What holds for every valid case, by name; ``sjekk_invarianter`` asserts each of them.
+INVARIANTER: dict[str, str] = {
+    "utfall": "every decision has one of the four outcomes, a legal reference and reasons",
+    "mangler": "a decision is uavklart exactly when it names missing facts (JSON paths)",
+    "belop": "the § 18 amount is never negative, and equals the sum of its calculation lines "
+    "when that sum is positive (0 otherwise); it is None only when facts are missing",
+    "kontrakt": "the JSON output has the contract's keys and parses back",
+    "ren_funksjon": "assessing does not change the input, and the same input gives the same output",
+    "hva_om": "a what-if with no changes changes nothing",
+    "inntekt": "more counted income never raises the § 18 amount",
+}
+
+
+def sjekk_invarianter(sak: dict[str, Any], *, regler: Any = None) -> Any:
+    """Assert ``INVARIANTER`` for one valid case; returns its assessment.
+
+    Raises ``AssertionError`` naming the invariant that failed (and ``UgyldigSak`` if the case
+    is not valid, which a strategy here never draws).
+    """
+    import copy
+    import json
+    from decimal import Decimal
+
+    from .api import assess
+    from .hvaom import hva_om
+    from .outcome import Utfall
+
+    kopi = copy.deepcopy(sak)
+    v = assess(sak, regler=regler)
+    assert sak == kopi, "ren_funksjon: assess endret inndataene"
+    for navn, vedtak in v.vedtak.items():
+        assert isinstance(vedtak.utfall, Utfall), f"utfall: {navn}"
+        assert vedtak.hjemmel, f"utfall: {navn} mangler hjemmel"
+        assert v.begrunnelse(navn).strip(), f"utfall: {navn} mangler begrunnelse"
+        assert (vedtak.utfall is Utfall.UAVKLART) == bool(vedtak.mangler), (
+            f"mangler: {navn} er {vedtak.utfall.value} med mangler {vedtak.mangler}"
+        )
+    livsopphold = v.vedtak.get("livsopphold")
+    if livsopphold is not None and livsopphold.beregning is not None:
+        belop = livsopphold.belop_per_maned
+        if belop is None:
+            assert livsopphold.mangler, "belop: beløpet mangler uten at opplysninger mangler"
+        else:
+            summen = sum((linje.belop for linje in livsopphold.beregning), Decimal(0))
+            assert belop >= 0, f"belop: {belop} er negativt"
+            assert belop == max(summen, Decimal(0)), f"belop: {belop} ≠ max(0, {summen})"
+    data = json.loads(v.to_json())
+    assert {"vurderingsdato", "versjon", "vedtak", "merknader"} <= set(data), "kontrakt"
+    for ut in data["vedtak"].values():
+        assert {"utfall", "hjemmel", "begrunnelse", "mangler", "forklaring"} <= set(ut), "kontrakt"
+    assert assess(sak, regler=regler).to_dict() == v.to_dict(), "ren_funksjon: ulikt svar"
+    assert not hva_om(v, {}, regler=regler).forskjeller, "hva_om: ingen endring ga forskjeller"
+    if livsopphold is not None and livsopphold.belop_per_maned is not None:
+        for linje in livsopphold.beregning or ():
+            if linje.medregnet is True and linje.node_id and "inntekter[" in linje.node_id:
+                indeks = int(linje.node_id.rsplit("inntekter[", 1)[1].split("]", 1)[0])
+                okt = float(linje.grunnlag or 0) + 1000
+                etter = hva_om(v, {f"inntekter[{indeks}].belop_per_maned": okt}, regler=regler)
+                ny = etter.etter.vedtak["livsopphold"].belop_per_maned
+                assert ny is not None and ny <= livsopphold.belop_per_maned, (
+                    f"inntekt: mer inntekt ga høyere beløp ({livsopphold.belop_per_maned} → {ny})"
+                )
+                break
+    return v
 
 
 # --- invalid cases -----------------------------------------------------------------------------

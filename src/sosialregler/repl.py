@@ -1,0 +1,588 @@
+"""The caseworker's REPL: ``sosialregler repl [SAK.json]``.
+
+Norwegian commands with tab completion (commands, JSON paths in the case and the fields the
+contract knows, areas, file names) and history (``~/.sosialregler_historikk``, or the file
+``SOSIALREGLER_HISTORIKK`` names; empty: none). Every command has ``hjelp KOMMANDO``. Bad
+input gets a message and the prompt back, never a traceback::
+
+    sosialregler> last examples/familie.json
+    sosialregler> vurder
+    sosialregler> hva-om inntekter[0].belop_per_maned 14000
+    sosialregler> sett bofellesskap true
+    sosialregler> lagre-test saker/mine.toml Familie med høyere inntekt
+    sosialregler> avslutt
+
+A value is read as JSON when it is JSON (``12000``, ``true``, ``null``, ``{"id": "b2", ...}``)
+and as text otherwise (``1990-01-01``, ``Husleien er vurdert``). ``null`` removes a field:
+in the contract an absent fact is unknown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import sys
+import types
+import typing
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TextIO, get_args, get_origin
+
+import attrs
+
+from . import __version__
+from .errors import RegelFeil, UgyldigSak
+from .facts import Sak
+
+if typing.TYPE_CHECKING:
+    from .assessment import Assessment
+    from .rulebook.book import Regelbok
+
+LEDETEKST = "sosialregler> "
+HISTORIKKFIL = ".sosialregler_historikk"  # in the home folder, unless SOSIALREGLER_HISTORIKK
+
+
+@attrs.frozen
+class Kommando:
+    navn: str
+    bruk: str  # usage line
+    kort: str  # one line of help
+    lang: str  # more help, with an example
+    metode: str  # the Repl method that runs it
+
+
+KOMMANDOER: tuple[Kommando, ...] = (
+    Kommando("hjelp", "hjelp [KOMMANDO]", "vis kommandoene, eller hjelp til én", "", "_hjelp"),
+    Kommando(
+        "last",
+        "last FIL",
+        "last en sak (JSON etter kontrakten)",
+        "Leser saken og kontrollerer den som kontrakten gjør; en sak med feil lastes ikke, og "
+        "hver feil vises med sti, verdi og grunn.\nEksempel: last examples/familie.json",
+        "_last",
+    ),
+    Kommando(
+        "vis",
+        "vis [STI]",
+        "vis opplysningene i saken (eller én verdi)",
+        "Eksempel: vis inntekter   ·   vis personer[0].fodselsdato",
+        "_vis",
+    ),
+    Kommando(
+        "sett",
+        "sett STI VERDI",
+        "endre en opplysning (kontrolleres som kontrakten gjør)",
+        "VERDI leses som JSON når den er JSON (12000, true, null, {...}), ellers som tekst. "
+        "null fjerner feltet (ukjent). En indeks lik listens lengde legger til et element.\n"
+        "Eksempel: sett inntekter[0].belop_per_maned 12000\n"
+        '         sett personer[3] {"id": "b2", "rolle": "barn", "fodselsdato": "2019-04-01"}',
+        "_sett",
+    ),
+    Kommando(
+        "fjern",
+        "fjern STI",
+        "fjern en opplysning (den blir ukjent), eller et element i en liste",
+        "Eksempel: fjern bofellesskap   ·   fjern inntekter[1]",
+        "_fjern",
+    ),
+    Kommando("vurder", "vurder", "vurder saken: kort oppsummering per område", "", "_vurder"),
+    Kommando(
+        "forklar",
+        "forklar [OMRADE] [en]",
+        "hele forklaringen for et område (eller alle)",
+        "Eksempel: forklar livsopphold   ·   forklar livsopphold en",
+        "_forklar",
+    ),
+    Kommando(
+        "hva-om",
+        "hva-om STI VERDI",
+        "vurder en endret kopi og vis hva som endres (saken endres ikke)",
+        "Viser endringer i utfall, beløp, manglende opplysninger og merknader.\n"
+        "Eksempel: hva-om inntekter[0].belop_per_maned 14000",
+        "_hva_om",
+    ),
+    Kommando(
+        "hvorfor",
+        "hvorfor [OMRADE]",
+        "hva som kan endre et avslag, og inntekten der beløpet blir 0",
+        "For hvert ikke oppfylt vedtak: den minste endringen som snur det der regelen gjør "
+        "det mulig å regne ut (kontrollert ved å vurdere saken med endringen).",
+        "_hvorfor",
+    ),
+    Kommando("lagre", "lagre FIL", "lagre saken som JSON", "Eksempel: lagre sak.json", "_lagre"),
+    Kommando(
+        "lagre-test",
+        "lagre-test FIL [NAVN]",
+        "lagre saken og dagens utfall som testsak (kjør med sosialregler test)",
+        "Legger saken til i testfilen (TOML; opprettes om den ikke finnes) med utfall, beløp, "
+        "manglende opplysninger og merknader slik de er nå.\n"
+        "Eksempel: lagre-test saker/familie.toml Familie med høyere inntekt",
+        "_lagre_test",
+    ),
+    Kommando("avslutt", "avslutt", "avslutt (også Ctrl-D)", "", "_avslutt"),
+)
+_KOMMANDO = {k.navn: k for k in KOMMANDOER}
+
+
+class _Avslutt(Exception):
+    pass
+
+
+def ny_sak() -> dict[str, Any]:
+    """An empty case to build on: the applicant only, assessed today."""
+    return {
+        "vurderingsdato": date.today().isoformat(),
+        "personer": [{"id": "p1", "rolle": "soker"}],
+    }
+
+
+class Repl:
+    """One REPL session. ``utfor(linje)`` runs one command line (for tests and scripts)."""
+
+    def __init__(
+        self,
+        ut: TextIO | None = None,
+        *,
+        regler: Regelbok | None = None,
+        historikk: Path | None = None,
+        regelsti: str | None = None,
+        satssti: str | None = None,
+    ) -> None:
+        self.ut = ut if ut is not None else sys.stdout
+        self.regler = regler
+        self.regelsti, self.satssti = regelsti, satssti  # written into lagre-test files
+        self.sak: dict[str, Any] = ny_sak()
+        self.fil: Path | None = None
+        self._vurdering: Assessment | None = None
+        self.historikk = historikk
+
+    # --- the loop ----------------------------------------------------------------------------
+    def kjor(self, fil: str | None = None, inn: TextIO | None = None) -> int:
+        """Read commands until ``avslutt`` or end of input; returns the exit status (0)."""
+        inn = inn if inn is not None else sys.stdin
+        interaktiv = inn.isatty() and self.ut.isatty()
+        rl = self._readline() if interaktiv else None
+        forrige_sigint = None
+        if interaktiv:  # Ctrl-C drops the line even if SIGINT was inherited as ignored
+            with contextlib.suppress(ValueError):  # not the main thread: leave it be
+                forrige_sigint = signal.signal(signal.SIGINT, signal.default_int_handler)
+        self._skriv(
+            f"sosialregler {__version__} – skriv «hjelp» for kommandoene, «avslutt» for å avslutte."
+        )
+        try:
+            if fil is not None:
+                self.utfor(f"last {fil}")
+            else:
+                self._skriv("Ny sak (bare søkeren); last en sak med «last FIL».")
+            while True:
+                try:
+                    linje = input(LEDETEKST) if interaktiv else inn.readline()
+                except EOFError:
+                    self._skriv("")
+                    break
+                except KeyboardInterrupt:
+                    self._skriv("^C")
+                    continue
+                if not interaktiv and linje == "":
+                    break
+                if not self.utfor(linje):
+                    break
+        finally:
+            if rl is not None and self.historikk is not None:
+                with contextlib.suppress(OSError):
+                    rl.write_history_file(str(self.historikk))
+            if forrige_sigint is not None:
+                signal.signal(signal.SIGINT, forrige_sigint)
+        return 0
+
+    def utfor(self, linje: str) -> bool:
+        """Run one command line; False when the session should end. Never raises."""
+        linje = linje.strip()
+        if not linje or linje.startswith("#"):
+            return True
+        navn, _, resten = linje.partition(" ")
+        kommando = _KOMMANDO.get(navn)
+        if kommando is None:
+            forslag = [k.navn for k in KOMMANDOER if k.navn.startswith(navn[:2])]
+            self._skriv(
+                f"Ukjent kommando «{navn}»."
+                + (f" Mente du {' eller '.join(forslag)}?" if forslag else "")
+                + " Skriv «hjelp» for kommandoene."
+            )
+            return True
+        try:
+            getattr(self, kommando.metode)(resten.strip())
+        except _Avslutt:
+            return False
+        except UgyldigSak as exc:
+            self._skriv("Avvist:")
+            for f in exc.feil:
+                verdi = json.dumps(f.verdi, ensure_ascii=False, default=str)
+                self._skriv(f"  {f.felt}: {f.melding} (verdi: {verdi})")
+        except RegelFeil as exc:
+            self._skriv(f"Feil i reglene: {exc}")
+        except (OSError, ValueError) as exc:
+            self._skriv(f"Feil: {exc}")
+        except Exception as exc:  # a bug: said so, and the prompt comes back
+            self._skriv(
+                f"Intern feil i sosialregler (en feil i biblioteket): {type(exc).__name__}: {exc}"
+            )
+        return True
+
+    def _skriv(self, tekst: str = "") -> None:
+        print(tekst, file=self.ut, flush=True)
+
+    # --- the case ----------------------------------------------------------------------------
+    def _regelbok(self) -> Regelbok:
+        from .api import standard_regelbok
+
+        return self.regler or standard_regelbok()
+
+    def vurdering(self) -> Assessment:
+        """The current case assessed (kept until the case changes)."""
+        if self._vurdering is None:
+            from .api import assess
+
+            self._vurdering = assess(self.sak, regler=self._regelbok())
+        return self._vurdering
+
+    def _bytt(self, sak: dict[str, Any]) -> None:
+        from .api import les_sak
+
+        les_sak(sak)  # validated exactly as the contract validates; raises UgyldigSak
+        self.sak = sak
+        self._vurdering = None
+
+    # --- commands ----------------------------------------------------------------------------
+    def _hjelp(self, arg: str) -> None:
+        if arg:
+            k = _KOMMANDO.get(arg)
+            if k is None:
+                self._skriv(f"Ukjent kommando «{arg}». Kommandoer: " + ", ".join(_KOMMANDO))
+                return
+            self._skriv(f"{k.bruk}\n  {k.kort}")
+            if k.lang:
+                self._skriv("  " + k.lang.replace("\n", "\n  "))
+            return
+        self._skriv("Kommandoer (tab fullfører; «hjelp KOMMANDO» gir mer):")
+        for k in KOMMANDOER:
+            self._skriv(f"  {k.bruk:<24} {k.kort}")
+
+    def _last(self, arg: str) -> None:
+        if not arg:
+            raise ValueError("bruk: last FIL")
+        from .contract import les_json
+
+        sti = Path(_uten_anforsel(arg)).expanduser()
+        try:
+            tekst = sti.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(f"filen kan ikke leses: {exc}") from None
+        data = les_json(tekst)
+        if not isinstance(data, dict):
+            raise ValueError("saken må være et JSON-objekt ({...})")
+        self._bytt(data)
+        self.fil = sti
+        antall = len(self.sak.get("personer") or [])
+        self._skriv(
+            f"Lastet {sti}: sak {self.sak.get('sak_id', '(uten id)')}, {antall} personer, "
+            f"vurderingsdato {self.sak.get('vurderingsdato', 'ikke satt')}."
+        )
+
+    def _vis(self, arg: str) -> None:
+        from .hvaom import hent
+
+        verdi = hent(self.sak, arg) if arg else self.sak
+        self._skriv(json.dumps(verdi, ensure_ascii=False, indent=2))
+
+    def _sett(self, arg: str) -> None:
+        sti, verdi = _sti_og_verdi(arg, "sett STI VERDI")
+        from .hvaom import endre
+
+        self._bytt(endre(self.sak, {sti: verdi}))
+        if verdi is None:
+            self._skriv(f"{sti} er fjernet (ukjent).")
+        else:
+            self._skriv(f"{sti} = {json.dumps(verdi, ensure_ascii=False)}")
+
+    def _fjern(self, arg: str) -> None:
+        if not arg:
+            raise ValueError("bruk: fjern STI")
+        from .hvaom import endre, hent
+
+        hent(self.sak, arg)  # it must be there
+        self._bytt(endre(self.sak, {arg: None}))
+        self._skriv(f"{arg} er fjernet.")
+
+    def _vurder(self, arg: str) -> None:
+        from .explain import UTFALLSORD, formater
+
+        v = self.vurdering()
+        hode = f"Vurderingsdato {formater(v.vurderingsdato, 'nb')}"
+        if v.sak_id:
+            hode += f" · sak {v.sak_id}"
+        self._skriv(hode)
+        if not v.vedtak:
+            self._skriv("  Ingen områder vurdert.")
+        bredde = max((len(n) for n in v.vedtak), default=0)
+        for navn, vedtak in v.vedtak.items():
+            linje = f"  {navn:<{bredde}}  {UTFALLSORD['nb'][vedtak.utfall]}"
+            for nokkel, verdi in vedtak.utdata.items():
+                if not isinstance(verdi, list | tuple | dict):  # lists: see «forklar»
+                    linje += f"; {_belopstekst(nokkel, verdi)}"
+            self._skriv(linje)
+            if vedtak.mangler:
+                self._skriv(f"  {'':<{bredde}}  mangler: {', '.join(vedtak.mangler)}")
+        if v.merknader:
+            koder = dict.fromkeys(m.kode for m in v.merknader)
+            self._skriv("Merknader: " + ", ".join(koder))
+        self._skriv(
+            "«forklar OMRADE» gir hele begrunnelsen; «hvorfor» hva som kan endre et avslag."
+        )
+
+    def _forklar(self, arg: str) -> None:
+        from .explain import forklar_vedtak
+
+        deler = arg.split()
+        sprak = "nb"
+        if deler and deler[-1] in ("nb", "en"):
+            sprak = deler.pop()
+        v = self.vurdering()
+        if not deler:
+            self._skriv(v.explain(sprak))
+            return
+        omrade = deler[0]
+        if omrade not in v.vedtak:
+            raise ValueError(
+                f"ukjent område «{omrade}»; vurderte områder: " + (", ".join(v.vedtak) or "ingen")
+            )
+        self._skriv("\n".join(forklar_vedtak(v.vedtak[omrade], sprak)))
+
+    def _hva_om(self, arg: str) -> None:
+        sti, verdi = _sti_og_verdi(arg, "hva-om STI VERDI")
+        resultat = self.vurdering().what_if({sti: verdi}, regler=self._regelbok())
+        self._skriv(resultat.tekst("nb"))
+
+    def _hvorfor(self, arg: str) -> None:
+        from .hvaom import hvorfor_ikke, inntekt_ved_null
+
+        v = self.vurdering()
+        omrader = [arg] if arg else list(v.vedtak)
+        for omrade in omrader:
+            if omrade not in v.vedtak:
+                raise ValueError(
+                    f"ukjent område «{omrade}»; vurderte områder: " + ", ".join(v.vedtak)
+                )
+        noe = False
+        for forslag in hvorfor_ikke(v, regler=self._regelbok()):
+            if forslag.omrade not in omrader:
+                continue
+            noe = True
+            endringer = ", ".join(
+                f"{s} = {json.dumps(x, ensure_ascii=False)}" for s, x in forslag.endringer.items()
+            )
+            sjekk = "kontrollert" if forslag.bekreftet else "ikke bekreftet"
+            self._skriv(
+                f"- {forslag.omrade}: {forslag.tekst['nb']}\n    endring: {endringer} ({sjekk})"
+            )
+        for omrade in omrader:
+            grense = inntekt_ved_null(v, omrade, regler=self._regelbok())
+            if grense is not None:
+                noe = True
+                self._skriv(f"- {grense.tekst('nb')}")
+        if not noe:
+            self._skriv("Ingen avslag å forklare, og ingen inntektsgrense å regne ut.")
+
+    def _lagre(self, arg: str) -> None:
+        if not arg:
+            raise ValueError("bruk: lagre FIL")
+        sti = Path(_uten_anforsel(arg)).expanduser()
+        sti.write_text(json.dumps(self.sak, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        self.fil = sti
+        self._skriv(f"Lagret saken i {sti}.")
+
+    def _lagre_test(self, arg: str) -> None:
+        from .testfiler import TestfilFeil, lagre_testsak
+
+        fil, _, navn = arg.partition(" ")
+        if not fil:
+            raise ValueError("bruk: lagre-test FIL [NAVN]")
+        navn = navn.strip() or str(self.sak.get("sak_id") or (self.fil.stem if self.fil else "sak"))
+        try:
+            brukt = lagre_testsak(
+                Path(fil).expanduser(),
+                navn,
+                self.vurdering(),
+                regler=self.regelsti,
+                satser=self.satssti,
+            )
+        except TestfilFeil as exc:
+            raise ValueError(str(exc)) from None
+        self._skriv(f"Lagret testsaken «{brukt}» i {fil}. Kjør den med: sosialregler test {fil}")
+
+    def _avslutt(self, arg: str) -> None:
+        raise _Avslutt
+
+    # --- completion and history --------------------------------------------------------------
+    def _readline(self) -> Any:
+        try:
+            import readline
+        except ImportError:  # pragma: no cover - no readline on this platform
+            return None
+        readline.set_completer(self.fullfor)
+        readline.set_completer_delims(" \t\n")
+        if "libedit" in (readline.__doc__ or ""):
+            readline.parse_and_bind("bind ^I rl_complete")
+        else:
+            readline.parse_and_bind("tab: complete")
+        if self.historikk is not None:
+            with contextlib.suppress(OSError):
+                readline.read_history_file(str(self.historikk))
+            readline.set_history_length(1000)
+        return readline
+
+    def kandidater(self, linje: str, tekst: str) -> list[str]:
+        """Completions for ``tekst``, the last word of ``linje`` (the line so far)."""
+        ord_ = linje.split()
+        forste = len(ord_) == 0 or (len(ord_) == 1 and not linje.endswith(" "))
+        if forste:
+            return [k.navn + " " for k in KOMMANDOER if k.navn.startswith(tekst)]
+        kommando = ord_[0]
+        plass = len(ord_) - (0 if linje.endswith(" ") else 1)  # which argument is typed
+        if kommando in ("last", "lagre", "lagre-test") and plass == 1:
+            return _filer(tekst)
+        if kommando in ("sett", "hva-om", "vis", "fjern") and plass == 1:
+            return sorted(s for s in stier(self.sak) if s.startswith(tekst))
+        if kommando in ("forklar", "hvorfor") and plass == 1:
+            omrader = [o.id for o in self._regelbok().omrader]
+            return [o + " " for o in omrader if o.startswith(tekst)]
+        if kommando == "forklar" and plass == 2:
+            return [s for s in ("nb", "en") if s.startswith(tekst)]
+        if kommando == "hjelp" and plass == 1:
+            return [k.navn for k in KOMMANDOER if k.navn.startswith(tekst)]
+        return []
+
+    def fullfor(self, tekst: str, tilstand: int) -> str | None:
+        """readline's completer."""
+        try:
+            import readline
+
+            linje = readline.get_line_buffer()[: readline.get_endidx()]
+            kandidater = self.kandidater(linje, tekst)
+        except Exception:  # completion must never break the prompt
+            return None
+        return kandidater[tilstand] if tilstand < len(kandidater) else None
+
+
+def _belopstekst(nokkel: str, verdi: Any) -> str:
+    from .explain import kroner
+    from .tree import fakta_til_json
+
+    if verdi is None or fakta_til_json(verdi) is None:
+        return f"{nokkel}: ukjent"
+    if isinstance(verdi, Decimal | int) and not isinstance(verdi, bool):
+        if nokkel == "belop_per_maned":
+            return f"{kroner(Decimal(verdi), 'nb')} per måned"
+        if nokkel.endswith("_per_ar"):
+            return f"{nokkel}: {kroner(Decimal(verdi), 'nb')} per år"
+        if nokkel.endswith("_per_dag"):
+            return f"{nokkel}: {kroner(Decimal(verdi), 'nb')} per dag"
+        return f"{nokkel}: {kroner(Decimal(verdi), 'nb')}"
+    return f"{nokkel}: {json.dumps(fakta_til_json(verdi), ensure_ascii=False)}"
+
+
+def _uten_anforsel(tekst: str) -> str:
+    tekst = tekst.strip()
+    if len(tekst) >= 2 and tekst[0] == tekst[-1] and tekst[0] in "\"'":
+        return tekst[1:-1]
+    return tekst
+
+
+def les_verdi(tekst: str) -> Any:
+    """A value typed at the prompt: JSON when it is JSON, else the text itself."""
+    tekst = tekst.strip()
+    try:
+        return json.loads(tekst)
+    except ValueError:
+        return _uten_anforsel(tekst)
+
+
+def _sti_og_verdi(arg: str, bruk: str) -> tuple[str, Any]:
+    sti, _, verdi = arg.partition(" ")
+    if not sti or not verdi.strip():
+        raise ValueError(f"bruk: {bruk}")
+    return sti, les_verdi(verdi)
+
+
+def _filer(tekst: str) -> list[str]:
+    mappe, _, start = tekst.rpartition("/")
+    sok = Path(mappe or ".")
+    try:
+        navn = sorted(p.name + ("/" if p.is_dir() else "") for p in sok.iterdir())
+    except OSError:
+        return []
+    prefiks = f"{mappe}/" if mappe else ""
+    return [prefiks + n for n in navn if n.startswith(start) and not n.startswith(".")]
+
+
+# --- paths for completion ------------------------------------------------------------------------
+
+
+def _elementtype(typ: Any) -> Any:
+    """``tuple[X, ...] | None`` → ``X``; ``X | None`` → ``X``."""
+    args = [a for a in get_args(typ) if a is not type(None)]
+    if get_origin(typ) in (typing.Union, types.UnionType):
+        return _elementtype(args[0]) if len(args) == 1 else typ
+    if get_origin(typ) is tuple:
+        return args[0] if args else typ
+    return typ
+
+
+def _felt(klasse: Any) -> dict[str, Any]:
+    if not (isinstance(klasse, type) and attrs.has(klasse)):
+        return {}
+    try:
+        hint = typing.get_type_hints(klasse)
+    except Exception:  # pragma: no cover - forward references the hints cannot resolve
+        return {}
+    return {a.name: hint.get(a.name) for a in attrs.fields(klasse)}
+
+
+def stier(sak: Any, klasse: Any = Sak, prefiks: str = "") -> Iterator[str]:
+    """Every JSON path in the case, and the contract's fields not yet given (for completion)."""
+    felt = _felt(klasse)
+    if isinstance(sak, dict):
+        for navn in dict.fromkeys([*sak, *felt]):
+            sti = f"{prefiks}.{navn}" if prefiks else navn
+            yield sti
+            if navn in sak:
+                yield from stier(sak[navn], _elementtype(felt.get(navn)), sti)
+    elif isinstance(sak, list):
+        for i, element in enumerate(sak):
+            sti = f"{prefiks}[{i}]"
+            yield sti
+            yield from stier(element, klasse, sti)
+        yield f"{prefiks}[{len(sak)}]"  # the next element, to add one
+
+
+def kommando(
+    fil: str | None,
+    regler: Regelbok | None = None,
+    *,
+    inn: TextIO | None = None,
+    ut: TextIO | None = None,
+    regelsti: str | None = None,
+    satssti: str | None = None,
+) -> int:
+    """``sosialregler repl [SAK.json] [--regler MAPPE] [--satser FIL]``."""
+    miljo = os.environ.get("SOSIALREGLER_HISTORIKK")
+    historikk: Path | None = Path(miljo) if miljo else None
+    if miljo is None:
+        with contextlib.suppress(RuntimeError):  # no home folder: no history file
+            historikk = Path.home() / HISTORIKKFIL
+    repl = Repl(ut, regler=regler, historikk=historikk, regelsti=regelsti, satssti=satssti)
+    return repl.kjor(fil, inn)
