@@ -189,6 +189,28 @@ class SatsOppslag:
                 return gruppe
         return None
 
+    def til_dict(self) -> dict[str, Any]:
+        """The row used, as a decision record stores it: the table, the row, its source."""
+        rad, tabell = self.rad, self.tabell
+        return {
+            "tabell": tabell.id,
+            "navn": dict(tabell.navn),
+            "type": tabell.type,
+            "kommune": tabell.kommune,
+            "fil": tabell.fil,
+            "gyldig_fra": rad.gyldig_fra.isoformat(),
+            "kjent_gyldig_til": rad.kjent_gyldig_til.isoformat() if rad.kjent_gyldig_til else None,
+            "kilde": rad.kilde,
+            "merke": rad.merke,
+            "verifisert": rad.verifisert.isoformat(),
+            "utdatert": self.utdatert,
+            "verdier": {k: str(v) for k, v in rad.verdier.items()},
+            "barn": [
+                {"fra_alder": g.fra_alder, "til_alder": g.til_alder, "belop": str(g.belop)}
+                for g in rad.barn
+            ],
+        }
+
     def advarsel(self, sprak: str = "nb") -> str | None:
         """A warning to show with any amount built on this row, or ``None`` if there is none.
 

@@ -40,7 +40,7 @@ from ..engine import Kontekst, Merknad
 from ..facts import Kvp, Sak
 from ..katalog import FaktaInfo
 from ..rates import SatsOppslag
-from ..tree import Node, fakta_til_json
+from ..tree import Node
 from .base import Beregning, Linje
 
 NULL = Decimal(0)
@@ -922,7 +922,7 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         fakta=b.fakta,
         mangler=mangler,
         utdata=_utdata(b.fakta, kvp, b.faktor, b.under_25, trekk),
-        satser=tuple(_satsrad(o) for o in b.satser.values()),
+        satser=tuple(o.til_dict() for o in b.satser.values()),
         enhet="kr_per_ar",
     )
 
@@ -988,23 +988,3 @@ _BEREGNEDE = frozenset(
         "kvp.trekk_fravaer",
     }
 )
-
-
-def _satsrad(oppslag: SatsOppslag) -> dict[str, Any]:
-    """The rate row used, for the decision record (as livsopphold records its rows)."""
-    rad, tabell = oppslag.rad, oppslag.tabell
-    return {
-        "tabell": tabell.id,
-        "navn": dict(tabell.navn),
-        "type": tabell.type,
-        "kommune": tabell.kommune,
-        "fil": tabell.fil,
-        "gyldig_fra": rad.gyldig_fra.isoformat(),
-        "kjent_gyldig_til": rad.kjent_gyldig_til.isoformat() if rad.kjent_gyldig_til else None,
-        "kilde": rad.kilde,
-        "merke": rad.merke,
-        "verifisert": rad.verifisert.isoformat(),
-        "utdatert": oppslag.utdatert,
-        "verdier": {k: str(v) for k, v in rad.verdier.items()},
-        "barn": [fakta_til_json(g.belop) for g in rad.barn],
-    }

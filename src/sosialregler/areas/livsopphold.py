@@ -33,7 +33,7 @@ from ..engine import Kontekst, Merknad
 from ..facts import Sak
 from ..katalog import FaktaInfo
 from ..rates import SatsOppslag
-from ..tree import Node, fakta_til_json
+from ..tree import Node
 from .base import Beregning, Linje
 
 #: Which rate-table column, and which calculation line, applies to which household type.
@@ -391,7 +391,7 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
             # One-off expenses are not a monthly amount: their own output, when the case has any.
             **({"engangsutgifter": engangs} if sak.andre_utgifter else {}),
         },
-        satser=(_satsrad(oppslag),),
+        satser=(oppslag.til_dict(),),
     )
 
 
@@ -567,25 +567,3 @@ def _rettigheter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> None:
                 node_id=node.id,
             )
         )
-
-
-def _satsrad(oppslag: SatsOppslag) -> dict[str, Any]:
-    rad, tabell = oppslag.rad, oppslag.tabell
-    return {
-        "tabell": tabell.id,
-        "navn": dict(tabell.navn),
-        "type": tabell.type,
-        "kommune": tabell.kommune,
-        "fil": tabell.fil,
-        "gyldig_fra": rad.gyldig_fra.isoformat(),
-        "kjent_gyldig_til": rad.kjent_gyldig_til.isoformat() if rad.kjent_gyldig_til else None,
-        "kilde": rad.kilde,
-        "merke": rad.merke,
-        "verifisert": rad.verifisert.isoformat(),
-        "utdatert": oppslag.utdatert,
-        "verdier": {k: str(v) for k, v in rad.verdier.items()},
-        "barn": [
-            {"fra_alder": g.fra_alder, "til_alder": g.til_alder, "belop": fakta_til_json(g.belop)}
-            for g in rad.barn
-        ],
-    }
