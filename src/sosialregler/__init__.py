@@ -6,7 +6,9 @@
 
 The public face: ``assess``, ``Assessment`` (with ``what_if``), ``UgyldigSak``, ``RegelFeil``,
 ``regelbok``; NAV's application: ``vurder_soknad``, ``fra_soknad``; why not:
-``hvorfor_ikke``, ``inntekt_ved_null``. Also ``sosialregler.testing`` (hypothesis strategies),
+``hvorfor_ikke``, ``inntekt_ved_null``; follow-up: ``due`` (what is due in a case on a date),
+``assess_many`` (many cases, in order, in processes) and ``sosialregler.oppfolging`` (the
+caseload report). Also ``sosialregler.testing`` (hypothesis strategies),
 ``sosialregler.testfiler`` (test-case files) and ``sosialregler.repl``.
 """
 
@@ -14,14 +16,18 @@ __version__ = "0.1.0"
 
 from .api import assess, les_sak, regelbok, standard_regelbok
 from .assessment import Assessment, Vedtak
+from .batch import Avvist, assess_many
 from .errors import Feil, RegelFeil, UgyldigSak
+from .frister import Frist, due
 from .hvaom import HvaOm, hvorfor_ikke, inntekt_ved_null
 from .outcome import Utfall
 from .soknad import Soknadsresultat, fra_soknad, vurder_soknad
 
 __all__ = [
     "Assessment",
+    "Avvist",
     "Feil",
+    "Frist",
     "HvaOm",
     "RegelFeil",
     "Soknadsresultat",
@@ -30,6 +36,8 @@ __all__ = [
     "Vedtak",
     "__version__",
     "assess",
+    "assess_many",
+    "due",
     "fra_soknad",
     "hvorfor_ikke",
     "inntekt_ved_null",

@@ -12,6 +12,7 @@ A pure function: no global mutable state; the default rulebook is loaded once an
 
 from __future__ import annotations
 
+import decimal
 import functools
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -108,6 +109,19 @@ def assess(
 
     Raises ``UgyldigSak`` (a ``ValueError``) whose ``.feil`` lists every problem with the input.
     """
+    # Amounts are computed in a decimal context of the library's own, never the caller's
+    # thread's (a case system with prec=3 would otherwise get 11 700 for 11 750).
+    with decimal.localcontext(DESIMALKONTEKST):
+        return _assess(sak, on, regler)
+
+
+#: Exact kroner arithmetic: 28 significant digits, half-up rounding where rounding is asked for.
+DESIMALKONTEKST = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_UP)
+
+
+def _assess(
+    sak: Mapping[str, Any] | str | bytes | Sak, on: date | str | None, regler: Regelbok | None
+) -> Assessment:
     on_dato = les_dato(on)
     fakta_sak = les_sak(sak, on_dato)
     dato = _dato(fakta_sak, on_dato)

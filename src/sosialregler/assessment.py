@@ -221,6 +221,34 @@ class Assessment:
         """Rebuild a stored decision (a dict, or its JSON text) without re-evaluating it.
 
         ``regler``: where a compact record's rule versions are looked up (default: the
+        shipped rules). Raises ``ValueError`` naming what does not fit — also for a record
+        whose structure is not a record's (changed by hand, truncated, another format).
+        """
+        try:
+            return cls._fra_record(data, regler)
+        except ValueError:
+            raise
+        except (
+            KeyError,
+            TypeError,
+            AttributeError,
+            IndexError,
+            AssertionError,
+            ArithmeticError,
+            RecursionError,
+        ) as exc:
+            raise ValueError(
+                f"vedtaksgrunnlaget har ikke et vedtaksgrunnlags oppbygning: "
+                f"{type(exc).__name__}: {exc}"
+            ) from None
+
+    @classmethod
+    def _fra_record(
+        cls, data: Mapping[str, Any] | str, regler: Regelbok | None = None
+    ) -> Assessment:
+        """Rebuild a stored decision (a dict, or its JSON text) without re-evaluating it.
+
+        ``regler``: where a compact record's rule versions are looked up (default: the
         shipped rules). Raises ``ValueError`` naming what does not fit.
         """
         if isinstance(data, str):

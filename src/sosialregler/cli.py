@@ -1,5 +1,7 @@
 """The command line, per the contract (case-format.md): ``vurder``, ``regler``, ``gjengi``,
-``soknad`` (NAV's application), ``repl`` (the caseworker's REPL), ``test`` (test-case files).
+``soknad`` (NAV's application), ``repl`` (the caseworker's REPL), ``test`` (test-case files),
+``frister`` (what is due in a case) and ``oppfolging`` (the caseload report); ``vurder --batch``
+assesses JSON Lines.
 
 Exit status: 0 assessed (or rules in order); 2 the input was rejected, naming every bad field
 (or the rules folder has problems); 1 an internal error, i.e. a bug in sosialregler. A
@@ -13,7 +15,7 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -43,6 +45,32 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--sprak", choices=("nb", "en"), default="nb")
     v.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
     v.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
+    v.add_argument(
+        "--batch",
+        action="store_true",
+        help="SAK.json er JSON Lines (én sak per linje); skriver ett JSON-svar per linje",
+    )
+    v.add_argument(
+        "--prosesser", type=int, metavar="N", help="prosesser for --batch (standard: auto)"
+    )
+
+    fr = under.add_parser("frister", help="hva som er forfalt eller forfaller i en sak, på en dato")
+    fr.add_argument("sak", metavar="SAK.json")
+    fr.add_argument("--dato", help="ÅÅÅÅ-MM-DD (standard: sakens vurderingsdato)")
+    fr.add_argument("--format", choices=("tekst", "json"), default="tekst")
+    fr.add_argument("--sprak", choices=("nb", "en"), default="nb")
+    fr.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
+    fr.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
+
+    op = under.add_parser("oppfolging", help="oppfølgingsrapport for mange saker (JSON Lines)")
+    op.add_argument("saker", metavar="SAKER.jsonl")
+    op.add_argument("--dato", help="rapportdato ÅÅÅÅ-MM-DD (standard: i dag)")
+    op.add_argument("--html", metavar="FIL", help="skriv rapporten som HTML")
+    op.add_argument("--csv", metavar="FIL", help="skriv én rad per frist som CSV")
+    op.add_argument("--json", metavar="FIL", help="skriv rapporten som JSON")
+    op.add_argument("--prosesser", type=int, metavar="N", help="prosesser (standard: auto)")
+    op.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
+    op.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
 
     r = under.add_parser("regler", help="list reglene som gjelder på en dato, med hjemmel")
     r.add_argument("--dato", help="ÅÅÅÅ-MM-DD (standard: i dag)")
@@ -78,6 +106,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status (the console script exits with it)."""
+    # A text the input carried that no encoding can write (a lone surrogate) is escaped, not
+    # a crash: the output is still readable and the exit status still says what happened.
+    for strom in (sys.stdout, sys.stderr):
+        if hasattr(strom, "reconfigure"):
+            strom.reconfigure(errors="backslashreplace")
     args = _parser().parse_args(argv)
     try:
         if args.kommando == "vurder":
@@ -90,6 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _repl(args, sys.stdout, sys.stderr)
         if args.kommando == "test":
             return _test(args, sys.stdout, sys.stderr)
+        if args.kommando == "frister":
+            return _frister(args, sys.stdout, sys.stderr)
+        if args.kommando == "oppfolging":
+            return _oppfolging(args, sys.stdout, sys.stderr)
         return _gjengi(args, sys.stdout, sys.stderr)
     except BrokenPipeError:  # the reader went away (e.g. `| head`): not an error of ours
         sys.stderr.close()
@@ -120,7 +157,10 @@ def _avvis(feil: list[Feil], format: str, ut: TextIO, err: TextIO) -> int:
 
 def _les_fil(navn: str, felt: str) -> str:
     if navn == "-":
-        return sys.stdin.read()
+        try:
+            return sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise UgyldigSak([Feil(felt, "-", f"standard inn er ikke UTF-8: {exc}")]) from None
     try:
         return Path(navn).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -128,6 +168,8 @@ def _les_fil(navn: str, felt: str) -> str:
 
 
 def _vurder(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
+    if args.batch:
+        return _vurder_batch(args, ut, err)
     try:
         bok = regelbok(args.regler, args.satser)
     except RegelFeil as exc:
@@ -317,6 +359,163 @@ def _test(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     if rapport.filfeil:
         return AVVIST
     return OK if rapport.ok else TEST_FEILET
+
+
+# --- follow-up and batches (issues 8 and 9) ------------------------------------------------------
+
+#: Below this many cases one process is quicker than starting workers (about 0.3 s each).
+AUTO_PROSESSER_FRA = 2000
+
+
+def _prosesser(valgt: int | None, antall: int | None) -> int:
+    if valgt is not None:
+        return max(valgt, 1)
+    if antall is not None and antall < AUTO_PROSESSER_FRA:
+        return 1
+    return max(min(os.cpu_count() or 1, 8), 1)
+
+
+def _linjer(navn: str, felt: str) -> tuple[Iterable[str], int | None, list[int]]:
+    """A JSON Lines input: its non-blank lines (streamed from a file), their count, and the
+    line number of each case (filled in as the lines are read)."""
+    from .oppfolging import tell_linjer
+
+    if navn == "-":
+        alle = sys.stdin.read().splitlines()
+        numre = [i for i, linje in enumerate(alle, 1) if linje.strip()]
+        return [alle[i - 1] for i in numre], len(numre), numre
+    try:
+        antall = tell_linjer(navn)
+    except OSError as exc:
+        raise UgyldigSak([Feil(felt, navn, f"filen kan ikke leses: {exc}")]) from None
+    numre: list[int] = []
+
+    def les() -> Iterator[str]:
+        with open(navn, encoding="utf-8", errors="replace") as fil:
+            for i, linje in enumerate(fil, 1):
+                if linje.strip():
+                    numre.append(i)
+                    yield linje
+
+    return les(), antall, numre
+
+
+def _vurder_batch(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
+    """JSON Lines in, JSON Lines out: the contract JSON per case, or its rejection."""
+    from .batch import Avvist, assess_many
+
+    try:
+        bok = regelbok(args.regler, args.satser)
+        saker, antall, numre = _linjer(args.sak, "SAKER.jsonl")
+        resultater = assess_many(
+            saker,
+            processes=_prosesser(args.prosesser, antall),
+            on=args.dato,
+            regler=bok,
+            resultat="vedtaksgrunnlag" if args.format == "vedtaksgrunnlag" else "json",
+            total=antall,
+        )
+    except UgyldigSak as exc:
+        return _avvis(exc.feil, "json", ut, err)
+    except RegelFeil as exc:
+        felt = "--regler" if args.regler else "--satser"
+        return _avvis([Feil(felt, args.regler or args.satser, str(exc))], "json", ut, err)
+    vurdert = avvist = interne = 0
+    for svar in resultater:
+        if isinstance(svar, Avvist):
+            data = svar.to_dict()
+            if svar.indeks < len(numre):
+                data["linje"] = numre[svar.indeks]
+            print(json.dumps(data, ensure_ascii=False, default=str), file=ut)
+            interne += svar.intern
+            avvist += not svar.intern
+        else:
+            print(svar, file=ut)
+            vurdert += 1
+    print(
+        f"sosialregler vurder --batch: {vurdert + avvist + interne} saker, {vurdert} vurdert, "
+        f"{avvist} avvist, {interne} interne feil.",
+        file=err,
+    )
+    return INTERN_FEIL if interne else OK
+
+
+def _frister(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
+    """What is due in one case on a date (frister.py)."""
+    from .explain import formater
+    from .frister import due
+
+    try:
+        bok = regelbok(args.regler, args.satser)
+    except RegelFeil as exc:
+        felt = "--regler" if args.regler else "--satser"
+        return _avvis([Feil(felt, args.regler or args.satser, str(exc))], args.format, ut, err)
+    try:
+        vurdering = assess(_les_fil(args.sak, "SAK.json"), on=args.dato, regler=bok)
+        frister = due(vurdering, regler=bok)
+    except UgyldigSak as exc:
+        return _avvis(exc.feil, args.format, ut, err)
+    if args.format == "json":
+        print(json.dumps([f.to_dict() for f in frister], ensure_ascii=False, indent=2), file=ut)
+        return OK
+    nb = args.sprak == "nb"
+    dato = formater(vurdering.vurderingsdato, args.sprak)
+    sak = f" {vurdering.sak_id}" if vurdering.sak_id else ""
+    print(f"Frister i sak{sak} per {dato}" if nb else f"Due in case{sak} on {dato}", file=ut)
+    if not frister:
+        print("  Ingen frister." if nb else "  Nothing due.", file=ut)
+    for f in frister:
+        dag = formater(f.forfall, args.sprak)
+        igjen = (f.forfall - vurdering.vurderingsdato).days
+        if f.forfalt:
+            status = (
+                f"forfall {dag}, forfalt for {f.dager_forfalt} dager siden"
+                if nb
+                else f"due {dag}, overdue by {f.dager_forfalt} days"
+            )
+        elif igjen == 0:
+            status = f"forfaller i dag ({dag})" if nb else f"due today ({dag})"
+        else:
+            status = f"forfall {dag}, om {igjen} dager" if nb else f"due {dag}, in {igjen} days"
+        hvem = f" ({f.person})" if f.person else ""
+        print(f"\n  {f.kode}{hvem}: {status}", file=ut)
+        print(f"    {f.hjemmel}", file=ut)
+        print(f"    {f.tekst if nb else f.tekst_en}", file=ut)
+    return OK
+
+
+def _oppfolging(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
+    """The caseload report (oppfolging.py): a summary on stdout, HTML/CSV/JSON to files."""
+    from .oppfolging import rapport
+
+    try:
+        dato = _dato_arg(args.dato)
+        bok = regelbok(args.regler, args.satser)
+        saker, antall, _ = _linjer(args.saker, "SAKER.jsonl")
+        r = rapport(
+            saker,
+            dato,
+            processes=_prosesser(args.prosesser, antall),
+            regler=bok,
+            total=antall,
+        )
+    except UgyldigSak as exc:
+        return _avvis(exc.feil, "tekst", ut, err)
+    except RegelFeil as exc:
+        felt = "--regler" if args.regler else "--satser"
+        return _avvis([Feil(felt, args.regler or args.satser, str(exc))], "tekst", ut, err)
+    except UnicodeDecodeError as exc:
+        return _avvis([Feil("SAKER.jsonl", args.saker, f"ikke UTF-8: {exc}")], "tekst", ut, err)
+    for flagg, innhold in (("--html", r.html), ("--csv", r.csv), ("--json", r.to_json)):
+        fil = getattr(args, flagg[2:])
+        if fil is None:
+            continue
+        try:
+            Path(fil).write_text(innhold(), encoding="utf-8")
+        except OSError as exc:
+            return _avvis([Feil(flagg, fil, f"filen kan ikke skrives: {exc}")], "tekst", ut, err)
+    print(r.tekst(), file=ut)
+    return OK
 
 
 if __name__ == "__main__":  # pragma: no cover

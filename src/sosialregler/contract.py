@@ -83,6 +83,12 @@ def _heltall(verdi: Any, _: type) -> int:
 def _tekst(verdi: Any, _: type) -> str:
     if not isinstance(verdi, str):
         raise _Avvist("må være tekst, ikke " + _typenavn(verdi))
+    try:
+        verdi.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _Avvist(
+            "teksten har et tegn som ikke finnes i Unicode (et enslig surrogat)"
+        ) from None
     return verdi
 
 
@@ -178,7 +184,7 @@ def _feil_fra_unntak(exc: BaseException, sti: str, verdi: Any) -> Iterator[Feil]
     """Walk cattrs' exception groups into flat problems with JSON paths."""
     if isinstance(exc, ForbiddenExtraKeysError):
         kjente = ", ".join(a.name for a in attrs.fields(exc.cl))
-        for navn in sorted(exc.extra_fields):
+        for navn in sorted(exc.extra_fields, key=str):
             yield Feil(
                 _skjot(sti, navn),
                 verdi.get(navn) if isinstance(verdi, dict) else None,
@@ -210,8 +216,15 @@ def _feil_fra_unntak(exc: BaseException, sti: str, verdi: Any) -> Iterator[Feil]
     yield Feil(sti or "$", verdi, f"ugyldig verdi ({exc})")
 
 
-def _skjot(sti: str, navn: str) -> str:
-    return f"{sti}.{navn}" if sti else navn
+def _skjot(sti: str, navn: Any) -> str:
+    """``sti.navn``, or ``sti["navn"]`` for a key that is not a plain name (blank, odd, a number),
+    so every problem has a path that names it."""
+    if isinstance(navn, str) and _NAVN.fullmatch(navn):
+        return f"{sti}.{navn}" if sti else navn
+    return f"{sti}[{json.dumps(str(navn), ensure_ascii=True)}]"
+
+
+_NAVN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def les_json(tekst: str | bytes) -> Any:
@@ -227,6 +240,8 @@ def les_json(tekst: str | bytes) -> Any:
         raise UgyldigSak([Feil("$", None, melding)]) from None
     except RecursionError:
         raise UgyldigSak([Feil("$", None, "JSON-dokumentet er for dypt nøstet")]) from None
+    except ValueError as exc:  # e.g. a number of more than 4 300 digits
+        raise UgyldigSak([Feil("$", None, f"ikke gyldig JSON: {exc}")]) from None
 
 
 def _avvis_konstant(navn: str) -> Any:
@@ -240,7 +255,7 @@ def fra_dict(data: Any, vurderingsdato: date | None = None) -> Sak:
     that depend on the date.
     """
     if not isinstance(data, dict):
-        raise UgyldigSak([Feil("$", _kort(data), "saken må være et JSON-objekt ({...})")])
+        raise UgyldigSak([Feil("$", data, "saken må være et JSON-objekt ({...})")])
     feil: list[Feil] = []
     sak: Sak | None = None
     try:
@@ -289,11 +304,6 @@ def _unike(feil: list[Feil]) -> list[Feil]:
             sett.add((f.felt, f.melding))
             ut.append(f)
     return ut
-
-
-def _kort(verdi: Any) -> Any:
-    tekst = repr(verdi)
-    return verdi if len(tekst) <= 200 else tekst[:200] + "…"
 
 
 def _som_dato(verdi: Any) -> date | None:
@@ -467,7 +477,12 @@ def _kjente_personer(data: dict[str, Any], ider: dict[str, int]) -> Iterator[Fei
             fra, til = _som_dato(b.get("fra")), _som_dato(b.get("til"))
             if fra and til and til < fra:
                 yield Feil(f"botilbud[{i}].til", b["til"], "oppholdet slutter før det begynner")
-            ider_i_opphold = [x for x in b.get("personer") or () if isinstance(x, str)]
+            personer_i_opphold = b.get("personer")
+            ider_i_opphold = [
+                x
+                for x in (personer_i_opphold if isinstance(personer_i_opphold, list) else ())
+                if isinstance(x, str)
+            ]
             for j, pid in enumerate(ider_i_opphold):
                 if pid in ider_i_opphold[:j]:
                     yield Feil(f"botilbud[{i}].personer[{j}]", pid, "personen står to ganger")
@@ -589,7 +604,11 @@ def _vilkar_og_oppfolging(
                 yield Feil(f"vilkar[{i}].{felt}", v[felt], melding)
     reduksjoner = data.get("reduksjoner")
     for i, r in enumerate(reduksjoner if isinstance(reduksjoner, list) else []):
-        fra = satt.get(r.get("vilkar")) if isinstance(r, dict) else None
+        fra = (
+            satt.get(r["vilkar"])
+            if isinstance(r, dict) and isinstance(r.get("vilkar"), str)
+            else None
+        )
         dag = _som_dato(r.get("dato")) if isinstance(r, dict) else None
         if fra and dag and dag < fra:
             yield Feil(

@@ -11,9 +11,59 @@ Anything else escaping the library is a bug in the library.
 
 from __future__ import annotations
 
+import math
+import reprlib
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
+
+
+def kort_verdi(verdi: Any) -> Any:
+    """A value as a rejection shows it: itself when small and shallow, else a bounded text.
+
+    Input can be hostile (nested thousands deep, megabytes long); a rejection must still be
+    printable as JSON and never recurse, so a large or deep value becomes a short repr.
+    """
+    if _liten(verdi, 3):
+        return verdi
+    tekst = _REPR.repr(verdi)
+    return tekst if len(tekst) <= 200 else tekst[:200] + "…"
+
+
+def _skrivbar(tekst: str) -> bool:
+    """Whether the text can be written as UTF-8 (a lone surrogate cannot: shown escaped)."""
+    try:
+        tekst.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _liten(verdi: Any, dybde: int) -> bool:
+    if verdi is None or isinstance(verdi, bool):
+        return True
+    if isinstance(verdi, float):
+        return math.isfinite(verdi)
+    if isinstance(verdi, int):
+        return abs(verdi) < 10**18
+    if isinstance(verdi, str):
+        return len(verdi) <= 200 and _skrivbar(verdi)
+    if dybde == 0:
+        return False
+    if isinstance(verdi, list):
+        return len(verdi) <= 10 and all(_liten(v, dybde - 1) for v in verdi)
+    if isinstance(verdi, dict):
+        return len(verdi) <= 10 and all(
+            isinstance(k, str) and len(k) <= 100 and _skrivbar(k) and _liten(v, dybde - 1)
+            for k, v in verdi.items()
+        )
+    return False
+
+
+_REPR = reprlib.Repr()
+_REPR.maxlevel = 3
+_REPR.maxstring = 200
+_REPR.maxother = 200
 
 
 @frozen
@@ -21,7 +71,7 @@ class Feil:
     """One problem with the input: where (``felt``, a JSON path), what (``verdi``), why."""
 
     felt: str
-    verdi: Any
+    verdi: Any = field(converter=kort_verdi)
     melding: str
 
     def to_dict(self) -> dict[str, Any]:

@@ -438,10 +438,10 @@ def _belop(v: Any, hvor: str, felt: str, feil: _Feilliste) -> Decimal | None:
 def _verdi(v: Any, hvor: str, felt: str, feil: _Feilliste) -> Decimal | Fraction | None:
     if isinstance(v, str):
         treff = _BROK.fullmatch(v)
-        if treff is None or int(treff[1]) == 0 or int(treff[2]) == 0:
+        if treff is None or len(v) > 40 or int(treff[1]) == 0 or int(treff[2]) == 0:
             feil(
                 _sted(hvor, felt),
-                f'en brøk må skrives "a/b" med positive heltall (f.eks. "2/3"), ikke {v!r}',
+                f'en brøk må skrives "a/b" med positive heltall (f.eks. "2/3"), ikke {v[:40]!r}',
             )
             return None
         return Fraction(int(treff[1]), int(treff[2]))
@@ -600,14 +600,16 @@ def last_satstabell(path: Path) -> Satstabell:
     path = Path(path)
     fil = str(path)
     try:
-        tekst = path.read_text(encoding="utf-8")
+        from .rulebook.load import les_begrenset
+
+        tekst = les_begrenset(path).decode("utf-8")
     except OSError as e:
         raise RegelFeil(f"satsfilen kan ikke leses: {e.strerror or e}", fil=fil) from e
     except UnicodeDecodeError as e:
         raise RegelFeil(f"satsfilen er ikke gyldig UTF-8: {e}", fil=fil) from e
     try:
         data = tomllib.loads(tekst, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as e:
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError) as e:
         raise RegelFeil(f"TOML-syntaksfeil: {e}", fil=fil) from e
 
     feil = _Feilliste()

@@ -16,6 +16,11 @@ Amounts are exact (whole kroner as integers, others as decimal strings: a float 
 ``1024.0000000000001`` into ``1024.0`` and change the text). A sub-node's id is stored relative
 to its rule (``/vilkar/alle[0]``), and a leaf's expression or question only when it differs
 from what its rule version says at that place.
+
+Every record ends with ``digest``: sha256 over its own canonical JSON (``innholdsdigest``).
+Reading a record back checks it first, so a record changed after the decision (an outcome, an
+amount, a text, a field removed) is refused with a ``ValueError`` naming the digest, and
+``sosialregler gjengi`` exits 2. It detects changes; it is not a signature.
 """
 
 from __future__ import annotations
@@ -39,9 +44,10 @@ if TYPE_CHECKING:
 
 FORMAT = "sosialregler-vedtaksgrunnlag/3"
 
-#: The record's own digest: sha256 over its canonical JSON (sorted keys, no spaces, UTF-8)
-#: without this field. ``to_record`` writes it and ``from_record`` checks it, so a record
-#: changed after the decision (an amount, an outcome, a text) is refused, not re-rendered.
+#: The record's own digest: sha256 over its canonical JSON (sorted keys, no spaces, ASCII with
+#: escapes, so even a lone surrogate in a text has one encoding) without this field.
+#: ``to_record`` writes it and ``from_record`` checks it, so a record changed after the
+#: decision (an amount, an outcome, a text) is refused, not re-rendered.
 DIGESTFELT = "digest"
 
 
@@ -49,9 +55,9 @@ def innholdsdigest(data: Mapping[str, Any]) -> str:
     """``sha256:<hex>`` over the record's content, every field but ``digest`` itself."""
     innhold = {k: v for k, v in data.items() if k != DIGESTFELT}
     tekst = json.dumps(
-        innhold, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+        innhold, sort_keys=True, ensure_ascii=True, separators=(",", ":"), allow_nan=False
     )
-    return "sha256:" + hashlib.sha256(tekst.encode("utf-8")).hexdigest()
+    return "sha256:" + hashlib.sha256(tekst.encode("ascii")).hexdigest()
 
 
 def sjekk_digest(data: Mapping[str, Any]) -> None:
@@ -67,7 +73,7 @@ def sjekk_digest(data: Mapping[str, Any]) -> None:
     except (TypeError, ValueError) as exc:
         melding = f"vedtaksgrunnlaget er ikke gyldig JSON og kan ikke kontrolleres: {exc}"
         raise ValueError(melding) from None
-    if not hmac.compare_digest(lagret.encode("utf-8"), beregnet.encode("utf-8")):
+    if not hmac.compare_digest(lagret.encode("utf-8", "surrogatepass"), beregnet.encode("ascii")):
         raise ValueError(
             f"vedtaksgrunnlaget er endret etter at det ble skrevet: {DIGESTFELT} {lagret!r} "
             f"stemmer ikke med innholdet ({beregnet})"
@@ -257,6 +263,7 @@ class Leser:
             gyldig_til=date.fromisoformat(r["gyldig_til"]) if r["gyldig_til"] else None,
             tekster=r["tekster"],
             blader=r["blader"],
+            lagret_fingeravtrykk=r["fingeravtrykk"],
         )
 
     @staticmethod

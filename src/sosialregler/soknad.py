@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
-from .errors import Feil, UgyldigSak
+from .errors import Feil, UgyldigSak, kort_verdi
 
 if TYPE_CHECKING:
     from .assessment import Assessment
@@ -425,8 +425,7 @@ def _kode(verdi: Any) -> str | None:
 
 
 def _kort(verdi: Any) -> Any:
-    tekst = repr(verdi)
-    return verdi if len(tekst) <= 200 else tekst[:200] + "…"
+    return kort_verdi(verdi)
 
 
 def _les_dato(verdi: Any) -> date | None:
@@ -525,6 +524,19 @@ def _versjon(soknad: dict[str, Any], leser: _Leser) -> None:
 
 
 def fra_soknad(
+    soknad: Mapping[str, Any] | str | bytes, dato: date | str | None = None
+) -> Soknadsresultat:
+    """Map NAV's application (dict or JSON text) to the contract, with provenance.
+
+    An application nested deeper than Python can walk is a rejection, not a crash.
+    """
+    try:
+        return _fra_soknad(soknad, dato)
+    except RecursionError:
+        raise UgyldigSak([Feil("$", None, "søknaden er for dypt nøstet til å leses")]) from None
+
+
+def _fra_soknad(
     soknad: Mapping[str, Any] | str | bytes, dato: date | str | None = None
 ) -> Soknadsresultat:
     """Map NAV's application (dict or JSON text) to the contract, with provenance.

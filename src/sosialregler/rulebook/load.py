@@ -119,7 +119,7 @@ def digest(mappe: Path) -> str:
     for fil in sorted(mappe.rglob("*.toml")):
         h.update(fil.relative_to(mappe).as_posix().encode())
         h.update(b"\0")
-        h.update(fil.read_bytes())
+        h.update(les_begrenset(fil))
         h.update(b"\0")
     return "sha256:" + h.hexdigest()
 
@@ -189,14 +189,36 @@ def sjekk(
     )
 
 
+#: A rule or rate file larger than this is refused unread (the law fits in far less).
+MAKS_FILSTORRELSE = 2_000_000
+
+
+def les_begrenset(fil: Path) -> bytes:
+    """A rule file's bytes, refusing anything but a regular file of bounded size.
+
+    A rules folder may be hostile: a ``*.toml`` that is a link to /dev/zero, or huge, must be a
+    clear error, not a read until memory runs out.
+    """
+    if not fil.is_file():
+        raise OSError(f"{fil.name} er ikke en vanlig fil")
+    if fil.stat().st_size > MAKS_FILSTORRELSE:
+        raise OSError(f"{fil.name} er større enn {MAKS_FILSTORRELSE} byte")
+    with fil.open("rb") as f:
+        data = f.read(MAKS_FILSTORRELSE + 1)
+    if len(data) > MAKS_FILSTORRELSE:
+        raise OSError(f"{fil.name} er større enn {MAKS_FILSTORRELSE} byte")
+    return data
+
+
 def _les_toml(fil: Path, problemer: list[Problem]) -> dict[str, Any] | None:
     try:
-        with fil.open("rb") as f:
-            return tomllib.load(f, parse_float=Decimal)
+        return tomllib.loads(les_begrenset(fil).decode("utf-8"), parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         problemer.append(Problem(fil.name, None, f"ugyldig TOML: {exc}"))
     except RecursionError:
         problemer.append(Problem(fil.name, None, "filen er for dypt nøstet til å leses"))
+    except ValueError as exc:  # e.g. an integer of more than 4 300 digits
+        problemer.append(Problem(fil.name, None, f"ugyldig TOML: {exc}"))
     except (OSError, UnicodeDecodeError) as exc:
         problemer.append(Problem(fil.name, None, f"kan ikke leses: {exc}"))
     return None
@@ -223,7 +245,20 @@ def _last_kilder(fil: Path, problemer: list[Problem]) -> dict[str, Kilde]:
             problemer.append(
                 Problem(str(fil), None, f"kilde {kid}: ukjente nøkler {sorted(ukjente)}")
             )
-        kilder[kid] = Kilde(kid, k["navn"], k["lenke"], k.get("paragraflenke"))
+        mal = k.get("paragraflenke")
+        # A template, not a format string: «{paragraf}» is its one placeholder (str.format
+        # would let a sources file read attributes or build huge strings).
+        uten = mal.replace("{paragraf}", "") if isinstance(mal, str) else None
+        if mal is not None and (uten is None or "{" in uten or "}" in uten):
+            problemer.append(
+                Problem(
+                    str(fil),
+                    None,
+                    f"kilde {kid}: paragraflenke kan bare inneholde plassholderen {{paragraf}}",
+                )
+            )
+            continue
+        kilder[kid] = Kilde(kid, k["navn"], k["lenke"], mal)
     return kilder
 
 
@@ -412,7 +447,7 @@ def _hjemler(verdi: Any, kilder: Mapping[str, Kilde], galt: Any) -> list[Hjemmel
         lenke = rad.get("lenke")
         if lenke is None:
             lenke = (
-                kilde.paragraflenke.format(paragraf=rad["paragraf"])
+                kilde.paragraflenke.replace("{paragraf}", str(rad["paragraf"]))
                 if kilde.paragraflenke and rad.get("paragraf")
                 else kilde.lenke
             )

@@ -95,6 +95,9 @@ class RegelInfo:
     #: Each leaf of the condition by its node path (``/vilkar/alle[0]``): the expression's text
     #: or the discretion question. Part of what the rule says, so part of its fingerprint.
     blader: Mapping[str, Any] = field(factory=dict)
+    #: Set when the version was read back from a self-contained record, which holds only the
+    #: texts the decision used: its fingerprint is the one the full version had.
+    lagret_fingeravtrykk: str | None = field(default=None, eq=False, repr=False)
 
     @cached_property
     def fingeravtrykk(self) -> str:
@@ -103,6 +106,8 @@ class RegelInfo:
         A decision record that leaves out the rule's texts names the version by id, date and
         this fingerprint; re-rendering refuses a rule whose content has changed since.
         """
+        if self.lagret_fingeravtrykk is not None:
+            return self.lagret_fingeravtrykk
         innhold = {k: v for k, v in self.to_dict().items() if k != "fil"}
         kanonisk = json.dumps(innhold, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(kanonisk.encode()).hexdigest()[:16]

@@ -1,0 +1,744 @@
+"""The caseload report (issue 8): what is due and overdue across many cases, for a team leader.
+
+``rapport(saker, dato)`` assesses every case through ``batch.assess_many`` (the same code path
+as ``sosialregler vurder --batch``, with processes and a progress bar) and keeps, per case, only
+what the report shows: each due item's code, person, legal reference and ``forfall`` from
+``frister.poster`` — no texts are rendered. Then it counts:
+
+* by kind (``kode``) and by how long overdue, in the groups of ``GRUPPER``: not yet due,
+  0–30 days, 31–90 days, more than 90 days (days = report date − ``forfall``; 0 is due today);
+* the cases, sorted by urgency: the most overdue item first, then the number of overdue
+  items, then the earliest ``forfall``, then the order of the input;
+* the rejected cases, each with its position, ``sak_id`` and problems.
+
+``Rapport.html()`` is one self-contained page (inline CSS and an inline SVG chart drawn here;
+no script, no network, no fonts to fetch) that opens in any browser and prints; ``csv()`` is
+one row per due item; ``to_dict()`` is everything as JSON. ``les_jsonl`` reads JSON Lines.
+
+``eksempelsaker(antall, dato)`` makes a synthetic caseload (seeded, so the same every time) for
+demonstrations, tests and benchmarks: valid contract cases with stays, conditions, advice,
+months with support, plans and programmes spread so every kind of item occurs.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import random
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, TextIO
+
+from attrs import frozen
+
+from . import __version__
+from .api import les_dato, standard_regelbok
+from .assessment import Assessment
+from .batch import CHUNK_SIZE, Avvist, assess_many, regelbok_i_bruk
+from .errors import Feil, UgyldigSak
+from .frister import poster
+from .rulebook.book import Regelbok
+
+__all__ = [
+    "GRUPPER",
+    "KODENAVN",
+    "Rad",
+    "Rapport",
+    "Saksrad",
+    "eksempelsaker",
+    "gruppe",
+    "les_jsonl",
+    "rapport",
+    "tell_linjer",
+]
+
+#: The groups by days overdue: (key, Norwegian label, English label, lowest day, highest day).
+GRUPPER: tuple[tuple[str, str, str, int | None, int | None], ...] = (
+    ("ikke_forfalt", "Ikke forfalt", "Not yet due", None, -1),
+    ("0-30", "0–30 dager", "0–30 days", 0, 30),
+    ("31-90", "31–90 dager", "31–90 days", 31, 90),
+    ("91+", "Over 90 dager", "Over 90 days", 91, None),
+)
+GRUPPENOKLER = tuple(g[0] for g in GRUPPER)
+#: Colours of the groups in the chart and tables (grey, amber, orange, red; readable in print).
+FARGER = {"ikke_forfalt": "#8a9aa9", "0-30": "#e0b000", "31-90": "#e06c00", "91+": "#b3261e"}
+
+#: Short names of the kinds for the report (the flags' own texts are long and per case).
+KODENAVN: dict[str, str] = {
+    "BOTILBUD_OVER_TRE_MANEDER": "Midlertidig botilbud over tre måneder (§ 27)",
+    "BOTILBUD_NAERMER_SEG_TRE_MANEDER": "Midlertidig botilbud snart tre måneder (§ 27)",
+    "AKTIVITETSVILKAR_MANGLER": "Under 30 uten vilkår om aktivitet (§ 20 a)",
+    "RADGIVNING_UTEN_VEDTAK": "Råd og veiledning uten vedtak (§ 17)",
+    "INDIVIDUELL_PLAN_IKKE_TILBUDT": "Individuell plan ikke tilbudt (§ 28)",
+    "LANGTIDSMOTTAKER_VURDER_KVP": "Langtidsmottaker – vurder KVP (§ 29)",
+    "KVP_PROGRAM_SLUTTER": "Kvalifiseringsprogram slutter (§ 29)",
+    "VILKAR_OPPFOLGING_FORFALT": "Oppfølging av vilkår (§ 20)",
+}
+
+
+def gruppe(dager: int) -> str:
+    """The group of an item ``dager`` days past its ``forfall`` (negative: not yet due)."""
+    for nokkel, _, _, fra, til in GRUPPER:
+        if (fra is None or dager >= fra) and (til is None or dager <= til):
+            return nokkel
+    raise AssertionError(dager)  # the groups cover every integer
+
+
+@frozen
+class Rad:
+    """One due item in the report (no text: the report does not show one)."""
+
+    kode: str
+    person: str | None
+    hjemmel: str
+    forfall: date
+    dager: int  # report date − forfall; negative when not yet due
+
+    @property
+    def forfalt(self) -> bool:
+        return self.dager > 0
+
+    @property
+    def gruppe(self) -> str:
+        return gruppe(self.dager)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kode": self.kode,
+            "person": self.person,
+            "hjemmel": self.hjemmel,
+            "forfall": self.forfall.isoformat(),
+            "forfalt": self.forfalt,
+            "dager_forfalt": max(self.dager, 0),
+            "gruppe": self.gruppe,
+        }
+
+
+@frozen
+class Saksrad:
+    """A case with something due, as the report lists it."""
+
+    indeks: int
+    sak_id: str | None
+    frister: tuple[Rad, ...]  # sorted by forfall
+
+    @property
+    def mest_forfalt(self) -> int:
+        """Days the most overdue item is past due (negative: the nearest is not yet due)."""
+        return max(p.dager for p in self.frister)
+
+    @property
+    def antall_forfalt(self) -> int:
+        return sum(1 for p in self.frister if p.forfalt)
+
+    def hastegrad(self) -> tuple[int, int, date, int]:
+        """Sort key: most overdue first, then most overdue items, earliest forfall, input order."""
+        return (-self.mest_forfalt, -self.antall_forfalt, self.frister[0].forfall, self.indeks)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "indeks": self.indeks,
+            "sak_id": self.sak_id,
+            "mest_forfalt_dager": max(self.mest_forfalt, 0),
+            "antall_forfalt": self.antall_forfalt,
+            "frister": [p.to_dict() for p in self.frister],
+        }
+
+
+def _rapportposter(vurdering: Assessment) -> tuple[str | None, list[tuple[Any, ...]]]:
+    """In the worker: the case's due items as plain tuples (cheap to send back)."""
+    return vurdering.sak_id, [
+        (p.kode, p.person, p.hjemmel, p.forfall)
+        for p in poster(vurdering, regler=regelbok_i_bruk())
+    ]
+
+
+@frozen
+class Rapport:
+    """The caseload on a date: counts by kind and age, cases by urgency, rejected cases."""
+
+    dato: date
+    antall_saker: int
+    saker: tuple[Saksrad, ...]  # cases with at least one item, most urgent first
+    avviste: tuple[Avvist, ...]
+    regler: str  # the rules' digest
+    bibliotek: str = __version__
+
+    # --- counts ------------------------------------------------------------------------------
+    @property
+    def poster(self) -> Iterator[Rad]:
+        for sak in self.saker:
+            yield from sak.frister
+
+    @property
+    def antall_frister(self) -> int:
+        return sum(len(s.frister) for s in self.saker)
+
+    @property
+    def antall_forfalt(self) -> int:
+        return sum(1 for p in self.poster if p.forfalt)
+
+    @property
+    def antall_vurdert(self) -> int:
+        return self.antall_saker - len(self.avviste)
+
+    def per_kode(self) -> dict[str, dict[str, int]]:
+        """``{kode: {gruppe: count}}`` for every kind present, kinds in a stable order."""
+        telling: dict[str, Counter[str]] = {}
+        for p in self.poster:
+            telling.setdefault(p.kode, Counter())[p.gruppe] += 1
+        rekkefolge = [k for k in KODENAVN if k in telling] + sorted(
+            k for k in telling if k not in KODENAVN
+        )
+        return {k: {g: telling[k][g] for g in GRUPPENOKLER} for k in rekkefolge}
+
+    def per_gruppe(self) -> dict[str, int]:
+        telling = Counter(p.gruppe for p in self.poster)
+        return {g: telling[g] for g in GRUPPENOKLER}
+
+    # --- outputs -----------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "dato": self.dato.isoformat(),
+            "versjon": {"bibliotek": self.bibliotek, "regler": self.regler},
+            "antall_saker": self.antall_saker,
+            "antall_vurdert": self.antall_vurdert,
+            "antall_avvist": len(self.avviste),
+            "antall_saker_med_frister": len(self.saker),
+            "antall_frister": self.antall_frister,
+            "antall_forfalt": self.antall_forfalt,
+            "grupper": [
+                {"gruppe": n, "nb": nb, "en": en, "fra_dager": fra, "til_dager": til}
+                for n, nb, en, fra, til in GRUPPER
+            ],
+            "per_gruppe": self.per_gruppe(),
+            "per_kode": {
+                k: {"navn": KODENAVN.get(k, k), "totalt": sum(g.values()), "per_gruppe": g}
+                for k, g in self.per_kode().items()
+            },
+            "saker": [s.to_dict() for s in self.saker],
+            "avviste": [a.to_dict() for a in self.avviste],
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def csv(self) -> str:
+        """One row per due item, cases in order of urgency (UTF-8, comma-separated)."""
+        ut = io.StringIO()
+        skriver = csv.writer(ut, lineterminator="\n")
+        skriver.writerow(
+            [
+                "indeks",
+                "sak_id",
+                "kode",
+                "person",
+                "hjemmel",
+                "forfall",
+                "forfalt",
+                "dager_forfalt",
+                "gruppe",
+            ]
+        )
+        for s in self.saker:
+            for p in s.frister:
+                skriver.writerow(
+                    [
+                        s.indeks,
+                        s.sak_id or "",
+                        p.kode,
+                        p.person or "",
+                        p.hjemmel,
+                        p.forfall.isoformat(),
+                        "ja" if p.forfalt else "nei",
+                        max(p.dager, 0),
+                        p.gruppe,
+                    ]
+                )
+        return ut.getvalue()
+
+    def tekst(self) -> str:
+        """A short summary for the terminal."""
+        linjer = [
+            f"Oppfølging per {self.dato.strftime('%d.%m.%Y')}: {_tall(self.antall_saker)} saker, "
+            f"{_tall(self.antall_vurdert)} vurdert, {_tall(len(self.avviste))} avvist.",
+            f"{_tall(self.antall_frister)} frister i {_tall(len(self.saker))} saker; "
+            f"{_tall(self.antall_forfalt)} forfalt.",
+            "",
+        ]
+        bredde = max([len(k) for k in self.per_kode()] + [4])
+        hode = "".join(f"{nb:>15}" for _, nb, _, _, _ in GRUPPER)
+        linjer.append(f"  {'kode':<{bredde}}{hode}{'i alt':>10}")
+        for kode, g in self.per_kode().items():
+            tall = "".join(f"{_tall(g[n]):>15}" for n in GRUPPENOKLER)
+            linjer.append(f"  {kode:<{bredde}}{tall}{_tall(sum(g.values())):>10}")
+        sum_ = self.per_gruppe()
+        tall = "".join(f"{_tall(sum_[n]):>15}" for n in GRUPPENOKLER)
+        linjer.append(f"  {'i alt':<{bredde}}{tall}{_tall(self.antall_frister):>10}")
+        return "\n".join(linjer)
+
+    def html(self, maks_saker: int = 1000) -> str:
+        """The report as one self-contained HTML page (see ``_html``)."""
+        return _html(self, maks_saker)
+
+
+def rapport(
+    saker: Iterable[Any],
+    dato: date | str,
+    *,
+    processes: int | None = 1,
+    chunk_size: int = CHUNK_SIZE,
+    progress: bool | Callable[[int, int | None], Any] | None = None,
+    regler: Regelbok | None = None,
+    total: int | None = None,
+) -> Rapport:
+    """Assess every case on ``dato`` and gather what is due (see the module's docstring).
+
+    ``saker``: contract cases (dicts, JSON text — e.g. the lines of a JSON Lines file — or
+    ``Sak``). The other arguments go to ``batch.assess_many``.
+    """
+    on = les_dato(dato)
+    if on is None:
+        raise UgyldigSak([Feil("--dato", None, "rapporten trenger en dato")])
+    bok = regler or standard_regelbok()
+    resultater = assess_many(
+        saker,
+        processes=processes,
+        chunk_size=chunk_size,
+        on=on,
+        progress=progress,
+        regler=bok,
+        resultat=_rapportposter,
+        total=total,
+    )
+    med_frister: list[Saksrad] = []
+    avviste: list[Avvist] = []
+    antall = 0
+    for indeks, svar in enumerate(resultater):
+        antall += 1
+        if isinstance(svar, Avvist):
+            avviste.append(svar)
+            continue
+        sak_id, rader = svar
+        if rader:
+            frister = tuple(
+                Rad(kode, person, hjemmel, forfall, (on - forfall).days)
+                for kode, person, hjemmel, forfall in rader
+            )
+            med_frister.append(Saksrad(indeks, sak_id, frister))
+    med_frister.sort(key=Saksrad.hastegrad)
+    return Rapport(on, antall, tuple(med_frister), tuple(avviste), bok.digest)
+
+
+def les_jsonl(kilde: str | Path | TextIO) -> Iterator[str]:
+    """The non-blank lines of a JSON Lines file (a path, ``-`` for standard input, or a file).
+
+    Lines are handed on as text: each is parsed, and rejected if it is not a case, where it
+    is assessed (in a worker process when there are several).
+    """
+    if isinstance(kilde, str | Path) and str(kilde) != "-":
+        with open(kilde, encoding="utf-8") as fil:
+            yield from (linje for linje in fil if linje.strip())
+        return
+    import sys
+
+    strom = sys.stdin if isinstance(kilde, str | Path) else kilde
+    yield from (linje for linje in strom if linje.strip())
+
+
+def tell_linjer(sti: str | Path) -> int | None:
+    """Non-blank lines in a file (for the progress bar); None for standard input."""
+    if str(sti) == "-":
+        return None
+    with open(sti, "rb") as fil:
+        return sum(1 for linje in fil if linje.strip())
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+
+_CSS = """
+:root { --tekst: #1c2430; --svak: #5b6775; --linje: #d5dbe1; --bakgrunn: #f6f8fa; }
+* { box-sizing: border-box; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial,
+       sans-serif; color: var(--tekst); margin: 0; background: #fff; }
+main { max-width: 1100px; margin: 0 auto; padding: 24px 28px 48px; }
+h1 { font-size: 26px; margin: 0 0 4px; }
+h2 { font-size: 19px; margin: 32px 0 10px; border-bottom: 2px solid var(--linje);
+     padding-bottom: 4px; }
+.undertittel { color: var(--svak); margin: 0 0 18px; }
+.kort { display: grid; grid-template-columns: repeat(5, 1fr); gap: 12px; }
+.kort div { background: var(--bakgrunn); border: 1px solid var(--linje); border-radius: 8px;
+            padding: 10px 14px; }
+.kort .tall { font-size: 28px; font-weight: 700; display: block; }
+.kort .etikett { color: var(--svak); font-size: 13px; }
+.kort .alvorlig .tall { color: #b3261e; }
+table { border-collapse: collapse; width: 100%; font-size: 14px; }
+th, td { padding: 5px 8px; border-bottom: 1px solid var(--linje); text-align: left;
+         vertical-align: top; }
+th { background: var(--bakgrunn); font-weight: 600; }
+th.tall, td.sak { white-space: nowrap; }
+svg { max-width: 100%; height: auto; }
+td.tall, th.tall { text-align: right; font-variant-numeric: tabular-nums; }
+tfoot td { font-weight: 700; border-top: 2px solid var(--tekst); }
+.kode { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace;
+        font-size: 12px; }
+.merke { display: inline-block; border-radius: 4px; padding: 1px 6px; margin: 1px 2px 1px 0;
+         font-size: 12px; white-space: nowrap; color: #fff; }
+.merke.ikke_forfalt { background: #8a9aa9; } .merke.g0-30 { background: #a37f00; }
+.merke.g31-90 { background: #c25700; } .merke.g91 { background: #b3261e; }
+.forklaring { color: var(--svak); font-size: 13px; }
+svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial,
+           sans-serif; }
+footer { margin-top: 36px; color: var(--svak); font-size: 12px; }
+@media print { main { padding: 0; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+"""
+
+
+def _e(tekst: Any) -> str:
+    return html.escape(str(tekst), quote=True)
+
+
+def _tall(n: int) -> str:
+    return f"{n:,}".replace(",", "\u00a0")
+
+
+def _merkeklasse(nokkel: str) -> str:
+    return {"ikke_forfalt": "ikke_forfalt", "0-30": "g0-30", "31-90": "g31-90", "91+": "g91"}[
+        nokkel
+    ]
+
+
+def _diagram(r: Rapport) -> str:
+    """Horizontal stacked bars: one bar per kind, one segment per group, drawn as SVG."""
+    per_kode = r.per_kode()
+    if not per_kode:
+        return '<p class="forklaring">Ingen frister å vise.</p>'
+    etikettbredde, stolpebredde, hoyde, mellom = 330, 560, 26, 10
+    topp = 34
+    bredde = etikettbredde + stolpebredde + 70
+    maks = max(sum(g.values()) for g in per_kode.values())
+    skala = stolpebredde / maks if maks else 0
+    total_hoyde = topp + len(per_kode) * (hoyde + mellom) + 8
+    deler = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{bredde}" '
+        f'height="{total_hoyde}" viewBox="0 0 {bredde} {total_hoyde}" id="diagram" '
+        'aria-labelledby="diagram-tittel">',
+        '<title id="diagram-tittel">Frister per type, fordelt på hvor lenge de har vært '
+        "forfalt</title>",
+    ]
+    x = etikettbredde
+    for nokkel, nb, _, _, _ in GRUPPER:  # the legend
+        deler.append(
+            f'<rect x="{x}" y="6" width="14" height="14" rx="2" fill="{FARGER[nokkel]}"/>'
+            f'<text x="{x + 19}" y="18" font-size="13" fill="#1c2430">{_e(nb)}</text>'
+        )
+        x += 26 + 8 * len(nb)
+    for i, (kode, g) in enumerate(per_kode.items()):
+        y = topp + i * (hoyde + mellom)
+        deler.append(
+            f'<text x="{etikettbredde - 10}" y="{y + hoyde / 2 + 5}" font-size="13" '
+            f'text-anchor="end" fill="#1c2430">{_e(KODENAVN.get(kode, kode))}</text>'
+        )
+        x0 = float(etikettbredde)
+        for nokkel in GRUPPENOKLER:
+            antall = g[nokkel]
+            if not antall:
+                continue
+            w = antall * skala
+            deler.append(
+                f'<rect class="segment" data-kode="{_e(kode)}" data-gruppe="{nokkel}" '
+                f'data-antall="{antall}" x="{x0:.1f}" y="{y}" width="{w:.1f}" height="{hoyde}" '
+                f'fill="{FARGER[nokkel]}"><title>{_e(kode)}: {antall}</title></rect>'
+            )
+            if w >= 9 * len(str(antall)) + 6:
+                deler.append(
+                    f'<text x="{x0 + w / 2:.1f}" y="{y + hoyde / 2 + 5}" font-size="12" '
+                    f'text-anchor="middle" fill="#fff" font-weight="600">{antall}</text>'
+                )
+            x0 += w
+        deler.append(
+            f'<text x="{x0 + 6:.1f}" y="{y + hoyde / 2 + 5}" font-size="13" font-weight="700" '
+            f'fill="#1c2430">{_tall(sum(g.values()))}</text>'
+        )
+    deler.append("</svg>")
+    return "".join(deler)
+
+
+def _html(r: Rapport, maks_saker: int) -> str:
+    per_kode = r.per_kode()
+    per_gruppe = r.per_gruppe()
+    dato = r.dato.strftime("%d.%m.%Y")
+    over_90 = per_gruppe["91+"]
+    kort = [
+        ("antall-frister", "Frister i alt", r.antall_frister, ""),
+        ("antall-forfalt", "Forfalt", r.antall_forfalt, ""),
+        ("antall-over-90", "Forfalt over 90 dager", over_90, " alvorlig" if over_90 else ""),
+        ("antall-saker-med-frister", "Saker med frister", len(r.saker), ""),
+        ("antall-avvist", "Avviste saker", len(r.avviste), " alvorlig" if r.avviste else ""),
+    ]
+    d: list[str] = [
+        "<!DOCTYPE html>",
+        '<html lang="nb"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>Oppfølging per {dato} – sosialregler</title>",
+        f"<style>{_CSS}</style></head><body><main>",
+        f"<h1>Oppfølging per {dato}</h1>",
+        f'<p class="undertittel"><span id="antall-saker">{_tall(r.antall_saker)}</span> saker, '
+        f'<span id="antall-vurdert">{_tall(r.antall_vurdert)}</span> vurdert etter '
+        "sosialtjenesteloven på rapportdatoen. Det som er forfalt eller snart forfaller, "
+        "etter type og etter hvor lenge det har vært forfalt.</p>",
+        '<section class="kort">',
+    ]
+    for ident, etikett, verdi, klasse in kort:
+        d.append(
+            f'<div class="{klasse.strip()}"><span class="tall" id="{ident}">{_tall(verdi)}</span>'
+            f'<span class="etikett">{_e(etikett)}</span></div>'
+        )
+    d.append("</section>")
+    d += ["<h2>Frister per type</h2>", _diagram(r)]
+    d.append(
+        '<p class="forklaring">Dager forfalt = rapportdatoen minus forfallsdatoen. «Ikke '
+        "forfalt»: forfaller senere (for eksempel et opphold som nærmer seg tre måneder, eller "
+        "et program som slutter). 0 dager: forfaller i dag.</p>"
+    )
+    # The table of counts: kinds × groups, with totals.
+    d.append('<table id="per-kode"><thead><tr><th>Type</th><th>Kode</th>')
+    d += [f'<th class="tall">{_e(nb)}</th>' for _, nb, _, _, _ in GRUPPER]
+    d.append('<th class="tall">I alt</th></tr></thead><tbody>')
+    for kode, g in per_kode.items():
+        d.append(
+            f'<tr data-kode="{_e(kode)}"><td>{_e(KODENAVN.get(kode, kode))}</td>'
+            f'<td class="kode">{_e(kode)}</td>'
+        )
+        d += [
+            f'<td class="tall" data-kode="{_e(kode)}" data-gruppe="{n}">{_tall(g[n])}</td>'
+            for n in GRUPPENOKLER
+        ]
+        d.append(
+            f'<td class="tall" data-kode="{_e(kode)}" data-gruppe="i_alt">'
+            f"{_tall(sum(g.values()))}</td></tr>"
+        )
+    d.append('</tbody><tfoot><tr><td colspan="2">I alt</td>')
+    d += [
+        f'<td class="tall" data-kode="i_alt" data-gruppe="{n}">{_tall(per_gruppe[n])}</td>'
+        for n in GRUPPENOKLER
+    ]
+    d.append(
+        f'<td class="tall" data-kode="i_alt" data-gruppe="i_alt">{_tall(r.antall_frister)}</td>'
+        "</tr></tfoot></table>"
+    )
+    # The cases by urgency.
+    vist = r.saker[:maks_saker]
+    d.append(f"<h2>Saker etter hvor mye som haster ({_tall(len(r.saker))})</h2>")
+    if len(r.saker) > len(vist):
+        d.append(
+            f'<p class="forklaring">De {_tall(len(vist))} som haster mest vises her; alle '
+            f"{_tall(len(r.saker))} er i CSV- og JSON-utdataene.</p>"
+        )
+    d.append(
+        '<table id="saker"><thead><tr><th class="tall">#</th><th>Sak</th>'
+        '<th class="tall">Mest forfalt</th><th class="tall">Forfalte</th><th>Frister '
+        "(kode, person, forfall, dager forfalt)</th></tr></thead><tbody>"
+    )
+    for nr, s in enumerate(vist, 1):
+        merker = []
+        for p in s.frister:
+            dager = f"{p.dager} d" if p.dager > 0 else ("i dag" if p.dager == 0 else "kommer")
+            merker.append(
+                f'<span class="merke {_merkeklasse(p.gruppe)}" title="{_e(p.hjemmel)}">'
+                f"{_e(p.kode)} · {_e(p.person or '–')} · "
+                f"{p.forfall.strftime('%d.%m.%Y')} · {dager}</span>"
+            )
+        navn = s.sak_id if s.sak_id else f"(sak nr. {s.indeks + 1})"
+        d.append(
+            f'<tr data-indeks="{s.indeks}"><td class="tall">{nr}</td>'
+            f'<td class="sak">{_e(navn)}</td>'
+            f'<td class="tall">{max(s.mest_forfalt, 0)} d</td>'
+            f'<td class="tall">{s.antall_forfalt}</td><td>{"".join(merker)}</td></tr>'
+        )
+    d.append("</tbody></table>")
+    if r.avviste:
+        d.append(f"<h2>Avviste saker ({_tall(len(r.avviste))})</h2>")
+        d.append(
+            '<p class="forklaring">Disse sakene kunne ikke vurderes; de er ikke med i '
+            "tallene over.</p>"
+        )
+        d.append(
+            '<table id="avviste"><thead><tr><th class="tall">Nr.</th><th>Sak</th><th>Feil</th>'
+            "</tr></thead><tbody>"
+        )
+        for a in r.avviste:
+            feil = "; ".join(f"{f.felt}: {f.melding}" for f in a.feil[:3])
+            if len(a.feil) > 3:
+                feil += f" (og {len(a.feil) - 3} til)"
+            d.append(
+                f'<tr><td class="tall">{a.indeks + 1}</td><td>{_e(a.sak_id or "–")}</td>'
+                f"<td>{_e(feil)}</td></tr>"
+            )
+        d.append("</tbody></table>")
+    d.append(
+        f"<footer>Laget av sosialregler {_e(r.bibliotek)} med reglene {_e(r.regler)}. "
+        "Hver frist er en merknad fra vurderingen av saken på rapportdatoen "
+        "(sosialregler.due); siden henter ingenting fra nettet.</footer>"
+    )
+    d.append("</main></body></html>")
+    return "\n".join(d)
+
+
+# --- a synthetic caseload ------------------------------------------------------------------------
+
+
+def eksempelsaker(
+    antall: int, dato: date | str, *, seed: int = 0, ugyldige: float = 0.0
+) -> Iterator[dict[str, Any]]:
+    """``antall`` synthetic cases around the report date ``dato`` (the same for the same seed).
+
+    Each is a valid contract case of a single applicant with a complete § 18 picture and, at
+    random, the facts that make items due: an ongoing stay in temporary housing, an applicant
+    under 30 without an activity condition, advice without a decision, months with support
+    (long-term), an individual plan not offered, a programme about to end, a condition whose
+    follow-up date has passed. ``ugyldige`` is the share of cases given one error (an
+    impossible birth date), for the rejection path.
+    """
+    dag = les_dato(dato)
+    assert dag is not None
+    rng = random.Random(seed)
+    for i in range(antall):
+        sak = _eksempelsak(rng, i, dag)
+        if ugyldige and rng.random() < ugyldige:
+            sak["personer"][0]["fodselsdato"] = f"{rng.randint(1960, 2000)}-02-30"
+        yield sak
+
+
+def _eksempelsak(rng: random.Random, i: int, dato: date) -> dict[str, Any]:
+    def for_(dager: int) -> date:
+        return dato - timedelta(days=dager)
+
+    saksdato = for_(rng.randint(0, 150))
+    alder = rng.choice((rng.randint(19, 29), rng.randint(30, 64)))
+    fodt = date(saksdato.year - alder - 1, rng.randint(1, 12), rng.randint(1, 28))
+    sak: dict[str, Any] = {
+        "sak_id": f"sak-{i + 1:06d}",
+        "vurderingsdato": saksdato.isoformat(),
+        "personer": [
+            {
+                "id": "p1",
+                "rolle": "soker",
+                "fodselsdato": fodt.isoformat(),
+                "opphold": {"norsk_statsborger": True, "fast_bopel_i_norge": True},
+            }
+        ],
+        "bofellesskap": False,
+        "inntekter": [],
+        "formue": [],
+        "boutgifter": [
+            {
+                "type": "husleie",
+                "belop_per_maned": rng.randint(4, 14) * 1000,
+                "vurdert_rimelig": True,
+            }
+        ],
+        "rettigheter": [],
+        "barns_behov_vurdert": True,
+        "individuell_vurdering": "Behovet er vurdert konkret.",
+        "kommune": {
+            "navn": "Eksempel kommune",
+            "langtidsdefinisjon": rng.choice(("kostra", "nav")),
+        },
+    }
+    if rng.random() < 0.3:
+        sak["inntekter"].append(
+            {"person": "p1", "type": "arbeidsinntekt", "belop_per_maned": rng.randint(1, 6) * 1000}
+        )
+    under_30 = alder < 30
+    aktivitet = under_30 and rng.random() < 0.55
+    vilkar: list[dict[str, Any]] = []
+    if aktivitet or rng.random() < 0.35:
+        satt = saksdato - timedelta(days=rng.randint(0, 60))
+        vilkar.append(
+            {
+                "id": "v1",
+                "person": "p1",
+                "type": "aktivitet" if aktivitet else "dokumentasjon",
+                "beskrivelse": "Møte på jobbklubb to dager i uken"
+                if aktivitet
+                else "Lever kontoutskrifter for siste tre måneder",
+                "begrunnelse": "Styrker muligheten for arbeid"
+                if aktivitet
+                else "Behovet må dokumenteres",
+                "frist": (satt + timedelta(days=30)).isoformat(),
+                "dokumentasjon": "Oppmøteliste" if aktivitet else "Kontoutskrifter",
+                "satt_dato": satt.isoformat(),
+                "oppfolgingsdato": (satt + timedelta(days=rng.randint(14, 240))).isoformat(),
+                "varsel_om_reduksjon": True,
+                "naer_sammenheng_med_vedtaket": True,
+                "uforholdsmessig_byrdefullt": False,
+                "urimelig_begrensning_av_handlefrihet": False,
+                "i_strid_med_annen_lov": False,
+            }
+        )
+    sak["vilkar"] = vilkar
+    sak["aktivitetsplikt"] = {"vilkar_satt": aktivitet}
+    if rng.random() < 0.3:
+        sak["radgivning"] = [
+            {
+                "dato": (saksdato - timedelta(days=rng.randint(0, 120))).isoformat(),
+                "type": rng.choice(
+                    ("generell_veiledning", "okonomisk_radgivning", "gjeldsradgivning")
+                ),
+                "vedtak_fattet": rng.random() < 0.5,
+            }
+            for _ in range(rng.randint(1, 2))
+        ]
+    if rng.random() < 0.6:
+        lengde = rng.randint(1, 30)
+        siste = saksdato.replace(day=1)
+        maneder = []
+        for _ in range(lengde):
+            maneder.append(siste)
+            siste = (siste - timedelta(days=1)).replace(day=1)
+        sak["maneder_med_stonad"] = sorted(m.isoformat() for m in maneder)
+    if rng.random() < 0.35:
+        sak["individuell_plan"] = {
+            "tjenester": rng.sample(("rus", "psykisk_helse", "bolig", "helse"), rng.randint(0, 3)),
+            "tilbudt": rng.random() < 0.4,
+            "har_plan_fra_annen_instans": False,
+        }
+    if rng.random() < 0.2:
+        fra = dato - timedelta(days=rng.randint(0, 220))
+        opphold: dict[str, Any] = {
+            "personer": ["p1"],
+            "fra": min(fra, saksdato).isoformat(),
+            "type": rng.choice(("hospits", "hotell", "kommunal_midlertidig_bolig")),
+            "tilgang_hele_dognet": True,
+            "mulighet_for_matlaging": True,
+            "toalett_og_bad": True,
+            "mulighet_for_rene_klaer": True,
+            "brukes_av_personer_med_rusproblemer": False,
+        }
+        sak["botilbud"] = [opphold]
+    if rng.random() < 0.12 and alder < 66:
+        start = dato - timedelta(days=rng.randint(300, 740))
+        slutt = start + timedelta(days=729)
+        kvp: dict[str, Any] = {
+            "person": "p1",
+            "arbeidsevnevurdering_gjort": True,
+            "vesentlig_nedsatt_arbeidsevne": True,
+            "ytelser_folketrygd": [],
+            "behov_for_tett_oppfolging": True,
+            "program_kan_tilbys": True,
+            "hensiktsmessig_og_nodvendig": True,
+            "program_start": start.isoformat(),
+            "program_slutt": slutt.isoformat(),
+            "timer_per_uke": 37.5,
+            "forsorger_barn": [],
+        }
+        if slutt < dato and rng.random() < 0.7:
+            kvp["forlenget_til"] = (slutt + timedelta(days=rng.randint(30, 180))).isoformat()
+            kvp["forlengelse_begrunnelse"] = "Særlige grunner: deltakeren er i et arbeidstiltak."
+        sak["kvp"] = kvp
+    return sak

@@ -1,0 +1,231 @@
+"""Many cases at once: ``assess_many`` and ``sosialregler vurder --batch``.
+
+Results come back in input order whatever the processes and chunks; a rejected case (or a bug
+in one case) is reported on that case and the batch goes on. The tests with ``processes=2``
+start real worker processes the ``spawn`` way, as a case system would.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helpers_cli import REPO, kjor
+from sosialregler import (
+    Assessment,
+    Avvist,
+    RegelFeil,
+    UgyldigSak,
+    assess,
+    assess_many,
+    batch,
+    regelbok,
+)
+from sosialregler.oppfolging import eksempelsaker
+
+DATO = "2024-06-01"
+
+
+def gode(antall: int, seed: int = 1) -> list[str]:
+    return [json.dumps(s) for s in eksempelsaker(antall, DATO, seed=seed)]
+
+
+def saker(antall: int = 40, seed: int = 1) -> list[Any]:
+    """Generated cases with three bad ones at known places (as JSON text, a dict, a list)."""
+    assert antall >= 12
+    ut: list[Any] = list(gode(antall, seed))
+    ut[3] = "{ikke json"
+    darlig = json.loads(ut[10])
+    darlig["personer"][0]["fodselsdato"] = "1990-02-30"
+    ut[10] = darlig
+    ut[-1] = [1, 2]
+    return ut
+
+
+def utfall(vurdering: Assessment) -> dict[str, str]:
+    """A module-level ``resultat`` function (workers find it by name)."""
+    return {navn: v.utfall.value for navn, v in vurdering.vedtak.items()}
+
+
+def feiler_for_sak_5(vurdering: Assessment) -> str:
+    if vurdering.sak_id == "sak-000006":
+        raise RuntimeError("en feil i én sak")
+    return vurdering.sak_id or ""
+
+
+def forventet(alle: list[Any]) -> list[Any]:
+    """What each case gives when assessed alone."""
+    ut = []
+    for i, sak in enumerate(alle):
+        try:
+            ut.append(utfall(assess(sak, on=DATO)))
+        except UgyldigSak as exc:
+            sak_id = sak.get("sak_id") if isinstance(sak, dict) else None
+            ut.append(Avvist(i, sak_id, tuple(exc.feil)))
+    return ut
+
+
+def test_en_prosess_gir_svar_i_rekkefolge_med_avviste_saker() -> None:
+    alle = saker()
+    svar = list(assess_many(alle, on=DATO, chunk_size=7, resultat=utfall))
+    assert svar == forventet(alle)
+    avviste = [s for s in svar if isinstance(s, Avvist)]
+    assert [(a.indeks, a.sak_id) for a in avviste] == [(3, None), (10, "sak-000011"), (39, None)]
+    assert avviste[1].feil[0].felt == "personer[0].fodselsdato"
+    assert "ikke gyldig JSON" in avviste[0].feil[0].melding
+
+
+def test_to_prosesser_gir_samme_svar_i_samme_rekkefolge() -> None:
+    alle = saker(60)
+    svar = list(assess_many(alle, processes=2, chunk_size=5, on=DATO, resultat=utfall))
+    assert svar == forventet(alle)
+
+
+def test_json_er_kontraktens_svar_paa_en_linje() -> None:
+    alle = [*gode(6), "{}"]
+    for sak, linje in zip(alle, assess_many(alle, on=DATO, resultat="json"), strict=True):
+        if isinstance(linje, Avvist):
+            continue
+        assert "\n" not in linje
+        assert json.loads(linje) == json.loads(assess(sak, on=DATO).to_json())
+
+
+def test_vurdering_er_standard_og_dato_gjelder_alle() -> None:
+    alle = [json.loads(s) for s in gode(3)]
+    svar = list(assess_many(alle, on=DATO))
+    assert all(isinstance(v, Assessment) for v in svar)
+    assert {v.vurderingsdato.isoformat() for v in svar} == {DATO}
+
+
+def test_intern_feil_i_en_sak_stopper_ikke_resten() -> None:
+    alle = saker(12)
+    svar = list(assess_many(alle, on=DATO, chunk_size=4, resultat=feiler_for_sak_5))
+    assert len(svar) == 12
+    intern = svar[5]
+    assert isinstance(intern, Avvist) and intern.intern and intern.sak_id == "sak-000006"
+    assert "RuntimeError: en feil i én sak" in intern.feil[0].melding
+    assert svar[6] == "sak-000007"
+    assert intern.to_dict()["intern_feil"] is True
+
+
+def test_generator_uten_lengde_og_tidlig_stopp() -> None:
+    kilde = (json.dumps(s) for s in eksempelsaker(30, DATO))
+    svar = assess_many(kilde, processes=2, chunk_size=3, on=DATO, resultat=utfall)
+    forste = [next(svar) for _ in range(4)]
+    svar.close()  # stops the workers; must not hang
+    assert len(forste) == 4 and all(isinstance(s, dict) for s in forste)
+
+
+def test_ugyldig_dato_og_argumenter_avvises_straks() -> None:
+    with pytest.raises(UgyldigSak) as feil:
+        assess_many([], on="2024-02-30")
+    assert feil.value.feil[0].felt == "--dato"
+    with pytest.raises(ValueError):
+        assess_many([], processes=0)
+    with pytest.raises(ValueError):
+        assess_many([], resultat="xml")
+
+
+def test_fremdrift_som_funksjon() -> None:
+    meldt: list[tuple[int, int | None]] = []
+    list(assess_many(saker(25), on=DATO, chunk_size=10, progress=lambda n, t: meldt.append((n, t))))
+    assert meldt == [(10, 25), (20, 25), (25, 25)]
+
+
+def test_fremdriftslinje_og_ingen_linje_uten_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    list(assess_many(gode(3), on=DATO))  # stderr is not a terminal under pytest
+    assert capsys.readouterr().err == ""
+    strom = io.StringIO()
+    linje = batch.Fremdrift(200, strom)
+    linje.oppdater(50)
+    linje.oppdater(-1)
+    tekst = strom.getvalue()
+    assert "50/200 saker (25%)" in tekst and tekst.endswith("\n")
+    assert "#" * 7 + "-" in tekst
+    uten_total = batch.Fremdrift(None, io.StringIO())
+    uten_total.ferdig = 1234
+    assert uten_total.linje().startswith("1 234 saker, ")
+
+
+def test_egen_regelmappe_i_arbeidsprosessene(tmp_path: Path) -> None:
+    mappe = tmp_path / "regler"
+    shutil.copytree(REPO / "rules", mappe)
+    bok = regelbok(regler=mappe)
+    alle = saker(12)
+    svar = list(assess_many(alle, processes=2, chunk_size=4, on=DATO, regler=bok, resultat="json"))
+    for sak, linje in zip(alle, svar, strict=True):
+        if not isinstance(linje, Avvist):
+            assert json.loads(linje)["versjon"]["regler"] == bok.digest
+            assert json.loads(linje) == assess(sak, on=DATO, regler=bok).to_dict()
+
+
+def test_arbeider_med_andre_regler_nekter() -> None:
+    with pytest.raises(RegelFeil, match="andre regler"):
+        batch._arbeid([(0, "{}")], None, "vurdering", "sha256:en-annen")
+
+
+def test_avvist_to_dict() -> None:
+    (avvist,) = assess_many(['{"sak_id": "x", "personer": 1}'])
+    assert avvist.to_dict() == {
+        "feil": [{"felt": "personer", "verdi": 1, "melding": "må være en liste, ikke et tall"}],
+        "indeks": 0,
+        "sak_id": "x",
+    }
+
+
+# --- sosialregler vurder --batch -----------------------------------------------------------------
+
+
+def jsonl(tmp_path: Path, alle: list[Any]) -> Path:
+    fil = tmp_path / "saker.jsonl"
+    linjer = [s if isinstance(s, str) else json.dumps(s) for s in alle]
+    linjer.insert(5, "   ")  # a blank line is skipped, not a case
+    fil.write_text("\n".join(linjer) + "\n", encoding="utf-8")
+    return fil
+
+
+def test_cli_batch_skriver_en_linje_per_sak(tmp_path: Path) -> None:
+    alle = saker(15)
+    k = kjor("vurder", "--batch", jsonl(tmp_path, alle), "--dato", DATO)
+    assert k.kode == 0, k.feil
+    linjer = [json.loads(linje) for linje in k.ut.splitlines()]
+    assert len(linjer) == 15
+    assert linjer[3]["indeks"] == 3 and linjer[3]["sak_id"] is None and linjer[3]["feil"]
+    assert linjer[3]["linje"] == 4
+    assert linjer[10]["sak_id"] == "sak-000011" and linjer[10]["linje"] == 12  # after the blank
+    assert linjer[0] == assess(alle[0], on=DATO).to_dict()
+    assert "15 saker, 12 vurdert, 3 avvist, 0 interne feil" in k.feil
+
+
+def test_cli_batch_fra_standard_inn_med_to_prosesser(tmp_path: Path) -> None:
+    alle = saker(12)
+    tekst = jsonl(tmp_path, alle).read_text(encoding="utf-8")
+    k = kjor("vurder", "--batch", "-", "--dato", DATO, "--prosesser", "2", stdin=tekst)
+    assert k.kode == 0, k.feil
+    ut = [json.loads(linje) for linje in k.ut.splitlines()]
+    assert [u.get("sak_id") for u in ut] == [batch._sak_id(s) for s in alle]
+    assert [("feil" in u) for u in ut] == [i in (3, 10, 11) for i in range(12)]
+
+
+def test_cli_batch_vedtaksgrunnlag_og_feil_dato(tmp_path: Path) -> None:
+    fil = jsonl(tmp_path, gode(3))
+    k = kjor("vurder", "--batch", fil, "--dato", DATO, "--format", "vedtaksgrunnlag")
+    assert k.kode == 0
+    forste = json.loads(k.ut.splitlines()[0])
+    assert Assessment.from_record(forste).sak_id == "sak-000001"
+    k = kjor("vurder", "--batch", fil, "--dato", "2024-13-01")
+    assert k.kode == 2 and json.loads(k.ut)["feil"][0]["felt"] == "--dato"
+    k = kjor("vurder", "--batch", tmp_path / "finnes-ikke.jsonl")
+    assert k.kode == 2 and "kan ikke leses" in k.ut
+
+
+def test_cli_vurder_uten_batch_er_uendret() -> None:
+    k = kjor("vurder", REPO / "examples" / "familie.json", "--format", "json")
+    assert k.kode == 0
+    sak = json.loads((REPO / "examples" / "familie.json").read_text(encoding="utf-8"))
+    assert json.loads(k.ut) == assess(sak).to_dict()
