@@ -103,8 +103,9 @@ def _type(verdi: Any) -> str | None:
     if isinstance(verdi, date):
         return "dato"
     if isinstance(verdi, Decimal):
-        # A whole amount renders the same as an integer; only a fraction needs its type.
-        return None if _heltall(verdi) else "belop"
+        # A small whole amount renders the same as an integer; a fraction, or a number with
+        # thousands separators (which an integer is not given), keeps its type.
+        return None if _heltall(verdi) and abs(verdi) < 1000 else "belop"
     if isinstance(verdi, tuple | frozenset):
         return "liste"
     return None
@@ -118,7 +119,7 @@ def verdi_fra_record(verdi: Any, typ: str | None) -> Any:
     if typ == "dato":
         return date.fromisoformat(verdi)
     if typ == "belop":
-        return Decimal(verdi)
+        return Decimal(verdi) if isinstance(verdi, str) else Decimal(int(verdi))
     if typ == "liste":
         return tuple(verdi)
     raise ValueError(f"ukjent verditype {typ!r} i vedtaksgrunnlaget")
