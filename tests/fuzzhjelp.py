@@ -1076,6 +1076,10 @@ class KjentFeil:
 KJENTE_FEIL: tuple[KjentFeil, ...] = (
     # test_fuzz.py::test_bug_helt_desimaltall_over_tusen_gjengis_ulikt (record.py:106)
     KjentFeil("helt-desimaltall-i-vedtaksgrunnlag", (AssertionError,), "gjengitt tekst er ulik"),
+    # test_fuzz.py::test_bug_kvp_som_slutter_9999_12_31 (areas/kvalifisering.py:396, :511)
+    KjentFeil("dato-9999-12-31", (OverflowError,), "date value out of range", "kvalifisering.py"),
+    # test_fuzz.py::test_bug_forfalsket_vedtaksgrunnlag_uten_hovedregel (assessment.py:52)
+    KjentFeil("forfalsket-uten-hovedregel", (AssertionError,), "assert None is not None"),
 )
 
 

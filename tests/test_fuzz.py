@@ -320,7 +320,7 @@ def test_forfalsket_vedtaksgrunnlag_krasjer_ikke(
     note(f"{fh.sti_tekst(sti)}")
     fil = mappe / "vedtaksgrunnlag.json"
     fil.write_text(json.dumps(record, ensure_ascii=True), "utf-8")
-    event(fh.sjekk_cli(fh.kjor_cli(["gjengi", str(fil)]), "tekst"))
+    _kjor(lambda: fh.sjekk_cli(fh.kjor_cli(["gjengi", str(fil)]), "tekst"))
 
 
 # --- as a case system runs it: a real process, its exit status, its output ---------------------
@@ -547,3 +547,21 @@ def test_bug_helt_desimaltall_over_tusen_gjengis_ulikt() -> None:
     a = assess(LANGT_OPPHOLD)
     b = Assessment.from_record(json.loads(json.dumps(a.to_record())))
     assert b.explain("nb") == a.explain("nb")
+
+
+@pytest.mark.parametrize("felt", ["program_slutt", "forlenget_til"])
+def test_bug_kvp_som_slutter_9999_12_31(felt: str) -> None:
+    kvp = {"person": "p1", "program_start": "2024-01-01", "program_slutt": "2024-12-31"}
+    kvp[felt] = "9999-12-31"
+    assert fh.sjekk_api({**ENKEL, "kvp": kvp}) in ("vurdert", "avvist")
+
+
+def test_bug_forfalsket_vedtaksgrunnlag_uten_hovedregel(
+    grunnlag: dict[str, Any], mappe: Path
+) -> None:
+    record = copy.deepcopy(grunnlag)
+    del record["vedtak"]["livsopphold"]["tre"]["barn"]
+    record[DIGESTFELT] = innholdsdigest(record)
+    fil = mappe / "forfalsket.json"
+    fil.write_text(json.dumps(record), "utf-8")
+    assert fh.kjor_cli(["gjengi", str(fil)]).kode == 2

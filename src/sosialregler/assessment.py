@@ -225,9 +225,19 @@ class Assessment:
         whose structure is not a record's (changed by hand, truncated, another format).
         """
         try:
-            return cls._fra_record(data, regler)
-        except ValueError:
-            raise
+            vurdering = cls._fra_record(data, regler)
+            # A record is accepted only if it renders: a value of the wrong type in a record
+            # changed by hand and given a new digest must be refused here, not crash later.
+            for sprak in ("nb", "en"):
+                vurdering.explain(sprak)
+            vurdering.to_dict()
+            return vurdering
+        except ValueError as exc:
+            if str(exc).startswith(
+                ("ukjent vedtaksgrunnlag", "regelversjonen", "vedtaksgrunnlaget")
+            ):
+                raise
+            raise ValueError(f"vedtaksgrunnlaget kan ikke gjengis: {exc}") from None
         except (
             KeyError,
             TypeError,

@@ -36,6 +36,9 @@ from .facts import Sak
 
 #: The current act applies from this date; older cases belong to the 1991 act.
 LOVENS_IKRAFTTREDELSE = date(2010, 1, 1)
+#: Dates outside this span are typing errors (and date arithmetic near year 9999 overflows).
+TIDLIGSTE_DATO = date(1850, 1, 1)
+SENESTE_DATO = date(2199, 12, 31)
 #: An amount above this is a typing error, not a household's income (ten billion kroner).
 MAKS_BELOP = Decimal(10) ** 10
 
@@ -51,9 +54,15 @@ def _dato(verdi: Any, _: type) -> date:
     if not isinstance(verdi, str) or not ISO_DATO.fullmatch(verdi):
         raise _Avvist("ugyldig dato: forventet tekst på formen ÅÅÅÅ-MM-DD")
     try:
-        return date.fromisoformat(verdi)
+        dato = date.fromisoformat(verdi)
     except ValueError:
         raise _Avvist("datoen finnes ikke i kalenderen") from None
+    if not TIDLIGSTE_DATO <= dato <= SENESTE_DATO:
+        raise _Avvist(
+            f"urimelig dato: må ligge mellom {TIDLIGSTE_DATO.isoformat()} og "
+            f"{SENESTE_DATO.isoformat()}"
+        )
+    return dato
 
 
 def _belop(verdi: Any, _: type) -> Decimal:
