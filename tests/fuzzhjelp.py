@@ -63,8 +63,11 @@ def navngir(felt: str, forventet: str) -> bool:
     if forventet == "$":
         return True
     # A key that is not a plain name is written in brackets by the contract: sti[" "].
-    foreldre, _, nokkel = forventet.rpartition(".")
-    alternativer = {forventet, _skjot(foreldre, nokkel), _skjot("", forventet)}
+    # The odd key may itself hold dots (``kvp.{sak.id}``): try every split into path and key.
+    alternativer = {forventet, _skjot("", forventet)}
+    for i, tegn in enumerate(forventet):
+        if tegn == ".":
+            alternativer.add(_skjot(forventet[:i], forventet[i + 1 :]))
     return felt in alternativer or felt.startswith(
         tuple(a + skille for a in alternativer for skille in (".", "["))
     )
