@@ -1072,18 +1072,11 @@ class KjentFeil:
 
 
 #: Crashes reported to their owners and not yet fixed, each with a strict xfail test; the
-#: fuzz tests count such a crash as an event instead of failing on it again. Every crash issue
-#: 10's fuzzing found first (test_fuzz.py, "what fuzzing found") has been fixed. Add an entry,
+#: fuzz tests count such a crash as an event instead of failing on it again. Empty: every crash
+#: issue 10's fuzzing found (test_fuzz.py, "what fuzzing found") has been fixed. Add an entry,
 #: e.g. ``KjentFeil("navn", (TypeError,), "a piece of the message", "contract.py")``, when a
 #: new one is reported; remove it when its xfail test starts passing.
-KJENTE_FEIL: tuple[KjentFeil, ...] = (
-    # test_fuzz.py::test_bug_helt_desimaltall_over_tusen_gjengis_ulikt (record.py:106)
-    KjentFeil("helt-desimaltall-i-vedtaksgrunnlag", (AssertionError,), "gjengitt tekst er ulik"),
-    # test_fuzz.py::test_bug_kvp_som_slutter_9999_12_31 (areas/kvalifisering.py:396, :511)
-    KjentFeil("dato-9999-12-31", (OverflowError,), "date value out of range", "kvalifisering.py"),
-    # test_fuzz.py::test_bug_forfalsket_vedtaksgrunnlag_uten_hovedregel (assessment.py:52)
-    KjentFeil("forfalsket-uten-hovedregel", (AssertionError,), "assert None is not None"),
-)
+KJENTE_FEIL: tuple[KjentFeil, ...] = ()
 
 
 def kjent_feil(exc: BaseException) -> str | None:
