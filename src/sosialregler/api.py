@@ -19,8 +19,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from attrs import evolve
-
 from . import __version__, areas
 from .areas.base import Beregning
 from .assessment import Assessment, Vedtak
@@ -145,7 +143,7 @@ def _assess(
         beregning = beregninger.get(omrade.beregning) if omrade.beregning else None
         hoved = ktx.evaluer_regel(omrade.hovedregel)
         kontroller = tuple(
-            evolve(ktx.evaluer_regel(k), rolle="kontroll") for k in omrade.kontroller
+            ktx.evaluer_regel(k).med(rolle="kontroll") for k in omrade.kontroller
         )
         barn = (hoved, *((beregning.node,) if beregning else ()), *kontroller)
         vedtak[omrade.id] = Vedtak(

@@ -506,13 +506,13 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         elementktx.merknader = []
         if o.status == AVSLUTTET:  # history: measured and shown, no flags
             node = elementktx.evaluer_regel(VARIGHETSREGEL)
-            noder.append(evolve(node, id=f"{VARIGHETSREGEL}[botilbud[{o.nummer}]]"))
+            noder.append(node.med(id=f"{VARIGHETSREGEL}[botilbud[{o.nummer}]]"))
         else:
             node = elementktx.evaluer_regel(OPPHOLDSREGEL)
-            noder.append(evolve(node, id=f"{OPPHOLDSREGEL}[botilbud[{o.nummer}]]"))
+            noder.append(node.med(id=f"{OPPHOLDSREGEL}[botilbud[{o.nummer}]]"))
             if o.pagar():
                 varsel = elementktx.evaluer_regel(VARSELREGEL)
-                noder.append(evolve(varsel, id=f"{VARSELREGEL}[botilbud[{o.nummer}]]"))
+                noder.append(varsel.med(id=f"{VARSELREGEL}[botilbud[{o.nummer}]]"))
             ktx.merknader.extend(_flagg(elementktx.merknader, o, grense))
         varighet = elementktx.evaluer_regel(VARIGHETSREGEL)
         oversikt.append(_rad(o, fakta, varighet))

@@ -582,7 +582,7 @@ class _Beregner:
     def regel(self, regel_id: str, fakta: Mapping[str, Any], node_id: str | None = None) -> Node:
         """Evaluate a rule with the facts found so far (and an item's own facts) laid on top."""
         node = self.ktx.for_element(ChainMap(dict(fakta), self.fakta)).evaluer_regel(regel_id)
-        node = evolve(node, id=node_id) if node_id else node
+        node = node.med(id=node_id) if node_id else node
         self.barn.append(node)
         return node
 

@@ -25,8 +25,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from attrs import evolve
-
 from .. import outcome
 from ..derived import Ukjent, inntektsfakta, person_alder
 from ..engine import Kontekst, Merknad
@@ -317,7 +315,7 @@ class _Regnskap:
     def vurder(self, ktx: Kontekst, fakta: Mapping[str, Any], regel: str, sti: str) -> Node:
         """Evaluate an item rule for one item; the node gets an id naming the item."""
         node = ktx.for_element(fakta).evaluer_regel(regel)
-        node = evolve(node, id=f"{regel}[{sti}]")
+        node = node.med(id=f"{regel}[{sti}]")
         self.noder.append(node)
         return node
 

@@ -275,7 +275,7 @@ def _vurder_person(sak: Sak, ktx: Kontekst, indeks: int, person: Person) -> Node
         return Node(node_id, outcome.UAVKLART, mangler=(f"personer[{indeks}].opphold",))
     elementktx = ktx.for_element(personfakta(sak, person))
     elementktx.merknader = []
-    node = evolve(elementktx.evaluer_regel(PERSONREGEL), id=node_id)
+    node = elementktx.evaluer_regel(PERSONREGEL).med(id=node_id)
     ktx.merknader.extend(_flagg(elementktx.merknader, node, person.id))
     return node
 

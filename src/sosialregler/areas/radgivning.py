@@ -13,8 +13,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from attrs import evolve
-
 from ..derived import Ukjent
 from ..engine import Kontekst
 from ..facts import Radgivning, Sak
@@ -106,9 +104,10 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     utdata = []
     for indeks, radgivning in enumerate(sak.radgivning or ()):
         fakta = radgivningsfakta(sak, radgivning, indeks)
-        node = evolve(
-            ktx.for_element(fakta).evaluer_regel(RADGIVNINGSREGEL),
-            id=f"{RADGIVNINGSREGEL}[radgivning[{indeks}]]",
+        node = (
+            ktx.for_element(fakta)
+            .evaluer_regel(RADGIVNINGSREGEL)
+            .med(id=f"{RADGIVNINGSREGEL}[radgivning[{indeks}]]")
         )
         noder.append(node)
         per_rad[f"{radgivning.type} {radgivning.dato.isoformat()} (radgivning[{indeks}])"] = [node]

@@ -19,8 +19,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from attrs import evolve
-
 from ..derived import Ukjent
 from ..engine import Kontekst
 from ..errors import RegelFeil
@@ -173,9 +171,10 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     utdata = []
     for indeks, reduksjon in enumerate(sak.reduksjoner or ()):
         fakta = reduksjonsfakta(sak, indeks, stonad)
-        node = evolve(
-            ktx.for_element(fakta).evaluer_regel(REDUKSJONSREGEL),
-            id=f"{REDUKSJONSREGEL}[reduksjoner[{indeks}]]",
+        node = (
+            ktx.for_element(fakta)
+            .evaluer_regel(REDUKSJONSREGEL)
+            .med(id=f"{REDUKSJONSREGEL}[reduksjoner[{indeks}]]")
         )
         noder.append(node)
         navn = f"{reduksjon.vilkar} {reduksjon.dato.isoformat()}"

@@ -25,8 +25,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from attrs import evolve
-
 from .. import outcome
 from ..derived import Ukjent
 from ..engine import Kontekst
@@ -260,7 +258,7 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
             "type": vilkar.type,
         }
         for regel_id in regler:
-            node = evolve(elementktx.evaluer_regel(regel_id), id=f"{regel_id}[vilkar[{indeks}]]")
+            node = elementktx.evaluer_regel(regel_id).med(id=f"{regel_id}[vilkar[{indeks}]]")
             noder.append(node)
             per_vilkar.setdefault(vilkar.id, []).append(node)
             vurdering[UTDATANAVN[regel_id]] = node.utfall.value
