@@ -136,15 +136,12 @@ def _assess(
         fakta.update(beregning.fakta)
         satser.extend(beregning.satser)
     for omrade in bok.omrader:
-        if omrade.vurderes_nar is not None:
-            avgrensning = omrade.vurderes_nar.evaluer(ktx, f"{omrade.id}/vurderes_nar", None)
-            if avgrensning.utfall is Utfall.IKKE_OPPFYLT:
-                continue  # the area does not concern this case: left out, as the contract says
+        avgrensning = omrade.avgrensning
+        if avgrensning is not None and avgrensning(ktx).utfall is Utfall.IKKE_OPPFYLT:
+            continue  # the area does not concern this case: left out, as the contract says
         beregning = beregninger.get(omrade.beregning) if omrade.beregning else None
         hoved = ktx.evaluer_regel(omrade.hovedregel)
-        kontroller = tuple(
-            ktx.evaluer_regel(k).med(rolle="kontroll") for k in omrade.kontroller
-        )
+        kontroller = tuple(ktx.evaluer_regel(k).med(rolle="kontroll") for k in omrade.kontroller)
         barn = (hoved, *((beregning.node,) if beregning else ()), *kontroller)
         vedtak[omrade.id] = Vedtak(
             omrade=omrade.id,

@@ -25,8 +25,12 @@ from .derived import Ukjent
 from .errors import RegelFeil
 from .outcome import Utfall
 from .rulebook.book import Regelbok
+from .rulebook.conditions import TOM
 from .rulebook.model import Regel, RegelInfo
-from .tree import Node
+from .tree import Node, ny
+
+#: A text fact the case does not have (the text shows it as unknown).
+_UKJENT = Ukjent(())
 
 
 @frozen
@@ -82,36 +86,21 @@ class Kontekst:
             raise RegelFeil(
                 "en beregningsregel kan ikke brukes som vilkår", regel.info.fil, regel_id
             )
-        egen = regel.vilkar.evaluer(self, f"{regel_id}/vilkar", regel)
-        utfall, mangler, avgjort_av = egen.utfall, egen.mangler, None
-        unntaksnoder = []
-        for unntak_id in self.regelbok.unntak.get(regel_id, ()):
-            unntak = self._i_kraft.get(unntak_id)
-            if unntak is None or unntak.vilkar is None:
-                continue
-            unode = unntak.vilkar.evaluer(self, f"{unntak_id}/vilkar", unntak)
-            unode = Node(
-                unntak_id,
-                unode.utfall,
-                regel=unntak.info,
-                barn=(unode,),
-                mangler=unode.mangler,
-                fakta=self._tekstfakta(unntak),
-                rolle="unntak",
+        egen = regel.vurdering(self)
+        unntak_ider = self.regelbok.unntak.get(regel_id)
+        if not unntak_ider:  # the usual case: the rule's own condition decides
+            node = ny(
+                regel_id,
+                egen.utfall,
+                regel.info,
+                None,
+                self._tekstfakta(regel),
+                (egen,),
+                egen.mangler,
             )
-            unntaksnoder.append((unntak, unode))
-        if unntaksnoder:
-            utfall, mangler, avgjort_av = self._anvend_unntak(regel, egen, unntaksnoder)
-        node = Node(
-            regel_id,
-            utfall,
-            regel=regel.info,
-            fakta=self._tekstfakta(regel),
-            barn=(egen, *(n for _, n in unntaksnoder)),
-            mangler=mangler,
-            avgjort_av=avgjort_av,
-        )
-        if regel.merknad and utfall in regel.merknad.ved:
+        else:
+            node = self._med_unntak(regel, egen, unntak_ider)
+        if regel.merknad and node.utfall in regel.merknad.ved:
             person = self.fakta.get(regel.merknad.person) if regel.merknad.person else None
             self.merknader.append(
                 Merknad(
@@ -122,6 +111,39 @@ class Kontekst:
                 )
             )
         return node
+
+    def _med_unntak(self, regel: Regel, egen: Node, unntak_ider: tuple[str, ...]) -> Node:
+        """The rule's node when exceptions to it exist: each one in force is evaluated."""
+        unntaksnoder = []
+        for unntak_id in unntak_ider:
+            unntak = self._i_kraft.get(unntak_id)
+            if unntak is None or unntak.vilkar is None:
+                continue
+            unode = unntak.vurdering(self)
+            unode = ny(
+                unntak_id,
+                unode.utfall,
+                unntak.info,
+                None,
+                self._tekstfakta(unntak),
+                (unode,),
+                unode.mangler,
+                rolle="unntak",
+            )
+            unntaksnoder.append((unntak, unode))
+        utfall, mangler, avgjort_av = egen.utfall, egen.mangler, None
+        if unntaksnoder:
+            utfall, mangler, avgjort_av = self._anvend_unntak(regel, egen, unntaksnoder)
+        return ny(
+            regel.id,
+            utfall,
+            regel.info,
+            None,
+            self._tekstfakta(regel),
+            (egen, *(n for _, n in unntaksnoder)),
+            mangler,
+            avgjort_av,
+        )
 
     def _anvend_unntak(
         self, regel: Regel, egen: Node, unntaksnoder: list[tuple[Regel, Node]]
@@ -148,9 +170,12 @@ class Kontekst:
                 return tvil, mangler, None
         return egen.utfall, egen.mangler, None
 
-    def _tekstfakta(self, regel: Regel) -> dict[str, Any]:
+    def _tekstfakta(self, regel: Regel) -> Mapping[str, Any]:
+        """The facts the rule's texts name, recorded on its node so texts render later."""
+        if not regel.tekstnavn:
+            return TOM
         fakta = self.fakta
-        return {navn: fakta.get(navn, Ukjent(())) for navn in regel.tekstnavn}
+        return {navn: fakta.get(navn, _UKJENT) for navn in regel.tekstnavn}
 
     def _ikke_i_kraft(self, regel_id: str) -> Node:
         """No version of the rule applies on the date: say so, never default."""

@@ -5,12 +5,15 @@ its own legal reference and texts shows as its own node), or a discretion questi
 always answers ``skjonn``: the law leaves it to the caseworker, and the library must say so
 rather than decide.
 
-Each node's ``evaluer`` returns a ``tree.Node``; evaluation never mutates anything.
+Each condition compiles once (``kompiler``) into a closure with its node path, its children's
+closures and its rule bound in, so evaluating a case builds no path strings and looks nothing
+up twice; the closure returns a ``tree.Node`` and never mutates anything.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Protocol
 
 from attrs import frozen
@@ -18,12 +21,15 @@ from attrs import frozen
 from .. import outcome
 from ..derived import Ukjent
 from ..errors import RegelFeil
-from ..outcome import Utfall
-from ..tree import Node
+from ..outcome import IKKE_OPPFYLT, OPPFYLT, SKJONN, UAVKLART, Utfall
+from ..tree import Node, ny
 from .expr import Uttrykk, UttrykkFeil
 
 if TYPE_CHECKING:
     from .model import Regel
+
+#: The facts of a structural node (``alle``, ``minst_en``, ``ikke``): none, shared and read-only.
+TOM: Mapping[str, Any] = MappingProxyType({})
 
 
 class Kontekst(Protocol):
@@ -34,7 +40,13 @@ class Kontekst(Protocol):
     def evaluer_regel(self, regel_id: str) -> Node: ...
 
 
+#: A compiled condition: the context in, the evaluated node out.
+Vurdering = Callable[[Kontekst], Node]
+
+
 class Betingelse(Protocol):
+    def kompiler(self, sti: str, regel: Regel | None) -> Vurdering: ...
+
     def evaluer(self, ktx: Kontekst, sti: str, regel: Regel | None) -> Node: ...
 
     def regelreferanser(self) -> tuple[str, ...]: ...
@@ -42,14 +54,35 @@ class Betingelse(Protocol):
     def faktanavn(self) -> tuple[str, ...]: ...
 
 
-@frozen
-class Alle:
-    deler: tuple[Betingelse, ...]
+class _Evaluerbar:
+    """``evaluer`` for one-off use (a scratch evaluation); the engine compiles once instead."""
+
+    __slots__ = ()
 
     def evaluer(self, ktx: Kontekst, sti: str, regel: Regel | None) -> Node:
-        barn = tuple(d.evaluer(ktx, f"{sti}/alle[{i}]", regel) for i, d in enumerate(self.deler))
-        utfall = outcome.alle(b.utfall for b in barn)
-        return Node(sti, utfall, barn=barn, mangler=_mangler(barn, utfall))
+        return self.kompiler(sti, regel)(ktx)  # type: ignore[attr-defined]
+
+
+@frozen
+class Alle(_Evaluerbar):
+    deler: tuple[Betingelse, ...]
+
+    def kompiler(self, sti: str, regel: Regel | None) -> Vurdering:
+        deler = tuple(d.kompiler(f"{sti}/alle[{i}]", regel) for i, d in enumerate(self.deler))
+
+        def vurder(ktx: Kontekst) -> Node:
+            barn = tuple([d(ktx) for d in deler])
+            utfall = OPPFYLT  # outcome.alle, inline: this runs for every rule of every case
+            for b in barn:
+                u = b.utfall
+                if u is IKKE_OPPFYLT:
+                    utfall = u
+                    break
+                if u is UAVKLART or (u is SKJONN and utfall is OPPFYLT):
+                    utfall = u
+            return ny(sti, utfall, None, None, TOM, barn, _mangler(barn, utfall))
+
+        return vurder
 
     def regelreferanser(self) -> tuple[str, ...]:
         return tuple(r for d in self.deler for r in d.regelreferanser())
@@ -59,15 +92,25 @@ class Alle:
 
 
 @frozen
-class MinstEn:
+class MinstEn(_Evaluerbar):
     deler: tuple[Betingelse, ...]
 
-    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel | None) -> Node:
-        barn = tuple(
-            d.evaluer(ktx, f"{sti}/minst_en[{i}]", regel) for i, d in enumerate(self.deler)
-        )
-        utfall = outcome.minst_en(b.utfall for b in barn)
-        return Node(sti, utfall, barn=barn, mangler=_mangler(barn, utfall))
+    def kompiler(self, sti: str, regel: Regel | None) -> Vurdering:
+        deler = tuple(d.kompiler(f"{sti}/minst_en[{i}]", regel) for i, d in enumerate(self.deler))
+
+        def vurder(ktx: Kontekst) -> Node:
+            barn = tuple([d(ktx) for d in deler])
+            utfall = IKKE_OPPFYLT  # outcome.minst_en, inline
+            for b in barn:
+                u = b.utfall
+                if u is OPPFYLT:
+                    utfall = u
+                    break
+                if u is UAVKLART or (u is SKJONN and utfall is IKKE_OPPFYLT):
+                    utfall = u
+            return ny(sti, utfall, None, None, TOM, barn, _mangler(barn, utfall))
+
+        return vurder
 
     def regelreferanser(self) -> tuple[str, ...]:
         return tuple(r for d in self.deler for r in d.regelreferanser())
@@ -77,13 +120,18 @@ class MinstEn:
 
 
 @frozen
-class Ikke:
+class Ikke(_Evaluerbar):
     del_: Betingelse
 
-    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel | None) -> Node:
-        barn = self.del_.evaluer(ktx, f"{sti}/ikke", regel)
-        utfall = outcome.ikke(barn.utfall)
-        return Node(sti, utfall, barn=(barn,), mangler=barn.mangler)
+    def kompiler(self, sti: str, regel: Regel | None) -> Vurdering:
+        del_ = self.del_.kompiler(f"{sti}/ikke", regel)
+        ikke = outcome.ikke
+
+        def vurder(ktx: Kontekst) -> Node:
+            barn = del_(ktx)
+            return ny(sti, ikke(barn.utfall), None, None, TOM, (barn,), barn.mangler)
+
+        return vurder
 
     def regelreferanser(self) -> tuple[str, ...]:
         return self.del_.regelreferanser()
@@ -93,40 +141,37 @@ class Ikke:
 
 
 @frozen
-class Uttrykksblad:
+class Uttrykksblad(_Evaluerbar):
     """A leaf: an expression that must give true or false."""
 
     uttrykk: Uttrykk
 
-    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel | None) -> Node:
-        fakta = ktx.fakta
-        verdier = {}
-        mangler: list[str] | None = None
-        for navn in self.uttrykk.navn:  # a plain loop: this is the engine's hottest path
-            verdi = fakta[navn]
-            verdier[navn] = verdi
-            if type(verdi) is Ukjent:
-                if mangler is None:
-                    mangler = []
-                mangler.extend(verdi.mangler)
-        if mangler is not None:
-            return Node(
-                sti,
-                outcome.UAVKLART,
-                uttrykk=self.uttrykk.tekst,
-                fakta=verdier,
-                mangler=tuple(dict.fromkeys(mangler)),
-            )
-        try:
-            svar = self.uttrykk.evaluer(verdier)
-        except UttrykkFeil as exc:
-            raise RegelFeil(f"uttrykket feilet under vurdering: {exc}", *_hvor(regel)) from None
-        if not isinstance(svar, bool):
-            raise RegelFeil(
-                f"uttrykket «{self.uttrykk.tekst}» ga {svar!r}, ikke sann/usann",
-                *_hvor(regel),
-            )
-        return Node(sti, outcome.fra_bool(svar), uttrykk=self.uttrykk.tekst, fakta=verdier)
+    def kompiler(self, sti: str, regel: Regel | None) -> Vurdering:
+        uttrykk = self.uttrykk
+        navn, tekst, evaluer = uttrykk.navn, uttrykk.tekst, uttrykk.evaluer
+
+        def vurder(ktx: Kontekst) -> Node:  # the engine's hottest path: plain loops
+            fakta = ktx.fakta
+            verdier = {n: fakta[n] for n in navn}
+            mangler: list[str] | None = None
+            for verdi in verdier.values():
+                if type(verdi) is Ukjent:
+                    if mangler is None:
+                        mangler = []
+                    mangler.extend(verdi.mangler)
+            if mangler is not None:
+                return ny(sti, UAVKLART, None, tekst, verdier, (), tuple(dict.fromkeys(mangler)))
+            try:
+                svar = evaluer(verdier)
+            except UttrykkFeil as exc:
+                raise RegelFeil(f"uttrykket feilet under vurdering: {exc}", *_hvor(regel)) from None
+            if svar is True:
+                return ny(sti, OPPFYLT, None, tekst, verdier, (), ())
+            if svar is False:
+                return ny(sti, IKKE_OPPFYLT, None, tekst, verdier, (), ())
+            raise RegelFeil(f"uttrykket «{tekst}» ga {svar!r}, ikke sann/usann", *_hvor(regel))
+
+        return vurder
 
     def regelreferanser(self) -> tuple[str, ...]:
         return ()
@@ -136,13 +181,18 @@ class Uttrykksblad:
 
 
 @frozen
-class Regelreferanse:
+class Regelreferanse(_Evaluerbar):
     """A leaf: another rule, evaluated (once per assessment) and shown as its own node."""
 
     regel_id: str
 
-    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel | None) -> Node:
-        return ktx.evaluer_regel(self.regel_id)
+    def kompiler(self, sti: str, regel: Regel | None) -> Vurdering:
+        regel_id = self.regel_id
+
+        def vurder(ktx: Kontekst) -> Node:
+            return ktx.evaluer_regel(regel_id)
+
+        return vurder
 
     def regelreferanser(self) -> tuple[str, ...]:
         return (self.regel_id,)
@@ -152,13 +202,18 @@ class Regelreferanse:
 
 
 @frozen
-class Skjonn:
+class Skjonn(_Evaluerbar):
     """A leaf the law leaves to the caseworker: always ``skjonn``, with the question put."""
 
     sporsmal: Mapping[str, str]
 
-    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel | None) -> Node:
-        return Node(sti, outcome.SKJONN, sporsmal=self.sporsmal)
+    def kompiler(self, sti: str, regel: Regel | None) -> Vurdering:
+        node = Node(sti, SKJONN, sporsmal=self.sporsmal)  # the same answer for every case
+
+        def vurder(ktx: Kontekst) -> Node:
+            return node
+
+        return vurder
 
     def regelreferanser(self) -> tuple[str, ...]:
         return ()
@@ -174,9 +229,9 @@ def _hvor(regel: Regel | None) -> tuple[str | None, str | None]:
 
 def _mangler(barn: tuple[Node, ...], utfall: Utfall) -> tuple[str, ...]:
     """Exactly the missing facts that keep this node undecided (none if it is decided)."""
-    if utfall is not outcome.UAVKLART:
+    if utfall is not UAVKLART:
         return ()
-    return tuple(dict.fromkeys(m for b in barn if b.utfall is outcome.UAVKLART for m in b.mangler))
+    return tuple(dict.fromkeys(m for b in barn if b.utfall is UAVKLART for m in b.mangler))
 
 
 def blader(betingelse: Betingelse, sti: str = "/vilkar") -> dict[str, Any]:

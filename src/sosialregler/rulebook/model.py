@@ -19,7 +19,7 @@ from attrs import field, frozen
 from ..outcome import Utfall
 
 if TYPE_CHECKING:
-    from .conditions import Betingelse
+    from .conditions import Betingelse, Vurdering
 
 #: Norwegian ordinals for ledd, as the law cites them ("§ 18 tredje ledd").
 LEDD_NB = ("første", "andre", "tredje", "fjerde", "femte", "sjette", "sjuende", "åttende")
@@ -163,6 +163,13 @@ class Regel:
     def id(self) -> str:
         return self.info.id
 
+    @cached_property
+    def vurdering(self) -> Vurdering:
+        """The condition compiled for evaluation, with its node paths (``<id>/vilkar/…``)."""
+        if self.vilkar is None:
+            raise ValueError(f"regelen {self.id} er en beregningsregel og har ingen vilkår")
+        return self.vilkar.kompiler(f"{self.id}/vilkar", self)
+
     def i_kraft(self, dato: date) -> bool:
         return self.info.gyldig_fra <= dato and (
             self.info.gyldig_til is None or dato <= self.info.gyldig_til
@@ -182,3 +189,10 @@ class Omrade:
     #: When the area applies to a case at all: an area whose condition is not met is left out
     #: of ``vedtak`` (the contract: "an area with no facts to assess is left out").
     vurderes_nar: Betingelse | None = None
+
+    @cached_property
+    def avgrensning(self) -> Vurdering | None:
+        """``vurderes_nar`` compiled (``<id>/vurderes_nar``), or None if the area always applies."""
+        if self.vurderes_nar is None:
+            return None
+        return self.vurderes_nar.kompiler(f"{self.id}/vurderes_nar", None)
