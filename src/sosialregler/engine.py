@@ -27,7 +27,7 @@ from .outcome import Utfall
 from .rulebook.book import Regelbok
 from .rulebook.conditions import TOM
 from .rulebook.model import Regel, RegelInfo
-from .tree import Node, ny
+from .tree import Node, lag_node
 
 #: A text fact the case does not have (the text shows it as unknown).
 _UKJENT = Ukjent(())
@@ -89,14 +89,20 @@ class Kontekst:
         egen = regel.vurdering(self)
         unntak_ider = self.regelbok.unntak.get(regel_id)
         if not unntak_ider:  # the usual case: the rule's own condition decides
-            node = ny(
-                regel_id,
-                egen.utfall,
-                regel.info,
-                None,
-                self._tekstfakta(regel),
-                (egen,),
-                egen.mangler,
+            node = lag_node(
+                Node,
+                (
+                    regel_id,
+                    egen.utfall,
+                    regel.info,
+                    None,
+                    self._tekstfakta(regel),
+                    (egen,),
+                    egen.mangler,
+                    None,
+                    None,
+                    None,
+                ),
             )
         else:
             node = self._med_unntak(regel, egen, unntak_ider)
@@ -120,29 +126,39 @@ class Kontekst:
             if unntak is None or unntak.vilkar is None:
                 continue
             unode = unntak.vurdering(self)
-            unode = ny(
-                unntak_id,
-                unode.utfall,
-                unntak.info,
-                None,
-                self._tekstfakta(unntak),
-                (unode,),
-                unode.mangler,
-                rolle="unntak",
+            unode = lag_node(
+                Node,
+                (
+                    unntak_id,
+                    unode.utfall,
+                    unntak.info,
+                    None,
+                    self._tekstfakta(unntak),
+                    (unode,),
+                    unode.mangler,
+                    None,
+                    None,
+                    "unntak",
+                ),
             )
             unntaksnoder.append((unntak, unode))
         utfall, mangler, avgjort_av = egen.utfall, egen.mangler, None
         if unntaksnoder:
             utfall, mangler, avgjort_av = self._anvend_unntak(regel, egen, unntaksnoder)
-        return ny(
-            regel.id,
-            utfall,
-            regel.info,
-            None,
-            self._tekstfakta(regel),
-            (egen, *(n for _, n in unntaksnoder)),
-            mangler,
-            avgjort_av,
+        return lag_node(
+            Node,
+            (
+                regel.id,
+                utfall,
+                regel.info,
+                None,
+                self._tekstfakta(regel),
+                (egen, *(n for _, n in unntaksnoder)),
+                mangler,
+                avgjort_av,
+                None,
+                None,
+            ),
         )
 
     def _anvend_unntak(

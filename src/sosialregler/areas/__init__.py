@@ -46,8 +46,9 @@ def beregninger() -> tuple[str, ...]:
     return tuple(m.__name__.rsplit(".", 1)[1] for m in _moduler() if hasattr(m, "beregn"))
 
 
+@cache
 def beregning(navn: str) -> Callable[[Sak, Kontekst], Beregning]:
-    """The calculation registered under ``navn``."""
+    """The calculation registered under ``navn`` (looked up once: every case asks for it)."""
     if navn not in beregninger():
         raise KeyError(f"ukjent beregning {navn!r}; kjente er {list(beregninger())}")
     return importlib.import_module(f"{__name__}.{navn}").beregn

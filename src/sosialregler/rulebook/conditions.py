@@ -22,7 +22,7 @@ from .. import outcome
 from ..derived import Ukjent
 from ..errors import RegelFeil
 from ..outcome import IKKE_OPPFYLT, OPPFYLT, SKJONN, UAVKLART, Utfall
-from ..tree import Node, ny
+from ..tree import Node, lag_node
 from .expr import Uttrykk, UttrykkFeil
 
 if TYPE_CHECKING:
@@ -80,7 +80,9 @@ class Alle(_Evaluerbar):
                     break
                 if u is UAVKLART or (u is SKJONN and utfall is OPPFYLT):
                     utfall = u
-            return ny(sti, utfall, None, None, TOM, barn, _mangler(barn, utfall))
+            return lag_node(
+                Node, (sti, utfall, None, None, TOM, barn, _mangler(barn, utfall), None, None, None)
+            )
 
         return vurder
 
@@ -108,7 +110,9 @@ class MinstEn(_Evaluerbar):
                     break
                 if u is UAVKLART or (u is SKJONN and utfall is IKKE_OPPFYLT):
                     utfall = u
-            return ny(sti, utfall, None, None, TOM, barn, _mangler(barn, utfall))
+            return lag_node(
+                Node, (sti, utfall, None, None, TOM, barn, _mangler(barn, utfall), None, None, None)
+            )
 
         return vurder
 
@@ -129,7 +133,10 @@ class Ikke(_Evaluerbar):
 
         def vurder(ktx: Kontekst) -> Node:
             barn = del_(ktx)
-            return ny(sti, ikke(barn.utfall), None, None, TOM, (barn,), barn.mangler)
+            return lag_node(
+                Node,
+                (sti, ikke(barn.utfall), None, None, TOM, (barn,), barn.mangler, None, None, None),
+            )
 
         return vurder
 
@@ -160,15 +167,33 @@ class Uttrykksblad(_Evaluerbar):
                         mangler = []
                     mangler.extend(verdi.mangler)
             if mangler is not None:
-                return ny(sti, UAVKLART, None, tekst, verdier, (), tuple(dict.fromkeys(mangler)))
+                return lag_node(
+                    Node,
+                    (
+                        sti,
+                        UAVKLART,
+                        None,
+                        tekst,
+                        verdier,
+                        (),
+                        tuple(dict.fromkeys(mangler)),
+                        None,
+                        None,
+                        None,
+                    ),
+                )
             try:
                 svar = evaluer(verdier)
             except UttrykkFeil as exc:
                 raise RegelFeil(f"uttrykket feilet under vurdering: {exc}", *_hvor(regel)) from None
             if svar is True:
-                return ny(sti, OPPFYLT, None, tekst, verdier, (), ())
+                return lag_node(
+                    Node, (sti, OPPFYLT, None, tekst, verdier, (), (), None, None, None)
+                )
             if svar is False:
-                return ny(sti, IKKE_OPPFYLT, None, tekst, verdier, (), ())
+                return lag_node(
+                    Node, (sti, IKKE_OPPFYLT, None, tekst, verdier, (), (), None, None, None)
+                )
             raise RegelFeil(f"uttrykket «{tekst}» ga {svar!r}, ikke sann/usann", *_hvor(regel))
 
         return vurder
