@@ -184,7 +184,7 @@ def _vurder(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     except UgyldigSak as exc:
         return _avvis(exc.feil, args.format, ut, err)
     if args.format == "json":
-        print(vurdering.to_json(), file=ut)
+        print(vurdering.to_json(indent=2), file=ut)
     elif args.format == "vedtaksgrunnlag":
         print(json.dumps(vurdering.to_record(), ensure_ascii=False, indent=2), file=ut)
     else:
