@@ -197,3 +197,31 @@ def test_standardreglene_vurderer_demosaken() -> None:
         "midlertidig_botilbud",
         "reduksjon",
     } & set(vurdering.vedtak)
+
+
+@pytest.mark.parametrize(
+    ("vilkar", "fakta"),
+    [
+        ('"soker.alder >= 18"', {"soker.alder": "tretti"}),  # one fact: the short path
+        (
+            '"soker.alder >= 18 og soker.fodselsdato < 2000-01-01"',
+            {"soker.alder": 30, "soker.fodselsdato": 1990},
+        ),
+    ],
+)
+def test_uttrykk_som_feiler_under_vurdering_er_regelfeil(
+    tmp_path: Path, vilkar: str, fakta: dict
+) -> None:
+    """A value the expression cannot use is a rule fault naming the rule and the expression."""
+    bok = _bok(tmp_path, _regel("hoved", vilkar))
+    with pytest.raises(RegelFeil) as feil:
+        _ktx(bok, **fakta).evaluer_regel("hoved")
+    melding = str(feil.value)
+    assert "uttrykket feilet under vurdering" in melding
+    assert "hoved" in melding and "test.toml" in melding
+
+
+def test_uttrykk_som_ikke_gir_sann_eller_usann_er_regelfeil(tmp_path: Path) -> None:
+    bok = _bok(tmp_path, _regel("hoved", '"soker.alder"'))
+    with pytest.raises(RegelFeil, match="ga 30, ikke sann/usann"):
+        _ktx(bok, **{"soker.alder": 30}).evaluer_regel("hoved")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
 from attrs import frozen
 
@@ -155,46 +155,46 @@ class Uttrykksblad(_Evaluerbar):
 
     def kompiler(self, sti: str, regel: Regel | None) -> Vurdering:
         uttrykk = self.uttrykk
-        navn, tekst, evaluer = uttrykk.navn, uttrykk.tekst, uttrykk.evaluer
+        navn, tekst, funksjon = uttrykk.navn, uttrykk.tekst, uttrykk.funksjon
+
+        def ukjent(verdier: dict[str, Any]) -> Node:
+            mangler = (m for v in verdier.values() if type(v) is Ukjent for m in v.mangler)
+            felt = (sti, UAVKLART, None, tekst, verdier, (), tuple(dict.fromkeys(mangler)))
+            return lag_node(Node, (*felt, None, None, None))
+
+        def svar(verdier: dict[str, Any]) -> Node:
+            try:
+                resultat = funksjon(verdier)
+            except _UTTRYKKSFEIL:
+                _feil_i_uttrykk(uttrykk, verdier, regel)
+            if resultat is True:
+                return lag_node(
+                    Node, (sti, OPPFYLT, None, tekst, verdier, (), (), None, None, None)
+                )
+            if resultat is False:
+                return lag_node(
+                    Node, (sti, IKKE_OPPFYLT, None, tekst, verdier, (), (), None, None, None)
+                )
+            raise RegelFeil(f"uttrykket «{tekst}» ga {resultat!r}, ikke sann/usann", *_hvor(regel))
+
+        if len(navn) == 1:  # most leaves read one fact: no loop
+            (eneste,) = navn
+
+            def vurder_en(ktx: Kontekst) -> Node:
+                verdi = ktx.fakta[eneste]
+                if type(verdi) is Ukjent:
+                    return ukjent({eneste: verdi})
+                return svar({eneste: verdi})
+
+            return vurder_en
 
         def vurder(ktx: Kontekst) -> Node:  # the engine's hottest path: plain loops
             fakta = ktx.fakta
             verdier = {n: fakta[n] for n in navn}
-            mangler: list[str] | None = None
             for verdi in verdier.values():
                 if type(verdi) is Ukjent:
-                    if mangler is None:
-                        mangler = []
-                    mangler.extend(verdi.mangler)
-            if mangler is not None:
-                return lag_node(
-                    Node,
-                    (
-                        sti,
-                        UAVKLART,
-                        None,
-                        tekst,
-                        verdier,
-                        (),
-                        tuple(dict.fromkeys(mangler)),
-                        None,
-                        None,
-                        None,
-                    ),
-                )
-            try:
-                svar = evaluer(verdier)
-            except UttrykkFeil as exc:
-                raise RegelFeil(f"uttrykket feilet under vurdering: {exc}", *_hvor(regel)) from None
-            if svar is True:
-                return lag_node(
-                    Node, (sti, OPPFYLT, None, tekst, verdier, (), (), None, None, None)
-                )
-            if svar is False:
-                return lag_node(
-                    Node, (sti, IKKE_OPPFYLT, None, tekst, verdier, (), (), None, None, None)
-                )
-            raise RegelFeil(f"uttrykket «{tekst}» ga {svar!r}, ikke sann/usann", *_hvor(regel))
+                    return ukjent(verdier)
+            return svar(verdier)
 
         return vurder
 
@@ -245,6 +245,19 @@ class Skjonn(_Evaluerbar):
 
     def faktanavn(self) -> tuple[str, ...]:
         return ()
+
+
+#: What a compiled expression may raise; ``Uttrykk.evaluer`` turns each into an ``UttrykkFeil``.
+_UTTRYKKSFEIL = (UttrykkFeil, KeyError, TypeError, ValueError, ArithmeticError, AttributeError)
+
+
+def _feil_i_uttrykk(uttrykk: Uttrykk, verdier: Mapping[str, Any], regel: Regel | None) -> NoReturn:
+    """Report a failed expression as ``evaluer`` words it, naming the rule and its file."""
+    try:
+        uttrykk.evaluer(verdier)
+    except UttrykkFeil as exc:
+        raise RegelFeil(f"uttrykket feilet under vurdering: {exc}", *_hvor(regel)) from None
+    raise RegelFeil(f"uttrykket «{uttrykk.tekst}» feilet under vurdering", *_hvor(regel))
 
 
 def _hvor(regel: Regel | None) -> tuple[str | None, str | None]:

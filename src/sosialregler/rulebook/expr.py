@@ -150,6 +150,15 @@ class Uttrykk:
     navn: tuple[str, ...]
     _fn: _Fn = attrs.field(eq=False, repr=False)
 
+    @property
+    def funksjon(self) -> _Fn:
+        """The compiled function without ``evaluer``'s error wrapping, for the engine's hot path.
+
+        It may raise what ``evaluer`` turns into an ``UttrykkFeil``; a caller that gets an
+        error calls ``evaluer`` with the same values for the message (evaluation is pure).
+        """
+        return self._fn
+
     def evaluer(self, verdier: Mapping[str, object]) -> object:
         """Evaluate with the values of ``self.navn``.
 
