@@ -32,7 +32,7 @@ from cattrs.errors import (
 )
 
 from .errors import Feil, UgyldigSak
-from .facts import Sak
+from .facts import Kvp, Opphold, Person, Sak
 
 #: The current act applies from this date; older cases belong to the 1991 act.
 LOVENS_IKRAFTTREDELSE = date(2010, 1, 1)
@@ -189,6 +189,185 @@ def _lag_konverter() -> cattrs.Converter:
 _KONVERTER = _lag_konverter()
 
 
+# --- the fast path -------------------------------------------------------------------------
+#
+# Nearly every case a case system sends is valid, and the detailed converter above pays for
+# its error reports (exception groups, notes, a hook call per value) on every one. So a valid
+# case is first read by plain functions generated once per class from the same type hints:
+# each value is checked by the same rule as its hook above, only without building a report.
+# Anything they do not vouch for (a wrong type, a missing field, an unknown key, a ``str``
+# subclass only Python can pass) makes them give up, and the detailed path reads the case
+# again and reports every problem exactly as before. The fast path may thus be stricter than
+# the hooks, never laxer; ``tests/test_contract_rask.py`` checks that it agrees with them.
+
+
+class _IkkeRask(Exception):
+    """The fast path does not vouch for a value; the detailed path decides and explains."""
+
+
+def _gi_opp() -> Any:
+    raise _IkkeRask
+
+
+_ER_ISO_DATO = ISO_DATO.fullmatch
+
+
+def _rask_dato(verdi: Any) -> date:
+    """``_dato`` without the message: ASCII ISO text, a calendar day, in the plausible span."""
+    if type(verdi) is str and _ER_ISO_DATO(verdi):
+        dato = date.fromisoformat(verdi)  # a ValueError sends the case to the detailed path
+        if TIDLIGSTE_DATO <= dato <= SENESTE_DATO:
+            return dato
+    raise _IkkeRask
+
+
+_MAKS_HELTALLSBELOP = int(MAKS_BELOP)
+
+
+def _rask_belop(verdi: Any) -> Decimal:
+    """``_belop`` without the message: a finite, non-negative, plausible number of kroner."""
+    if type(verdi) is int:
+        if 0 <= verdi <= _MAKS_HELTALLSBELOP:
+            return Decimal(verdi)
+    elif type(verdi) is float and math.isfinite(verdi):
+        belop = Decimal(str(verdi))
+        if 0 <= belop <= MAKS_BELOP:  # -0.0 passes, as in _belop
+            return belop
+    raise _IkkeRask
+
+
+def _er_utf8(verdi: str) -> bool:
+    """Whether non-ASCII text can be written as UTF-8 (a lone surrogate cannot)."""
+    try:
+        verdi.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _rask_uttrykk(typ: Any, var: str, navnerom: dict[str, Any], dybde: int = 0) -> str:
+    """A Python expression that reads the JSON value in ``var`` as ``typ`` or gives up.
+
+    Each is the rule of the matching hook above, written inline where a call per value would
+    cost more than the check itself.
+    """
+    args = get_args(typ)
+    ugyldig = "_gi_opp()"
+    if type(None) in args:
+        (indre,) = (a for a in args if a is not type(None))
+        if indre is bool:
+            return f"({var} if {var} is None or {var} is True or {var} is False else {ugyldig})"
+        return f"(None if {var} is None else {_rask_uttrykk(indre, var, navnerom, dybde)})"
+    if typ is bool:
+        return f"({var} if {var} is True or {var} is False else {ugyldig})"
+    if typ is int:
+        return f"({var} if type({var}) is int and {var} >= 0 else {ugyldig})"
+    if typ is str:
+        return (
+            f"({var} if type({var}) is str and ({var}.isascii() or _er_utf8({var})) else {ugyldig})"
+        )
+    if typ is date:
+        return f"_rask_dato({var})"
+    if typ is Decimal:
+        return (
+            f"(_Decimal({var}) if type({var}) is int and 0 <= {var} <= _MAKS_HELTALLSBELOP "
+            f"else _rask_belop({var}))"
+        )
+    if get_origin(typ) is Literal:
+        navn = f"_lovlige_{len(navnerom)}"
+        navnerom[navn] = frozenset(args)
+        return f"({var} if type({var}) is str and {var} in {navn} else {ugyldig})"
+    if _er_homogen_tuple(typ):
+        element = f"e{dybde}"
+        indre = _rask_uttrykk(args[0], element, navnerom, dybde + 1)
+        return f"(tuple([{indre} for {element} in {var}]) if type({var}) is list else {ugyldig})"
+    if attrs.has(typ):
+        navn = f"_les_{typ.__name__}"
+        if navn not in navnerom:
+            navnerom[navn] = None  # reserved first: a class may (in time) contain itself
+            navnerom[navn] = _rask_klasse(typ, navnerom)
+        return f"{navn}({var})"
+    raise TypeError(f"kontrakten har en type den raske veien ikke kjenner: {typ!r}")
+
+
+def _fylles_direkte(klasse: type) -> bool:
+    """Whether the class's slots may be filled directly instead of through ``__init__``.
+
+    The generated ``__init__`` of a frozen attrs class does nothing but set each slot (through
+    ``object.__setattr__``); setting them by their slot descriptors does the same a third
+    faster. That holds only while no field has a validator, converter or factory and the class
+    has no init hooks; otherwise ``__init__`` is called.
+    """
+    felt = attrs.fields(klasse)
+    return (
+        all(
+            f.init and f.validator is None and f.converter is None and f.alias == f.name
+            for f in felt
+        )
+        and not any(hasattr(klasse, krok) for krok in ("__attrs_pre_init__", "__attrs_post_init__"))
+        and set(getattr(klasse, "__slots__", ())) - {"__weakref__"} == {f.name for f in felt}
+    )
+
+
+def _rask_klasse(klasse: type, navnerom: dict[str, Any]) -> Any:
+    """Generate the reader of one attrs class: a dict with known keys only, required ones
+    present, each value read by its type, then the frozen object."""
+    hint = typing.get_type_hints(klasse)
+    felt = attrs.fields(klasse)
+    navn = klasse.__name__
+    navnerom[f"_klasse_{navn}"] = klasse
+    navnerom[f"_kjente_{navn}"] = frozenset(f.name for f in felt)
+    linjer = [
+        f"def _les_{navn}(d):",
+        f"    if type(d) is not dict or not d.keys() <= _kjente_{navn}:",
+        "        _gi_opp()",
+    ]
+    direkte = _fylles_direkte(klasse)
+    if direkte:
+        linjer.append(f"    o = _ny(_klasse_{navn})")
+    for f in felt:
+        if f.default is attrs.NOTHING:
+            hent = f"d[{f.name!r}]"  # a KeyError sends the case to the detailed path
+        elif f.default is None and type(None) in get_args(hint[f.name]):
+            hent = f"d.get({f.name!r})"  # absent and null are both None
+        else:  # pragma: no cover - the contract has no other kind of default
+            raise TypeError(f"{navn}.{f.name}: standardverdien er ikke None")
+        linjer.append(f"    v = {hent}")
+        uttrykk = _rask_uttrykk(hint[f.name], "v", navnerom)
+        if direkte:
+            setter = f"_sett_{navn}_{f.name}"
+            navnerom[setter] = klasse.__dict__[f.name].__set__
+            linjer.append(f"    {setter}(o, {uttrykk})")
+        else:  # pragma: no cover - every class in facts.py is filled directly
+            linjer.append(f"    f_{f.name} = {uttrykk}")
+    if direkte:
+        linjer.append("    return o")
+    else:  # pragma: no cover
+        argumenter = ", ".join(f"f_{f.name}" for f in felt)
+        linjer.append(f"    return _klasse_{navn}({argumenter})")
+    kode = "\n".join(linjer)
+    exec(compile(kode, f"<sosialregler: rask lesing av {navn}>", "exec"), navnerom)
+    return navnerom[f"_les_{navn}"]
+
+
+def _lag_rask_leser(klasse: type) -> Any:
+    navnerom: dict[str, Any] = {
+        "_gi_opp": _gi_opp,
+        "_er_utf8": _er_utf8,
+        "_rask_dato": _rask_dato,
+        "_rask_belop": _rask_belop,
+        "_Decimal": Decimal,
+        "_MAKS_HELTALLSBELOP": _MAKS_HELTALLSBELOP,
+        "_ny": object.__new__,
+    }
+    _rask_uttrykk(klasse, "d", navnerom)
+    return navnerom[f"_les_{klasse.__name__}"]
+
+
+#: Reads a valid case dict into a ``Sak``; raises (anything) when it does not vouch for it.
+_LES_SAK_RASKT = _lag_rask_leser(Sak)
+
+
 def _feil_fra_unntak(exc: BaseException, sti: str, verdi: Any) -> Iterator[Feil]:
     """Walk cattrs' exception groups into flat problems with JSON paths."""
     if isinstance(exc, ForbiddenExtraKeysError):
@@ -265,6 +444,18 @@ def fra_dict(data: Any, vurderingsdato: date | None = None) -> Sak:
     """
     if not isinstance(data, dict):
         raise UgyldigSak([Feil("$", data, "saken må være et JSON-objekt ({...})")])
+    try:
+        sak = _LES_SAK_RASKT(data)
+    except Exception:  # anything at all: the detailed path below finds and names it
+        pass
+    else:
+        if not _har_kryssfeil(sak, vurderingsdato):
+            return sak
+    return _fra_dict_detaljert(data, vurderingsdato)
+
+
+def _fra_dict_detaljert(data: dict[str, Any], vurderingsdato: date | None) -> Sak:
+    """``fra_dict`` by the detailed converter: every problem, with its JSON path."""
     feil: list[Feil] = []
     sak: Sak | None = None
     try:
@@ -663,3 +854,172 @@ def _vilkar_og_oppfolging(
 
 # Keep typing imported for cattrs' forward references in facts (PEP 563 strings).
 _ = typing
+
+
+# --- the checks across fields, on a case the fast path has read ------------------------------
+
+
+def _har_kryssfeil(sak: Sak, overstyrt: date | None) -> bool:
+    """Whether ``_kryssjekker`` would find any problem in the case ``sak`` was read from.
+
+    The same checks, on typed facts instead of raw JSON: a valid case then costs a few
+    comparisons instead of parsing every date again. Only the answer is needed here; when it
+    is yes, ``_kryssjekker`` runs on the raw input and words each problem. Every check there
+    has its twin here, in the same order (``tests/test_contract_rask.py`` checks that they
+    agree); a check added there must be added here.
+    """
+    dato = overstyrt or sak.vurderingsdato
+    if dato is not None and dato < LOVENS_IKRAFTTREDELSE:
+        return True
+    personer = sak.personer
+    if not personer:
+        return True
+    ider: set[str] = set()
+    sokere: list[Person] = []
+    partnere = 0
+    foreldre_fodt: list[date] = []
+    barn_fodt: list[date] = []
+    for p in personer:
+        pid, rolle, fodt = p.id, p.rolle, p.fodselsdato
+        if pid in ider or not pid.strip():
+            return True
+        ider.add(pid)
+        if fodt is not None and dato is not None and fodt > dato:
+            return True
+        if rolle == "soker":
+            sokere.append(p)
+        elif rolle == "ektefelle" or rolle == "samboer":
+            partnere += 1
+        if fodt is not None:
+            if rolle == "barn":
+                barn_fodt.append(fodt)
+            elif rolle != "annen_voksen":
+                foreldre_fodt.append(fodt)
+        opphold = p.opphold
+        if opphold is not None and _opphold_i_motstrid(opphold):
+            return True
+    if len(sokere) != 1 or partnere > 1:
+        return True
+    if barn_fodt and foreldre_fodt and min(barn_fodt) <= max(foreldre_fodt):
+        return True
+    return (
+        _ukjent_person(sak, ider)
+        or _vilkar_i_motstrid(sak, dato, sokere[0].id)
+        or _boutgift_godkjent_feil(sak)
+    )
+
+
+def _opphold_i_motstrid(o: Opphold) -> bool:
+    """The twin of ``_opphold_motstrid`` for one person."""
+    if o.norsk_statsborger is True and (
+        o.lovlig_opphold is False or o.asylsoker_med_statlig_innkvartering is True
+    ):
+        return True
+    return o.lovlig_opphold is False and (
+        o.offer_for_menneskehandel_refleksjonsperiode is True
+        or o.rett_til_opphold_under_oppholdssak is True
+    )
+
+
+def _ukjent_person(sak: Sak, ider: set[str]) -> bool:
+    """The twin of ``_kjente_personer`` (and ``_kjente_vilkar``, ``_kvp_kryssjekker``)."""
+    for liste in (sak.inntekter, sak.formue, sak.rettigheter, sak.andre_utgifter):
+        for e in liste or ():
+            if e.person is not None and e.person not in ider:
+                return True
+    for liste in (sak.vilkar, sak.radgivning):
+        for e in liste or ():
+            if e.person is not None and e.person not in ider:
+                return True
+    saerlige = sak.saerlige_tilfeller
+    if saerlige is not None:
+        for u in saerlige.utgifter or ():
+            if u.person is not None and u.person not in ider:
+                return True
+    vilkar_ider: set[str] = set()
+    for v in sak.vilkar or ():
+        if v.id in vilkar_ider:
+            return True
+        vilkar_ider.add(v.id)
+    for r in sak.reduksjoner or ():
+        if r.vilkar not in vilkar_ider:
+            return True
+    for b in sak.botilbud or ():
+        if not b.personer or not ider.issuperset(b.personer):
+            return True
+        if len(set(b.personer)) != len(b.personer):
+            return True
+        if b.til is not None and b.til < b.fra:
+            return True
+    kvp = sak.kvp
+    return kvp is not None and (kvp.person not in ider or _kvp_i_motstrid(kvp, ider))
+
+
+def _kvp_i_motstrid(kvp: Kvp, ider: set[str]) -> bool:
+    """The twin of ``_kvp_kryssjekker`` (and the KVP part of ``_kjente_personer``)."""
+    barn = kvp.forsorger_barn
+    if barn is not None and (
+        not ider.issuperset(barn) or len(set(barn)) != len(barn) or kvp.person in barn
+    ):
+        return True
+    ytelser = kvp.ytelser_folketrygd
+    if ytelser is not None and len(set(ytelser)) != len(ytelser):
+        return True
+    start, slutt, forlenget = kvp.program_start, kvp.program_slutt, kvp.forlenget_til
+    if start is not None and slutt is not None and slutt < start:
+        return True
+    if slutt is not None and forlenget is not None and forlenget <= slutt:
+        return True
+    if kvp.timer_per_uke is not None and kvp.timer_per_uke > _TIMER_I_EN_UKE:
+        return True
+    for f in kvp.fravaer or ():
+        if f.fra < LOVENS_IKRAFTTREDELSE:
+            return True
+        if f.til is not None:
+            if f.til < f.fra:
+                return True
+            if f.dager is not None and f.dager > (f.til - f.fra).days + 1:
+                return True
+    return False
+
+
+def _vilkar_i_motstrid(sak: Sak, dato: date | None, soker: str) -> bool:
+    """The twin of ``_vilkar_og_oppfolging``."""
+    satt: dict[str, date] = {}
+    for v in sak.vilkar or ():
+        fra = v.satt_dato
+        if fra is None:
+            continue
+        satt.setdefault(v.id, fra)
+        if (v.frist is not None and v.frist < fra) or (
+            v.oppfolgingsdato is not None and v.oppfolgingsdato < fra
+        ):
+            return True
+    for r in sak.reduksjoner or ():
+        fra = satt.get(r.vilkar)
+        if fra is not None and r.dato < fra:
+            return True
+    if dato is not None:
+        for rad in sak.radgivning or ():
+            if rad.dato > dato:
+                return True
+    maneder = sak.maneder_med_stonad
+    if maneder is not None and (
+        any(m.day != 1 for m in maneder) or len(set(maneder)) != len(maneder)
+    ):
+        return True
+    aktivitet = sak.aktivitetsplikt
+    if aktivitet is not None and aktivitet.vilkar_satt is False and soker:
+        return any(v.type == "aktivitet" and v.person == soker for v in sak.vilkar or ())
+    return False
+
+
+def _boutgift_godkjent_feil(sak: Sak) -> bool:
+    """The twin of ``_godkjente_boutgifter``."""
+    for b in sak.boutgifter or ():
+        godkjent = b.godkjent_belop_per_maned
+        if godkjent is not None and (
+            b.vurdert_rimelig is not False or godkjent > b.belop_per_maned
+        ):
+            return True
+    return False
