@@ -11,7 +11,6 @@ import json
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from attrs import frozen
@@ -161,7 +160,10 @@ class Assessment:
         re-rendering finds them in the rules folder. ``med_regler=True`` copies their texts in,
         for a record that renders without any rules folder. See ``record.py``.
         """
-        skriver = record.Skriver(med_regler)
+        noder = [v.node for v in self.vedtak.values()]
+        noder += [m.node for m in self.merknader if m.node is not None]
+        noder += [self.klage] if self.klage else []
+        skriver = record.Skriver(med_regler, noder)
         vedtak: dict[str, Any] = {}
         for navn, v in self.vedtak.items():
             lagret: dict[str, Any] = {
@@ -171,9 +173,11 @@ class Assessment:
                 "hjemmel": skriver.hjemler(v.hjemmel),
                 "hovedregel": v.hovedregel,
                 "enhet": v.enhet,
-                "mangler": list(v.mangler),
                 "tre": skriver.node(v.node),
             }
+            hovednode = v.node.finn(v.hovedregel)
+            if hovednode is None or tuple(v.mangler) != tuple(hovednode.mangler):
+                lagret["mangler"] = list(v.mangler)  # else: what the main rule's node lacks
             record.verdier_til_record(v.utdata, lagret, "utdata")
             if v.beregning is not None:
                 lagret["beregning"] = [record.linje_til_record(linje) for linje in v.beregning]
@@ -186,7 +190,7 @@ class Assessment:
             lagret = {"kode": m.kode}
             if m.regel:
                 utfall = m.node.utfall if m.node else Utfall.IKKE_OPPFYLT
-                lagret["regel"] = skriver.regel(m.regel, utfall)
+                lagret["regel"] = skriver.navn(skriver.regel(m.regel, utfall))
             if m.node is not None:
                 # A flag's node is usually a check node already in a tree: refer to it by id.
                 samme = _samme(i_treet.get(m.node.id), m.node)
@@ -206,15 +210,16 @@ class Assessment:
             "vurderingsdato": self.vurderingsdato.isoformat(),
             "sak_id": self.sak_id,
             "inndata": self.inndata,
-            "satser": [
-                {**s, "fil": Path(s["fil"]).name} if s.get("fil") else s for s in self.satser
-            ],
+            "satser": [record.satsrad_til_record(s) for s in self.satser],
+            **skriver.fakta,
             "vedtak": vedtak,
             "merknader": merknader,
         }
         if self.klage:
             ut["klage"] = skriver.node(self.klage)
-        ut["regler_brukt"] = skriver.regler
+        ut["regler_brukt"] = skriver.regler_brukt
+        if skriver.tekstfakta:
+            ut["tekstfakta"] = skriver.tekstfakta
         ut["kilder"] = skriver.kilder
         ut[record.DIGESTFELT] = record.innholdsdigest(ut)
         return ut
@@ -268,33 +273,39 @@ class Assessment:
         """
         if isinstance(data, str):
             data = json.loads(data)
-        if not isinstance(data, Mapping) or data.get("format") != record.FORMAT:
+        if not isinstance(data, Mapping) or data.get("format") not in record.LESBARE_FORMATER:
             funnet = data.get("format") if isinstance(data, Mapping) else type(data).__name__
             raise ValueError(f"ukjent vedtaksgrunnlag-format {funnet!r}; forventet {record.FORMAT}")
         record.sjekk_digest(data)
-        leser = record.Leser(data["regler_brukt"], data["kilder"], regler)
-        vedtak = {
-            navn: Vedtak(
+        leser = record.Leser(data, regler)
+        v3 = data["format"] == record.LESBARE_FORMATER[0]
+        vedtak = {}
+        for navn, v in data["vedtak"].items():
+            node = leser.node(v["tre"])
+            if "mangler" in v:
+                mangler = tuple(v["mangler"])
+            else:  # format 4 leaves out what the main rule's node lacks
+                hovednode = node.finn(v["hovedregel"])
+                mangler = tuple(hovednode.mangler) if hovednode is not None else ()
+            vedtak[navn] = Vedtak(
                 omrade=v["omrade"],
                 tittel=v["tittel"],
                 utfall=Utfall(v["utfall"]),
                 hjemmel=leser.hjemler(v["hjemmel"]),
-                node=leser.node(v["tre"]),
+                node=node,
                 hovedregel=v["hovedregel"],
                 utdata=record.verdier_fra_record(v, "utdata"),
-                beregning=tuple(record.linje_fra_record(linje) for linje in v["beregning"])
+                beregning=tuple(record.linje_fra_record(linje, v3) for linje in v["beregning"])
                 if "beregning" in v
                 else None,
                 enhet=v["enhet"],
-                mangler=tuple(v["mangler"]),
+                mangler=mangler,
             )
-            for navn, v in data["vedtak"].items()
-        }
         i_treet = {n.id: n for v in vedtak.values() for n in v.node.noder() if n.regel is not None}
         merknader = tuple(
             Merknad(
                 m["kode"],
-                leser.regler[m["regel"]] if "regel" in m else None,
+                leser.regler[leser.nokkel(m["regel"])] if "regel" in m else None,
                 None
                 if "node" not in m
                 else i_treet[m["node"]["ref"]]
@@ -317,7 +328,7 @@ class Assessment:
             klage=leser.node(data["klage"]) if "klage" in data else None,
             sak=None,
             lagret_inndata=data["inndata"],
-            satser=tuple(data["satser"]),
+            satser=tuple(s if v3 else record.satsrad_fra_record(s) for s in data["satser"]),
         )
 
 

@@ -28,21 +28,30 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Mapping
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
+from . import outcome
 from .areas.base import Linje
 from .derived import Ukjent
 from .outcome import Utfall
+from .rulebook.expr import UttrykkFeil, parse
+from .rulebook.load import _PLASSHOLDER, INNEBYGDE_PLASSHOLDERE
 from .rulebook.model import Hjemmel, RegelInfo
 from .tree import Node
 
 if TYPE_CHECKING:
     from .rulebook.book import Regelbok
 
-FORMAT = "sosialregler-vedtaksgrunnlag/3"
+FORMAT = "sosialregler-vedtaksgrunnlag/4"
+#: The formats still read: records stored by earlier versions must keep rendering.
+LESBARE_FORMATER = ("sosialregler-vedtaksgrunnlag/3", FORMAT)
 
 #: The record's own digest: sha256 over its canonical JSON (sorted keys, no spaces, ASCII with
 #: escapes, so even a lone surrogate in a text has one encoding) without this field.
@@ -138,7 +147,81 @@ def verdier_fra_record(data: Mapping[str, Any], navn: str) -> dict[str, Any]:
     return {k: verdi_fra_record(v, typer.get(k)) for k, v in data.get(navn, {}).items()}
 
 
+def fakta_til_record(verdier: Mapping[str, Any], ut: dict[str, Any], grupper: bool) -> None:
+    """Facts in format 4: ``fakta`` holds the known values, ``fakta_typer`` the types.
+
+    An unknown value is only in ``fakta_typer``, as ``ukjent:<missing fields>``, or just
+    ``ukjent`` when the missing field is the fact's own name. ``grupper``: names sharing the
+    part before their first dot are stored under it (``{"kvp": {"alder": 27}}``), once.
+    """
+    fakta: dict[str, Any] = {}
+    typer: dict[str, str] = {}
+    for navn, verdi in verdier.items():
+        typ = _type(verdi)
+        if isinstance(verdi, Ukjent):
+            typ = "ukjent" if tuple(verdi.mangler) == (navn,) else typ
+        else:
+            fakta[navn] = verdi_til_record(verdi)
+        if typ is not None:
+            typer[navn] = typ
+    if grupper:
+        fakta, typer = _grupper(fakta), _grupper(typer)
+    if fakta:
+        ut["fakta"] = fakta
+    if typer:
+        ut["fakta_typer"] = typer
+
+
+def _grupper(verdier: dict[str, Any]) -> dict[str, Any]:
+    """``{"kvp.alder": 27, "kvp.dagsats": 900}`` as ``{"kvp": {"alder": 27, "dagsats": 900}}``.
+
+    A value stored is never a JSON object, so an object here is always a group. A group of
+    one, or one whose name is also a fact's, stays as it is.
+    """
+    grupper: dict[str, list[str]] = {}
+    for navn in verdier:
+        forst, punktum, _ = navn.partition(".")
+        if punktum:
+            grupper.setdefault(forst, []).append(navn)
+    ut: dict[str, Any] = {}
+    for navn, verdi in verdier.items():
+        forst, punktum, rest = navn.partition(".")
+        if punktum and len(grupper[forst]) > 1 and forst not in verdier:
+            ut.setdefault(forst, {})[rest] = verdi
+        else:
+            ut[navn] = verdi
+    return ut
+
+
+def _ugrupper(verdier: Mapping[str, Any]) -> dict[str, Any]:
+    ut: dict[str, Any] = {}
+    for navn, verdi in verdier.items():
+        if isinstance(verdi, Mapping):
+            for rest, v in verdi.items():
+                ut[f"{navn}.{rest}"] = v
+        else:
+            ut[navn] = verdi
+    return ut
+
+
+def fakta_fra_record(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The facts ``fakta_til_record`` wrote (grouped or not)."""
+    fakta = _ugrupper(data.get("fakta", {}))
+    typer = _ugrupper(data.get("fakta_typer", {}))
+    ut = {k: verdi_fra_record(v, typer.get(k)) for k, v in fakta.items()}
+    for navn, typ in typer.items():
+        if navn not in fakta:
+            if typ == "ukjent":
+                ut[navn] = Ukjent((navn,))
+            elif typ.startswith("ukjent:"):
+                ut[navn] = verdi_fra_record(None, typ)
+            else:
+                raise ValueError(f"faktumet {navn} har typen {typ!r}, men ingen verdi")
+    return ut
+
+
 def linje_til_record(linje: Linje) -> dict[str, Any]:
+    """A calculation line; its node is its rule's unless ``node_id`` says otherwise."""
     felt = {
         navn: getattr(linje, navn)
         for navn in (
@@ -155,27 +238,309 @@ def linje_til_record(linje: Linje) -> dict[str, Any]:
         )
         if getattr(linje, navn) is not None
     }
+    if linje.regel is not None and linje.node_id == linje.regel:
+        del felt["node_id"]
+    elif linje.regel is not None and linje.node_id is None:
+        felt["node_id"] = None
     ut: dict[str, Any] = {}
     verdier_til_record(felt, ut, "felt")
     return ut
 
 
-def linje_fra_record(data: Mapping[str, Any]) -> Linje:
-    return Linje(**verdier_fra_record(data, "felt"))
+def linje_fra_record(data: Mapping[str, Any], v3: bool = False) -> Linje:
+    felt = verdier_fra_record(data, "felt")
+    if not v3 and "regel" in felt and "node_id" not in felt:
+        felt["node_id"] = felt["regel"]
+    return Linje(**felt)
+
+
+#: What a rate row (``satser``) says unless it says otherwise: a state table, no municipality,
+#: no known end, not outdated, no child rates, in the file named after the table.
+_SATSRAD_STANDARD: Mapping[str, Any] = {
+    "type": "statlig",
+    "kommune": None,
+    "kjent_gyldig_til": None,
+    "utdatert": False,
+    "barn": [],
+}
+
+
+def satsrad_til_record(rad: Mapping[str, Any]) -> dict[str, Any]:
+    """A rate row used, without the fields that have their usual value."""
+    ut = {k: v for k, v in rad.items() if k not in _SATSRAD_STANDARD or v != _SATSRAD_STANDARD[k]}
+    if ut.get("fil"):
+        ut["fil"] = PurePath(ut["fil"]).name
+        if ut["fil"] == f"{rad.get('tabell')}.toml":
+            del ut["fil"]
+    return ut
+
+
+def satsrad_fra_record(data: Mapping[str, Any]) -> dict[str, Any]:
+    ut = {**_SATSRAD_STANDARD, **data}
+    if "fil" not in data and "tabell" in data:
+        ut["fil"] = f"{data['tabell']}.toml"
+    return ut
 
 
 def _nokkel(info: RegelInfo) -> str:
     return f"{info.id}@{info.gyldig_fra.isoformat()}"
 
 
-class Skriver:
-    """Writes the nodes of one record, collecting the rule versions and sources they use."""
+# --- format 4: shared fact values, implied names, ids, missing fields and repeated nodes ---------
 
-    def __init__(self, med_regler: bool) -> None:
+
+def _verdinokkel(verdi: Any) -> tuple[str, str | None]:
+    """What a value is stored as (JSON and type): two values with the same key read back alike.
+
+    ``repr`` keeps ``True`` and ``1`` apart, which ``==`` would not.
+    """
+    return repr(verdi_til_record(verdi)), _type(verdi)
+
+
+@lru_cache(maxsize=4096)
+def _uttrykksnavn(tekst: str) -> tuple[str, ...]:
+    """The facts an expression reads, in order: what its leaf node holds (``Uttrykk.navn``)."""
+    try:
+        return parse(tekst).navn
+    except UttrykkFeil:
+        return ()
+
+
+def _tekstnavn(info: RegelInfo) -> tuple[str, ...]:
+    """The facts a rule node holds: those its version's texts name, in order of first mention
+    (the loader's ``Regel.tekstnavn``), so a record naming the version need not list them."""
+    navn: dict[str, None] = {}
+    for maler in info.tekster.values():
+        for mal in maler.values():
+            for plass in _PLASSHOLDER.findall(mal):
+                if plass not in INNEBYGDE_PLASSHOLDERE:
+                    navn[plass] = None
+    return tuple(navn)
+
+
+def _forventet_mangler(utfall: Utfall, barn: tuple[Node, ...], fakta: Mapping[str, Any]) -> tuple:
+    """The missing fields the evaluator gives a node: none unless undecided; then those of its
+    undecided children, or for a leaf those its unknown values name."""
+    if utfall is not Utfall.UAVKLART:
+        return ()
+    if barn:
+        return tuple(
+            dict.fromkeys(m for b in barn if b.utfall is Utfall.UAVKLART for m in b.mangler)
+        )
+    return tuple(
+        dict.fromkeys(m for v in fakta.values() if isinstance(v, Ukjent) for m in v.mangler)
+    )
+
+
+_KOMBINASJON = {"alle": outcome.alle, "minst_en": outcome.minst_en}
+_DELSTI = re.compile(r"/(alle|minst_en)\[(\d+)\]$")
+
+
+def _sammensetning(node_id: str, barn: tuple[Node, ...]) -> str | None:
+    """``alle``, ``minst_en`` or ``ikke`` when a child's id says which combination this is."""
+    for b in barn:
+        if b.regel is None and b.id.startswith(node_id + "/"):
+            rest = b.id[len(node_id) :]
+            if rest == "/ikke":
+                return "ikke"
+            treff = _DELSTI.fullmatch(rest)
+            if treff:
+                return treff.group(1)
+    return None
+
+
+def _forventet_utfall(
+    node_id: str, barn: tuple[Node, ...], regel: RegelInfo | None, avgjort_av: str | None
+) -> Utfall | None:
+    """The outcome that follows from the children, if one does (None: it must be stored).
+
+    A combination's follows from its parts' (``outcome``); a rule's is, unless an exception
+    decided it, its condition's (the first child).
+    """
+    if regel is not None:
+        return barn[0].utfall if barn and avgjort_av is None else None
+    art = _sammensetning(node_id, barn)
+    if art == "ikke":
+        return outcome.ikke(barn[0].utfall) if len(barn) == 1 else None
+    if art is None:
+        return None
+    return _KOMBINASJON[art](b.utfall for b in barn)
+
+
+def _forventet_id(
+    forelder_id: str,
+    forelder_regel: RegelInfo | None,
+    info: RegelInfo | None,
+    indeks: int,
+    art: str | None,
+) -> str | None:
+    """The id evaluation gives a sub-node (no rule of its own) at this place, if it follows.
+
+    A rule's condition is ``<rule id>/vilkar``; a part of a combination is the combination's
+    id and ``/alle[i]``, ``/minst_en[i]`` or ``/ikke``: which one, an earlier sibling (``art``)
+    or the rule version's leaves (``RegelInfo.blader``) tell.
+    """
+    if forelder_regel is not None:
+        return forelder_regel.id + "/vilkar"
+    if art is not None:
+        return f"{forelder_id}/{art}[{indeks}]"
+    if info is None or not forelder_id.startswith(info.id + "/"):
+        return None
+    relativ = forelder_id[len(info.id) :]
+    for del_ in (f"/alle[{indeks}]", f"/minst_en[{indeks}]", "/ikke"):
+        sti = relativ + del_
+        if any(k == sti or k.startswith(sti + "/") for k in info.blader):
+            return info.id + sti
+    return None
+
+
+def _samme_node(a: Node, b: Node) -> bool:
+    """Whether two nodes are written alike (the same rule node reached twice)."""
+    if a is b:
+        return True
+    return (
+        a.id == b.id
+        and a.utfall is b.utfall
+        and a.regel == b.regel
+        and a.uttrykk == b.uttrykk
+        and a.sporsmal == b.sporsmal
+        and tuple(a.mangler) == tuple(b.mangler)
+        and a.avgjort_av == b.avgjort_av
+        and a.rolle == b.rolle
+        and list(a.fakta) == list(b.fakta)
+        and all(_verdinokkel(v) == _verdinokkel(b.fakta[k]) for k, v in a.fakta.items())
+        and len(a.barn) == len(b.barn)
+        and all(_samme_node(x, y) for x, y in zip(a.barn, b.barn, strict=True))
+    )
+
+
+def _art_fra(forelder_id: str, barn_id: str, indeks: int) -> str | None:
+    """``alle`` or ``minst_en`` when a child's id is its parent's and ``/<art>[indeks]``."""
+    treff = _DELSTI.search(barn_id)
+    if treff and barn_id[: treff.start()] == forelder_id and int(treff.group(2)) == indeks:
+        return treff.group(1)
+    return None
+
+
+def _relativ(node_id: str, info: RegelInfo | None) -> str:
+    """A sub-node's id relative to its rule (``/vilkar/alle[0]``), as ``RegelInfo.blader``."""
+    if info is not None and node_id.startswith(info.id + "/"):
+        return node_id[len(info.id) :]
+    return node_id
+
+
+#: A fact that takes more than one value below a node (in an item's scope, or in several).
+_FLERE = ("", None)
+
+
+def _forventet_rolle(
+    forelder_regel: RegelInfo | None, forste_har_regel: bool, indeks: int
+) -> str | None:
+    """A rule node after a rule's own condition is one of its exceptions (the engine's order);
+    a calculation's rule nodes (no condition first) have no role unless stored."""
+    return "unntak" if forelder_regel is not None and not forste_har_regel and indeks else None
+
+
+class Skriver:
+    """Writes the nodes of one record, collecting the rule versions and sources they use.
+
+    ``noder``: every tree the record will hold, looked at once first to choose the record's
+    fact table (each fact's most common value) and where in a tree a value that differs from
+    it is stated (as high as it holds for everything below).
+    """
+
+    def __init__(self, med_regler: bool, noder: Iterable[Node] = ()) -> None:
         self.med_regler = med_regler
-        self.regler: dict[str, dict[str, Any]] = {}
+        self.regler: dict[str, Any] = {}
         self.kilder: dict[str, dict[str, str]] = {}
+        self.fakta: dict[str, Any] = {}
+        self._tabell: dict[str, tuple[str, str | None]] = {}
+        self._forste: dict[tuple[str, tuple[str, str | None]], Any] = {}
+        self._under: dict[int, dict[str, tuple[str, str | None]]] = {}
+        self._navnelister: dict[str, Counter[tuple[str, ...]]] = {}
+        self._tekstfakta: dict[str, tuple[str, ...]] = {}
+        self._navn: dict[str, str] = {}  # version key -> what a node names it by
+        self._skrevet: dict[str, Node] = {}
         self._info: dict[str, RegelInfo] = {}
+        self._forbered(list(noder))
+
+    def _forbered(self, roter: list[Node]) -> None:
+        verdier: dict[str, Counter[tuple[str, str | None]]] = {}
+        versjoner: dict[str, set[str]] = {}
+        for rot in roter:
+            self._samle(rot, verdier, versjoner)
+        tabell = {}
+        for navn, telling in verdier.items():
+            vanligst = telling.most_common(1)[0][0]
+            self._tabell[navn] = vanligst
+            tabell[navn] = self._forste[(navn, vanligst)]
+        fakta_til_record(tabell, self.fakta, grupper=True)
+        for regel_id, nokler in versjoner.items():
+            for nokkel in nokler:
+                self._navn[nokkel] = regel_id if len(nokler) == 1 else nokkel
+
+    def _samle(
+        self,
+        node: Node,
+        verdier: dict[str, Counter[tuple[str, str | None]]],
+        versjoner: dict[str, set[str]],
+    ) -> dict[str, tuple[str, str | None]]:
+        """Count values and fact-name lists; return each fact's value below ``node``.
+
+        Every place a node stands in is counted, shared or not, so the record depends only on
+        the trees' content (a record read back and written again is the same record).
+        """
+        under: dict[str, tuple[str, str | None]] = {}
+        for navn, verdi in node.fakta.items():
+            nokkel_v = _verdinokkel(verdi)
+            verdier.setdefault(navn, Counter())[nokkel_v] += 1
+            self._forste.setdefault((navn, nokkel_v), verdi)
+            under[navn] = nokkel_v if under.get(navn, nokkel_v) == nokkel_v else _FLERE
+        if node.regel is not None:
+            nokkel = _nokkel(node.regel)
+            versjoner.setdefault(node.regel.id, set()).add(nokkel)
+            self._navnelister.setdefault(nokkel, Counter())[tuple(node.fakta)] += 1
+        for barn in node.barn:
+            for navn, nokkel_v in self._samle(barn, verdier, versjoner).items():
+                under[navn] = nokkel_v if under.get(navn, nokkel_v) == nokkel_v else _FLERE
+        self._under[id(node)] = under
+        return under
+
+    def _fakta_for(self, nokkel: str) -> tuple[str, ...]:
+        """The facts a node of this version is taken to hold when it does not list them: what
+        most of its nodes hold (``tekstfakta`` writes them down where they are not simply the
+        names its texts use)."""
+        navn = self._tekstfakta.get(nokkel)
+        if navn is None:
+            navn = self._tekstfakta[nokkel] = self._navnelister[nokkel].most_common(1)[0][0]
+        return navn
+
+    def navn(self, nokkel: str) -> str:
+        """What the record calls a version: its rule's id, or ``id@date`` if it uses two."""
+        return self._navn.get(nokkel, nokkel)
+
+    @property
+    def regler_brukt(self) -> dict[str, dict[str, Any]]:
+        """The versions used, by the date they took effect: ``{date: {rule id: fingerprint}}``
+        (a self-contained record: ``{date: {rule id: what the version says}}``)."""
+        ut: dict[str, dict[str, Any]] = {}
+        for nokkel, lagret in self.regler.items():
+            regel_id, _, fra = nokkel.rpartition("@")
+            ut.setdefault(fra, {})[regel_id] = lagret
+        return ut
+
+    @property
+    def tekstfakta(self) -> dict[str, list[str]]:
+        """The versions whose nodes' facts are not their texts' names, with the names."""
+        ut = {}
+        for nokkel in self.regler:
+            navn = self._tekstfakta.get(nokkel, ())
+            if self.med_regler:
+                if navn:
+                    ut[nokkel] = list(navn)
+            elif navn != _tekstnavn(self._info[nokkel]):
+                ut[nokkel] = list(navn)
+        return ut
 
     def hjemler(self, hjemler: tuple[Hjemmel, ...]) -> list[dict[str, Any]]:
         """Legal references without their sources' names (stored once in ``kilder``)."""
@@ -186,48 +551,93 @@ class Skriver:
     def regel(self, info: RegelInfo, utfall: Utfall | None = None) -> str:
         """Name a rule version; a self-contained record also copies the texts it renders."""
         nokkel = _nokkel(info)
-        lagret = self.regler.get(nokkel)
-        if lagret is None:
+        if nokkel not in self.regler:
             self._info[nokkel] = info
-            lagret = {"fingeravtrykk": info.fingeravtrykk}
             if self.med_regler:
                 innhold = info.to_dict()
                 innhold.pop("fil")
                 innhold["hjemmel"] = self.hjemler(info.hjemmel)
                 innhold["tekster"] = {}
-                lagret.update(innhold)
-            self.regler[nokkel] = lagret
+                self.regler[nokkel] = {"fingeravtrykk": info.fingeravtrykk, **innhold}
+            else:
+                self.regler[nokkel] = info.fingeravtrykk
         if self.med_regler and utfall is not None:
             # The texts a node renders: its outcome's, and for a denial what would change it.
+            lagret = self.regler[nokkel]
             nokler = (utfall.value, "endring") if utfall is Utfall.IKKE_OPPFYLT else (utfall.value,)
             for tekstnokkel in nokler:
                 if tekstnokkel in info.tekster:
                     lagret["tekster"][tekstnokkel] = dict(info.tekster[tekstnokkel])
         return nokkel
 
-    def node(self, node: Node, regel_nokkel: str | None = None) -> dict[str, Any]:
+    def node(
+        self,
+        node: Node,
+        info: RegelInfo | None = None,
+        miljo: Mapping[str, tuple[str, str | None]] | None = None,
+        forventet_id: str | None = None,
+        forventet_rolle: str | None = None,
+    ) -> dict[str, Any]:
+        """One node; what follows from its place, its rule version or the values in scope
+        (``miljo``: the record's table with the values stated by the nodes above) is left out.
+        """
+        miljo = self._tabell if miljo is None else miljo
+        ut: dict[str, Any] = {}
+        implisitte: tuple[str, ...] = ()
         if node.regel is not None:
-            regel_nokkel = self.regel(node.regel, node.utfall)
-        info = self._info.get(regel_nokkel) if regel_nokkel else None
-        relativ = node.id
-        if info is not None and node.id.startswith(info.id + "/"):
-            relativ = node.id[len(info.id) :]
-        ut: dict[str, Any] = {"id": relativ, "utfall": node.utfall.value}
-        if node.regel is not None:
-            ut["regel"] = regel_nokkel
-        if node.fakta:
-            verdier_til_record(node.fakta, ut, "fakta")
-        if node.barn:
-            ut["barn"] = [self.node(b, regel_nokkel) for b in node.barn]
-        blad = info.blader.get(relativ) if info is not None else None
-        if node.uttrykk is not None and node.uttrykk != blad:
-            ut["uttrykk"] = node.uttrykk
+            tidligere = self._skrevet.get(node.id)
+            if tidligere is not None and _samme_node(tidligere, node):
+                return {"ref": node.id}
+            nokkel = self.regel(node.regel, node.utfall)
+            info, forventet_id = node.regel, node.regel.id
+            ut["regel"] = self.navn(nokkel)
+            implisitte = self._fakta_for(nokkel)
+        if node.id != forventet_id:
+            ut["id"] = _relativ(node.id, info)
+        if _forventet_utfall(node.id, node.barn, node.regel, node.avgjort_av) is not node.utfall:
+            ut["utfall"] = node.utfall.value
+        blad = info.blader.get(_relativ(node.id, info)) if info is not None else None
+        if node.uttrykk is not None:
+            implisitte = _uttrykksnavn(node.uttrykk)
+            if node.uttrykk != blad:
+                ut["uttrykk"] = node.uttrykk
         if node.sporsmal and dict(node.sporsmal) != blad:
             ut["sporsmal"] = dict(node.sporsmal)
-        for navn in ("mangler", "avgjort_av", "rolle"):
-            verdi = getattr(node, navn)
-            if verdi:
-                ut[navn] = list(verdi) if navn == "mangler" else verdi
+        if tuple(node.fakta) != implisitte:
+            ut["faktanavn"] = list(node.fakta)
+        # Values that differ from those in scope: this node's own, and (at a rule node) every
+        # value that holds for all below it, such as an income line's or a person's.
+        nye = {k: n for k, v in node.fakta.items() if miljo.get(k) != (n := _verdinokkel(v))}
+        if node.regel is not None:
+            for k, n in self._under.get(id(node), {}).items():
+                if n is not _FLERE and miljo.get(k) != n:
+                    nye[k] = n
+        if nye:
+            overstyrt = {
+                k: node.fakta[k] if k in node.fakta else self._forste[(k, n)]
+                for k, n in nye.items()
+            }
+            fakta_til_record(overstyrt, ut, grupper=False)
+            miljo = {**miljo, **nye}
+        if tuple(node.mangler) != _forventet_mangler(node.utfall, node.barn, node.fakta):
+            ut["mangler"] = list(node.mangler)
+        if node.avgjort_av:
+            ut["avgjort_av"] = node.avgjort_av
+        if node.rolle != forventet_rolle:
+            ut["rolle"] = node.rolle
+        if node.barn:
+            barn, art = [], None
+            for i, b in enumerate(node.barn):
+                forventet = None if b.regel else _forventet_id(node.id, node.regel, info, i, art)
+                rolle = None
+                if b.regel:
+                    rolle = _forventet_rolle(node.regel, node.barn[0].regel is not None, i)
+                barn.append(self.node(b, info, miljo, forventet, rolle))
+                if b.regel is None:
+                    art = _art_fra(node.id, b.id, i) or art
+            ut["barn"] = barn
+        if node.regel is not None:
+            self._skrevet[node.id] = node
         return ut
 
 
@@ -236,23 +646,38 @@ class Leser:
 
     def __init__(
         self,
-        regler: Mapping[str, Mapping[str, Any]],
-        kilder: Mapping[str, Mapping[str, str]],
+        data: Mapping[str, Any],
         regelbok: Regelbok | None,
     ) -> None:
-        self._kilder = kilder
+        self._kilder = data["kilder"]
+        self._v3 = data["format"] == LESBARE_FORMATER[0]
         self.regler: dict[str, RegelInfo] = {}
-        for nokkel, lagret in regler.items():
-            if "tekster" in lagret:  # self-contained: the record carries what it renders
+        tekstfakta = data.get("tekstfakta", {})
+        self._tekstfakta: dict[str, tuple[str, ...]] = {}
+        brukt = data["regler_brukt"]
+        if not self._v3:  # {date: {rule id: ...}}
+            brukt = {f"{r}@{fra}": lagret for fra, g in brukt.items() for r, lagret in g.items()}
+        for nokkel, lagret in brukt.items():
+            if not isinstance(lagret, str) and "tekster" in lagret:
+                # self-contained: the record carries what it renders, and its nodes' names
                 self.regler[nokkel] = self._innebygd(lagret)
+                self._tekstfakta[nokkel] = tuple(tekstfakta.get(nokkel, ()))
                 continue
+            fingeravtrykk = lagret if isinstance(lagret, str) else lagret["fingeravtrykk"]
             info = self._oppslag(nokkel, regelbok)
-            if info.fingeravtrykk != lagret["fingeravtrykk"]:
+            if info.fingeravtrykk != fingeravtrykk:
                 raise ValueError(
                     f"regelversjonen {nokkel} i vedtaksgrunnlaget stemmer ikke med "
-                    f"fingeravtrykket {lagret['fingeravtrykk']}: teksten er endret siden vedtaket"
+                    f"fingeravtrykket {fingeravtrykk}: teksten er endret siden vedtaket"
                 )
             self.regler[nokkel] = info
+            self._tekstfakta[nokkel] = (
+                tuple(tekstfakta[nokkel]) if nokkel in tekstfakta else _tekstnavn(info)
+            )
+        ider = Counter(info.id for info in self.regler.values())
+        self._ved_id = {i.id: n for n, i in self.regler.items() if ider[i.id] == 1}
+        self._tabell = {} if self._v3 else fakta_fra_record(data)
+        self._lest: dict[str, Node] = {}
 
     def _innebygd(self, r: Mapping[str, Any]) -> RegelInfo:
         return RegelInfo(
@@ -286,7 +711,96 @@ class Leser:
     def hjemler(self, data: list[Mapping[str, Any]]) -> tuple[Hjemmel, ...]:
         return tuple(Hjemmel.fra_dict({**h, "navn": self._kilder[h["kilde"]]}) for h in data)
 
-    def node(self, data: Mapping[str, Any], regel_nokkel: str | None = None) -> Node:
+    def nokkel(self, navn: str) -> str:
+        """The version a record's name for it means (``Skriver.navn``)."""
+        return navn if navn in self.regler else self._ved_id[navn]
+
+    def node(self, data: Mapping[str, Any]) -> Node:
+        """A tree (or a flag's node) as the record stores it."""
+        if self._v3:
+            return self._node_v3(data)
+        return self._node(data, None, self._tabell, None, None)
+
+    def _node(
+        self,
+        data: Mapping[str, Any],
+        info: RegelInfo | None,
+        miljo: Mapping[str, Any],
+        forventet_id: str | None,
+        forventet_rolle: str | None,
+    ) -> Node:
+        if "ref" in data:
+            return self._lest[data["ref"]]
+        regel = None
+        nokkel = None
+        if "regel" in data:
+            nokkel = self.nokkel(data["regel"])
+            regel = info = self.regler[nokkel]
+            forventet_id = regel.id
+        lagret_id = data.get("id")
+        if lagret_id is None:
+            if forventet_id is None:
+                raise ValueError("en node uten id der id-en ikke følger av plassen")
+            node_id = forventet_id
+        elif info is not None and lagret_id.startswith("/"):
+            node_id = info.id + lagret_id
+        else:
+            node_id = lagret_id
+        blad = info.blader.get(_relativ(node_id, info)) if info is not None else None
+        uttrykk = data.get("uttrykk", blad if isinstance(blad, str) else None)
+        sporsmal = data.get("sporsmal", blad if isinstance(blad, dict) else None)
+        if uttrykk is not None:
+            implisitte = _uttrykksnavn(uttrykk)
+        else:
+            implisitte = self._tekstfakta[nokkel] if nokkel else ()
+        overstyrt = fakta_fra_record(data)
+        if overstyrt:
+            miljo = {**miljo, **overstyrt}
+        fakta = {k: miljo[k] for k in data.get("faktanavn", implisitte)}
+        barn: list[Node] = []
+        art = None
+        for i, b in enumerate(data.get("barn", ())):
+            forventet, rolle = None, None
+            if "regel" in b or "ref" in b:
+                forste = data["barn"][0]
+                rolle = _forventet_rolle(regel, "regel" in forste or "ref" in forste, i)
+            else:
+                forventet = _forventet_id(node_id, regel, info, i, art)
+            barnenode = self._node(b, info, miljo, forventet, rolle)
+            barn.append(barnenode)
+            if barnenode.regel is None:
+                art = _art_fra(node_id, barnenode.id, i) or art
+        barn_t = tuple(barn)
+        if "utfall" in data:
+            utfall = Utfall(data["utfall"])
+        else:
+            utledet = _forventet_utfall(node_id, barn_t, regel, data.get("avgjort_av"))
+            if utledet is None:
+                raise ValueError(f"noden {node_id} mangler utfall")
+            utfall = utledet
+        mangler = (
+            tuple(data["mangler"])
+            if "mangler" in data
+            else _forventet_mangler(utfall, barn_t, fakta)
+        )
+        node = Node(
+            id=node_id,
+            utfall=utfall,
+            regel=regel,
+            uttrykk=uttrykk,
+            fakta=fakta,
+            barn=barn_t,
+            mangler=mangler,
+            avgjort_av=data.get("avgjort_av"),
+            sporsmal=sporsmal,
+            rolle=data.get("rolle", forventet_rolle),
+        )
+        if regel is not None:
+            self._lest[node_id] = node
+        return node
+
+    def _node_v3(self, data: Mapping[str, Any], regel_nokkel: str | None = None) -> Node:
+        """A node of format 3: every value and type on the node, ids relative to the rule."""
         regel_nokkel = data.get("regel", regel_nokkel)
         info = self.regler[regel_nokkel] if regel_nokkel else None
         lagret_id = data["id"]
@@ -302,7 +816,7 @@ class Leser:
             regel=self.regler[data["regel"]] if "regel" in data else None,
             uttrykk=uttrykk,
             fakta=verdier_fra_record(data, "fakta"),
-            barn=tuple(self.node(b, regel_nokkel) for b in data.get("barn", ())),
+            barn=tuple(self._node_v3(b, regel_nokkel) for b in data.get("barn", ())),
             mangler=tuple(data.get("mangler", ())),
             avgjort_av=data.get("avgjort_av"),
             sporsmal=sporsmal,
