@@ -15,6 +15,7 @@ from typing import Any
 
 from attrs import frozen
 
+from . import areas
 from .facts import Person, Sak
 
 
@@ -47,10 +48,6 @@ def person_alder(sak: Sak, person: Person, dato: date) -> int | Ukjent:
     return alder(person.fodselsdato, dato)
 
 
-def _eller_ukjent(verdi: Any, felt: str) -> Any:
-    return Ukjent((felt,)) if verdi is None else verdi
-
-
 def husstandstype(sak: Sak) -> str | Ukjent:
     """Which guideline rate applies to the adults: ``par``, ``bofellesskap`` or ``enslig``.
 
@@ -58,61 +55,103 @@ def husstandstype(sak: Sak) -> str | Ukjent:
     applicant shares a household with other adults (``bofellesskap``); absent, it is unknown,
     because the rate differs and guessing would give a wrong amount.
     """
-    if any(p.rolle in ("ektefelle", "samboer") for p in sak.personer):
+    har_partner = any(p.rolle in ("ektefelle", "samboer") for p in sak.personer)
+    return _husstandstype(har_partner, sak.bofellesskap)
+
+
+def _husstandstype(har_partner: bool, bofellesskap: bool | None) -> str | Ukjent:
+    if har_partner:
         return "par"
-    if sak.bofellesskap is None:
-        return Ukjent(("bofellesskap",))
-    return "bofellesskap" if sak.bofellesskap else "enslig"
+    if bofellesskap is None:
+        return _UKJENT_BOFELLESSKAP
+    return "bofellesskap" if bofellesskap else "enslig"
+
+
+# Unknowns that name a fixed field, made once: a value object, so one instance serves every
+# case (``utled`` runs before every assessment and would otherwise build them each time).
+_UKJENT_SAK_ID = Ukjent(("sak_id",))
+_UKJENT_BOFELLESSKAP = Ukjent(("bofellesskap",))
+_UKJENT_VURDERING = Ukjent(("individuell_vurdering",))
+_UKJENT_KOMMUNE_NAVN = Ukjent(("kommune.navn",))
+_UKJENT_HOLDER_UTENFOR = Ukjent(("kommune.holder_barnetrygd_utenfor",))
+_UKJENT_INNTEKTER = Ukjent(("inntekter",))
+_UKJENT_FORMUE = Ukjent(("formue",))
 
 
 def utled(sak: Sak, dato: date) -> dict[str, Any]:
-    """The case's named facts on ``dato`` (see ``katalog.KATALOG`` for their meaning)."""
-    soker = sak.soker
-    barn = [p for p in sak.personer if p.rolle == "barn"]
-    barnealdre = [person_alder(sak, b, dato) for b in barn]
-    kjente_aldre = [a for a in barnealdre if not isinstance(a, Ukjent)]
-    if len(kjente_aldre) == len(barnealdre):
-        under_18: int | Ukjent = sum(1 for a in kjente_aldre if a < 18)
+    """The case's named facts on ``dato`` (see ``katalog.KATALOG`` for their meaning).
+
+    The household is walked once (applicant, partner, children and their ages together): this
+    runs before every assessment, so it is kept to one pass over each list.
+    """
+    personer = sak.personer
+    soker: Person | None = None
+    har_partner = False
+    antall_barn = 0
+    under_18 = 0
+    ukjente_barn: list[str] = []
+    dag = (dato.month, dato.day)
+    for p in personer:
+        rolle = p.rolle
+        if rolle == "barn":
+            antall_barn += 1
+            fodt = p.fodselsdato
+            if fodt is None:
+                ukjente_barn.append(f"personer[{sak.indeks(p.id)}].fodselsdato")
+            elif dato.year - fodt.year - (dag < (fodt.month, fodt.day)) < 18:  # as ``alder``
+                under_18 += 1
+        elif rolle == "soker":
+            if soker is None:
+                soker = p
+        elif rolle == "ektefelle" or rolle == "samboer":
+            har_partner = True
+    if soker is None:
+        soker = sak.soker  # raises as it always has: the contract guarantees an applicant
+    soker_fodt = soker.fodselsdato
+    if soker_fodt is None:
+        ukjent_fodt = Ukjent((f"personer[{sak.indeks(soker.id)}].fodselsdato",))
+        soker_fodselsdato: Any = ukjent_fodt
+        soker_alder: Any = ukjent_fodt
     else:
-        under_18 = Ukjent(tuple(m for a in barnealdre if isinstance(a, Ukjent) for m in a.mangler))
+        soker_fodselsdato = soker_fodt
+        soker_alder = alder(soker_fodt, dato)
+    bofellesskap = sak.bofellesskap
     vurdering = (sak.individuell_vurdering or "").strip()
     kommune = sak.kommune
+    kommune_navn = kommune.navn if kommune else None
+    holder_utenfor = kommune.holder_barnetrygd_utenfor if kommune else None
+    inntekter, formue = sak.inntekter, sak.formue
     fakta: dict[str, Any] = {
         "vurderingsdato": dato,
-        "sak.id": _eller_ukjent(sak.sak_id, "sak_id"),
+        "sak.id": _UKJENT_SAK_ID if sak.sak_id is None else sak.sak_id,
         "soker.id": soker.id,
-        "soker.fodselsdato": _eller_ukjent(
-            soker.fodselsdato, f"personer[{sak.indeks(soker.id)}].fodselsdato"
-        ),
-        "soker.alder": person_alder(sak, soker, dato),
-        "bofellesskap": _eller_ukjent(sak.bofellesskap, "bofellesskap"),
-        "husstand.type": husstandstype(sak),
-        "husstand.har_partner": any(p.rolle in ("ektefelle", "samboer") for p in sak.personer),
-        "husstand.antall_personer": len(sak.personer),
-        "husstand.antall_barn": len(barn),
-        "husstand.antall_barn_under_18": under_18,
+        "soker.fodselsdato": soker_fodselsdato,
+        "soker.alder": soker_alder,
+        "bofellesskap": _UKJENT_BOFELLESSKAP if bofellesskap is None else bofellesskap,
+        "husstand.type": _husstandstype(har_partner, bofellesskap),
+        "husstand.har_partner": har_partner,
+        "husstand.antall_personer": len(personer),
+        "husstand.antall_barn": antall_barn,
+        "husstand.antall_barn_under_18": Ukjent(tuple(ukjente_barn)) if ukjente_barn else under_18,
         "individuell_vurdering.registrert": bool(vurdering),
-        "individuell_vurdering.tekst": vurdering or Ukjent(("individuell_vurdering",)),
-        "kommune.navn": _eller_ukjent(kommune.navn if kommune else None, "kommune.navn"),
-        "kommune.holder_barnetrygd_utenfor": _eller_ukjent(
-            kommune.holder_barnetrygd_utenfor if kommune else None,
-            "kommune.holder_barnetrygd_utenfor",
+        "individuell_vurdering.tekst": vurdering or _UKJENT_VURDERING,
+        "kommune.navn": _UKJENT_KOMMUNE_NAVN if kommune_navn is None else kommune_navn,
+        "kommune.holder_barnetrygd_utenfor": (
+            _UKJENT_HOLDER_UTENFOR if holder_utenfor is None else holder_utenfor
         ),
         "inntekter.har_barnetrygd": (
-            Ukjent(("inntekter",))
-            if sak.inntekter is None
-            else any(i.type == "barnetrygd" for i in sak.inntekter)
+            _UKJENT_INNTEKTER
+            if inntekter is None
+            else any(i.type == "barnetrygd" for i in inntekter)
         ),
         "formue.sum": (
-            Ukjent(("formue",))
-            if sak.formue is None
-            else sum((f.belop for f in sak.formue), Decimal(0))
+            _UKJENT_FORMUE if formue is None else sum((f.belop for f in formue), Decimal(0))
         ),
-        "formue.antall": Ukjent(("formue",)) if sak.formue is None else len(sak.formue),
+        "formue.antall": _UKJENT_FORMUE if formue is None else len(formue),
     }
-    from . import areas  # the areas' own derived facts (areas/<area>.py ``utled``)
-
-    fakta.update(areas.utled(sak, dato))
+    # The areas' own derived facts (``areas.utled``), each area's added straight to these.
+    for omrade in areas.utledere():
+        fakta.update(omrade(sak, dato))
     return fakta
 
 

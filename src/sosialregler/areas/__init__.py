@@ -83,8 +83,12 @@ def fakta() -> list[FaktaInfo]:
 def utled(sak: Sak, dato: date) -> dict[str, Any]:
     """The area modules' derived facts for the case on ``dato``."""
     ut: dict[str, Any] = {}
-    for modul in _moduler():
-        funksjon = getattr(modul, "utled", None)
-        if funksjon is not None:
-            ut.update(funksjon(sak, dato))
+    for funksjon in utledere():
+        ut.update(funksjon(sak, dato))
     return ut
+
+
+@cache
+def utledere() -> tuple[Callable[[Sak, date], dict[str, Any]], ...]:
+    """The modules' ``utled`` functions in module order, found once (they run every case)."""
+    return tuple(m.utled for m in _moduler() if hasattr(m, "utled"))

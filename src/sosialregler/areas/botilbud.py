@@ -396,35 +396,82 @@ def _varighet(fra: date, til: date) -> dict[str, Any]:
 # --- the case's facts --------------------------------------------------------------------------
 
 
+#: The application's facts when it does not give them (made once: ``utled`` runs every case).
+_UKJENT_SOKNAD = {
+    felt: Ukjent((f"botilbud_soknad.{felt}",))
+    for felt in ("uten_overnatting_neste_dogn", "avgjorelse", "dato")
+}
+_INGEN_PERIODE = Ukjent(())
+
+
+#: The stay facts of a case without stays (made once).
+_UTEN_OPPHOLD: dict[str, Any] = {
+    "midlertidig_botilbud.har_opphold": False,
+    "midlertidig_botilbud.antall_pagaende": 0,
+    "midlertidig_botilbud.pagaende_typer": (),
+    "midlertidig_botilbud.pagaende_sammenhengende_fra": _INGEN_PERIODE,
+}
+
+
 def utled(sak: Sak, dato: date) -> dict[str, Any]:
-    alle = opphold(sak, dato)
-    pagaende = [o for o in alle if o.pagar()]
+    eldst, kjent = _husstandens_eldste(sak, dato)
     soknad = sak.botilbud_soknad
-    _, eldst, kjent = _aldersfakta(sak, (p.id for p in sak.personer), dato)
+    if soknad is None:
+        uten_overnatting, avgjorelse, soknadsdato = _UKJENT_SOKNAD.values()
+        avgjort = None
+    else:
+        avgjort = soknad.avgjorelse
+        uten_overnatting = soknad.uten_overnatting_neste_dogn
+        if uten_overnatting is None:
+            uten_overnatting = _UKJENT_SOKNAD["uten_overnatting_neste_dogn"]
+        avgjorelse = _UKJENT_SOKNAD["avgjorelse"] if avgjort is None else avgjort
+        soknadsdato = _UKJENT_SOKNAD["dato"] if soknad.dato is None else soknad.dato
+    if sak.botilbud:
+        alle = opphold(sak, dato)
+        pagaende = [o for o in alle if o.pagar()]
+        ut: dict[str, Any] = {
+            "midlertidig_botilbud.har_opphold": bool(alle),
+            "midlertidig_botilbud.antall_pagaende": len(pagaende),
+            "midlertidig_botilbud.pagaende_typer": tuple(
+                dict.fromkeys(o.botilbud.type for o in pagaende)
+            ),
+            "midlertidig_botilbud.pagaende_sammenhengende_fra": min(
+                (o.sammenhengende_fra for o in pagaende), default=_INGEN_PERIODE
+            ),
+        }
+    else:
+        ut = _UTEN_OPPHOLD.copy()
+    ut.update(
+        {
+            "midlertidig_botilbud.eldste_alder": eldst,
+            "midlertidig_botilbud.aldre_kjent": kjent,
+            "botilbud_soknad.foreligger": soknad is not None,
+            "botilbud_soknad.uten_overnatting_neste_dogn": uten_overnatting,
+            "botilbud_soknad.avgjorelse": avgjorelse,
+            "botilbud_soknad.avgjort_ved_henvisning": avgjort == "henvist_til_a_finne_selv",
+            "botilbud_soknad.avgjort_ved_avslag": avgjort == "avslag",
+            "botilbud_soknad.dato": soknadsdato,
+        }
+    )
+    return ut
 
-    def soknadsfelt(felt: str) -> Any:
-        verdi = getattr(soknad, felt) if soknad is not None else None
-        return Ukjent((f"botilbud_soknad.{felt}",)) if verdi is None else verdi
 
-    avgjorelse = soknad.avgjorelse if soknad is not None else None
-    return {
-        "midlertidig_botilbud.har_opphold": bool(alle),
-        "midlertidig_botilbud.antall_pagaende": len(pagaende),
-        "midlertidig_botilbud.pagaende_typer": tuple(
-            dict.fromkeys(o.botilbud.type for o in pagaende)
-        ),
-        "midlertidig_botilbud.pagaende_sammenhengende_fra": min(
-            (o.sammenhengende_fra for o in pagaende), default=Ukjent(())
-        ),
-        "midlertidig_botilbud.eldste_alder": eldst,
-        "midlertidig_botilbud.aldre_kjent": kjent,
-        "botilbud_soknad.foreligger": soknad is not None,
-        "botilbud_soknad.uten_overnatting_neste_dogn": soknadsfelt("uten_overnatting_neste_dogn"),
-        "botilbud_soknad.avgjorelse": soknadsfelt("avgjorelse"),
-        "botilbud_soknad.avgjort_ved_henvisning": avgjorelse == "henvist_til_a_finne_selv",
-        "botilbud_soknad.avgjort_ved_avslag": avgjorelse == "avslag",
-        "botilbud_soknad.dato": soknadsfelt("dato"),
-    }
+def _husstandens_eldste(sak: Sak, dato: date) -> tuple[Any, Any]:
+    """``_aldersfakta`` for the whole household (oldest known age, whether all are known) in
+    one pass: each id stands for the first person with it, as ``sak.person`` finds."""
+    forste = {p.id: p for p in reversed(sak.personer)}
+    eldst: int | None = None
+    ukjente: list[str] = []
+    for p in sak.personer:
+        fodt = forste[p.id].fodselsdato
+        if fodt is None:
+            ukjente.append(f"personer[{sak.indeks(p.id)}].fodselsdato")
+        else:
+            aar = alder(fodt, dato)
+            if eldst is None or aar > eldst:
+                eldst = aar
+    mangler = Ukjent(tuple(ukjente)) if ukjente else _INGEN_PERIODE
+    return (mangler if eldst is None else eldst), (mangler if ukjente else True)
 
 
 # --- the deadline ------------------------------------------------------------------------------

@@ -374,6 +374,9 @@ FAKTA = [
 #: Every fact this module adds: cases without KVP get each of them as unknown, so a rule in any
 #: area that reads one answers ``uavklart`` instead of failing.
 _KVP_NAVN = tuple(info.navn for info in FAKTA if info.omfang is None)
+#: A case without KVP facts: every ``kvp.*`` fact unknown, naming ``kvp`` (made once; handed
+#: out as a copy).
+_UTEN_KVP: dict[str, Any] = {**dict.fromkeys(_KVP_NAVN, Ukjent(("kvp",))), "kvp.foreligger": False}
 
 
 # --- calendar arithmetic ------------------------------------------------------------------------
@@ -409,8 +412,7 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
     """The ``kvp.*`` facts on ``dato``; every one unknown (naming ``kvp``) without KVP facts."""
     kvp = sak.kvp
     if kvp is None:
-        ukjent = Ukjent(("kvp",))
-        return {**dict.fromkeys(_KVP_NAVN, ukjent), "kvp.foreligger": False}
+        return _UTEN_KVP.copy()
     person = sak.person(kvp.person)
     sti = f"personer[{sak.indeks(person.id)}]"
     opphold = person.opphold

@@ -206,12 +206,23 @@ def _midt_i_setning(navn: str) -> str:
     return navn[:1].lower() + navn[1:]
 
 
+#: The payment facts' field names, and the unknown each is without it (made once).
+_UTBETALINGSFELT = tuple(
+    (felt, f"utbetaling.{felt}", Ukjent((f"utbetaling.{felt}",)))
+    for felt in ("stonadsform", "mottaker", "samtykke_til_tredjepart", UTBETALT_ETTER_21)
+)
+_UKJENT_BARNS_BEHOV = Ukjent(("barns_behov_vurdert",))
+_UKJENT_INNTEKTER = Ukjent(("inntekter",))
+_UKJENT_BOUTGIFTER = Ukjent(("boutgifter",))
+_UKJENT_RETTIGHETER = Ukjent(("rettigheter",))
+
+
 def utled(sak: Sak, dato: date) -> dict[str, Any]:
     """The case-level facts of §§ 18, 21 and 22 that need no calculation."""
     kommune = sak.kommune
     utbetaling = sak.utbetaling
     ut: dict[str, Any] = {
-        "barns_behov.vurdert": Ukjent(("barns_behov_vurdert",))
+        "barns_behov.vurdert": _UKJENT_BARNS_BEHOV
         if sak.barns_behov_vurdert is None
         else sak.barns_behov_vurdert,
         # Only an explicit choice leaves foreign child benefit out; without one, the main rule
@@ -219,21 +230,21 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
         "kommune.holder_barnetrygd_fra_annen_stat_utenfor": (
             kommune is not None and kommune.medregner_barnetrygd_fra_annen_stat is False
         ),
-        "inntekter.har_barnetrygd_fra_annen_stat": Ukjent(("inntekter",))
+        "inntekter.har_barnetrygd_fra_annen_stat": _UKJENT_INNTEKTER
         if sak.inntekter is None
         else any(i.type == "barnetrygd" and i.fra_annen_stat for i in sak.inntekter),
         "rettigheter.registrert": sak.rettigheter is not None,
-        "boutgifter.antall_ikke_vurdert": Ukjent(("boutgifter",))
+        "boutgifter.antall_ikke_vurdert": _UKJENT_BOUTGIFTER
         if sak.boutgifter is None
         else sum(1 for b in sak.boutgifter if b.vurdert_rimelig is None),
         "utbetaling.til_tredjepart": utbetaling is not None and utbetaling.mottaker == "tredjepart",
     }
-    for felt in ("stonadsform", "mottaker", "samtykke_til_tredjepart", UTBETALT_ETTER_21):
+    for felt, navn, ukjent in _UTBETALINGSFELT:
         verdi = getattr(utbetaling, felt) if utbetaling is not None else None
-        ut[f"utbetaling.{felt}"] = Ukjent((f"utbetaling.{felt}",)) if verdi is None else verdi
+        ut[navn] = ukjent if verdi is None else verdi
     if sak.rettigheter is None:
-        for navn in ("antall_ikke_sokt", "ikke_sokt"):
-            ut[f"rettigheter.{navn}"] = Ukjent(("rettigheter",))
+        ut["rettigheter.antall_ikke_sokt"] = _UKJENT_RETTIGHETER
+        ut["rettigheter.ikke_sokt"] = _UKJENT_RETTIGHETER
     else:
         ikke_sokt = [r for r in sak.rettigheter if r.status == "ikke_sokt"]
         ut["rettigheter.antall_ikke_sokt"] = len(ikke_sokt)

@@ -44,16 +44,21 @@ FAKTA = [
 ]
 
 
+#: Each fact, the field it reads, and the unknown it is without one (made once).
+_FELT = tuple(
+    (fakta, felt, Ukjent((f"nodsituasjon.{felt}",)))
+    for fakta, felt in (
+        ("nodhjelp.foreligger", "foreligger"),
+        ("nodhjelp.belop", "nodvendig_belop"),
+        ("nodhjelp.beskrivelse", "beskrivelse"),
+    )
+)
+
+
 def utled(sak: Sak, dato: date) -> dict[str, Any]:
     nod = sak.nodsituasjon
-
-    def felt(navn: str) -> Any:
-        verdi = getattr(nod, navn) if nod is not None else None
-        return Ukjent((f"nodsituasjon.{navn}",)) if verdi is None else verdi
-
-    return {
-        "nodhjelp.oppgitt": nod is not None,
-        "nodhjelp.foreligger": felt("foreligger"),
-        "nodhjelp.belop": felt("nodvendig_belop"),
-        "nodhjelp.beskrivelse": felt("beskrivelse"),
-    }
+    ut: dict[str, Any] = {"nodhjelp.oppgitt": nod is not None}
+    for fakta, felt, ukjent in _FELT:
+        verdi = getattr(nod, felt) if nod is not None else None
+        ut[fakta] = ukjent if verdi is None else verdi
+    return ut

@@ -188,7 +188,11 @@ def personfakta(sak: Sak, person: Person) -> dict[str, Any]:
 
 def utled(sak: Sak, dato: date) -> dict[str, Any]:
     soker = sak.soker
-    return {"soker.tilbud_om_plass_i_mottak": _felt(sak, soker, "tilbud_om_plass_i_mottak")}
+    opphold = soker.opphold
+    verdi = opphold.tilbud_om_plass_i_mottak if opphold is not None else None
+    if verdi is None:  # unknown, naming its JSON path (the case's order is needed only then)
+        verdi = Ukjent((_sti(sak, soker, "tilbud_om_plass_i_mottak"),))
+    return {"soker.tilbud_om_plass_i_mottak": verdi}
 
 
 def gruppe(node: Node) -> str | Ukjent:

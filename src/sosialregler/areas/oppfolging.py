@@ -148,16 +148,47 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
     return {**_langtid(sak, dato), **_individuell_plan(sak)}
 
 
+_UKJENT_DEFINISJON = Ukjent(("kommune.langtidsdefinisjon",))
+_UKJENT_MANEDER = Ukjent(("maneder_med_stonad",))
+_INGEN_MANED = Ukjent(())
+#: The plan's fields read as they are, and the unknown each is without it (made once).
+_PLANFELT = {
+    navn: Ukjent((f"individuell_plan.{navn}",))
+    for navn in (
+        "behov_for_langvarige_koordinerte_tjenester",
+        "tjenester",
+        "tilbudt",
+        "har_plan_fra_annen_instans",
+    )
+}
+
+
+#: A case without plan facts (the facts below with ``plan`` None, made once; handed out as a
+#: copy).
+_UTEN_PLAN: dict[str, Any] = {
+    "individuell_plan.oppgitt": False,
+    "individuell_plan.behov_for_langvarige_koordinerte_tjenester": _PLANFELT[
+        "behov_for_langvarige_koordinerte_tjenester"
+    ],
+    "individuell_plan.behov_vurdert": False,
+    "individuell_plan.tjenester": _PLANFELT["tjenester"],
+    "individuell_plan.antall_tjenester": _PLANFELT["tjenester"],
+    "individuell_plan.tilbudt": _PLANFELT["tilbudt"],
+    "individuell_plan.onsker_ikke_plan": False,
+    "individuell_plan.har_plan_fra_annen_instans": _PLANFELT["har_plan_fra_annen_instans"],
+}
+
+
 def _langtid(sak: Sak, dato: date) -> dict[str, Any]:
     definisjon = sak.kommune.langtidsdefinisjon if sak.kommune else None
     fakta: dict[str, Any] = {
         "langtid.maneder_oppgitt": sak.maneder_med_stonad is not None,
-        "langtid.definisjon": definisjon or Ukjent(("kommune.langtidsdefinisjon",)),
+        "langtid.definisjon": definisjon or _UKJENT_DEFINISJON,
         "langtid.kalenderar": dato.year,
         "oppfolging.kvp_i_saken": sak.kvp is not None,
     }
     if sak.maneder_med_stonad is None:
-        ukjent = Ukjent(("maneder_med_stonad",))
+        ukjent = _UKJENT_MANEDER
         fakta.update(
             {
                 "langtid.maneder_i_kalenderaret": ukjent,
@@ -172,7 +203,7 @@ def _langtid(sak: Sak, dato: date) -> dict[str, Any]:
             "langtid.maneder_i_kalenderaret": maneder_i_aret(sak.maneder_med_stonad, dato),
             "langtid.maneder_pa_rad": lengde,
             # No month with support yet: nothing to name (shown as unknown, never as a date).
-            "langtid.siste_maned": siste or Ukjent(()),
+            "langtid.siste_maned": siste or _INGEN_MANED,
         }
     )
     return fakta
@@ -180,10 +211,12 @@ def _langtid(sak: Sak, dato: date) -> dict[str, Any]:
 
 def _individuell_plan(sak: Sak) -> dict[str, Any]:
     plan = sak.individuell_plan
+    if plan is None:
+        return _UTEN_PLAN.copy()
 
     def felt(navn: str) -> Any:
         verdi = getattr(plan, navn) if plan else None
-        return Ukjent((f"individuell_plan.{navn}",)) if verdi is None else verdi
+        return _PLANFELT[navn] if verdi is None else verdi
 
     tjenester = felt("tjenester")
     return {

@@ -56,6 +56,17 @@ def _navn(type_: str) -> str:
     return POSTER.get(f"utgift_{type_}", (type_, type_))[0]
 
 
+_UKJENT_LIVSSITUASJON = Ukjent(("saerlige_tilfeller.livssituasjon",))
+_UKJENTE_UTGIFTER = dict.fromkeys(
+    (
+        "saerlige_tilfeller.utgiftstyper",
+        "saerlige_tilfeller.sum_engangs",
+        "saerlige_tilfeller.sum_per_maned",
+    ),
+    Ukjent(("saerlige_tilfeller.utgifter",)),
+)
+
+
 def utled(sak: Sak, dato: date) -> dict[str, Any]:
     saerlige = sak.saerlige_tilfeller
     livssituasjon = saerlige.livssituasjon if saerlige is not None else None
@@ -64,17 +75,10 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
         "saerlige_tilfeller.oppgitt": saerlige is not None,
         "saerlige_tilfeller.livssituasjon": livssituasjon.strip()
         if livssituasjon and livssituasjon.strip()
-        else Ukjent(("saerlige_tilfeller.livssituasjon",)),
+        else _UKJENT_LIVSSITUASJON,
     }
     if utgifter is None:
-        ukjent = Ukjent(("saerlige_tilfeller.utgifter",))
-        ut.update(
-            {
-                "saerlige_tilfeller.utgiftstyper": ukjent,
-                "saerlige_tilfeller.sum_engangs": ukjent,
-                "saerlige_tilfeller.sum_per_maned": ukjent,
-            }
-        )
+        ut.update(_UKJENTE_UTGIFTER)
         return ut
     ut["saerlige_tilfeller.utgiftstyper"] = tuple(
         _navn(u.type) + (f" ({u.beskrivelse})" if u.beskrivelse else "") for u in utgifter

@@ -185,6 +185,9 @@ def _kjent(verdi: Any, felt: str) -> Any:
     return Ukjent((felt,)) if verdi is None else verdi
 
 
+_UKJENTE_GRUNNER = Ukjent(("aktivitetsplikt.tungtveiende_grunner",))
+
+
 def utled(sak: Sak, dato: date) -> dict[str, Any]:
     """Facts about conditions the area rules read before any per-condition assessment."""
     aktivitet = sak.aktivitetsplikt
@@ -192,8 +195,7 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
     return {
         "vilkarene.finnes": bool(sak.vilkar),
         "aktivitetsplikt.vilkar_satt": aktivitetsvilkar_satt(sak),
-        "aktivitetsplikt.tungtveiende_grunner": grunner
-        or Ukjent(("aktivitetsplikt.tungtveiende_grunner",)),
+        "aktivitetsplikt.tungtveiende_grunner": grunner or _UKJENTE_GRUNNER,
         "aktivitetsplikt.tungtveiende_grunner_registrert": bool(grunner),
     }
 
