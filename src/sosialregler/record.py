@@ -147,6 +147,72 @@ def verdier_fra_record(data: Mapping[str, Any], navn: str) -> dict[str, Any]:
     return {k: verdi_fra_record(v, typer.get(k)) for k, v in data.get(navn, {}).items()}
 
 
+#: Format 4 reads a text shaped like a date as a date, and one shaped like a decimal number
+#: (``str(Decimal)``) as an amount; a text that only looks like one is typed ``tekst``.
+_DATOFORM = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DESIMALFORM = re.compile(r"-?\d+(?:\.\d+)?(?:E[+-]?\d+)?")
+
+
+def _type4(verdi: Any) -> str | None:
+    """A value's type in format 4, where only what its JSON does not say is written.
+
+    Implied: a date (its ISO text), an amount (a decimal text, or a whole number of at least
+    a thousand), a tuple (a JSON list). Written: ``ukjent:…``, ``tekst`` (a text that looks
+    like a date or an amount), ``heltall`` (an integer of a thousand or more), ``list``.
+    """
+    if isinstance(verdi, Ukjent | date):
+        return _type(verdi) if isinstance(verdi, Ukjent) else None
+    if isinstance(verdi, Decimal):
+        return None
+    if isinstance(verdi, str):
+        lik = _DATOFORM.fullmatch(verdi) or _DESIMALFORM.fullmatch(verdi)
+        return "tekst" if lik else None
+    if type(verdi) is int and abs(verdi) >= 1000:
+        return "heltall"
+    if isinstance(verdi, list):
+        return "list"
+    return None
+
+
+def verdi_fra_record4(verdi: Any, typ: str | None) -> Any:
+    """A value of format 4 (see ``_type4``)."""
+    if typ is None:
+        if isinstance(verdi, str):
+            if _DATOFORM.fullmatch(verdi):
+                return date.fromisoformat(verdi)
+            if _DESIMALFORM.fullmatch(verdi):
+                return Decimal(verdi)
+        elif type(verdi) is int and abs(verdi) >= 1000:
+            return Decimal(verdi)
+        elif isinstance(verdi, list):
+            return tuple(verdi)
+        return verdi
+    if typ == "tekst":
+        if not isinstance(verdi, str):
+            raise ValueError(f"verdien {verdi!r} har typen tekst, men er ikke tekst")
+        return verdi
+    if typ == "heltall":
+        if type(verdi) is not int:
+            raise ValueError(f"verdien {verdi!r} har typen heltall, men er ikke et heltall")
+        return verdi
+    if typ == "list":
+        return list(verdi)
+    return verdi_fra_record(verdi, typ)
+
+
+def verdier_til_record4(verdier: Mapping[str, Any], ut: dict[str, Any], navn: str) -> None:
+    """Named values in format 4 into ``ut[navn]``, the types not implied in ``navn_typer``."""
+    ut[navn] = {k: verdi_til_record(v) for k, v in verdier.items()}
+    typer = {k: t for k, v in verdier.items() if (t := _type4(v)) is not None}
+    if typer:
+        ut[navn + "_typer"] = typer
+
+
+def verdier_fra_record4(data: Mapping[str, Any], navn: str) -> dict[str, Any]:
+    typer = data.get(navn + "_typer", {})
+    return {k: verdi_fra_record4(v, typer.get(k)) for k, v in data.get(navn, {}).items()}
+
+
 def fakta_til_record(verdier: Mapping[str, Any], ut: dict[str, Any], grupper: bool) -> None:
     """Facts in format 4: ``fakta`` holds the known values, ``fakta_typer`` the types.
 
@@ -157,7 +223,7 @@ def fakta_til_record(verdier: Mapping[str, Any], ut: dict[str, Any], grupper: bo
     fakta: dict[str, Any] = {}
     typer: dict[str, str] = {}
     for navn, verdi in verdier.items():
-        typ = _type(verdi)
+        typ = _type4(verdi)
         if isinstance(verdi, Ukjent):
             typ = "ukjent" if tuple(verdi.mangler) == (navn,) else typ
         else:
@@ -208,7 +274,7 @@ def fakta_fra_record(data: Mapping[str, Any]) -> dict[str, Any]:
     """The facts ``fakta_til_record`` wrote (grouped or not)."""
     fakta = _ugrupper(data.get("fakta", {}))
     typer = _ugrupper(data.get("fakta_typer", {}))
-    ut = {k: verdi_fra_record(v, typer.get(k)) for k, v in fakta.items()}
+    ut = {k: verdi_fra_record4(v, typer.get(k)) for k, v in fakta.items()}
     for navn, typ in typer.items():
         if navn not in fakta:
             if typ == "ukjent":
@@ -243,12 +309,12 @@ def linje_til_record(linje: Linje) -> dict[str, Any]:
     elif linje.regel is not None and linje.node_id is None:
         felt["node_id"] = None
     ut: dict[str, Any] = {}
-    verdier_til_record(felt, ut, "felt")
+    verdier_til_record4(felt, ut, "felt")
     return ut
 
 
 def linje_fra_record(data: Mapping[str, Any], v3: bool = False) -> Linje:
-    felt = verdier_fra_record(data, "felt")
+    felt = verdier_fra_record(data, "felt") if v3 else verdier_fra_record4(data, "felt")
     if not v3 and "regel" in felt and "node_id" not in felt:
         felt["node_id"] = felt["regel"]
     return Linje(**felt)
@@ -512,7 +578,12 @@ class Skriver:
         names its texts use)."""
         navn = self._tekstfakta.get(nokkel)
         if navn is None:
-            navn = self._tekstfakta[nokkel] = self._navnelister[nokkel].most_common(1)[0][0]
+            lister = self._navnelister[nokkel]
+            navn = lister.most_common(1)[0][0]
+            tekstenes = _tekstnavn(self._info[nokkel])
+            if not self.med_regler and lister[tekstenes] == lister[navn]:
+                navn = tekstenes  # a tie: the names the texts use need not be written
+            self._tekstfakta[nokkel] = navn
         return navn
 
     def navn(self, nokkel: str) -> str:
@@ -638,7 +709,29 @@ class Skriver:
             ut["barn"] = barn
         if node.regel is not None:
             self._skrevet[node.id] = node
-        return ut
+        return _kort(ut)
+
+
+def _kort(ut: dict[str, Any]) -> Any:
+    """A node that is only its outcome is written as the outcome (``"oppfylt"``); one that is
+    only its parts, as the list of them."""
+    if len(ut) == 1:
+        if "utfall" in ut:
+            return ut["utfall"]
+        if "barn" in ut:
+            return ut["barn"]
+    return ut
+
+
+def _lang(data: Any) -> Mapping[str, Any]:
+    """A node as ``_kort`` wrote it, as an object."""
+    if isinstance(data, str):
+        return {"utfall": data}
+    if isinstance(data, list):
+        return {"barn": data}
+    if not isinstance(data, Mapping):
+        raise ValueError(f"en node i vedtaksgrunnlaget er {type(data).__name__}, ikke et objekt")
+    return data
 
 
 class Leser:
@@ -729,6 +822,7 @@ class Leser:
         forventet_id: str | None,
         forventet_rolle: str | None,
     ) -> Node:
+        data = _lang(data)
         if "ref" in data:
             return self._lest[data["ref"]]
         regel = None
@@ -759,10 +853,11 @@ class Leser:
         fakta = {k: miljo[k] for k in data.get("faktanavn", implisitte)}
         barn: list[Node] = []
         art = None
-        for i, b in enumerate(data.get("barn", ())):
+        barnedata = [_lang(b) for b in data.get("barn", ())]
+        for i, b in enumerate(barnedata):
             forventet, rolle = None, None
             if "regel" in b or "ref" in b:
-                forste = data["barn"][0]
+                forste = barnedata[0]
                 rolle = _forventet_rolle(regel, "regel" in forste or "ref" in forste, i)
             else:
                 forventet = _forventet_id(node_id, regel, info, i, art)
