@@ -60,3 +60,39 @@ def test_lagret_v3_vedtaksgrunnlag_skrives_i_nytt_format() -> None:
     assert vurdering.to_json(indent=None) + "\n" == (V3 / "familie.kontrakt.json").read_text(
         encoding="utf-8"
     )
+
+
+def _ny_digest(record: dict[str, object]) -> None:
+    from sosialregler.record import DIGESTFELT, innholdsdigest
+
+    record[DIGESTFELT] = innholdsdigest(record)
+
+
+def test_endret_regelversjon_avvises_og_nevnes() -> None:
+    """A compact record whose rule version's content differs from the rules folder's is
+    refused, naming the version (format 4 keeps format 3's check)."""
+    from sosialregler import assess
+
+    sak = json.loads((Path(__file__).parent.parent / "examples" / "enslig.json").read_text())
+    record = json.loads(json.dumps(assess(sak).to_record()))
+    assert record["format"] == "sosialregler-vedtaksgrunnlag/4"
+    dato, versjoner = next(iter(record["regler_brukt"].items()))
+    regel_id = next(iter(versjoner))
+    versjoner[regel_id] = "0" * 16
+    _ny_digest(record)
+    with pytest.raises(ValueError, match=f"regelversjonen {regel_id}@{dato}"):
+        Assessment.from_record(record)
+
+
+def test_selvstendig_vedtaksgrunnlag_gjengis_uten_regelmappe() -> None:
+    """A self-contained format 4 record renders without looking up any rule version: the
+    rulebook given is an object with nothing in it, which any lookup would fail on."""
+    from sosialregler import assess
+
+    sak = json.loads((Path(__file__).parent.parent / "examples" / "familie.json").read_text())
+    a = assess(sak)
+    record = json.loads(json.dumps(a.to_record(med_regler=True)))
+    b = Assessment.from_record(record, regler=object())  # type: ignore[arg-type]
+    assert b.explain("nb") == a.explain("nb")
+    assert b.explain("en") == a.explain("en")
+    assert b.to_json() == a.to_json()

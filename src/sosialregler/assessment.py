@@ -178,7 +178,7 @@ class Assessment:
             hovednode = v.node.finn(v.hovedregel)
             if hovednode is None or tuple(v.mangler) != tuple(hovednode.mangler):
                 lagret["mangler"] = list(v.mangler)  # else: what the main rule's node lacks
-            record.verdier_til_record(v.utdata, lagret, "utdata")
+            record.verdier_til_record4(v.utdata, lagret, "utdata")
             if v.beregning is not None:
                 lagret["beregning"] = [record.linje_til_record(linje) for linje in v.beregning]
             vedtak[navn] = lagret
@@ -294,7 +294,9 @@ class Assessment:
                 hjemmel=leser.hjemler(v["hjemmel"]),
                 node=node,
                 hovedregel=v["hovedregel"],
-                utdata=record.verdier_fra_record(v, "utdata"),
+                utdata=(record.verdier_fra_record if v3 else record.verdier_fra_record4)(
+                    v, "utdata"
+                ),
                 beregning=tuple(record.linje_fra_record(linje, v3) for linje in v["beregning"])
                 if "beregning" in v
                 else None,

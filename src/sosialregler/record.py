@@ -8,19 +8,53 @@ and a fingerprint of its content — instead of copying it:
 
 * **compact** (the default): rule versions by reference. Re-rendering looks them up in the
   rules folder (old versions stay there, DESIGN § 4) and refuses a version whose content has
-  changed since, naming it. About a third of the size.
+  changed since, naming it.
 * **self-contained** (``med_regler=True``): the texts of every version used are copied in, so
   the record renders without any rules folder — for archives.
-
-Amounts are exact (whole kroner as integers, others as decimal strings: a float would turn
-``1024.0000000000001`` into ``1024.0`` and change the text). A sub-node's id is stored relative
-to its rule (``/vilkar/alle[0]``), and a leaf's expression or question only when it differs
-from what its rule version says at that place.
 
 Every record ends with ``digest``: sha256 over its own canonical JSON (``innholdsdigest``).
 Reading a record back checks it first, so a record changed after the decision (an outcome, an
 amount, a text, a field removed) is refused with a ``ValueError`` naming the digest, and
 ``sosialregler gjengi`` exits 2. It detects changes; it is not a signature.
+
+Format 4 (written now; format 3 records are still read)
+-------------------------------------------------------
+A record states each thing once and leaves out what follows from something it states (a
+typical household: 13-19 KB, from 24-40 KB in format 3). Reading it:
+
+* ``fakta`` / ``fakta_typer``: the **fact table**, each fact's value in the case (the most
+  common one where it has several, such as an income line's amount). Names sharing the part
+  before their first dot are grouped (``{"kvp": {"alder": 27}}`` is ``kvp.alder``).
+* A **node** of a tree holds only what does not follow: ``regel`` (a rule node: the rule's id,
+  or ``id@date`` if the record uses two of its versions), ``id``, ``utfall``, ``fakta``,
+  ``faktanavn``, ``uttrykk``, ``sporsmal``, ``mangler``, ``avgjort_av``, ``rolle``, ``barn``
+  (children, in order). A node that is only its outcome is written as the outcome
+  (``"oppfylt"``); one that is only its children, as the list of them. ``{"ref": id}`` is the
+  same rule node as the last one written with that id (a criterion reached twice).
+* A node's **facts**: the names are its expression's (a leaf), the names its rule version's
+  texts use (a rule node; ``tekstfakta`` lists them where its nodes hold others), or
+  ``faktanavn``. The values are the table's, except those a node states in its ``fakta``:
+  they hold for that node and everything below it (an income line's values are stated once at
+  the line's rule node).
+* **ids** follow from the place: a rule node's is its rule's id; a rule's condition is
+  ``<rule id>/vilkar``; a part of a combination is ``…/alle[i]``, ``…/minst_en[i]`` or
+  ``…/ikke``. A stored ``id`` starting with ``/`` is relative to the rule.
+* **outcomes**: a combination's follows from its parts (``outcome.alle`` / ``minst_en`` /
+  ``ikke``), a rule's from its condition unless an exception decided it (``avgjort_av``); a
+  leaf's is always stored. **missing fields** (``mangler``) are, for an undecided node, its
+  undecided children's, or a leaf's unknown values'. **role**: a rule node after a rule's
+  condition is an exception (``unntak``); ``"rolle": null`` says it has none.
+* **values** are exact and typed by their JSON where it can say: an ISO date text is a date, a
+  decimal text (``"912.46"``) or a whole number of 1000 or more is an amount (``Decimal``), a
+  list is a tuple. ``*_typer`` says the rest: ``ukjent`` (unknown; the value is left out, and
+  the missing input field is the fact's own name) or ``ukjent:a|b`` (naming the fields),
+  ``tekst`` (a text shaped like a date or number), ``heltall`` (an integer of 1000 or more),
+  ``list``.
+* ``regler_brukt``: ``{date in force: {rule id: fingerprint}}`` (self-contained: what the
+  version says instead of the fingerprint). ``satser``: the rate rows used, without the fields
+  that have their usual value (a state table, no municipality or known end, not outdated, no
+  child rates, in ``<tabell>.toml``). A calculation line's ``node_id`` is its ``regel`` unless
+  stored; a decision's ``mangler`` are its main rule node's unless stored.
 """
 
 from __future__ import annotations
@@ -147,6 +181,72 @@ def verdier_fra_record(data: Mapping[str, Any], navn: str) -> dict[str, Any]:
     return {k: verdi_fra_record(v, typer.get(k)) for k, v in data.get(navn, {}).items()}
 
 
+#: Format 4 reads a text shaped like a date as a date, and one shaped like a decimal number
+#: (``str(Decimal)``) as an amount; a text that only looks like one is typed ``tekst``.
+_DATOFORM = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DESIMALFORM = re.compile(r"-?\d+(?:\.\d+)?(?:E[+-]?\d+)?")
+
+
+def _type4(verdi: Any) -> str | None:
+    """A value's type in format 4, where only what its JSON does not say is written.
+
+    Implied: a date (its ISO text), an amount (a decimal text, or a whole number of at least
+    a thousand), a tuple (a JSON list). Written: ``ukjent:…``, ``tekst`` (a text that looks
+    like a date or an amount), ``heltall`` (an integer of a thousand or more), ``list``.
+    """
+    if isinstance(verdi, Ukjent | date):
+        return _type(verdi) if isinstance(verdi, Ukjent) else None
+    if isinstance(verdi, Decimal):
+        return None
+    if isinstance(verdi, str):
+        lik = _DATOFORM.fullmatch(verdi) or _DESIMALFORM.fullmatch(verdi)
+        return "tekst" if lik else None
+    if type(verdi) is int and abs(verdi) >= 1000:
+        return "heltall"
+    if isinstance(verdi, list):
+        return "list"
+    return None
+
+
+def verdi_fra_record4(verdi: Any, typ: str | None) -> Any:
+    """A value of format 4 (see ``_type4``)."""
+    if typ is None:
+        if isinstance(verdi, str):
+            if _DATOFORM.fullmatch(verdi):
+                return date.fromisoformat(verdi)
+            if _DESIMALFORM.fullmatch(verdi):
+                return Decimal(verdi)
+        elif type(verdi) is int and abs(verdi) >= 1000:
+            return Decimal(verdi)
+        elif isinstance(verdi, list):
+            return tuple(verdi)
+        return verdi
+    if typ == "tekst":
+        if not isinstance(verdi, str):
+            raise ValueError(f"verdien {verdi!r} har typen tekst, men er ikke tekst")
+        return verdi
+    if typ == "heltall":
+        if type(verdi) is not int:
+            raise ValueError(f"verdien {verdi!r} har typen heltall, men er ikke et heltall")
+        return verdi
+    if typ == "list":
+        return list(verdi)
+    return verdi_fra_record(verdi, typ)
+
+
+def verdier_til_record4(verdier: Mapping[str, Any], ut: dict[str, Any], navn: str) -> None:
+    """Named values in format 4 into ``ut[navn]``, the types not implied in ``navn_typer``."""
+    ut[navn] = {k: verdi_til_record(v) for k, v in verdier.items()}
+    typer = {k: t for k, v in verdier.items() if (t := _type4(v)) is not None}
+    if typer:
+        ut[navn + "_typer"] = typer
+
+
+def verdier_fra_record4(data: Mapping[str, Any], navn: str) -> dict[str, Any]:
+    typer = data.get(navn + "_typer", {})
+    return {k: verdi_fra_record4(v, typer.get(k)) for k, v in data.get(navn, {}).items()}
+
+
 def fakta_til_record(verdier: Mapping[str, Any], ut: dict[str, Any], grupper: bool) -> None:
     """Facts in format 4: ``fakta`` holds the known values, ``fakta_typer`` the types.
 
@@ -157,7 +257,7 @@ def fakta_til_record(verdier: Mapping[str, Any], ut: dict[str, Any], grupper: bo
     fakta: dict[str, Any] = {}
     typer: dict[str, str] = {}
     for navn, verdi in verdier.items():
-        typ = _type(verdi)
+        typ = _type4(verdi)
         if isinstance(verdi, Ukjent):
             typ = "ukjent" if tuple(verdi.mangler) == (navn,) else typ
         else:
@@ -208,7 +308,7 @@ def fakta_fra_record(data: Mapping[str, Any]) -> dict[str, Any]:
     """The facts ``fakta_til_record`` wrote (grouped or not)."""
     fakta = _ugrupper(data.get("fakta", {}))
     typer = _ugrupper(data.get("fakta_typer", {}))
-    ut = {k: verdi_fra_record(v, typer.get(k)) for k, v in fakta.items()}
+    ut = {k: verdi_fra_record4(v, typer.get(k)) for k, v in fakta.items()}
     for navn, typ in typer.items():
         if navn not in fakta:
             if typ == "ukjent":
@@ -243,12 +343,12 @@ def linje_til_record(linje: Linje) -> dict[str, Any]:
     elif linje.regel is not None and linje.node_id is None:
         felt["node_id"] = None
     ut: dict[str, Any] = {}
-    verdier_til_record(felt, ut, "felt")
+    verdier_til_record4(felt, ut, "felt")
     return ut
 
 
 def linje_fra_record(data: Mapping[str, Any], v3: bool = False) -> Linje:
-    felt = verdier_fra_record(data, "felt")
+    felt = verdier_fra_record(data, "felt") if v3 else verdier_fra_record4(data, "felt")
     if not v3 and "regel" in felt and "node_id" not in felt:
         felt["node_id"] = felt["regel"]
     return Linje(**felt)
@@ -309,16 +409,24 @@ def _uttrykksnavn(tekst: str) -> tuple[str, ...]:
 def _tekstnavn(info: RegelInfo) -> tuple[str, ...]:
     """The facts a rule node holds: those its version's texts name, in order of first mention
     (the loader's ``Regel.tekstnavn``), so a record naming the version need not list them."""
-    navn: dict[str, None] = {}
-    for maler in info.tekster.values():
-        for mal in maler.values():
+    maler = tuple(mal for m in info.tekster.values() for mal in m.values())
+    ut = _TEKSTNAVN.get(maler)
+    if ut is None:
+        navn: dict[str, None] = {}
+        for mal in maler:
             for plass in _PLASSHOLDER.findall(mal):
                 if plass not in INNEBYGDE_PLASSHOLDERE:
                     navn[plass] = None
-    return tuple(navn)
+        ut = tuple(navn)
+        if len(_TEKSTNAVN) > _MAKS_BUFRET:
+            _TEKSTNAVN.clear()
+        _TEKSTNAVN[maler] = ut
+    return ut
 
 
-def _forventet_mangler(utfall: Utfall, barn: tuple[Node, ...], fakta: Mapping[str, Any]) -> tuple:
+def _forventet_mangler(
+    utfall: Utfall, barn: tuple[Node, ...], fakta: Mapping[str, Any]
+) -> tuple[str, ...]:
     """The missing fields the evaluator gives a node: none unless undecided; then those of its
     undecided children, or for a leaf those its unknown values name."""
     if utfall is not Utfall.UAVKLART:
@@ -387,11 +495,47 @@ def _forventet_id(
     if info is None or not forelder_id.startswith(info.id + "/"):
         return None
     relativ = forelder_id[len(info.id) :]
+    stier = _stier(info)
     for del_ in (f"/alle[{indeks}]", f"/minst_en[{indeks}]", "/ikke"):
         sti = relativ + del_
-        if any(k == sti or k.startswith(sti + "/") for k in info.blader):
+        if sti in stier if stier is not None else _leder_til_blad(info, sti):
             return info.id + sti
     return None
+
+
+def _leder_til_blad(info: RegelInfo, sti: str) -> bool:
+    return any(k == sti or k.startswith(sti + "/") for k in info.blader)
+
+
+def _stier(info: RegelInfo) -> frozenset[str] | None:
+    """Every path in a rule version's condition that leads to a leaf (``RegelInfo.blader``).
+
+    None for paths so long and deep (only in a forged self-contained record) that listing
+    every prefix would take more memory than searching them each time.
+    """
+    if sum(len(k) * k.count("/") for k in info.blader) > _MAKS_STITEGN:
+        return None
+    nokkel = (info.id, info.gyldig_fra, tuple(info.blader))
+    stier = _STIER.get(nokkel)
+    if stier is None:
+        stier = frozenset(
+            sti[:i]
+            for sti in info.blader
+            for i in range(len(sti) + 1)
+            if sti[i : i + 1] in ("/", "")
+        )
+        if len(_STIER) > _MAKS_BUFRET:
+            _STIER.clear()
+        _STIER[nokkel] = stier
+    return stier
+
+
+#: Derived from rule versions, by their content (never by object identity, which Python
+#: reuses), for speed: a record names the same versions at many nodes.
+_STIER: dict[tuple[Any, ...], frozenset[str]] = {}
+_TEKSTNAVN: dict[tuple[Any, ...], tuple[str, ...]] = {}
+_MAKS_BUFRET = 4096
+_MAKS_STITEGN = 1_000_000
 
 
 def _samme_node(a: Node, b: Node) -> bool:
@@ -462,6 +606,7 @@ class Skriver:
         self._navn: dict[str, str] = {}  # version key -> what a node names it by
         self._skrevet: dict[str, Node] = {}
         self._info: dict[str, RegelInfo] = {}
+        self._nokler: dict[int, dict[str, tuple[str, str | None]]] = {}  # by id(node): alive
         self._forbered(list(noder))
 
     def _forbered(self, roter: list[Node]) -> None:
@@ -491,8 +636,11 @@ class Skriver:
         the trees' content (a record read back and written again is the same record).
         """
         under: dict[str, tuple[str, str | None]] = {}
+        nokler = self._nokler.get(id(node))
+        if nokler is None:
+            nokler = self._nokler[id(node)] = {k: _verdinokkel(v) for k, v in node.fakta.items()}
         for navn, verdi in node.fakta.items():
-            nokkel_v = _verdinokkel(verdi)
+            nokkel_v = nokler[navn]
             verdier.setdefault(navn, Counter())[nokkel_v] += 1
             self._forste.setdefault((navn, nokkel_v), verdi)
             under[navn] = nokkel_v if under.get(navn, nokkel_v) == nokkel_v else _FLERE
@@ -512,7 +660,12 @@ class Skriver:
         names its texts use)."""
         navn = self._tekstfakta.get(nokkel)
         if navn is None:
-            navn = self._tekstfakta[nokkel] = self._navnelister[nokkel].most_common(1)[0][0]
+            lister = self._navnelister[nokkel]
+            navn = lister.most_common(1)[0][0]
+            tekstenes = _tekstnavn(self._info[nokkel])
+            if not self.med_regler and lister[tekstenes] == lister[navn]:
+                navn = tekstenes  # a tie: the names the texts use need not be written
+            self._tekstfakta[nokkel] = navn
         return navn
 
     def navn(self, nokkel: str) -> str:
@@ -607,7 +760,8 @@ class Skriver:
             ut["faktanavn"] = list(node.fakta)
         # Values that differ from those in scope: this node's own, and (at a rule node) every
         # value that holds for all below it, such as an income line's or a person's.
-        nye = {k: n for k, v in node.fakta.items() if miljo.get(k) != (n := _verdinokkel(v))}
+        nokler = self._nokler.get(id(node)) or {k: _verdinokkel(v) for k, v in node.fakta.items()}
+        nye = {k: n for k, n in nokler.items() if miljo.get(k) != n}
         if node.regel is not None:
             for k, n in self._under.get(id(node), {}).items():
                 if n is not _FLERE and miljo.get(k) != n:
@@ -638,7 +792,29 @@ class Skriver:
             ut["barn"] = barn
         if node.regel is not None:
             self._skrevet[node.id] = node
-        return ut
+        return _kort(ut)
+
+
+def _kort(ut: dict[str, Any]) -> Any:
+    """A node that is only its outcome is written as the outcome (``"oppfylt"``); one that is
+    only its parts, as the list of them."""
+    if len(ut) == 1:
+        if "utfall" in ut:
+            return ut["utfall"]
+        if "barn" in ut:
+            return ut["barn"]
+    return ut
+
+
+def _lang(data: Any) -> Mapping[str, Any]:
+    """A node as ``_kort`` wrote it, as an object."""
+    if isinstance(data, str):
+        return {"utfall": data}
+    if isinstance(data, list):
+        return {"barn": data}
+    if not isinstance(data, Mapping):
+        raise ValueError(f"en node i vedtaksgrunnlaget er {type(data).__name__}, ikke et objekt")
+    return data
 
 
 class Leser:
@@ -729,6 +905,7 @@ class Leser:
         forventet_id: str | None,
         forventet_rolle: str | None,
     ) -> Node:
+        data = _lang(data)
         if "ref" in data:
             return self._lest[data["ref"]]
         regel = None
@@ -759,10 +936,11 @@ class Leser:
         fakta = {k: miljo[k] for k in data.get("faktanavn", implisitte)}
         barn: list[Node] = []
         art = None
-        for i, b in enumerate(data.get("barn", ())):
+        barnedata = [_lang(b) for b in data.get("barn", ())]
+        for i, b in enumerate(barnedata):
             forventet, rolle = None, None
             if "regel" in b or "ref" in b:
-                forste = data["barn"][0]
+                forste = barnedata[0]
                 rolle = _forventet_rolle(regel, "regel" in forste or "ref" in forste, i)
             else:
                 forventet = _forventet_id(node_id, regel, info, i, art)
