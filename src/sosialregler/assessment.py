@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from . import record
@@ -39,7 +40,7 @@ class Vedtak:
     utdata: Mapping[str, Any] = {}  # the area's outputs in the contract (belop_per_maned, …)
     beregning: tuple[Linje, ...] | None = None  # None: the area has no calculation
     mangler: tuple[str, ...] = ()
-    enhet: str = "kr_per_maned"  # the unit of the calculation's lines
+    enhet: str = "kr_per_maned"  # the unit of the calculation's lines (a record omits this one)
 
     @property
     def belop_per_maned(self) -> Decimal | None:
@@ -166,18 +167,22 @@ class Assessment:
         skriver = record.Skriver(med_regler, noder)
         vedtak: dict[str, Any] = {}
         for navn, v in self.vedtak.items():
-            lagret: dict[str, Any] = {
-                "omrade": v.omrade,
-                "tittel": dict(v.tittel),
-                "utfall": v.utfall.value,
-                "hjemmel": skriver.hjemler(v.hjemmel),
-                "hovedregel": v.hovedregel,
-                "enhet": v.enhet,
-                "tre": skriver.node(v.node),
-            }
+            # Format 4 leaves out what follows: the area is the key, the legal reference and
+            # what is missing are the main rule node's, the unit is per month.
             hovednode = v.node.finn(v.hovedregel)
+            hovedregel = hovednode.regel if hovednode is not None else None
+            lagret: dict[str, Any] = {}
+            if v.omrade != navn:
+                lagret["omrade"] = v.omrade
+            lagret.update(tittel=dict(v.tittel), utfall=v.utfall.value)
+            if hovedregel is None or tuple(hovedregel.hjemmel) != tuple(v.hjemmel):
+                lagret["hjemmel"] = skriver.hjemler(v.hjemmel)
+            lagret["hovedregel"] = v.hovedregel
+            if v.enhet != _STANDARDENHET:
+                lagret["enhet"] = v.enhet
+            lagret["tre"] = skriver.node(v.node)
             if hovednode is None or tuple(v.mangler) != tuple(hovednode.mangler):
-                lagret["mangler"] = list(v.mangler)  # else: what the main rule's node lacks
+                lagret["mangler"] = list(v.mangler)
             record.verdier_til_record4(v.utdata, lagret, "utdata")
             if v.beregning is not None:
                 lagret["beregning"] = [record.linje_til_record(linje) for linje in v.beregning]
@@ -282,16 +287,22 @@ class Assessment:
         vedtak = {}
         for navn, v in data["vedtak"].items():
             node = leser.node(v["tre"])
+            hovednode = node.finn(v["hovedregel"])  # format 4 leaves out what it says
             if "mangler" in v:
                 mangler = tuple(v["mangler"])
-            else:  # format 4 leaves out what the main rule's node lacks
-                hovednode = node.finn(v["hovedregel"])
+            else:
                 mangler = tuple(hovednode.mangler) if hovednode is not None else ()
+            if "hjemmel" in v:
+                hjemmel = leser.hjemler(v["hjemmel"])
+            elif hovednode is not None and hovednode.regel is not None:
+                hjemmel = tuple(hovednode.regel.hjemmel)
+            else:
+                raise ValueError(f"vedtaket {navn} mangler hjemmel")
             vedtak[navn] = Vedtak(
-                omrade=v["omrade"],
+                omrade=v.get("omrade", navn),
                 tittel=v["tittel"],
                 utfall=Utfall(v["utfall"]),
-                hjemmel=leser.hjemler(v["hjemmel"]),
+                hjemmel=hjemmel,
                 node=node,
                 hovedregel=v["hovedregel"],
                 utdata=(record.verdier_fra_record if v3 else record.verdier_fra_record4)(
@@ -300,7 +311,7 @@ class Assessment:
                 beregning=tuple(record.linje_fra_record(linje, v3) for linje in v["beregning"])
                 if "beregning" in v
                 else None,
-                enhet=v["enhet"],
+                enhet=v.get("enhet", _STANDARDENHET),
                 mangler=mangler,
             )
         i_treet = {n.id: n for v in vedtak.values() for n in v.node.noder() if n.regel is not None}
@@ -332,6 +343,10 @@ class Assessment:
             lagret_inndata=data["inndata"],
             satser=tuple(s if v3 else record.satsrad_fra_record(s) for s in data["satser"]),
         )
+
+
+#: The unit of a calculation unless an area says otherwise: ``Vedtak.enhet``'s default.
+_STANDARDENHET: str = attrs.fields(Vedtak).enhet.default
 
 
 def _samme(a: Node | None, b: Node) -> bool:

@@ -20,7 +20,7 @@ amount, a text, a field removed) is refused with a ``ValueError`` naming the dig
 Format 4 (written now; format 3 records are still read)
 -------------------------------------------------------
 A record states each thing once and leaves out what follows from something it states (a
-typical household: 13-19 KB, from 24-40 KB in format 3). Reading it:
+the examples: 12-18 KB, from 24-40 KB in format 3). Reading it:
 
 * ``fakta`` / ``fakta_typer``: the **fact table**, each fact's value in the case (the most
   common one where it has several, such as an income line's amount). Names sharing the part
@@ -54,7 +54,8 @@ typical household: 13-19 KB, from 24-40 KB in format 3). Reading it:
   version says instead of the fingerprint). ``satser``: the rate rows used, without the fields
   that have their usual value (a state table, no municipality or known end, not outdated, no
   child rates, in ``<tabell>.toml``). A calculation line's ``node_id`` is its ``regel`` unless
-  stored; a decision's ``mangler`` are its main rule node's unless stored.
+  stored. A decision (``vedtak``) leaves out ``omrade`` (its key), ``hjemmel`` and ``mangler``
+  (its main rule node's) and ``enhet`` (``kr_per_maned``) unless they differ.
 """
 
 from __future__ import annotations
