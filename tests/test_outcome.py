@@ -87,3 +87,17 @@ def test_tomme_kombinasjoner() -> None:
 
 def test_verdiene_er_kontraktens() -> None:
     assert [u.value for u in Utfall] == ["oppfylt", "ikke_oppfylt", "uavklart", "skjonn"]
+
+
+@pytest.mark.parametrize("lengde", [0, 1, 2, 3])
+def test_kompilert_kombinasjon_er_lik_algebraen(lengde: int) -> None:
+    """The engine's inline ``alle`` / ``minst_en`` give what ``outcome`` gives, every sequence."""
+    from sosialregler.rulebook.conditions import _kombinasjon
+    from sosialregler.tree import Node
+
+    for rekke in itertools.product(list(Utfall), repeat=lengde):
+        deler = tuple((lambda ktx, u=u: Node("x", u)) for u in rekke)
+        alle = _kombinasjon(deler, "a", avgjor=Utfall.IKKE_OPPFYLT, ellers=Utfall.OPPFYLT)
+        minst_en = _kombinasjon(deler, "m", avgjor=Utfall.OPPFYLT, ellers=Utfall.IKKE_OPPFYLT)
+        assert alle(None).utfall is outcome.alle(rekke), rekke
+        assert minst_en(None).utfall is outcome.minst_en(rekke), rekke

@@ -63,28 +63,38 @@ class _Evaluerbar:
         return self.kompiler(sti, regel)(ktx)  # type: ignore[attr-defined]
 
 
+def _kombinasjon(
+    deler: tuple[Vurdering, ...], sti: str, avgjor: Utfall, ellers: Utfall
+) -> Vurdering:
+    """``alle`` / ``minst_en`` inline (``outcome.alle`` / ``outcome.minst_en``, tested equal).
+
+    One child with ``avgjor`` decides; else a missing fact (``uavklart``) comes first; else
+    ``skjonn``; else ``ellers``. Inline because it runs for every combination of every case.
+    """
+
+    def vurder(ktx: Kontekst) -> Node:
+        barn = tuple([d(ktx) for d in deler])
+        utfall = ellers
+        for b in barn:
+            u = b.utfall
+            if u is avgjor:
+                utfall = u
+                break
+            if u is UAVKLART or (u is SKJONN and utfall is ellers):
+                utfall = u
+        mangler = _mangler(barn, utfall)
+        return lag_node(Node, (sti, utfall, None, None, TOM, barn, mangler, None, None, None))
+
+    return vurder
+
+
 @frozen
 class Alle(_Evaluerbar):
     deler: tuple[Betingelse, ...]
 
     def kompiler(self, sti: str, regel: Regel | None) -> Vurdering:
         deler = tuple(d.kompiler(f"{sti}/alle[{i}]", regel) for i, d in enumerate(self.deler))
-
-        def vurder(ktx: Kontekst) -> Node:
-            barn = tuple([d(ktx) for d in deler])
-            utfall = OPPFYLT  # outcome.alle, inline: this runs for every rule of every case
-            for b in barn:
-                u = b.utfall
-                if u is IKKE_OPPFYLT:
-                    utfall = u
-                    break
-                if u is UAVKLART or (u is SKJONN and utfall is OPPFYLT):
-                    utfall = u
-            return lag_node(
-                Node, (sti, utfall, None, None, TOM, barn, _mangler(barn, utfall), None, None, None)
-            )
-
-        return vurder
+        return _kombinasjon(deler, sti, avgjor=IKKE_OPPFYLT, ellers=OPPFYLT)  # outcome.alle
 
     def regelreferanser(self) -> tuple[str, ...]:
         return tuple(r for d in self.deler for r in d.regelreferanser())
@@ -99,22 +109,7 @@ class MinstEn(_Evaluerbar):
 
     def kompiler(self, sti: str, regel: Regel | None) -> Vurdering:
         deler = tuple(d.kompiler(f"{sti}/minst_en[{i}]", regel) for i, d in enumerate(self.deler))
-
-        def vurder(ktx: Kontekst) -> Node:
-            barn = tuple([d(ktx) for d in deler])
-            utfall = IKKE_OPPFYLT  # outcome.minst_en, inline
-            for b in barn:
-                u = b.utfall
-                if u is OPPFYLT:
-                    utfall = u
-                    break
-                if u is UAVKLART or (u is SKJONN and utfall is IKKE_OPPFYLT):
-                    utfall = u
-            return lag_node(
-                Node, (sti, utfall, None, None, TOM, barn, _mangler(barn, utfall), None, None, None)
-            )
-
-        return vurder
+        return _kombinasjon(deler, sti, avgjor=OPPFYLT, ellers=IKKE_OPPFYLT)  # outcome.minst_en
 
     def regelreferanser(self) -> tuple[str, ...]:
         return tuple(r for d in self.deler for r in d.regelreferanser())
