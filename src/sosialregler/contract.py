@@ -212,15 +212,6 @@ def _gi_opp() -> Any:
 _ER_ISO_DATO = ISO_DATO.fullmatch
 
 
-def _rask_dato(verdi: Any) -> date:
-    """``_dato`` without the message: ASCII ISO text, a calendar day, in the plausible span."""
-    if type(verdi) is str and _ER_ISO_DATO(verdi):
-        dato = date.fromisoformat(verdi)  # a ValueError sends the case to the detailed path
-        if TIDLIGSTE_DATO <= dato <= SENESTE_DATO:
-            return dato
-    raise _IkkeRask
-
-
 _MAKS_HELTALLSBELOP = int(MAKS_BELOP)
 
 
@@ -266,8 +257,13 @@ def _rask_uttrykk(typ: Any, var: str, navnerom: dict[str, Any], dybde: int = 0) 
         return (
             f"({var} if type({var}) is str and ({var}.isascii() or _er_utf8({var})) else {ugyldig})"
         )
-    if typ is date:
-        return f"_rask_dato({var})"
+    if typ is date:  # as ``_dato``: ASCII ISO text, a calendar day, in the plausible span
+        # (``dag_`` holds the parsed date for the span check; a ValueError from an impossible
+        # day sends the case to the detailed path)
+        return (
+            f"((dag_ if _TIDLIGSTE <= (dag_ := _fra_iso({var})) <= _SENESTE else {ugyldig}) "
+            f"if type({var}) is str and _ER_ISO_DATO({var}) else {ugyldig})"
+        )
     if typ is Decimal:
         return (
             f"(_Decimal({var}) if type({var}) is int and 0 <= {var} <= _MAKS_HELTALLSBELOP "
@@ -280,6 +276,9 @@ def _rask_uttrykk(typ: Any, var: str, navnerom: dict[str, Any], dybde: int = 0) 
     if _er_homogen_tuple(typ):
         element = f"e{dybde}"
         indre = _rask_uttrykk(args[0], element, navnerom, dybde + 1)
+        if attrs.has(args[0]):  # ``map`` calls the reader without a comprehension's frame
+            leser = f"_les_{args[0].__name__}"
+            return f"(tuple(map({leser}, {var})) if type({var}) is list else {ugyldig})"
         return f"(tuple([{indre} for {element} in {var}]) if type({var}) is list else {ugyldig})"
     if attrs.has(typ):
         navn = f"_les_{typ.__name__}"
@@ -322,6 +321,22 @@ def _rask_klasse(klasse: type, navnerom: dict[str, Any]) -> Any:
         f"    if type(d) is not dict or not d.keys() <= _kjente_{navn}:",
         "        _gi_opp()",
     ]
+    # A class of yes/no facts only (``Opphold``) takes few distinct values, and most persons
+    # share one (a citizen living in Norway): each is made once and then shared, which is
+    # safe for a frozen value. The values are checked to be exactly true, false or null
+    # first, since ``1 == True`` would otherwise find the object made for ``true``.
+    interneres = all(f.default is None and hint[f.name] == (bool | None) for f in felt)
+    if interneres:
+        navnerom[f"_internert_{navn}"] = {}
+        linjer += [
+            "    for v in d.values():",
+            "        if v is not True and v is not False and v is not None:",
+            "            _gi_opp()",
+            "    nokkel = _frozenset(d.items())",
+            f"    o = _internert_{navn}.get(nokkel)",
+            "    if o is not None:",
+            "        return o",
+        ]
     direkte = _fylles_direkte(klasse)
     if direkte:
         linjer.append(f"    o = _ny(_klasse_{navn})")
@@ -340,6 +355,11 @@ def _rask_klasse(klasse: type, navnerom: dict[str, Any]) -> Any:
             linjer.append(f"    {setter}(o, {uttrykk})")
         else:  # pragma: no cover - every class in facts.py is filled directly
             linjer.append(f"    f_{f.name} = {uttrykk}")
+    if interneres and direkte:
+        linjer += [
+            f"    if len(_internert_{navn}) < _MAKS_INTERNERT:",
+            f"        _internert_{navn}[nokkel] = o",
+        ]
     if direkte:
         linjer.append("    return o")
     else:  # pragma: no cover
@@ -350,11 +370,20 @@ def _rask_klasse(klasse: type, navnerom: dict[str, Any]) -> Any:
     return navnerom[f"_les_{navn}"]
 
 
+#: At most this many shared objects per class (the yes/no facts have at most 4**9 key sets).
+_MAKS_INTERNERT = 4096
+
+
 def _lag_rask_leser(klasse: type) -> Any:
     navnerom: dict[str, Any] = {
         "_gi_opp": _gi_opp,
+        "_frozenset": frozenset,
+        "_MAKS_INTERNERT": _MAKS_INTERNERT,
         "_er_utf8": _er_utf8,
-        "_rask_dato": _rask_dato,
+        "_ER_ISO_DATO": _ER_ISO_DATO,
+        "_fra_iso": date.fromisoformat,
+        "_TIDLIGSTE": TIDLIGSTE_DATO,
+        "_SENESTE": SENESTE_DATO,
         "_rask_belop": _rask_belop,
         "_Decimal": Decimal,
         "_MAKS_HELTALLSBELOP": _MAKS_HELTALLSBELOP,

@@ -431,14 +431,27 @@ class Sak:
     # § 27
     botilbud_soknad: BotilbudSoknad | None = None
 
+    # Plain loops rather than ``next(generator)``: these run many times per assessment, and a
+    # loop needs no generator frame. Each raises ``StopIteration`` when nothing matches, as
+    # ``next`` did.
+
     @property
     def soker(self) -> Person:
         """The applicant; the contract guarantees exactly one."""
-        return next(p for p in self.personer if p.rolle == "soker")
+        for p in self.personer:
+            if p.rolle == "soker":
+                return p
+        raise StopIteration
 
     def person(self, person_id: str) -> Person:
-        return next(p for p in self.personer if p.id == person_id)
+        for p in self.personer:
+            if p.id == person_id:
+                return p
+        raise StopIteration
 
     def indeks(self, person_id: str) -> int:
         """Position of a person in ``personer``, for JSON paths in explanations."""
-        return next(i for i, p in enumerate(self.personer) if p.id == person_id)
+        for i, p in enumerate(self.personer):
+            if p.id == person_id:
+                return i
+        raise StopIteration

@@ -460,18 +460,18 @@ def _husstandens_eldste(sak: Sak, dato: date) -> tuple[Any, Any]:
     """``_aldersfakta`` for the whole household (oldest known age, whether all are known) in
     one pass: each id stands for the first person with it, as ``sak.person`` finds."""
     forste = {p.id: p for p in reversed(sak.personer)}
-    eldst: int | None = None
+    fodt: list[date] = []
     ukjente: list[str] = []
     for p in sak.personer:
-        fodt = forste[p.id].fodselsdato
-        if fodt is None:
+        dag = forste[p.id].fodselsdato
+        if dag is None:
             ukjente.append(f"personer[{sak.indeks(p.id)}].fodselsdato")
         else:
-            aar = alder(fodt, dato)
-            if eldst is None or aar > eldst:
-                eldst = aar
+            fodt.append(dag)
     mangler = Ukjent(tuple(ukjente)) if ukjente else _INGEN_PERIODE
-    return (mangler if eldst is None else eldst), (mangler if ukjente else True)
+    # The oldest is the one born first (an age never grows with a later birth date).
+    eldst = alder(min(fodt), dato) if fodt else mangler
+    return eldst, (mangler if ukjente else True)
 
 
 # --- the deadline ------------------------------------------------------------------------------

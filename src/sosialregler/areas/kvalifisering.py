@@ -29,6 +29,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -408,6 +409,17 @@ def _kjent(verdi: Any, felt: str) -> Any:
     return Ukjent((felt,)) if verdi is None else verdi
 
 
+@lru_cache(maxsize=1024)
+def _ukjent(felt: str) -> Ukjent:
+    """One unknown per field path, shared: ``utled`` names the same fields in every case."""
+    return Ukjent((felt,))
+
+
+def _kjent_felt(verdi: Any, felt: str) -> Any:
+    """``_kjent`` with the unknown shared (``_ukjent``)."""
+    return _ukjent(felt) if verdi is None else verdi
+
+
 def utled(sak: Sak, dato: date) -> dict[str, Any]:
     """The ``kvp.*`` facts on ``dato``; every one unknown (naming ``kvp``) without KVP facts."""
     kvp = sak.kvp
@@ -421,43 +433,43 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
     fakta: dict[str, Any] = {
         "kvp.foreligger": True,
         "kvp.person": person.id,
-        "kvp.fodselsdato": _kjent(person.fodselsdato, f"{sti}.fodselsdato"),
+        "kvp.fodselsdato": _kjent_felt(person.fodselsdato, f"{sti}.fodselsdato"),
         "kvp.alder": person_alder(sak, person, dato),
-        "kvp.vesentlig_nedsatt_arbeidsevne": _kjent(
+        "kvp.vesentlig_nedsatt_arbeidsevne": _kjent_felt(
             kvp.vesentlig_nedsatt_arbeidsevne, "kvp.vesentlig_nedsatt_arbeidsevne"
         ),
-        "kvp.ytelser": _kjent(ytelser, "kvp.ytelser_folketrygd"),
-        "kvp.har_ytelser": _kjent(
+        "kvp.ytelser": _kjent_felt(ytelser, "kvp.ytelser_folketrygd"),
+        "kvp.har_ytelser": _kjent_felt(
             None if ytelser is None else bool(ytelser), "kvp.ytelser_folketrygd"
         ),
-        "kvp.ytelser_navn": _kjent(
+        "kvp.ytelser_navn": _kjent_felt(
             None if ytelser is None else ", ".join(YTELSESNAVN[y] for y in ytelser) or "ingen",
             "kvp.ytelser_folketrygd",
         ),
-        "kvp.arbeidsevnevurdering_gjort": _kjent(
+        "kvp.arbeidsevnevurdering_gjort": _kjent_felt(
             kvp.arbeidsevnevurdering_gjort, "kvp.arbeidsevnevurdering_gjort"
         ),
-        "kvp.behov_for_tett_oppfolging": _kjent(
+        "kvp.behov_for_tett_oppfolging": _kjent_felt(
             kvp.behov_for_tett_oppfolging, "kvp.behov_for_tett_oppfolging"
         ),
-        "kvp.hensiktsmessig_og_nodvendig": _kjent(
+        "kvp.hensiktsmessig_og_nodvendig": _kjent_felt(
             kvp.hensiktsmessig_og_nodvendig, "kvp.hensiktsmessig_og_nodvendig"
         ),
-        "kvp.program_kan_tilbys": _kjent(kvp.program_kan_tilbys, "kvp.program_kan_tilbys"),
-        "kvp.norsk_statsborger": _kjent(
+        "kvp.program_kan_tilbys": _kjent_felt(kvp.program_kan_tilbys, "kvp.program_kan_tilbys"),
+        "kvp.norsk_statsborger": _kjent_felt(
             opphold.norsk_statsborger if opphold else None, f"{sti}.opphold.norsk_statsborger"
         ),
-        "kvp.lovlig_opphold": _kjent(
+        "kvp.lovlig_opphold": _kjent_felt(
             opphold.lovlig_opphold if opphold else None, f"{sti}.opphold.lovlig_opphold"
         ),
-        "kvp.fast_bopel_i_norge": _kjent(
+        "kvp.fast_bopel_i_norge": _kjent_felt(
             opphold.fast_bopel_i_norge if opphold else None, f"{sti}.opphold.fast_bopel_i_norge"
         ),
-        "kvp.timer_per_uke": _kjent(kvp.timer_per_uke, "kvp.timer_per_uke"),
-        "kvp.antall_barn": _kjent(
+        "kvp.timer_per_uke": _kjent_felt(kvp.timer_per_uke, "kvp.timer_per_uke"),
+        "kvp.antall_barn": _kjent_felt(
             None if kvp.forsorger_barn is None else len(kvp.forsorger_barn), "kvp.forsorger_barn"
         ),
-        "kvp.vedtak_varslet_trekk_ved_fravaer": _kjent(
+        "kvp.vedtak_varslet_trekk_ved_fravaer": _kjent_felt(
             kvp.vedtak_varslet_trekk_ved_fravaer, "kvp.vedtak_varslet_trekk_ved_fravaer"
         ),
         "kvp.har_ugyldig_fravaer": _har_ugyldig_fravaer(kvp),
@@ -465,7 +477,7 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
         if sak.inntekter is None
         else any(i.person == person.id and i.type == "kvalifiseringsstonad" for i in sak.inntekter),
         "kvp.forlengelse_begrunnet": bool(begrunnelse),
-        "kvp.forlengelse_begrunnelse": begrunnelse or Ukjent(("kvp.forlengelse_begrunnelse",)),
+        "kvp.forlengelse_begrunnelse": begrunnelse or _ukjent("kvp.forlengelse_begrunnelse"),
     }
     fakta.update(_programperiode(kvp))
     return fakta
@@ -474,7 +486,7 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
 def _har_ugyldig_fravaer(kvp: Kvp) -> bool | Ukjent:
     """True if any absence is unlawful; unknown while an undecided one could be."""
     if kvp.fravaer is None:
-        return Ukjent(("kvp.fravaer",))
+        return _ukjent("kvp.fravaer")
     if any(f.gyldig is False for f in kvp.fravaer):
         return True
     ukjente = tuple(
@@ -496,10 +508,10 @@ def _programperiode(kvp: Kvp) -> dict[str, Any]:
         if verdi is None
     )
     ut: dict[str, Any] = {
-        "kvp.program_start": _kjent(start, "kvp.program_start"),
-        "kvp.program_slutt": _kjent(slutt, "kvp.program_slutt"),
+        "kvp.program_start": _kjent_felt(start, "kvp.program_start"),
+        "kvp.program_slutt": _kjent_felt(slutt, "kvp.program_slutt"),
         "kvp.har_forlengelse": forlenget is not None,
-        "kvp.forlenget_til": _kjent(forlenget, "kvp.forlenget_til"),
+        "kvp.forlenget_til": _kjent_felt(forlenget, "kvp.forlenget_til"),
     }
     if start is not None and slutt is not None:
         ut["kvp.programlengde_ar"], ut["kvp.programlengde_restdager"] = lengde(start, slutt)
@@ -508,7 +520,7 @@ def _programperiode(kvp: Kvp) -> dict[str, Any]:
     if forlenget is None:
         ut["kvp.forlengelse_ar"] = ut["kvp.forlengelse_restdager"] = 0
     elif slutt is None:
-        ut["kvp.forlengelse_ar"] = ut["kvp.forlengelse_restdager"] = Ukjent(("kvp.program_slutt",))
+        ut["kvp.forlengelse_ar"] = ut["kvp.forlengelse_restdager"] = _ukjent("kvp.program_slutt")
     else:
         forlengelse = lengde(slutt + timedelta(days=1), forlenget)
         ut["kvp.forlengelse_ar"], ut["kvp.forlengelse_restdager"] = forlengelse

@@ -211,6 +211,9 @@ _UTBETALINGSFELT = tuple(
     (felt, f"utbetaling.{felt}", Ukjent((f"utbetaling.{felt}",)))
     for felt in ("stonadsform", "mottaker", "samtykke_til_tredjepart", UTBETALT_ETTER_21)
 )
+
+
+_UTEN_UTBETALING = {navn: ukjent for _, navn, ukjent in _UTBETALINGSFELT}
 _UKJENT_BARNS_BEHOV = Ukjent(("barns_behov_vurdert",))
 _UKJENT_INNTEKTER = Ukjent(("inntekter",))
 _UKJENT_BOUTGIFTER = Ukjent(("boutgifter",))
@@ -236,12 +239,15 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
         "rettigheter.registrert": sak.rettigheter is not None,
         "boutgifter.antall_ikke_vurdert": _UKJENT_BOUTGIFTER
         if sak.boutgifter is None
-        else sum(1 for b in sak.boutgifter if b.vurdert_rimelig is None),
+        else [b.vurdert_rimelig for b in sak.boutgifter].count(None),
         "utbetaling.til_tredjepart": utbetaling is not None and utbetaling.mottaker == "tredjepart",
     }
-    for felt, navn, ukjent in _UTBETALINGSFELT:
-        verdi = getattr(utbetaling, felt) if utbetaling is not None else None
-        ut[navn] = ukjent if verdi is None else verdi
+    if utbetaling is None:
+        ut.update(_UTEN_UTBETALING)
+    else:
+        for felt, navn, ukjent in _UTBETALINGSFELT:
+            verdi = getattr(utbetaling, felt)
+            ut[navn] = ukjent if verdi is None else verdi
     if sak.rettigheter is None:
         ut["rettigheter.antall_ikke_sokt"] = _UKJENT_RETTIGHETER
         ut["rettigheter.ikke_sokt"] = _UKJENT_RETTIGHETER

@@ -145,7 +145,9 @@ def siste_rekke(maneder: tuple[date, ...], dato: date) -> tuple[int, date | None
 
 
 def utled(sak: Sak, dato: date) -> dict[str, Any]:
-    return {**_langtid(sak, dato), **_individuell_plan(sak)}
+    fakta = _langtid(sak, dato)
+    fakta.update(_UTEN_PLAN if sak.individuell_plan is None else _individuell_plan(sak))
+    return fakta
 
 
 _UKJENT_DEFINISJON = Ukjent(("kommune.langtidsdefinisjon",))
@@ -163,8 +165,8 @@ _PLANFELT = {
 }
 
 
-#: A case without plan facts (the facts below with ``plan`` None, made once; handed out as a
-#: copy).
+#: A case without plan facts (the facts below with ``plan`` None, made once; never handed out
+#: itself, only copied).
 _UTEN_PLAN: dict[str, Any] = {
     "individuell_plan.oppgitt": False,
     "individuell_plan.behov_for_langvarige_koordinerte_tjenester": _PLANFELT[
