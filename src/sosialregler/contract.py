@@ -315,10 +315,10 @@ def _rask_klasse(klasse: type, navnerom: dict[str, Any]) -> Any:
     felt = attrs.fields(klasse)
     navn = klasse.__name__
     navnerom[f"_klasse_{navn}"] = klasse
-    navnerom[f"_kjente_{navn}"] = frozenset(f.name for f in felt)
+    navnerom[f"_bare_kjente_{navn}"] = frozenset(f.name for f in felt).issuperset
     linjer = [
         f"def _les_{navn}(d):",
-        f"    if type(d) is not dict or not d.keys() <= _kjente_{navn}:",
+        f"    if type(d) is not dict or not _bare_kjente_{navn}(d):",
         "        _gi_opp()",
     ]
     # A class of yes/no facts only (``Opphold``) takes few distinct values, and most persons
