@@ -546,7 +546,9 @@ def _kryssjekker(data: dict[str, Any], overstyrt: date | None) -> Iterator[Feil]
     """Checks across fields, on the raw input so they run even if a type error occurred.
 
     Each check looks only at values that are well-formed; malformed ones are already reported
-    by structuring.
+    by structuring. A valid case is checked by the twin of this function on typed facts,
+    ``_har_kryssfeil``, and comes here only when that finds a problem: a check added here must
+    be added there too (``tests/test_contract_rask.py`` breaks each check alone).
     """
     dato = overstyrt or _som_dato(data.get("vurderingsdato"))
     if dato is not None and dato < LOVENS_IKRAFTTREDELSE:
