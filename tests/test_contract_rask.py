@@ -396,3 +396,16 @@ def test_hver_kryssjekk_har_sin_tvilling(navn: str) -> None:
     assert _har_kryssfeil(sak, None)
     _samme_svar(data, None)
     assert not _har_kryssfeil(_LES_SAK_RASKT(_GRUNNSAK), None)
+
+
+@pytest.mark.parametrize("verdi", [1, 0, 1.0, "true", [], {}])
+def test_delt_opphold_gjelder_bare_sannhetsverdier(verdi: Any) -> None:
+    """A shared ``Opphold`` is found only for exactly true/false/null (``1 == True``)."""
+    person = {"id": "p1", "rolle": "soker"}
+    gyldig = {**_GRUNNSAK, "personer": [{**person, "opphold": {"norsk_statsborger": True}}]}
+    fra_dict(gyldig)  # the object for ``true`` is now shared
+    ugyldig = {**_GRUNNSAK, "personer": [{**person, "opphold": {"norsk_statsborger": verdi}}]}
+    with pytest.raises(UgyldigSak) as feil:
+        fra_dict(ugyldig)
+    assert feil.value.feil[0].felt == "personer[0].opphold.norsk_statsborger"
+    _samme_svar(ugyldig, None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from attrs import frozen
@@ -76,6 +77,9 @@ _UKJENT_KOMMUNE_NAVN = Ukjent(("kommune.navn",))
 _UKJENT_HOLDER_UTENFOR = Ukjent(("kommune.holder_barnetrygd_utenfor",))
 _UKJENT_INNTEKTER = Ukjent(("inntekter",))
 _UKJENT_FORMUE = Ukjent(("formue",))
+# Field readers in C: ``map`` with them walks a list without a generator's frame.
+_TYPE = attrgetter("type")
+_BELOP = attrgetter("belop")
 
 
 def utled(sak: Sak, dato: date) -> dict[str, Any]:
@@ -140,13 +144,9 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
             _UKJENT_HOLDER_UTENFOR if holder_utenfor is None else holder_utenfor
         ),
         "inntekter.har_barnetrygd": (
-            _UKJENT_INNTEKTER
-            if inntekter is None
-            else any(i.type == "barnetrygd" for i in inntekter)
+            _UKJENT_INNTEKTER if inntekter is None else "barnetrygd" in map(_TYPE, inntekter)
         ),
-        "formue.sum": (
-            _UKJENT_FORMUE if formue is None else sum((f.belop for f in formue), Decimal(0))
-        ),
+        "formue.sum": (_UKJENT_FORMUE if formue is None else sum(map(_BELOP, formue), Decimal(0))),
         "formue.antall": _UKJENT_FORMUE if formue is None else len(formue),
     }
     # The areas' own derived facts (``areas.utled``), each area's added straight to these.

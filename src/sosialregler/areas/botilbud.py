@@ -404,15 +404,6 @@ _UKJENT_SOKNAD = {
 _INGEN_PERIODE = Ukjent(())
 
 
-#: The stay facts of a case without stays (made once).
-_UTEN_OPPHOLD: dict[str, Any] = {
-    "midlertidig_botilbud.har_opphold": False,
-    "midlertidig_botilbud.antall_pagaende": 0,
-    "midlertidig_botilbud.pagaende_typer": (),
-    "midlertidig_botilbud.pagaende_sammenhengende_fra": _INGEN_PERIODE,
-}
-
-
 def utled(sak: Sak, dato: date) -> dict[str, Any]:
     eldst, kjent = _husstandens_eldste(sak, dato)
     soknad = sak.botilbud_soknad
@@ -429,31 +420,25 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
     if sak.botilbud:
         alle = opphold(sak, dato)
         pagaende = [o for o in alle if o.pagar()]
-        ut: dict[str, Any] = {
-            "midlertidig_botilbud.har_opphold": bool(alle),
-            "midlertidig_botilbud.antall_pagaende": len(pagaende),
-            "midlertidig_botilbud.pagaende_typer": tuple(
-                dict.fromkeys(o.botilbud.type for o in pagaende)
-            ),
-            "midlertidig_botilbud.pagaende_sammenhengende_fra": min(
-                (o.sammenhengende_fra for o in pagaende), default=_INGEN_PERIODE
-            ),
-        }
+        har_opphold, antall = bool(alle), len(pagaende)
+        typer = tuple(dict.fromkeys(o.botilbud.type for o in pagaende))
+        fra = min((o.sammenhengende_fra for o in pagaende), default=_INGEN_PERIODE)
     else:
-        ut = _UTEN_OPPHOLD.copy()
-    ut.update(
-        {
-            "midlertidig_botilbud.eldste_alder": eldst,
-            "midlertidig_botilbud.aldre_kjent": kjent,
-            "botilbud_soknad.foreligger": soknad is not None,
-            "botilbud_soknad.uten_overnatting_neste_dogn": uten_overnatting,
-            "botilbud_soknad.avgjorelse": avgjorelse,
-            "botilbud_soknad.avgjort_ved_henvisning": avgjort == "henvist_til_a_finne_selv",
-            "botilbud_soknad.avgjort_ved_avslag": avgjort == "avslag",
-            "botilbud_soknad.dato": soknadsdato,
-        }
-    )
-    return ut
+        har_opphold, antall, typer, fra = False, 0, (), _INGEN_PERIODE
+    return {
+        "midlertidig_botilbud.har_opphold": har_opphold,
+        "midlertidig_botilbud.antall_pagaende": antall,
+        "midlertidig_botilbud.pagaende_typer": typer,
+        "midlertidig_botilbud.pagaende_sammenhengende_fra": fra,
+        "midlertidig_botilbud.eldste_alder": eldst,
+        "midlertidig_botilbud.aldre_kjent": kjent,
+        "botilbud_soknad.foreligger": soknad is not None,
+        "botilbud_soknad.uten_overnatting_neste_dogn": uten_overnatting,
+        "botilbud_soknad.avgjorelse": avgjorelse,
+        "botilbud_soknad.avgjort_ved_henvisning": avgjort == "henvist_til_a_finne_selv",
+        "botilbud_soknad.avgjort_ved_avslag": avgjort == "avslag",
+        "botilbud_soknad.dato": soknadsdato,
+    }
 
 
 def _husstandens_eldste(sak: Sak, dato: date) -> tuple[Any, Any]:

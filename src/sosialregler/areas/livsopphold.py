@@ -251,6 +251,9 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
     if sak.rettigheter is None:
         ut["rettigheter.antall_ikke_sokt"] = _UKJENT_RETTIGHETER
         ut["rettigheter.ikke_sokt"] = _UKJENT_RETTIGHETER
+    elif not sak.rettigheter:  # none registered: nothing to count or name
+        ut["rettigheter.antall_ikke_sokt"] = 0
+        ut["rettigheter.ikke_sokt"] = ()
     else:
         ikke_sokt = [r for r in sak.rettigheter if r.status == "ikke_sokt"]
         ut["rettigheter.antall_ikke_sokt"] = len(ikke_sokt)

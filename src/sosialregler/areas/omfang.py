@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from attrs import evolve
@@ -186,12 +187,18 @@ def personfakta(sak: Sak, person: Person) -> dict[str, Any]:
     return fakta
 
 
+@lru_cache(maxsize=64)
+def _ukjent_mottaksplass(indeks: int) -> Ukjent:
+    """The unknown offer of a reception-centre place of the person at ``indeks``, shared."""
+    return Ukjent((f"personer[{indeks}].opphold.tilbud_om_plass_i_mottak",))
+
+
 def utled(sak: Sak, dato: date) -> dict[str, Any]:
     soker = sak.soker
     opphold = soker.opphold
     verdi = opphold.tilbud_om_plass_i_mottak if opphold is not None else None
     if verdi is None:  # unknown, naming its JSON path (the case's order is needed only then)
-        verdi = Ukjent((_sti(sak, soker, "tilbud_om_plass_i_mottak"),))
+        verdi = _ukjent_mottaksplass(sak.indeks(soker.id))
     return {"soker.tilbud_om_plass_i_mottak": verdi}
 
 
