@@ -87,25 +87,26 @@ class Kontekst:
                 "en beregningsregel kan ikke brukes som vilkår", regel.info.fil, regel_id
             )
         egen = regel.vurdering(self)
+        utfall, mangler, avgjort_av = egen.utfall, egen.mangler, None
+        unntaksnoder: tuple[Node, ...] = ()
         unntak_ider = self.regelbok.unntak.get(regel_id)
-        if not unntak_ider:  # the usual case: the rule's own condition decides
-            node = lag_node(
-                Node,
-                (
-                    regel_id,
-                    egen.utfall,
-                    regel.info,
-                    None,
-                    self._tekstfakta(regel),
-                    (egen,),
-                    egen.mangler,
-                    None,
-                    None,
-                    None,
-                ),
-            )
-        else:
-            node = self._med_unntak(regel, egen, unntak_ider)
+        if unntak_ider:  # most rules have none: their own condition decides
+            utfall, mangler, avgjort_av, unntaksnoder = self._unntak(regel, egen, unntak_ider)
+        node = lag_node(
+            Node,
+            (
+                regel_id,
+                utfall,
+                regel.info,
+                None,
+                self._tekstfakta(regel),
+                (egen, *unntaksnoder),
+                mangler,
+                avgjort_av,
+                None,
+                None,
+            ),
+        )
         if regel.merknad and node.utfall in regel.merknad.ved:
             person = self.fakta.get(regel.merknad.person) if regel.merknad.person else None
             self.merknader.append(
@@ -118,8 +119,10 @@ class Kontekst:
             )
         return node
 
-    def _med_unntak(self, regel: Regel, egen: Node, unntak_ider: tuple[str, ...]) -> Node:
-        """The rule's node when exceptions to it exist: each one in force is evaluated."""
+    def _unntak(
+        self, regel: Regel, egen: Node, unntak_ider: tuple[str, ...]
+    ) -> tuple[Utfall, tuple[str, ...], str | None, tuple[Node, ...]]:
+        """The exceptions in force, evaluated, and the outcome they leave the rule with."""
         unntaksnoder = []
         for unntak_id in unntak_ider:
             unntak = self._i_kraft.get(unntak_id)
@@ -142,24 +145,10 @@ class Kontekst:
                 ),
             )
             unntaksnoder.append((unntak, unode))
-        utfall, mangler, avgjort_av = egen.utfall, egen.mangler, None
-        if unntaksnoder:
-            utfall, mangler, avgjort_av = self._anvend_unntak(regel, egen, unntaksnoder)
-        return lag_node(
-            Node,
-            (
-                regel.id,
-                utfall,
-                regel.info,
-                None,
-                self._tekstfakta(regel),
-                (egen, *(n for _, n in unntaksnoder)),
-                mangler,
-                avgjort_av,
-                None,
-                None,
-            ),
-        )
+        if not unntaksnoder:
+            return egen.utfall, egen.mangler, None, ()
+        utfall, mangler, avgjort_av = self._anvend_unntak(regel, egen, unntaksnoder)
+        return utfall, mangler, avgjort_av, tuple(n for _, n in unntaksnoder)
 
     def _anvend_unntak(
         self, regel: Regel, egen: Node, unntaksnoder: list[tuple[Regel, Node]]

@@ -508,7 +508,7 @@ def _over_grensen(ktx: Kontekst, fakta: dict[str, Any], fra: date) -> Callable[[
         kladd = Kontekst(bok, ktx.dato, grunnlag.new_child(_varighet(fra, dag)))
         if direkte:
             assert regel is not None and regel.vilkar is not None
-            node = regel.vilkar.evaluer(kladd, VARIGHETSREGEL, regel)
+            node = regel.vurdering(kladd)
         else:
             node = kladd.evaluer_regel(VARIGHETSREGEL)
         return node.utfall is outcome.IKKE_OPPFYLT

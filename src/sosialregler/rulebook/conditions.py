@@ -47,20 +47,9 @@ Vurdering = Callable[[Kontekst], Node]
 class Betingelse(Protocol):
     def kompiler(self, sti: str, regel: Regel | None) -> Vurdering: ...
 
-    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel | None) -> Node: ...
-
     def regelreferanser(self) -> tuple[str, ...]: ...
 
     def faktanavn(self) -> tuple[str, ...]: ...
-
-
-class _Evaluerbar:
-    """``evaluer`` for one-off use (a scratch evaluation); the engine compiles once instead."""
-
-    __slots__ = ()
-
-    def evaluer(self, ktx: Kontekst, sti: str, regel: Regel | None) -> Node:
-        return self.kompiler(sti, regel)(ktx)  # type: ignore[attr-defined]
 
 
 def _kombinasjon(
@@ -89,7 +78,7 @@ def _kombinasjon(
 
 
 @frozen
-class Alle(_Evaluerbar):
+class Alle:
     deler: tuple[Betingelse, ...]
 
     def kompiler(self, sti: str, regel: Regel | None) -> Vurdering:
@@ -104,7 +93,7 @@ class Alle(_Evaluerbar):
 
 
 @frozen
-class MinstEn(_Evaluerbar):
+class MinstEn:
     deler: tuple[Betingelse, ...]
 
     def kompiler(self, sti: str, regel: Regel | None) -> Vurdering:
@@ -119,7 +108,7 @@ class MinstEn(_Evaluerbar):
 
 
 @frozen
-class Ikke(_Evaluerbar):
+class Ikke:
     del_: Betingelse
 
     def kompiler(self, sti: str, regel: Regel | None) -> Vurdering:
@@ -143,7 +132,7 @@ class Ikke(_Evaluerbar):
 
 
 @frozen
-class Uttrykksblad(_Evaluerbar):
+class Uttrykksblad:
     """A leaf: an expression that must give true or false."""
 
     uttrykk: Uttrykk
@@ -201,7 +190,7 @@ class Uttrykksblad(_Evaluerbar):
 
 
 @frozen
-class Regelreferanse(_Evaluerbar):
+class Regelreferanse:
     """A leaf: another rule, evaluated (once per assessment) and shown as its own node."""
 
     regel_id: str
@@ -222,7 +211,7 @@ class Regelreferanse(_Evaluerbar):
 
 
 @frozen
-class Skjonn(_Evaluerbar):
+class Skjonn:
     """A leaf the law leaves to the caseworker: always ``skjonn``, with the question put."""
 
     sporsmal: Mapping[str, str]
