@@ -77,7 +77,7 @@ from .areas.base import Linje
 from .derived import Ukjent
 from .outcome import Utfall
 from .rulebook.expr import UttrykkFeil, parse
-from .rulebook.load import _PLASSHOLDER, INNEBYGDE_PLASSHOLDERE
+from .rulebook.load import tekstplassholdere
 from .rulebook.model import Hjemmel, RegelInfo
 from .tree import Node
 
@@ -413,12 +413,7 @@ def _tekstnavn(info: RegelInfo) -> tuple[str, ...]:
     maler = tuple(mal for m in info.tekster.values() for mal in m.values())
     ut = _TEKSTNAVN.get(maler)
     if ut is None:
-        navn: dict[str, None] = {}
-        for mal in maler:
-            for plass in _PLASSHOLDER.findall(mal):
-                if plass not in INNEBYGDE_PLASSHOLDERE:
-                    navn[plass] = None
-        ut = tuple(navn)
+        ut = tekstplassholdere(maler)
         if len(_TEKSTNAVN) > _MAKS_BUFRET:
             _TEKSTNAVN.clear()
         _TEKSTNAVN[maler] = ut

@@ -492,6 +492,20 @@ def _merknad(verdi: Any, galt: Any) -> Merknadsspec | None:
     return Merknadsspec(verdi["kode"], tuple(Utfall(v) for v in ved), person)
 
 
+def tekstplassholdere(maler: Iterable[str]) -> tuple[str, ...]:
+    """The facts text templates name (``{soker.alder}``), in order of first mention.
+
+    Built-in placeholders (``{mangler}``) are not facts and are left out. The loader records
+    these names on each rule (``Regel.tekstnavn``); a decision record relies on the same list.
+    """
+    navn: dict[str, None] = {}
+    for mal in maler:
+        for plass in _PLASSHOLDER.findall(mal):
+            if plass not in INNEBYGDE_PLASSHOLDERE:
+                navn[plass] = None
+    return tuple(navn)
+
+
 def _tekster(
     verdi: Any, omfang: str | None, galt: Any
 ) -> tuple[dict[str, dict[str, str]], tuple[str, ...]]:
@@ -515,9 +529,7 @@ def _tekster(
             continue
         ut[nokkel] = maler
         for sprak, mal in maler.items():
-            for plass in _PLASSHOLDER.findall(mal):
-                if plass in INNEBYGDE_PLASSHOLDERE:
-                    continue
+            for plass in tekstplassholdere((mal,)):
                 if not kjent(plass, omfang):
                     galt(
                         f"tekst.{nokkel}.{sprak}: plassholderen {{{plass}}} er ikke et kjent faktum"
