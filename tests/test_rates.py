@@ -1,9 +1,9 @@
 """Tests for the rate tables (``sosialregler.rates`` and ``rules/satser/*.toml``).
 
 The expected numbers below are copied by hand from the law notes
-(/work/shared/law/sosialtjenesteloven.md § 5.5, § 12.5, § 12.6, § 12.9, § 15.1–15.4 and
-addendum-2026-11.md A1, A3, A4), NOT read from the TOML files: a typo in a rate file must make
-a test fail.
+(sosialtjenesteloven.md § 5.5, § 12.5, § 12.6, § 12.9, § 15.1–15.4, addendum-2026-11.md A1, A3,
+A4 and addendum-2026-12.md §§ 1, 2, 4), NOT read from the TOML files: a typo in a rate file must
+make a test fail.
 """
 
 from __future__ import annotations
@@ -65,15 +65,24 @@ VEILEDENDE = [
     (date(2023, 1, 1), 6850, 11450, 5750, 3350, 3450, 4500, "V"),  # § 5.5 + A1.1 upgrade to V
     (date(2023, 7, 1), 7550, 12600, 6350, 3700, 3800, 4950, "V"),  # § 5.5, S8
     (date(2024, 1, 1), 7850, 13100, 6600, 3850, 3950, 5150, "V"),  # § 5.5, S8
+    (date(2026, 1, 1), 8300, 13800, 6950, 4050, 4150, 5400, "V2"),  # addendum-2026-12 § 1
 ]
 
-# Rows followed by a period no source covers (2003, 2005, 2011, 2016–2017, 2025–).
+# Rows whose sources end before the next row: (last confirmed day, the next row is a change
+# whose numbers were not found). 2002 and 2004 continued through 2003 and 2005 (A-16/2006,
+# A-2/2012); 2011 and 2025 changed to numbers not found; 2016–2017 are not covered.
 VEILEDENDE_MED_HULL_ETTER = {
-    date(2002, 1, 1): date(2002, 12, 31),
-    date(2004, 1, 1): date(2004, 12, 31),
+    date(2002, 1, 1): date(2003, 12, 31),
+    date(2004, 1, 1): date(2005, 12, 31),
     date(2010, 1, 1): date(2010, 12, 31),
     date(2015, 1, 1): date(2015, 12, 31),
     date(2024, 1, 1): date(2024, 12, 31),
+    date(2026, 1, 1): date(2026, 12, 31),
+}
+#: Rows that record a change whose numbers were not found (tall_ikke_funnet), to their end.
+VEILEDENDE_UTEN_TALL = {
+    date(2011, 1, 1): date(2011, 12, 31),  # A-2/2012 [V]
+    date(2025, 1, 1): date(2025, 12, 31),  # S23 «bare prisjustert» [V2]
 }
 
 # (gyldig_fra, G, merke) — main § 12.9, addendum A3
@@ -95,7 +104,7 @@ GRUNNBELOP = [
     (date(2023, 5, 1), 118620, "V"),
     (date(2024, 5, 1), 124028, "V"),
     (date(2025, 5, 1), 130160, "V"),
-    (date(2026, 5, 1), 136549, "V2"),
+    (date(2026, 5, 1), 136549, "V"),  # addendum-2026-12 § 2 (familie-ef-personhendelse)
 ]
 
 # (gyldig_fra, faktor, merke) — main § 12.5
@@ -109,7 +118,7 @@ BARNETILLEGG = [
     (date(2010, 1, 1), 27, "V"),
     (date(2023, 2, 1), 35, "M"),
     (date(2024, 1, 1), 36, "V"),
-    (date(2025, 1, 1), 37, "M"),
+    (date(2025, 1, 1), 37, "V"),  # nav.no English (S26); addendum-2026-12 § 4
     (date(2026, 1, 1), 38, "M"),
 ]
 
@@ -175,10 +184,13 @@ def test_publisert_rad(satser, tabell_id, gyldig_fra, verdier, barn, merke, forr
         assert tidligere.rad.verdier != oppslag.rad.verdier or tidligere.rad.barn != barn
         hull_til = VEILEDENDE_MED_HULL_ETTER.get(forrige) if tabell_id == VEIL else None
         assert tidligere.utdatert == (hull_til is not None and dagen_for > hull_til)
+        # 2003 and 2005 were not changes: the row before continues, unflagged
+        if tabell_id == VEIL and gyldig_fra in (date(2004, 1, 1), date(2006, 1, 1)):
+            assert not tidligere.utdatert and tidligere.advarsel() is None
 
 
 def test_radantall(satser):
-    assert len(satser[VEIL].rader) == len(VEILEDENDE) == 22
+    assert len(satser[VEIL].rader) == len(VEILEDENDE) + len(VEILEDENDE_UTEN_TALL) == 25
     assert len(satser[G].rader) == len(GRUNNBELOP) == 18
     assert len(satser[KVP].rader) == len(KVP_FAKTOR) == 2
     assert len(satser[BT].rader) == len(BARNETILLEGG) == 5
@@ -198,14 +210,21 @@ def test_tabellene_lastes_med_metadata(satser):
         assert tabell.rader[-1].kjent_gyldig_til is not None
         for rad in tabell.rader:
             assert rad.merke in ("V", "V2", "M", "D")
-            assert rad.verifisert == date(2026, 11, 24)
+            assert rad.verifisert in (date(2026, 11, 24), date(2026, 12, 4))
             assert rad.lenke is None or rad.lenke.startswith(("https://", "http://"))
     assert "§ 18" in satser[VEIL].hjemmel["nb"]
 
 
 def test_kjent_gyldig_til_paa_rader_foran_hull(satser):
     for rad in satser[VEIL].rader:
-        assert rad.kjent_gyldig_til == VEILEDENDE_MED_HULL_ETTER.get(rad.gyldig_fra)
+        if rad.tall_ikke_funnet:
+            assert rad.kjent_gyldig_til == VEILEDENDE_UTEN_TALL[rad.gyldig_fra]
+            assert not rad.verdier and not rad.barn and rad.merknad and rad.kilde
+        else:
+            assert rad.kjent_gyldig_til == VEILEDENDE_MED_HULL_ETTER.get(rad.gyldig_fra)
+    assert {r.gyldig_fra for r in satser[VEIL].rader if r.tall_ikke_funnet} == set(
+        VEILEDENDE_UTEN_TALL
+    )
 
 
 def test_rader_for_2010_hører_til_tidligere_lov(satser):
@@ -226,7 +245,8 @@ def test_merknader_med_forbehold(satser):
     rad_2024 = tabell.oppslag(date(2024, 1, 1)).rad
     assert "8.730" in rad_2024.merknad  # the rejected Dagsavisen figure is named, not used
     g_2026 = satser[G].oppslag(date(2026, 5, 1)).rad
-    assert "IKKE BEKREFTET" in g_2026.merknad and "Lovdata" in g_2026.merknad
+    assert "familie-ef-personhendelse" in g_2026.kilde and "afa3ce6" in g_2026.kilde
+    assert "IKKE BEKREFTET" not in g_2026.merknad
 
 
 # --------------------------------------------------------------------------------------------
@@ -245,25 +265,84 @@ def test_midt_i_aret(satser):
     assert tabell.oppslag(date(2021, 9, 1)).barnesats(8).belop == 3250
 
 
-def test_hull_2011_gir_utdatert_2010_rad(satser):
-    oppslag = satser[VEIL].oppslag(date(2011, 6, 1))
-    assert oppslag.rad.gyldig_fra == date(2010, 1, 1)
+@pytest.mark.parametrize(
+    ("dato", "brukt", "endret"),
+    [
+        (date(2011, 1, 1), date(2010, 1, 1), date(2011, 1, 1)),
+        (date(2011, 12, 31), date(2010, 1, 1), date(2011, 1, 1)),
+        (date(2025, 1, 1), date(2024, 1, 1), date(2025, 1, 1)),
+        (date(2025, 6, 1), date(2024, 1, 1), date(2025, 1, 1)),
+        (date(2025, 12, 31), date(2024, 1, 1), date(2025, 1, 1)),
+    ],
+)
+def test_aar_med_endring_uten_tall_merkes_i_klartekst(satser, dato, brukt, endret):
+    """2011 (A-2/2012) and 2025 (S23) changed to numbers not found: the last row with numbers
+    is used, and the flag says plainly that it is not the rate for the date and what decides."""
+    oppslag = satser[VEIL].oppslag(dato)
+    assert oppslag.rad.gyldig_fra == brukt
     assert oppslag.utdatert is True
-    assert oppslag.usikker is False
+    assert oppslag.hull is not None and oppslag.hull.gyldig_fra == endret
     nb = oppslag.advarsel()
-    assert "31.12.2010" in nb and "01.01.2010" in nb
-    assert "Statlige veiledende retningslinjer for økonomisk stønad" in nb
-    assert "A-68/2009" in nb  # the source of the row used
+    assert f"ble endret fra {endret.strftime('%d.%m.%Y')}" in nb
+    assert "finnes ikke i biblioteket" in nb
+    assert f"ikke den veiledende satsen som gjaldt {dato.strftime('%d.%m.%Y')}" in nb
+    assert "Kommunens egne satser" in nb
+    assert "Nyere satser kan gjelde" not in nb  # not «may»: it is known to have changed
+    en = oppslag.advarsel("en")
+    assert f"changed from {endret.isoformat()}" in en and "municipality's own rates" in en
+    rad = oppslag.til_dict()
+    assert rad["gyldig_fra"] == brukt.isoformat() and rad["utdatert"] is True
+    assert rad["tall_ikke_funnet"]["gyldig_fra"] == endret.isoformat()
+    assert rad["tall_ikke_funnet"]["kilde"] == oppslag.hull.kilde
+
+
+def test_dagen_for_endring_uten_tall_er_ikke_merket(satser):
+    assert satser[VEIL].oppslag(date(2010, 12, 31)).advarsel() is None
+    assert satser[VEIL].oppslag(date(2024, 12, 31)).advarsel() is None
+    assert "tall_ikke_funnet" not in satser[VEIL].oppslag(date(2024, 12, 31)).til_dict()
+
+
+def test_2016_er_utdatert_men_ikke_kjent_endret(satser):
+    oppslag = satser[VEIL].oppslag(date(2016, 6, 1))
+    assert oppslag.rad.gyldig_fra == date(2015, 1, 1)
+    assert oppslag.utdatert is True and oppslag.hull is None
+    nb = oppslag.advarsel()
+    assert "31.12.2015" in nb and "01.01.2015" in nb
     assert "Nyere satser kan gjelde" in nb
     en = oppslag.advarsel("en")
-    assert "2010-12-31" in en and "2010-01-01" in en and "31.12.2010" not in en
+    assert "2015-12-31" in en and "2015-01-01" in en and "31.12.2015" not in en
+
+
+@pytest.mark.parametrize("dato", [date(2026, 1, 1), date(2026, 8, 30), date(2026, 12, 4)])
+def test_2026_bruker_2026_raden_uten_merknad(satser, dato):
+    oppslag = satser[VEIL].oppslag(dato)
+    assert oppslag.rad.gyldig_fra == date(2026, 1, 1)
+    assert oppslag.verdi("enslig") == 8300 and oppslag.barnesats(12).belop == 5400
+    assert oppslag.advarsel() is None
+
+
+@pytest.mark.parametrize(
+    ("tabell_id", "usikker"),
+    [(VEIL, False), (G, False), (KVP, False), ("kvp-parametre", False), (BT, True)],
+)
+def test_ingen_tabell_er_utdatert_i_desember_2026(satser, tabell_id, usikker):
+    """The rows in force on 2026-12-04 (the day of the research) are within their known
+    validity; only the unconfirmed 2026 child supplement (M) is flagged, as M."""
+    oppslag = satser[tabell_id].oppslag(date(2026, 12, 4))
+    assert oppslag.utdatert is False
+    assert oppslag.usikker is usikker
+
+
+def test_grunnbelop_2026_kjent_til_neste_regulering(satser):
+    assert satser[G].oppslag(date(2027, 4, 30)).utdatert is False
+    assert satser[G].oppslag(date(2027, 5, 1)).utdatert is True
 
 
 def test_etter_siste_kjente_rad(satser):
-    oppslag = satser[VEIL].oppslag(date(2026, 11, 24))
-    assert oppslag.rad.gyldig_fra == date(2024, 1, 1)
+    oppslag = satser[VEIL].oppslag(date(2027, 1, 1))
+    assert oppslag.rad.gyldig_fra == date(2026, 1, 1)
     assert oppslag.utdatert is True
-    assert "31.12.2024" in oppslag.advarsel()
+    assert "31.12.2026" in oppslag.advarsel()
 
 
 def test_innenfor_kjent_periode(satser):
@@ -275,6 +354,8 @@ def test_innenfor_kjent_periode(satser):
     # the last day a source confirms is still fine
     assert satser[VEIL].oppslag(date(2024, 12, 31)).utdatert is False
     assert satser[VEIL].oppslag(date(2025, 1, 1)).utdatert is True
+    assert satser[VEIL].oppslag(date(2003, 12, 31)).utdatert is False
+    assert satser[VEIL].oppslag(date(2005, 12, 31)).utdatert is False
 
 
 def test_for_forste_rad_er_feil(satser):
@@ -336,10 +417,11 @@ def test_grunnbelop(satser):
     assert tabell.oppslag(date(2024, 5, 1)).verdi("grunnbelop") == 124028
     o = tabell.oppslag(date(2026, 5, 1))
     assert o.verdi("grunnbelop") == 136549
-    assert o.rad.merke == "V2"
-    assert o.usikker is False  # V2 is not M/D; the caveat is in the note
+    assert o.rad.merke == "V"  # NAV's production code (addendum-2026-12 § 2)
+    assert o.usikker is False
     assert o.utdatert is False
-    assert tabell.oppslag(date(2026, 11, 24)).utdatert is True
+    assert tabell.oppslag(date(2026, 12, 4)).utdatert is False  # the day of the research
+    assert tabell.oppslag(date(2027, 5, 1)).utdatert is True  # the next regulation
 
 
 def test_kvp_faktor(satser):
@@ -374,10 +456,14 @@ def test_kvp_beregning_mot_nav_publiserte_tall(satser):
 
 
 def test_kvp_faktor_etter_kjent_periode(satser):
-    o = satser[KVP].oppslag(date(2025, 6, 1))
-    assert o.rad.gyldig_fra == date(2024, 7, 1)
+    """2.041 G and 2/3 under 25 are confirmed through 2026 (addendum-2026-12 § 4) [V2]."""
+    for dato in (date(2025, 6, 1), date(2026, 12, 31)):
+        o = satser[KVP].oppslag(dato)
+        assert o.rad.gyldig_fra == date(2024, 7, 1)
+        assert o.utdatert is False and o.advarsel() is None
+    o = satser[KVP].oppslag(date(2027, 1, 1))
     assert o.utdatert is True
-    assert "30.04.2025" in o.advarsel()
+    assert "31.12.2026" in o.advarsel()
 
 
 def test_barnetillegg(satser):
@@ -392,15 +478,17 @@ def test_barnetillegg(satser):
     o = tabell.oppslag(date(2024, 6, 1))
     assert o.verdi("per_barn_per_dag") == 36
     assert o.usikker is False
-    assert tabell.oppslag(date(2025, 3, 1)).usikker is True
+    assert tabell.oppslag(date(2025, 3, 1)).usikker is False  # 37 on nav.no (S26) [V]
+    assert tabell.oppslag(date(2025, 3, 1)).verdi("per_barn_per_dag") == 37
     assert tabell.oppslag(date(2026, 3, 1)).verdi("per_barn_per_dag") == 38
+    assert tabell.oppslag(date(2026, 3, 1)).usikker is True  # 38 for KVP stays M
 
 
 def test_usikker_og_utdatert_samtidig(satser):
-    o = satser[BT].oppslag(date(2026, 12, 15))
+    o = satser[BT].oppslag(date(2027, 1, 15))
     assert o.utdatert and o.usikker
     tekst = o.advarsel()
-    assert "01.11.2026" in tekst and "merket M" in tekst
+    assert "31.12.2026" in tekst and "merket M" in tekst
 
 
 # --------------------------------------------------------------------------------------------
@@ -851,11 +939,19 @@ def test_med_tabell_ukjent_id_eller_annen_enhet(tmp_path, satser):
     )
     with pytest.raises(RegelFeil, match="ingen satstabell 'statlige-veiledende'"):
         satser.med_tabell(ukjent)
+    # A table the library reads is refused at load in another unit (KRAV); another table
+    # in another unit is refused when it would replace one.
+    with pytest.raises(RegelFeil, match="leser tabellen i 'kr_per_maned', ikke 'kr_per_ar'"):
+        last_satstabell(
+            _skriv(tmp_path, KOMMUNAL.replace('"kr_per_maned"', '"kr_per_ar"'), "b.toml")
+        )
+    egen = KOMMUNAL.replace('id = "statlige-veiledende-satser"', 'id = "egen"')
+    manedlig = Satser({"egen": last_satstabell(_skriv(tmp_path, egen, "c.toml"))})
     aarlig = last_satstabell(
-        _skriv(tmp_path, KOMMUNAL.replace('"kr_per_maned"', '"kr_per_ar"'), "b.toml")
+        _skriv(tmp_path, egen.replace('"kr_per_maned"', '"kr_per_ar"'), "d.toml")
     )
     with pytest.raises(RegelFeil, match="enhet"):
-        satser.med_tabell(aarlig)
+        manedlig.med_tabell(aarlig)
 
 
 def test_tabeller_er_uforanderlige(satser):
