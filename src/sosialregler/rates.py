@@ -124,6 +124,11 @@ _BROK = re.compile(r"([0-9]+)/([0-9]+)")
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
+def _heltall_nb(tall: Decimal) -> str:
+    """A whole number as Norwegian writes it: 10 000 000."""
+    return f"{int(tall):,}".replace(",", " ")
+
+
 def _dato_nb(d: date) -> str:
     return d.strftime("%d.%m.%Y")
 
@@ -578,7 +583,7 @@ def _krav_feil(
                 feil(
                     sted,
                     f"{verdi} er utenfor det mulige for {k.beskrivelse}: må være større enn 0 "
-                    f"og høyst {k.hoyst:,}".replace(",", " "),
+                    f"og høyst {_heltall_nb(k.hoyst)}",
                 )
         if krav.barn:
             _barn_dekker_alle(rad, hvor, feil)
@@ -854,7 +859,7 @@ def _les_rad(r: Any, i: int, feil: _Feilliste) -> tuple[SatsRad | None, date | N
                     feil(
                         _sted(hvor, f"verdier.{navn}"),
                         f"{verdi} er urimelig stort (største tillatte verdi i en satstabell er "
-                        f"{MAKS_VERDI:_})".replace("_", " "),
+                        f"{_heltall_nb(MAKS_VERDI)})",
                     )
                 elif tall is not None:
                     verdier[navn] = tall
