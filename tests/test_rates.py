@@ -8,6 +8,8 @@ make a test fail.
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -959,3 +961,251 @@ def test_tabeller_er_uforanderlige(satser):
         satser.tabeller["x"] = satser[G]  # type: ignore[index]
     with pytest.raises(TypeError):
         satser[G].rader[0].verdier["grunnbelop"] = Decimal(0)  # type: ignore[index]
+
+
+# --------------------------------------------------------------------------------------------
+# Changes whose numbers were not found (tall_ikke_funnet)
+# --------------------------------------------------------------------------------------------
+
+
+def _hullrad(gyldig_fra: str = "2025-01-01", *, ekstra: str = "") -> str:
+    linjer = [
+        "[[rad]]",
+        f"gyldig_fra = {gyldig_fra}",
+        "kjent_gyldig_til = 2025-12-31",
+        "tall_ikke_funnet = true",
+        'kilde = "S0: rundskrivet sier at satsene ble prisjustert"',
+        'merke = "V"',
+        "verifisert = 2026-12-04",
+        'merknad = "Prisjustert; tallene er ikke funnet."',
+    ]
+    if ekstra:
+        linjer.append(ekstra)
+    return "\n".join(linjer) + "\n"
+
+
+def test_hullrad_lastes_og_gir_forrige_rad_merket(tmp_path):
+    tabell = last_satstabell(_skriv(tmp_path, TABELL + _rad() + _hullrad()))
+    assert tabell.rader[1].tall_ikke_funnet and not tabell.rader[1].verdier
+    oppslag = tabell.oppslag(date(2025, 3, 1))
+    assert oppslag.rad.gyldig_fra == date(2024, 1, 1) and oppslag.verdi("enslig") == 100
+    assert oppslag.utdatert and oppslag.hull == tabell.rader[1]
+    assert "Satsene for perioden avgjør beløpet" in oppslag.advarsel()  # not the § 18 table
+    # after the gap row's known end: still the gap (no newer row), still flagged
+    assert tabell.oppslag(date(2027, 1, 1)).hull == tabell.rader[1]
+
+
+def test_to_hullrader_etter_hverandre(tmp_path):
+    tekst = TABELL + _rad() + _hullrad().replace("2025-12-31", "2025-06-30")
+    tekst += _hullrad("2025-07-01")
+    tabell = last_satstabell(_skriv(tmp_path, tekst))
+    oppslag = tabell.oppslag(date(2025, 8, 1))
+    assert oppslag.rad.gyldig_fra == date(2024, 1, 1)
+    assert oppslag.hull.gyldig_fra == date(2025, 7, 1)
+
+
+@pytest.mark.parametrize(
+    ("tekst", "del_av_melding"),
+    [
+        (TABELL + _hullrad("2023-01-01") + _rad(), "den første raden må ha tall"),
+        (TABELL + _rad() + _hullrad(ekstra="verdier = { enslig = 1 }"), "ukjent felt 'verdier'"),
+        (TABELL + _rad() + _hullrad(ekstra="barn = []"), "ukjent felt 'barn'"),
+        (
+            TABELL
+            + _rad()
+            + _hullrad().replace('merknad = "Prisjustert; tallene er ikke funnet."\n', ""),
+            "mangler påkrevd felt 'merknad'",
+        ),
+        (
+            TABELL
+            + _rad()
+            + _hullrad().replace("tall_ikke_funnet = true", 'tall_ikke_funnet = "ja"'),
+            "må være true eller false",
+        ),
+        (
+            TABELL
+            + _rad(ekstra="tall_ikke_funnet = false").replace("verdier = { enslig = 100 }\n", ""),
+            "mangler påkrevd felt 'verdier'",
+        ),
+    ],
+)
+def test_hullrad_feil(tmp_path, tekst, del_av_melding):
+    with pytest.raises(RegelFeil) as e:
+        last_satstabell(_skriv(tmp_path, tekst))
+    assert del_av_melding in str(e.value)
+
+
+# --------------------------------------------------------------------------------------------
+# What the library reads from a table (KRAV) — issue 15 point 6
+# --------------------------------------------------------------------------------------------
+
+
+def test_krav_til_livsopphold_er_husstandskolonnene():
+    """The § 18 table must hold a rate for every household type the calculation looks up."""
+    from sosialregler.areas.livsopphold import SATSKOLONNE
+    from sosialregler.rates import KRAV, LIVSOPPHOLD
+
+    assert {k.navn for k in LIVSOPPHOLD.kolonner} == set(SATSKOLONNE.values())
+    assert KRAV[VEIL] is LIVSOPPHOLD and LIVSOPPHOLD.barn
+
+
+def test_alle_tabeller_biblioteket_leser_finnes_og_oppfyller_kravene(satser):
+    from sosialregler.rates import KRAV, sjekk_krav
+
+    for krav in KRAV.values():
+        assert sjekk_krav(satser[krav.id], krav) == []
+
+
+def _veil(verdier: str, barn: str | None) -> str:
+    return TABELL.replace('id = "test"', f'id = "{VEIL}"') + _rad(verdier=verdier, barn=barn)
+
+
+@pytest.mark.parametrize(
+    ("verdier", "barn", "del_av_melding"),
+    [
+        ("{ enslig = 1, bofellesskap = 1 }", BARN_OK, "mangler verdien 'par'"),
+        ("{ enslig = 1, par = 1, bofellesskap = 1 }", None, "mangler barnesatser: alder 0–17"),
+        (
+            "{ enslig = 1, par = 1, bofellesskap = 1 }",
+            "[{ fra_alder = 0, til_alder = 10, belop = 1 }]",
+            "aldersgruppene slutter på 10 år: alder 11–17 mangler sats",
+        ),
+        (
+            "{ enslig = 1, par = 1, bofellesskap = 1 }",
+            "[{ fra_alder = 0, til_alder = 16, belop = 1 }]",
+            "alder 17–17 mangler sats",
+        ),
+        (
+            "{ enslig = 1, par = 1, bofellesskap = 1 }",
+            "[{ fra_alder = 0, til_alder = 5, belop = 0 },"
+            " { fra_alder = 6, til_alder = 17, belop = 1 }]",
+            "barnesatsen for 0–5 år må være større enn 0",
+        ),
+        ("{ enslig = 0, par = 1, bofellesskap = 1 }", BARN_OK, "må være større enn 0"),
+        ('{ enslig = "1/2", par = 1, bofellesskap = 1 }', BARN_OK, "ikke en brøk"),
+        ("{ enslig = 2000000, par = 1, bofellesskap = 1 }", BARN_OK, "høyst 1 000 000"),
+    ],
+)
+def test_funnet_livsoppholdstabell_uten_kolonne_eller_barn_avvises(
+    tmp_path, verdier, barn, del_av_melding
+):
+    """Child bands stopping before 17 (or none) loaded and gave a 12-year-old 0 kr; a table
+    without `par` loaded and every couple's case failed. Now refused at load, named."""
+    with pytest.raises(RegelFeil) as e:
+        last_satstabell(_skriv(tmp_path, _veil(verdier, barn)))
+    assert del_av_melding in str(e.value)
+
+
+def test_bandene_kan_deles_annerledes(tmp_path):
+    """A split of 11–17 (SIFO's proposal) or bands beyond 17 are allowed: only cover 0–17."""
+    barn = (
+        "[{ fra_alder = 0, til_alder = 10, belop = 1 },"
+        " { fra_alder = 11, til_alder = 14, belop = 2 },"
+        " { fra_alder = 15, til_alder = 19, belop = 3 }]"
+    )
+    tabell = last_satstabell(
+        _skriv(tmp_path, _veil("{ enslig = 1, par = 1, bofellesskap = 1 }", barn))
+    )
+    assert tabell.oppslag(date(2024, 1, 1)).barnesats(17).belop == 3
+
+
+def test_urimelig_stor_verdi_i_hvilken_som_helst_tabell(tmp_path):
+    with pytest.raises(RegelFeil, match="urimelig stort"):
+        last_satstabell(_skriv(tmp_path, TABELL + _rad(verdier="{ x = 1e300 }")))
+    with pytest.raises(RegelFeil, match="urimelig stort"):
+        last_satstabell(
+            _skriv(tmp_path, TABELL + _rad(barn=BARN_OK.replace("belop = 3", "belop = 1e20")))
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# No machine paths in what ships
+# --------------------------------------------------------------------------------------------
+
+_ABSOLUTT_STI = re.compile(r"(?<![\w.:/])/(?:work|home|Users|tmp|root|mnt|opt|srv)/|[A-Za-z]:\\\\")
+
+
+def test_ingen_absolutt_sti_i_filer_som_leveres():
+    """Rule, rate and source files cite the law notes by name, never by a path on a machine."""
+    rot = SATSMAPPE.parents[1]
+    filer = [
+        f
+        for mappe in (rot / "rules", rot / "src", rot / "examples")
+        for f in mappe.rglob("*")
+        if f.is_file() and f.suffix in (".toml", ".py", ".json", ".md")
+    ]
+    assert len(filer) > 20
+    funnet = [
+        f"{f.relative_to(rot)}:{n}: {linje.strip()}"
+        for f in filer
+        for n, linje in enumerate(f.read_text("utf-8").splitlines(), 1)
+        if _ABSOLUTT_STI.search(linje)
+    ]
+    assert funnet == []
+
+
+def test_stisjekken_finner_en_sti():
+    assert _ABSOLUTT_STI.search("#   /work/shared/law/sosialtjenesteloven.md § 12.9")
+    assert _ABSOLUTT_STI.search("se /home/ola/notater.md")
+    assert not _ABSOLUTT_STI.search("https://www.regjeringen.no/no/dokumenter/a-682009/id589273/")
+    assert not _ABSOLUTT_STI.search("law notes sosialtjenesteloven.md § 12.9")
+
+
+# --------------------------------------------------------------------------------------------
+# The command line on 2025 and 2026 cases (issue 14: this year's rates)
+# --------------------------------------------------------------------------------------------
+
+EKSEMPLER = SATSMAPPE.parents[1] / "examples"
+UTDATERT = "SATSER_KAN_VAERE_UTDATERT"
+
+
+def _vurder_json(*argumenter: str) -> dict:
+    import fuzzhjelp as fh
+
+    kjoring = fh.kjor_cli(["vurder", *argumenter, "--format", "json"])
+    assert kjoring.kode == 0, kjoring.feil
+    return json.loads(kjoring.ut)
+
+
+def _satslinjer(svar: dict) -> dict[str, tuple[int, str]]:
+    return {
+        linje["post"]: (linje["belop"], linje["gyldig_fra"])
+        for linje in svar["vedtak"]["livsopphold"]["beregning"]
+        if linje["post"].startswith("sats_")
+    }
+
+
+@pytest.mark.parametrize("dato", ["2026-01-01", "2026-06-01", "2026-12-04"])
+def test_vurder_2026_bruker_2026_satsene_uten_utdatert_merknad(dato):
+    svar = _vurder_json(str(EKSEMPLER / "familie.json"), "--dato", dato)
+    assert _satslinjer(svar) == {
+        "sats_ektepar": (13800, "2026-01-01"),
+        "sats_barn_6_10": (4150, "2026-01-01"),
+    }
+    assert UTDATERT not in {m["kode"] for m in svar["merknader"]}
+    enslig = _vurder_json(str(EKSEMPLER / "enslig.json"), "--dato", dato)
+    assert _satslinjer(enslig) == {"sats_enslig": (8300, "2026-01-01")}
+    assert UTDATERT not in {m["kode"] for m in enslig["merknader"]}
+
+
+def test_vurder_2025_merker_at_2024_satsene_ikke_er_2025_satsene():
+    svar = _vurder_json(str(EKSEMPLER / "enslig.json"), "--dato", "2025-06-02")
+    assert _satslinjer(svar) == {"sats_enslig": (7850, "2024-01-01")}
+    (merknad,) = [m for m in svar["merknader"] if m["kode"] == UTDATERT]
+    tekst = json.dumps(merknad, ensure_ascii=False)
+    assert "ble endret fra 01.01.2025" in tekst and "finnes ikke i biblioteket" in tekst
+    assert "ikke den veiledende satsen som gjaldt 02.06.2025" in tekst
+    assert "Kommunens egne satser" in tekst
+
+
+def test_vurder_2025_med_kommunens_satser_avgjor_kommunen(tmp_path):
+    tekst = (EKSEMPLER / "kommunale-satser-eksempel.toml").read_text("utf-8")
+    tekst = tekst.replace("gyldig_fra = 2024-01-01", "gyldig_fra = 2025-01-01")
+    tekst = tekst.replace("kjent_gyldig_til = 2024-12-31", "kjent_gyldig_til = 2025-12-31")
+    fil = tmp_path / "kommune.toml"
+    fil.write_text(tekst, "utf-8")
+    svar = _vurder_json(
+        str(EKSEMPLER / "enslig.json"), "--dato", "2025-06-02", "--satser", str(fil)
+    )
+    assert _satslinjer(svar) == {"sats_enslig": (8000, "2025-01-01")}
+    assert UTDATERT not in {m["kode"] for m in svar["merknader"]}
