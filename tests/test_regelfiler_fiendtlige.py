@@ -803,3 +803,29 @@ def test_funnet_kommunal_tabell_som_mangler_kolonne_eller_barn(
 def test_kommunal_eksempeltabell_lastes(tmp_path: Path) -> None:
     bok = last_regelbok(None, KOMMUNE_EKSEMPEL)
     assert bok.kommunale_satser is not None
+
+
+@pytest.mark.parametrize("kommando", ["vurder", "frister", "batch"])
+def test_funnet_regel_som_feiler_paa_saken_er_ikke_intern_feil(
+    lag_mappe: Callable[..., Path], tmp_path: Path, kommando: str
+) -> None:
+    """What only a case can show (a division by a fact that is zero) was exit 1, «Intern feil …
+    en feil i biblioteket»: now exit 2 (batch: that case rejected), naming file and rule."""
+    omrade = (
+        f'[omrade]\nid = "fiendtlig"\ntittel = {{ nb = "F", en = "F" }}\nhovedregel = "{REGEL}"\n\n'
+    )
+    mappe = lag_mappe({FIL: omrade + regel(toml_tekst("1 / (soker.alder - soker.alder) > 1"))})
+    sak = tmp_path / "sak.json"
+    sak.write_text(fh.json_tekst(ENKEL), "utf-8")
+    if kommando == "batch":
+        linjer = tmp_path / "saker.jsonl"
+        linjer.write_text(fh.json_tekst(ENKEL) + "\n", "utf-8")
+        kjoring = fh.kjor_cli(["vurder", "--batch", str(linjer), "--regler", str(mappe)])
+        assert "0 interne feil" in kjoring.feil and "1 avvist" in kjoring.feil
+        assert FIL in kjoring.ut and REGEL in kjoring.ut and "feil i reglene" in kjoring.ut
+        assert kjoring.kode != 1
+        return
+    kjoring = fh.kjor_cli([kommando, str(sak), "--regler", str(mappe)])
+    assert kjoring.kode == 2, kjoring.feil
+    assert "Intern feil" not in kjoring.feil and "Traceback" not in kjoring.feil
+    assert FIL in kjoring.feil and REGEL in kjoring.feil and "deling på null" in kjoring.feil

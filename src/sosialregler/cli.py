@@ -328,6 +328,8 @@ def _soknad(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         resultat, vurdering = vurder_soknad(tekst, args.dato, regler=bok)
     except UgyldigSak as exc:
         return _avvis(exc.feil, format_, ut, err)
+    except RegelFeil as exc:
+        return _avvis([_regelfeil(args, exc)], format_, ut, err)
     if args.format == "json":
         data = {**vurdering.to_dict(), "soknad": resultat.to_dict()}
         print(json.dumps(data, ensure_ascii=False, indent=2), file=ut)
