@@ -829,3 +829,25 @@ def test_funnet_regel_som_feiler_paa_saken_er_ikke_intern_feil(
     assert kjoring.kode == 2, kjoring.feil
     assert "Intern feil" not in kjoring.feil and "Traceback" not in kjoring.feil
     assert FIL in kjoring.feil and REGEL in kjoring.feil and "deling på null" in kjoring.feil
+
+
+def test_lengste_kjede_linteren_godtar_kan_vurderes(lag_mappe: Callable[..., Path]) -> None:
+    """The bound is calibrated, not guessed: the longest chain that loads also evaluates, with
+    room to spare, even when the caller's own stack is 300 frames deep."""
+    from sosialregler.rulebook import load
+
+    antall = 0
+    while True:  # the longest chain under the bound: each reference adds a fixed cost
+        if (antall + 1) * load._RAMMER_HENVISNING + 20 > load.MAKS_VURDERINGSDYBDE:
+            break
+        antall += 1
+    mappe = lag_mappe({FIL: _kjede(antall)})
+    bok, problemer, _ = last_under_oppsyn(mappe)
+    assert bok is not None, problemer
+    lag_mappe_for_lang = lag_mappe({FIL: _kjede(antall + 10)})
+    assert last_under_oppsyn(lag_mappe_for_lang)[0] is None
+
+    def dypt(n: int) -> str:
+        return dypt(n - 1) if n else assess(ENKEL, regler=bok).vedtak["kjede"].utfall.value
+
+    assert dypt(300) == "oppfylt"
