@@ -198,8 +198,8 @@ class Assessment:
                 lagret["regel"] = skriver.navn(skriver.regel(m.regel, utfall))
             if m.node is not None:
                 # A flag's node is usually a check node already in a tree: refer to it by id.
-                samme = _samme(i_treet.get(m.node.id), m.node)
-                lagret["node"] = {"ref": m.node.id} if samme else skriver.node(m.node)
+                i_tre = i_treet.get(m.node.id)
+                lagret["node"] = skriver.merknadsnode(m.node, i_tre, _samme(i_tre, m.node))
             for felt in ("tekst", "hjemmeltekst"):
                 if getattr(m, felt):
                     lagret[felt] = dict(getattr(m, felt))
@@ -319,11 +319,7 @@ class Assessment:
             Merknad(
                 m["kode"],
                 leser.regler[leser.nokkel(m["regel"])] if "regel" in m else None,
-                None
-                if "node" not in m
-                else i_treet[m["node"]["ref"]]
-                if "ref" in m["node"]
-                else leser.node(m["node"]),
+                leser.merknadsnode(m["node"], i_treet) if "node" in m else None,
                 m.get("tekst"),
                 m.get("hjemmeltekst"),
                 date.fromisoformat(m["frist"]) if "frist" in m else None,

@@ -726,16 +726,21 @@ class Skriver:
         miljo: Mapping[str, tuple[str, str | None]] | None = None,
         forventet_id: str | None = None,
         forventet_rolle: str | None = None,
+        *,
+        ny: bool = False,
     ) -> dict[str, Any]:
         """One node; what follows from its place, its rule version or the values in scope
         (``miljo``: the record's table with the values stated by the nodes above) is left out.
+
+        ``ny``: written out even when it repeats the last node written with its id (never
+        ``{"ref": id}`` at the top), for a place where a reference would mean another node.
         """
         miljo = self._tabell if miljo is None else miljo
         ut: dict[str, Any] = {}
         implisitte: tuple[str, ...] = ()
         if node.regel is not None:
             tidligere = self._skrevet.get(node.id)
-            if tidligere is not None and _samme_node(tidligere, node):
+            if not ny and tidligere is not None and _samme_node(tidligere, node):
                 return {"ref": node.id}
             nokkel = self.regel(node.regel, node.utfall)
             info, forventet_id = node.regel, node.regel.id
@@ -790,6 +795,20 @@ class Skriver:
             self._skrevet[node.id] = node
         return _kort(ut)
 
+    def merknadsnode(self, node: Node, i_treet: Node | None, samme: bool) -> Any:
+        """A flag's node: ``{"ref": id}`` when it renders as ``i_treet``, the trees' node with
+        its id (``samme``); else written out.
+
+        ``Leser.merknadsnode`` reads a reference as the trees' node when they have one with
+        that id, else as the last node written with it (an earlier flag's: two stays under
+        § 27 give two identical flags whose node is in no tree). So where the trees have the
+        id but a different node, the node is written out in full, never as a reference that
+        would read as the trees' node.
+        """
+        if samme:
+            return {"ref": node.id}
+        return self.node(node, ny=i_treet is not None)
+
 
 def _kort(ut: dict[str, Any]) -> Any:
     """A node that is only its outcome is written as the outcome (``"oppfylt"``); one that is
@@ -813,6 +832,70 @@ def _lang(data: Any) -> Mapping[str, Any]:
     return data
 
 
+def _sjekk_innebygd(nokkel: str, r: Any) -> None:
+    """Refuse a self-contained rule version that is not shaped as ``Skriver.regel`` writes it.
+
+    ``from_record`` renders a record before accepting it, but a version's texts are rendered
+    only for the outcomes its nodes have, and writing the record again reads every field: a
+    text that is a number, or a title that is a list, passed reading and then made
+    ``to_record()`` raise. So each field is checked here, and the error names it.
+    """
+
+    def feil(felt: str, hva: str) -> ValueError:
+        return ValueError(f"regelversjonen {nokkel} i vedtaksgrunnlaget: feltet {felt} {hva}")
+
+    if not isinstance(r, Mapping):
+        raise ValueError(f"regelversjonen {nokkel} i vedtaksgrunnlaget er ikke et objekt")
+    regel_id, _, fra = nokkel.rpartition("@")
+    for felt in ("id", "kilde", "gyldig_fra", "fingeravtrykk"):
+        if not isinstance(r.get(felt), str):
+            raise feil(felt, "mangler eller er ikke tekst")
+    if r["id"] != regel_id or r["gyldig_fra"] != fra:
+        raise feil("id", f"og gyldig_fra sier {r['id']}@{r['gyldig_fra']}, ikke {nokkel}")
+    if r.get("gyldig_til") is not None and not isinstance(r["gyldig_til"], str):
+        raise feil("gyldig_til", "er verken en dato eller null")
+    for felt in ("gyldig_fra", "gyldig_til"):
+        if r.get(felt) is not None and not _DATOFORM.fullmatch(r[felt]):
+            raise feil(felt, f"er ikke en dato ÅÅÅÅ-MM-DD: {r[felt]!r}")
+    _sjekk_sprakdel(r.get("tittel"), "tittel", feil)
+    tekster = r.get("tekster")
+    if not isinstance(tekster, Mapping):
+        raise feil("tekster", "er ikke et objekt")
+    for navn, maler in tekster.items():
+        _sjekk_sprakdel(maler, f"tekster.{navn}", feil)
+    blader = r.get("blader")
+    if not isinstance(blader, Mapping):
+        raise feil("blader", "er ikke et objekt")
+    for sti, blad in blader.items():
+        if not isinstance(blad, str | Mapping):
+            raise feil(f"blader.{sti}", "er verken et uttrykk (tekst) eller et spørsmål (objekt)")
+    hjemler = r.get("hjemmel")
+    if not isinstance(hjemler, list):
+        raise feil("hjemmel", "er ikke en liste")
+    for i, h in enumerate(hjemler):
+        if not isinstance(h, Mapping) or not isinstance(h.get("kilde"), str):
+            raise feil(f"hjemmel[{i}]", "er ikke et objekt med kilde")
+        for felt, verdi in h.items():
+            typ = int if felt == "ledd" else str
+            if felt not in _HJEMMELFELT or not (
+                isinstance(verdi, typ) or (felt not in ("kilde", "lenke") and verdi is None)
+            ):
+                raise feil(f"hjemmel[{i}].{felt}", "er ukjent eller har feil type")
+
+
+#: The fields of a legal reference in a record (``Hjemmel`` without its source's names).
+_HJEMMELFELT = frozenset({"kilde", "lenke", "paragraf", "ledd", "bokstav", "punkt"})
+
+
+def _sjekk_sprakdel(verdi: Any, felt: str, feil: Any) -> None:
+    """A text per language: ``{"nb": "...", "en": "..."}``."""
+    if not isinstance(verdi, Mapping):
+        raise feil(felt, "er ikke et objekt med en tekst per språk")
+    for sprak, tekst in verdi.items():
+        if not isinstance(tekst, str):
+            raise feil(f"{felt}.{sprak}", "er ikke tekst")
+
+
 class Leser:
     """Reads the nodes of one record back, resolving the rule versions it names."""
 
@@ -832,7 +915,7 @@ class Leser:
         for nokkel, lagret in brukt.items():
             if not isinstance(lagret, str) and "tekster" in lagret:
                 # self-contained: the record carries what it renders, and its nodes' names
-                self.regler[nokkel] = self._innebygd(lagret)
+                self.regler[nokkel] = self._innebygd(nokkel, lagret)
                 self._tekstfakta[nokkel] = tuple(tekstfakta.get(nokkel, ()))
                 continue
             fingeravtrykk = lagret if isinstance(lagret, str) else lagret["fingeravtrykk"]
@@ -851,7 +934,8 @@ class Leser:
         self._tabell = {} if self._v3 else fakta_fra_record(data)
         self._lest: dict[str, Node] = {}
 
-    def _innebygd(self, r: Mapping[str, Any]) -> RegelInfo:
+    def _innebygd(self, nokkel: str, r: Mapping[str, Any]) -> RegelInfo:
+        _sjekk_innebygd(nokkel, r)
         return RegelInfo(
             id=r["id"],
             tittel=r["tittel"],
@@ -886,6 +970,14 @@ class Leser:
     def nokkel(self, navn: str) -> str:
         """The version a record's name for it means (``Skriver.navn``)."""
         return navn if navn in self.regler else self._ved_id[navn]
+
+    def merknadsnode(self, data: Any, i_treet: Mapping[str, Node]) -> Node:
+        """A flag's node as ``Skriver.merknadsnode`` wrote it: a reference is to the trees'
+        node with that id (``i_treet``), or, when they have none, to the last node read with
+        it (an earlier flag's)."""
+        if isinstance(data, Mapping) and "ref" in data and data["ref"] in i_treet:
+            return i_treet[data["ref"]]
+        return self.node(data)
 
     def node(self, data: Mapping[str, Any]) -> Node:
         """A tree (or a flag's node) as the record stores it."""
