@@ -15,7 +15,13 @@ and a fingerprint of its content — instead of copying it:
 Every record ends with ``digest``: sha256 over its own canonical JSON (``innholdsdigest``).
 Reading a record back checks it first, so a record changed after the decision (an outcome, an
 amount, a text, a field removed) is refused with a ``ValueError`` naming the digest, and
-``sosialregler gjengi`` exits 2. It detects changes; it is not a signature.
+``sosialregler gjengi`` exits 2. The digest detects an accidental change only: anyone who
+edits a record can compute it again. **Signature**: written with a key the office holds
+(``to_record(nokkel=...)``; the CLI's ``--nokkel FIL`` or ``SOSIALREGLER_NOKKEL``), a record
+also carries ``signatur``, HMAC-SHA256 with that key over the same content; reading with the
+key refuses a record that is unsigned or whose signature does not match, so a record changed
+by someone without the key is refused. ``vern`` says in the record which of the two it has.
+Re-rendering also re-checks that the amounts add up (``belopskontroll``).
 
 Format 4 (written now; format 3 records are still read)
 -------------------------------------------------------
@@ -95,13 +101,115 @@ LESBARE_FORMATER = ("sosialregler-vedtaksgrunnlag/3", FORMAT)
 DIGESTFELT = "digest"
 
 
-def innholdsdigest(data: Mapping[str, Any]) -> str:
-    """``sha256:<hex>`` over the record's content, every field but ``digest`` itself."""
-    innhold = {k: v for k, v in data.items() if k != DIGESTFELT}
+#: HMAC-SHA256 with the office's key over the content the digest covers (``signer``).
+SIGNATURFELT = "signatur"
+#: What the record's digest and signature protect, in the record itself (``vern``).
+VERNFELT = "vern"
+VERN_DIGEST = (
+    "digest (sha256 over innholdet) avslører en utilsiktet endring, men ikke en bevisst: "
+    "hvem som helst kan regne den ut på nytt. Vedtaksgrunnlaget er ikke signert."
+)
+VERN_SIGNATUR = (
+    "digest (sha256 over innholdet) avslører en utilsiktet endring; signatur (HMAC-SHA256 med "
+    "kontorets nøkkel) avslører også en bevisst endring gjort av noen uten nøkkelen."
+)
+#: What ``gjengi`` says (on standard error) when it has no key to check a signature with.
+UTEN_NOKKEL = (
+    "Merk: ingen nøkkel er satt (--nokkel eller SOSIALREGLER_NOKKEL): bare digest er "
+    "kontrollert, og den avslører en utilsiktet endring, ikke en bevisst."
+)
+#: Where the CLI finds the office's key when ``--nokkel FIL`` is not given: the key itself.
+NOKKEL_MILJO = "SOSIALREGLER_NOKKEL"
+#: The shortest key accepted: HMAC-SHA256 is as strong as its key, and 32 bytes is its block
+#: of output (RFC 2104 § 3: less than that weakens it).
+MIN_NOKKEL_BYTE = 32
+
+
+def _kanonisk(data: Mapping[str, Any]) -> bytes:
+    """The record's content as the digest and signature see it: every field but themselves."""
+    innhold = {k: v for k, v in data.items() if k not in (DIGESTFELT, SIGNATURFELT)}
     tekst = json.dumps(
         innhold, sort_keys=True, ensure_ascii=True, separators=(",", ":"), allow_nan=False
     )
-    return "sha256:" + hashlib.sha256(tekst.encode("ascii")).hexdigest()
+    return tekst.encode("ascii")
+
+
+def innholdsdigest(data: Mapping[str, Any]) -> str:
+    """``sha256:<hex>`` over the record's content, every field but ``digest`` and
+    ``signatur``."""
+    return "sha256:" + hashlib.sha256(_kanonisk(data)).hexdigest()
+
+
+def signatur(data: Mapping[str, Any], nokkel: bytes) -> str:
+    """``hmac-sha256:<hex>`` with the office's key over what ``innholdsdigest`` covers."""
+    return "hmac-sha256:" + hmac.new(nokkel, _kanonisk(data), hashlib.sha256).hexdigest()
+
+
+def forsegl(data: dict[str, Any], nokkel: bytes | None) -> None:
+    """End a record: ``vern`` (what protects it), ``digest``, and with a key ``signatur``.
+
+    HMAC from the standard library, not a public-key signature: the office that writes a
+    record is the one that re-renders it, so a shared secret suffices and adds no dependency.
+    """
+    data[VERNFELT] = VERN_SIGNATUR if nokkel is not None else VERN_DIGEST
+    data[DIGESTFELT] = innholdsdigest(data)
+    if nokkel is not None:
+        data[SIGNATURFELT] = signatur(data, nokkel)
+
+
+def sjekk_signatur(data: Mapping[str, Any], nokkel: bytes | None) -> None:
+    """With a key: refuse a record that is unsigned or signed otherwise (``ValueError``).
+
+    Without one only the digest can be checked, which a forger recomputes (``vern``).
+    """
+    if nokkel is None:
+        return
+    lagret = data.get(SIGNATURFELT)
+    if not isinstance(lagret, str):
+        raise ValueError(
+            f"vedtaksgrunnlaget er ikke signert, men en nøkkel er satt ({NOKKEL_MILJO} eller "
+            "--nokkel): det kan ikke kontrolleres at kontoret skrev det"
+        )
+    try:
+        beregnet = signatur(data, nokkel)
+    except (TypeError, ValueError) as exc:
+        melding = f"vedtaksgrunnlaget er ikke gyldig JSON og kan ikke kontrolleres: {exc}"
+        raise ValueError(melding) from None
+    if not hmac.compare_digest(lagret.encode("utf-8", "surrogatepass"), beregnet.encode("ascii")):
+        raise ValueError(
+            "vedtaksgrunnlaget har feil signatur: det er endret etter at det ble signert, eller "
+            "signert med en annen nøkkel"
+        )
+
+
+def les_nokkel(fil: str | None, miljo: Mapping[str, str]) -> bytes | None:
+    """The office's key: the file ``fil`` (``--nokkel``), else ``miljo[NOKKEL_MILJO]``, else
+    None (no key: records are unsigned and only their digest is checked).
+
+    Surrounding white space (a file's last newline) is not part of the key. ``ValueError``
+    naming where the key came from when it cannot be read or is too short.
+    """
+    if fil is not None:
+        kilde = f"--nokkel {fil}"
+        try:
+            with open(fil, "rb") as f:
+                nokkel = f.read(64 * 1024 + 1)
+        except OSError as exc:
+            raise ValueError(f"{kilde}: nøkkelfilen kan ikke leses ({exc.strerror})") from None
+        if len(nokkel) > 64 * 1024:
+            raise ValueError(f"{kilde}: nøkkelfilen er større enn 64 KiB; er det riktig fil?")
+    elif miljo.get(NOKKEL_MILJO):
+        kilde = NOKKEL_MILJO
+        nokkel = miljo[NOKKEL_MILJO].encode("utf-8", "surrogateescape")
+    else:
+        return None
+    nokkel = nokkel.strip()
+    if len(nokkel) < MIN_NOKKEL_BYTE:
+        raise ValueError(
+            f"{kilde}: nøkkelen er for kort ({len(nokkel)} byte; minst {MIN_NOKKEL_BYTE}, f.eks. "
+            "64 tilfeldige heksadesimale tegn)"
+        )
+    return nokkel
 
 
 def sjekk_digest(data: Mapping[str, Any]) -> None:
