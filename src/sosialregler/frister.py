@@ -24,6 +24,15 @@ How ``forfall`` is found, per code:
                                      is extended, else ``kvp.program_slutt``
 ``VILKAR_OPPFOLGING_FORFALT``        ``vilkar[].oppfolgingsdato``, for each condition whose
                                      follow-up date is on or before the date
+``VILKAR_FRIST``                     ``vilkar[].frist``, for each condition set (``satt_dato``
+                                     on or before the date, or not given) that has a deadline:
+                                     upcoming or passed, like a flag's ``frist``
+``KVP_PROGRAM_SLUTTET``              the end of a programme (``kvp.forlenget_til`` when
+                                     extended, else ``kvp.program_slutt``) that lies between the
+                                     case's own ``vurderingsdato`` and the date: the rules stop
+                                     the note «the period ends» after the end (an ended period
+                                     seen on a later assessment is history), but a case looked
+                                     at past its end still owes the decision on what follows
 any other flag with a ``frist``      that date
 ===================================  =========================================================
 
@@ -65,6 +74,12 @@ VILKARSREGEL = "stl-20-vilkarene"
 #: The rule that raises KVP_PROGRAM_SLUTTER for an extended programme.
 FORLENGELSESREGEL = "kvp-forlengelse-slutt-varsel"
 VILKAR_OPPFOLGING = "VILKAR_OPPFOLGING_FORFALT"
+VILKAR_FRIST = "VILKAR_FRIST"
+KVP_SLUTTET = "KVP_PROGRAM_SLUTTET"
+#: The items computed here from the case's facts, not from a flag (no flag has their code).
+BEREGNEDE = frozenset({VILKAR_OPPFOLGING, VILKAR_FRIST, KVP_SLUTTET})
+#: The rule that raises KVP_PROGRAM_SLUTTER before the end: its reference is the ended one's.
+PROGRAMSLUTTREGEL = "kvp-programslutt-varsel"
 
 
 @frozen
@@ -185,6 +200,9 @@ def poster(vurdering: Assessment, *, regler: Regelbok | None = None) -> list[Pos
         ut.append(Post(m.kode, person, _hjemmel(m), forfall, regel, _merknadstekst(m)))
     if sak is not None:
         ut.extend(_vilkar_oppfolging(sak, on, bok))
+        ut.extend(_vilkar_frister(sak, on, bok))
+        if not any(p.kode == "KVP_PROGRAM_SLUTTER" for p in ut):
+            ut.extend(_kvp_sluttet(sak, saksdato, on, bok))
     return sorted(ut, key=lambda p: (p.forfall, p.kode, p.person or ""))
 
 
@@ -307,12 +325,7 @@ class _Fakta(dict[str, Any]):
 
 def _vilkar_oppfolging(sak: Sak, on: date, bok: Regelbok) -> list[Post]:
     ut = []
-    regel = bok.regel(VILKARSREGEL, on)
-    hjemmel = (
-        "; ".join(h.tekst("nb") for h in regel.info.hjemmel)
-        if regel
-        else "sosialtjenesteloven § 20"
-    )
+    hjemmel = _vilkarshjemmel(on, bok)
     for v in sak.vilkar or ():
         if v.oppfolgingsdato is None or v.oppfolgingsdato > on:
             continue
@@ -337,6 +350,68 @@ def _vilkar_oppfolging(sak: Sak, on: date, bok: Regelbok) -> list[Post]:
 
         ut.append(Post(VILKAR_OPPFOLGING, v.person, hjemmel, v.oppfolgingsdato, None, tekster))
     return ut
+
+
+def _vilkarshjemmel(on: date, bok: Regelbok) -> str:
+    regel = bok.regel(VILKARSREGEL, on)
+    return (
+        "; ".join(h.tekst("nb") for h in regel.info.hjemmel)
+        if regel
+        else "sosialtjenesteloven § 20"
+    )
+
+
+def _vilkar_frister(sak: Sak, on: date, bok: Regelbok) -> list[Post]:
+    """A condition's deadline (``vilkar[].frist``) as an item, upcoming or passed."""
+    ut = []
+    hjemmel = _vilkarshjemmel(on, bok)
+    for v in sak.vilkar or ():
+        if v.frist is None or (v.satt_dato is not None and v.satt_dato > on):
+            continue
+
+        def tekster(sprak: str, v: Any = v) -> str:
+            hva = f" («{v.beskrivelse.strip()}»)" if v.beskrivelse and v.beskrivelse.strip() else ""
+            if sprak == "nb":
+                return (
+                    f"Vilkår {v.id} ({v.type}){hva} har frist {v.frist.strftime('%d.%m.%Y')}. "
+                    "Følg opp om vilkåret er oppfylt innen fristen. Brudd kan bare føre til "
+                    "reduksjon når vedtaket om stønad har informert om det (§ 20 tredje ledd)."
+                )
+            return (
+                f"Condition {v.id} ({v.type}){hva} has a deadline of {v.frist.isoformat()}. "
+                "Check whether it is met by then. A breach may lead to a reduction only when "
+                "the decision on support said so (section 20 third paragraph)."
+            )
+
+        ut.append(Post(VILKAR_FRIST, v.person, hjemmel, v.frist, None, tekster))
+    return ut
+
+
+def _kvp_sluttet(sak: Sak, saksdato: date, on: date, bok: Regelbok) -> list[Post]:
+    """A programme that ended after the case's own date and before ``on`` (module docstring)."""
+    kvp = sak.kvp
+    if kvp is None:
+        return []
+    slutt = kvp.forlenget_til or kvp.program_slutt
+    if slutt is None or not saksdato <= slutt < on:
+        return []
+    regel = bok.regel(FORLENGELSESREGEL if kvp.forlenget_til else PROGRAMSLUTTREGEL, on)
+    hjemmel = "; ".join(h.tekst("nb") for h in regel.info.hjemmel) if regel else ""
+
+    def tekster(sprak: str) -> str:
+        if sprak == "nb":
+            return (
+                f"Programperioden sluttet {slutt.strftime('%d.%m.%Y')}. Vedtaket om forlengelse "
+                "(bare når særlige grunner tilsier det) eller om hva deltakeren skal over i, "
+                "skulle vært fattet før perioden sluttet: fatt det nå om det ikke er gjort."
+            )
+        return (
+            f"The programme period ended on {slutt.isoformat()}. The decision on an extension "
+            "(only for special reasons) or on what the participant moves on to was due before "
+            "the period ended: make it now unless it has been made."
+        )
+
+    return [Post(KVP_SLUTTET, kvp.person, hjemmel, slutt, regel.id if regel else None, tekster)]
 
 
 # --- texts ---------------------------------------------------------------------------------------
