@@ -386,6 +386,22 @@ def test_vilkarets_frist_blir_en_frist() -> None:
     assert VILKAR_FRIST not in koder(due(grunnsak(vilkar=[vilkar(frist=None)])))
 
 
+def test_vilkarets_frist_dekkes_av_oppfolging_etter_fristen() -> None:
+    """A follow-up date on or after the deadline checks it: that is the one item."""
+    sak = grunnsak(vilkar=[vilkar(frist="2024-02-15", oppfolgingsdato="2024-03-01")])
+    assert koder(due(sak)) == [VILKAR_OPPFOLGING]
+
+
+def test_botilbud_for_flere_personer_navngir_dem() -> None:
+    """Issue 15 point 14: a § 27 item for a stay shared by several showed no person."""
+    from pathlib import Path
+
+    fil = Path(__file__).parent.parent / "examples" / "botilbud.json"
+    sak = json.loads(fil.read_text(encoding="utf-8"))
+    f = en(due(sak, on="2024-09-01"), "BOTILBUD_OVER_TRE_MANEDER")
+    assert f.person == "p1, b1"
+
+
 def test_familieeksempelets_vilkar_har_frist() -> None:
     from pathlib import Path
 

@@ -25,8 +25,9 @@ How ``forfall`` is found, per code:
 ``VILKAR_OPPFOLGING_FORFALT``        ``vilkar[].oppfolgingsdato``, for each condition whose
                                      follow-up date is on or before the date
 ``VILKAR_FRIST``                     ``vilkar[].frist``, for each condition set (``satt_dato``
-                                     on or before the date, or not given) that has a deadline:
-                                     upcoming or passed, like a flag's ``frist``
+                                     on or before the date, or not given) that has a deadline
+                                     and no follow-up date on or after it (that follow-up is
+                                     the item then): upcoming or passed, like a flag's ``frist``
 ``KVP_PROGRAM_SLUTTET``              the end of a programme (``kvp.forlenget_til`` when
                                      extended, else ``kvp.program_slutt``) that lies between the
                                      case's own ``vurderingsdato`` and the date: the rules stop
@@ -35,6 +36,9 @@ How ``forfall`` is found, per code:
                                      at past its end still owes the decision on what follows
 any other flag with a ``frist``      that date
 ===================================  =========================================================
+
+A § 27 flag for a stay shared by several names no person; its item names those who have lived
+there longest, ids joined by «, ».
 
 A derived date is never before the day the raising rule's version came into force (§ 20 a:
 2017-01-01). ``forfalt`` is ``forfall < on``; ``dager_forfalt`` is ``(on - forfall).days``
@@ -196,6 +200,8 @@ def poster(vurdering: Assessment, *, regler: Regelbok | None = None) -> list[Pos
         assert forfall is not None
         if person is None and m.kode in SOKERENS:
             person = soker
+        elif person is None and m.kode in BOTILBUDSKODER:
+            person = _botilbudets_personer(vurdering, m.frist)
         regel = m.regel.id if m.regel else None
         ut.append(Post(m.kode, person, _hjemmel(m), forfall, regel, _merknadstekst(m)))
     if sak is not None:
@@ -254,6 +260,26 @@ FORFALL: Mapping[str, Henter] = {
 SOKERENS = frozenset(
     {"AKTIVITETSVILKAR_MANGLER", "INDIVIDUELL_PLAN_IKKE_TILBUDT", "LANGTIDSMOTTAKER_VURDER_KVP"}
 )
+
+
+#: § 27 flags: one per stay; a stay shared by several gives a flag that names no one.
+BOTILBUDSKODER = frozenset({"BOTILBUD_OVER_TRE_MANEDER", "BOTILBUD_NAERMER_SEG_TRE_MANEDER"})
+
+
+def _botilbudets_personer(vurdering: Assessment, frist: date | None) -> str | None:
+    """Whom a § 27 flag without a person concerns: those who have lived longest in the stays
+    whose three months end on the flag's date (the area's ``opphold`` rows), ids joined by
+    «, » — so a team leader sees who, not «–»."""
+    vedtak = vurdering.vedtak.get("midlertidig_botilbud")
+    if vedtak is None or frist is None:
+        return None
+    hvem = [
+        p
+        for rad in vedtak.utdata.get("opphold", ())
+        if rad.get("grensedato") == frist.isoformat()
+        for p in rad.get("lengst_boende") or rad.get("personer") or ()
+    ]
+    return ", ".join(dict.fromkeys(hvem)) or None
 
 
 class _Langtid:
@@ -368,6 +394,8 @@ def _vilkar_frister(sak: Sak, on: date, bok: Regelbok) -> list[Post]:
     for v in sak.vilkar or ():
         if v.frist is None or (v.satt_dato is not None and v.satt_dato > on):
             continue
+        if v.oppfolgingsdato is not None and v.oppfolgingsdato >= v.frist:
+            continue  # the follow-up, set for after the deadline, checks it (its own item)
 
         def tekster(sprak: str, v: Any = v) -> str:
             hva = f" («{v.beskrivelse.strip()}»)" if v.beskrivelse and v.beskrivelse.strip() else ""
