@@ -480,7 +480,7 @@ def _diagram(r: Rapport) -> str:
         '<title id="diagram-tittel">Frister per type, fordelt på hvor lenge de har vært '
         "forfalt</title>",
     ]
-    x = etikettbredde
+    x = 10  # the legend from the left: five groups' names do not fit beside the labels
     for nokkel, nb, _, _, _ in GRUPPER:  # the legend
         deler.append(
             f'<rect x="{x}" y="6" width="14" height="14" rx="2" fill="{FARGER[nokkel]}"/>'
@@ -559,13 +559,13 @@ def _html(r: Rapport, maks_saker: int) -> str:
         "slutter. Kolonnene «Forfalt …» summerer til tallet «Forfalt».</p>"
     )
     # The table of counts: kinds × groups, with totals.
-    d.append('<table id="per-kode"><thead><tr><th>Type</th><th>Kode</th>')
+    d.append('<table id="per-kode"><thead><tr><th>Type (kode)</th>')
     d += [f'<th class="tall">{_e(nb)}</th>' for _, nb, _, _, _ in GRUPPER]
     d.append('<th class="tall">I alt</th></tr></thead><tbody>')
     for kode, g in per_kode.items():
         d.append(
-            f'<tr data-kode="{_e(kode)}"><td>{_e(kodenavn(kode))}</td>'
-            f'<td class="kode">{_e(kode)}</td>'
+            f'<tr data-kode="{_e(kode)}"><td>{_e(kodenavn(kode))}<br>'
+            f'<span class="kode">{_e(kode)}</span></td>'
         )
         d += [
             f'<td class="tall" data-kode="{_e(kode)}" data-gruppe="{n}">{_tall(g[n])}</td>'
@@ -575,7 +575,7 @@ def _html(r: Rapport, maks_saker: int) -> str:
             f'<td class="tall" data-kode="{_e(kode)}" data-gruppe="i_alt">'
             f"{_tall(sum(g.values()))}</td></tr>"
         )
-    d.append('</tbody><tfoot><tr><td colspan="2">I alt</td>')
+    d.append("</tbody><tfoot><tr><td>I alt</td>")
     d += [
         f'<td class="tall" data-kode="i_alt" data-gruppe="{n}">{_tall(per_gruppe[n])}</td>'
         for n in GRUPPENOKLER
