@@ -155,7 +155,9 @@ _NYNORSK: Mapping[str, str] = {
     "husstand.antall_personer": "talet på personar i saka",
     "husstand.antall_barn": "talet på barn i hushaldet",
     "husstand.antall_barn_under_18": "talet på barn under 18 år",
-    "individuell_vurdering.registrert": "den individuelle vurderinga til sakshandsamaren er registrert",
+    "individuell_vurdering.registrert": (
+        "den individuelle vurderinga til sakshandsamaren er registrert"
+    ),
     "individuell_vurdering.tekst": "den individuelle vurderinga til sakshandsamaren",
     "kommune.navn": "kommunen",
     "kommune.holder_barnetrygd_utenfor": (
@@ -168,7 +170,9 @@ _NYNORSK: Mapping[str, str] = {
     "livsopphold.boutgifter": "buutgifter",
     "livsopphold.inntekt_medregnet": "inntekt som blir rekna med",
     "livsopphold.inntekt_ikke_medregnet": "inntekt som ikkje blir rekna med",
-    "livsopphold.udekket_behov": "behov etter satsar og buutgifter minus inntekt som blir rekna med",
+    "livsopphold.udekket_behov": (
+        "behov etter satsar og buutgifter minus inntekt som blir rekna med"
+    ),
     "livsopphold.belop_per_maned": "rettleiande stønad per månad",
     "livsopphold.satstabell": "satstabellen som er brukt",
     "livsopphold.sats_gyldig_fra": "satsane gjeld frå",
@@ -290,7 +294,9 @@ _NYNORSK: Mapping[str, str] = {
     ),
     "livsopphold.andre_utgifter": "andre naudsynte utgifter per månad",
     "livsopphold.engangsutgifter": "naudsynte eingongsutgifter (utanom månadsbeløpet)",
-    "livsopphold.behov_dekket_av_inntekt": "inntekta som blir rekna med, dekkjer behovet etter § 18",
+    "livsopphold.behov_dekket_av_inntekt": (
+        "inntekta som blir rekna med, dekkjer behovet etter § 18"
+    ),
     "inntekt.fra_annen_stat": "ytinga er betalt av ein annan stat",
     "boutgift.type": "buutgiftstype",
     "boutgift.belop_per_maned": "faktisk buutgift",
@@ -344,7 +350,9 @@ _NYNORSK: Mapping[str, str] = {
     "langtid.maneder_oppgitt": "saka oppgjev månadene med utbetalt stønad",
     "langtid.definisjon": "definisjonen av langtidsmottakar som kommunen brukar",
     "langtid.kalenderar": "kalenderåret som blir talt",
-    "langtid.maneder_i_kalenderaret": "månader med stønad i kalenderåret til og med vurderingsmånaden",
+    "langtid.maneder_i_kalenderaret": (
+        "månader med stønad i kalenderåret til og med vurderingsmånaden"
+    ),
     "langtid.maneder_pa_rad": "månader med stønad på rad, fram til og med siste månad med stønad",
     "langtid.siste_maned": "siste månad med stønad (til og med vurderingsmånaden)",
     "oppfolging.kvp_i_saken": "saka har opplysningar om kvalifiseringsprogram",
@@ -358,7 +366,9 @@ _NYNORSK: Mapping[str, str] = {
     "individuell_plan.tjenester": "tenestene søkjaren får",
     "individuell_plan.antall_tjenester": "talet på tenester søkjaren får",
     "individuell_plan.tilbudt": "søkjaren er tilboden individuell plan",
-    "individuell_plan.onsker_ikke_plan": "søkjaren har sagt at ho eller han ikkje ønskjer individuell plan",
+    "individuell_plan.onsker_ikke_plan": (
+        "søkjaren har sagt at ho eller han ikkje ønskjer individuell plan"
+    ),
     "individuell_plan.har_plan_fra_annen_instans": (
         "søkjaren har alt ein individuell plan frå ein annan instans"
     ),
@@ -382,7 +392,9 @@ _NYNORSK: Mapping[str, str] = {
     "reduksjon.belop_per_maned": "reduksjon per månad",
     "reduksjon.arsak_til_brudd": "årsaka til brotet, slik ho er registrert",
     "reduksjon.forhandsvarslet": "stønadsmottakaren er varsla før reduksjonsvedtaket",
-    "reduksjon.varslet_i_vedtaket": "vedtaket som sette vilkåret, sa at brot kan føre til reduksjon",
+    "reduksjon.varslet_i_vedtaket": (
+        "vedtaket som sette vilkåret, sa at brot kan føre til reduksjon"
+    ),
     "reduksjon.stonad_for_reduksjon": "stønad til livsopphald per månad før reduksjonen",
     "reduksjon.stonad_etter_reduksjon": (
         "stønad til livsopphald per månad etter reduksjonen (aldri under 0)"
@@ -529,11 +541,19 @@ VERDIER: Mapping[str, tuple[str, str, str]] = {
         "benefit during labour-market measures",
     ),
     "barns_arbeidsinntekt": ("barns arbeidsinntekt", "arbeidsinntekt for barn", "child's earnings"),
-    "kvalifiseringsstonad": ("kvalifiseringsstønad", "kvalifiseringsstønad", "qualification benefit"),
+    "kvalifiseringsstonad": (
+        "kvalifiseringsstønad",
+        "kvalifiseringsstønad",
+        "qualification benefit",
+    ),
     "introduksjonsstonad": ("introduksjonsstønad", "introduksjonsstønad", "introduction benefit"),
     "studielan_stipend": ("studielån og stipend", "studielån og stipend", "student loan and grant"),
     "lanekassen": ("støtte fra Lånekassen", "støtte frå Lånekassen", "student support"),
-    "kvalifiseringsprogram": ("kvalifiseringsprogram", "kvalifiseringsprogram", "qualification programme"),
+    "kvalifiseringsprogram": (
+        "kvalifiseringsprogram",
+        "kvalifiseringsprogram",
+        "qualification programme",
+    ),
     "bankinnskudd": ("bankinnskudd", "bankinnskot", "bank deposit"),
     "kontanter": ("kontanter", "kontantar", "cash"),
     "aksjer_fond": ("aksjer og fond", "aksjar og fond", "shares and funds"),
@@ -576,10 +596,18 @@ VERDIER: Mapping[str, tuple[str, str, str]] = {
     "dokumentasjon": ("dokumentasjon", "dokumentasjon", "documentation"),
     "bruk_av_formue": ("bruk av formue", "bruk av formue", "use of assets"),
     "sok_annen_ytelse": ("søke annen ytelse", "søkje anna yting", "claim another benefit"),
-    "okonomisk_radgivning": ("økonomisk rådgivning", "økonomisk rådgjeving", "financial counselling"),
+    "okonomisk_radgivning": (
+        "økonomisk rådgivning",
+        "økonomisk rådgjeving",
+        "financial counselling",
+    ),
     "flytting": ("flytting", "flytting", "moving"),
     "generell_veiledning": ("generell veiledning", "generell rettleiing", "general guidance"),
-    "individuell_veiledning": ("individuell veiledning", "individuell rettleiing", "individual guidance"),
+    "individuell_veiledning": (
+        "individuell veiledning",
+        "individuell rettleiing",
+        "individual guidance",
+    ),
     "gjeldsradgivning": ("gjeldsrådgivning", "gjeldsrådgjeving", "debt counselling"),
     "motivasjon_og_endringsarbeid": (
         "motivasjons- og endringsarbeid",
