@@ -176,7 +176,7 @@ def test_skjonn_om_formue_regnes_som_innvilget_stonad() -> None:
     v = assess(sak(formue=[{"type": "bankinnskudd", "belop": 5000}]))
     assert v.vedtak["livsopphold"].utfall is Utfall.SKJONN
     assert koder(v) == ["AKTIVITETSVILKAR_MANGLER"]
-    assert "(utfallet av kravet: skjonn)" in v.explain("nb")
+    assert "(utfallet av kravet: til skjønn)" in v.explain("nb")
 
 
 def test_ukjent_stonad_etter_18_gir_uavklart_med_18s_mangler() -> None:

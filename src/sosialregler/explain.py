@@ -398,6 +398,66 @@ MANGLER: Mapping[str, tuple[str, str, str]] = {
         "definisjonen av langtidsmottakar som kommunen brukar",
         "the municipality's definition of a long-term recipient",
     ),
+    "personer[].opphold": (
+        "opplysninger om opphold og bopel",
+        "opplysningar om opphald og bustad",
+        "residence facts",
+    ),
+    "personer[].opphold.norsk_statsborger": (
+        "om personen er norsk statsborger",
+        "om personen er norsk statsborgar",
+        "whether a Norwegian citizen",
+    ),
+    "personer[].opphold.lovlig_opphold": (
+        "om personen har lovlig opphold i Norge",
+        "om personen har lovleg opphald i Noreg",
+        "whether lawfully resident in Norway",
+    ),
+    "personer[].opphold.fast_bopel_i_norge": (
+        "om personen har fast bopel i Norge",
+        "om personen har fast bustad i Noreg",
+        "whether permanently resident in Norway",
+    ),
+    "kvp.ytelser_folketrygd": (
+        "ytelser til livsopphold etter folketrygdloven eller arbeidsmarkedsloven",
+        "ytingar til livsopphald etter folketrygdlova eller arbeidsmarknadslova",
+        "benefits for subsistence under the National Insurance or Labour Market Act",
+    ),
+    "kvp.vesentlig_nedsatt_arbeidsevne": (
+        "om arbeids- og inntektsevnen er vesentlig nedsatt",
+        "om arbeids- og inntektsevna er vesentleg nedsett",
+        "whether the capacity for work and income is substantially reduced",
+    ),
+    "kvp.behov_for_tett_oppfolging": (
+        "om søkeren trenger tett oppfølging",
+        "om søkjaren treng tett oppfølging",
+        "whether close follow-up is needed",
+    ),
+    "kvp.arbeidsevnevurdering_gjort": (
+        "om det er gjort en arbeidsevnevurdering",
+        "om det er gjort ei arbeidsevnevurdering",
+        "whether a work capacity assessment is done",
+    ),
+    "kvp.hensiktsmessig_og_nodvendig": (
+        "om programmet er hensiktsmessig og nødvendig",
+        "om programmet er føremålstenleg og naudsynt",
+        "whether the programme is appropriate and necessary",
+    ),
+    "kvp.program_kan_tilbys": (
+        "om NAV-kontoret kan tilby et program",
+        "om NAV-kontoret kan tilby eit program",
+        "whether the office can offer a programme",
+    ),
+    "aktivitetsplikt.vilkar_satt": (
+        "om det er satt vilkår om aktivitet",
+        "om det er sett vilkår om aktivitet",
+        "whether an activity condition is set",
+    ),
+    "botilbud_soknad.uten_overnatting_neste_dogn": (
+        "om søkeren har et sted å sove det neste døgnet",
+        "om søkjaren har ein stad å sova det neste døgnet",
+        "whether the applicant has somewhere to sleep the next day and night",
+    ),
 }
 
 UTFALLSORD = {
@@ -575,7 +635,9 @@ def manglertekst(sti: str, sprak: str, personer: Personer | None = None) -> str:
         bar = _INDEKSER.sub("", sti)
         kandidater = (bar, bar.replace("personer.", "", 1), ".".join(bar.split(".")[-2:]))
         info = next((KATALOG[k] for k in kandidater if k in KATALOG), None)
-        if info is not None:
+        if info is not None and info.type == "sannhetsverdi":
+            tekst = {"nb": "om ", "nn": "om ", "en": "whether "}[sprak] + info.etikett(sprak)
+        elif info is not None:
             tekst = info.etikett(sprak)
         else:
             tekst = bar.rsplit(".", 1)[-1].replace("_", " ")
@@ -926,7 +988,7 @@ def _manglende(assessment: Assessment, sprak: str, personer: Personer) -> list[s
             tittel = _tekst(vedtak.tittel, sprak)
             if tittel not in hvor.setdefault(navn, []):
                 hvor[navn].append(tittel)
-    return [f"  - {navn} ({', '.join(titler).lower()})" for navn, titler in hvor.items()]
+    return [f"  - {navn} – {', '.join(titler).lower()}" for navn, titler in hvor.items()]
 
 
 def _satsmerknader(assessment: Assessment, sprak: str) -> list[str]:
