@@ -39,9 +39,7 @@ ASCIIKODER = frozenset(
 )
 #: Words that are English and not Norwegian: one of them in an nb/nn text is a leak.
 ENGELSK = frozenset(
-    "the and of which with from about this that is are was were file repository library "
-    "source sources rate rates unverified english norwegian month year yes none unknown "
-    "assessment decision applicant household income support".split()
+    ["the", "and", "of", "which", "with", "from", "about", "this", "that", "is", "are", "was", "were", "file", "repository", "library", "source", "sources", "rate", "rates", "unverified", "english", "norwegian", "month", "year", "yes", "none", "unknown", "assessment", "decision", "applicant", "household", "income", "support"]
 )
 
 
@@ -194,3 +192,69 @@ def test_forklar_avviser_ukjent_sprak() -> None:
     vurdering = api.assess((ROT / "examples" / "enslig.json").read_text(encoding="utf-8"))
     with pytest.raises(ValueError, match="nb, nn eller en"):
         forklar(vurdering, "se")
+
+
+# --- Spell check with Debian's hunspell dictionaries (hunspell-no: nb_NO, nn_NO) -------------
+
+ORDLISTE = ROT / "tests" / "data" / "ordliste-arbeidsnotat.txt"
+ORDBOKER = Path("/usr/share/hunspell")
+
+
+def _tillatte_ord() -> frozenset[str]:
+    """The reviewed allow-list: one word a line, ``#`` starts a comment."""
+    ord_ = set()
+    for linje in ORDLISTE.read_text(encoding="utf-8").splitlines():
+        linje = linje.split("#", 1)[0].strip()
+        if linje:
+            ord_.add(linje.lower())
+    return frozenset(ord_)
+
+
+def _fritekst(sak: typing.Any) -> list[str]:
+    """What the caseworker or the case system wrote in the case: not ours to spell-check."""
+    if isinstance(sak, dict):
+        return [t for v in sak.values() for t in _fritekst(v)]
+    if isinstance(sak, list):
+        return [t for v in sak for t in _fritekst(v)]
+    return [sak] if isinstance(sak, str) and (" " in sak or "-" in sak) else []
+
+
+def ukjente_ord(tekst: str, sprak: str, fritekst: list[str]) -> set[str]:
+    """Words hunspell does not know in a paper, less names, amounts, codes and quotations."""
+    import subprocess
+
+    for del_ in sorted(fritekst, key=len, reverse=True):
+        tekst = tekst.replace(del_, " ")
+    tekst = re.sub(r"«[^»]*»", " ", _uten_lenker(tekst))
+    tekst = "\n".join(linje for linje in tekst.splitlines() if "sha256" not in linje)
+    svar = subprocess.run(
+        ["hunspell", "-d", str(ORDBOKER / f"{sprak}_NO"), "-l"],
+        input=tekst,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    tillatt = _tillatte_ord()
+    return {
+        o
+        for o in svar.stdout.split()
+        if len(o) > 1
+        and not re.search(r"\d", o)
+        and not (o.isupper() and len(o) <= 6)  # abbreviations: NAV, KOSTRA, SFO, EØS
+        and o.lower() not in tillatt
+    }
+
+
+@pytest.mark.parametrize("sprak", ["nb", "nn"])
+@pytest.mark.parametrize("eksempel", EKSEMPLER, ids=lambda p: p.stem)
+def test_rettskriving(eksempel: Path, sprak: str) -> None:
+    import shutil
+
+    if shutil.which("hunspell") is None or not (ORDBOKER / f"{sprak}_NO.dic").is_file():
+        pytest.skip(
+            f"hunspell med ordboken {sprak}_NO er ikke installert "
+            "(Debian: apt-get install hunspell hunspell-no); rettskrivingen er ikke kontrollert"
+        )
+    tekst = eksempel.read_text(encoding="utf-8")
+    papir = _papir(tekst, sprak)
+    assert ukjente_ord(papir, sprak, _fritekst(json.loads(tekst))) == set()
