@@ -39,7 +39,42 @@ ASCIIKODER = frozenset(
 )
 #: Words that are English and not Norwegian: one of them in an nb/nn text is a leak.
 ENGELSK = frozenset(
-    ["the", "and", "of", "which", "with", "from", "about", "this", "that", "is", "are", "was", "were", "file", "repository", "library", "source", "sources", "rate", "rates", "unverified", "english", "norwegian", "month", "year", "yes", "none", "unknown", "assessment", "decision", "applicant", "household", "income", "support"]
+    [
+        "the",
+        "and",
+        "of",
+        "which",
+        "with",
+        "from",
+        "about",
+        "this",
+        "that",
+        "is",
+        "are",
+        "was",
+        "were",
+        "file",
+        "repository",
+        "library",
+        "source",
+        "sources",
+        "rate",
+        "rates",
+        "unverified",
+        "english",
+        "norwegian",
+        "month",
+        "year",
+        "yes",
+        "none",
+        "unknown",
+        "assessment",
+        "decision",
+        "applicant",
+        "household",
+        "income",
+        "support",
+    ]
 )
 
 

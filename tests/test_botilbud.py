@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from sosialregler import Assessment, UgyldigSak, Utfall, assess, regelbok
 from sosialregler.areas.botilbud import _grensedato, hele_maneder, legg_til_maneder, maneder
 from sosialregler.derived import Ukjent
+from sosialregler.katalog import verdietikett
 
 ROT = Path(__file__).resolve().parent.parent
 OVER = "BOTILBUD_OVER_TRE_MANEDER"
@@ -241,7 +242,7 @@ def test_varsel_fjorten_dager_for_og_ikke_tidligere() -> None:
     assert m.frist == date(2024, 4, 15)
     tekst = merknad_json(inne, NAERMER)["tekst"]
     assert "15.04.2024, om 14 dager" in tekst
-    assert "bibliotekets valg" in tekst
+    assert "det er ikke en frist i loven" in tekst
     ute = assess(sak("2024-03-31", botilbud=[opphold(fra)]))
     assert NAERMER not in koder(ute) and OVER not in koder(ute)
 
@@ -381,7 +382,8 @@ def test_annen_type_gir_barneflagg_men_ikke_uegnet(type: str) -> None:
     assert BARN in koder(v) and UEGNET not in koder(v)
     ut = merknad_json(v, BARN)
     assert ut["tekst"] == (
-        f"Barn bor i midlertidig botilbud ({type}; personer: p1, p2, b1; den yngste er 5 år). "
+        f"Barn bor i midlertidig botilbud ({verdietikett(type, 'nb')}; personer: p1, p2 og b1; "
+        "den yngste er 5 år). "
         "Midlertidig botilbud skal bare unntaksvis brukes for barnefamilier og unge; kravene til "
         "standard er strengere når barn bor der, og barnas behov skal veie særlig tungt."
     )
@@ -427,7 +429,7 @@ def test_mindrearig_alene_i_botilbud_er_barnevernets_sak() -> None:
     v = assess(sak(personer=personer, botilbud=[opphold("2024-02-20")]))
     ut = merknad_json(v, ALENE)
     assert "barnevernstjenesten bør kobles inn" in ut["tekst"]
-    assert "ikke har funnet i rundskrivets egen tekst" in ut["tekst"]
+    assert "ikke er funnet i rundskrivets egen tekst" in ut["tekst"]
     assert "the child welfare service should be involved" in ut["tekst_en"]
 
 
@@ -508,7 +510,7 @@ def test_henvisning_til_a_finne_selv_flagges() -> None:
 def test_henvisning_flagges_ogsa_nar_behovet_ikke_er_oppgitt() -> None:
     v = _soknad(avgjorelse="henvist_til_a_finne_selv")
     ut = merknad_json(v, HENVIST)
-    assert "(botilbud_soknad.uten_overnatting_neste_dogn)" in ut["tekst"]
+    assert "(om søkeren har et sted å sove det neste døgnet)" in ut["tekst"]
     assert botilbud(v).utfall is Utfall.UAVKLART
     assert botilbud(v).mangler == ("botilbud_soknad.uten_overnatting_neste_dogn",)
 
@@ -559,7 +561,7 @@ def test_kontraktens_eksempel_familie_pa_hospits() -> None:
     over = merknad(v, OVER)
     assert over.frist == date(2024, 2, 1) and over.person is None  # three persons
     assert (
-        "p1, p2, b1 har bodd i midlertidig botilbud sammenhengende fra 01.11.2023"
+        "p1, p2 og b1 har bodd i midlertidig botilbud sammenhengende fra 01.11.2023"
         in (merknad_json(v, OVER)["tekst"])
     )
     assert vedtak["opphold"] == [

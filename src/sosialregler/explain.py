@@ -482,6 +482,10 @@ UTFALLSORD = {
 }
 
 _INDEKSER = re.compile(r"\[\d+\]")
+#: A parenthesis naming a field path or a flag code, as rule versions written before issue 16
+#: do (« (kommune.medregner_…)», « (OMFANG_BEGRENSET)»). Those versions keep their texts so
+#: stored decisions still match them; the working paper leaves such a parenthesis out.
+_KODEPARENTES = re.compile(r" ?\([^()]*(?:\b[A-Za-z0-9]+_[A-Za-z0-9_.]+\b|\[\])[^()]*\)")
 _VALGFRITT = re.compile(r"\[([^\[\]]*)\]")
 
 #: Who each person is, by id and by place in the case (``personer[0]``), in one language.
@@ -564,7 +568,12 @@ def personetiketter(assessment: Assessment, sprak: str) -> dict[str, str]:
 def formater(
     verdi: Any, sprak: str, type: str | None = None, personer: Personer | None = None
 ) -> str:
-    """A fact value as a caseworker reads it: '12 345 kr', '01.03.2024', 'ja', 'bostøtte'."""
+    """A fact value as a caseworker reads it: '12 345 kr', '01.03.2024', 'ja', 'bostøtte'.
+
+    ``personer`` (each person's label, see ``personetiketter``) asks for the working paper's
+    wording: code values and persons by their labels, lists as a sentence lists them. Without
+    it a value is shown as recorded, as the contract's JSON texts have always shown it.
+    """
     t = TITLER[sprak]
     if isinstance(verdi, Ukjent) or verdi is None:
         return t["ukjent"]
@@ -577,10 +586,20 @@ def formater(
     if isinstance(verdi, Decimal):
         return tall(verdi, sprak)
     if isinstance(verdi, list | tuple | frozenset):
-        return ", ".join(formater(v, sprak, None, personer) for v in verdi) or "–"
+        deler = [formater(v, sprak, None, personer) for v in verdi]
+        if personer is None:
+            return ", ".join(deler) or "–"
+        if len(deler) > 1:  # «søkeren og barn født 2017», as a sentence lists them
+            return f"{', '.join(deler[:-1])} {'and' if sprak == 'en' else 'og'} {deler[-1]}"
+        return deler[0] if deler else "–"
     if isinstance(verdi, str):
-        if personer and verdi in personer:
+        if personer is None:
+            return verdi
+        if verdi in personer:
             return personer[verdi]
+        if "(" in verdi:  # a derived list names its person: «uføretrygd (p1)»
+            for pid, navn in personer.items():
+                verdi = verdi.replace(f"({pid})", f"({navn})")
         return verdietikett(verdi, sprak)
     return str(verdi)
 
@@ -671,6 +690,8 @@ def render(mal: str, node: Node, sprak: str, personer: Personer | None = None) -
     def verdi(treff: re.Match[str]) -> str:
         navn = treff.group(1)
         if navn == "mangler":
+            if personer is None:  # the contract's JSON names them by their paths
+                return ", ".join(node.mangler) or "–"
             return ", ".join(manglertekst(m, sprak, personer) for m in node.mangler) or "–"
         funnet, verdi = _finn_verdi(navn, node)
         if funnet:
@@ -679,7 +700,10 @@ def render(mal: str, node: Node, sprak: str, personer: Personer | None = None) -
 
     if "[" in mal:
         mal = _VALGFRITT.sub(valgfritt, mal)
-    return _stor(_PLASSHOLDER.sub(verdi, mal))
+    tekst = _PLASSHOLDER.sub(verdi, mal)
+    if personer is None:  # the contract's JSON: as the rule says it
+        return tekst
+    return _stor(_KODEPARENTES.sub("", tekst))  # «søkeren …» starts a sentence: «Søkeren …»
 
 
 def _tekst(kart: Mapping[str, str], sprak: str) -> str:
@@ -940,7 +964,10 @@ def _apne_sporsmal(node: Node) -> Iterable[Node]:
 
 def _sporsmal(vedtak: Vedtak, sprak: str) -> list[str]:
     return list(
-        dict.fromkeys(f"  - {_tekst(n.sporsmal, sprak)}" for n in _apne_sporsmal(vedtak.node))
+        dict.fromkeys(
+            f"  - {_KODEPARENTES.sub('', _tekst(n.sporsmal, sprak))}"
+            for n in _apne_sporsmal(vedtak.node)
+        )
     )
 
 

@@ -114,6 +114,18 @@ class RegelInfo:
         kanonisk = json.dumps(innhold, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(kanonisk.encode()).hexdigest()[:16]
 
+    @cached_property
+    def fingeravtrykk_uten_nn(self) -> str:
+        """The fingerprint the version had before rule files gained nynorsk: a record written
+        then names the version by it, and still renders the same bokmål and English."""
+        if self.lagret_fingeravtrykk is not None:
+            return self.lagret_fingeravtrykk
+        innhold = {k: v for k, v in self.to_dict().items() if k != "fil"}
+        kanonisk = json.dumps(
+            _uten_nn(innhold), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        )
+        return hashlib.sha256(kanonisk.encode()).hexdigest()[:16]
+
     def tekst(self, nokkel: str, sprak: str) -> str | None:
         maler = self.tekster.get(nokkel)
         if not maler:
@@ -146,6 +158,16 @@ class RegelInfo:
             fil=data.get("fil", ""),
             blader=data.get("blader", {}),
         )
+
+
+def _uten_nn(verdi: Any) -> Any:
+    """``verdi`` without the ``nn`` of its language maps ({nb, nn, en})."""
+    if isinstance(verdi, dict):
+        sprakkart = "nb" in verdi and "en" in verdi
+        return {k: _uten_nn(v) for k, v in verdi.items() if not (sprakkart and k == "nn")}
+    if isinstance(verdi, list):
+        return [_uten_nn(v) for v in verdi]
+    return verdi
 
 
 @frozen
