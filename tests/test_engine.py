@@ -164,7 +164,7 @@ def test_skjonn_blad_og_referanse(tmp_path: Path) -> None:
         tmp_path,
         _regel(
             "a",
-            '{ alle = [{ regel = "b" }, { skjonn = { nb = "Rimelig?", nn = "Rimelig?", en = "Fair?" } }] }',
+            '{ alle = [{ regel = "b" }, { skjonn = { nb = "Rimelig?", nn = "Rimelig?", en = "Fair?" } }] }',  # noqa: E501
         ),
         _regel("b", '"soker.alder >= 18"'),
     )

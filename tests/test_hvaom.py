@@ -256,7 +256,7 @@ hovedregel = "test-myndig-soker"
 
 [[regel]]
 id = "test-myndig-soker"
-tittel = { nb = "Søkeren er fylt 18 år", nn = "Søkeren er fylt 18 år", en = "The applicant is 18 or older" }
+tittel = { nb = "Søkeren er fylt 18 år", nn = "Søkjaren er 18 år", en = "Applicant 18+" }
 hjemmel = [{ kilde = "sosialtjenesteloven", paragraf = "18", ledd = 1 }]
 kilde = "skal"
 gyldig_fra = 2010-01-01

@@ -477,7 +477,7 @@ def test_regelfil_som_er_en_mappe(lag_mappe: Callable[..., Path]) -> None:
 def test_uttrykk_som_feiler_ved_vurdering_navngir_regelen(lag_mappe: Callable[..., Path]) -> None:
     """An expression that loads but fails on a case (division by zero) is a RegelFeil naming
     file and rule, never a bare ZeroDivisionError; the CLI reports it without a traceback."""
-    omrade = f'[omrade]\nid = "fiendtlig"\ntittel = {{ nb = "F", nn = "F", en = "F" }}\nhovedregel = "{REGEL}"\n\n'
+    omrade = f'[omrade]\nid = "fiendtlig"\ntittel = {{ nb = "F", nn = "F", en = "F" }}\nhovedregel = "{REGEL}"\n\n'  # noqa: E501
     mappe = lag_mappe({FIL: omrade + regel(toml_tekst("soker.alder / 0 > 1"))})
     bok, problemer, _ = last_under_oppsyn(mappe)
     assert bok is not None, problemer
@@ -494,7 +494,7 @@ def test_fiendtlige_regler_i_egen_kjoring_kan_ikke_naa_saken(
 ) -> None:
     """A valid but absurd rule only decides its own area: a case is still assessed or
     rejected (UgyldigSak), never crashed, with the hostile folder's rules."""
-    omrade = f'[omrade]\nid = "fiendtlig"\ntittel = {{ nb = "F", nn = "F", en = "F" }}\nhovedregel = "{REGEL}"\n\n'
+    omrade = f'[omrade]\nid = "fiendtlig"\ntittel = {{ nb = "F", nn = "F", en = "F" }}\nhovedregel = "{REGEL}"\n\n'  # noqa: E501
     mappe = lag_mappe({FIL: omrade + regel(toml_tekst("ikke ikke ikke usann eller sann"))})
     bok, problemer, _ = last_under_oppsyn(mappe)
     assert bok is not None, problemer

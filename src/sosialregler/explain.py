@@ -242,6 +242,8 @@ KILDEFAKTA = frozenset({"livsopphold.satstabell"})
 
 SPRAK = ("nb", "nn", "en")
 _INDEKS = {"nb": 0, "nn": 1, "en": 2}
+#: Code values by their bokmål label: some derived facts hold a name, not a code.
+_BOKMALSNAVN = {nb: kode for kode, (nb, _, _) in VERDIER.items() if nb != kode}
 
 TITLER = {
     "nb": {
@@ -600,6 +602,9 @@ def formater(
         if "(" in verdi:  # a derived list names its person: «uføretrygd (p1)»
             for pid, navn in personer.items():
                 verdi = verdi.replace(f"({pid})", f"({navn})")
+        if sprak != "nb":  # a name derived in bokmål («arbeidsavklaringspenger») in nn or en
+            deler = [_BOKMALSNAVN.get(d, d) for d in verdi.split(", ")]
+            verdi = ", ".join(verdietikett(d, sprak) for d in deler)
         return verdietikett(verdi, sprak)
     return str(verdi)
 
