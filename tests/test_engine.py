@@ -171,7 +171,7 @@ def test_skjonn_blad_og_referanse(tmp_path: Path) -> None:
     node = _ktx(bok, **{"soker.alder": 30}).evaluer_regel("a")
     assert node.utfall is Utfall.SKJONN
     sporsmal = [n.sporsmal for n in node.noder() if n.sporsmal]
-    assert sporsmal == [{"nb": "Rimelig?", "en": "Fair?"}]
+    assert sporsmal == [{"nb": "Rimelig?", "nn": "Rimelig?", "en": "Fair?"}]
     assert node.finn("b") is not None
 
 

@@ -852,8 +852,10 @@ def test_vedtaksteksten_har_det_forvaltningsloven_krever() -> None:
 def test_barns_behov_med_ukjent_alder_flagges_og_navngir_det_som_mangler() -> None:
     v = assess(sak(personer=[{"id": "p1", "rolle": "soker"}, {"id": "b1", "rolle": "barn"}]))
     merknad = next(m for m in v.to_dict()["merknader"] if m["kode"] == "BARNS_BEHOV_IKKE_VURDERT")
-    assert "fødselsdato" in merknad["tekst"]  # the missing facts by name, not by path
-    assert "om barnas behov er vurdert" in merknad["tekst"]
+    assert "personer[1].fodselsdato" in merknad["tekst"]  # JSON: the paths, as given
+    assert "barns_behov_vurdert" in merknad["tekst"]
+    tekst = v.explain("nb")  # the working paper: by name
+    assert "Fødselsdato (barn nr. 2)" in tekst and "barns_behov_vurdert" not in tekst
 
 
 def test_ukjente_inntekter_gir_ikke_flagg_for_barnetrygd_fra_annen_stat() -> None:

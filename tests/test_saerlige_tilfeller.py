@@ -47,7 +47,7 @@ def test_soknad_etter_19_gir_skjonn_med_rammen_og_faktaene() -> None:
     assert "Etter sosialtjenesteloven § 19 kan kommunen i særlige tilfeller" in nb
     assert "Det er ingen rett til slik stønad" in nb
     assert "iblioteket" not in nb  # the text does not speak of the software
-    assert "Etablering (seng) og Fritidsaktivitet for barn" in nb
+    assert "Etablering (seng), Fritidsaktivitet for barn" in nb
     assert "Engangsutgifter: 15 000 kr. Løpende utgifter: 500 kr per måned." in nb
     assert "Samlivsbrudd; flyttet ut med to barn." in nb
     assert "behovet minus inntekten som regnes med, 7 850 kr per måned" in nb

@@ -657,7 +657,13 @@ def manglertekst(sti: str, sprak: str, personer: Personer | None = None) -> str:
         tekst = MANGLER[nokkel][_INDEKS[sprak]]
     else:
         bar = _INDEKSER.sub("", sti)
-        kandidater = (bar, bar.replace("personer.", "", 1), ".".join(bar.split(".")[-2:]))
+        liste, _, rest = bar.partition(".")
+        kandidater = (
+            bar,
+            bar.replace("personer.", "", 1),
+            f"{liste.removesuffix('er')}.{rest}",  # reduksjoner[0].x → reduksjon.x
+            ".".join(bar.split(".")[-2:]),
+        )
         info = next((KATALOG[k] for k in kandidater if k in KATALOG), None)
         if info is not None and info.type == "sannhetsverdi":
             tekst = {"nb": "om ", "nn": "om ", "en": "whether "}[sprak] + info.etikett(sprak)
