@@ -293,3 +293,35 @@ def test_rettskriving(eksempel: Path, sprak: str) -> None:
     tekst = eksempel.read_text(encoding="utf-8")
     papir = _papir(tekst, sprak)
     assert ukjente_ord(papir, sprak, _fritekst(json.loads(tekst))) == set()
+
+
+def test_lagret_vedtak_fra_for_nynorsk_gjengis_pa_nynorsk() -> None:
+    """A record written before rule files had nynorsk names its rule versions by their old
+    fingerprint; it still loads, renders its bokmål as before, and renders a working paper in
+    nynorsk from the rules' new texts."""
+    from sosialregler import Assessment
+
+    v3 = ROT / "tests" / "data" / "vedtaksgrunnlag_v3"
+    vurdering = Assessment.from_record(json.loads((v3 / "familie.json").read_text("utf-8")))
+    nn = vurdering.explain("nn")
+    # the record holds the areas' titles as they were (nb, en); the rules' texts are nynorsk
+    assert "Grunngjeving" in nn and "Søkjaren" in nn
+    assert problemer(nn, "nn") == []
+
+
+def test_fingeravtrykk_uten_nn_er_det_gamle() -> None:
+    """The nn-less fingerprint is the one the same version had without its nynorsk."""
+    import attrs
+
+    from sosialregler.rulebook.model import _uten_nn
+
+    info = last_regelbok().regler["stl-18-1-krav"][0].info
+    uten = attrs.evolve(
+        info,
+        tittel=_uten_nn(dict(info.tittel)),
+        tekster=_uten_nn({k: dict(v) for k, v in info.tekster.items()}),
+        blader=_uten_nn(dict(info.blader)),
+        hjemmel=tuple(attrs.evolve(h, navn=_uten_nn(dict(h.navn))) for h in info.hjemmel),
+    )
+    assert "nn" in info.tittel and "nn" not in uten.tittel
+    assert info.fingeravtrykk_uten_nn == uten.fingeravtrykk != info.fingeravtrykk
