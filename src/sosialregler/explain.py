@@ -457,7 +457,7 @@ MANGLER: Mapping[str, tuple[str, str, str]] = {
     ),
     "botilbud_soknad.uten_overnatting_neste_dogn": (
         "om søkeren har et sted å sove det neste døgnet",
-        "om søkjaren har ein stad å sova det neste døgnet",
+        "om søkjaren har ein stad å sove det neste døgnet",
         "whether the applicant has somewhere to sleep the next day and night",
     ),
 }

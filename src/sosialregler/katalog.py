@@ -197,7 +197,7 @@ _NYNORSK: Mapping[str, str] = {
     "botilbud.grensedato": "datoen då opphaldet når grensa i rundskrivet",
     "botilbud.dager_til_grensen": "dagar frå vurderingsdatoen til grensa",
     "botilbud.tilgang_hele_dognet": "tilgang heile døgnet",
-    "botilbud.mulighet_for_matlaging": "høve til å laga mat",
+    "botilbud.mulighet_for_matlaging": "høve til å lage mat",
     "botilbud.toalett_og_bad": "toalett og bad",
     "botilbud.mulighet_for_rene_klaer": "høve til å halde kleda reine",
     "botilbud.brukes_av_personer_med_rusproblemer": "staden blir brukt av personar med rusproblem",
@@ -211,7 +211,7 @@ _NYNORSK: Mapping[str, str] = {
     "midlertidig_botilbud.aldre_kjent": "alle i saka har kjend fødselsdato",
     "botilbud_soknad.foreligger": "saka har ein søknad om mellombels butilbod",
     "botilbud_soknad.uten_overnatting_neste_dogn": (
-        "søkjaren har ikkje ein stad å sova og opphalde seg det neste døgnet"
+        "søkjaren har ikkje ein stad å sove og opphalde seg det neste døgnet"
     ),
     "botilbud_soknad.avgjorelse": "avgjerda",
     "botilbud_soknad.avgjort_ved_henvisning": (
