@@ -948,6 +948,8 @@ def _fakta(
         for navn, verdi in n.fakta.items():
             if navn in SKJULTE or verdi is None or isinstance(verdi, Ukjent):
                 continue
+            if isinstance(verdi, list | tuple | frozenset) and not verdi:
+                continue  # «none of them»: the count beside it says so
             info = KATALOG.get(navn)
             if info is not None and info.omfang is not None:
                 continue  # line facts are shown on their lines
