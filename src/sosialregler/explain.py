@@ -940,9 +940,16 @@ _KATALOGREKKEFOLGE = {navn: i for i, navn in enumerate(KATALOG)}
 
 
 def _fakta(
-    vedtak: Vedtak, sprak: str, personer: Personer | None = None, hopp: Collection[str] = ()
+    vedtak: Vedtak,
+    sprak: str,
+    personer: Personer | None = None,
+    hopp: Collection[str] = (),
+    allerede: str = "",
 ) -> list[str]:
-    """The known facts the decision rests on, once each; unknown ones are listed as missing."""
+    """The known facts the decision rests on, once each; unknown ones are listed as missing.
+
+    An amount or a date the reasons above already state (``allerede``) is not listed again.
+    """
     sett: dict[str, Any] = {}
     for n in _baerende_noder(vedtak.node, hopp=hopp):
         for navn, verdi in n.fakta.items():
@@ -957,8 +964,15 @@ def _fakta(
     ut = []
     for navn in sorted(sett, key=lambda n: _KATALOGREKKEFOLGE.get(n, 999)):
         info = KATALOG.get(navn)
+        tekst = faktumtekst(navn, sett[navn], sprak, personer)
+        if (
+            info is not None
+            and info.type in ("belop", "dato")
+            and re.search(rf"(?<![\w,−]){re.escape(tekst)}(?!\w)", allerede)
+        ):
+            continue
         beskrivelse = _stor(info.etikett(sprak)) if info else navn
-        ut.append(f"  {beskrivelse}: {faktumtekst(navn, sett[navn], sprak, personer)}")
+        ut.append(f"  {beskrivelse}: {tekst}")
     return ut
 
 
@@ -1008,7 +1022,7 @@ def forklar_vedtak(
     sporsmal = _sporsmal(vedtak, sprak)
     if sporsmal:
         ut += ["", t["skjonn"], *sporsmal]
-    fakta = _fakta(vedtak, sprak, personer, hopp)
+    fakta = _fakta(vedtak, sprak, personer, hopp, "\n".join(ut))
     if fakta:
         ut += ["", t["fakta"], *fakta]
     ut += ["", t["hjemmel"]]
