@@ -337,3 +337,12 @@ def test_fingeravtrykk_uten_nn_er_det_gamle() -> None:
     )
     assert "nn" in info.tittel and "nn" not in uten.tittel
     assert info.fingeravtrykk_uten_nn == uten.fingeravtrykk != info.fingeravtrykk
+
+
+def test_nytt_vedtaksgrunnlag_gjengis_likt_pa_nynorsk() -> None:
+    """A record written now re-renders the nn working paper it rendered (``gjengi --sprak nn``)."""
+    from sosialregler import Assessment
+
+    vurdering = api.assess((ROT / "examples" / "familie.json").read_text(encoding="utf-8"))
+    igjen = Assessment.from_record(json.loads(json.dumps(vurdering.to_record())))
+    assert igjen.explain("nn") == vurdering.explain("nn")

@@ -277,6 +277,22 @@ FEIL: list[tuple[str, dict[str, str], str, str | None, tuple[str, ...]]] = [
         ("tittel", "nn"),
     ),
     (
+        "skjonn-uten-nynorsk",
+        {"regel.toml": regel(vilkar='{ skjonn = { nb = "Rimelig?", en = "Fair?" } }')},
+        "regel.toml",
+        "test-regel",
+        ("skjonn", "nb, nn og en"),
+    ),
+    (
+        "omrade-tittel-uten-nynorsk",
+        {
+            "regel.toml": omrade("test-regel").replace('nn = "Test", ', "") + regel(),
+        },
+        "regel.toml",
+        None,
+        ("[omrade]", "nn"),
+    ),
+    (
         "mangler-bokmalstekst",
         {"regel.toml": regel(oppfylt_nb="")},
         "regel.toml",
