@@ -248,7 +248,12 @@ def test_vedtaksgrunnlag_gjengis_likt(sak: dict[str, Any], med_regler: bool) -> 
 @pytest.mark.parametrize(
     "endring",
     [
-        pytest.param(lambda r: r.__setitem__(DIGESTFELT, r[DIGESTFELT][:-1] + "0"), id="digest"),
+        pytest.param(  # another last digit (a digest ending in 0 was left unchanged)
+            lambda r: r.__setitem__(
+                DIGESTFELT, r[DIGESTFELT][:-1] + ("1" if r[DIGESTFELT][-1] == "0" else "0")
+            ),
+            id="digest",
+        ),
         pytest.param(lambda r: r.pop(DIGESTFELT), id="uten-digest"),
         pytest.param(lambda r: r.__setitem__(DIGESTFELT, None), id="digest-null"),
         pytest.param(lambda r: r.__setitem__(DIGESTFELT, "sha256:\ud800"), id="digest-surrogat"),

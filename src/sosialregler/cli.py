@@ -42,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("sak", metavar="SAK.json")
     v.add_argument("--dato", help="vurderingsdato ÅÅÅÅ-MM-DD (overstyrer vurderingsdato)")
     v.add_argument("--format", choices=("tekst", "json", "vedtaksgrunnlag"), default="tekst")
-    v.add_argument("--sprak", choices=("nb", "en"), default="nb")
+    v.add_argument("--sprak", choices=("nb", "nn", "en"), default="nb")
     v.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
     v.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
     v.add_argument(
@@ -85,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
 
     g = under.add_parser("gjengi", help="gjengi teksten fra et lagret vedtaksgrunnlag")
     g.add_argument("grunnlag", metavar="VEDTAKSGRUNNLAG.json")
-    g.add_argument("--sprak", choices=("nb", "en"), default="nb")
+    g.add_argument("--sprak", choices=("nb", "nn", "en"), default="nb")
     g.add_argument(
         "--nokkel",
         metavar="FIL",
