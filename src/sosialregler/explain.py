@@ -12,7 +12,7 @@ the law leaves discretion, that it does), and how to appeal.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -400,6 +400,7 @@ def _beregning(vedtak: Vedtak, sprak: str) -> list[str]:
     penger = vedtak.enhet.startswith("kr_")  # other units assess items one by one, no amounts
     ut = [f"{t['beregning']} ({enhet})" if penger else enhet]
     bredde = 62
+    noder = _nodeindeks(vedtak.node)
     for linje in vedtak.beregning:
         etikett = _linjetekst(linje, vedtak, sprak)
         belop = (
@@ -408,7 +409,7 @@ def _beregning(vedtak: Vedtak, sprak: str) -> list[str]:
             else ""
         )
         ut.append(f"  {etikett:<{bredde}} {belop:>10}".rstrip())
-        begrunnet = _linjebegrunnelse(linje, vedtak, sprak)
+        begrunnet = _linjebegrunnelse(linje, noder, sprak)
         if begrunnet:
             ut.append(f"      {begrunnet}")
     if vedtak.belop_per_maned is not None:
@@ -428,9 +429,21 @@ def _beregning(vedtak: Vedtak, sprak: str) -> list[str]:
     return ut
 
 
-def _linjebegrunnelse(linje: Any, vedtak: Vedtak, sprak: str) -> str:
+def _nodeindeks(rot: Node) -> dict[str, Node]:
+    """Each node of a tree by id, the first depth first (as ``Node.finn``), made once: a
+    search of the tree per calculation line made the text quadratic in the lines (issue 15)."""
+    indeks: dict[str, Node] = {}
+    stabel = [rot]
+    while stabel:
+        node = stabel.pop()
+        indeks.setdefault(node.id, node)
+        stabel.extend(reversed(node.barn))
+    return indeks
+
+
+def _linjebegrunnelse(linje: Any, noder: Mapping[str, Node], sprak: str) -> str:
     if linje.node_id:
-        node = vedtak.node.finn(linje.node_id)
+        node = noder.get(linje.node_id)
         if node is not None:
             kilde = node
             if node.avgjort_av:  # the exception that decided speaks for the line
@@ -442,7 +455,7 @@ def _linjebegrunnelse(linje: Any, vedtak: Vedtak, sprak: str) -> str:
             if kilde.regel:
                 return f"{regeltekst(kilde, sprak)} ({hjemmeltekst(kilde.regel, sprak)})"
     if linje.regel and linje.post.startswith("formue_"):
-        node = vedtak.node.finn(linje.regel)
+        node = noder.get(linje.regel)
         if node is not None and node.regel:
             return f"{regeltekst(node, sprak)} ({hjemmeltekst(node.regel, sprak)})"
     return ""
