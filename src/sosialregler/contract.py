@@ -503,13 +503,9 @@ def _som_bytes(tekst: str | bytes) -> bytes:
     return tekst if isinstance(tekst, bytes) else tekst.encode("utf-8", "surrogatepass")
 
 
-def for_stor(grense: int, hva: str = "saken", felt: str = "$") -> Feil:
-    """The rejection of a text longer than the ``byte`` limit (grenser.py)."""
-    return Feil(
-        felt,
-        None,
-        f"{hva} er større enn grensen på {tall(grense)} byte {heves('byte')}",
-    )
+def for_stor(grense: int, hva: str = "saken", felt: str = "$", navn: str = "byte") -> Feil:
+    """The rejection of a text longer than the limit ``navn`` (grenser.py) allows."""
+    return Feil(felt, None, f"{hva} er større enn grensen på {tall(grense)} byte {heves(navn)}")
 
 
 def ikke_utf8(exc: UnicodeDecodeError) -> str:

@@ -266,6 +266,8 @@ def tall(verdi: Decimal | int, sprak: str) -> str:
     d = Decimal(verdi)
     heltall = d == d.to_integral_value()
     tekst = f"{d:,.0f}" if heltall else f"{d:,.2f}"
+    if tekst.startswith("-") and not tekst.strip("-0.,"):  # a zero is never «−0»
+        tekst = tekst[1:]
     if sprak == "nb":
         tekst = tekst.replace(",", " ").replace(".", ",")
     return tekst.replace("-", "−")

@@ -11,7 +11,8 @@ name       default      what it bounds
 ``byte``   5 000 000    the JSON text of one case, application or record, in bytes
 ``personer`` 200        persons in one case (``personer``)
 ``linjer`` 2 000        elements in any one list (``inntekter``, ``boutgifter``, …)
-``dybde``  32           nesting of objects and lists (the contract needs 5, NAV's format 10)
+``dybde``  32           nesting of objects and lists (the contract needs 4, NAV's format ~8)
+``byte_vedtaksgrunnlag`` 50 000 000  a stored decision record (``gjengi``), in bytes
 ========== ============ ==================================================================
 
 A household has a handful of persons and a few dozen lines; the defaults are a hundred times
@@ -48,6 +49,7 @@ class Grenser:
     personer: int = 200
     linjer: int = 2_000
     dybde: int = 32
+    byte_vedtaksgrunnlag: int = 50_000_000  # a record of a case at every limit is ~10 MB
 
     def med(self, **endringer: int) -> Grenser:
         """A copy with some limits changed."""
