@@ -1030,7 +1030,7 @@ def sjekk_cli(kjoring: Kjoring, format_: str) -> str:
     """Exit 0 (assessed) or 2 (rejected, naming the fields), never 1 and never a traceback."""
     assert "Traceback" not in kjoring.ut + kjoring.feil, kjoring.feil
     assert kjoring.kode in (0, 2), f"exit {kjoring.kode}: {kjoring.feil.strip()[:500]}"
-    if kjoring.kode == 2 and not kjoring.ut and "usage:" in kjoring.feil:
+    if kjoring.kode == 2 and not kjoring.ut and "bruk:" in kjoring.feil:
         return "avvist"  # argparse refused the arguments (e.g. a --dato value starting with -)
     if format_ in ("json", "vedtaksgrunnlag", "sak"):
         data = json.loads(kjoring.ut)
