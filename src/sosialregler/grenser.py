@@ -5,15 +5,11 @@ limits ``sosialregler vurder /dev/zero`` read until memory ran out, 100 000 inco
 3.4 GB, and one rejection listed millions of problems (issue 15). So every door (the Python
 API, the command line, NAV's application, a stored decision record) reads at most:
 
-========== ============ ==================================================================
-name       default      what it bounds
-========== ============ ==================================================================
-``byte``   5 000 000    the JSON text of one case, application or record, in bytes
-``personer`` 200        persons in one case (``personer``)
-``linjer`` 2 000        elements in any one list (``inntekter``, ``boutgifter``, …)
-``dybde``  32           nesting of objects and lists (the contract needs 4, NAV's format ~8)
-``byte_vedtaksgrunnlag`` 50 000 000  a stored decision record (``gjengi``), in bytes
-========== ============ ==================================================================
+* ``byte`` (5 000 000): the JSON text of one case or application, in bytes;
+* ``personer`` (200): persons in one case (``personer``);
+* ``linjer`` (2 000): elements in any one list (``inntekter``, ``boutgifter``, …);
+* ``dybde`` (32): nesting of objects and lists (the contract needs 4, NAV's samples 6);
+* ``byte_vedtaksgrunnlag`` (50 000 000): a stored decision record (``gjengi``), in bytes.
 
 A household has a handful of persons and a few dozen lines; the defaults are a hundred times
 that, and a case at every limit is still assessed in seconds. Going past one is a rejection
