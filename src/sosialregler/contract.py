@@ -287,8 +287,10 @@ def _rask_uttrykk(typ: Any, var: str, navnerom: dict[str, Any], dybde: int = 0) 
         indre = _rask_uttrykk(args[0], element, navnerom, dybde + 1)
         if attrs.has(args[0]):  # ``map`` calls the reader without a comprehension's frame
             leser = f"_les_{args[0].__name__}"
-            return f"(tuple(map({leser}, {var})) if type({var}) is list else {ugyldig})"
-        return f"(tuple([{indre} for {element} in {var}]) if type({var}) is list else {ugyldig})"
+            liste = f"type({var}) is list and len({var}) <= _RASK_LINJER"
+            return f"(tuple(map({leser}, {var})) if {liste} else {ugyldig})"
+        liste = f"type({var}) is list and len({var}) <= _RASK_LINJER"
+        return f"(tuple([{indre} for {element} in {var}]) if {liste} else {ugyldig})"
     if attrs.has(typ):
         navn = f"_les_{typ.__name__}"
         if navn not in navnerom:
@@ -409,6 +411,7 @@ def _lag_rask_leser(klasse: type) -> Any:
         "_rask_belop": _rask_belop,
         "_Decimal": Decimal,
         "_MAKS_HELTALLSBELOP": _MAKS_HELTALLSBELOP,
+        "_RASK_LINJER": STANDARD.linjer,
         "_ny": object.__new__,
     }
     _rask_uttrykk(klasse, "d", navnerom)
@@ -580,14 +583,18 @@ def fra_dict(data: Any, vurderingsdato: date | None = None, grenser: Grenser | N
     if not isinstance(data, dict):
         raise UgyldigSak([Feil("$", data, "saken må være et JSON-objekt ({...})")])
     grenser = grenser or STANDARD
-    sjekk_grenser(data, grenser)
-    try:
-        sak = _LES_SAK_RASKT(data)
-    except Exception:  # anything at all: the detailed path below finds and names it
-        pass
-    else:
-        if not _har_kryssfeil(sak, vurderingsdato):
-            return sak
+    # The fast path reads only the contract's shape (four levels deep) and gives up on a list
+    # longer than the default limit, so what it reads is within any limits at least as
+    # generous as the defaults but for the number of persons: the walk of ``sjekk_grenser``
+    # is then not needed. Stricter limits, or anything it gives up on, go the detailed way.
+    if grenser.linjer >= STANDARD.linjer and grenser.dybde >= STANDARD.dybde:
+        try:
+            sak = _LES_SAK_RASKT(data)
+        except Exception:  # anything at all: the detailed path below finds and names it
+            pass
+        else:
+            if len(sak.personer) <= grenser.personer and not _har_kryssfeil(sak, vurderingsdato):
+                return sak
     return _fra_dict_detaljert(data, vurderingsdato, grenser)
 
 
