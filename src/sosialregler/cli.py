@@ -160,7 +160,6 @@ def _parser() -> argparse.ArgumentParser:
     op.add_argument("--prosesser", type=int, metavar="N", help="prosesser (standard: auto)")
     op.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
     op.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
-    _med_grenser(op)
 
     r = under.add_parser("regler", help="list reglene som gjelder på en dato, med hjemmel")
     r.add_argument("--dato", help="ÅÅÅÅ-MM-DD (standard: i dag)")
