@@ -613,6 +613,8 @@ def tall(verdi: Decimal | int, sprak: str) -> str:
     d = Decimal(verdi)
     heltall = d == d.to_integral_value()
     tekst = f"{d:,.0f}" if heltall else f"{d:,.2f}"
+    if tekst.startswith("-") and not tekst.strip("-0.,"):  # a zero is never «−0»
+        tekst = tekst[1:]
     if sprak != "en":
         tekst = tekst.replace(",", " ").replace(".", ",")
     return tekst.replace("-", "−")
@@ -873,6 +875,7 @@ def _beregning(
     penger = vedtak.enhet.startswith("kr_")  # other units assess items one by one, no amounts
     ut = [f"{t['beregning']} ({enhet})" if penger else enhet]
     bredde = 62
+    noder = _nodeindeks(vedtak.node)
     for linje in vedtak.beregning or ():
         etikett = _linjetekst(linje, sprak, personer)
         belop = (
@@ -881,7 +884,7 @@ def _beregning(
             else ""
         )
         ut.append(f"  {etikett:<{bredde}} {belop:>10}".rstrip())
-        begrunnet = _linjebegrunnelse(linje, vedtak, sprak, personer)
+        begrunnet = _linjebegrunnelse(linje, noder, sprak, personer)
         if begrunnet:
             ut.append(f"      {begrunnet}")
     if vedtak.belop_per_maned is not None:
@@ -892,11 +895,23 @@ def _beregning(
     return ut
 
 
+def _nodeindeks(rot: Node) -> dict[str, Node]:
+    """Each node of a tree by id, the first depth first (as ``Node.finn``), made once: a
+    search of the tree per calculation line made the text quadratic in the lines (issue 15)."""
+    indeks: dict[str, Node] = {}
+    stabel = [rot]
+    while stabel:
+        node = stabel.pop()
+        indeks.setdefault(node.id, node)
+        stabel.extend(reversed(node.barn))
+    return indeks
+
+
 def _linjebegrunnelse(
-    linje: Any, vedtak: Vedtak, sprak: str, personer: Personer | None = None
+    linje: Any, noder: Mapping[str, Node], sprak: str, personer: Personer | None = None
 ) -> str:
     if linje.node_id:
-        node = vedtak.node.finn(linje.node_id)
+        node = noder.get(linje.node_id)
         if node is not None:
             kilde = node
             if node.avgjort_av:  # the exception that decided speaks for the line
@@ -909,7 +924,7 @@ def _linjebegrunnelse(
                 tekst = regeltekst(kilde, sprak, personer)
                 return f"{tekst} ({hjemmeltekst(kilde.regel, sprak)})"
     if linje.regel and linje.post.startswith("formue_"):
-        node = vedtak.node.finn(linje.regel)
+        node = noder.get(linje.regel)
         if node is not None and node.regel:
             tekst = regeltekst(node, sprak, personer)
             return f"{tekst} ({hjemmeltekst(node.regel, sprak)})"
