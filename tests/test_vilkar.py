@@ -209,9 +209,17 @@ def test_blank_beskrivelse_er_ingen_beskrivelse() -> None:
 # --- Notice of reduction (§ 20 third ledd, from 01.01.2017) --------------------------------------
 
 
-def test_vilkar_uten_varsel_om_reduksjon_flagges() -> None:
+def test_vilkar_uten_varsel_om_reduksjon_flagges_men_er_ikke_ulovlig() -> None:
+    """Issue 14.10: the warning governs reduction, not lawfulness (on main: ikke_oppfylt,
+    «oppfyller ikke kravene i sosialtjenesteloven § 20»)."""
     v = assess(sak(vilkar=[vilkar(varsel_om_reduksjon=False)]))
-    assert v.vedtak["vilkar"].utfall is Utfall.IKKE_OPPFYLT
+    assert v.vedtak["vilkar"].utfall is Utfall.OPPFYLT
+    tekst = v.begrunnelse("vilkar")
+    assert "oppfyller ikke kravene" not in tekst
+    assert "Vilkår der vedtaket ikke sier at brudd kan føre til reduksjon: v1" in tekst
+    assert "Et manglende varsel gjør ikke vilkåret ulovlig" in tekst
+    assert "does not make a condition unlawful" in v.begrunnelse("vilkar", "en")
+    assert v.to_dict()["vedtak"]["vilkar"]["ikke_oppfylte_vilkar"] == []
     assert koder(v) == ["VILKAR_UTEN_VARSEL_OM_REDUKSJON"]
     m = merknad(v, "VILKAR_UTEN_VARSEL_OM_REDUKSJON")
     assert m["hjemmel"] == "sosialtjenesteloven § 20 tredje ledd"
@@ -220,11 +228,18 @@ def test_vilkar_uten_varsel_om_reduksjon_flagges() -> None:
     assert m["tekst_en"].startswith("The decision does not say that breach of condition v1")
 
 
-def test_ukjent_varsel_gir_uavklart_med_stien() -> None:
+def test_ukjent_varsel_holder_ikke_lovligheten_apen() -> None:
     v = assess(sak(vilkar=[vilkar(varsel_om_reduksjon=None)]))
-    assert v.vedtak["vilkar"].utfall is Utfall.UAVKLART
-    assert v.vedtak["vilkar"].mangler == ("vilkar[0].varsel_om_reduksjon",)
+    assert v.vedtak["vilkar"].utfall is Utfall.OPPFYLT
+    node = v.vedtak["vilkar"].node.finn("stl-20-3-varsel-om-reduksjon[vilkar[0]]")
+    assert node is not None and node.mangler == ("vilkar[0].varsel_om_reduksjon",)
     assert koder(v) == []
+
+
+def test_ulovlig_vilkar_er_fortsatt_ikke_oppfylt_med_eller_uten_varsel() -> None:
+    for varsel in (True, False):
+        v = assess(sak(vilkar=[vilkar(i_strid_med_annen_lov=True, varsel_om_reduksjon=varsel)]))
+        assert v.vedtak["vilkar"].utfall is Utfall.IKKE_OPPFYLT
 
 
 @pytest.mark.parametrize(("dato", "flagget"), [("2016-12-31", False), ("2017-01-01", True)])
@@ -234,7 +249,7 @@ def test_varselkravet_gjelder_fra_2017(dato: str, flagget: bool) -> None:
     assert koder(v) == (["VILKAR_UTEN_VARSEL_OM_REDUKSJON"] if flagget else [])
     poster = [linje.post for linje in v.vedtak["vilkar"].beregning]
     assert ("varsel_om_reduksjon" in poster) is flagget
-    assert v.vedtak["vilkar"].utfall is (Utfall.IKKE_OPPFYLT if flagget else Utfall.OPPFYLT)
+    assert v.vedtak["vilkar"].utfall is Utfall.OPPFYLT  # the warning is no part of lawfulness
 
 
 def test_lovlighetskravene_gjelder_fra_lovens_start() -> None:

@@ -96,6 +96,12 @@ FAKTA = [
         "every condition can be assessed on the facts given",
     ),
     _f(
+        "vilkarene.uten_varsel",
+        "liste",
+        "vilkår der vedtaket ikke sier at brudd kan føre til reduksjon",
+        "conditions whose decision does not say that breach may lead to reduction",
+    ),
+    _f(
         "aktivitetsplikt.vilkar_satt",
         "sannhetsverdi",
         "det er satt vilkår om aktivitet for søkeren",
@@ -248,7 +254,8 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     """Assess each condition, and read the § 18 outcome for § 20 a."""
     linjer: list[Linje] = []
     noder: list[Node] = []
-    per_vilkar: dict[str, list[Node]] = {}
+    per_vilkar: dict[str, list[Node]] = {}  # lawfulness only: the warning is not part of it
+    uten_varsel: list[str] = []
     utdata: list[dict[str, Any]] = []
     varsel_i_kraft = ktx.regelbok.regel(VARSELREGEL, ktx.dato) is not None
     for indeks, vilkar in enumerate(sak.vilkar or ()):
@@ -262,12 +269,17 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         for regel_id in regler:
             node = elementktx.evaluer_regel(regel_id).med(id=f"{regel_id}[vilkar[{indeks}]]")
             noder.append(node)
-            per_vilkar.setdefault(vilkar.id, []).append(node)
+            if regel_id == VILKARSREGEL:
+                per_vilkar.setdefault(vilkar.id, []).append(node)
+            elif node.utfall is outcome.IKKE_OPPFYLT:
+                uten_varsel.append(vilkar.id)
             vurdering[UTDATANAVN[regel_id]] = node.utfall.value
             post = f"vilkar_{vilkar.type}" if regel_id == VILKARSREGEL else "varsel_om_reduksjon"
             linjer.append(Linje(post, NULL, person=vilkar.person, regel=regel_id, node_id=node.id))
         utdata.append(vurdering)
-    sammendrag = oppsummer(per_vilkar, "vilkarene")
+    # Issue 14 point 10: the warning governs reduction (§ 20 third ledd), not whether the
+    # condition is lawful (second ledd); its check raises its own flag.
+    sammendrag = {**oppsummer(per_vilkar, "vilkarene"), "vilkarene.uten_varsel": uten_varsel}
     fakta = {
         **sammendrag,
         "aktivitetsplikt.livsopphold_utfall": livsopphold_utfall(ktx),
