@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from .. import outcome
-from ..derived import Ukjent
+from ..derived import Ukjent, person_alder
 from ..engine import Kontekst
 from ..facts import Sak, Vilkar
 from ..katalog import FaktaInfo
@@ -120,6 +120,36 @@ FAKTA = [
         "weighty reasons against an activity condition are recorded",
     ),
     _f(
+        "aktivitetsplikt.soker_i_kvp",
+        "sannhetsverdi",
+        "søkeren deltar i kvalifiseringsprogram på datoen",
+        "the applicant takes part in the qualification programme on the date",
+    ),
+    _f(
+        "aktivitetsplikt.partner",
+        "tekst",
+        "søkerens ektefelle eller samboer",
+        "the applicant's spouse or cohabitant",
+    ),
+    _f(
+        "aktivitetsplikt.partner_alder",
+        "tall",
+        "ektefellens eller samboerens alder på datoen",
+        "the spouse's or cohabitant's age on the date",
+    ),
+    _f(
+        "aktivitetsplikt.partner_under_30",
+        "sannhetsverdi",
+        "søkeren har ektefelle eller samboer under 30 år",
+        "the applicant has a spouse or cohabitant under 30",
+    ),
+    _f(
+        "aktivitetsplikt.partner_vilkar_satt",
+        "sannhetsverdi",
+        "det er satt vilkår om aktivitet for ektefellen eller samboeren",
+        "an activity condition is set for the spouse or cohabitant",
+    ),
+    _f(
         "aktivitetsplikt.livsopphold_utfall",
         "tekst",
         "utfallet av kravet på stønad til livsopphold (stl-18-1-krav)",
@@ -203,6 +233,50 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
         "aktivitetsplikt.vilkar_satt": aktivitetsvilkar_satt(sak),
         "aktivitetsplikt.tungtveiende_grunner": grunner or _UKJENTE_GRUNNER,
         "aktivitetsplikt.tungtveiende_grunner_registrert": bool(grunner),
+        "aktivitetsplikt.soker_i_kvp": soker_i_kvp(sak, dato),
+        **_partner(sak, dato),
+    }
+
+
+def soker_i_kvp(sak: Sak, dato: date) -> bool:
+    """Whether the applicant is in a qualification programme on ``dato`` (issue 14.10).
+
+    In it: the programme has started and not ended (its end is the extension, else
+    ``program_slutt``; none given means it goes on). A programme applied for but not started
+    is not an activity yet.
+    """
+    kvp = sak.kvp
+    if kvp is None or kvp.person != sak.soker.id or kvp.program_start is None:
+        return False
+    slutt = kvp.forlenget_til or kvp.program_slutt
+    return kvp.program_start <= dato and (slutt is None or dato <= slutt)
+
+
+_INGEN_PARTNER = Ukjent(())
+
+
+def _partner(sak: Sak, dato: date) -> dict[str, Any]:
+    """The spouse or cohabitant, for the question whether § 20 a reaches them (issue 14.10)."""
+    partner = next((p for p in sak.personer if p.rolle in ("ektefelle", "samboer")), None)
+    if partner is None:
+        return {
+            "aktivitetsplikt.partner": _INGEN_PARTNER,
+            "aktivitetsplikt.partner_alder": _INGEN_PARTNER,
+            "aktivitetsplikt.partner_under_30": False,
+            "aktivitetsplikt.partner_vilkar_satt": False,
+        }
+    alder_ = person_alder(sak, partner, dato)
+    if sak.vilkar is not None:
+        satt: bool | Ukjent = any(
+            v.type == "aktivitet" and v.person == partner.id for v in sak.vilkar
+        )
+    else:
+        satt = Ukjent(("vilkar",))
+    return {
+        "aktivitetsplikt.partner": partner.id,
+        "aktivitetsplikt.partner_alder": alder_,
+        "aktivitetsplikt.partner_under_30": alder_ if isinstance(alder_, Ukjent) else alder_ < 30,
+        "aktivitetsplikt.partner_vilkar_satt": satt,
     }
 
 
