@@ -216,7 +216,7 @@ def test_vilkar_uten_varsel_om_reduksjon_flagges_men_er_ikke_ulovlig() -> None:
     assert v.vedtak["vilkar"].utfall is Utfall.OPPFYLT
     tekst = v.begrunnelse("vilkar")
     assert "oppfyller ikke kravene" not in tekst
-    assert "Vilkår der vedtaket ikke sier at brudd kan føre til reduksjon: v1" in tekst
+    assert "For disse vilkårene sier vedtaket ikke at brudd kan føre til reduksjon: v1" in tekst
     assert "Et manglende varsel gjør ikke vilkåret ulovlig" in tekst
     assert "does not make a condition unlawful" in v.begrunnelse("vilkar", "en")
     assert v.to_dict()["vedtak"]["vilkar"]["ikke_oppfylte_vilkar"] == []
