@@ -234,6 +234,14 @@ def test_ukjent_varsel_holder_ikke_lovligheten_apen() -> None:
     node = v.vedtak["vilkar"].node.finn("stl-20-3-varsel-om-reduksjon[vilkar[0]]")
     assert node is not None and node.mangler == ("vilkar[0].varsel_om_reduksjon",)
     assert koder(v) == []
+    tekst = v.begrunnelse("vilkar")
+    assert "vedtaket sier at brudd kan føre til reduksjon" not in tekst  # not known
+    assert "for disse er det ikke oppgitt: v1" in tekst
+
+
+def test_med_varsel_sier_teksten_at_vedtaket_varsler() -> None:
+    tekst = assess(sak(vilkar=[vilkar()])).begrunnelse("vilkar")
+    assert "og vedtaket sier at brudd kan føre til reduksjon av stønaden" in tekst
 
 
 def test_ulovlig_vilkar_er_fortsatt_ikke_oppfylt_med_eller_uten_varsel() -> None:

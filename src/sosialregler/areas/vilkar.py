@@ -102,6 +102,12 @@ FAKTA = [
         "conditions whose decision does not say that breach may lead to reduction",
     ),
     _f(
+        "vilkarene.varsel_ikke_oppgitt",
+        "liste",
+        "vilkår der det ikke er oppgitt om vedtaket varsler reduksjon",
+        "conditions for which the case does not say whether the decision warns of reduction",
+    ),
+    _f(
         "aktivitetsplikt.vilkar_satt",
         "sannhetsverdi",
         "det er satt vilkår om aktivitet for søkeren",
@@ -330,6 +336,7 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     noder: list[Node] = []
     per_vilkar: dict[str, list[Node]] = {}  # lawfulness only: the warning is not part of it
     uten_varsel: list[str] = []
+    varsel_ikke_oppgitt: list[str] = []
     utdata: list[dict[str, Any]] = []
     varsel_i_kraft = ktx.regelbok.regel(VARSELREGEL, ktx.dato) is not None
     for indeks, vilkar in enumerate(sak.vilkar or ()):
@@ -347,13 +354,19 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
                 per_vilkar.setdefault(vilkar.id, []).append(node)
             elif node.utfall is outcome.IKKE_OPPFYLT:
                 uten_varsel.append(vilkar.id)
+            elif node.utfall is outcome.UAVKLART:
+                varsel_ikke_oppgitt.append(vilkar.id)
             vurdering[UTDATANAVN[regel_id]] = node.utfall.value
             post = f"vilkar_{vilkar.type}" if regel_id == VILKARSREGEL else "varsel_om_reduksjon"
             linjer.append(Linje(post, NULL, person=vilkar.person, regel=regel_id, node_id=node.id))
         utdata.append(vurdering)
     # Issue 14 point 10: the warning governs reduction (§ 20 third ledd), not whether the
     # condition is lawful (second ledd); its check raises its own flag.
-    sammendrag = {**oppsummer(per_vilkar, "vilkarene"), "vilkarene.uten_varsel": uten_varsel}
+    sammendrag = {
+        **oppsummer(per_vilkar, "vilkarene"),
+        "vilkarene.uten_varsel": uten_varsel,
+        "vilkarene.varsel_ikke_oppgitt": varsel_ikke_oppgitt,
+    }
     fakta = {
         **sammendrag,
         "aktivitetsplikt.livsopphold_utfall": livsopphold_utfall(ktx),
