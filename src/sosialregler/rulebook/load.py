@@ -56,6 +56,8 @@ OMFANG = frozenset(info.omfang for info in KATALOG.values() if info.omfang)
 #: Placeholders every text may use besides catalogue facts.
 INNEBYGDE_PLASSHOLDERE = frozenset({"mangler"})
 SPRAK = ("nb", "en")
+#: Languages a text may carry besides: nynorsk, while it is added across the rule files.
+SPRAK_VALGFRIE = ("nn",)
 #: Deeper condition trees are refused: no law needs them, and a hostile file must not recurse.
 MAKS_DYBDE = 30
 #: The deepest an evaluation may go, in Python frames (estimated per level below): a condition
@@ -305,7 +307,7 @@ def _last_kilder(fil: Path, problemer: list[Problem]) -> dict[str, Kilde]:
 def _er_sprakmap(verdi: Any) -> bool:
     return (
         isinstance(verdi, dict)
-        and set(verdi) == set(SPRAK)
+        and set(SPRAK) <= set(verdi) <= {*SPRAK, *SPRAK_VALGFRIE}
         and all(isinstance(v, str) and v.strip() for v in verdi.values())
     )
 
