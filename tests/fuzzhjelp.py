@@ -41,7 +41,7 @@ from attrs import frozen
 from hypothesis import strategies as st
 
 from sosialregler import Assessment, UgyldigSak, Utfall, assess, facts
-from sosialregler.contract import _skjot
+from sosialregler.contract import _skjot, fravaerets_siste_dag
 from sosialregler.testing import cases, husstander, saker
 
 Sti = tuple[str | int, ...]
@@ -287,9 +287,19 @@ def reparer(sak: dict[str, Any]) -> dict[str, Any]:
             kvp["forsorger_barn"] = [b for b in kvp["forsorger_barn"] if b != kvp["person"]]
         for f in kvp.get("fravaer") or ():
             _sorter(f, "fra", "til")
-            if "til" in f and "dager" in f:
-                fra, til = date.fromisoformat(f["fra"]), date.fromisoformat(f["til"])
-                f["dager"] = min(f["dager"], (til - fra).days + 1)
+            if "dager" in f:
+                # the days fit the period they fall in (issue 15 point 5; contract.py)
+                siste, _ = fravaerets_siste_dag(
+                    *(
+                        date.fromisoformat(x) if isinstance(x, str) else None
+                        for x in (f.get("til"), kvp.get("forlenget_til"), kvp.get("program_slutt"))
+                    ),
+                    dato,
+                )
+                assert siste is not None
+                f["dager"] = min(
+                    f["dager"], max((siste - date.fromisoformat(f["fra"])).days + 1, 0)
+                )
     vilkar = sak.get("vilkar")
     satt: dict[str, date] = {}
     if isinstance(vilkar, list):

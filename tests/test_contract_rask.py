@@ -358,6 +358,16 @@ _EN_FEIL: dict[str, dict[str, Any]] = {
     "fravær før loven": {"kvp": {**_KVP, "fravaer": [{"fra": "2009-12-31"}]}},
     "fravær baklengs": {"kvp": {**_KVP, "fravaer": [{**_FRAVAER, "til": "2024-01-09"}]}},
     "for mange fraværsdager": {"kvp": {**_KVP, "fravaer": [{**_FRAVAER, "dager": 4}]}},
+    "fraværsdager uten til etter datoen": {
+        "kvp": {**_KVP, "fravaer": [{"fra": "2024-02-28", "dager": 4}]}
+    },
+    "fraværsdager uten til etter programmet": {
+        "kvp": {
+            **_KVP,
+            "program_slutt": "2024-01-11",
+            "fravaer": [{"fra": "2024-01-10", "dager": 3}],
+        }
+    },
     "frist før satt": {"vilkar": [{**_VILKAR, "frist": "2024-01-31"}]},
     "oppfølging før satt": {"vilkar": [{**_VILKAR, "oppfolgingsdato": "2024-01-31"}]},
     "reduksjon før satt": {

@@ -54,7 +54,8 @@ FORVENTET: dict[str, dict[str, Any]] = {
         # par 13 100 + child aged 5 (born 2018-08-15, on 2024-03-01) 3 850 + husleie 11 000
         # + strøm 900 − arbeidsinntekt 9 000 (barnetrygd is kept out, § 18 third ledd)
         "belop": {"livsopphold": {"belop_per_maned": 13100 + 3850 + 11000 + 900 - 9000}},
-        "merknader": set(),
+        # the spouse is 29 with no activity condition: a § 20 a question (issue 14 point 10)
+        "merknader": {"AKTIVITETSVILKAR_PARTNER_VURDERES"},
     },
     "kvp": {
         "utfall": {

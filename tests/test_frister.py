@@ -185,15 +185,18 @@ def test_langtidsmottaker_nav_forfaller_fra_tolvte_maned() -> None:
         assert f.dager_forfalt == (D("2024-03-01") - D("2023-10-01")).days
 
 
-def test_langtidsmottaker_kostra_teller_kalenderaret() -> None:
+def test_langtidsmottaker_kostra_teller_de_siste_tolv_maanedene() -> None:
     sak = grunnsak(
         dato="2024-08-10",
         kommune={"langtidsdefinisjon": "kostra"},
         maneder_med_stonad=maneder("2023-01", 20),  # 2023-01 … 2024-08
     )
-    # KOSTRA counts within the calendar year: the 6th month of 2024 is June.
-    assert en(due(sak), "LANGTIDSMOTTAKER_VURDER_KVP").forfall == D("2024-06-01")
-    assert "LANGTIDSMOTTAKER_VURDER_KVP" not in koder(due(sak, on="2024-03-15"))
+    # Issue 14.9: 6 months in the 12 ending with each month, so from June 2023 on without a
+    # break (the calendar-year count made it June 2024 and dropped the status every January).
+    assert en(due(sak), "LANGTIDSMOTTAKER_VURDER_KVP").forfall == D("2023-06-01")
+    assert "LANGTIDSMOTTAKER_VURDER_KVP" in koder(due(sak, on="2024-03-15"))
+    # A year after the last month with support, the status has ended.
+    assert "LANGTIDSMOTTAKER_VURDER_KVP" not in koder(due(sak, on="2025-09-01"))
 
 
 def test_individuell_plan_uten_langtidsstatus_forfaller_paa_vurderingsdatoen() -> None:

@@ -212,7 +212,6 @@ def test_alder_ukjent_gir_uavklart_med_stien() -> None:
 
 KRITERIER = [
     ("vesentlig_nedsatt_arbeidsevne", "stl-29-nedsatt-arbeidsevne", "arbeids- og inntektsevne"),
-    ("arbeidsevnevurdering_gjort", "stl-29-arbeidsevnevurdering", "NAV-loven § 14 a"),
     ("behov_for_tett_oppfolging", "stl-29-tett-oppfolging", "tette oppfølgingen"),
     ("hensiktsmessig_og_nodvendig", "stl-29-hensiktsmessig-og-nodvendig", "hensiktsmessig"),
 ]
@@ -250,7 +249,72 @@ def test_kriteriet_oppfylt_har_egen_tekst(felt: str, regel: str, ord: str) -> No
     assert n.regel.tekst("oppfylt", "nb") and n.regel.tekst("oppfylt", "en")
 
 
+# --- The work-capacity assessment is NAV's own task (issue 14 point 6) ------------------------
+# On main, arbeidsevnevurdering_gjort = false refused the programme: NAV refused because NAV had
+# not done its own assessment, against the duty to investigate (forvaltningsloven § 17).
+
+
+@pytest.mark.parametrize("gjort", [False, None], ids=["ikke-gjort", "ikke-oppgitt"])
+def test_manglende_arbeidsevnevurdering_er_uavklart_aldri_avslag(gjort: bool | None) -> None:
+    v = assess(kvp_sak(arbeidsevnevurdering_gjort=gjort))
+    n = node(v, "stl-29-arbeidsevnevurdering")
+    assert n.utfall is Utfall.UAVKLART
+    assert vedtak(v).utfall is Utfall.UAVKLART
+    assert vedtak(v).mangler == ("kvp.arbeidsevnevurdering_gjort",)
+    assert v.to_dict()["vedtak"][OMRADE]["ikke_oppfylte_vilkar"] == []
+    nb, en = v.begrunnelse(OMRADE), v.begrunnelse(OMRADE, "en")
+    assert "ikke grunnlag for avslag" in nb and "no ground for refusal" in en
+    assert "forvaltningsloven § 17" in nb and "NAV-loven § 14 a" in nb
+    assert "forvaltningsloven § 17" in [h.tekst("nb") for h in n.regel.hjemmel][1]
+
+
+def test_manglende_arbeidsevnevurdering_gir_ikke_avslag_pa_stonaden() -> None:
+    v = assess(kvp_sak(arbeidsevnevurdering_gjort=False))
+    assert v.vedtak["kvalifiseringsstonad"].utfall is Utfall.UAVKLART
+
+
+def test_arbeidsevnevurdering_gjort_oppfyller_kriteriet() -> None:
+    n = node(assess(kvp_sak(arbeidsevnevurdering_gjort=True)), "stl-29-arbeidsevnevurdering")
+    assert n.utfall is Utfall.OPPFYLT
+
+
+def test_annet_kriterium_avgjor_avslag_selv_uten_arbeidsevnevurdering() -> None:
+    v = assess(kvp_sak(arbeidsevnevurdering_gjort=False, behov_for_tett_oppfolging=False))
+    assert vedtak(v).utfall is Utfall.IKKE_OPPFYLT
+
+
 # --- Benefits: «ingen eller svært begrensede ytelser» -----------------------------------------
+
+
+def _med_inntekt(sak: dict[str, Any], type_: str, belop: int) -> dict[str, Any]:
+    sak["inntekter"] = [{"person": "p1", "type": type_, "belop_per_maned": belop}]
+    return sak
+
+
+@pytest.mark.parametrize(
+    ("ytelse", "belop", "nb", "en"),
+    [
+        ("uforetrygd", 24000, "24 000 kr per måned, 288 000 kr per år", "NOK 24,000 per month"),
+        ("aap", 18500, "18 500 kr per måned, 222 000 kr per år", "NOK 222,000 per year"),
+    ],
+)
+def test_full_ytelse_vises_med_belop_mot_stonaden(
+    ytelse: str, belop: int, nb: str, en: str
+) -> None:
+    """Issue 14 point 6: the weighing of «svært begrensede» shows the benefit's amount."""
+    v = assess(_med_inntekt(kvp_sak(ytelser_folketrygd=[ytelse]), ytelse, belop))
+    assert node(v, "stl-29-ytelser").utfall is Utfall.SKJONN
+    begrunnelse = v.begrunnelse(OMRADE)
+    assert nb in begrunnelse
+    assert "kvalifiseringsstønaden 253 141 kr per år" in begrunnelse
+    assert "vanskelig å kalle svært begrenset" in begrunnelse
+    assert en in v.begrunnelse(OMRADE, "en")
+
+
+def test_ytelsens_belop_ukjent_uten_inntektslinje() -> None:
+    v = assess(kvp_sak(ytelser_folketrygd=["aap"]))
+    assert "utgjør de ukjent per måned" in v.begrunnelse(OMRADE)
+    assert node(v, "stl-29-ytelser").fakta["kvp.ytelser_per_ar"].mangler == ("inntekter",)
 
 
 @pytest.mark.parametrize("ytelse", get_args(KvpYtelse))

@@ -560,6 +560,109 @@ def test_uten_fravaersliste_er_forbeholdet_uavklart() -> None:
     )
 
 
+# Issue 15, point 5: without ``til`` the days had no bound (10^23 crashed every entry point with
+# InvalidOperation; 1 000 000 gave a deduction of −912 460 000 kr). Days are bounded by the
+# period they fall in: the programme's end, else the assessment date.
+
+
+@pytest.mark.parametrize("dager", [10**23, 1_000_000, 367])
+def test_fravaersdager_uten_til_kan_ikke_overstige_programmet(dager: int) -> None:
+    sak = kvp_sak(
+        "2024-09-02",
+        program_start="2024-03-04",
+        program_slutt="2025-03-02",
+        fravaer=[{"fra": "2024-08-01", "gyldig": False, "dager": dager}],
+    )
+    with pytest.raises(UgyldigSak) as feil:
+        assess(sak)
+    (f,) = feil.value.feil
+    assert f.felt == "kvp.fravaer[0].dager"
+    assert "2025-03-02" in f.melding and "kvp.program_slutt" in f.melding
+
+
+def test_fravaersdager_uten_til_innenfor_programmet_gir_trekk() -> None:
+    # 01.08.2024–02.03.2025 is 214 days: the most an absence without til can count.
+    sak = kvp_sak(
+        "2024-09-02",
+        program_start="2024-03-04",
+        program_slutt="2025-03-02",
+        fravaer=[{"fra": "2024-08-01", "gyldig": False, "dager": 214}],
+    )
+    assert ut(assess(sak))["trekk_fravaer"] == 208354.68  # 214 × 973.62
+
+
+def test_fravaersdager_uten_til_og_uten_programslutt_begrenses_av_vurderingsdatoen() -> None:
+    fravaer = [{"fra": "2024-08-01", "gyldig": False, "dager": 33}]
+    assert ut(assess(kvp_sak("2024-09-02", fravaer=fravaer)))["trekk_fravaer"] == 32129.46
+    fravaer[0]["dager"] = 34
+    with pytest.raises(UgyldigSak) as feil:
+        assess(kvp_sak("2024-09-02", fravaer=fravaer))
+    assert [f.felt for f in feil.value.feil] == ["kvp.fravaer[0].dager"]
+    assert "vurderingsdatoen" in feil.value.feil[0].melding
+    # an override of the date (--dato / on=) moves the bound with it
+    assert ut(assess(kvp_sak("2024-09-02", fravaer=fravaer), on="2024-09-03"))["trekk_fravaer"]
+
+
+def test_forlengelsen_er_grensen_nar_programmet_er_forlenget() -> None:
+    sak = kvp_sak(
+        "2025-03-01",
+        program_start="2023-03-06",
+        program_slutt="2025-03-02",
+        forlenget_til="2025-06-30",
+        forlengelse_begrunnelse="Fullfører fagbrev.",
+        fravaer=[{"fra": "2025-03-01", "gyldig": False, "dager": 122}],
+    )
+    assert ut(assess(sak))["trekk_fravaer"] is not None
+    sak["kvp"]["fravaer"][0]["dager"] = 123
+    with pytest.raises(UgyldigSak) as feil:
+        assess(sak)
+    assert "kvp.forlenget_til" in feil.value.feil[0].melding
+
+
+def _stor_fravaerssak(tmp_path: Any) -> Any:
+    import json
+
+    sak = kvp_sak(
+        "2024-09-02",
+        program_start="2024-03-04",
+        program_slutt="2025-03-02",
+        fravaer=[{"fra": "2024-08-01", "gyldig": False, "dager": 10**23}],
+    )
+    fil = tmp_path / "sak.json"
+    fil.write_text(json.dumps(sak), encoding="utf-8")
+    return sak, fil
+
+
+def test_hver_inngang_avviser_for_mange_fravaersdager(tmp_path: Any) -> None:
+    """vurder, frister, batch (API and CLI) and the REPL: a rejection naming the field."""
+    import io
+    import json
+
+    from helpers_cli import kjor
+    from sosialregler import assess_many, due
+    from sosialregler.repl import Repl
+
+    sak, fil = _stor_fravaerssak(tmp_path)
+    for argumenter in (("vurder", fil), ("vurder", fil, "--format", "json"), ("frister", fil)):
+        k = kjor(*argumenter)
+        assert k.kode == 2, k
+        assert "kvp.fravaer[0].dager" in k.ut + k.feil
+    linjer = tmp_path / "saker.jsonl"
+    linjer.write_text(json.dumps(sak) + "\n", encoding="utf-8")
+    k = kjor("vurder", "--batch", linjer)
+    assert "kvp.fravaer[0].dager" in k.ut and "Traceback" not in k.feil
+    with pytest.raises(UgyldigSak):
+        due(sak)
+    (resultat,) = list(assess_many([sak]))
+    assert not resultat.intern
+    assert [f.felt for f in resultat.feil] == ["kvp.fravaer[0].dager"]
+    utstrom = io.StringIO()
+    r = Repl(utstrom)
+    assert r.utfor(f"last {fil}")
+    assert "kvp.fravaer[0].dager" in utstrom.getvalue()
+    assert "Traceback" not in utstrom.getvalue()
+
+
 # --- Supplementary § 18 support ---------------------------------------------------------------
 
 

@@ -48,7 +48,10 @@ def test_nodsituasjon_gir_krav_pa_umiddelbare_behov() -> None:
     assert "uavhengig av hvorfor situasjonen har oppstått" in nb
     assert "vurdert de umiddelbare behovene til 1 200 kr" in nb
     assert "Beskrivelse: Tom for mat" in nb
-    assert "Vilkår og reduksjoner kan ikke føre stønaden under dette beløpet" in nb
+    # Issue 14.8: the amount is one emergency's, not a monthly floor under reductions
+    assert "gjelder denne nødsituasjonen og er ingen månedlig sats" in nb
+    assert "Vilkår for stønad gjelder ikke for hjelp i en nødsituasjon" in nb
+    assert "is no monthly rate" in en
     assert "whatever caused the situation" in en and "NOK 1,200" in en
 
 
@@ -99,8 +102,8 @@ def test_ingen_umiddelbare_behov_gir_ikke_oppfylt() -> None:
     assert "ikke er umiddelbare behov" in v.explain("nb")
 
 
-def test_nodhjelpsgrensen_er_et_faktum_andre_omrader_kan_lese() -> None:
-    """The conditions area reads ``nodhjelp.belop`` as the floor under any reduction."""
+def test_nodhjelpsbelopet_er_et_faktum() -> None:
+    """``nodhjelp.belop``: the immediate needs of one emergency (not a monthly floor)."""
     fakta = utled(fra_dict(sak(nodsituasjon=nod())), fra_dict(sak()).vurderingsdato)
     assert fakta["nodhjelp.foreligger"] is True
     assert fakta["nodhjelp.belop"] == 1200

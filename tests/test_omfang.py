@@ -445,3 +445,101 @@ def test_botilbud_unntak_uten_lovlig_opphold_gjelder_fra_2012() -> None:
         assert assess(sak(opphold, dato=dato, **felt)).vedtak["midlertidig_botilbud"].utfall is (
             utfall
         )
+
+
+# --- Emergency help and the regulation (issue 14 point 5) ---------------------------------------
+# On main an asylum seeker in state accommodation (forskrift § 2) and a person without lawful
+# residence offered a reception place (forskrift § 4) were granted emergency help; the § 4 limit
+# was applied to § 27 only. A person under § 1 got § 18 with no word of its time limit.
+
+NOD = {"foreligger": True, "nodvendig_belop": 900, "beskrivelse": "Tom for mat"}
+TIDSBEGRENSET = "HJELP_TIDSBEGRENSET"
+
+
+def nodhjelp(v: Assessment) -> Any:
+    return v.vedtak["nodhjelp"]
+
+
+def tidsflagg(v: Assessment) -> list[dict[str, Any]]:
+    return [m for m in v.to_dict()["merknader"] if m["kode"] == TIDSBEGRENSET]
+
+
+def test_asylsoker_i_mottak_henvises_til_mottaket_ogsa_i_nod() -> None:
+    v = assess(sak(ASYLSOKER, nodsituasjon=NOD))
+    n = nodhjelp(v)
+    assert n.utfall is Utfall.IKKE_OPPFYLT
+    assert n.node.finn("stl-18-nodhjelp").avgjort_av == "forskrift-bopel-2-nodhjelp"
+    nb, en = v.begrunnelse("nodhjelp", "nb"), v.begrunnelse("nodhjelp", "en")
+    assert "forskrift om sosiale tjenester for personer uten fast bopel i Norge § 2" in nb
+    assert "henvises dit" in nb and "referred there" in en
+    assert tidsflagg(v) == []
+
+
+def test_uten_lovlig_opphold_med_mottaksplass_far_ikke_nodhjelp() -> None:
+    v = assess(sak({**ULOVLIG, "tilbud_om_plass_i_mottak": True}, nodsituasjon=NOD))
+    n = nodhjelp(v)
+    assert n.utfall is Utfall.IKKE_OPPFYLT
+    assert n.node.finn("stl-18-nodhjelp").avgjort_av == "forskrift-bopel-4-nodhjelp-mottaksplass"
+    assert "heller ikke kan få statlig innkvartering" in v.begrunnelse("nodhjelp", "nb")
+
+
+def test_uten_lovlig_opphold_uten_mottaksplass_far_nodhjelp_for_en_kort_periode() -> None:
+    v = assess(sak({**ULOVLIG, "tilbud_om_plass_i_mottak": False}, nodsituasjon=NOD))
+    assert nodhjelp(v).utfall is Utfall.OPPFYLT
+    (m,) = tidsflagg(v)
+    assert m["regel"] == "forskrift-bopel-4-nodhjelp-kort-periode"
+    assert "i en kort periode, inntil søkeren i praksis kunne forlatt landet" in m["tekst"]
+    assert "aktivt bidrar til egen utreise" in m["tekst"]
+    assert "for a short period" in m["tekst_en"]
+
+
+def test_for_mai_2014_sto_det_ikke_kort_periode_i_forskriften() -> None:
+    v = assess(sak({**ULOVLIG, "tilbud_om_plass_i_mottak": False}, "2014-04-30", nodsituasjon=NOD))
+    (m,) = tidsflagg(v)
+    assert "inntil søkeren i praksis kunne forlatt landet" in m["tekst"]
+    assert "kort periode" not in m["tekst"] and "utreise" not in m["tekst"]
+    v = assess(sak({**ULOVLIG, "tilbud_om_plass_i_mottak": False}, "2014-05-01", nodsituasjon=NOD))
+    assert "kort periode" in tidsflagg(v)[0]["tekst"]
+
+
+def test_uten_lovlig_opphold_ukjent_mottaksplass_gir_uavklart_nodhjelp() -> None:
+    v = assess(sak(ULOVLIG, nodsituasjon=NOD))
+    assert nodhjelp(v).utfall is Utfall.UAVKLART
+    assert nodhjelp(v).mangler == ("personer[0].opphold.tilbud_om_plass_i_mottak",)
+    assert tidsflagg(v) == []
+
+
+@pytest.mark.parametrize(
+    "opphold", [NORSK, BOSATT, UTEN_BOPEL], ids=["norsk", "bosatt", "paragraf1"]
+)
+def test_andre_far_nodhjelp_som_for(opphold: dict[str, Any]) -> None:
+    assert nodhjelp(assess(sak(opphold, nodsituasjon=NOD))).utfall is Utfall.OPPFYLT
+
+
+def test_nodhjelp_unntakene_gjelder_fra_2012() -> None:
+    for dato, utfall in (("2011-12-31", Utfall.OPPFYLT), ("2012-01-01", Utfall.IKKE_OPPFYLT)):
+        assert nodhjelp(assess(sak(ASYLSOKER, dato, nodsituasjon=NOD))).utfall is utfall
+
+
+def test_paragraf_1_sier_at_hjelpen_er_tidsbegrenset() -> None:
+    v = assess(sak(UTEN_BOPEL))
+    assert livsopphold(v).utfall is Utfall.OPPFYLT
+    (m,) = tidsflagg(v)
+    assert m["regel"] == "forskrift-bopel-1-hjelp-tidsbegrenset"
+    assert (
+        "forskrift om sosiale tjenester for personer uten fast bopel i Norge § 1 andre ledd"
+        in (m["hjemmel"])
+    )
+    assert "bare inntil søkeren kan forventes å få bistand fra kilder i hjemlandet" in m["tekst"]
+    assert "må derfor være tidsbegrenset" in m["tekst"]
+    assert "must therefore be time-limited" in m["tekst_en"]
+    assert "må derfor være tidsbegrenset" in v.explain("nb")
+
+
+@pytest.mark.parametrize(
+    "opphold",
+    [NORSK, BOSATT, {**UTEN_BOPEL, "avtale_eos_eller_nordisk": True}, None],
+    ids=["norsk", "bosatt", "eos-avtale", "ukjent"],
+)
+def test_ingen_tidsbegrensning_uten_paragraf_1(opphold: dict[str, Any] | None) -> None:
+    assert tidsflagg(assess(sak(opphold))) == []

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sosialregler import Assessment, UgyldigSak, Utfall, assess
-from sosialregler.areas.oppfolging import maneder_i_aret, siste_rekke
+from sosialregler.areas.oppfolging import maneder_i_vinduet, siste_rekke, vindu_fra
 
 MINE = {"RADGIVNING_UTEN_VEDTAK", "INDIVIDUELL_PLAN_IKKE_TILBUDT", "LANGTIDSMOTTAKER_VURDER_KVP"}
 
@@ -276,9 +276,16 @@ def langtid(v: Assessment) -> Any:
         ("2024-06-15", maneder("2024-02", 5), False),
         # Months after the assessment month have not happened yet
         ("2024-05-31", maneder("2024-01", 6), False),
-        # Year end: the months of 2023 do not count in 2024
-        ("2024-01-15", maneder("2023-07", 7), False),
+        # Issue 14.9: the window ends at the date, so a new year does not forget December
+        # (on main: calendar year, False) and nobody has to wait for June
+        ("2024-01-15", maneder("2023-07", 7), True),
+        ("2024-03-01", maneder("2023-10", 6), True),
         ("2023-12-31", maneder("2023-07", 6), True),
+        # Twelve months back: the month thirteen months before falls out
+        ("2024-06-15", [*maneder("2023-06", 1), *maneder("2024-01", 5)], False),
+        ("2024-06-15", [*maneder("2023-07", 1), *maneder("2024-01", 5)], True),
+        # Old history does not count
+        ("2024-06-15", maneder("2015-01", 12), False),
         # Not necessarily consecutive
         (
             "2024-12-01",
@@ -287,12 +294,15 @@ def langtid(v: Assessment) -> Any:
         ),
     ],
 )
-def test_kostra_seks_maneder_i_kalenderaret(dato: str, maneder_: list[str], status: bool) -> None:
+def test_kostra_seks_maneder_siste_tolv(dato: str, maneder_: list[str], status: bool) -> None:
     v = assess(sak(dato, maneder_med_stonad=maneder_, kommune={"langtidsdefinisjon": "kostra"}))
     assert langtid(v).utfall is (Utfall.OPPFYLT if status else Utfall.IKKE_OPPFYLT)
     tekst = v.explain("nb")
     assert "(KOSTRA)" in tekst
-    assert "Etter KOSTRA-definisjonen (stønad i 6 måneder eller mer i kalenderåret)" in tekst
+    assert "Etter KOSTRA-definisjonen (stønad i 6 måneder eller mer)" in tekst
+    fra = vindu_fra(date.fromisoformat(dato)).strftime("%d.%m.%Y")
+    assert f"i de 12 månedene fra {fra} til og med vurderingsmåneden" in tekst
+    assert "as a status on the assessment date the last 12 months" in v.explain("en")
     assert ("LANGTIDSMOTTAKER_VURDER_KVP" in koder(v)) is status
 
 
@@ -302,13 +312,16 @@ def test_kostra_seks_maneder_i_kalenderaret(dato: str, maneder_: list[str], stat
         # Twelve in a row across the year end
         ("2024-02-10", maneder("2023-03", 12), True, 12),
         ("2024-02-10", maneder("2023-04", 11), False, 11),
-        # A gap breaks the run: only the latest run counts
+        # A gap breaks the run: only the running run counts
         ("2024-02-10", [*maneder("2022-01", 20), *maneder("2023-10", 5)], False, 5),
         # The run ends in or before the assessment month; later months are not counted
         ("2024-01-31", maneder("2023-02", 13), True, 12),
         ("2023-12-31", maneder("2023-02", 13), False, 11),
-        # A run that ended earlier is still the latest run
-        ("2024-06-01", maneder("2022-12", 12), True, 12),
+        # The month before the assessment month still counts as running
+        ("2024-03-10", maneder("2023-03", 12), True, 12),
+        # Issue 14.9: a run that ended earlier is history (on main: True, 12)
+        ("2024-06-01", maneder("2022-12", 12), False, 0),
+        ("2024-06-01", maneder("2015-01", 12), False, 0),
     ],
 )
 def test_nav_tolv_maneder_pa_rad(dato: str, maneder_: list[str], status: bool, pa_rad: int) -> None:
@@ -318,6 +331,18 @@ def test_nav_tolv_maneder_pa_rad(dato: str, maneder_: list[str], status: bool, p
     assert node is not None and node.fakta["langtid.maneder_pa_rad"] == pa_rad
     assert "(NAV)" in v.explain("nb")
     assert "Under NAV's definition (support continuously for 12 months or more)" in v.explain("en")
+
+
+def test_gammel_historikk_gir_ingen_forfalte_frister() -> None:
+    """Issue 14.9: twelve months in 2015 made a person long-term in 2024, «overdue 3 013 days»."""
+    from sosialregler import due
+
+    felt = {"maneder_med_stonad": maneder("2015-01", 12), "kommune": {"langtidsdefinisjon": "nav"}}
+    v = assess(sak("2024-03-01", **felt))
+    assert langtid(v).utfall is Utfall.IKKE_OPPFYLT
+    assert "siste måned med stønad: 01.12.2015" in v.explain("nb")
+    assert "historikk og teller ikke" in v.explain("nb")
+    assert [f for f in due(sak("2024-03-01", **felt)) if f.kode.startswith("LANGTID")] == []
 
 
 def test_langtidsmottaker_far_merknad_om_kvp_med_definisjonen() -> None:
@@ -388,8 +413,8 @@ def test_tellingen_stemmer_med_en_enkel_opptelling(indekser: set[int], vurdering
 
     dato = maned(vurdering)
     liste = tuple(maned(i) for i in indekser)
-    ventet_i_aret = sum(1 for i in indekser if i // 12 == vurdering // 12 and i <= vurdering)
-    assert maneder_i_aret(liste, dato) == ventet_i_aret
+    ventet_i_vinduet = sum(1 for i in indekser if vurdering - 12 < i <= vurdering)
+    assert maneder_i_vinduet(liste, dato) == ventet_i_vinduet
     tidligere = [i for i in indekser if i <= vurdering]
     lengde, siste = siste_rekke(liste, dato)
     if not tidligere:
@@ -397,8 +422,9 @@ def test_tellingen_stemmer_med_en_enkel_opptelling(indekser: set[int], vurdering
         return
     slutt = max(tidligere)
     ventet = 0
-    while slutt - ventet in indekser:
-        ventet += 1
+    if slutt >= vurdering - 1:
+        while slutt - ventet in indekser:
+            ventet += 1
     assert (lengde, siste) == (ventet, maned(slutt))
 
 

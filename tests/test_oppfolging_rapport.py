@@ -80,12 +80,20 @@ def fra_fakta(saker: list[dict[str, Any]], on: date) -> Counter[tuple[str, str]]
                 elif (grense - on).days <= 14:
                     tell("BOTILBUD_NAERMER_SEG_TRE_MANEDER", grense)
         kvp = sak.get("kvp")
+        i_program = False
         if kvp:
             slutt = date.fromisoformat(kvp.get("forlenget_til") or kvp["program_slutt"])
             if on <= slutt <= on + timedelta(days=60):
                 tell("KVP_PROGRAM_SLUTTER", slutt)
+            # a running programme is the applicant's activity (§ 20 a; issue 14 point 10)
+            start = kvp.get("program_start")
+            i_program = (
+                kvp["person"] == sak["personer"][0]["id"]
+                and start is not None
+                and date.fromisoformat(start) <= on <= slutt
+            )
         fodt = date.fromisoformat(sak["personer"][0]["fodselsdato"])
-        if alder(fodt, on) < 30 and not sak["aktivitetsplikt"]["vilkar_satt"]:
+        if alder(fodt, on) < 30 and not sak["aktivitetsplikt"]["vilkar_satt"] and not i_program:
             tell("AKTIVITETSVILKAR_MANGLER", date.fromisoformat(sak["vurderingsdato"]))
     return telling
 

@@ -793,6 +793,49 @@ def _kryssjekker(data: dict[str, Any], overstyrt: date | None) -> Iterator[Feil]
     yield from _kjente_personer(data, ider)
     yield from _vilkar_og_oppfolging(data, dato, personer)
     yield from _godkjente_boutgifter(data)
+    yield from _fravaer_uten_slutt(data.get("kvp"), dato)
+
+
+def fravaerets_siste_dag(
+    til: date | None, forlenget_til: date | None, program_slutt: date | None, dato: date | None
+) -> tuple[date | None, str]:
+    """The last day a KVP absence can cover, and what sets it (for the rejection's words).
+
+    Days lost are bounded by the period they fall in (issue 15, point 5): the absence's own
+    ``til``; without it the programme's end (an extension first); without that the
+    assessment date, since days after it have not happened. Only a bound: the deduction still
+    counts the days the case gives.
+    """
+    for grense, hva in (
+        (til, "fraværets slutt, til"),
+        (forlenget_til, "programmets forlengede slutt, kvp.forlenget_til"),
+        (program_slutt, "programmets slutt, kvp.program_slutt"),
+        (dato, "vurderingsdatoen"),
+    ):
+        if grense is not None:
+            return grense, hva
+    return None, ""
+
+
+def _fravaer_uten_slutt(kvp: Any, dato: date | None) -> Iterator[Feil]:
+    """An absence without ``til``: its days fit between ``fra`` and the bound above."""
+    if not isinstance(kvp, dict) or not isinstance(kvp.get("fravaer"), list):
+        return
+    forlenget, slutt = _som_dato(kvp.get("forlenget_til")), _som_dato(kvp.get("program_slutt"))
+    for i, f in enumerate(kvp["fravaer"]):
+        if not isinstance(f, dict) or f.get("til") is not None:
+            continue  # with til, _kvp_kryssjekker bounds the days
+        fra, dager = _som_dato(f.get("fra")), f.get("dager")
+        if fra is None or not isinstance(dager, int) or isinstance(dager, bool):
+            continue
+        siste, hva = fravaerets_siste_dag(None, forlenget, slutt, dato)
+        if siste is not None and dager > max((siste - fra).days + 1, 0):
+            yield Feil(
+                f"kvp.fravaer[{i}].dager",
+                dager,
+                f"flere fraværsdager enn dager fra {fra.isoformat()} til {siste.isoformat()} "
+                f"({hva}): uten til kan fraværet ikke vare lenger enn det",
+            )
 
 
 def _godkjente_boutgifter(data: dict[str, Any]) -> Iterator[Feil]:
@@ -1134,7 +1177,18 @@ def _har_kryssfeil(sak: Sak, overstyrt: date | None) -> bool:
         _ukjent_person(sak, ider)
         or _vilkar_i_motstrid(sak, dato, soker)
         or _boutgift_godkjent_feil(sak)
+        or _fravaer_over_perioden(sak.kvp, dato)
     )
+
+
+def _fravaer_over_perioden(kvp: Kvp | None, dato: date | None) -> bool:
+    """The twin of ``_fravaer_uten_slutt``."""
+    for f in (kvp.fravaer or ()) if kvp is not None else ():
+        if f.til is None and f.dager is not None:
+            siste, _ = fravaerets_siste_dag(None, kvp.forlenget_til, kvp.program_slutt, dato)
+            if siste is not None and f.dager > max((siste - f.fra).days + 1, 0):
+                return True
+    return False
 
 
 def _opphold_i_motstrid(o: Opphold) -> bool:

@@ -444,6 +444,34 @@ _NYNORSK: Mapping[str, str] = {
     "vilkar.i_strid_med_annen_lov_vurdert": (
         "sakshandsamaren har registrert om vilkåret er i strid med lova her eller andre lover"
     ),
+    # Issue 14 points 6, 8, 9, 10 (scope, KVP, reductions, long-term status, § 20 / § 20 a)
+    "kvp.arbeidsevnevurdering_foreligger": (
+        "det ligg føre ei arbeidsevnevurdering (elles må NAV gjere ho)"
+    ),
+    "kvp.ytelser_per_maned": "ytingane søkjaren har, per månad (frå inntektene i saka)",
+    "kvp.ytelser_per_ar": "ytingane søkjaren har, per år (12 × per månad)",
+    "langtid.vindu_fra": "første månad i vindauget på 12 månader som blir talt",
+    "langtid.maneder_siste_12": "månader med stønad i dei 12 månadene til og med vurderingsmånaden",
+    "reduksjon.boutgifter_per_maned": "godkjende buutgifter per månad i stønaden",
+    "reduksjon.gulv_per_maned": (
+        "stønaden per månad som trengst for at buutgiftene blir dekte "
+        "(buutgifter minus inntekt som blir rekna med, aldri under 0)"
+    ),
+    "reduksjon.igjen_til_livsopphold": (
+        "det som er att per månad til livsopphald utanom buutgiftene etter reduksjonen "
+        "(stønad og inntekt minus buutgifter)"
+    ),
+    "vilkarene.uten_varsel": "vilkår der vedtaket ikkje seier at brot kan føre til reduksjon",
+    "vilkarene.varsel_ikke_oppgitt": (
+        "vilkår der det ikkje er opplyst om vedtaket varslar reduksjon"
+    ),
+    "aktivitetsplikt.soker_i_kvp": "søkjaren deltek i kvalifiseringsprogram på datoen",
+    "aktivitetsplikt.partner": "ektefellen eller sambuaren til søkjaren",
+    "aktivitetsplikt.partner_alder": "alderen til ektefellen eller sambuaren på datoen",
+    "aktivitetsplikt.partner_under_30": "søkjaren har ektefelle eller sambuar under 30 år",
+    "aktivitetsplikt.partner_vilkar_satt": (
+        "det er stilt vilkår om aktivitet for ektefellen eller sambuaren"
+    ),
 }
 
 #: Facts that are a helper form of another fact (the same value in another language, or with a

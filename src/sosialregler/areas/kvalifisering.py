@@ -147,6 +147,24 @@ FAKTA = [
         "a work-capacity assessment has been made",
     ),
     _f(
+        "kvp.arbeidsevnevurdering_foreligger",
+        "sannhetsverdi",
+        "det foreligger en arbeidsevnevurdering (ellers må NAV gjøre den)",
+        "a work-capacity assessment exists (otherwise NAV must make it)",
+    ),
+    _f(
+        "kvp.ytelser_per_maned",
+        "belop",
+        "ytelsene søkeren har, per måned (fra inntektene i saken)",
+        "the applicant's benefits per month (from the case's incomes)",
+    ),
+    _f(
+        "kvp.ytelser_per_ar",
+        "belop",
+        "ytelsene søkeren har, per år (12 × per måned)",
+        "the applicant's benefits per year (12 × per month)",
+    ),
+    _f(
         "kvp.behov_for_tett_oppfolging",
         "sannhetsverdi",
         "behov for tett oppfølging",
@@ -449,6 +467,10 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
         "kvp.arbeidsevnevurdering_gjort": _kjent_felt(
             kvp.arbeidsevnevurdering_gjort, "kvp.arbeidsevnevurdering_gjort"
         ),
+        # Not made is not a refusal: NAV must make it (forvaltningsloven § 17), so the
+        # criterion is undetermined, naming the field that changes when it is made.
+        "kvp.arbeidsevnevurdering_foreligger": kvp.arbeidsevnevurdering_gjort
+        or _ukjent("kvp.arbeidsevnevurdering_gjort"),
         "kvp.behov_for_tett_oppfolging": _kjent_felt(
             kvp.behov_for_tett_oppfolging, "kvp.behov_for_tett_oppfolging"
         ),
@@ -480,7 +502,40 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
         "kvp.forlengelse_begrunnelse": begrunnelse or _ukjent("kvp.forlengelse_begrunnelse"),
     }
     fakta.update(_programperiode(kvp))
+    fakta.update(_ytelsesbelop(sak, person.id, ytelser))
     return fakta
+
+
+#: The listed benefits (``kvp.ytelser_folketrygd``) whose amount an income type carries.
+YTELSE_SOM_INNTEKT: Mapping[str, str] = MappingProxyType(
+    {
+        "aap": "aap",
+        "uforetrygd": "uforetrygd",
+        "dagpenger": "dagpenger",
+        "sykepenger": "sykepenger",
+        "foreldrepenger": "foreldrepenger",
+        "alderspensjon": "pensjon",
+    }
+)
+
+
+def _ytelsesbelop(sak: Sak, person: str, ytelser: tuple[str, ...] | None) -> dict[str, Any]:
+    """The amount of the listed benefits, from the participant's income lines (issue 14.6).
+
+    Whether benefits are «svært begrensede» is weighed on their size, so the decision shows
+    it. Known only when every listed benefit has an income line of its type for the
+    participant; otherwise unknown naming ``inntekter`` (the amount is not in the case).
+    """
+    if not ytelser:
+        ukjent = _ukjent("kvp.ytelser_folketrygd") if ytelser is None else Decimal(0)
+        return {"kvp.ytelser_per_maned": ukjent, "kvp.ytelser_per_ar": ukjent}
+    linjer = [i for i in sak.inntekter or () if i.person == person]
+    typer = {YTELSE_SOM_INNTEKT.get(y) for y in ytelser}
+    if None in typer or not typer <= {i.type for i in linjer}:
+        ukjent = _ukjent("inntekter")
+        return {"kvp.ytelser_per_maned": ukjent, "kvp.ytelser_per_ar": ukjent}
+    per_maned = sum((i.belop_per_maned for i in linjer if i.type in typer), Decimal(0))
+    return {"kvp.ytelser_per_maned": per_maned, "kvp.ytelser_per_ar": per_maned * 12}
 
 
 def _har_ugyldig_fravaer(kvp: Kvp) -> bool | Ukjent:

@@ -1,10 +1,12 @@
 """Emergency help (nødhjelp): the facts every area needs about an emergency.
 
 An applicant in an emergency has a claim to support for immediate needs whatever the cause
-(law notes § 5.7, S55), and no reduction or condition may take support below it. The amount of
-immediate needs is the caseworker's assessment, given in ``nodsituasjon.nodvendig_belop``; the
-library never invents it. ``nodhjelp.belop`` is read by the conditions area as the floor under
-any reduction; the decision itself is ``rules/stl-18-nodhjelp.toml``.
+(law notes § 5.7, S55), and conditions do not apply to it. The amount of immediate needs is the
+caseworker's assessment, given in ``nodsituasjon.nodvendig_belop``; the library never invents it.
+It is the amount for one emergency, with no unit of time, so it is not the monthly floor under a
+reduction (issue 14 point 8: ``areas/reduksjon.py`` keeps the housing costs covered per month
+instead). The decision itself is ``rules/stl-18-nodhjelp.toml``; scope limits are in
+``rules/stl-02-omfang.toml``.
 """
 
 from __future__ import annotations
@@ -32,8 +34,8 @@ FAKTA = [
     FaktaInfo(
         "nodhjelp.belop",
         "belop",
-        "det saksbehandler har vurdert at de umiddelbare behovene koster (nødhjelpsgrensen)",
-        "what the caseworker assessed the immediate needs to cost (the emergency floor)",
+        "det saksbehandler har vurdert at de umiddelbare behovene i nødsituasjonen koster",
+        "what the caseworker assessed the immediate needs in the emergency to cost",
     ),
     FaktaInfo(
         "nodhjelp.beskrivelse",

@@ -1,14 +1,17 @@
 """Follow-up over time: long-term recipient status and the facts of § 28 (individual plan).
 
 Long-term status has no statutory definition; offices use one of two (law notes § 13), chosen
-with ``kommune.langtidsdefinisjon``:
+with ``kommune.langtidsdefinisjon``. Both are read as a person's status **on the assessment
+date**, from a window that ends there, so old history never counts (issue 14 point 9):
 
-* ``kostra`` (SSB): support in 6 months or more **in the calendar year**. Here: the calendar
-  year of the assessment date, counting the months of that year up to and including the
-  assessment month (months not yet reached have not happened).
-* ``nav`` (NAV's analysis): support **12 months or more in a row**. Here: the latest run of
-  consecutive calendar months with support that ends in or before the assessment month; the
-  run may cross year ends, and one month without support breaks it.
+* ``kostra`` (SSB): support in 6 months or more. KOSTRA counts a calendar year for its
+  statistic; applied to a person on a date that would make nobody long-term before June and
+  forget December on 1 January. Here: the 12 calendar months ending with the assessment month
+  (months after it have not happened).
+* ``nav`` (NAV's analysis): support **12 months or more in a row**. Here: the run of
+  consecutive calendar months with support that is still going on: it ends in the assessment
+  month or the month before (the current month's payment may not be made yet). A run that
+  ended earlier is history, not status: it counts 0, and the latest month is shown.
 
 This module only counts months; the thresholds (6, 12) and which definition applies are in
 ``rules/langtidsmottaker.toml``. Months are given as the first day of each month with paid
@@ -42,18 +45,25 @@ FAKTA = [
         "definisjonen av langtidsmottaker kommunen bruker",
         "the definition of a long-term recipient the municipality uses",
     ),
-    _f("langtid.kalenderar", "tall", "kalenderåret som telles", "the calendar year counted"),
     _f(
-        "langtid.maneder_i_kalenderaret",
+        "langtid.vindu_fra",
+        "dato",
+        "første måned i vinduet på 12 måneder som telles",
+        "the first month of the 12-month window counted",
+    ),
+    _f(
+        "langtid.maneder_siste_12",
         "tall",
-        "måneder med stønad i kalenderåret til og med vurderingsmåneden",
-        "months with support in the calendar year up to the assessment month",
+        "måneder med stønad i de 12 månedene til og med vurderingsmåneden",
+        "months with support in the 12 months up to and including the assessment month",
     ),
     _f(
         "langtid.maneder_pa_rad",
         "tall",
-        "måneder med stønad på rad, fram til og med siste måned med stønad",
-        "consecutive months with support, up to the latest month with support",
+        "måneder med stønad på rad som fortsatt pågår (til og med vurderingsmåneden eller "
+        "måneden før)",
+        "consecutive months with support still going on (up to the assessment month or the "
+        "month before)",
     ),
     _f(
         "langtid.siste_maned",
@@ -123,25 +133,44 @@ def _manedsnummer(dag: date) -> int:
     return dag.year * 12 + dag.month - 1
 
 
-def maneder_i_aret(maneder: tuple[date, ...], dato: date) -> int:
-    """KOSTRA: months with support in ``dato``'s calendar year, up to ``dato``'s month."""
-    return len({m.month for m in maneder if m.year == dato.year and m.month <= dato.month})
+#: The KOSTRA window: this many calendar months, ending with the assessment month.
+VINDU_MANEDER = 12
+
+
+def _fra_nummer(nummer: int) -> date:
+    return date(nummer // 12, nummer % 12 + 1, 1)
+
+
+def vindu_fra(dato: date) -> date:
+    """The first month of the window of ``VINDU_MANEDER`` months ending with ``dato``'s month."""
+    return _fra_nummer(_manedsnummer(dato) - VINDU_MANEDER + 1)
+
+
+def maneder_i_vinduet(maneder: tuple[date, ...], dato: date) -> int:
+    """KOSTRA on a date: months with support in the window ending with ``dato``'s month."""
+    slutt = _manedsnummer(dato)
+    start = slutt - VINDU_MANEDER + 1
+    return len({n for n in map(_manedsnummer, maneder) if start <= n <= slutt})
 
 
 def siste_rekke(maneder: tuple[date, ...], dato: date) -> tuple[int, date | None]:
-    """NAV: the latest run of consecutive months ending in or before ``dato``'s month.
+    """NAV on a date: the run of consecutive months still going on at ``dato``.
 
-    Returns its length and its last month (0 and None when no month is in or before it).
+    Still going on: it ends in ``dato``'s month or the month before. Returns its length (0 when
+    the latest run ended earlier: history, not status) and the latest month with support up to
+    ``dato``'s month (None when there is none).
     """
     grense = _manedsnummer(dato)
     nummer = sorted({_manedsnummer(m) for m in maneder if _manedsnummer(m) <= grense})
     if not nummer:
         return 0, None
-    lengde = 1
-    while lengde < len(nummer) and nummer[-1 - lengde] == nummer[-1] - lengde:
-        lengde += 1
     siste = nummer[-1]
-    return lengde, date(siste // 12, siste % 12 + 1, 1)
+    if siste < grense - 1:
+        return 0, _fra_nummer(siste)
+    lengde = 1
+    while lengde < len(nummer) and nummer[-1 - lengde] == siste - lengde:
+        lengde += 1
+    return lengde, _fra_nummer(siste)
 
 
 def utled(sak: Sak, dato: date) -> dict[str, Any]:
@@ -186,14 +215,14 @@ def _langtid(sak: Sak, dato: date) -> dict[str, Any]:
     fakta: dict[str, Any] = {
         "langtid.maneder_oppgitt": sak.maneder_med_stonad is not None,
         "langtid.definisjon": definisjon or _UKJENT_DEFINISJON,
-        "langtid.kalenderar": dato.year,
+        "langtid.vindu_fra": vindu_fra(dato),
         "oppfolging.kvp_i_saken": sak.kvp is not None,
     }
     if sak.maneder_med_stonad is None:
         ukjent = _UKJENT_MANEDER
         fakta.update(
             {
-                "langtid.maneder_i_kalenderaret": ukjent,
+                "langtid.maneder_siste_12": ukjent,
                 "langtid.maneder_pa_rad": ukjent,
                 "langtid.siste_maned": ukjent,
             }
@@ -202,7 +231,7 @@ def _langtid(sak: Sak, dato: date) -> dict[str, Any]:
     lengde, siste = siste_rekke(sak.maneder_med_stonad, dato)
     fakta.update(
         {
-            "langtid.maneder_i_kalenderaret": maneder_i_aret(sak.maneder_med_stonad, dato),
+            "langtid.maneder_siste_12": maneder_i_vinduet(sak.maneder_med_stonad, dato),
             "langtid.maneder_pa_rad": lengde,
             # No month with support yet: nothing to name (shown as unknown, never as a date).
             "langtid.siste_maned": siste or _INGEN_MANED,

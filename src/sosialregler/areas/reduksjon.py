@@ -2,7 +2,7 @@
 
 Each entry in ``reduksjoner`` is checked by the rules with ``gjelder = "reduksjon"``
 (``rules/stl-20-3-reduksjon.toml``): whether the decision that set the condition warned of
-reduction, whether the support left after the reduction stays above the emergency floor, and
+reduction, whether the support left per month still covers the housing costs, and
 the factors the caseworker must weigh (proportionality, the reason for the breach, children
 in the household, advance notice). This module only gathers each reduction's facts — the
 condition it concerns, the support before and after — and does the one subtraction.
@@ -122,6 +122,31 @@ FAKTA = [
         "subsistence support per month after the reduction (never below 0)",
         "reduksjon",
     ),
+    _f(
+        "reduksjon.boutgifter_per_maned",
+        "belop",
+        "godkjente boutgifter per måned i stønaden",
+        "accepted housing costs per month in the support",
+        "reduksjon",
+    ),
+    _f(
+        "reduksjon.gulv_per_maned",
+        "belop",
+        "stønaden per måned som trengs for at boutgiftene blir dekket (boutgifter minus "
+        "inntekt som regnes med, aldri under 0)",
+        "the support per month needed for housing costs to be covered (housing costs minus "
+        "counted income, never below 0)",
+        "reduksjon",
+    ),
+    _f(
+        "reduksjon.igjen_til_livsopphold",
+        "belop",
+        "det som er igjen per måned til livsopphold utenom boutgiftene etter reduksjonen "
+        "(stønad og inntekt minus boutgifter)",
+        "what is left per month for living costs other than housing after the reduction "
+        "(support and income minus housing costs)",
+        "reduksjon",
+    ),
 ]
 
 
@@ -129,8 +154,20 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
     return {"reduksjonene.finnes": bool(sak.reduksjoner)}
 
 
-def reduksjonsfakta(sak: Sak, indeks: int, stonad: Decimal | Ukjent) -> dict[str, Any]:
-    """The facts of one reduction: its own, its condition's, and the support before and after."""
+def reduksjonsfakta(
+    sak: Sak,
+    indeks: int,
+    stonad: Decimal | Ukjent,
+    boutgifter: Decimal | Ukjent | None = None,
+    inntekt: Decimal | Ukjent | None = None,
+) -> dict[str, Any]:
+    """The facts of one reduction: its own, its condition's, and the support before and after.
+
+    Every amount is per month (issue 14 point 8: the floor was a one-off emergency amount set
+    against monthly support). The floor is what keeps the housing costs covered: the support
+    that, with the income counted, pays the accepted housing costs; what is left for other
+    living costs is shown for the caseworker's question of a «forsvarlig» level.
+    """
     reduksjon: Reduksjon = (sak.reduksjoner or ())[indeks]
     sti = f"reduksjoner[{indeks}]"
     vilkar = sak.vilkar or ()
@@ -154,6 +191,33 @@ def reduksjonsfakta(sak: Sak, indeks: int, stonad: Decimal | Ukjent) -> dict[str
         else varslet,
         "reduksjon.stonad_for_reduksjon": stonad,
         "reduksjon.stonad_etter_reduksjon": etter,
+        **_gulv(etter, boutgifter, inntekt),
+    }
+
+
+def _gulv(
+    etter: Decimal | Ukjent, boutgifter: Decimal | Ukjent | None, inntekt: Decimal | Ukjent | None
+) -> dict[str, Any]:
+    """The monthly floor and what is left for living costs, unknown naming what is missing."""
+    mangler = tuple(
+        m
+        for verdi, felt in ((boutgifter, "boutgifter"), (inntekt, "inntekter"))
+        for m in (verdi.mangler if isinstance(verdi, Ukjent) else (felt,) if verdi is None else ())
+    )
+    if mangler or isinstance(etter, Ukjent):
+        ukjent = Ukjent(
+            tuple(dict.fromkeys(mangler + (etter.mangler if isinstance(etter, Ukjent) else ())))
+        )
+        return {
+            "reduksjon.boutgifter_per_maned": boutgifter if boutgifter is not None else ukjent,
+            "reduksjon.gulv_per_maned": ukjent,
+            "reduksjon.igjen_til_livsopphold": ukjent,
+        }
+    assert isinstance(boutgifter, Decimal) and isinstance(inntekt, Decimal)
+    return {
+        "reduksjon.boutgifter_per_maned": boutgifter,
+        "reduksjon.gulv_per_maned": max(boutgifter - inntekt, NULL),
+        "reduksjon.igjen_til_livsopphold": etter + inntekt - boutgifter,
     }
 
 
@@ -170,7 +234,13 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     per_reduksjon = {}
     utdata = []
     for indeks, reduksjon in enumerate(sak.reduksjoner or ()):
-        fakta = reduksjonsfakta(sak, indeks, stonad)
+        fakta = reduksjonsfakta(
+            sak,
+            indeks,
+            stonad,
+            ktx.fakta.get("livsopphold.boutgifter"),
+            ktx.fakta.get("livsopphold.inntekt_medregnet"),
+        )
         node = (
             ktx.for_element(fakta)
             .evaluer_regel(REDUKSJONSREGEL)

@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from .. import outcome
-from ..derived import Ukjent
+from ..derived import Ukjent, person_alder
 from ..engine import Kontekst
 from ..facts import Sak, Vilkar
 from ..katalog import FaktaInfo
@@ -96,6 +96,18 @@ FAKTA = [
         "every condition can be assessed on the facts given",
     ),
     _f(
+        "vilkarene.uten_varsel",
+        "liste",
+        "vilkår der vedtaket ikke sier at brudd kan føre til reduksjon",
+        "conditions whose decision does not say that breach may lead to reduction",
+    ),
+    _f(
+        "vilkarene.varsel_ikke_oppgitt",
+        "liste",
+        "vilkår der det ikke er oppgitt om vedtaket varsler reduksjon",
+        "conditions for which the case does not say whether the decision warns of reduction",
+    ),
+    _f(
         "aktivitetsplikt.vilkar_satt",
         "sannhetsverdi",
         "det er satt vilkår om aktivitet for søkeren",
@@ -112,6 +124,36 @@ FAKTA = [
         "sannhetsverdi",
         "tungtveiende grunner mot vilkår om aktivitet er registrert",
         "weighty reasons against an activity condition are recorded",
+    ),
+    _f(
+        "aktivitetsplikt.soker_i_kvp",
+        "sannhetsverdi",
+        "søkeren deltar i kvalifiseringsprogram på datoen",
+        "the applicant takes part in the qualification programme on the date",
+    ),
+    _f(
+        "aktivitetsplikt.partner",
+        "tekst",
+        "søkerens ektefelle eller samboer",
+        "the applicant's spouse or cohabitant",
+    ),
+    _f(
+        "aktivitetsplikt.partner_alder",
+        "tall",
+        "ektefellens eller samboerens alder på datoen",
+        "the spouse's or cohabitant's age on the date",
+    ),
+    _f(
+        "aktivitetsplikt.partner_under_30",
+        "sannhetsverdi",
+        "søkeren har ektefelle eller samboer under 30 år",
+        "the applicant has a spouse or cohabitant under 30",
+    ),
+    _f(
+        "aktivitetsplikt.partner_vilkar_satt",
+        "sannhetsverdi",
+        "det er satt vilkår om aktivitet for ektefellen eller samboeren",
+        "an activity condition is set for the spouse or cohabitant",
     ),
     _f(
         "aktivitetsplikt.livsopphold_utfall",
@@ -197,6 +239,50 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
         "aktivitetsplikt.vilkar_satt": aktivitetsvilkar_satt(sak),
         "aktivitetsplikt.tungtveiende_grunner": grunner or _UKJENTE_GRUNNER,
         "aktivitetsplikt.tungtveiende_grunner_registrert": bool(grunner),
+        "aktivitetsplikt.soker_i_kvp": soker_i_kvp(sak, dato),
+        **_partner(sak, dato),
+    }
+
+
+def soker_i_kvp(sak: Sak, dato: date) -> bool:
+    """Whether the applicant is in a qualification programme on ``dato`` (issue 14.10).
+
+    In it: the programme has started and not ended (its end is the extension, else
+    ``program_slutt``; none given means it goes on). A programme applied for but not started
+    is not an activity yet.
+    """
+    kvp = sak.kvp
+    if kvp is None or kvp.person != sak.soker.id or kvp.program_start is None:
+        return False
+    slutt = kvp.forlenget_til or kvp.program_slutt
+    return kvp.program_start <= dato and (slutt is None or dato <= slutt)
+
+
+_INGEN_PARTNER = Ukjent(())
+
+
+def _partner(sak: Sak, dato: date) -> dict[str, Any]:
+    """The spouse or cohabitant, for the question whether § 20 a reaches them (issue 14.10)."""
+    partner = next((p for p in sak.personer if p.rolle in ("ektefelle", "samboer")), None)
+    if partner is None:
+        return {
+            "aktivitetsplikt.partner": _INGEN_PARTNER,
+            "aktivitetsplikt.partner_alder": _INGEN_PARTNER,
+            "aktivitetsplikt.partner_under_30": False,
+            "aktivitetsplikt.partner_vilkar_satt": False,
+        }
+    alder_ = person_alder(sak, partner, dato)
+    if sak.vilkar is not None:
+        satt: bool | Ukjent = any(
+            v.type == "aktivitet" and v.person == partner.id for v in sak.vilkar
+        )
+    else:
+        satt = Ukjent(("vilkar",))
+    return {
+        "aktivitetsplikt.partner": partner.id,
+        "aktivitetsplikt.partner_alder": alder_,
+        "aktivitetsplikt.partner_under_30": alder_ if isinstance(alder_, Ukjent) else alder_ < 30,
+        "aktivitetsplikt.partner_vilkar_satt": satt,
     }
 
 
@@ -248,7 +334,9 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     """Assess each condition, and read the § 18 outcome for § 20 a."""
     linjer: list[Linje] = []
     noder: list[Node] = []
-    per_vilkar: dict[str, list[Node]] = {}
+    per_vilkar: dict[str, list[Node]] = {}  # lawfulness only: the warning is not part of it
+    uten_varsel: list[str] = []
+    varsel_ikke_oppgitt: list[str] = []
     utdata: list[dict[str, Any]] = []
     varsel_i_kraft = ktx.regelbok.regel(VARSELREGEL, ktx.dato) is not None
     for indeks, vilkar in enumerate(sak.vilkar or ()):
@@ -262,12 +350,23 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         for regel_id in regler:
             node = elementktx.evaluer_regel(regel_id).med(id=f"{regel_id}[vilkar[{indeks}]]")
             noder.append(node)
-            per_vilkar.setdefault(vilkar.id, []).append(node)
+            if regel_id == VILKARSREGEL:
+                per_vilkar.setdefault(vilkar.id, []).append(node)
+            elif node.utfall is outcome.IKKE_OPPFYLT:
+                uten_varsel.append(vilkar.id)
+            elif node.utfall is outcome.UAVKLART:
+                varsel_ikke_oppgitt.append(vilkar.id)
             vurdering[UTDATANAVN[regel_id]] = node.utfall.value
             post = f"vilkar_{vilkar.type}" if regel_id == VILKARSREGEL else "varsel_om_reduksjon"
             linjer.append(Linje(post, NULL, person=vilkar.person, regel=regel_id, node_id=node.id))
         utdata.append(vurdering)
-    sammendrag = oppsummer(per_vilkar, "vilkarene")
+    # Issue 14 point 10: the warning governs reduction (§ 20 third ledd), not whether the
+    # condition is lawful (second ledd); its check raises its own flag.
+    sammendrag = {
+        **oppsummer(per_vilkar, "vilkarene"),
+        "vilkarene.uten_varsel": uten_varsel,
+        "vilkarene.varsel_ikke_oppgitt": varsel_ikke_oppgitt,
+    }
     fakta = {
         **sammendrag,
         "aktivitetsplikt.livsopphold_utfall": livsopphold_utfall(ktx),
