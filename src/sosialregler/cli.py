@@ -41,8 +41,12 @@ def _parser() -> argparse.ArgumentParser:
     v = under.add_parser("vurder", help="vurder en sak (SAK.json, eller - for standard inn)")
     v.add_argument("sak", metavar="SAK.json")
     v.add_argument("--dato", help="vurderingsdato ÅÅÅÅ-MM-DD (overstyrer vurderingsdato)")
-    v.add_argument("--format", choices=("tekst", "json", "vedtaksgrunnlag"), default="tekst")
-    v.add_argument("--sprak", choices=("nb", "en"), default="nb")
+    v.add_argument(
+        "--format",
+        choices=("tekst", "json", "vedtaksgrunnlag", *BREVFORMATER),
+        default="tekst",
+    )
+    v.add_argument("--sprak", choices=("nb", "nn", "en"), default="nb")
     v.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
     v.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
     v.add_argument(
@@ -80,7 +84,8 @@ def _parser() -> argparse.ArgumentParser:
 
     g = under.add_parser("gjengi", help="gjengi teksten fra et lagret vedtaksgrunnlag")
     g.add_argument("grunnlag", metavar="VEDTAKSGRUNNLAG.json")
-    g.add_argument("--sprak", choices=("nb", "en"), default="nb")
+    g.add_argument("--sprak", choices=("nb", "nn", "en"), default="nb")
+    g.add_argument("--format", choices=("tekst", *BREVFORMATER), default="tekst")
 
     s = under.add_parser("soknad", help="vurder en søknad i NAVs format (soknad.json)")
     s.add_argument("soknad", metavar="SOKNAD.json")
@@ -187,8 +192,21 @@ def _vurder(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         print(vurdering.to_json(indent=2), file=ut)
     elif args.format == "vedtaksgrunnlag":
         print(json.dumps(vurdering.to_record(), ensure_ascii=False, indent=2), file=ut)
+    elif args.format in BREVFORMATER:
+        return _skriv_brev(vurdering, args, ut)
     else:
         print(vurdering.explain(args.sprak), file=ut)
+    return OK
+
+
+#: The decision letter's formats (issue 16): plain text, or one printable HTML page.
+BREVFORMATER: tuple[str, ...] = ("vedtaksbrev", "vedtaksbrev-html")
+
+
+def _skriv_brev(vurdering: Assessment, args: argparse.Namespace, ut: TextIO) -> int:
+    """Print the letter; exit 0 also when it lists what the caseworker must clarify first."""
+    brev = vurdering.vedtaksbrev(args.sprak)
+    print(brev.html() if args.format == "vedtaksbrev-html" else brev.tekst(), file=ut, end="")
     return OK
 
 
@@ -297,6 +315,8 @@ def _gjengi(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
             ut,
             err,
         )
+    if args.format in BREVFORMATER:
+        return _skriv_brev(vurdering, args, ut)
     print(vurdering.explain(args.sprak), file=ut)
     return OK
 
