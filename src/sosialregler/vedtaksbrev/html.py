@@ -11,14 +11,14 @@ from html import escape
 from .model import Avsnitt, Vedtaksbrev
 
 _CSS = """
-@page { size: A4; margin: 18mm 20mm 18mm 20mm; }
-html { font-family: "Source Sans Pro", "Liberation Sans", Arial, sans-serif; font-size: 10pt;
-       line-height: 1.35; color: #000; background: #fff; }
-body { margin: 0 auto; max-width: 170mm; }
-header { display: flex; justify-content: space-between; margin-bottom: 5mm; }
-h1 { font-size: 14pt; margin: 0 0 3mm 0; }
-h2 { font-size: 11pt; margin: 4mm 0 1mm 0; }
-p { margin: 0 0 1.6mm 0; }
+@page { size: A4; margin: 14mm 18mm 14mm 18mm; }
+html { font-family: "Source Sans Pro", "Liberation Sans", Arial, sans-serif; font-size: 9.5pt;
+       line-height: 1.3; color: #000; background: #fff; }
+body { margin: 0 auto; max-width: 174mm; }
+header { display: flex; justify-content: space-between; margin-bottom: 4mm; }
+h1 { font-size: 13pt; margin: 0 0 2mm 0; }
+h2 { font-size: 10.5pt; margin: 3mm 0 0.8mm 0; }
+p { margin: 0 0 1.2mm 0; }
 ul { margin: 0 0 1.6mm 0; padding-left: 5mm; }
 li { margin-bottom: 1mm; }
 table { border-collapse: collapse; margin: 1mm 0 2mm 0; min-width: 110mm; }
@@ -26,7 +26,7 @@ th, td { padding: 0.4mm 2mm 0.4mm 0; text-align: left; vertical-align: top; }
 th { font-weight: 600; border-bottom: 0.3mm solid #000; }
 td.belop, th.belop { text-align: right; white-space: nowrap; padding-left: 8mm; }
 tr.sum td { border-top: 0.3mm solid #000; font-weight: 600; }
-.hilsen { margin-top: 5mm; }
+.hilsen { margin-top: 4mm; }
 section { break-inside: avoid; }
 @media screen { body { padding: 12mm; } }
 """
