@@ -56,6 +56,18 @@ FORVENTET: dict[str, dict[str, Any]] = {
         "belop": {"livsopphold": {"belop_per_maned": 13100 + 3850 + 11000 + 900 - 9000}},
         "merknader": set(),
     },
+    # familie without the caseworker's conclusion on the savings: the decision letter lists
+    # what must be concluded first (tests/test_vedtaksbrev.py)
+    "avklaring": {
+        "utfall": {
+            "omfang": "oppfylt",
+            "livsopphold": "skjonn",
+            "vilkar": "oppfylt",
+            "aktivitetsplikt": "oppfylt",
+        },
+        "belop": {"livsopphold": {"belop_per_maned": 13100 + 3850 + 11000 + 900 - 9000}},
+        "merknader": set(),
+    },
     "kvp": {
         "utfall": {
             "omfang": "oppfylt",

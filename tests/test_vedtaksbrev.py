@@ -285,3 +285,11 @@ def test_genererte_saker_gir_rene_brev(sak: dict[str, Any]) -> None:
         brev = v.vedtaksbrev(sprak)
         assert brev.klart or brev.maa_avklares
         assert brev.tekst().strip() and brev.html().startswith("<!DOCTYPE html>")
+
+
+def test_readme_viser_brevene_slik_de_blir() -> None:
+    """The README's letters in nb and nn are the golden letters: its claim stays true."""
+    readme = (ROT / "README.md").read_text(encoding="utf-8")
+    for navn in ("enslig.nb.txt", "familie.nn.txt", "avklaring.nb.txt"):
+        brev = (GOLDEN / navn).read_text(encoding="utf-8").replace("\u00a0", " ").rstrip()
+        assert brev in readme, navn
