@@ -293,3 +293,25 @@ def test_readme_viser_brevene_slik_de_blir() -> None:
     for navn in ("enslig.nb.txt", "familie.nn.txt", "avklaring.nb.txt"):
         brev = (GOLDEN / navn).read_text(encoding="utf-8").replace("\u00a0", " ").rstrip()
         assert brev in readme, navn
+
+
+def test_konklusjon_mot_reglenes_avslag_avgjores_ikke_i_brevet() -> None:
+    """The rules refuse (income covers the need) and the caseworker grants: no letter."""
+    sak = json.loads((ROT / "examples" / "kvp.json").read_text(encoding="utf-8"))
+    sak["saksbehandler"]["konklusjoner"].append(
+        {"omrade": "livsopphold", "utfall": "oppfylt", "begrunnelse": "Vi gir stønad."}
+    )
+    brev = assess(sak).vedtaksbrev("nb")
+    assert not brev.klart
+    assert any("reglene gir avslag" in linje for linje in brev.maa_avklares)
+
+
+def test_delvis_uten_belop_og_periode_baklengs() -> None:
+    sak = json.loads((ROT / "examples" / "familie.json").read_text(encoding="utf-8"))
+    sak["saksbehandler"]["konklusjoner"][0]["utfall"] = "delvis"
+    brev = assess(sak).vedtaksbrev("nn")
+    assert any("kor mykje" in linje for linje in brev.maa_avklares), brev.maa_avklares
+    sak["saksbehandler"]["periode_til"] = "2024-02-01"
+    with pytest.raises(UgyldigSak) as info:
+        assess(sak)
+    assert [f.felt for f in info.value.feil] == ["saksbehandler.periode_til"]

@@ -122,6 +122,13 @@ class _Brevskriver:
             self._mangler(omrade, vedtak)
             return None
         if konklusjon is not None:
+            if vedtak.utfall is Utfall.IKKE_OPPFYLT and konklusjon["utfall"] != "ikke_oppfylt":
+                # The rules refuse where the caseworker grants: the letter takes neither side.
+                self.krev(omrade, "avklar_motstrid")
+                return None
+            if konklusjon["utfall"] == "delvis" and konklusjon.get("belop_per_maned") is None:
+                self.krev(omrade, "avklar_belop")
+                return None
             return str(konklusjon["utfall"])
         if vedtak.utfall is Utfall.SKJONN:
             sporsmal = _sporsmal(vedtak, self.sprak)
@@ -184,6 +191,8 @@ class _Brevskriver:
             self.begrunn_med_konklusjon("livsopphold")
             return
         fra, til = self.sb.get("periode_fra"), self.sb.get("periode_til")
+        if innvilget is not None and Decimal(str(innvilget)) <= 0:
+            innvilget = None  # «you get 0 kroner» is no grant: the amount must be decided
         if innvilget is None:
             self.krev("livsopphold", "avklar_belop")
         if not (fra and til):
