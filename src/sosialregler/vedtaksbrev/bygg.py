@@ -206,12 +206,32 @@ class _Brevskriver:
         )
         self._form_og_mottaker("livsopphold")
         self.begrunnelse.append(self.s("b_18_satser"))
+        husstand = self._husstand()
+        if husstand:
+            self.begrunnelse.append(husstand)
         self._fakta_18(linjer)
         individuell = str(self.inn.get("individuell_vurdering") or "").strip()
         if individuell:
             self.begrunnelse.append(self.s("b_individuell", sitat=self.sitat(individuell)))
         self.begrunn_med_konklusjon("livsopphold")
         self.beregning = self._beregning(linjer, veiledende, innvilget)
+
+    def _husstand(self) -> str | None:
+        """Who the household is, as relied on; nothing when it has others than these."""
+        roller = [p.get("rolle") for p in self.inn.get("personer") or ()]
+        if set(roller) - {"soker", "ektefelle", "samboer", "barn"}:
+            return None
+        if roller == ["soker"]:
+            return self.s("b_alene")
+        hvem = [self.s("hvem_deg")]
+        hvem += [self.s(f"hvem_{r}") for r in roller if r in ("ektefelle", "samboer")]
+        barn = roller.count("barn")
+        if barn:
+            hvem.append(self.s("hvem_ett_barn") if barn == 1 else self.s("hvem_barn", n=barn))
+        if len(hvem) == 1:
+            return None
+        liste = ", ".join(hvem[:-1]) + f" {self.s('og')} " + hvem[-1]
+        return self.s("b_husstand", hvem=liste)
 
     def _form_og_mottaker(self, omrade: str) -> None:
         utbetaling = self.inn.get("utbetaling") or {}

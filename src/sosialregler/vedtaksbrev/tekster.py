@@ -365,6 +365,13 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "Inntekten vi regner med, er {inntekt} per måned. Det er like mye som eller mer enn "
             "det du trenger etter satsene og boutgiftene dine, som er {behov} per måned."
         ),
+        "b_husstand": "Vi har lagt til grunn at husstanden består av {hvem}.",
+        "b_alene": "Vi har lagt til grunn at du bor alene.",
+        "hvem_deg": "deg",
+        "hvem_ektefelle": "ektefellen din",
+        "hvem_samboer": "samboeren din",
+        "hvem_ett_barn": "ett barn",
+        "hvem_barn": "{n} barn",
         "b_barnetrygd": "Barnetrygd regner vi ikke som inntekt ({ref} tredje ledd).",
         "b_ikke_medregnet": "{type} på {belop} per måned har vi ikke regnet som inntekt.",
         "b_formue": "Du har {type} på {belop}. Dette har vi ikke trukket fra stønaden.",
@@ -516,6 +523,13 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "Inntekta vi reknar med, er {inntekt} kvar månad. Det er like mykje som eller meir "
             "enn det du treng etter satsane og utgiftene til bustaden, som er {behov} kvar månad."
         ),
+        "b_husstand": "Vi har lagt til grunn at hushaldet består av {hvem}.",
+        "b_alene": "Vi har lagt til grunn at du bur åleine.",
+        "hvem_deg": "deg",
+        "hvem_ektefelle": "ektefellen din",
+        "hvem_samboer": "sambuaren din",
+        "hvem_ett_barn": "eitt barn",
+        "hvem_barn": "{n} barn",
         "b_barnetrygd": "Barnetrygd reknar vi ikkje som inntekt ({ref} tredje ledd).",
         "b_ikke_medregnet": "{type} på {belop} kvar månad har vi ikkje rekna som inntekt.",
         "b_formue": "Du har {type} på {belop}. Dette har vi ikkje trekt frå stønaden.",
@@ -676,6 +690,13 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "The income we count is {inntekt} a month. That is as much as or more than what "
             "you need under the rates and your housing costs, which is {behov} a month."
         ),
+        "b_husstand": "We have based this on a household of {hvem}.",
+        "b_alene": "We have based this on you living alone.",
+        "hvem_deg": "you",
+        "hvem_ektefelle": "your spouse",
+        "hvem_samboer": "your cohabitant",
+        "hvem_ett_barn": "one child",
+        "hvem_barn": "{n} children",
         "b_barnetrygd": "We do not count child benefit as income ({ref}, third paragraph).",
         "b_ikke_medregnet": "We have not counted {type} of {belop} a month as income.",
         "b_formue": "You have {type} of {belop}. We have not deducted this from the support.",
