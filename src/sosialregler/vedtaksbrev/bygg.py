@@ -85,8 +85,10 @@ class _Brevskriver:
     def s(self, nokkel: str, **verdier: Any) -> str:
         return SETNINGER[self.sprak][nokkel].format(**verdier)
 
-    def ref(self, omrade: str) -> str:
-        return LOV[self.sprak]["stl"].format(p=_PARAGRAF[omrade])
+    def ref(self, omrade: str, ledd: int | None = None, paragraf: str | None = None) -> str:
+        """«sosialtjenesteloven § 18 tredje ledd» for an area (or ``paragraf``), in the language."""
+        nokkel = f"stl_{ledd}" if ledd else "stl"
+        return LOV[self.sprak][nokkel].format(p=paragraf or _PARAGRAF[omrade])
 
     def kr(self, verdi: Any) -> str:
         return belop(Decimal(str(verdi)), self.sprak)
@@ -237,26 +239,24 @@ class _Brevskriver:
         utbetaling = self.inn.get("utbetaling") or {}
         form = utbetaling.get("stonadsform")
         if form not in ("bidrag", "lan"):
-            self.krev(omrade, "avklar_stonadsform", ref=LOV[self.sprak]["stl"].format(p="21"))
+            self.krev(omrade, "avklar_stonadsform", ref=self.ref(omrade, paragraf="21"))
         else:
             self.vedtak_linjer.append(self.s(form))
         mottaker = utbetaling.get("mottaker")
         if utbetaling.get("vedtak_etter_21_fjerde_ledd") is True:
-            self.vedtak_linjer.append(
-                self.s("varer_tjenester", ref=LOV[self.sprak]["stl"].format(p="21"))
-            )
+            self.vedtak_linjer.append(self.s("varer_tjenester", ref=self.ref(omrade, 4, "21")))
         elif mottaker == "soker":
             self.vedtak_linjer.append(self.s("til_soker"))
         elif mottaker == "tredjepart" and utbetaling.get("samtykke_til_tredjepart") is True:
             self.vedtak_linjer.append(self.s("til_tredjepart"))
         else:
-            self.krev(omrade, "avklar_mottaker", ref=LOV[self.sprak]["stl"].format(p="22"))
+            self.krev(omrade, "avklar_mottaker", ref=self.ref(omrade, paragraf="22"))
 
     def _fakta_18(self, linjer: tuple[Any, ...]) -> None:
         rettigheter = {(r.get("type"), r.get("status")) for r in self.inn.get("rettigheter") or ()}
         for ln in linjer:
             if ln.post == "inntekt_barnetrygd" and ln.medregnet is False:
-                setning = self.s("b_barnetrygd", ref=self.ref("livsopphold"))
+                setning = self.s("b_barnetrygd", ref=self.ref("livsopphold", 3))
             elif ln.post.startswith("inntekt_") and ln.medregnet is False:
                 setning = self.s(
                     "b_ikke_medregnet", type=self.type(ln.post), belop=self.kr(ln.grunnlag or 0)
@@ -374,7 +374,7 @@ class _Brevskriver:
         if punkter:
             self.vilkar_tekst.append(self.s("vilkar_innledning", ref=self.ref("vilkar")))
             self.vilkar.extend(punkter)
-            self.vilkar_etter.append(self.s("vilkar_varsel", ref=self.ref("vilkar")))
+            self.vilkar_etter.append(self.s("vilkar_varsel", ref=self.ref("vilkar", 3)))
 
     def reduksjon(self) -> None:
         utfall = self.utfall("reduksjon")

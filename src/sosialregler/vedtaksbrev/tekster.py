@@ -61,9 +61,21 @@ SITAT: Mapping[str, tuple[str, str]] = {"nb": ("«", "»"), "nn": ("«", "»"), 
 
 #: References as the letter writes them (a law's name differs between the written standards).
 LOV: Mapping[str, Mapping[str, str]] = {
-    "nb": {"stl": "sosialtjenesteloven § {p}"},
-    "nn": {"stl": "sosialtenestelova § {p}"},
-    "en": {"stl": "section {p} of the Social Services Act"},
+    "nb": {
+        "stl": "sosialtjenesteloven § {p}",
+        "stl_3": "sosialtjenesteloven § {p} tredje ledd",
+        "stl_4": "sosialtjenesteloven § {p} fjerde ledd",
+    },
+    "nn": {
+        "stl": "sosialtenestelova § {p}",
+        "stl_3": "sosialtenestelova § {p} tredje ledd",
+        "stl_4": "sosialtenestelova § {p} fjerde ledd",
+    },
+    "en": {
+        "stl": "section {p} of the Social Services Act",
+        "stl_3": "section {p}, third paragraph, of the Social Services Act",
+        "stl_4": "section {p}, fourth paragraph, of the Social Services Act",
+    },
 }
 
 OMRADER: Mapping[str, Mapping[str, str]] = {
@@ -336,9 +348,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         "til_tredjepart": (
             "Etter avtale med deg betaler vi stønaden direkte til den du har gitt samtykke til."
         ),
-        "varer_tjenester": (
-            "Vi har bestemt at du får stønaden som varer eller tjenester ({ref} fjerde ledd)."
-        ),
+        "varer_tjenester": ("Vi har bestemt at du får stønaden som varer eller tjenester ({ref})."),
         "st_innvilget": (
             "Du får {belop} per måned i stønad i særlige tilfeller fra {fra} til {til}."
         ),
@@ -372,7 +382,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         "hvem_samboer": "samboeren din",
         "hvem_ett_barn": "ett barn",
         "hvem_barn": "{n} barn",
-        "b_barnetrygd": "Barnetrygd regner vi ikke som inntekt ({ref} tredje ledd).",
+        "b_barnetrygd": "Barnetrygd regner vi ikke som inntekt ({ref}).",
         "b_ikke_medregnet": "{type} på {belop} per måned har vi ikke regnet som inntekt.",
         "b_formue": "Du har {type} på {belop}. Dette har vi ikke trukket fra stønaden.",
         "b_rettighet_sokt": (
@@ -413,7 +423,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         "vilkar_grunn": "Grunnen er {sitat}.",
         "vilkar_dokumentasjon": "Som dokumentasjon vil vi ha {sitat}.",
         "vilkar_varsel": (
-            "Hvis du ikke oppfyller vilkårene, kan stønaden din bli redusert ({ref} tredje ledd)."
+            "Hvis du ikke oppfyller vilkårene, kan stønaden din bli redusert ({ref})."
         ),
         "reduksjon": (
             "Stønaden din er redusert med {belop} per måned fra {fra}, fordi du ikke har "
@@ -495,9 +505,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         "til_tredjepart": (
             "Etter avtale med deg betaler vi stønaden direkte til den du har gitt samtykke til."
         ),
-        "varer_tjenester": (
-            "Vi har bestemt at du får stønaden som varer eller tenester ({ref} fjerde ledd)."
-        ),
+        "varer_tjenester": ("Vi har bestemt at du får stønaden som varer eller tenester ({ref})."),
         "st_innvilget": (
             "Du får {belop} kvar månad i stønad i særlege tilfelle frå {fra} til {til}."
         ),
@@ -530,7 +538,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         "hvem_samboer": "sambuaren din",
         "hvem_ett_barn": "eitt barn",
         "hvem_barn": "{n} barn",
-        "b_barnetrygd": "Barnetrygd reknar vi ikkje som inntekt ({ref} tredje ledd).",
+        "b_barnetrygd": "Barnetrygd reknar vi ikkje som inntekt ({ref}).",
         "b_ikke_medregnet": "{type} på {belop} kvar månad har vi ikkje rekna som inntekt.",
         "b_formue": "Du har {type} på {belop}. Dette har vi ikkje trekt frå stønaden.",
         "b_rettighet_sokt": (
@@ -571,7 +579,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         "vilkar_grunn": "Grunnen er {sitat}.",
         "vilkar_dokumentasjon": "Som dokumentasjon vil vi ha {sitat}.",
         "vilkar_varsel": (
-            "Viss du ikkje oppfyller vilkåra, kan stønaden din bli redusert ({ref} tredje ledd)."
+            "Viss du ikkje oppfyller vilkåra, kan stønaden din bli redusert ({ref})."
         ),
         "reduksjon": (
             "Stønaden din er redusert med {belop} kvar månad frå {fra}, fordi du ikkje har "
@@ -659,8 +667,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "have consented to."
         ),
         "varer_tjenester": (
-            "We have decided that you receive the support as goods or services ({ref}, fourth "
-            "paragraph)."
+            "We have decided that you receive the support as goods or services ({ref})."
         ),
         "st_innvilget": (
             "You will receive {belop} a month in assistance in special cases from {fra} to {til}."
@@ -697,7 +704,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         "hvem_samboer": "your cohabitant",
         "hvem_ett_barn": "one child",
         "hvem_barn": "{n} children",
-        "b_barnetrygd": "We do not count child benefit as income ({ref}, third paragraph).",
+        "b_barnetrygd": "We do not count child benefit as income ({ref}).",
         "b_ikke_medregnet": "We have not counted {type} of {belop} a month as income.",
         "b_formue": "You have {type} of {belop}. We have not deducted this from the support.",
         "b_rettighet_sokt": (
@@ -738,8 +745,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         "vilkar_grunn": "The reason is {sitat}.",
         "vilkar_dokumentasjon": "As documentation we need {sitat}.",
         "vilkar_varsel": (
-            "If you do not meet the conditions, your support may be reduced ({ref}, third "
-            "paragraph)."
+            "If you do not meet the conditions, your support may be reduced ({ref})."
         ),
         "reduksjon": (
             "Your support is reduced by {belop} a month from {fra}, because you have not met "
