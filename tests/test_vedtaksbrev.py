@@ -14,7 +14,7 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 import sosialregler
 from helpers_cli import kjor
 from sosialregler import Assessment, UgyldigSak, assess
+from sosialregler.facts import KonklusjonsOmrade
 from sosialregler.testing import saker
 from sosialregler.vedtaksbrev import lag_vedtaksbrev
 
@@ -237,8 +238,7 @@ def test_eksemplenes_brev_er_rene(navn: str) -> None:
     sjekk_rent_brev(_vurdering(navn))
 
 
-_OMRADER = ["livsopphold", "nodhjelp", "saerlige_tilfeller", "vilkar", "aktivitetsplikt",
-            "midlertidig_botilbud", "kvalifiseringsprogram", "kvalifiseringsstonad"]  # fmt: skip
+_OMRADER = list(get_args(KonklusjonsOmrade))
 
 
 @st.composite
@@ -315,3 +315,13 @@ def test_delvis_uten_belop_og_periode_baklengs() -> None:
     with pytest.raises(UgyldigSak) as info:
         assess(sak)
     assert [f.felt for f in info.value.feil] == ["saksbehandler.periode_til"]
+
+
+def test_det_som_mangler_navngis_i_klartekst() -> None:
+    sak = json.loads((ROT / "examples" / "familie.json").read_text(encoding="utf-8"))
+    sak["reduksjoner"] = [{"vilkar": "v1", "dato": "2024-03-15", "belop_per_maned": 500}]
+    linjer = assess(sak).vedtaksbrev("nn").maa_avklares
+    assert any(
+        linje.startswith("Reduksjon av stønaden:") and "kvifor vilkåret ikkje vart oppfylt" in linje
+        for linje in linjer
+    ), linjer

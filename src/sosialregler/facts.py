@@ -407,6 +407,7 @@ KonklusjonsOmrade = Literal[
     "nodhjelp",
     "saerlige_tilfeller",
     "vilkar",
+    "reduksjon",
     "aktivitetsplikt",
     "midlertidig_botilbud",
     "kvalifiseringsprogram",

@@ -384,7 +384,11 @@ class _Brevskriver:
             self.krev("reduksjon", "avklar_ulovlig", ref=self.ref("reduksjon"))
             return
         vilkar = {v.get("id"): v for v in self.inn.get("vilkar") or ()}
-        for r in self.inn.get("reduksjoner") or ():
+        reduksjoner = self.inn.get("reduksjoner") or ()
+        if reduksjoner:
+            self.begrunnelse.append(self.s("b_reduksjon", ref=self.ref("reduksjon", 3)))
+            self.begrunn_med_konklusjon("reduksjon")
+        for r in reduksjoner:
             beskrivelse = str((vilkar.get(r.get("vilkar")) or {}).get("beskrivelse") or "")
             if not beskrivelse.strip():
                 continue

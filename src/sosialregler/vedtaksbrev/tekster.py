@@ -21,16 +21,22 @@ Sources (checked 2026-12; V = the law's text or an authority quoting it, V2 = se
   det forvaltningsorgan som har truffet vedtaket … Det er Nav-kontoret som fatter vedtak»].
 - § 33 / sosialtjenesteloven ch. 5: if the NAV office keeps its decision it sends the appeal to
   Statsforvalteren, who decides [V2: helsetilsynet.no veileder 2023 pt. 6; narvik.kommune.no].
-- Sosialtjenesteloven (LOV-2009-12-18-131) § 18 first ledd (who cannot support themselves by
-  work or by claiming financial rights is entitled to support), third ledd (child benefit is
-  not income) [V: law notes sosialtjenesteloven.md, S1]; § 19 (support in special cases to
-  overcome or adapt to a difficult life situation) [V: S1]; § 20 (conditions; breach may reduce
-  the support, which the decision must say) [V: S1]; § 20 a (activity condition for under-30s
-  unless weighty reasons) [V: S1]; § 21 (bidrag or lån) and § 22 (paid to the applicant; to
-  others with consent or after a § 21 fourth-ledd decision) [V: S58]; § 27 (temporary
-  accommodation; the office works towards a permanent home) [V: helsetilsynet.no 2017];
-  §§ 29, 35 (qualification programme and benefit, two thirds under 25) [V: S1, S29];
-  unlawful absence from the programme reduces the benefit [V: nav.no, addendum-2026-11 A5].
+- Sosialtjenesteloven (LOV-2009-12-18-131), as shared/law/sosialtjenesteloven.md tags it:
+  § 18 first ledd (who cannot support themselves by work or by claiming financial rights is
+  entitled to support) and § 19 (support in special cases, to overcome or adapt to a difficult
+  life situation) [V: S1, ks.no quoting the Act]; § 18 third ledd (child benefit is not income,
+  from 2022-09-01) [V: the rule file stl-18-livsopphold.toml]; § 20 (lawful conditions; third
+  ledd: breach may reduce the support, which the decision must say) [V: S3, LOV-2015-04-24-20];
+  a reduction never goes below what an emergency needs: the emergency claim holds whatever the
+  cause [V: S55 sivilombudet.no; R35's own wording M, as stl-20-3-reduksjon.toml says];
+  § 20 a (activity condition for under-30s, unless weighty reasons) [V: S4, S5, S85]; § 21
+  (bidrag or lån; fourth ledd goods and services) and § 22 (paid to the applicant; to others
+  with consent or after a § 21 fourth-ledd decision) [V: S58]; § 27 temporary accommodation,
+  the office works towards a permanent home [V: helsetilsynet.no «Midlertidig botilbud»,
+  addendum-2026-11 A6.1]; § 29 eligibility [V: S34, S25] and § 35 benefit, two thirds under 25
+  [V: S89]; unlawful absence from the programme reduces the benefit [V: S29, nav.no;
+  addendum-2026-11]. The letter's § 29 sentence paraphrases the eligibility criteria the rules
+  found met (stl-29-kvalifiseringsprogram.toml); it is written only when they are.
 - Nynorsk names: «sosialtenestelova», «mellombels butilbod», «Statsforvaltaren»
   [V2: vinje.kommune.no «Klage på vedtak» (nn); the nynorsk text of the Act's titles].
 """
@@ -429,6 +435,10 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "Stønaden din er redusert med {belop} per måned fra {fra}, fordi du ikke har "
             "oppfylt vilkåret {sitat}."
         ),
+        "b_reduksjon": (
+            "Når du ikke oppfyller et vilkår, kan NAV-kontoret redusere stønaden ({ref}). "
+            "Du skal likevel alltid få det du trenger i en nødssituasjon."
+        ),
         "aktivitet_satt": (
             "Du er under 30 år. Da skal NAV-kontoret som hovedregel sette vilkår om aktivitet "
             "når du får økonomisk stønad ({ref}). Vilkåret står ovenfor."
@@ -584,6 +594,10 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         "reduksjon": (
             "Stønaden din er redusert med {belop} kvar månad frå {fra}, fordi du ikkje har "
             "oppfylt vilkåret {sitat}."
+        ),
+        "b_reduksjon": (
+            "Når du ikkje oppfyller eit vilkår, kan NAV-kontoret redusere stønaden ({ref}). "
+            "Du skal likevel alltid få det du treng i ein naudsituasjon."
         ),
         "aktivitet_satt": (
             "Du er under 30 år. Då skal NAV-kontoret som hovudregel setje vilkår om aktivitet "
@@ -751,6 +765,10 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "Your support is reduced by {belop} a month from {fra}, because you have not met "
             "the condition {sitat}."
         ),
+        "b_reduksjon": (
+            "When you do not meet a condition, the NAV office can reduce the support ({ref}). "
+            "You will still always get what you need in an emergency."
+        ),
         "aktivitet_satt": (
             "You are under 30. As a rule, the NAV office must then set a condition of activity "
             "when you receive financial assistance ({ref}). The condition is set out above."
@@ -858,6 +876,19 @@ FELT: Mapping[str, Mapping[str, str]] = {
         "kvp": "kvalifiseringsprogrammet",
         "nodsituasjon": "nødssituasjonen",
         "saerlige_tilfeller": "søknaden om stønad i særlige tilfeller",
+        "uten_overnatting_neste_dogn": "om søkeren står uten overnatting neste døgn",
+        "botilbud_soknad": "behovet for et midlertidig botilbud",
+        "holder_barnetrygd_utenfor": "om kommunen holdt barnetrygden utenfor",
+        "kommune": "kommunens valg",
+        "reduksjoner": "reduksjonen av stønaden",
+        "arsak_til_brudd": "hvorfor vilkåret ikke ble oppfylt",
+        "forhandsvarslet": "om reduksjonen ble varslet på forhånd",
+        "nodvendig_belop": "hva de nødvendige utgiftene koster",
+        "foreligger": "om det er en nødssituasjon",
+        "livssituasjon": "livssituasjonen",
+        "utgifter": "utgiftene",
+        "fravaer": "fraværet",
+        "maneder_med_stonad": "hvilke måneder søkeren har fått stønad",
     },
     "nn": {
         "fodselsdato": "fødselsdato",
@@ -881,6 +912,19 @@ FELT: Mapping[str, Mapping[str, str]] = {
         "kvp": "kvalifiseringsprogrammet",
         "nodsituasjon": "naudsituasjonen",
         "saerlige_tilfeller": "søknaden om stønad i særlege tilfelle",
+        "uten_overnatting_neste_dogn": "om søkjaren står utan overnatting neste døgn",
+        "botilbud_soknad": "behovet for eit mellombels butilbod",
+        "holder_barnetrygd_utenfor": "om kommunen heldt barnetrygda utanfor",
+        "kommune": "vala til kommunen",
+        "reduksjoner": "reduksjonen av stønaden",
+        "arsak_til_brudd": "kvifor vilkåret ikkje vart oppfylt",
+        "forhandsvarslet": "om reduksjonen vart varsla på førehand",
+        "nodvendig_belop": "kva dei naudsynte utgiftene kostar",
+        "foreligger": "om det er ein naudsituasjon",
+        "livssituasjon": "livssituasjonen",
+        "utgifter": "utgiftene",
+        "fravaer": "fråværet",
+        "maneder_med_stonad": "kva månader søkjaren har fått stønad",
     },
     "en": {
         "fodselsdato": "date of birth",
@@ -904,5 +948,18 @@ FELT: Mapping[str, Mapping[str, str]] = {
         "kvp": "the qualification programme",
         "nodsituasjon": "the emergency",
         "saerlige_tilfeller": "the application for assistance in special cases",
+        "uten_overnatting_neste_dogn": "whether the applicant has nowhere to stay the next night",
+        "botilbud_soknad": "the need for temporary accommodation",
+        "holder_barnetrygd_utenfor": "whether the municipality left child benefit out",
+        "kommune": "the municipality's choices",
+        "reduksjoner": "the reduction of the support",
+        "arsak_til_brudd": "why the condition was not met",
+        "forhandsvarslet": "whether the reduction was notified in advance",
+        "nodvendig_belop": "what the necessary expenses cost",
+        "foreligger": "whether there is an emergency",
+        "livssituasjon": "the situation in life",
+        "utgifter": "the expenses",
+        "fravaer": "the absence",
+        "maneder_med_stonad": "the months with support",
     },
 }
