@@ -348,3 +348,19 @@ def test_det_som_mangler_navngis_i_klartekst() -> None:
         linje.startswith("Reduksjon av stønaden:") and "kvifor vilkåret ikkje vart oppfylt" in linje
         for linje in linjer
     ), linjer
+
+
+@pytest.mark.parametrize(
+    "fil",
+    [
+        f
+        for f in sorted((Path(__file__).parent / "data" / "vedtaksgrunnlag_v3").glob("*.json"))
+        if not f.name.endswith(".kontrakt.json")
+    ],
+)
+def test_eldre_vedtaksgrunnlag_gir_brev_eller_hva_som_ma_avklares(fil: Path) -> None:
+    """A record stored before the letter existed renders one (or the to-do list), no error."""
+    v = Assessment.from_record(fil.read_text(encoding="utf-8"))
+    for sprak in SPRAK:
+        brev = v.vedtaksbrev(sprak)
+        assert brev.tekst().strip() and (brev.klart or brev.maa_avklares)
