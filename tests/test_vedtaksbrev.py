@@ -160,6 +160,12 @@ def test_cli_vedtaksbrev_tekst_html_og_gjengi(tmp_path: Path) -> None:
     assert kjoring.ut == (GOLDEN / "botilbud.nb.txt").read_text(encoding="utf-8")
 
 
+def test_cli_vedtaksbrev_med_batch_avvises_med_grunn() -> None:
+    kjoring = kjor("vurder", "-", "--batch", "--format", "vedtaksbrev", stdin="{}\n")
+    assert kjoring.kode == 2
+    assert "--format" in kjoring.feil and "uten --batch" in kjoring.feil
+
+
 # --- what a letter never says -----------------------------------------------------------------
 
 #: Free text the caseworker wrote: quoted verbatim in the letter, in their words, so the checks

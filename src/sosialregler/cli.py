@@ -173,6 +173,9 @@ def _les_fil(navn: str, felt: str) -> str:
 
 
 def _vurder(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
+    if args.batch and args.format in BREVFORMATER:
+        melding = "vedtaksbrevet skrives for én sak om gangen; bruk det uten --batch"
+        return _avvis([Feil("--format", args.format, melding)], "tekst", ut, err)
     if args.batch:
         return _vurder_batch(args, ut, err)
     try:
