@@ -166,6 +166,30 @@ def test_cli_vedtaksbrev_med_batch_avvises_med_grunn() -> None:
     assert "--format" in kjoring.feil and "uten --batch" in kjoring.feil
 
 
+@pytest.mark.parametrize("navn", EKSEMPLER)
+def test_html_er_selvstendig_og_uten_nett(navn: str) -> None:
+    for sprak in SPRAK:
+        side = _vurdering(navn).vedtaksbrev(sprak).html()
+        for forbudt in ("http", "<script", "<link", "src=", "url(", "@import"):
+            assert forbudt not in side, (navn, sprak, forbudt)
+        assert "@page { size: A4;" in side and f'<html lang="{sprak}">' in side
+
+
+@pytest.mark.parametrize("navn", EKSEMPLER)
+def test_saksbehandlerens_merknader_star_ikke_i_brevet(navn: str) -> None:
+    """Flags (a missing individual assessment, three months in temporary housing …) are the
+    caseworker's checks: they stay in the working paper."""
+    v = _vurdering(navn)
+    merknader = v.to_dict()["merknader"]
+    for sprak in SPRAK:
+        tekst = " ".join(_strenger(v.vedtaksbrev(sprak).to_dict()))
+        for m in merknader:
+            assert m["kode"] not in tekst
+            assert m["tekst"] not in tekst and m["tekst_en"] not in tekst
+    if navn == "botilbud":
+        assert {m["kode"] for m in merknader} >= {"BOTILBUD_OVER_TRE_MANEDER"}
+
+
 # --- what a letter never says -----------------------------------------------------------------
 
 #: Free text the caseworker wrote: quoted verbatim in the letter, in their words, so the checks
