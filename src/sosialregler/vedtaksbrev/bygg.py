@@ -207,10 +207,16 @@ class _Brevskriver:
             self.s(nokkel, belop=self.kr(innvilget), fra=self.d(fra), til=self.d(til))
         )
         self._form_og_mottaker("livsopphold")
-        self.begrunnelse.append(self.s("b_18_satser"))
+        # One paragraph on how the amount was found: only the steps this case had.
+        utregning = [self.s("b_18_satser")]
+        if any(ln.post.startswith("boutgift_") and ln.belop > 0 for ln in linjer):
+            utregning.append(self.s("b_18_boutgifter"))
+        if any(ln.post.startswith("inntekt_") and ln.belop < 0 for ln in linjer):
+            utregning.append(self.s("b_18_inntekt"))
         husstand = self._husstand()
         if husstand:
-            self.begrunnelse.append(husstand)
+            utregning.append(husstand)
+        self.begrunnelse.append(" ".join(utregning))
         self._fakta_18(linjer)
         individuell = str(self.inn.get("individuell_vurdering") or "").strip()
         if individuell:

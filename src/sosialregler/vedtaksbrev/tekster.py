@@ -373,10 +373,9 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "arbeid eller ved å gjøre gjeldende økonomiske rettigheter, har rett til økonomisk "
             "stønad."
         ),
-        "b_18_satser": (
-            "Vi har brukt de veiledende satsene for økonomisk stønad og lagt til boutgiftene "
-            "dine. Deretter har vi trukket fra inntekten din."
-        ),
+        "b_18_satser": "Vi har brukt de veiledende satsene for økonomisk stønad.",
+        "b_18_boutgifter": "Vi har lagt til boutgiftene dine.",
+        "b_18_inntekt": "Vi har trukket fra inntekten vi regner med.",
         "b_18_dekket": (
             "Inntekten vi regner med, er {inntekt} per måned. Det er like mye som eller mer enn "
             "det du trenger etter satsene og boutgiftene dine, som er {behov} per måned."
@@ -533,10 +532,9 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "Vi har vurdert søknaden din etter {ref}. Den som ikkje kan forsørgje seg gjennom "
             "arbeid eller ved å gjere gjeldande økonomiske rettar, har rett til økonomisk stønad."
         ),
-        "b_18_satser": (
-            "Vi har brukt dei rettleiande satsane for økonomisk stønad og lagt til utgiftene "
-            "til bustaden. Deretter har vi trekt frå inntekta di."
-        ),
+        "b_18_satser": "Vi har brukt dei rettleiande satsane for økonomisk stønad.",
+        "b_18_boutgifter": "Vi har lagt til utgiftene til bustaden.",
+        "b_18_inntekt": "Vi har trekt frå inntekta vi reknar med.",
         "b_18_dekket": (
             "Inntekta vi reknar med, er {inntekt} kvar månad. Det er like mykje som eller meir "
             "enn det du treng etter satsane og utgiftene til bustaden, som er {behov} kvar månad."
@@ -703,10 +701,9 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "themselves through work or by claiming their financial rights is entitled to "
             "financial assistance."
         ),
-        "b_18_satser": (
-            "We have used the guideline rates for financial assistance and added your housing "
-            "costs. Then we have deducted your income."
-        ),
+        "b_18_satser": "We have used the guideline rates for financial assistance.",
+        "b_18_boutgifter": "We have added your housing costs.",
+        "b_18_inntekt": "We have deducted the income we count.",
         "b_18_dekket": (
             "The income we count is {inntekt} a month. That is as much as or more than what "
             "you need under the rates and your housing costs, which is {behov} a month."
