@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Any, get_args
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -130,6 +131,16 @@ def test_brevet_fra_et_lagret_vedtaksgrunnlag_er_det_samme(navn: str) -> None:
     lagret = Assessment.from_record(json.loads(json.dumps(v.to_record())))
     for sprak in SPRAK:
         assert lagret.vedtaksbrev(sprak).to_dict() == v.vedtaksbrev(sprak).to_dict()
+
+
+def test_sak_uten_noe_a_avgjore_gir_ikke_tomt_vedtak() -> None:
+    """Defensive: an assessment with no area a letter decides gives the to-do list."""
+    v = attrs.evolve(_vurdering("enslig"), vedtak={})
+    brev = v.vedtaksbrev("nn")
+    assert not brev.klart
+    assert brev.maa_avklares[1] == (
+        "Saka har ingen søknad som kan avgjerast. Registrer kva søknaden gjeld."
+    )
 
 
 def test_ukjent_sprak_avvises() -> None:
@@ -315,6 +326,8 @@ def test_genererte_saker_gir_rene_brev(sak: dict[str, Any]) -> None:
         brev = v.vedtaksbrev(sprak)
         assert brev.klart or brev.maa_avklares
         assert brev.tekst().strip() and brev.html().startswith("<!DOCTYPE html>")
+        if brev.klart:  # a letter decides something, first
+            assert brev.avsnitt[0].id == "vedtak" and brev.avsnitt[0].tekst
 
 
 def test_readme_viser_brevene_slik_de_blir() -> None:

@@ -518,6 +518,8 @@ class _Brevskriver:
         if self.stonad or not hva:
             hva.insert(0, self.s("tittel_stonad"))
         tittel = self.s("tittel", hva=f" {self.s('og')} ".join(hva))
+        if not self.avklar and not self.vedtak_linjer:
+            self.avklar.append(self.s("avklar_ingenting"))  # a letter must decide something
         if self.avklar:
             return Vedtaksbrev(
                 sprak=self.sprak,

@@ -479,6 +479,9 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         "avklar_avslag": "{omrade}: Skriv ned begrunnelsen for avslaget.",
         "avklar_ulovlig": "{omrade}: Endre det som ikke oppfyller kravene i {ref}.",
         "avklar_kvp_periode": "{omrade}: Bestem når programmet starter og slutter.",
+        "avklar_ingenting": (
+            "Saken har ingen søknad som kan avgjøres. Registrer hva søknaden gjelder."
+        ),
         "avklar_motstrid": (
             "{omrade}: Konklusjonen sier innvilget, men reglene gir avslag. Se arbeidsnotatet, "
             "og rett konklusjonen eller opplysningene."
@@ -638,6 +641,9 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         "avklar_avslag": "{omrade}: Skriv ned grunngivinga for avslaget.",
         "avklar_ulovlig": "{omrade}: Endre det som ikkje oppfyller krava i {ref}.",
         "avklar_kvp_periode": "{omrade}: Bestem når programmet startar og sluttar.",
+        "avklar_ingenting": (
+            "Saka har ingen søknad som kan avgjerast. Registrer kva søknaden gjeld."
+        ),
         "avklar_motstrid": (
             "{omrade}: Konklusjonen seier innvilga, men reglane gir avslag. Sjå arbeidsnotatet, "
             "og rett konklusjonen eller opplysningane."
@@ -808,6 +814,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         "avklar_avslag": "{omrade}: Record the reasons for the refusal.",
         "avklar_ulovlig": "{omrade}: Change what does not meet the requirements of {ref}.",
         "avklar_kvp_periode": "{omrade}: Decide when the programme starts and ends.",
+        "avklar_ingenting": "The case has no application to decide. Record what it is for.",
         "avklar_motstrid": (
             "{omrade}: The conclusion grants, but the rules refuse. See the working paper, and "
             "correct the conclusion or the facts."
