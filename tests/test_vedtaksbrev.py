@@ -407,3 +407,21 @@ def test_eldre_vedtaksgrunnlag_gir_brev_eller_hva_som_ma_avklares(fil: Path) -> 
     for sprak in SPRAK:
         brev = v.vedtaksbrev(sprak)
         assert brev.tekst().strip() and (brev.klart or brev.maa_avklares)
+
+
+def test_stonad_i_saerlige_tilfeller_som_engangsbelop() -> None:
+    sak = json.loads((ROT / "examples" / "kvp.json").read_text(encoding="utf-8"))
+    sak["saksbehandler"]["konklusjoner"] = [
+        {
+            "omrade": "saerlige_tilfeller",
+            "utfall": "oppfylt",
+            "begrunnelse": "Tannbehandlingen er nødvendig.",
+            "belop_engangs": 4200,
+        }
+    ]
+    sak["utbetaling"] = {"stonadsform": "bidrag", "mottaker": "soker"}
+    vedtak = assess(sak).vedtaksbrev("nn").avsnitt[0].tekst
+    assert (
+        "Du får 4\u00a0200\u00a0kroner i stønad i særlege tilfelle. Dette er ein eingongsstønad."
+        in vedtak
+    )

@@ -36,7 +36,7 @@ def _tillatte() -> dict[str, set[str]]:
         linje = linje.split("#", 1)[0].strip()
         if linje:
             sprak, ord_ = linje.split()
-            ut[sprak].add(ord_)
+            ut[sprak].add(ord_.lower())
     return ut
 
 
@@ -84,8 +84,39 @@ def test_brevene_er_stavet_riktig(sprak: str) -> None:
         timeout=60,
         check=True,
     )
-    ukjente = {o for o in svar.stdout.split() if not o.isdigit()} - _tillatte()[sprak]
+    ukjente = {o for o in svar.stdout.split() if not o.isdigit()}
+    ukjente = {o for o in ukjente if o.lower() not in _tillatte()[sprak]}
     assert not ukjente, f"ukjente ord i {sprak}-brevene: {sorted(ukjente)}"
+
+
+@pytest.mark.skipif(
+    HUNSPELL is None,
+    reason="hunspell finnes ikke (Debian: apt-get install "
+    "hunspell hunspell-no); stavingen av frasene kontrolleres da ikke",
+)
+@pytest.mark.parametrize("sprak", ["nb", "nn"])
+def test_alle_frasene_er_stavet_riktig(sprak: str) -> None:
+    """Every phrase the letter can use, not only those the examples reach."""
+    if not (_ORDBOKER / f"{sprak}_NO.dic").exists():
+        pytest.skip(f"ordboken {sprak}_NO mangler (Debian: apt-get install hunspell-no)")
+    from sosialregler.vedtaksbrev import tekster
+
+    tabeller = (tekster.SETNINGER, tekster.TYPER, tekster.RADER, tekster.FELT, tekster.OMRADER)
+    tekst = "\n".join(
+        re.sub(r"\{[^}]*\}", " ", v) for t in (*tabeller, tekster.LOV) for v in t[sprak].values()
+    )
+    assert HUNSPELL is not None
+    svar = subprocess.run(
+        [HUNSPELL, "-d", f"{sprak}_NO", "-l"],
+        input=tekst,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=True,
+    )
+    ukjente = {o for o in svar.stdout.split() if o.lower() not in _tillatte()[sprak]}
+    assert not ukjente, f"ukjente ord i {sprak}-frasene: {sorted(ukjente)}"
 
 
 def test_ordlisten_er_kort_og_begrunnet() -> None:

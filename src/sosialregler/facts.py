@@ -423,13 +423,15 @@ class Konklusjon:
     quotes ``begrunnelse`` as the main consideration (forvaltningsloven § 25 third ledd).
     ``utfall``: ``oppfylt`` (granted), ``delvis`` (granted in part: ``belop_per_maned`` below
     the guideline amount) or ``ikke_oppfylt`` (refused). ``belop_per_maned``: the amount granted
-    when the caseworker sets one (§ 19, or a § 18 amount other than the guideline amount).
+    when the caseworker sets one (§ 19, or a § 18 amount other than the guideline amount);
+    ``belop_engangs``: a one-off amount granted instead (§ 19 support for a single expense).
     """
 
     omrade: KonklusjonsOmrade
     utfall: Literal["oppfylt", "delvis", "ikke_oppfylt"]
     begrunnelse: str
     belop_per_maned: Decimal | None = None
+    belop_engangs: Decimal | None = None
 
 
 @frozen

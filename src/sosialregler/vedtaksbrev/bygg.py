@@ -128,7 +128,10 @@ class _Brevskriver:
                 # The rules refuse where the caseworker grants: the letter takes neither side.
                 self.krev(omrade, "avklar_motstrid")
                 return None
-            if konklusjon["utfall"] == "delvis" and konklusjon.get("belop_per_maned") is None:
+            if konklusjon["utfall"] == "delvis" and (
+                konklusjon.get("belop_per_maned") is None
+                and konklusjon.get("belop_engangs") is None
+            ):
                 self.krev(omrade, "avklar_belop")
                 return None
             return str(konklusjon["utfall"])
@@ -337,7 +340,12 @@ class _Brevskriver:
         else:
             konklusjon = self.konklusjoner.get("saerlige_tilfeller") or {}
             fra, til = self.sb.get("periode_fra"), self.sb.get("periode_til")
-            if konklusjon.get("belop_per_maned") is None:
+            if konklusjon.get("belop_engangs") is not None:
+                belop_ = self.kr(konklusjon["belop_engangs"])
+                self.vedtak_linjer.append(self.s("st_engangs", belop=belop_))
+                if "livsopphold" not in self.v.vedtak:
+                    self._form_og_mottaker("saerlige_tilfeller")
+            elif konklusjon.get("belop_per_maned") is None:
                 self.krev("saerlige_tilfeller", "avklar_belop")
             elif not (fra and til):
                 self.krev("saerlige_tilfeller", "avklar_periode")

@@ -359,6 +359,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "Du får {belop} per måned i stønad i særlige tilfeller fra {fra} til {til}."
         ),
         "st_avslag": "Du får ikke stønad i særlige tilfeller etter {ref}.",
+        "st_engangs": "Du får {belop} i stønad i særlige tilfeller. Dette er en engangsstønad.",
         "nod_innvilget": "Du får nødhjelp på {belop}.",
         "kvp_innvilget": "Du får delta i kvalifiseringsprogram fra {fra} til {til}.",
         "kvp_avslag": "Du får ikke delta i kvalifiseringsprogram.",
@@ -507,7 +508,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "Du får {belop} i økonomisk stønad til livsopphald kvar månad frå {fra} til {til}."
         ),
         "delvis": (
-            "Du får delvis innvilga søknaden din om økonomisk stønad til livsopphald. "
+            "Du får ein del av det du søkte om i økonomisk stønad til livsopphald. "
             "Du får {belop} kvar månad frå {fra} til {til}."
         ),
         "avslag": "Du får ikkje økonomisk stønad til livsopphald. Søknaden din er avslått.",
@@ -522,6 +523,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "Du får {belop} kvar månad i stønad i særlege tilfelle frå {fra} til {til}."
         ),
         "st_avslag": "Du får ikkje stønad i særlege tilfelle etter {ref}.",
+        "st_engangs": "Du får {belop} i stønad i særlege tilfelle. Dette er ein eingongsstønad.",
         "nod_innvilget": "Du får naudhjelp på {belop}.",
         "kvp_innvilget": "Du får delta i kvalifiseringsprogram frå {fra} til {til}.",
         "kvp_avslag": "Du får ikkje delta i kvalifiseringsprogram.",
@@ -563,7 +565,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "livssituasjon."
         ),
         "b_nod": (
-            "Du er i ein naudsituasjon. Då har du rett til hjelp til det du treng akkurat no "
+            "Du er i ein naudssituasjon. Då har du rett til hjelp til det du treng akkurat no "
             "({ref})."
         ),
         "b_botilbud": (
@@ -598,7 +600,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         ),
         "b_reduksjon": (
             "Når du ikkje oppfyller eit vilkår, kan NAV-kontoret redusere stønaden ({ref}). "
-            "Du skal likevel alltid få det du treng i ein naudsituasjon."
+            "Du skal likevel alltid få det du treng i ein naudssituasjon."
         ),
         "aktivitet_satt": (
             "Du er under 30 år. Då skal NAV-kontoret som hovudregel setje vilkår om aktivitet "
@@ -645,7 +647,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "Saka har ingen søknad som kan avgjerast. Registrer kva søknaden gjeld."
         ),
         "avklar_motstrid": (
-            "{omrade}: Konklusjonen seier innvilga, men reglane gir avslag. Sjå arbeidsnotatet, "
+            "{omrade}: Konklusjonen gir stønad, men reglane gir avslag. Sjå arbeidsnotatet, "
             "og rett konklusjonen eller opplysningane."
         ),
     },
@@ -691,6 +693,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "You will receive {belop} a month in assistance in special cases from {fra} to {til}."
         ),
         "st_avslag": "You will not receive assistance in special cases under {ref}.",
+        "st_engangs": "You will receive {belop} in assistance in special cases, paid once.",
         "nod_innvilget": "You will receive emergency help of {belop}.",
         "kvp_innvilget": "You may take part in the qualification programme from {fra} to {til}.",
         "kvp_avslag": "You may not take part in the qualification programme.",
@@ -841,7 +844,7 @@ RADER: Mapping[str, Mapping[str, str]] = {
         "sats_barn": "Sats for barn {alder} år",
         "sum": "Stønad kvar månad",
         "veiledende_sum": "Rettleiande beløp kvar månad",
-        "innvilget_sum": "Innvilga beløp kvar månad",
+        "innvilget_sum": "Beløpet du får kvar månad",
         "annet": "Anna",
     },
     "en": {
@@ -914,7 +917,7 @@ FELT: Mapping[str, Mapping[str, str]] = {
         "aktivitetsplikt": "vilkår om aktivitet",
         "botilbud": "butilbod",
         "kvp": "kvalifiseringsprogrammet",
-        "nodsituasjon": "naudsituasjonen",
+        "nodsituasjon": "naudssituasjonen",
         "saerlige_tilfeller": "søknaden om stønad i særlege tilfelle",
         "uten_overnatting_neste_dogn": "om søkjaren står utan overnatting neste døgn",
         "botilbud_soknad": "behovet for eit mellombels butilbod",
@@ -924,7 +927,7 @@ FELT: Mapping[str, Mapping[str, str]] = {
         "arsak_til_brudd": "kvifor vilkåret ikkje vart oppfylt",
         "forhandsvarslet": "om reduksjonen vart varsla på førehand",
         "nodvendig_belop": "kva dei naudsynte utgiftene kostar",
-        "foreligger": "om det er ein naudsituasjon",
+        "foreligger": "om det er ein naudssituasjon",
         "livssituasjon": "livssituasjonen",
         "utgifter": "utgiftene",
         "fravaer": "fråværet",
