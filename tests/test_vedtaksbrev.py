@@ -302,7 +302,9 @@ def saker_med_konklusjoner(draw: st.DrawFn) -> dict[str, Any]:
                     "omrade": o,
                     "utfall": draw(st.sampled_from(["oppfylt", "delvis", "ikke_oppfylt"])),
                     "begrunnelse": "Vi har lagt vekt på det du har fortalt oss.",
-                    **({"belop_per_maned": 1000} if draw(st.booleans()) else {}),
+                    **draw(
+                        st.sampled_from([{}, {"belop_per_maned": 1000}, {"belop_engangs": 2500.5}])
+                    ),
                 }
                 for o in omrader
             ],
