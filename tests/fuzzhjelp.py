@@ -821,16 +821,9 @@ def tekstmutasjoner(draw: st.DrawFn, grunnlag: st.SearchStrategy[Any]) -> bytes:
 
 # --- NAV's application (soknad.json) -----------------------------------------------------------
 
-#: NAV's own samples and random examples of the application format, beside the repository.
+#: NAV's own samples and random examples of the application format, carried in tests/data.
 EKSTERN_NAV = next(
-    (
-        p
-        for p in (
-            Path(__file__).resolve().parents[2] / "shared" / "external" / "soknadsosialhjelp",
-            Path("/work/shared/external/soknadsosialhjelp"),
-        )
-        if p.is_dir()
-    ),
+    (p for p in (Path(__file__).resolve().parent / "data" / "soknadsosialhjelp",) if p.is_dir()),
     None,
 )
 

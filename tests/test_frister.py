@@ -17,7 +17,7 @@ import pytest
 import sosialregler
 from helpers_cli import kjor
 from sosialregler import Frist, UgyldigSak, assess, due
-from sosialregler.frister import FORFALL, VILKAR_OPPFOLGING
+from sosialregler.frister import BEREGNEDE, FORFALL, KVP_SLUTTET, VILKAR_FRIST, VILKAR_OPPFOLGING
 from sosialregler.oppfolging import eksempelsaker
 
 D = date.fromisoformat
@@ -271,6 +271,55 @@ def test_kvp_forlenget_forfaller_ved_forlengelsens_slutt() -> None:
     assert "KVP_PROGRAM_SLUTTER" not in koder(due(grunnsak(kvp=lenger)))
 
 
+def test_kvp_program_som_har_sluttet_forsvinner_ikke_dagen_etter() -> None:
+    """Issue 15 point 13: ``frister examples/kvp.json --dato 2025-03-03`` said «Ingen frister»
+    the day after the programme ended; the decision on what follows is now overdue."""
+    sak = grunnsak(kvp=kvp(program_slutt="2024-03-10"))
+    assert "KVP_PROGRAM_SLUTTER" in koder(due(sak, on="2024-03-10"))
+    for on, dager in (("2024-03-11", 1), ("2024-09-01", 175)):
+        frister = due(sak, on=on)
+        assert "KVP_PROGRAM_SLUTTER" not in koder(frister)  # the rule's note stops at the end
+        f = en(frister, KVP_SLUTTET)
+        assert (f.forfall, f.forfalt, f.dager_forfalt, f.person) == (
+            D("2024-03-10"),
+            True,
+            dager,
+            "p1",
+        )
+        assert f.regel == "kvp-programslutt-varsel"
+        assert "forskrift om kvalifiseringsprogram" in f.hjemmel
+        assert "10.03.2024" in f.tekst and "2024-03-10" in f.tekst_en
+
+
+def test_kvp_forlengelse_som_har_sluttet_forfaller_ved_forlengelsens_slutt() -> None:
+    forlenget = kvp(
+        program_slutt="2024-01-31",
+        forlenget_til="2024-04-15",
+        forlengelse_begrunnelse="Arbeidstiltak til april.",
+    )
+    f = en(due(grunnsak(kvp=forlenget), on="2024-05-01"), KVP_SLUTTET)
+    assert (f.forfall, f.dager_forfalt, f.regel) == (
+        D("2024-04-15"),
+        16,
+        "kvp-forlengelse-slutt-varsel",
+    )
+
+
+def test_kvp_som_sluttet_for_sakens_dato_er_historie() -> None:
+    """A case assessed after its programme ended: the end was known then; nothing due."""
+    sak = grunnsak(kvp=kvp(program_slutt="2024-02-29"))
+    assert KVP_SLUTTET not in koder(due(sak, on="2024-06-01"))
+
+
+def test_kvp_eksempelet_dagen_etter_slutt() -> None:
+    from pathlib import Path
+
+    fil = Path(__file__).parent.parent / "examples" / "kvp.json"
+    sak = json.loads(fil.read_text(encoding="utf-8"))
+    assert sak["kvp"]["program_slutt"] == "2025-03-02"
+    assert koder(due(sak, on="2025-03-03")) == [KVP_SLUTTET]
+
+
 def test_kvp_uten_forlengelse_viser_ikke_ukjent_forlengelse_i_forklaringen() -> None:
     tekst = assess(grunnsak(kvp=kvp())).explain("nb")
     assert "programmet er forlenget til: ukjent" not in tekst
@@ -319,6 +368,49 @@ def test_vilkar_oppfolging_forfaller_paa_oppfolgingsdatoen() -> None:
     assert VILKAR_OPPFOLGING not in koder(due(sak, on="2024-02-29"))
 
 
+def test_vilkarets_frist_blir_en_frist() -> None:
+    """Issue 15 point 13: a condition's deadline (``vilkar[].frist``) never became an item."""
+    sak = grunnsak(vilkar=[vilkar(frist="2024-03-20", oppfolgingsdato=None)])
+    f = en(due(sak), VILKAR_FRIST)
+    assert (f.forfall, f.forfalt, f.person, f.regel) == (D("2024-03-20"), False, "p1", None)
+    assert f.hjemmel == "sosialtjenesteloven § 20"
+    assert "20.03.2024" in f.tekst and "v1" in f.tekst and "v1" in f.tekst_en
+    etter = en(due(sak, on="2024-03-25"), VILKAR_FRIST)
+    assert (etter.forfalt, etter.dager_forfalt) == (True, 5)
+    # not yet set on the date: not due
+    ikke_satt = grunnsak(
+        vilkar=[vilkar(frist="2024-03-20", satt_dato="2024-03-05", oppfolgingsdato=None)]
+    )
+    assert VILKAR_FRIST not in koder(due(ikke_satt))
+    # no deadline: no item
+    assert VILKAR_FRIST not in koder(due(grunnsak(vilkar=[vilkar(frist=None)])))
+
+
+def test_vilkarets_frist_dekkes_av_oppfolging_etter_fristen() -> None:
+    """A follow-up date on or after the deadline checks it: that is the one item."""
+    sak = grunnsak(vilkar=[vilkar(frist="2024-02-15", oppfolgingsdato="2024-03-01")])
+    assert koder(due(sak)) == [VILKAR_OPPFOLGING]
+
+
+def test_botilbud_for_flere_personer_navngir_dem() -> None:
+    """Issue 15 point 14: a § 27 item for a stay shared by several showed no person."""
+    from pathlib import Path
+
+    fil = Path(__file__).parent.parent / "examples" / "botilbud.json"
+    sak = json.loads(fil.read_text(encoding="utf-8"))
+    f = en(due(sak, on="2024-09-01"), "BOTILBUD_OVER_TRE_MANEDER")
+    assert f.person == "p1, b1"
+
+
+def test_familieeksempelets_vilkar_har_frist() -> None:
+    from pathlib import Path
+
+    fil = Path(__file__).parent.parent / "examples" / "familie.json"
+    sak = json.loads(fil.read_text(encoding="utf-8"))
+    f = en(due(sak), VILKAR_FRIST)
+    assert f.forfall == D("2024-04-01")
+
+
 # --- the same codes as the flags ----------------------------------------------------------------
 
 
@@ -330,7 +422,7 @@ def test_hver_frist_fra_en_regel_er_en_merknad_i_vurderingen() -> None:
         merknader = {m.kode for m in vurdering.merknader}
         frister = due(vurdering)
         for f in frister:
-            if f.kode != VILKAR_OPPFOLGING:
+            if f.kode not in BEREGNEDE:
                 assert f.kode in merknader
                 assert f.regel is not None
             assert f.hjemmel and f.tekst and f.tekst_en

@@ -25,7 +25,15 @@ import pytest
 
 from helpers_cli import kjor
 from sosialregler import UgyldigSak, due
-from sosialregler.oppfolging import GRUPPENOKLER, Rapport, eksempelsaker, gruppe, rapport
+from sosialregler.oppfolging import (
+    FORFALTE_GRUPPER,
+    GRUPPENOKLER,
+    KODENAVN,
+    Rapport,
+    eksempelsaker,
+    gruppe,
+    rapport,
+)
 
 DATO = date(2024, 6, 1)
 ENKLE = {
@@ -162,16 +170,85 @@ def test_flere_prosesser_gir_samme_rapport(saker: list[dict[str, Any]], r: Rappo
 
 
 def test_grupper() -> None:
-    assert [gruppe(d) for d in (-5, -1, 0, 30, 31, 90, 91, 4000)] == [
+    assert [gruppe(d) for d in (-5, -1, 0, 1, 30, 31, 90, 91, 4000)] == [
         "ikke_forfalt",
         "ikke_forfalt",
-        "0-30",
-        "0-30",
+        "i_dag",
+        "1-30",
+        "1-30",
         "31-90",
         "31-90",
         "91+",
         "91+",
     ]
+
+
+# --- the numbers agree everywhere, with labels a team leader reads (issue 15, point 14) ---------
+
+
+def test_forfalt_er_summen_av_de_forfalte_kolonnene(r: Rapport) -> None:
+    """«56 Forfalt» stood beside 85 items in the overdue columns: items due today were in
+    «0–30 dager» but not overdue. Now due today is its own column, not counted as overdue."""
+    per_gruppe = r.per_gruppe()
+    assert per_gruppe["i_dag"] > 0, "the sample should have items due today"
+    assert r.antall_forfalt == sum(per_gruppe[g] for g in FORFALTE_GRUPPER)
+    assert "i_dag" not in FORFALTE_GRUPPER
+    tall = les_tall(r.html())
+    assert tall.ider["antall-forfalt"] == sum(tall.celler[("i_alt", g)] for g in FORFALTE_GRUPPER)
+    data = r.to_dict()
+    assert data["antall_forfalt"] == sum(data["per_gruppe"][g] for g in FORFALTE_GRUPPER)
+
+
+def test_sakslisten_viser_navn_ikke_koder(r: Rapport) -> None:
+    side = r.html()
+    liste = side[side.index('<table id="saker">') :]
+    liste = liste[: liste.index("</table>")]
+    merker = re.findall(r'<span class="merke [^"]*"[^>]*>([^<]*)</span>', liste)
+    assert merker
+    for tekst in merkers_tekst(merker):
+        assert not re.fullmatch(r"[A-Z_0-9]+", tekst), tekst
+    assert {p.kode for p in r.poster} <= set(KODENAVN)
+    assert "Under 30 uten vilkår om aktivitet" in liste
+    assert "Kode" not in r.tekst().splitlines()[3]  # the terminal table names kinds too
+    assert KODENAVN["AKTIVITETSVILKAR_MANGLER"] in r.tekst()
+
+
+def merkers_tekst(merker: list[str]) -> list[str]:
+    return [m.split(" · ")[0] for m in merker]
+
+
+def test_paragraf_27_for_flere_viser_personene() -> None:
+    """§ 27 items of a stay shared by several showed no person («–»)."""
+    sak = json.loads((Path(__file__).parent.parent / "examples" / "botilbud.json").read_text())
+    r = rapport([sak], "2024-09-01")
+    assert [p.person for p in r.poster] == ["p1, b1"]
+    assert "· p1, b1 ·" in r.html()
+
+
+def test_entall_og_flertall() -> None:
+    """«1 frister i 1 saker»: one of each is singular."""
+    sak = json.loads((Path(__file__).parent.parent / "examples" / "botilbud.json").read_text())
+    tekst = rapport([sak], "2024-09-01").tekst()
+    assert "1 frist i 1 sak;" in tekst
+    assert "per 01.09.2024: 1 sak," in tekst
+    assert " 1 saker" not in tekst and " 1 frister" not in tekst
+
+
+def test_nummereringen_er_lik_i_html_csv_og_json(saker: list[dict[str, Any]], r: Rapport) -> None:
+    """HTML numbered cases from 1, CSV from 0: now every output gives the case's line in the
+    input, from 1."""
+    rader = list(csv.DictReader(io.StringIO(r.csv())))
+    forste = r.saker[0]
+    assert rader[0]["nr"] == str(forste.nr) == str(forste.indeks + 1)
+    assert saker[forste.nr - 1]["sak_id"] == forste.sak_id == rader[0]["sak_id"]
+    side = r.html()
+    assert f'<tr data-nr="{forste.nr}">' in side and f"(nr. {forste.nr})" in side
+    data = r.to_dict()
+    assert data["saker"][0]["nr"] == forste.nr
+    avvist = r.avviste[0]
+    assert data["avviste"][0]["nr"] == avvist.indeks + 1
+    assert f'<tr data-avvist-nr="{avvist.indeks + 1}">' in side
+    assert all("indeks" not in rad for rad in rader)
 
 
 # --- outputs --------------------------------------------------------------------------------------
@@ -183,8 +260,8 @@ def test_csv_har_en_rad_per_frist(r: Rapport) -> None:
     assert Counter((x["kode"], x["gruppe"]) for x in rader) == rapportens(r)
     forste = rader[0]
     assert set(forste) == {
-        "indeks", "sak_id", "kode", "person", "hjemmel", "forfall", "forfalt", "dager_forfalt",
-        "gruppe",
+        "nr", "sak_id", "type", "kode", "person", "hjemmel", "forfall", "forfalt",
+        "dager_forfalt", "gruppe",
     }  # fmt: skip
     assert forste["sak_id"] == r.saker[0].sak_id
 
@@ -253,6 +330,7 @@ def sjekk_tallene_paa_siden(tall: Tall, r: Rapport) -> None:
         "antall-vurdert": r.antall_vurdert,
         "antall-frister": r.antall_frister,
         "antall-forfalt": r.antall_forfalt,
+        "antall-i-dag": r.per_gruppe()["i_dag"],
         "antall-over-90": r.per_gruppe()["91+"],
         "antall-saker-med-frister": len(r.saker),
         "antall-avvist": len(r.avviste),
@@ -271,13 +349,13 @@ def test_html_viser_tallene_og_er_selvstendig(saker: list[dict[str, Any]], r: Ra
     assert "<svg" in side and "<style>" in side
     assert re.findall(r"https?://[^\s\"'<>]+", side) == ["http://www.w3.org/2000/svg"]
     assert "@import" not in side and "url(" not in side
-    assert side.count('<tr data-indeks="') == len(r.saker)
+    assert side.count('<tr data-nr="') == len(r.saker)
 
 
 def test_html_begrenser_listen_og_tom_rapport() -> None:
     liten = rapport(list(eksempelsaker(40, DATO, seed=2)), DATO)
     side = liten.html(maks_saker=5)
-    assert side.count('<tr data-indeks="') == 5
+    assert side.count('<tr data-nr="') == 5
     assert f"alle {len(liten.saker)} er i CSV- og JSON-utdataene" in side
     tom = rapport([], DATO)
     assert tom.antall_saker == 0 and "Ingen frister å vise." in tom.html()

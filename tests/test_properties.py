@@ -398,7 +398,17 @@ FORMUE_MED_FLYTTALLSREST: dict[str, Any] = {
 }
 
 
+#: Found by hypothesis: two identical § 27 stays give two identical flags whose node is in no
+#: tree; the second was written as a reference the reader looked for in the trees only.
+TO_LIKE_BOTILBUD: dict[str, Any] = {
+    **ENKEL_SAK,
+    "vurderingsdato": "2013-03-18",
+    "botilbud": [{"personer": ["p1"], "fra": "2013-01-01", "til": None, "type": "hospits"}] * 2,
+}
+
+
 @example(sak=FORMUE_MED_FLYTTALLSREST)
+@example(sak=TO_LIKE_BOTILBUD)
 @example(sak={**ENKEL_SAK, "boutgifter": [{"type": "husleie", "belop_per_maned": 1e-13}]})
 @given(saker(komplett=True, belop=belop(100_000, frie_flyttall=True)))
 def test_vedtaksgrunnlag_tur_retur_med_alle_flyttall(sak: dict[str, Any]) -> None:

@@ -70,7 +70,7 @@ def test_last_demo_hva_om_inntekt_og_lagre_test_som_kjores_gront(tmp_path: Path)
     ut = kommando(barn, "vurder")
     assert "livsopphold" in ut and "19 850 kr per måned" in ut
     ut = kommando(barn, "hva-om inntekter[0].belop_per_maned 14000")
-    assert "livsopphold.belop_per_maned: 19 850 kr → 14 850 kr" in ut
+    assert "Stønad til livsopphold: beløp per måned 19 850 kr → 14 850 kr" in ut
     assert "19 850 kr per måned" in kommando(barn, "vurder")  # the case itself is unchanged
     testfil = tmp_path / "saker" / "familie.toml"
     testfil.parent.mkdir()
@@ -213,7 +213,8 @@ def test_uten_fil_starter_en_ny_sak_og_kan_bygges() -> None:
 def test_ledetekst_uten_terminal_leser_kommandoer_fra_standard_inn() -> None:
     kjoring = kjor("repl", FAMILIE, stdin="vurder\nhva-om boutgifter null\n")
     assert kjoring.kode == 0
-    assert "19 850 kr per måned" in kjoring.ut and "livsopphold.utfall" in kjoring.ut
+    assert "19 850 kr per måned" in kjoring.ut
+    assert "Stønad til livsopphold: utfall skjønn → uavklart" in kjoring.ut
 
 
 def test_fullforing_og_verdier() -> None:
@@ -241,3 +242,95 @@ def test_lagre_test_med_kommunale_satser_navngir_satsfilen(tmp_path: Path) -> No
     assert 'satser = "' in fil.read_text("utf-8")
     rapport = kjor_testfiler([fil])
     assert rapport.ok and len(rapport.resultater) == 1, rapport.tekst()
+
+
+# --- issue 15, point 12: the README's example is true, the what-if reads as words --------------
+
+
+def test_readme_eksempelet_lagrer_den_hoyere_inntekten(tmp_path: Path) -> None:
+    """The README's REPL example saved «Familie med høyere inntekt» with the original income:
+    ``hva-om`` does not change the case. The example now changes it with ``sett`` first."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index("### The caseworker's REPL")
+    blokk = readme[start : readme.index("```", readme.index("```", start) + 3)]
+    linjer = [
+        linje.split("sosialregler> ", 1)[1].split("  #")[0].strip()
+        for linje in blokk.splitlines()
+        if "sosialregler> " in linje
+    ]
+    assert any(linje.startswith("sett inntekter[0].belop_per_maned") for linje in linjer), linjer
+    testfil = tmp_path / "saker" / "mine.toml"
+    testfil.parent.mkdir()
+    ut = io.StringIO()
+    r = Repl(ut)
+    for linje in linjer:
+        linje = linje.replace("examples/familie.json", str(FAMILIE))
+        linje = linje.replace("saker/mine.toml", str(testfil))
+        if linje == "avslutt":
+            break
+        assert r.utfor(linje)
+    assert "Feil" not in ut.getvalue(), ut.getvalue()
+    lagret = testfil.read_text(encoding="utf-8")
+    assert "Familie med høyere inntekt" in lagret
+    assert "14000" in lagret and "14850" in lagret.replace(" ", "").replace("_", "")
+    kjoring = kjor("test", testfil)
+    assert kjoring.kode == 0, kjoring.ut
+
+
+def test_hjelp_sier_at_hva_om_ikke_endrer_saken() -> None:
+    r, ut = repl()
+    r.utfor("hjelp hva-om")
+    tekst = siste(ut)
+    assert "endres ikke" in tekst and "sett" in tekst
+    r.utfor("hjelp lagre-test")
+    assert "sett inntekter[0].belop_per_maned 14000" in siste(ut)
+
+
+def test_hva_om_viser_etiketter_ikke_koder() -> None:
+    r, ut = repl()
+    r.utfor("hva-om inntekter[0].belop_per_maned 30000")
+    tekst = siste(ut)
+    assert "skjønn → ikke oppfylt" in tekst
+    assert "Stønad til livsopphold" in tekst and "beløp per måned" in tekst
+    for kode in ("skjonn", "ikke_oppfylt", "belop_per_maned:", "livsopphold.utfall"):
+        assert kode not in tekst, tekst
+
+
+def test_hva_om_sier_endret_bare_nar_noe_endres() -> None:
+    r, ut = repl()
+    r.utfor("hva-om inntekter[0].belop_per_maned 9000")  # the value the case has
+    tekst = siste(ut)
+    assert "Endret" not in tekst
+    assert "Ingen endring: saken har allerede inntekter[0].belop_per_maned = 9000" in tekst
+    r.utfor("hva-om inntekter[0].belop_per_maned 14000")
+    assert "Endret i en kopi av saken" in siste(ut)
+
+
+def test_forklar_omrade_som_ikke_er_vurdert() -> None:
+    """A case without KVP facts: the area was not assessed, not «ukjent område»."""
+    r, ut = repl()
+    r.utfor("forklar kvalifiseringsprogram")
+    tekst = siste(ut)
+    assert "ikke vurdert i denne saken" in tekst and "ukjent område" not in tekst
+    r.utfor("hvorfor kvalifiseringsprogram")
+    assert "ikke vurdert i denne saken" in siste(ut)
+    r.utfor("forklar tull")
+    assert "ukjent område «tull»" in siste(ut)
+
+
+def test_lang_tekst_vises_side_for_side_paa_en_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pydoc
+    import shutil
+
+    sider: list[str] = []
+    monkeypatch.setattr(pydoc, "pager", sider.append)
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda *a, **k: os.terminal_size((80, 24)))
+    r, ut = repl()
+    r.utfor("forklar")  # not a terminal: printed as it is
+    assert not sider and "Stønad til livsopphold" in siste(ut)
+    r.interaktiv = True
+    r.utfor("forklar")
+    assert len(sider) == 1 and sider[0].count("\n") > 24
+    assert "Stønad til livsopphold" not in siste(ut)
+    r.utfor("forklar omfang")  # short: no pager
+    assert len(sider) == 1 or sider[-1].count("\n") > 22

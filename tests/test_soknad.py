@@ -1,6 +1,6 @@
 """NAV's application format (``soknad.py`` and ``sosialregler soknad``).
 
-Every file in ``../shared/external/soknadsosialhjelp`` (NAV's samples, the random
+Every file in ``tests/data/soknadsosialhjelp`` (NAV's samples, the random
 ``examples/``, the ``feil-`` files, the fragments, even the README) gets an assessment (exit 0)
 or a rejection naming the field (exit 2), never an internal error (1) and never a traceback.
 The mapping itself is tested on NAV's samples and on small applications built here.
@@ -19,14 +19,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers_cli import REPO, kjor
+from helpers_cli import kjor
 from sosialregler import UgyldigSak, Utfall
 from sosialregler.cli import main
 from sosialregler.soknad import fra_soknad, vurder_soknad
 
-EKSTERN = REPO.parent / "shared" / "external" / "soknadsosialhjelp"  # shared/ beside the repo
-ALLE_FILER = sorted(p for p in EKSTERN.rglob("*") if p.is_file()) if EKSTERN.is_dir() else []
-pytestmark = pytest.mark.skipif(not ALLE_FILER, reason="shared/external/soknadsosialhjelp mangler")
+#: NAV's samples, carried with the tests (MIT, see the folder's README and licence notice).
+EKSTERN = Path(__file__).parent / "data" / "soknadsosialhjelp"
+ALLE_FILER = sorted(p for p in EKSTERN.rglob("*") if p.is_file())
+
+
+def test_navs_eksempler_finnes() -> None:
+    """The samples ship with the tests: missing, every test here would test nothing, so this
+    fails instead of the others skipping."""
+    assert (EKSTERN / "LICENSE-navikt-soknadsosialhjelp-filformat.txt").is_file()
+    assert len([p for p in ALLE_FILER if p.suffix == ".json"]) >= 60
 
 
 def les(navn: str) -> dict[str, Any]:

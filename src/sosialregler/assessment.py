@@ -164,12 +164,13 @@ class Assessment:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     # --- decision record -----------------------------------------------------------------
-    def to_record(self, med_regler: bool = False) -> dict[str, Any]:
+    def to_record(self, med_regler: bool = False, nokkel: bytes | None = None) -> dict[str, Any]:
         """Everything needed to store this decision and re-render it later (DESIGN § 5).
 
         Compact by default: rule versions are named (id, date, fingerprint), not copied, and
         re-rendering finds them in the rules folder. ``med_regler=True`` copies their texts in,
-        for a record that renders without any rules folder. See ``record.py``.
+        for a record that renders without any rules folder. ``nokkel``: the office's key, to
+        sign the record (HMAC-SHA256). See ``record.py``.
         """
         noder = [v.node for v in self.vedtak.values()]
         noder += [m.node for m in self.merknader if m.node is not None]
@@ -208,8 +209,8 @@ class Assessment:
                 lagret["regel"] = skriver.navn(skriver.regel(m.regel, utfall))
             if m.node is not None:
                 # A flag's node is usually a check node already in a tree: refer to it by id.
-                samme = _samme(i_treet.get(m.node.id), m.node)
-                lagret["node"] = {"ref": m.node.id} if samme else skriver.node(m.node)
+                i_tre = i_treet.get(m.node.id)
+                lagret["node"] = skriver.merknadsnode(m.node, i_tre, _samme(i_tre, m.node))
             for felt in ("tekst", "hjemmeltekst"):
                 if getattr(m, felt):
                     lagret[felt] = dict(getattr(m, felt))
@@ -236,21 +237,29 @@ class Assessment:
         if skriver.tekstfakta:
             ut["tekstfakta"] = skriver.tekstfakta
         ut["kilder"] = skriver.kilder
-        ut[record.DIGESTFELT] = record.innholdsdigest(ut)
+        record.forsegl(ut, nokkel)
         return ut
 
     @classmethod
     def from_record(
-        cls, data: Mapping[str, Any] | str, regler: Regelbok | None = None
+        cls,
+        data: Mapping[str, Any] | str,
+        regler: Regelbok | None = None,
+        nokkel: bytes | None = None,
     ) -> Assessment:
         """Rebuild a stored decision (a dict, or its JSON text) without re-evaluating it.
 
         ``regler``: where a compact record's rule versions are looked up (default: the
-        shipped rules). Raises ``ValueError`` naming what does not fit — also for a record
-        whose structure is not a record's (changed by hand, truncated, another format).
+        shipped rules). ``nokkel``: the office's key; with it an unsigned or wrongly signed
+        record is refused. Raises ``ValueError`` naming what does not fit — also for a record
+        whose structure is not a record's (changed by hand, truncated, another format) or
+        whose amounts do not add up.
         """
+        from .belopskontroll import sjekk_belop
+
         try:
-            vurdering = cls._fra_record(data, regler)
+            vurdering = cls._fra_record(data, regler, nokkel)
+            sjekk_belop(vurdering)
             # A record is accepted only if it renders: a value of the wrong type in a record
             # changed by hand and given a new digest must be refused here, not crash later.
             for sprak in ("nb", "en"):
@@ -279,7 +288,10 @@ class Assessment:
 
     @classmethod
     def _fra_record(
-        cls, data: Mapping[str, Any] | str, regler: Regelbok | None = None
+        cls,
+        data: Mapping[str, Any] | str,
+        regler: Regelbok | None = None,
+        nokkel: bytes | None = None,
     ) -> Assessment:
         """Rebuild a stored decision (a dict, or its JSON text) without re-evaluating it.
 
@@ -292,6 +304,7 @@ class Assessment:
             funnet = data.get("format") if isinstance(data, Mapping) else type(data).__name__
             raise ValueError(f"ukjent vedtaksgrunnlag-format {funnet!r}; forventet {record.FORMAT}")
         record.sjekk_digest(data)
+        record.sjekk_signatur(data, nokkel)
         leser = record.Leser(data, regler)
         v3 = data["format"] == record.LESBARE_FORMATER[0]
         vedtak = {}
@@ -329,11 +342,7 @@ class Assessment:
             Merknad(
                 m["kode"],
                 leser.regler[leser.nokkel(m["regel"])] if "regel" in m else None,
-                None
-                if "node" not in m
-                else i_treet[m["node"]["ref"]]
-                if "ref" in m["node"]
-                else leser.node(m["node"]),
+                leser.merknadsnode(m["node"], i_treet) if "node" in m else None,
                 m.get("tekst"),
                 m.get("hjemmeltekst"),
                 date.fromisoformat(m["frist"]) if "frist" in m else None,

@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
     v.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
     v.add_argument(
+        "--nokkel",
+        metavar="FIL",
+        help="kontorets nøkkel for signerte vedtaksgrunnlag (ellers SOSIALREGLER_NOKKEL)",
+    )
+    v.add_argument(
         "--batch",
         action="store_true",
         help="SAK.json er JSON Lines (én sak per linje); skriver ett JSON-svar per linje",
@@ -86,6 +91,11 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("grunnlag", metavar="VEDTAKSGRUNNLAG.json")
     g.add_argument("--sprak", choices=("nb", "nn", "en"), default="nb")
     g.add_argument("--format", choices=("tekst", *BREVFORMATER), default="tekst")
+    g.add_argument(
+        "--nokkel",
+        metavar="FIL",
+        help="kontorets nøkkel for signerte vedtaksgrunnlag (ellers SOSIALREGLER_NOKKEL)",
+    )
 
     s = under.add_parser("soknad", help="vurder en søknad i NAVs format (soknad.json)")
     s.add_argument("soknad", metavar="SOKNAD.json")
@@ -160,6 +170,12 @@ def _avvis(feil: list[Feil], format: str, ut: TextIO, err: TextIO) -> int:
     return AVVIST
 
 
+def _regelfeil(args: argparse.Namespace, exc: RegelFeil) -> Feil:
+    """A rule that failed on the case, reported against the rules given (file and rule named)."""
+    felt = "--satser" if args.satser and not args.regler else "--regler"
+    return Feil(felt, args.regler or args.satser, f"feil i reglene: {exc}")
+
+
 def _les_fil(navn: str, felt: str) -> str:
     if navn == "-":
         try:
@@ -188,13 +204,17 @@ def _vurder(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
             err,
         )
     try:
+        nokkel = _nokkel(args) if args.format == "vedtaksgrunnlag" else None
         vurdering = assess(_les_fil(args.sak, "SAK.json"), on=args.dato, regler=bok)
     except UgyldigSak as exc:
         return _avvis(exc.feil, args.format, ut, err)
+    except RegelFeil as exc:  # a rule that fails on this case: named, never an internal error
+        return _avvis([_regelfeil(args, exc)], args.format, ut, err)
     if args.format == "json":
         print(vurdering.to_json(indent=2), file=ut)
     elif args.format == "vedtaksgrunnlag":
-        print(json.dumps(vurdering.to_record(), ensure_ascii=False, indent=2), file=ut)
+        grunnlag = vurdering.to_record(nokkel=nokkel)
+        print(json.dumps(grunnlag, ensure_ascii=False, indent=2), file=ut)
     elif args.format in BREVFORMATER:
         return _skriv_brev(vurdering, args, ut)
     else:
@@ -305,10 +325,22 @@ def _sats_json(tabell: Any, dato: date) -> dict[str, Any]:
     }
 
 
+def _nokkel(args: argparse.Namespace) -> bytes | None:
+    """The office's key for signing and checking records (``record.les_nokkel``)."""
+    from .record import NOKKEL_MILJO, les_nokkel
+
+    try:
+        return les_nokkel(args.nokkel, os.environ)
+    except ValueError as exc:
+        felt = "--nokkel" if args.nokkel else NOKKEL_MILJO
+        raise UgyldigSak([Feil(felt, args.nokkel, str(exc))]) from None
+
+
 def _gjengi(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     try:
+        nokkel = _nokkel(args)
         data = json.loads(_les_fil(args.grunnlag, "VEDTAKSGRUNNLAG.json"))
-        vurdering = Assessment.from_record(data)
+        vurdering = Assessment.from_record(data, nokkel=nokkel)
     except UgyldigSak as exc:
         return _avvis(exc.feil, "tekst", ut, err)
     except (ValueError, KeyError, TypeError) as exc:
@@ -318,6 +350,10 @@ def _gjengi(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
             ut,
             err,
         )
+    if nokkel is None:
+        from .record import UTEN_NOKKEL
+
+        print(UTEN_NOKKEL, file=err)
     if args.format in BREVFORMATER:
         return _skriv_brev(vurdering, args, ut)
     print(vurdering.explain(args.sprak), file=ut)
@@ -343,6 +379,8 @@ def _soknad(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         resultat, vurdering = vurder_soknad(tekst, args.dato, regler=bok)
     except UgyldigSak as exc:
         return _avvis(exc.feil, format_, ut, err)
+    except RegelFeil as exc:
+        return _avvis([_regelfeil(args, exc)], format_, ut, err)
     if args.format == "json":
         data = {**vurdering.to_dict(), "soknad": resultat.to_dict()}
         print(json.dumps(data, ensure_ascii=False, indent=2), file=ut)
@@ -478,6 +516,8 @@ def _frister(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         frister = due(vurdering, regler=bok)
     except UgyldigSak as exc:
         return _avvis(exc.feil, args.format, ut, err)
+    except RegelFeil as exc:
+        return _avvis([_regelfeil(args, exc)], args.format, ut, err)
     if args.format == "json":
         print(json.dumps([f.to_dict() for f in frister], ensure_ascii=False, indent=2), file=ut)
         return OK

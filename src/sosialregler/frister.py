@@ -24,8 +24,21 @@ How ``forfall`` is found, per code:
                                      is extended, else ``kvp.program_slutt``
 ``VILKAR_OPPFOLGING_FORFALT``        ``vilkar[].oppfolgingsdato``, for each condition whose
                                      follow-up date is on or before the date
+``VILKAR_FRIST``                     ``vilkar[].frist``, for each condition set (``satt_dato``
+                                     on or before the date, or not given) that has a deadline
+                                     and no follow-up date on or after it (that follow-up is
+                                     the item then): upcoming or passed, like a flag's ``frist``
+``KVP_PROGRAM_SLUTTET``              the end of a programme (``kvp.forlenget_til`` when
+                                     extended, else ``kvp.program_slutt``) that lies between the
+                                     case's own ``vurderingsdato`` and the date: the rules stop
+                                     the note «the period ends» after the end (an ended period
+                                     seen on a later assessment is history), but a case looked
+                                     at past its end still owes the decision on what follows
 any other flag with a ``frist``      that date
 ===================================  =========================================================
+
+A § 27 flag for a stay shared by several names no person; its item names those who have lived
+there longest, ids joined by «, ».
 
 A derived date is never before the day the raising rule's version came into force (§ 20 a:
 2017-01-01). ``forfalt`` is ``forfall < on``; ``dager_forfalt`` is ``(on - forfall).days``
@@ -65,6 +78,12 @@ VILKARSREGEL = "stl-20-vilkarene"
 #: The rule that raises KVP_PROGRAM_SLUTTER for an extended programme.
 FORLENGELSESREGEL = "kvp-forlengelse-slutt-varsel"
 VILKAR_OPPFOLGING = "VILKAR_OPPFOLGING_FORFALT"
+VILKAR_FRIST = "VILKAR_FRIST"
+KVP_SLUTTET = "KVP_PROGRAM_SLUTTET"
+#: The items computed here from the case's facts, not from a flag (no flag has their code).
+BEREGNEDE = frozenset({VILKAR_OPPFOLGING, VILKAR_FRIST, KVP_SLUTTET})
+#: The rule that raises KVP_PROGRAM_SLUTTER before the end: its reference is the ended one's.
+PROGRAMSLUTTREGEL = "kvp-programslutt-varsel"
 
 
 @frozen
@@ -181,10 +200,15 @@ def poster(vurdering: Assessment, *, regler: Regelbok | None = None) -> list[Pos
         assert forfall is not None
         if person is None and m.kode in SOKERENS:
             person = soker
+        elif person is None and m.kode in BOTILBUDSKODER:
+            person = _botilbudets_personer(vurdering, m.frist)
         regel = m.regel.id if m.regel else None
         ut.append(Post(m.kode, person, _hjemmel(m), forfall, regel, _merknadstekst(m)))
     if sak is not None:
         ut.extend(_vilkar_oppfolging(sak, on, bok))
+        ut.extend(_vilkar_frister(sak, on, bok))
+        if not any(p.kode == "KVP_PROGRAM_SLUTTER" for p in ut):
+            ut.extend(_kvp_sluttet(sak, saksdato, on, bok))
     return sorted(ut, key=lambda p: (p.forfall, p.kode, p.person or ""))
 
 
@@ -236,6 +260,26 @@ FORFALL: Mapping[str, Henter] = {
 SOKERENS = frozenset(
     {"AKTIVITETSVILKAR_MANGLER", "INDIVIDUELL_PLAN_IKKE_TILBUDT", "LANGTIDSMOTTAKER_VURDER_KVP"}
 )
+
+
+#: § 27 flags: one per stay; a stay shared by several gives a flag that names no one.
+BOTILBUDSKODER = frozenset({"BOTILBUD_OVER_TRE_MANEDER", "BOTILBUD_NAERMER_SEG_TRE_MANEDER"})
+
+
+def _botilbudets_personer(vurdering: Assessment, frist: date | None) -> str | None:
+    """Whom a § 27 flag without a person concerns: those who have lived longest in the stays
+    whose three months end on the flag's date (the area's ``opphold`` rows), ids joined by
+    «, » — so a team leader sees who, not «–»."""
+    vedtak = vurdering.vedtak.get("midlertidig_botilbud")
+    if vedtak is None or frist is None:
+        return None
+    hvem = [
+        p
+        for rad in vedtak.utdata.get("opphold", ())
+        if rad.get("grensedato") == frist.isoformat()
+        for p in rad.get("lengst_boende") or rad.get("personer") or ()
+    ]
+    return ", ".join(dict.fromkeys(hvem)) or None
 
 
 class _Langtid:
@@ -307,12 +351,7 @@ class _Fakta(dict[str, Any]):
 
 def _vilkar_oppfolging(sak: Sak, on: date, bok: Regelbok) -> list[Post]:
     ut = []
-    regel = bok.regel(VILKARSREGEL, on)
-    hjemmel = (
-        "; ".join(h.tekst("nb") for h in regel.info.hjemmel)
-        if regel
-        else "sosialtjenesteloven § 20"
-    )
+    hjemmel = _vilkarshjemmel(on, bok)
     for v in sak.vilkar or ():
         if v.oppfolgingsdato is None or v.oppfolgingsdato > on:
             continue
@@ -337,6 +376,70 @@ def _vilkar_oppfolging(sak: Sak, on: date, bok: Regelbok) -> list[Post]:
 
         ut.append(Post(VILKAR_OPPFOLGING, v.person, hjemmel, v.oppfolgingsdato, None, tekster))
     return ut
+
+
+def _vilkarshjemmel(on: date, bok: Regelbok) -> str:
+    regel = bok.regel(VILKARSREGEL, on)
+    return (
+        "; ".join(h.tekst("nb") for h in regel.info.hjemmel)
+        if regel
+        else "sosialtjenesteloven § 20"
+    )
+
+
+def _vilkar_frister(sak: Sak, on: date, bok: Regelbok) -> list[Post]:
+    """A condition's deadline (``vilkar[].frist``) as an item, upcoming or passed."""
+    ut = []
+    hjemmel = _vilkarshjemmel(on, bok)
+    for v in sak.vilkar or ():
+        if v.frist is None or (v.satt_dato is not None and v.satt_dato > on):
+            continue
+        if v.oppfolgingsdato is not None and v.oppfolgingsdato >= v.frist:
+            continue  # the follow-up, set for after the deadline, checks it (its own item)
+
+        def tekster(sprak: str, v: Any = v) -> str:
+            hva = f" («{v.beskrivelse.strip()}»)" if v.beskrivelse and v.beskrivelse.strip() else ""
+            if sprak == "nb":
+                return (
+                    f"Vilkår {v.id} ({v.type}){hva} har frist {v.frist.strftime('%d.%m.%Y')}. "
+                    "Følg opp om vilkåret er oppfylt innen fristen. Brudd kan bare føre til "
+                    "reduksjon når vedtaket om stønad har informert om det (§ 20 tredje ledd)."
+                )
+            return (
+                f"Condition {v.id} ({v.type}){hva} has a deadline of {v.frist.isoformat()}. "
+                "Check whether it is met by then. A breach may lead to a reduction only when "
+                "the decision on support said so (section 20 third paragraph)."
+            )
+
+        ut.append(Post(VILKAR_FRIST, v.person, hjemmel, v.frist, None, tekster))
+    return ut
+
+
+def _kvp_sluttet(sak: Sak, saksdato: date, on: date, bok: Regelbok) -> list[Post]:
+    """A programme that ended after the case's own date and before ``on`` (module docstring)."""
+    kvp = sak.kvp
+    if kvp is None:
+        return []
+    slutt = kvp.forlenget_til or kvp.program_slutt
+    if slutt is None or not saksdato <= slutt < on:
+        return []
+    regel = bok.regel(FORLENGELSESREGEL if kvp.forlenget_til else PROGRAMSLUTTREGEL, on)
+    hjemmel = "; ".join(h.tekst("nb") for h in regel.info.hjemmel) if regel else ""
+
+    def tekster(sprak: str) -> str:
+        if sprak == "nb":
+            return (
+                f"Programperioden sluttet {slutt.strftime('%d.%m.%Y')}. Vedtaket om forlengelse "
+                "(bare når særlige grunner tilsier det) eller om hva deltakeren skal over i, "
+                "skulle vært fattet før perioden sluttet: fatt det nå om det ikke er gjort."
+            )
+        return (
+            f"The programme period ended on {slutt.isoformat()}. The decision on an extension "
+            "(only for special reasons) or on what the participant moves on to was due before "
+            "the period ended: make it now unless it has been made."
+        )
+
+    return [Post(KVP_SLUTTET, kvp.person, hjemmel, slutt, regel.id if regel else None, tekster)]
 
 
 # --- texts ---------------------------------------------------------------------------------------

@@ -172,32 +172,25 @@ class Forskjell:
     fra: Any
     til: Any
 
-    def tekst(self, sprak: str = "nb") -> str:
-        import json
-
-        from .explain import kroner
-
-        def vis(verdi: Any) -> str:
-            if verdi is None:
-                return "–"
-            if isinstance(verdi, Decimal):
-                return kroner(verdi, sprak)
-            if isinstance(verdi, Utfall):
-                return verdi.value
-            if isinstance(verdi, tuple):
-                return ", ".join(verdi) or "–"
-            if isinstance(verdi, bool):
-                return ("ja" if verdi else "nei") if sprak == "nb" else ("yes" if verdi else "no")
-            from .tree import fakta_til_json
-
-            tekst = json.dumps(fakta_til_json(verdi), ensure_ascii=False, default=str)
-            return tekst if len(tekst) <= 80 else tekst[:79] + "…"
-
+    def tekst(self, sprak: str = "nb", etiketter: Mapping[str, str] | None = None) -> str:
+        """One line in words: the area's title and the field's name (``etiketter``: the
+        titles of the areas by key, the names of the flags by code), the values as a
+        caseworker reads them («skjønn → ikke oppfylt», «19 850 kr → 14 850 kr»)."""
+        etiketter = etiketter or {}
         if self.felt == "merknad":
-            if self.til is not None:
-                return f"merknad {self.til}: ny" if sprak == "nb" else f"flag {self.til}: raised"
-            return f"merknad {self.fra}: borte" if sprak == "nb" else f"flag {self.fra}: gone"
-        return f"{self.omrade}.{self.felt}: {vis(self.fra)} → {vis(self.til)}"
+            kode = self.til if self.til is not None else self.fra
+            navn = etiketter.get(kode, kode)
+            if sprak == "nb":
+                return f"Merknad «{navn}»: " + ("ny" if self.til is not None else "borte")
+            return f"Flag «{navn}»: " + ("raised" if self.til is not None else "gone")
+        omrade = etiketter.get(self.omrade or "", self.omrade or "")
+        if self.felt == "vurdert":
+            if sprak == "nb":
+                return f"{omrade}: " + ("nå vurdert" if self.til else "ikke lenger vurdert")
+            return f"{omrade}: " + ("now assessed" if self.til else "no longer assessed")
+        felt = feltnavn(self.felt, sprak)
+        fra, til = vis_verdi(self.felt, self.fra, sprak), vis_verdi(self.felt, self.til, sprak)
+        return f"{omrade}: {felt} {fra} → {til}"
 
     def to_dict(self) -> dict[str, Any]:
         from .tree import fakta_til_json
@@ -211,6 +204,87 @@ class Forskjell:
             "fra": json_verdi(self.fra),
             "til": json_verdi(self.til),
         }
+
+
+#: An area's outputs (and ``utfall``, ``mangler``) as the what-if text names them.
+FELTNAVN: Mapping[str, tuple[str, str]] = {
+    "utfall": ("utfall", "outcome"),
+    "mangler": ("manglende opplysninger", "missing facts"),
+    "belop_per_maned": ("beløp per måned", "amount per month"),
+    "engangsutgifter": ("engangsutgifter", "one-off expenses"),
+    "stonad_per_ar": ("stønad per år", "benefit per year"),
+    "dagsats": ("dagsats", "daily rate"),
+    "grunnbelop": ("grunnbeløp (G)", "basic amount (G)"),
+    "faktor_g": ("faktor av G", "factor of G"),
+    "full_sats_fra": ("full sats fra", "full rate from"),
+    "barnetillegg_per_dag": ("barnetillegg per dag", "child supplement per day"),
+    "barnetillegg_per_barn_per_dag": (
+        "barnetillegg per barn per dag",
+        "child supplement per child per day",
+    ),
+    "barnetillegg_per_ar": ("barnetillegg per år", "child supplement per year"),
+    "reduksjon_per_ar": ("reduksjon per år", "reduction per year"),
+    "stonad_etter_reduksjon_per_ar": ("stønad etter reduksjon per år", "benefit after reduction"),
+    "trekk_fravaer": ("trekk for fravær", "deduction for absence"),
+    "personer": ("personer", "persons"),
+    "opphold": ("opphold", "stays"),
+}
+#: Outputs that are not amounts in kroner although they are numbers.
+_IKKE_KRONER = frozenset({"faktor_g"})
+
+
+def feltnavn(felt: str, sprak: str = "nb") -> str:
+    """An area's output in words (``belop_per_maned`` → «beløp per måned»)."""
+    navn = FELTNAVN.get(felt)
+    if navn is None:
+        return felt.replace("_", " ")
+    return navn[0] if sprak == "nb" else navn[1]
+
+
+def utfallsord(utfall: Utfall, sprak: str = "nb") -> str:
+    """An outcome in a few words («skjønn», «ikke oppfylt»): ``UTFALLSORD`` before its dash."""
+    from .explain import UTFALLSORD
+
+    ord_ = UTFALLSORD[sprak][utfall].split(" – ")[0]
+    return ord_[0].lower() + ord_[1:]
+
+
+def vis_verdi(felt: str, verdi: Any, sprak: str = "nb") -> str:
+    """A value of an area's output as a caseworker reads it."""
+    import json
+
+    from .explain import formater, kroner
+
+    if verdi is None:
+        return "–"
+    if isinstance(verdi, Utfall):
+        return utfallsord(verdi, sprak)
+    if isinstance(verdi, bool):
+        return ("ja" if verdi else "nei") if sprak == "nb" else ("yes" if verdi else "no")
+    if isinstance(verdi, Decimal | int) and felt not in _IKKE_KRONER:
+        return kroner(Decimal(verdi), sprak)
+    if isinstance(verdi, Decimal | int):  # a factor: every digit, as the law states it
+        return str(verdi).replace(".", ",") if sprak == "nb" else str(verdi)
+    if isinstance(verdi, date):
+        return formater(verdi, sprak)
+    if isinstance(verdi, tuple):
+        return ", ".join(str(v) for v in verdi) or "–"
+    from .tree import fakta_til_json
+
+    tekst = json.dumps(fakta_til_json(verdi), ensure_ascii=False, default=str)
+    return tekst if len(tekst) <= 80 else tekst[:79] + "…"
+
+
+def _merknadsnavn(m: Any, sprak: str) -> str:
+    """A flag in words: the first sentence of its text (at most 100 characters), and whom it
+    concerns."""
+    from .explain import merknadstekst
+
+    tekst = merknadstekst(m, sprak).strip() or m.kode
+    forste = tekst.split(". ")[0].rstrip(".")
+    if len(forste) > 100:
+        forste = forste[:99] + "…"
+    return f"{forste} ({m.person})" if m.person else forste
 
 
 def _merknadskoder(vurdering: Assessment) -> list[str]:
@@ -253,23 +327,71 @@ class HvaOm:
     etter: Assessment
     forskjeller: tuple[Forskjell, ...]
 
+    def endret(self) -> dict[str, tuple[Any, Any]]:
+        """The changes that change the case: ``{path: (value before, value after)}`` (a value
+        absent before is None). A change to the value the case already has is not one."""
+        ut = {}
+        for sti, verdi in self.endringer.items():
+            try:
+                for_ = hent(self.for_.inndata, sti)
+            except UgyldigSak:
+                for_ = None
+            if for_ != verdi or type(for_) is not type(verdi):
+                ut[sti] = (for_, verdi)
+        return ut
+
+    def etiketter(self, sprak: str = "nb") -> dict[str, str]:
+        """The areas' titles by key and the flags' names by code, for ``Forskjell.tekst``."""
+        ut: dict[str, str] = {}
+        for vurdering in (self.for_, self.etter):
+            for navn, v in vurdering.vedtak.items():
+                ut.setdefault(navn, v.tittel.get(sprak) or v.tittel.get("nb") or navn)
+            for m, kode in zip(vurdering.merknader, _merknadskoder(vurdering), strict=True):
+                ut.setdefault(kode, _merknadsnavn(m, sprak))
+        return ut
+
     def tekst(self, sprak: str = "nb") -> str:
-        """A short account: what was changed, and what that changed."""
+        """A short account: what was changed in a copy of the case, and what that changed.
+
+        «Endret» only when the copy differs from the case; a value the case already has is
+        said to be unchanged.
+        """
         import json
 
-        linjer = [
-            ("Endret: " if sprak == "nb" else "Changed: ")
-            + ", ".join(
-                f"{sti} = {json.dumps(v, ensure_ascii=False)}" for sti, v in self.endringer.items()
+        def vis(v: Any) -> str:
+            return "–" if v is None else json.dumps(v, ensure_ascii=False)
+
+        endret = self.endret()
+        uendret = [sti for sti in self.endringer if sti not in endret]
+        linjer = []
+        if endret:
+            linjer.append(
+                (
+                    "Endret i en kopi av saken (saken selv er uendret): "
+                    if sprak == "nb"
+                    else "Changed in a copy of the case (the case itself is unchanged): "
+                )
+                + ", ".join(f"{sti} {vis(a)} → {vis(b)}" for sti, (a, b) in endret.items())
             )
-        ]
+        if uendret:
+            linjer.append(
+                (
+                    "Ingen endring: saken har allerede "
+                    if sprak == "nb"
+                    else "No change: the case already has "
+                )
+                + ", ".join(f"{sti} = {vis(self.endringer[sti])}" for sti in uendret)
+            )
+        if not self.endringer:
+            linjer.append("Ingen endring oppgitt." if sprak == "nb" else "No change given.")
         if not self.forskjeller:
             linjer.append(
                 "Ingen endring i utfall, beløp eller merknader."
                 if sprak == "nb"
                 else "No change in outcomes, amounts or flags."
             )
-        linjer += [f"  {f.tekst(sprak)}" for f in self.forskjeller]
+        etiketter = self.etiketter(sprak)
+        linjer += [f"  {f.tekst(sprak, etiketter)}" for f in self.forskjeller]
         return "\n".join(linjer)
 
     def to_dict(self) -> dict[str, Any]:

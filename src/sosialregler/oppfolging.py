@@ -5,8 +5,10 @@ as ``sosialregler vurder --batch``, with processes and a progress bar) and keeps
 what the report shows: each due item's code, person, legal reference and ``forfall`` from
 ``frister.poster`` — no texts are rendered. Then it counts:
 
-* by kind (``kode``) and by how long overdue, in the groups of ``GRUPPER``: not yet due,
-  0–30 days, 31–90 days, more than 90 days (days = report date − ``forfall``; 0 is due today);
+* by kind (``kode``) and by how long overdue, in the groups of ``GRUPPER``: not yet due, due
+  today, overdue 1–30 days, 31–90 days, more than 90 days (days = report date − ``forfall``).
+  An item is overdue (``forfalt``) from the day after its ``forfall``, so the overdue groups
+  add up to the count «Forfalt» everywhere (an item due today is not yet overdue);
 * the cases, sorted by urgency: the most overdue item first, then the number of overdue
   items, then the earliest ``forfall``, then the order of the input;
 * the rejected cases, each with its position, ``sak_id`` and problems.
@@ -58,14 +60,24 @@ __all__ = [
 
 #: The groups by days overdue: (key, Norwegian label, English label, lowest day, highest day).
 GRUPPER: tuple[tuple[str, str, str, int | None, int | None], ...] = (
-    ("ikke_forfalt", "Ikke forfalt", "Not yet due", None, -1),
-    ("0-30", "0–30 dager", "0–30 days", 0, 30),
-    ("31-90", "31–90 dager", "31–90 days", 31, 90),
-    ("91+", "Over 90 dager", "Over 90 days", 91, None),
+    ("ikke_forfalt", "Forfaller senere", "Due later", None, -1),
+    ("i_dag", "Forfaller i dag", "Due today", 0, 0),
+    ("1-30", "Forfalt 1–30 dager", "Overdue 1–30 days", 1, 30),
+    ("31-90", "Forfalt 31–90 dager", "Overdue 31–90 days", 31, 90),
+    ("91+", "Forfalt over 90 dager", "Overdue over 90 days", 91, None),
 )
 GRUPPENOKLER = tuple(g[0] for g in GRUPPER)
-#: Colours of the groups in the chart and tables (grey, amber, orange, red; readable in print).
-FARGER = {"ikke_forfalt": "#8a9aa9", "0-30": "#e0b000", "31-90": "#e06c00", "91+": "#b3261e"}
+#: The groups of overdue items: their sum is ``Rapport.antall_forfalt``.
+FORFALTE_GRUPPER = tuple(g[0] for g in GRUPPER if g[3] is not None and g[3] > 0)
+#: Colours of the groups in the chart and tables (grey, blue, amber, orange, red; readable in
+#: print).
+FARGER = {
+    "ikke_forfalt": "#8a9aa9",
+    "i_dag": "#3b6ea5",
+    "1-30": "#e0b000",
+    "31-90": "#e06c00",
+    "91+": "#b3261e",
+}
 
 #: Short names of the kinds for the report (the flags' own texts are long and per case).
 KODENAVN: dict[str, str] = {
@@ -77,7 +89,19 @@ KODENAVN: dict[str, str] = {
     "LANGTIDSMOTTAKER_VURDER_KVP": "Langtidsmottaker – vurder KVP (§ 29)",
     "KVP_PROGRAM_SLUTTER": "Kvalifiseringsprogram slutter (§ 29)",
     "VILKAR_OPPFOLGING_FORFALT": "Oppfølging av vilkår (§ 20)",
+    "VILKAR_FRIST": "Frist i vilkår (§ 20)",
+    "KVP_PROGRAM_SLUTTET": "Kvalifiseringsprogram har sluttet (§ 29)",
 }
+
+
+def kodenavn(kode: str) -> str:
+    """What a team leader reads for a kind: its short name (the code only if it has none)."""
+    return KODENAVN.get(kode, kode)
+
+
+def antall(n: int, entall: str, flertall: str) -> str:
+    """«1 frist», «2 frister»: a count with the noun in the number it takes."""
+    return f"{_tall(n)} {entall if n == 1 else flertall}"
 
 
 def gruppe(dager: int) -> str:
@@ -122,9 +146,14 @@ class Rad:
 class Saksrad:
     """A case with something due, as the report lists it."""
 
-    indeks: int
+    indeks: int  # the case's place in the input, from 0 (``nr`` counts from 1, as shown)
     sak_id: str | None
     frister: tuple[Rad, ...]  # sorted by forfall
+
+    @property
+    def nr(self) -> int:
+        """The case's number in the input as every output shows it: its line, from 1."""
+        return self.indeks + 1
 
     @property
     def mest_forfalt(self) -> int:
@@ -141,7 +170,7 @@ class Saksrad:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "indeks": self.indeks,
+            "nr": self.nr,
             "sak_id": self.sak_id,
             "mest_forfalt_dager": max(self.mest_forfalt, 0),
             "antall_forfalt": self.antall_forfalt,
@@ -221,8 +250,12 @@ class Rapport:
                 for k, g in self.per_kode().items()
             },
             "saker": [s.to_dict() for s in self.saker],
-            "avviste": [a.to_dict() for a in self.avviste],
+            "avviste": [_avvist_dict(a) for a in self.avviste],
         }
+
+    @property
+    def per_kode_navn(self) -> dict[str, str]:
+        return {k: kodenavn(k) for k in self.per_kode()}
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
@@ -233,8 +266,9 @@ class Rapport:
         skriver = csv.writer(ut, lineterminator="\n")
         skriver.writerow(
             [
-                "indeks",
+                "nr",
                 "sak_id",
+                "type",
                 "kode",
                 "person",
                 "hjemmel",
@@ -248,8 +282,9 @@ class Rapport:
             for p in s.frister:
                 skriver.writerow(
                     [
-                        s.indeks,
+                        s.nr,
                         s.sak_id or "",
+                        kodenavn(p.kode),
                         p.kode,
                         p.person or "",
                         p.hjemmel,
@@ -264,21 +299,24 @@ class Rapport:
     def tekst(self) -> str:
         """A short summary for the terminal."""
         linjer = [
-            f"Oppfølging per {self.dato.strftime('%d.%m.%Y')}: {_tall(self.antall_saker)} saker, "
-            f"{_tall(self.antall_vurdert)} vurdert, {_tall(len(self.avviste))} avvist.",
-            f"{_tall(self.antall_frister)} frister i {_tall(len(self.saker))} saker; "
-            f"{_tall(self.antall_forfalt)} forfalt.",
+            f"Oppfølging per {self.dato.strftime('%d.%m.%Y')}: "
+            f"{antall(self.antall_saker, 'sak', 'saker')}, {_tall(self.antall_vurdert)} vurdert, "
+            f"{_tall(len(self.avviste))} avvist.",
+            f"{antall(self.antall_frister, 'frist', 'frister')} i "
+            f"{antall(len(self.saker), 'sak', 'saker')}; {_tall(self.antall_forfalt)} forfalt, "
+            f"{_tall(self.per_gruppe()['i_dag'])} forfaller i dag.",
             "",
         ]
-        bredde = max([len(k) for k in self.per_kode()] + [4])
-        hode = "".join(f"{nb:>15}" for _, nb, _, _, _ in GRUPPER)
-        linjer.append(f"  {'kode':<{bredde}}{hode}{'i alt':>10}")
+        navn = self.per_kode_navn
+        bredde = max([len(n) for n in navn.values()] + [4])
+        hode = "".join(f"{nb:>22}" for _, nb, _, _, _ in GRUPPER)
+        linjer.append(f"  {'type':<{bredde}}{hode}{'i alt':>8}")
         for kode, g in self.per_kode().items():
-            tall = "".join(f"{_tall(g[n]):>15}" for n in GRUPPENOKLER)
-            linjer.append(f"  {kode:<{bredde}}{tall}{_tall(sum(g.values())):>10}")
+            tall = "".join(f"{_tall(g[n]):>22}" for n in GRUPPENOKLER)
+            linjer.append(f"  {navn[kode]:<{bredde}}{tall}{_tall(sum(g.values())):>8}")
         sum_ = self.per_gruppe()
-        tall = "".join(f"{_tall(sum_[n]):>15}" for n in GRUPPENOKLER)
-        linjer.append(f"  {'i alt':<{bredde}}{tall}{_tall(self.antall_frister):>10}")
+        tall = "".join(f"{_tall(sum_[n]):>22}" for n in GRUPPENOKLER)
+        linjer.append(f"  {'i alt':<{bredde}}{tall}{_tall(self.antall_frister):>8}")
         return "\n".join(linjer)
 
     def html(self, maks_saker: int = 1000) -> str:
@@ -370,7 +408,7 @@ h1 { font-size: 26px; margin: 0 0 4px; }
 h2 { font-size: 19px; margin: 32px 0 10px; border-bottom: 2px solid var(--linje);
      padding-bottom: 4px; }
 .undertittel { color: var(--svak); margin: 0 0 18px; }
-.kort { display: grid; grid-template-columns: repeat(5, 1fr); gap: 12px; }
+.kort { display: grid; grid-template-columns: repeat(6, 1fr); gap: 12px; }
 .kort div { background: var(--bakgrunn); border: 1px solid var(--linje); border-radius: 8px;
             padding: 10px 14px; }
 .kort .tall { font-size: 28px; font-weight: 700; display: block; }
@@ -388,7 +426,8 @@ tfoot td { font-weight: 700; border-top: 2px solid var(--tekst); }
         font-size: 12px; }
 .merke { display: inline-block; border-radius: 4px; padding: 1px 6px; margin: 1px 2px 1px 0;
          font-size: 12px; white-space: nowrap; color: #fff; }
-.merke.ikke_forfalt { background: #8a9aa9; } .merke.g0-30 { background: #a37f00; }
+.merke.ikke_forfalt { background: #8a9aa9; } .merke.i_dag { background: #3b6ea5; }
+.merke.g1-30 { background: #a37f00; }
 .merke.g31-90 { background: #c25700; } .merke.g91 { background: #b3261e; }
 .forklaring { color: var(--svak); font-size: 13px; }
 svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial,
@@ -407,9 +446,20 @@ def _tall(n: int) -> str:
 
 
 def _merkeklasse(nokkel: str) -> str:
-    return {"ikke_forfalt": "ikke_forfalt", "0-30": "g0-30", "31-90": "g31-90", "91+": "g91"}[
-        nokkel
-    ]
+    return {
+        "ikke_forfalt": "ikke_forfalt",
+        "i_dag": "i_dag",
+        "1-30": "g1-30",
+        "31-90": "g31-90",
+        "91+": "g91",
+    }[nokkel]
+
+
+def _avvist_dict(a: Avvist) -> dict[str, Any]:
+    """A rejected case as the report numbers it: ``nr`` from 1, as the page shows it."""
+    data = a.to_dict()
+    indeks = data.pop("indeks", a.indeks)
+    return {"nr": indeks + 1, **data}
 
 
 def _diagram(r: Rapport) -> str:
@@ -430,7 +480,7 @@ def _diagram(r: Rapport) -> str:
         '<title id="diagram-tittel">Frister per type, fordelt på hvor lenge de har vært '
         "forfalt</title>",
     ]
-    x = etikettbredde
+    x = 10  # the legend from the left: five groups' names do not fit beside the labels
     for nokkel, nb, _, _, _ in GRUPPER:  # the legend
         deler.append(
             f'<rect x="{x}" y="6" width="14" height="14" rx="2" fill="{FARGER[nokkel]}"/>'
@@ -441,7 +491,7 @@ def _diagram(r: Rapport) -> str:
         y = topp + i * (hoyde + mellom)
         deler.append(
             f'<text x="{etikettbredde - 10}" y="{y + hoyde / 2 + 5}" font-size="13" '
-            f'text-anchor="end" fill="#1c2430">{_e(KODENAVN.get(kode, kode))}</text>'
+            f'text-anchor="end" fill="#1c2430">{_e(kodenavn(kode))}</text>'
         )
         x0 = float(etikettbredde)
         for nokkel in GRUPPENOKLER:
@@ -452,7 +502,7 @@ def _diagram(r: Rapport) -> str:
             deler.append(
                 f'<rect class="segment" data-kode="{_e(kode)}" data-gruppe="{nokkel}" '
                 f'data-antall="{antall}" x="{x0:.1f}" y="{y}" width="{w:.1f}" height="{hoyde}" '
-                f'fill="{FARGER[nokkel]}"><title>{_e(kode)}: {antall}</title></rect>'
+                f'fill="{FARGER[nokkel]}"><title>{_e(kodenavn(kode))}: {antall}</title></rect>'
             )
             if w >= 9 * len(str(antall)) + 6:
                 deler.append(
@@ -475,7 +525,8 @@ def _html(r: Rapport, maks_saker: int) -> str:
     over_90 = per_gruppe["91+"]
     kort = [
         ("antall-frister", "Frister i alt", r.antall_frister, ""),
-        ("antall-forfalt", "Forfalt", r.antall_forfalt, ""),
+        ("antall-forfalt", "Forfalt (fra dagen etter forfall)", r.antall_forfalt, ""),
+        ("antall-i-dag", "Forfaller i dag", per_gruppe["i_dag"], ""),
         ("antall-over-90", "Forfalt over 90 dager", over_90, " alvorlig" if over_90 else ""),
         ("antall-saker-med-frister", "Saker med frister", len(r.saker), ""),
         ("antall-avvist", "Avviste saker", len(r.avviste), " alvorlig" if r.avviste else ""),
@@ -487,7 +538,8 @@ def _html(r: Rapport, maks_saker: int) -> str:
         f"<title>Oppfølging per {dato} – sosialregler</title>",
         f"<style>{_CSS}</style></head><body><main>",
         f"<h1>Oppfølging per {dato}</h1>",
-        f'<p class="undertittel"><span id="antall-saker">{_tall(r.antall_saker)}</span> saker, '
+        f'<p class="undertittel"><span id="antall-saker">{_tall(r.antall_saker)}</span> '
+        f"{'sak' if r.antall_saker == 1 else 'saker'}, "
         f'<span id="antall-vurdert">{_tall(r.antall_vurdert)}</span> vurdert etter '
         "sosialtjenesteloven på rapportdatoen. Det som er forfalt eller snart forfaller, "
         "etter type og etter hvor lenge det har vært forfalt.</p>",
@@ -501,18 +553,19 @@ def _html(r: Rapport, maks_saker: int) -> str:
     d.append("</section>")
     d += ["<h2>Frister per type</h2>", _diagram(r)]
     d.append(
-        '<p class="forklaring">Dager forfalt = rapportdatoen minus forfallsdatoen. «Ikke '
-        "forfalt»: forfaller senere (for eksempel et opphold som nærmer seg tre måneder, eller "
-        "et program som slutter). 0 dager: forfaller i dag.</p>"
+        '<p class="forklaring">Dager forfalt = rapportdatoen minus forfallsdatoen. En frist er '
+        "forfalt fra dagen etter forfall; «Forfaller i dag» er ikke forfalt ennå. «Forfaller "
+        "senere»: for eksempel et opphold som nærmer seg tre måneder, eller et program som "
+        "slutter. Kolonnene «Forfalt …» summerer til tallet «Forfalt».</p>"
     )
     # The table of counts: kinds × groups, with totals.
-    d.append('<table id="per-kode"><thead><tr><th>Type</th><th>Kode</th>')
+    d.append('<table id="per-kode"><thead><tr><th>Type (kode)</th>')
     d += [f'<th class="tall">{_e(nb)}</th>' for _, nb, _, _, _ in GRUPPER]
     d.append('<th class="tall">I alt</th></tr></thead><tbody>')
     for kode, g in per_kode.items():
         d.append(
-            f'<tr data-kode="{_e(kode)}"><td>{_e(KODENAVN.get(kode, kode))}</td>'
-            f'<td class="kode">{_e(kode)}</td>'
+            f'<tr data-kode="{_e(kode)}"><td>{_e(kodenavn(kode))}<br>'
+            f'<span class="kode">{_e(kode)}</span></td>'
         )
         d += [
             f'<td class="tall" data-kode="{_e(kode)}" data-gruppe="{n}">{_tall(g[n])}</td>'
@@ -522,7 +575,7 @@ def _html(r: Rapport, maks_saker: int) -> str:
             f'<td class="tall" data-kode="{_e(kode)}" data-gruppe="i_alt">'
             f"{_tall(sum(g.values()))}</td></tr>"
         )
-    d.append('</tbody><tfoot><tr><td colspan="2">I alt</td>')
+    d.append("</tbody><tfoot><tr><td>I alt</td>")
     d += [
         f'<td class="tall" data-kode="i_alt" data-gruppe="{n}">{_tall(per_gruppe[n])}</td>'
         for n in GRUPPENOKLER
@@ -540,22 +593,23 @@ def _html(r: Rapport, maks_saker: int) -> str:
             f"{_tall(len(r.saker))} er i CSV- og JSON-utdataene.</p>"
         )
     d.append(
-        '<table id="saker"><thead><tr><th class="tall">#</th><th>Sak</th>'
+        '<table id="saker"><thead><tr><th class="tall">Rang</th><th>Sak (nr. i inndata)</th>'
         '<th class="tall">Mest forfalt</th><th class="tall">Forfalte</th><th>Frister '
-        "(kode, person, forfall, dager forfalt)</th></tr></thead><tbody>"
+        "(type, person, forfall, dager forfalt)</th></tr></thead><tbody>"
     )
     for nr, s in enumerate(vist, 1):
         merker = []
         for p in s.frister:
             dager = f"{p.dager} d" if p.dager > 0 else ("i dag" if p.dager == 0 else "kommer")
             merker.append(
-                f'<span class="merke {_merkeklasse(p.gruppe)}" title="{_e(p.hjemmel)}">'
-                f"{_e(p.kode)} · {_e(p.person or '–')} · "
+                f'<span class="merke {_merkeklasse(p.gruppe)}" data-kode="{_e(p.kode)}" '
+                f'title="{_e(p.kode)}: {_e(p.hjemmel)}">'
+                f"{_e(kodenavn(p.kode))} · {_e(p.person or '–')} · "
                 f"{p.forfall.strftime('%d.%m.%Y')} · {dager}</span>"
             )
-        navn = s.sak_id if s.sak_id else f"(sak nr. {s.indeks + 1})"
+        navn = f"{s.sak_id} (nr. {s.nr})" if s.sak_id else f"(nr. {s.nr})"
         d.append(
-            f'<tr data-indeks="{s.indeks}"><td class="tall">{nr}</td>'
+            f'<tr data-nr="{s.nr}"><td class="tall">{nr}</td>'
             f'<td class="sak">{_e(navn)}</td>'
             f'<td class="tall">{max(s.mest_forfalt, 0)} d</td>'
             f'<td class="tall">{s.antall_forfalt}</td><td>{"".join(merker)}</td></tr>'
@@ -568,7 +622,8 @@ def _html(r: Rapport, maks_saker: int) -> str:
             "tallene over.</p>"
         )
         d.append(
-            '<table id="avviste"><thead><tr><th class="tall">Nr.</th><th>Sak</th><th>Feil</th>'
+            '<table id="avviste"><thead><tr><th class="tall">Nr. i inndata</th><th>Sak</th>'
+            "<th>Feil</th>"
             "</tr></thead><tbody>"
         )
         for a in r.avviste:
@@ -576,7 +631,8 @@ def _html(r: Rapport, maks_saker: int) -> str:
             if len(a.feil) > 3:
                 feil += f" (og {len(a.feil) - 3} til)"
             d.append(
-                f'<tr><td class="tall">{a.indeks + 1}</td><td>{_e(a.sak_id or "–")}</td>'
+                f'<tr data-avvist-nr="{a.indeks + 1}"><td class="tall">{a.indeks + 1}</td>'
+                f"<td>{_e(a.sak_id or '–')}</td>"
                 f"<td>{_e(feil)}</td></tr>"
             )
         d.append("</tbody></table>")

@@ -15,7 +15,13 @@ and a fingerprint of its content — instead of copying it:
 Every record ends with ``digest``: sha256 over its own canonical JSON (``innholdsdigest``).
 Reading a record back checks it first, so a record changed after the decision (an outcome, an
 amount, a text, a field removed) is refused with a ``ValueError`` naming the digest, and
-``sosialregler gjengi`` exits 2. It detects changes; it is not a signature.
+``sosialregler gjengi`` exits 2. The digest detects an accidental change only: anyone who
+edits a record can compute it again. **Signature**: written with a key the office holds
+(``to_record(nokkel=...)``; the CLI's ``--nokkel FIL`` or ``SOSIALREGLER_NOKKEL``), a record
+also carries ``signatur``, HMAC-SHA256 with that key over the same content; reading with the
+key refuses a record that is unsigned or whose signature does not match, so a record changed
+by someone without the key is refused. ``vern`` says in the record which of the two it has.
+Re-rendering also re-checks that the amounts add up (``belopskontroll``).
 
 Format 4 (written now; format 3 records are still read)
 -------------------------------------------------------
@@ -95,13 +101,115 @@ LESBARE_FORMATER = ("sosialregler-vedtaksgrunnlag/3", FORMAT)
 DIGESTFELT = "digest"
 
 
-def innholdsdigest(data: Mapping[str, Any]) -> str:
-    """``sha256:<hex>`` over the record's content, every field but ``digest`` itself."""
-    innhold = {k: v for k, v in data.items() if k != DIGESTFELT}
+#: HMAC-SHA256 with the office's key over the content the digest covers (``signer``).
+SIGNATURFELT = "signatur"
+#: What the record's digest and signature protect, in the record itself (``vern``).
+VERNFELT = "vern"
+VERN_DIGEST = (
+    "digest (sha256 over innholdet) avslører en utilsiktet endring, men ikke en bevisst: "
+    "hvem som helst kan regne den ut på nytt. Vedtaksgrunnlaget er ikke signert."
+)
+VERN_SIGNATUR = (
+    "digest (sha256 over innholdet) avslører en utilsiktet endring; signatur (HMAC-SHA256 med "
+    "kontorets nøkkel) avslører også en bevisst endring gjort av noen uten nøkkelen."
+)
+#: What ``gjengi`` says (on standard error) when it has no key to check a signature with.
+UTEN_NOKKEL = (
+    "Merk: ingen nøkkel er satt (--nokkel eller SOSIALREGLER_NOKKEL): bare digest er "
+    "kontrollert, og den avslører en utilsiktet endring, ikke en bevisst."
+)
+#: Where the CLI finds the office's key when ``--nokkel FIL`` is not given: the key itself.
+NOKKEL_MILJO = "SOSIALREGLER_NOKKEL"
+#: The shortest key accepted: HMAC-SHA256 is as strong as its key, and 32 bytes is its block
+#: of output (RFC 2104 § 3: less than that weakens it).
+MIN_NOKKEL_BYTE = 32
+
+
+def _kanonisk(data: Mapping[str, Any]) -> bytes:
+    """The record's content as the digest and signature see it: every field but themselves."""
+    innhold = {k: v for k, v in data.items() if k not in (DIGESTFELT, SIGNATURFELT)}
     tekst = json.dumps(
         innhold, sort_keys=True, ensure_ascii=True, separators=(",", ":"), allow_nan=False
     )
-    return "sha256:" + hashlib.sha256(tekst.encode("ascii")).hexdigest()
+    return tekst.encode("ascii")
+
+
+def innholdsdigest(data: Mapping[str, Any]) -> str:
+    """``sha256:<hex>`` over the record's content, every field but ``digest`` and
+    ``signatur``."""
+    return "sha256:" + hashlib.sha256(_kanonisk(data)).hexdigest()
+
+
+def signatur(data: Mapping[str, Any], nokkel: bytes) -> str:
+    """``hmac-sha256:<hex>`` with the office's key over what ``innholdsdigest`` covers."""
+    return "hmac-sha256:" + hmac.new(nokkel, _kanonisk(data), hashlib.sha256).hexdigest()
+
+
+def forsegl(data: dict[str, Any], nokkel: bytes | None) -> None:
+    """End a record: ``vern`` (what protects it), ``digest``, and with a key ``signatur``.
+
+    HMAC from the standard library, not a public-key signature: the office that writes a
+    record is the one that re-renders it, so a shared secret suffices and adds no dependency.
+    """
+    data[VERNFELT] = VERN_SIGNATUR if nokkel is not None else VERN_DIGEST
+    data[DIGESTFELT] = innholdsdigest(data)
+    if nokkel is not None:
+        data[SIGNATURFELT] = signatur(data, nokkel)
+
+
+def sjekk_signatur(data: Mapping[str, Any], nokkel: bytes | None) -> None:
+    """With a key: refuse a record that is unsigned or signed otherwise (``ValueError``).
+
+    Without one only the digest can be checked, which a forger recomputes (``vern``).
+    """
+    if nokkel is None:
+        return
+    lagret = data.get(SIGNATURFELT)
+    if not isinstance(lagret, str):
+        raise ValueError(
+            f"vedtaksgrunnlaget er ikke signert, men en nøkkel er satt ({NOKKEL_MILJO} eller "
+            "--nokkel): det kan ikke kontrolleres at kontoret skrev det"
+        )
+    try:
+        beregnet = signatur(data, nokkel)
+    except (TypeError, ValueError) as exc:
+        melding = f"vedtaksgrunnlaget er ikke gyldig JSON og kan ikke kontrolleres: {exc}"
+        raise ValueError(melding) from None
+    if not hmac.compare_digest(lagret.encode("utf-8", "surrogatepass"), beregnet.encode("ascii")):
+        raise ValueError(
+            "vedtaksgrunnlaget har feil signatur: det er endret etter at det ble signert, eller "
+            "signert med en annen nøkkel"
+        )
+
+
+def les_nokkel(fil: str | None, miljo: Mapping[str, str]) -> bytes | None:
+    """The office's key: the file ``fil`` (``--nokkel``), else ``miljo[NOKKEL_MILJO]``, else
+    None (no key: records are unsigned and only their digest is checked).
+
+    Surrounding white space (a file's last newline) is not part of the key. ``ValueError``
+    naming where the key came from when it cannot be read or is too short.
+    """
+    if fil is not None:
+        kilde = f"--nokkel {fil}"
+        try:
+            with open(fil, "rb") as f:
+                nokkel = f.read(64 * 1024 + 1)
+        except OSError as exc:
+            raise ValueError(f"{kilde}: nøkkelfilen kan ikke leses ({exc.strerror})") from None
+        if len(nokkel) > 64 * 1024:
+            raise ValueError(f"{kilde}: nøkkelfilen er større enn 64 KiB; er det riktig fil?")
+    elif miljo.get(NOKKEL_MILJO):
+        kilde = NOKKEL_MILJO
+        nokkel = miljo[NOKKEL_MILJO].encode("utf-8", "surrogateescape")
+    else:
+        return None
+    nokkel = nokkel.strip()
+    if len(nokkel) < MIN_NOKKEL_BYTE:
+        raise ValueError(
+            f"{kilde}: nøkkelen er for kort ({len(nokkel)} byte; minst {MIN_NOKKEL_BYTE}, f.eks. "
+            "64 tilfeldige heksadesimale tegn)"
+        )
+    return nokkel
 
 
 def sjekk_digest(data: Mapping[str, Any]) -> None:
@@ -726,16 +834,21 @@ class Skriver:
         miljo: Mapping[str, tuple[str, str | None]] | None = None,
         forventet_id: str | None = None,
         forventet_rolle: str | None = None,
+        *,
+        ny: bool = False,
     ) -> dict[str, Any]:
         """One node; what follows from its place, its rule version or the values in scope
         (``miljo``: the record's table with the values stated by the nodes above) is left out.
+
+        ``ny``: written out even when it repeats the last node written with its id (never
+        ``{"ref": id}`` at the top), for a place where a reference would mean another node.
         """
         miljo = self._tabell if miljo is None else miljo
         ut: dict[str, Any] = {}
         implisitte: tuple[str, ...] = ()
         if node.regel is not None:
             tidligere = self._skrevet.get(node.id)
-            if tidligere is not None and _samme_node(tidligere, node):
+            if not ny and tidligere is not None and _samme_node(tidligere, node):
                 return {"ref": node.id}
             nokkel = self.regel(node.regel, node.utfall)
             info, forventet_id = node.regel, node.regel.id
@@ -790,6 +903,20 @@ class Skriver:
             self._skrevet[node.id] = node
         return _kort(ut)
 
+    def merknadsnode(self, node: Node, i_treet: Node | None, samme: bool) -> Any:
+        """A flag's node: ``{"ref": id}`` when it renders as ``i_treet``, the trees' node with
+        its id (``samme``); else written out.
+
+        ``Leser.merknadsnode`` reads a reference as the trees' node when they have one with
+        that id, else as the last node written with it (an earlier flag's: two stays under
+        § 27 give two identical flags whose node is in no tree). So where the trees have the
+        id but a different node, the node is written out in full, never as a reference that
+        would read as the trees' node.
+        """
+        if samme:
+            return {"ref": node.id}
+        return self.node(node, ny=i_treet is not None)
+
 
 def _kort(ut: dict[str, Any]) -> Any:
     """A node that is only its outcome is written as the outcome (``"oppfylt"``); one that is
@@ -813,6 +940,70 @@ def _lang(data: Any) -> Mapping[str, Any]:
     return data
 
 
+def _sjekk_innebygd(nokkel: str, r: Any) -> None:
+    """Refuse a self-contained rule version that is not shaped as ``Skriver.regel`` writes it.
+
+    ``from_record`` renders a record before accepting it, but a version's texts are rendered
+    only for the outcomes its nodes have, and writing the record again reads every field: a
+    text that is a number, or a title that is a list, passed reading and then made
+    ``to_record()`` raise. So each field is checked here, and the error names it.
+    """
+
+    def feil(felt: str, hva: str) -> ValueError:
+        return ValueError(f"regelversjonen {nokkel} i vedtaksgrunnlaget: feltet {felt} {hva}")
+
+    if not isinstance(r, Mapping):
+        raise ValueError(f"regelversjonen {nokkel} i vedtaksgrunnlaget er ikke et objekt")
+    regel_id, _, fra = nokkel.rpartition("@")
+    for felt in ("id", "kilde", "gyldig_fra", "fingeravtrykk"):
+        if not isinstance(r.get(felt), str):
+            raise feil(felt, "mangler eller er ikke tekst")
+    if r["id"] != regel_id or r["gyldig_fra"] != fra:
+        raise feil("id", f"og gyldig_fra sier {r['id']}@{r['gyldig_fra']}, ikke {nokkel}")
+    if r.get("gyldig_til") is not None and not isinstance(r["gyldig_til"], str):
+        raise feil("gyldig_til", "er verken en dato eller null")
+    for felt in ("gyldig_fra", "gyldig_til"):
+        if r.get(felt) is not None and not _DATOFORM.fullmatch(r[felt]):
+            raise feil(felt, f"er ikke en dato ÅÅÅÅ-MM-DD: {r[felt]!r}")
+    _sjekk_sprakdel(r.get("tittel"), "tittel", feil)
+    tekster = r.get("tekster")
+    if not isinstance(tekster, Mapping):
+        raise feil("tekster", "er ikke et objekt")
+    for navn, maler in tekster.items():
+        _sjekk_sprakdel(maler, f"tekster.{navn}", feil)
+    blader = r.get("blader")
+    if not isinstance(blader, Mapping):
+        raise feil("blader", "er ikke et objekt")
+    for sti, blad in blader.items():
+        if not isinstance(blad, str | Mapping):
+            raise feil(f"blader.{sti}", "er verken et uttrykk (tekst) eller et spørsmål (objekt)")
+    hjemler = r.get("hjemmel")
+    if not isinstance(hjemler, list):
+        raise feil("hjemmel", "er ikke en liste")
+    for i, h in enumerate(hjemler):
+        if not isinstance(h, Mapping) or not isinstance(h.get("kilde"), str):
+            raise feil(f"hjemmel[{i}]", "er ikke et objekt med kilde")
+        for felt, verdi in h.items():
+            typ = int if felt == "ledd" else str
+            if felt not in _HJEMMELFELT or not (
+                isinstance(verdi, typ) or (felt not in ("kilde", "lenke") and verdi is None)
+            ):
+                raise feil(f"hjemmel[{i}].{felt}", "er ukjent eller har feil type")
+
+
+#: The fields of a legal reference in a record (``Hjemmel`` without its source's names).
+_HJEMMELFELT = frozenset({"kilde", "lenke", "paragraf", "ledd", "bokstav", "punkt"})
+
+
+def _sjekk_sprakdel(verdi: Any, felt: str, feil: Any) -> None:
+    """A text per language: ``{"nb": "...", "en": "..."}``."""
+    if not isinstance(verdi, Mapping):
+        raise feil(felt, "er ikke et objekt med en tekst per språk")
+    for sprak, tekst in verdi.items():
+        if not isinstance(tekst, str):
+            raise feil(f"{felt}.{sprak}", "er ikke tekst")
+
+
 class Leser:
     """Reads the nodes of one record back, resolving the rule versions it names."""
 
@@ -832,7 +1023,7 @@ class Leser:
         for nokkel, lagret in brukt.items():
             if not isinstance(lagret, str) and "tekster" in lagret:
                 # self-contained: the record carries what it renders, and its nodes' names
-                self.regler[nokkel] = self._innebygd(lagret)
+                self.regler[nokkel] = self._innebygd(nokkel, lagret)
                 self._tekstfakta[nokkel] = tuple(tekstfakta.get(nokkel, ()))
                 continue
             fingeravtrykk = lagret if isinstance(lagret, str) else lagret["fingeravtrykk"]
@@ -851,7 +1042,8 @@ class Leser:
         self._tabell = {} if self._v3 else fakta_fra_record(data)
         self._lest: dict[str, Node] = {}
 
-    def _innebygd(self, r: Mapping[str, Any]) -> RegelInfo:
+    def _innebygd(self, nokkel: str, r: Mapping[str, Any]) -> RegelInfo:
+        _sjekk_innebygd(nokkel, r)
         return RegelInfo(
             id=r["id"],
             tittel=r["tittel"],
@@ -886,6 +1078,14 @@ class Leser:
     def nokkel(self, navn: str) -> str:
         """The version a record's name for it means (``Skriver.navn``)."""
         return navn if navn in self.regler else self._ved_id[navn]
+
+    def merknadsnode(self, data: Any, i_treet: Mapping[str, Node]) -> Node:
+        """A flag's node as ``Skriver.merknadsnode`` wrote it: a reference is to the trees'
+        node with that id (``i_treet``), or, when they have none, to the last node read with
+        it (an earlier flag's)."""
+        if isinstance(data, Mapping) and "ref" in data and data["ref"] in i_treet:
+            return i_treet[data["ref"]]
+        return self.node(data)
 
     def node(self, data: Mapping[str, Any]) -> Node:
         """A tree (or a flag's node) as the record stores it."""

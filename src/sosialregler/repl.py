@@ -8,9 +8,13 @@ input gets a message and the prompt back, never a traceback::
     sosialregler> last examples/familie.json
     sosialregler> vurder
     sosialregler> hva-om inntekter[0].belop_per_maned 14000
-    sosialregler> sett bofellesskap true
+    sosialregler> sett inntekter[0].belop_per_maned 14000
     sosialregler> lagre-test saker/mine.toml Familie med høyere inntekt
     sosialregler> avslutt
+
+``hva-om`` assesses a changed copy and leaves the case as it is; ``sett`` changes the case, so
+the test saved after it has the higher income its name says. Long output (``forklar``) is shown
+a page at a time on a terminal (the pager in ``PAGER``, else ``less``; «q» leaves it).
 
 A value is read as JSON when it is JSON (``12000``, ``true``, ``null``, ``{"id": "b2", ...}``)
 and as text otherwise (``1990-01-01``, ``Husleien er vurdert``). ``null`` removes a field:
@@ -94,6 +98,7 @@ KOMMANDOER: tuple[Kommando, ...] = (
         "forklar",
         "forklar [OMRADE] [en]",
         "hele forklaringen for et område (eller alle)",
+        "På en terminal vises lang tekst side for side (PAGER, ellers less; q avslutter).\n"
         "Eksempel: forklar livsopphold   ·   forklar livsopphold en",
         "_forklar",
     ),
@@ -101,8 +106,10 @@ KOMMANDOER: tuple[Kommando, ...] = (
         "hva-om",
         "hva-om STI VERDI",
         "vurder en endret kopi og vis hva som endres (saken endres ikke)",
-        "Viser endringer i utfall, beløp, manglende opplysninger og merknader.\n"
-        "Eksempel: hva-om inntekter[0].belop_per_maned 14000",
+        "Viser endringer i utfall, beløp, manglende opplysninger og merknader. Saken selv "
+        "endres ikke: bruk «sett» for å endre den (for eksempel før «lagre-test»).\n"
+        "Eksempel: hva-om inntekter[0].belop_per_maned 14000\n"
+        "          sett inntekter[0].belop_per_maned 14000",
         "_hva_om",
     ),
     Kommando(
@@ -119,8 +126,10 @@ KOMMANDOER: tuple[Kommando, ...] = (
         "lagre-test FIL [NAVN]",
         "lagre saken og dagens utfall som testsak (kjør med sosialregler test)",
         "Legger saken til i testfilen (TOML; opprettes om den ikke finnes) med utfall, beløp, "
-        "manglende opplysninger og merknader slik de er nå.\n"
-        "Eksempel: lagre-test saker/familie.toml Familie med høyere inntekt",
+        "manglende opplysninger og merknader slik de er nå. «hva-om» endrer ikke saken: "
+        "endre den med «sett» først.\n"
+        "Eksempel: sett inntekter[0].belop_per_maned 14000\n"
+        "          lagre-test saker/familie.toml Familie med høyere inntekt",
         "_lagre_test",
     ),
     Kommando("avslutt", "avslutt", "avslutt (også Ctrl-D)", "", "_avslutt"),
@@ -159,12 +168,14 @@ class Repl:
         self.fil: Path | None = None
         self._vurdering: Assessment | None = None
         self.historikk = historikk
+        self.interaktiv = False  # set by kjor: long output goes through a pager on a terminal
 
     # --- the loop ----------------------------------------------------------------------------
     def kjor(self, fil: str | None = None, inn: TextIO | None = None) -> int:
         """Read commands until ``avslutt`` or end of input; returns the exit status (0)."""
         inn = inn if inn is not None else sys.stdin
         interaktiv = inn.isatty() and self.ut.isatty()
+        self.interaktiv = interaktiv
         rl = self._readline() if interaktiv else None
         forrige_sigint = None
         if interaktiv:  # Ctrl-C drops the line even if SIGINT was inherited as ignored
@@ -236,6 +247,19 @@ class Repl:
     def _skriv(self, tekst: str = "") -> None:
         print(tekst, file=self.ut, flush=True)
 
+    def _skriv_lang(self, tekst: str) -> None:
+        """Long output: a page at a time on a terminal (``pydoc.pager``: ``PAGER``, else
+        ``less``), when it is taller than the window; else printed as it is."""
+        if self.interaktiv:
+            import shutil
+
+            if tekst.count("\n") + 1 > shutil.get_terminal_size().lines - 2:
+                import pydoc
+
+                pydoc.pager(tekst)
+                return
+        self._skriv(tekst)
+
     # --- the case ----------------------------------------------------------------------------
     def _regelbok(self) -> Regelbok:
         from .api import standard_regelbok
@@ -289,7 +313,8 @@ class Repl:
         self.fil = sti
         antall = len(self.sak.get("personer") or [])
         self._skriv(
-            f"Lastet {sti}: sak {self.sak.get('sak_id', '(uten id)')}, {antall} personer, "
+            f"Lastet {sti}: sak {self.sak.get('sak_id', '(uten id)')}, {antall} "
+            f"{'person' if antall == 1 else 'personer'}, "
             f"vurderingsdato {self.sak.get('vurderingsdato', 'ikke satt')}."
         )
 
@@ -353,14 +378,25 @@ class Repl:
             sprak = deler.pop()
         v = self.vurdering()
         if not deler:
-            self._skriv(v.explain(sprak))
+            self._skriv_lang(v.explain(sprak))
             return
         omrade = deler[0]
-        if omrade not in v.vedtak:
+        self._sjekk_omrade(omrade, v)
+        self._skriv_lang("\n".join(forklar_vedtak(v.vedtak[omrade], sprak)))
+
+    def _sjekk_omrade(self, omrade: str, v: Assessment) -> None:
+        """An area of law the rules know but this case does not bring up is «ikke vurdert»;
+        only a name the rules do not know is «ukjent område»."""
+        if omrade in v.vedtak:
+            return
+        vurderte = ", ".join(v.vedtak) or "ingen"
+        if omrade in {o.id for o in self._regelbok().omrader}:
             raise ValueError(
-                f"ukjent område «{omrade}»; vurderte områder: " + (", ".join(v.vedtak) or "ingen")
+                f"området «{omrade}» er ikke vurdert i denne saken: saken har ingen opplysninger "
+                f"som gjelder det (et område uten opplysninger i saken vurderes ikke); vurderte "
+                f"områder: {vurderte}"
             )
-        self._skriv("\n".join(forklar_vedtak(v.vedtak[omrade], sprak)))
+        raise ValueError(f"ukjent område «{omrade}»; vurderte områder: {vurderte}")
 
     def _hva_om(self, arg: str) -> None:
         sti, verdi = _sti_og_verdi(arg, "hva-om STI VERDI")
@@ -373,10 +409,7 @@ class Repl:
         v = self.vurdering()
         omrader = [arg] if arg else list(v.vedtak)
         for omrade in omrader:
-            if omrade not in v.vedtak:
-                raise ValueError(
-                    f"ukjent område «{omrade}»; vurderte områder: " + ", ".join(v.vedtak)
-                )
+            self._sjekk_omrade(omrade, v)
         noe = False
         for forslag in hvorfor_ikke(v, regler=self._regelbok()):
             if forslag.omrade not in omrader:
@@ -483,16 +516,12 @@ def _belopstekst(nokkel: str, verdi: Any) -> str:
     from .tree import fakta_til_json
 
     if verdi is None or fakta_til_json(verdi) is None:
-        return f"{nokkel}: ukjent"
-    if isinstance(verdi, Decimal | int) and not isinstance(verdi, bool):
-        if nokkel == "belop_per_maned":
-            return f"{kroner(Decimal(verdi), 'nb')} per måned"
-        if nokkel.endswith("_per_ar"):
-            return f"{nokkel}: {kroner(Decimal(verdi), 'nb')} per år"
-        if nokkel.endswith("_per_dag"):
-            return f"{nokkel}: {kroner(Decimal(verdi), 'nb')} per dag"
-        return f"{nokkel}: {kroner(Decimal(verdi), 'nb')}"
-    return f"{nokkel}: {json.dumps(fakta_til_json(verdi), ensure_ascii=False)}"
+        return f"{nokkel.replace('_', ' ')}: ukjent"
+    from .hvaom import feltnavn, vis_verdi
+
+    if nokkel == "belop_per_maned" and isinstance(verdi, Decimal | int):
+        return f"{kroner(Decimal(verdi), 'nb')} per måned"
+    return f"{feltnavn(nokkel)}: {vis_verdi(nokkel, verdi)}"
 
 
 def _uten_anforsel(tekst: str) -> str:
