@@ -327,6 +327,13 @@ def reparer(sak: dict[str, Any]) -> dict[str, Any]:
     for r in sak.get("radgivning") or ():
         if date.fromisoformat(r["dato"]) > dato:
             r["dato"] = dato.isoformat()
+    saksbehandler = sak.get("saksbehandler")
+    if isinstance(saksbehandler, dict):
+        _sorter(saksbehandler, "periode_fra", "periode_til")
+        konklusjoner = saksbehandler.get("konklusjoner")
+        if isinstance(konklusjoner, list):  # one conclusion per area
+            unike = {k["omrade"]: k for k in reversed(konklusjoner)}
+            saksbehandler["konklusjoner"] = list(reversed(unike.values()))
     assert ider
     return sak
 

@@ -381,6 +381,17 @@ _EN_FEIL: dict[str, dict[str, Any]] = {
         "aktivitetsplikt": {"vilkar_satt": False},
         "vilkar": [_VILKAR],
     },
+    "periode baklengs": {
+        "saksbehandler": {"periode_fra": "2024-03-01", "periode_til": "2024-02-29"}
+    },
+    "to konklusjoner": {
+        "saksbehandler": {
+            "konklusjoner": [
+                {"omrade": "livsopphold", "utfall": "oppfylt", "begrunnelse": "a"},
+                {"omrade": "livsopphold", "utfall": "delvis", "begrunnelse": "b"},
+            ]
+        }
+    },
     "godkjent men rimelig": {
         "boutgifter": [{"type": "husleie", "belop_per_maned": 10, "godkjent_belop_per_maned": 5}]
     },

@@ -57,6 +57,18 @@ FORVENTET: dict[str, dict[str, Any]] = {
         # the spouse is 29 with no activity condition: a § 20 a question (issue 14 point 10)
         "merknader": {"AKTIVITETSVILKAR_PARTNER_VURDERES"},
     },
+    # familie without the caseworker's conclusion on the savings: the decision letter lists
+    # what must be concluded first (tests/test_vedtaksbrev.py)
+    "avklaring": {
+        "utfall": {
+            "omfang": "oppfylt",
+            "livsopphold": "skjonn",
+            "vilkar": "oppfylt",
+            "aktivitetsplikt": "oppfylt",
+        },
+        "belop": {"livsopphold": {"belop_per_maned": 13100 + 3850 + 11000 + 900 - 9000}},
+        "merknader": {"AKTIVITETSVILKAR_PARTNER_VURDERES"},
+    },
     "kvp": {
         "utfall": {
             "omfang": "oppfylt",

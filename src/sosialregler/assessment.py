@@ -99,6 +99,16 @@ class Assessment:
 
         return forklar(self, sprak)
 
+    def vedtaksbrev(self, sprak: str = "nb") -> Any:
+        """The decision letter to the applicant (``vedtaksbrev.Vedtaksbrev``), nb, nn or en.
+
+        ``.tekst()``, ``.html()``, ``.to_dict()``; ``.klart`` is false when the caseworker must
+        clarify or conclude something first (``.maa_avklares`` says what).
+        """
+        from .vedtaksbrev import lag_vedtaksbrev
+
+        return lag_vedtaksbrev(self, sprak)
+
     def begrunnelse(self, omrade: str, sprak: str = "nb") -> str:
         from .explain import begrunnelse
 

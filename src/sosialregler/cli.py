@@ -128,7 +128,11 @@ def _parser() -> argparse.ArgumentParser:
     v = under.add_parser("vurder", help="vurder en sak (SAK.json, eller - for standard inn)")
     v.add_argument("sak", metavar="SAK.json")
     v.add_argument("--dato", help="vurderingsdato ÅÅÅÅ-MM-DD (overstyrer vurderingsdato)")
-    v.add_argument("--format", choices=("tekst", "json", "vedtaksgrunnlag"), default="tekst")
+    v.add_argument(
+        "--format",
+        choices=("tekst", "json", "vedtaksgrunnlag", *BREVFORMATER),
+        default="tekst",
+    )
     v.add_argument("--sprak", choices=("nb", "nn", "en"), default="nb")
     v.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
     v.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
@@ -175,6 +179,7 @@ def _parser() -> argparse.ArgumentParser:
     g = under.add_parser("gjengi", help="gjengi teksten fra et lagret vedtaksgrunnlag")
     g.add_argument("grunnlag", metavar="VEDTAKSGRUNNLAG.json")
     g.add_argument("--sprak", choices=("nb", "nn", "en"), default="nb")
+    g.add_argument("--format", choices=("tekst", *BREVFORMATER), default="tekst")
     g.add_argument(
         "--nokkel",
         metavar="FIL",
@@ -186,7 +191,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("soknad", metavar="SOKNAD.json")
     s.add_argument("--dato", help="vurderingsdato ÅÅÅÅ-MM-DD (ellers innsendingstidspunkt)")
     s.add_argument("--format", choices=("tekst", "json", "sak"), default="tekst")
-    s.add_argument("--sprak", choices=("nb", "en"), default="nb")
+    s.add_argument("--sprak", choices=("nb", "nn", "en"), default="nb")
     s.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
     s.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
     _med_grenser(s)
@@ -299,6 +304,9 @@ def filfeil(exc: OSError) -> str:
 
 
 def _vurder(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
+    if args.batch and args.format in BREVFORMATER:
+        melding = "vedtaksbrevet skrives for én sak om gangen; bruk det uten --batch"
+        return _avvis([Feil("--format", args.format, melding)], "tekst", ut, err)
     if args.batch:
         return _vurder_batch(args, ut, err)
     try:
@@ -324,8 +332,21 @@ def _vurder(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     elif args.format == "vedtaksgrunnlag":
         grunnlag = vurdering.to_record(nokkel=nokkel)
         print(json.dumps(grunnlag, ensure_ascii=False, indent=2), file=ut)
+    elif args.format in BREVFORMATER:
+        return _skriv_brev(vurdering, args, ut)
     else:
         print(vurdering.explain(args.sprak), file=ut)
+    return OK
+
+
+#: The decision letter's formats (issue 16): plain text, or one printable HTML page.
+BREVFORMATER: tuple[str, ...] = ("vedtaksbrev", "vedtaksbrev-html")
+
+
+def _skriv_brev(vurdering: Assessment, args: argparse.Namespace, ut: TextIO) -> int:
+    """Print the letter; exit 0 also when it lists what the caseworker must clarify first."""
+    brev = vurdering.vedtaksbrev(args.sprak)
+    print(brev.html() if args.format == "vedtaksbrev-html" else brev.tekst(), file=ut, end="")
     return OK
 
 
@@ -451,6 +472,8 @@ def _gjengi(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         from .record import UTEN_NOKKEL
 
         print(UTEN_NOKKEL, file=err)
+    if args.format in BREVFORMATER:
+        return _skriv_brev(vurdering, args, ut)
     print(vurdering.explain(args.sprak), file=ut)
     return OK
 

@@ -794,6 +794,7 @@ def _kryssjekker(data: dict[str, Any], overstyrt: date | None) -> Iterator[Feil]
     yield from _vilkar_og_oppfolging(data, dato, personer)
     yield from _godkjente_boutgifter(data)
     yield from _fravaer_uten_slutt(data.get("kvp"), dato)
+    yield from _saksbehandler_kryssjekk(data)
 
 
 def fravaerets_siste_dag(
@@ -1178,6 +1179,7 @@ def _har_kryssfeil(sak: Sak, overstyrt: date | None) -> bool:
         or _vilkar_i_motstrid(sak, dato, soker)
         or _boutgift_godkjent_feil(sak)
         or _fravaer_over_perioden(sak.kvp, dato)
+        or _saksbehandler_feil(sak)
     )
 
 
@@ -1309,3 +1311,47 @@ def _boutgift_godkjent_feil(sak: Sak) -> bool:
         ):
             return True
     return False
+
+
+def _saksbehandler_kryssjekk(data: dict[str, Any]) -> Iterator[Feil]:
+    """The decision letter's block: a period that ends before it starts; two conclusions for
+    one area (which one the letter should state would be a guess)."""
+    sb = data.get("saksbehandler")
+    if not isinstance(sb, dict):
+        return
+    fra, til = _som_dato(sb.get("periode_fra")), _som_dato(sb.get("periode_til"))
+    if fra is not None and til is not None and til < fra:
+        yield Feil(
+            "saksbehandler.periode_til", sb["periode_til"], "perioden slutter før den starter"
+        )
+    konklusjoner = sb.get("konklusjoner")
+    if not isinstance(konklusjoner, list):
+        return
+    sett: dict[str, int] = {}
+    for i, k in enumerate(konklusjoner):
+        omrade = k.get("omrade") if isinstance(k, dict) else None
+        if not isinstance(omrade, str):
+            continue
+        if omrade in sett:
+            yield Feil(
+                f"saksbehandler.konklusjoner[{i}].omrade",
+                omrade,
+                f"området har allerede en konklusjon, i saksbehandler.konklusjoner[{sett[omrade]}]",
+            )
+        else:
+            sett[omrade] = i
+
+
+def _saksbehandler_feil(sak: Sak) -> bool:
+    """The twin of ``_saksbehandler_kryssjekk``."""
+    sb = sak.saksbehandler
+    if sb is None:
+        return False
+    if (
+        sb.periode_fra is not None
+        and sb.periode_til is not None
+        and sb.periode_til < sb.periode_fra
+    ):
+        return True
+    omrader = [k.omrade for k in sb.konklusjoner or ()]
+    return len(set(omrader)) != len(omrader)

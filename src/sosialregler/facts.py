@@ -400,6 +400,58 @@ class BotilbudSoknad:
     dato: date | None = None
 
 
+# --- the caseworker's conclusions, for the decision letter (issue 16) --------------------------
+
+#: Areas where a letter may need the caseworker's recorded conclusion (``skjonn``) or an amount.
+KonklusjonsOmrade = Literal[
+    "livsopphold",
+    "nodhjelp",
+    "saerlige_tilfeller",
+    "vilkar",
+    "reduksjon",
+    "aktivitetsplikt",
+    "midlertidig_botilbud",
+    "kvalifiseringsprogram",
+    "kvalifiseringsstonad",
+]
+
+
+@frozen
+class Konklusjon:
+    """What the caseworker concluded where the law leaves the question to discretion.
+
+    A decision letter never decides a ``skjonn`` question itself: it states this conclusion and
+    quotes ``begrunnelse`` as the main consideration (forvaltningsloven § 25 third ledd).
+    ``utfall``: ``oppfylt`` (granted), ``delvis`` (granted in part: ``belop_per_maned`` below
+    the guideline amount) or ``ikke_oppfylt`` (refused). ``belop_per_maned``: the amount granted
+    when the caseworker sets one (§ 19, or a § 18 amount other than the guideline amount);
+    ``belop_engangs``: a one-off amount granted instead (§ 19 support for a single expense).
+    """
+
+    omrade: KonklusjonsOmrade
+    utfall: Literal["oppfylt", "delvis", "ikke_oppfylt"]
+    begrunnelse: str
+    belop_per_maned: Decimal | None = None
+    belop_engangs: Decimal | None = None
+
+
+@frozen
+class Saksbehandler:
+    """What the office records for the decision letter: period, conclusions, signature, contact.
+
+    All optional: a letter that needs a missing one says so instead of guessing.
+    ``periode_fra``/``periode_til``: the period the support is granted for.
+    """
+
+    navn: str | None = None
+    kontor: str | None = None
+    telefon: str | None = None
+    vedtaksdato: date | None = None
+    periode_fra: date | None = None
+    periode_til: date | None = None
+    konklusjoner: tuple[Konklusjon, ...] | None = None
+
+
 @frozen
 class Sak:
     """A whole case as received, before anything is derived from it."""
@@ -431,6 +483,8 @@ class Sak:
     maneder_med_stonad: tuple[date, ...] | None = None  # first day of each month with support
     # § 27
     botilbud_soknad: BotilbudSoknad | None = None
+    # the decision letter (issue 16)
+    saksbehandler: Saksbehandler | None = None
 
     # Plain loops rather than ``next(generator)``: these run many times per assessment, and a
     # loop needs no generator frame. Each raises ``StopIteration`` when nothing matches, as

@@ -524,6 +524,7 @@ VERDIER: Mapping[str, tuple[str, str, str]] = {
     "ikke_oppfylt": ("ikke oppfylt", "ikkje oppfylt", "not met"),
     "uavklart": ("uavklart", "uavklart", "undetermined"),
     "skjonn": ("til skjønn", "til skjønn", "left to discretion"),
+    "delvis": ("delvis oppfylt", "delvis oppfylt", "partly met"),
     # stays (§ 27)
     "pagar": ("pågår", "held fram", "ongoing"),
     "avsluttet": ("avsluttet", "avslutta", "ended"),
