@@ -271,6 +271,13 @@ def reparer(sak: dict[str, Any]) -> dict[str, Any]:
             if opphold.get("lovlig_opphold") is False:
                 opphold.pop("offer_for_menneskehandel_refleksjonsperiode", None)
                 opphold.pop("rett_til_opphold_under_oppholdssak", None)
+    roller = {p["id"]: p["rolle"] for p in sak["personer"]}
+    for i in sak.get("inntekter") or ():  # a child's earnings belong to a child
+        if i.get("type") == "barns_arbeidsinntekt" and roller.get(i.get("person")) != "barn":
+            i["type"] = "arbeidsinntekt"
+    for p in sak["personer"]:  # a joint economy is recorded for a cohabitant only
+        if p.get("rolle") != "samboer":
+            p.pop("felles_okonomi", None)
     for b in sak.get("boutgifter") or ():
         godkjent = b.get("godkjent_belop_per_maned")
         if godkjent is not None and (

@@ -497,7 +497,7 @@ def test_tom_liste_betyr_ingen(felt: str) -> None:
     vedtak = sosialregler.assess(sak).vedtak["livsopphold"]
     assert felt not in vedtak.mangler
     assert vedtak.utfall != "uavklart"
-    assert vedtak.belop_per_maned is not None
+    assert vedtak.beregnet_behov_per_maned is not None  # computed (a refusal pays none)
 
 
 def test_bofellesskap_false_er_kjent_for_enslig() -> None:

@@ -405,6 +405,16 @@ _EN_FEIL: dict[str, dict[str, Any]] = {
             }
         ]
     },
+    "barns arbeidsinntekt på en voksen": {
+        "inntekter": [{"person": "p1", "type": "barns_arbeidsinntekt", "belop_per_maned": 100}]
+    },
+    "felles økonomi på en ektefelle": {
+        "personer": [
+            _GRUNNSAK["personer"][0],
+            {**_GRUNNSAK["personer"][1], "felles_okonomi": True},
+            *_GRUNNSAK["personer"][2:],
+        ]
+    },
 }
 
 

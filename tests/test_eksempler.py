@@ -80,7 +80,8 @@ FORVENTET: dict[str, dict[str, Any]] = {
             "kvalifiseringsstonad": "oppfylt",
         },
         "belop": {
-            "livsopphold": {"belop_per_maned": 0},
+            # a refusal pays nothing; the computed need keeps its own name
+            "livsopphold": {"belop_per_maned": None, "beregnet_behov_per_maned": 0},
             "kvalifiseringsstonad": {
                 "stonad_per_ar": 253141,  # NAV's published figure (S25)
                 "barnetillegg_per_dag": 36,

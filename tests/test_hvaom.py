@@ -48,7 +48,7 @@ def enslig(**felt: Any) -> dict[str, Any]:
 
 
 def belop(vurdering: Assessment) -> Decimal | None:
-    return vurdering.vedtak["livsopphold"].belop_per_maned
+    return vurdering.vedtak["livsopphold"].beregnet_behov_per_maned  # a refusal's too
 
 
 # --- paths -----------------------------------------------------------------------------------

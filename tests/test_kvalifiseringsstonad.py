@@ -700,7 +700,8 @@ def test_uten_rett_til_program_ingen_rett_til_stonad() -> None:
     v = assess(kvp_sak(vesentlig_nedsatt_arbeidsevne=False))
     o = ut(v)
     assert o["utfall"] == "ikke_oppfylt"
-    assert o["stonad_per_ar"] == 253141  # the rate is still shown
+    assert o["stonad_per_ar"] is None  # a refusal carries no payable amount (issue 14 § 7)
+    assert o["beregnet_stonad_per_ar"] == 253141  # the rate is still shown, under its own name
     assert [i["regel"] for i in o["ikke_oppfylte_vilkar"]] == ["stl-29-nedsatt-arbeidsevne"]
     assert o["begrunnelse"].startswith(
         "Søkeren har ikke rett til kvalifiseringsstønad, fordi vilkårene for kvalifiseringsprogram "

@@ -116,7 +116,8 @@ def test_bofellesskap_gir_egen_sats() -> None:
 def test_inntekt_trekkes_fra_og_belopet_aldri_under_null() -> None:
     inntekter = [{"person": "p1", "type": "arbeidsinntekt", "belop_per_maned": 30000}]
     v = assess(sak(inntekter=inntekter, boutgifter=[{"type": "husleie", "belop_per_maned": 8000}]))
-    assert livsopphold(v).belop_per_maned == 0
+    assert livsopphold(v).beregnet_behov_per_maned == 0  # a refusal pays nothing: null
+    assert livsopphold(v).belop_per_maned is None
     assert livsopphold(v).utfall is Utfall.IKKE_OPPFYLT
     ikke = v.to_dict()["vedtak"]["livsopphold"]["ikke_oppfylte_vilkar"]
     assert [x["regel"] for x in ikke] == ["stl-18-1-udekket-behov"]
@@ -241,7 +242,10 @@ def test_ukjent_bofellesskap_og_fodselsdato_gir_uavklart_med_stier() -> None:
 def test_formue_vises_som_egen_linje_og_trekkes_ikke_fra() -> None:
     v = assess(sak(formue=[{"type": "bankinnskudd", "belop": 25000}]))
     assert livsopphold(v).utfall is Utfall.SKJONN
-    assert livsopphold(v).belop_per_maned == 7850
+    # Savings covering three months: nothing payable until they are dealt with (issue 14).
+    assert livsopphold(v).belop_per_maned is None
+    assert livsopphold(v).beregnet_behov_per_maned == 7850
+    assert livsopphold(v).utdata["formue_dekker_maneder"] == 3
     linje = next(x for x in livsopphold(v).beregning if x.post == "formue_bankinnskudd")
     assert (linje.belop, linje.grunnlag, linje.medregnet) == (0, 25000, False)
     assert "Skal formuen brukes før stønad gis" in v.explain("nb")
@@ -279,10 +283,25 @@ def test_utdaterte_satser_flagges_med_datoen(dato: str, til: str) -> None:
     assert "SATSER_KAN_VAERE_UTDATERT" not in koder(assess(sak("2024-06-01")))
 
 
-def test_barnetrygd_etter_2026_flagges_som_ubekreftet() -> None:
+def test_barnetrygd_etter_2026_flagges_bare_etter_bekreftet_dato() -> None:
+    """§ 18 third ledd is confirmed unchanged as of 30.08.2026 (addendum-2026-12 § 3): no flag
+    up to that date (main flagged every family from 2026-01-01); a flag naming the date after
+    it."""
     inntekter = [{"person": "p1", "type": "barnetrygd", "belop_per_maned": 1766}]
-    assert "REGELENDRING_IKKE_BEKREFTET" in koder(assess(sak("2026-02-01", inntekter=inntekter)))
-    assert "REGELENDRING_IKKE_BEKREFTET" not in koder(assess(sak("2026-02-01")))
+    tidlig = assess(sak("2026-02-01", inntekter=inntekter))
+    assert "REGELENDRING_IKKE_BEKREFTET" not in koder(tidlig)
+    assert (
+        next(x for x in livsopphold(tidlig).beregning if x.post == "inntekt_barnetrygd").belop == 0
+    )
+    assert "REGELENDRING_IKKE_BEKREFTET" not in koder(
+        assess(sak("2026-08-30", inntekter=inntekter))
+    )
+    sent = assess(sak("2026-08-31", inntekter=inntekter))
+    (merknad,) = [
+        m for m in sent.to_dict()["merknader"] if m["kode"] == "REGELENDRING_IKKE_BEKREFTET"
+    ]
+    assert "bekreftet gjeldende per 30.08.2026" in merknad["tekst"]
+    assert "REGELENDRING_IKKE_BEKREFTET" not in koder(assess(sak("2026-12-01")))
     assert "REGELENDRING_IKKE_BEKREFTET" not in koder(
         assess(sak("2025-12-31", inntekter=inntekter))
     )
@@ -519,7 +538,7 @@ def test_kvalifiseringsstonad_og_introduksjonsstonad_er_inntekt() -> None:
         {"person": "p1", "type": "introduksjonsstonad", "belop_per_maned": 1000},
     ]
     v = assess(sak(inntekter=inntekter))
-    assert livsopphold(v).belop_per_maned == 0
+    assert livsopphold(v).beregnet_behov_per_maned == 0
     assert livsopphold(v).utfall is Utfall.IKKE_OPPFYLT
 
 

@@ -51,7 +51,7 @@ def _ls(sak: dict[str, Any]) -> Any:
 
 
 def _belop(sak: dict[str, Any]) -> Decimal | None:
-    return _ls(sak).belop_per_maned
+    return _ls(sak).beregnet_behov_per_maned  # the computed amount, a refusal's too
 
 
 def _soker(sak: dict[str, Any]) -> str:
@@ -75,7 +75,10 @@ def test_mer_inntekt_som_regnes_med_gir_aldri_hoyere_belop(
     sak: dict[str, Any], typ: str, mer: int | float, data: st.DataObject
 ) -> None:
     for_ = _belop(sak)
-    hvem = data.draw(st.sampled_from([p["id"] for p in sak["personer"]]), label="person")
+    # Persons whose income reduces the need: the applicant and a spouse (ekteskapsloven § 38);
+    # other adults' income never counts (tests/test_livsopphold_husstand.py).
+    plikt = [p["id"] for p in sak["personer"] if p["rolle"] in ("soker", "ektefelle")]
+    hvem = data.draw(st.sampled_from(plikt), label="person")
     sak["inntekter"].append({"person": hvem, "type": typ, "belop_per_maned": mer})
     etter = _belop(sak)
     assert for_ is not None and etter is not None
@@ -113,7 +116,10 @@ def _norsk_barnetrygd(sak: dict[str, Any], d: st.DataObject) -> dict[str, Any]:
 
 
 def _barns_inntekt(sak: dict[str, Any], d: st.DataObject) -> dict[str, Any]:
-    hvem = d.draw(st.sampled_from(_barn(sak) or [_soker(sak)]))
+    if not _barn(sak):  # a child's earnings belong to a child (the contract rejects others)
+        aar = int(sak["vurderingsdato"][:4]) - 10
+        sak["personer"].append({"id": "barn_nytt", "rolle": "barn", "fodselsdato": f"{aar}-01-01"})
+    hvem = d.draw(st.sampled_from(_barn(sak)))
     return {"person": hvem, "type": "barns_arbeidsinntekt", "belop_per_maned": d.draw(belop())}
 
 
@@ -160,8 +166,8 @@ def test_inntekt_som_ikke_regnes_med_endrer_aldri_belopet(slag: str, data: st.Da
     for_ = _ls(sak)
     sak["inntekter"].append(ny)
     etter = _ls(sak)
-    assert for_.belop_per_maned is not None
-    assert etter.belop_per_maned == for_.belop_per_maned
+    assert for_.beregnet_behov_per_maned is not None
+    assert etter.beregnet_behov_per_maned == for_.beregnet_behov_per_maned
     assert etter.utfall is for_.utfall
     assert etter.beregning[-1].medregnet is False  # and the line says so
 
@@ -180,7 +186,7 @@ def test_en_engangsutgift_endrer_ikke_manedsbelopet(
     for_ = _belop(sak)
     sak["andre_utgifter"] = [{**ny, "hyppighet": "engangs"}]
     ls = _ls(sak)
-    assert ls.belop_per_maned == for_
+    assert ls.beregnet_behov_per_maned == for_
     assert ls.utdata["engangsutgifter"] == Decimal(str(ny["belop"]))
 
 
@@ -230,7 +236,7 @@ def test_rettigheter_endrer_aldri_belopet_og_gir_aldri_avslag(
     for_ = _ls(sak)
     sak["rettigheter"] = data.draw(_rettigheter([p["id"] for p in sak["personer"]]))
     etter = _ls(sak)
-    assert etter.belop_per_maned == for_.belop_per_maned
+    assert etter.beregnet_behov_per_maned == for_.beregnet_behov_per_maned
     assert (etter.utfall is Utfall.IKKE_OPPFYLT) is (for_.utfall is Utfall.IKKE_OPPFYLT)
     ikke_sokt = any(r["status"] == "ikke_sokt" for r in sak["rettigheter"])
     if for_.utfall is Utfall.OPPFYLT:
@@ -257,4 +263,4 @@ def test_nodhjelp_uansett_resten_av_saken(sak: dict[str, Any], nodvendig: int) -
     sak["nodsituasjon"] = {"foreligger": True, "nodvendig_belop": nodvendig}
     v = assess(sak)
     assert v.vedtak["nodhjelp"].utfall is Utfall.OPPFYLT
-    assert v.vedtak["livsopphold"].belop_per_maned == _belop(uten)  # § 18 is not touched
+    assert v.vedtak["livsopphold"].beregnet_behov_per_maned == _belop(uten)  # § 18 untouched

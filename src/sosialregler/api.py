@@ -21,7 +21,7 @@ from typing import Any
 
 from . import __version__, areas
 from .areas.base import Beregning
-from .assessment import Assessment, Vedtak
+from .assessment import Assessment, Vedtak, utdata_etter_utfall
 from .contract import (
     ISO_DATO,
     SENESTE_DATO,
@@ -185,7 +185,7 @@ def _assess(
             hjemmel=hoved.regel.hjemmel if hoved.regel else (),
             node=Node(omrade.id, hoved.utfall, regel=hoved.regel, barn=barn, mangler=hoved.mangler),
             hovedregel=omrade.hovedregel,
-            utdata=beregning.utdata if beregning else {},
+            utdata=utdata_etter_utfall(hoved.utfall, beregning.utdata) if beregning else {},
             beregning=beregning.linjer if beregning else None,
             mangler=hoved.mangler if hoved.utfall is Utfall.UAVKLART else (),
             enhet=beregning.enhet if beregning else "kr_per_maned",

@@ -17,7 +17,7 @@ import attrs
 from attrs import frozen
 
 from . import record
-from .areas.base import Linje
+from .areas.base import BEREGNET, Linje
 from .contract import til_dict
 from .engine import Merknad
 from .facts import Sak
@@ -25,6 +25,25 @@ from .outcome import Utfall
 from .rulebook.book import Regelbok
 from .rulebook.model import Hjemmel
 from .tree import Node, fakta_til_json, node_til_dict
+
+
+def utdata_etter_utfall(utfall: Utfall, utdata: Mapping[str, Any]) -> Mapping[str, Any]:
+    """An area's outputs as its decision carries them: on a refusal no payable amount.
+
+    The one place where a calculation's outputs meet the area's outcome (``api.assess`` calls
+    it as it builds each ``Vedtak``), so JSON, texts, records and the REPL all follow it.
+    """
+    if utfall is not Utfall.IKKE_OPPFYLT or not any(k in BEREGNET for k in utdata):
+        return utdata
+    ut: dict[str, Any] = {}
+    for nokkel, verdi in utdata.items():
+        if nokkel in BEREGNET:
+            ut[nokkel] = None
+            if verdi is not None:
+                ut[BEREGNET[nokkel]] = verdi
+        else:
+            ut[nokkel] = verdi
+    return ut
 
 
 @frozen
@@ -44,8 +63,14 @@ class Vedtak:
 
     @property
     def belop_per_maned(self) -> Decimal | None:
-        """§ 18: the guideline amount (None when it cannot be computed or does not apply)."""
+        """§ 18: the guideline amount to pay (None when it cannot be computed, does not apply,
+        or the claim is refused: see ``utdata_etter_utfall``)."""
         return self.utdata.get("belop_per_maned")
+
+    @property
+    def beregnet_behov_per_maned(self) -> Decimal | None:
+        """§ 18: the computed amount whatever the outcome (on a refusal it is not payable)."""
+        return self.utdata.get(BEREGNET["belop_per_maned"], self.utdata.get("belop_per_maned"))
 
     def hovednode(self) -> Node:
         node = self.node.finn(self.hovedregel)

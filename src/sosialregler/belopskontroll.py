@@ -24,6 +24,9 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
+from .areas.base import beregnede
 from .derived import Ukjent
 
 if TYPE_CHECKING:
@@ -37,6 +40,8 @@ _FAKTAPREFIKS = {"livsopphold": "livsopphold.", "kvalifiseringsstonad": "kvp."}
 def sjekk_belop(vurdering: Assessment) -> None:
     """Refuse (``ValueError``) a re-read decision whose amounts or outcome do not agree."""
     for navn, vedtak in vurdering.vedtak.items():
+        # A refusal's amounts are null; its computed figures (beregnet_*) are checked instead.
+        vedtak = attrs.evolve(vedtak, utdata=beregnede(vedtak.utdata))
         hovednode = vedtak.node.finn(vedtak.hovedregel)
         if hovednode is not None and hovednode.utfall is not vedtak.utfall:
             _feil(

@@ -795,6 +795,7 @@ def _kryssjekker(data: dict[str, Any], overstyrt: date | None) -> Iterator[Feil]
     yield from _godkjente_boutgifter(data)
     yield from _fravaer_uten_slutt(data.get("kvp"), dato)
     yield from _saksbehandler_kryssjekk(data)
+    yield from _husstandens_roller(data, personer)
 
 
 def fravaerets_siste_dag(
@@ -836,6 +837,42 @@ def _fravaer_uten_slutt(kvp: Any, dato: date | None) -> Iterator[Feil]:
                 dager,
                 f"flere fraværsdager enn dager fra {fra.isoformat()} til {siste.isoformat()} "
                 f"({hva}): uten til kan fraværet ikke vare lenger enn det",
+            )
+
+
+def _husstandens_roller(data: dict[str, Any], personer: list[Any]) -> Iterator[Feil]:
+    """§ 18 facts that only one role can have: a child's earnings (§ 18 third ledd) belong to
+    a child, and a joint economy is recorded for a cohabitant (a spouse has one by law)."""
+    roller = {
+        p["id"]: p.get("rolle")
+        for p in personer
+        if isinstance(p, dict) and isinstance(p.get("id"), str)
+    }
+    for i, p in enumerate(personer):
+        if (
+            isinstance(p, dict)
+            and p.get("felles_okonomi") is not None
+            and p.get("rolle") != "samboer"
+        ):
+            yield Feil(
+                f"personer[{i}].felles_okonomi",
+                p["felles_okonomi"],
+                "felles_okonomi gjelder bare en samboer (ektefeller har forsørgelsesplikt etter "
+                "ekteskapsloven § 38; andre voksne har ingen)",
+            )
+    inntekter = data.get("inntekter")
+    for i, inntekt in enumerate(inntekter if isinstance(inntekter, list) else ()):
+        if not isinstance(inntekt, dict) or inntekt.get("type") != "barns_arbeidsinntekt":
+            continue
+        person = inntekt.get("person")
+        rolle = roller.get(person) if isinstance(person, str) else None
+        if isinstance(rolle, str) and rolle != "barn":
+            yield Feil(
+                f"inntekter[{i}].type",
+                "barns_arbeidsinntekt",
+                f"barns_arbeidsinntekt kan bare gjelde et barn (rolle «barn»); personen "
+                f"«{inntekt.get('person')}» har rolle «{rolle}». En voksens arbeidsinntekt er "
+                "arbeidsinntekt",
             )
 
 
@@ -1180,6 +1217,18 @@ def _har_kryssfeil(sak: Sak, overstyrt: date | None) -> bool:
         or _boutgift_godkjent_feil(sak)
         or _fravaer_over_perioden(sak.kvp, dato)
         or _saksbehandler_feil(sak)
+        or _roller_i_motstrid(sak)
+    )
+
+
+def _roller_i_motstrid(sak: Sak) -> bool:
+    """The twin of ``_husstandens_roller``."""
+    if any(p.felles_okonomi is not None and p.rolle != "samboer" for p in sak.personer):
+        return True
+    roller = {p.id: p.rolle for p in sak.personer}
+    return any(
+        i.type == "barns_arbeidsinntekt" and roller.get(i.person, "barn") != "barn"
+        for i in sak.inntekter or ()
     )
 
 

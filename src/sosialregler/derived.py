@@ -50,19 +50,27 @@ def person_alder(sak: Sak, person: Person, dato: date) -> int | Ukjent:
 
 
 def husstandstype(sak: Sak) -> str | Ukjent:
-    """Which guideline rate applies to the adults: ``par``, ``bofellesskap`` or ``enslig``.
+    """Which guideline rate applies to the adults: ``par``, ``samboer_enkeltvis``,
+    ``bofellesskap`` or ``enslig``.
 
-    A spouse or cohabitant in the case makes a couple. Otherwise the case must say whether the
-    applicant shares a household with other adults (``bofellesskap``); absent, it is unknown,
-    because the rate differs and guessing would give a wrong amount.
+    A spouse makes a couple (ekteskapsloven § 38: spouses maintain each other). So does a
+    cohabitant, unless the case records that the two have no joint economy
+    (``personer[i].felles_okonomi: false``): cohabitants owe each other no maintenance, and the
+    applicant is then assessed alone, at the rate for one adult sharing a home
+    (``samboer_enkeltvis``). Otherwise the case must say whether the applicant shares a
+    household with other adults (``bofellesskap``); absent, it is unknown, because the rate
+    differs and guessing would give a wrong amount.
     """
-    har_partner = any(p.rolle in ("ektefelle", "samboer") for p in sak.personer)
-    return _husstandstype(har_partner, sak.bofellesskap)
+    partner = next((p for p in sak.personer if p.rolle in ("ektefelle", "samboer")), None)
+    enkeltvis = (
+        partner is not None and partner.rolle == "samboer" and partner.felles_okonomi is False
+    )
+    return _husstandstype(partner is not None, enkeltvis, sak.bofellesskap)
 
 
-def _husstandstype(har_partner: bool, bofellesskap: bool | None) -> str | Ukjent:
+def _husstandstype(har_partner: bool, enkeltvis: bool, bofellesskap: bool | None) -> str | Ukjent:
     if har_partner:
-        return "par"
+        return "samboer_enkeltvis" if enkeltvis else "par"
     if bofellesskap is None:
         return _UKJENT_BOFELLESSKAP
     return "bofellesskap" if bofellesskap else "enslig"
@@ -91,9 +99,11 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
     personer = sak.personer
     soker: Person | None = None
     har_partner = False
+    samboer: Person | None = None
     antall_barn = 0
     under_18 = 0
     ukjente_barn: list[str] = []
+    andre_voksne: list[str] = []  # adults the applicant owes no maintenance (nor they him)
     dag = (dato.month, dato.day)
     for p in personer:
         rolle = p.rolle
@@ -102,13 +112,21 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
             fodt = p.fodselsdato
             if fodt is None:
                 ukjente_barn.append(f"personer[{sak.indeks(p.id)}].fodselsdato")
-            elif dato.year - fodt.year - (dag < (fodt.month, fodt.day)) < 18:  # as ``alder``
-                under_18 += 1
+            else:
+                aar = dato.year - fodt.year - (dag < (fodt.month, fodt.day))  # as ``alder``
+                if aar < 18:
+                    under_18 += 1
+                else:
+                    andre_voksne.append(f"{p.id} ({aar})")
         elif rolle == "soker":
             if soker is None:
                 soker = p
         elif rolle == "ektefelle" or rolle == "samboer":
             har_partner = True
+            if rolle == "samboer":
+                samboer = p
+        elif rolle == "annen_voksen":
+            andre_voksne.append(p.id)
     if soker is None:
         soker = sak.soker  # raises as it always has: the contract guarantees an applicant
     soker_fodt = soker.fodselsdato
@@ -132,8 +150,18 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
         "soker.fodselsdato": soker_fodselsdato,
         "soker.alder": soker_alder,
         "bofellesskap": _UKJENT_BOFELLESSKAP if bofellesskap is None else bofellesskap,
-        "husstand.type": _husstandstype(har_partner, bofellesskap),
+        "husstand.type": _husstandstype(
+            har_partner, samboer is not None and samboer.felles_okonomi is False, bofellesskap
+        ),
         "husstand.har_partner": har_partner,
+        # Adults who are neither the applicant nor a partner: children of 18 or more and other
+        # adults. Unknown while a child's age is (the child may be one of them).
+        "husstand.andre_voksne": Ukjent(tuple(ukjente_barn))
+        if ukjente_barn
+        else tuple(andre_voksne),
+        "husstand.antall_andre_voksne": (
+            Ukjent(tuple(ukjente_barn)) if ukjente_barn else len(andre_voksne)
+        ),
         "husstand.antall_personer": len(personer),
         "husstand.antall_barn": antall_barn,
         "husstand.antall_barn_under_18": Ukjent(tuple(ukjente_barn)) if ukjente_barn else under_18,
@@ -160,10 +188,29 @@ def inntektsfakta(sak: Sak, indeks: int, dato: date) -> Mapping[str, Any]:
     assert sak.inntekter is not None
     inntekt = sak.inntekter[indeks]
     person = sak.person(inntekt.person)
+    alder_ = person_alder(sak, person, dato)
+    rolle = person.rolle
+    # Whose income may reduce the applicant's need: only someone with a duty of maintenance
+    # toward the household (ekteskapsloven § 38, barneloven § 66) or a minor child's own means.
+    if rolle == "annen_voksen":
+        uten_plikt: bool | Ukjent = True
+    elif rolle == "barn":
+        uten_plikt = alder_ if isinstance(alder_, Ukjent) else alder_ >= 18
+    else:
+        uten_plikt = False
+    samboer_alene: bool | Ukjent = False
+    if rolle == "samboer":
+        samboer_alene = (
+            Ukjent((f"personer[{sak.indeks(person.id)}].felles_okonomi",))
+            if person.felles_okonomi is None
+            else not person.felles_okonomi
+        )
     return {
         "inntekt.type": inntekt.type,
         "inntekt.belop_per_maned": inntekt.belop_per_maned,
         "inntekt.person.id": person.id,
-        "inntekt.person.rolle": person.rolle,
-        "inntekt.person.alder": person_alder(sak, person, dato),
+        "inntekt.person.rolle": rolle,
+        "inntekt.person.alder": alder_,
+        "inntekt.person.uten_forsorgelsesplikt": uten_plikt,
+        "inntekt.person.samboer_uten_felles_okonomi": samboer_alene,
     }

@@ -39,8 +39,20 @@ POSTER = {
     "sats_ektepar": ("Sats for ektepar/samboere", "Rate for a couple"),
     "sats_bofellesskap": ("Sats for person i bofellesskap", "Rate for a person sharing a home"),
     "barn_uten_barnesats": (
-        "Barn over barnesatsenes aldersgrense (ingen barnesats)",
-        "Child above the child-rate age bands (no child rate)",
+        "Barn over 18 år: ingen sats, eget behov er et spørsmål nedenfor",
+        "Child aged 18 or more: no rate, own needs are a question below",
+    ),
+    "engangsstonad": (
+        "Engangsstønad for måneden (utenom månedsbeløpet)",
+        "One-off support for the month (outside the monthly amount)",
+    ),
+    "voksen_uten_sats": (
+        "Annen voksen: ingen sats, ingen forsørgelsesplikt",
+        "Other adult: no rate, no duty of maintenance",
+    ),
+    "sats_samboer_enkeltvis": (
+        "Sats for samboer vurdert alene (som person i bofellesskap)",
+        "Rate for a cohabitant assessed alone (as a person sharing a home)",
     ),
     "boutgift_husleie": ("Husleie", "Rent"),
     "boutgift_boliglan_renter": ("Renter på boliglån", "Mortgage interest"),
@@ -255,6 +267,7 @@ TITLER = {
         "beregning": "Beregning",
         "sum": "Sum (aldri under 0)",
         "ikke_beregnet": "Beløpet kan ikke beregnes før opplysningene som mangler, er kjent.",
+        "beregnet_avslag": "Beregnet behov (avslag: ingenting utbetales)",
         "begrunnelse": "Begrunnelse",
         "mangler": "Opplysninger som mangler",
         "merknader": "Merknader",
@@ -295,6 +308,7 @@ TITLER = {
         "beregning": "Utrekning",
         "sum": "Sum (aldri under 0)",
         "ikke_beregnet": "Beløpet kan ikkje reknast ut før opplysningane som manglar, er kjende.",
+        "beregnet_avslag": "Utrekna behov (avslag: ingenting blir utbetalt)",
         "begrunnelse": "Grunngjeving",
         "mangler": "Opplysningar som manglar",
         "merknader": "Merknader",
@@ -335,6 +349,7 @@ TITLER = {
         "beregning": "Calculation",
         "sum": "Total (never below 0)",
         "ikke_beregnet": "The amount cannot be calculated until the missing facts are known.",
+        "beregnet_avslag": "Computed need (refused: nothing is paid)",
         "begrunnelse": "Reasons",
         "mangler": "Missing facts",
         "merknader": "Flags",
@@ -828,6 +843,10 @@ def _linjetekst(linje: Any, sprak: str, personer: Personer | None) -> str:
         hvem.append(t["alder"].format(alder=linje.alder))
     if hvem:
         etikett += f" ({', '.join(hvem)})"
+    if post == "engangsstonad" and linje.kilde:  # its own month, not the monthly amount
+        fra, til = (date.fromisoformat(d) for d in linje.kilde.split("/"))
+        belop = kroner(linje.grunnlag, sprak) if linje.grunnlag is not None else "?"
+        etikett += f" {belop}, {formater(fra, sprak)}–{formater(til, sprak)}"
     if linje.medregnet is not None or post.startswith("inntekt_"):
         grunnlag = kroner(linje.grunnlag, sprak) if linje.grunnlag is not None else ""
         if post.startswith("formue_"):
@@ -880,15 +899,19 @@ def _beregning(
         etikett = _linjetekst(linje, sprak, personer)
         belop = (
             tall(linje.belop, sprak)
-            if penger and (linje.belop or not linje.post.startswith(("inntekt_", "formue_")))
+            if penger
+            and (linje.belop or not linje.post.startswith(("inntekt_", "formue_", "engangs")))
             else ""
         )
         ut.append(f"  {etikett:<{bredde}} {belop:>10}".rstrip())
         begrunnet = _linjebegrunnelse(linje, noder, sprak, personer)
         if begrunnet:
             ut.append(f"      {begrunnet}")
+    beregnet = vedtak.beregnet_behov_per_maned  # set apart from the payable amount on a refusal
     if vedtak.belop_per_maned is not None:
         ut.append(f"  {t['sum']:<{bredde}} {tall(vedtak.belop_per_maned, sprak):>10}")
+    elif beregnet is not None:  # a refusal: the computed figure, said not to be payable
+        ut.append(f"  {t['beregnet_avslag']:<{bredde}} {tall(beregnet, sprak):>10}")
     elif "belop_per_maned" in vedtak.utdata:  # areas without a monthly sum state theirs in text
         ut.append(f"  {t['ikke_beregnet']}")
     ut += _satslinjer(vedtak, sprak, satser)

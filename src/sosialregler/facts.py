@@ -98,6 +98,9 @@ class Person:
     rolle: Rolle
     fodselsdato: date | None = None
     opphold: Opphold | None = None
+    # A cohabitant only: whether the two share their economy (§ 18; cohabitants owe each other
+    # no maintenance, so only a recorded joint economy counts the cohabitant's income).
+    felles_okonomi: bool | None = None
 
 
 @frozen
@@ -117,6 +120,8 @@ class Formue:
     type: Formuestype
     belop: Decimal
     person: str | None = None
+    # The caseworker decided the asset need not be used first (e.g. a car needed for work).
+    holdes_utenfor: bool | None = None
 
 
 @frozen

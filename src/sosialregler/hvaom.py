@@ -226,16 +226,25 @@ FELTNAVN: Mapping[str, tuple[str, str]] = {
     "reduksjon_per_ar": ("reduksjon per år", "reduction per year"),
     "stonad_etter_reduksjon_per_ar": ("stønad etter reduksjon per år", "benefit after reduction"),
     "trekk_fravaer": ("trekk for fravær", "deduction for absence"),
+    "beregnet_behov_per_maned": ("beregnet behov per måned", "computed need per month"),
+    "engangsstonad": ("engangsstønad", "one-off support"),
+    "engangsstonad_fra": ("engangsstønad fra", "one-off support from"),
+    "engangsstonad_til": ("engangsstønad til", "one-off support to"),
+    "formue_dekker_maneder": ("måneder formuen dekker", "months the assets cover"),
     "personer": ("personer", "persons"),
     "opphold": ("opphold", "stays"),
 }
 #: Outputs that are not amounts in kroner although they are numbers.
-_IKKE_KRONER = frozenset({"faktor_g"})
+_IKKE_KRONER = frozenset({"faktor_g", "formue_dekker_maneder"})
 
 
 def feltnavn(felt: str, sprak: str = "nb") -> str:
     """An area's output in words (``belop_per_maned`` → «beløp per måned»)."""
     navn = FELTNAVN.get(felt)
+    if navn is None and felt.startswith("beregnet_") and felt[9:] in FELTNAVN:
+        # A refusal's computed figure (areas.base.BEREGNET): «beregnet stønad per år».
+        opprinnelig = FELTNAVN[felt[9:]]
+        navn = (f"beregnet {opprinnelig[0]}", f"computed {opprinnelig[1]}")
     if navn is None:
         return felt.replace("_", " ")
     return navn[0] if sprak == "nb" else navn[1]
@@ -490,7 +499,7 @@ def _behov(vedtak: Vedtak) -> Decimal:
 
 def _belop(vurdering: Assessment, omrade: str) -> Decimal | None:
     vedtak = vurdering.vedtak.get(omrade)
-    return vedtak.belop_per_maned if vedtak is not None else None
+    return vedtak.beregnet_behov_per_maned if vedtak is not None else None
 
 
 def inntekt_ved_null(
@@ -509,7 +518,7 @@ def inntekt_ved_null(
     vedtak = vurdering.vedtak.get(omrade)
     if vedtak is None or vedtak.beregning is None:
         return None
-    belop = vedtak.belop_per_maned
+    belop = vedtak.beregnet_behov_per_maned  # a refusal's computed amount too
     if belop is None or belop <= 0:
         return None
     linjer = _medregnede(vedtak)
@@ -645,7 +654,7 @@ def _inntekt_under_behov(
 ) -> Forslag | None:
     from .explain import kroner
 
-    if vedtak.beregning is None or vedtak.belop_per_maned != 0:
+    if vedtak.beregning is None or vedtak.beregnet_behov_per_maned != 0:
         return None
     linjer = _medregnede(vedtak)
     if not linjer:

@@ -54,6 +54,18 @@ _ALLE = [
         "household type (single, couple or shared)",
     ),
     _f(
+        "husstand.andre_voksne",
+        "liste",
+        "voksne i husstanden som ikke er søker, ektefelle eller samboer (alder)",
+        "adults in the household who are not the applicant or a partner (age)",
+    ),
+    _f(
+        "husstand.antall_andre_voksne",
+        "tall",
+        "antall voksne i husstanden som ikke er søker, ektefelle eller samboer",
+        "adults in the household who are not the applicant or a partner",
+    ),
+    _f(
         "husstand.har_partner",
         "sannhetsverdi",
         "søkeren har ektefelle eller samboer i saken",
@@ -134,6 +146,20 @@ _ALLE = [
         "tall",
         "alderen til den som har inntekten",
         "age of the earner",
+        "inntekt",
+    ),
+    _f(
+        "inntekt.person.uten_forsorgelsesplikt",
+        "sannhetsverdi",
+        "den som har inntekten, er en voksen uten plikt til å forsørge søkeren",
+        "the earner is an adult with no duty to maintain the applicant",
+        "inntekt",
+    ),
+    _f(
+        "inntekt.person.samboer_uten_felles_okonomi",
+        "sannhetsverdi",
+        "den som har inntekten, er en samboer uten felles økonomi med søkeren",
+        "the earner is a cohabitant with no joint economy with the applicant",
         "inntekt",
     ),
 ]
@@ -472,6 +498,34 @@ _NYNORSK: Mapping[str, str] = {
     "aktivitetsplikt.partner_vilkar_satt": (
         "det er stilt vilkår om aktivitet for ektefellen eller sambuaren"
     ),
+    # Issue 14 points 1-4, 10 (who owes maintenance, other adults, one-off needs, § 18 questions)
+    "husstand.andre_voksne": (
+        "vaksne i hushaldet som ikkje er søkjar, ektefelle eller sambuar (alder)"
+    ),
+    "husstand.antall_andre_voksne": (
+        "talet på vaksne i hushaldet som ikkje er søkjar, ektefelle eller sambuar"
+    ),
+    "inntekt.person.uten_forsorgelsesplikt": (
+        "den som har inntekta, er ein vaksen utan plikt til å forsørgje søkjaren"
+    ),
+    "inntekt.person.samboer_uten_felles_okonomi": (
+        "den som har inntekta, er ein sambuar utan felles økonomi med søkjaren"
+    ),
+    "utgifter.gjeld": "nedbetaling av gjeld som saka oppgjev som utgift",
+    "boutgifter.antall_redusert": "buutgifter som er vurderte som ikkje rimelege og sette ned",
+    "inntekter.har_studiestotte": "hushaldet har lån eller stipend frå Lånekassen",
+    "vurderingsdato.utenfor_laanekassens_undervisningsar": (
+        "vurderingsdatoen er i sommarmånadene utanfor undervisningsåret til Lånekassen "
+        "(16.06–15.08)"
+    ),
+    "soker.kjent_under_18": "søkjaren er kjend for å vere under 18 år",
+    "livsopphold.formue_tilgjengelig": "formue som ikkje er halden utanfor",
+    "livsopphold.formue_maneder": "heile månader av behovet som formuen dekkjer",
+    "livsopphold.engangsstonad": (
+        "naudsynte eingongsutgifter i månaden som inntekta ikkje dekkjer (eingongsstønad)"
+    ),
+    "livsopphold.engangsstonad_fra": "første dag i månaden eingongsstønaden gjeld",
+    "livsopphold.engangsstonad_til": "siste dag i månaden eingongsstønaden gjeld",
 }
 
 #: Facts that are a helper form of another fact (the same value in another language, or with a
@@ -505,6 +559,11 @@ VERDIER: Mapping[str, tuple[str, str, str]] = {
     "enslig": ("enslig", "einsleg", "single"),
     "par": ("par", "par", "couple"),
     "bofellesskap": ("bofellesskap", "bufellesskap", "shared household"),
+    "samboer_enkeltvis": (
+        "samboer uten felles økonomi",
+        "sambuar utan felles økonomi",
+        "cohabitant without a joint economy",
+    ),
     "full": ("fullt ut", "fullt ut", "in full"),
     "ikke_fastslatt": ("ikke fastslått", "ikkje fastslått", "not established"),
     "utenlands_uten_avtale": (

@@ -39,6 +39,7 @@ from typing import Any, TextIO, get_args, get_origin
 import attrs
 
 from . import __version__
+from .areas.base import BEREGNET
 from .errors import RegelFeil, UgyldigSak
 from .facts import Sak
 
@@ -353,11 +354,15 @@ class Repl:
         self._skriv(hode)
         if not v.vedtak:
             self._skriv("  Ingen områder vurdert.")
+        from .hvaom import feltnavn
+
         bredde = max((len(n) for n in v.vedtak), default=0)
         for navn, vedtak in v.vedtak.items():
             linje = f"  {navn:<{bredde}}  {UTFALLSORD['nb'][vedtak.utfall]}"
             for nokkel, verdi in vedtak.utdata.items():
-                if not isinstance(verdi, list | tuple | dict):  # lists: see «forklar»
+                if verdi is None and BEREGNET.get(nokkel) in vedtak.utdata:
+                    linje += f"; {feltnavn(nokkel)}: ingen utbetaling (avslag)"
+                elif not isinstance(verdi, list | tuple | dict):  # lists: see «forklar»
                     linje += f"; {_belopstekst(nokkel, verdi)}"
             self._skriv(linje)
             if vedtak.mangler:

@@ -255,6 +255,9 @@ def _personer(
         person: dict[str, Any] = {"id": pid, "rolle": rolle}
         if not fodselsdato_kan_mangle or draw(st.booleans()):
             person["fodselsdato"] = fodselsdato.isoformat()
+        # A cohabitant's income counts only with a recorded joint economy (§ 18, issue 14).
+        if rolle == "samboer" and (not fodselsdato_kan_mangle or draw(st.booleans())):
+            person["felles_okonomi"] = draw(st.booleans())
         personer.append(person)
     return list(draw(st.permutations(personer)))
 
@@ -337,6 +340,8 @@ def _inntekter(
     belop_strategi: st.SearchStrategy[int | float],
 ) -> list[dict[str, Any]]:
     linjer = []
+    if not barn_ids:  # a child's earnings belong to a child: the contract rejects others
+        typer = tuple(t for t in typer if t != "barns_arbeidsinntekt") or ("arbeidsinntekt",)
     for _ in range(draw(st.integers(min_size, max_size))):
         typ = draw(st.sampled_from(typer))
         hvem = barn_ids if typ == "barns_arbeidsinntekt" and barn_ids else person_ids
@@ -660,6 +665,9 @@ def _cases(
         person: dict[str, Any] = {"id": pid, "rolle": rolle}
         if komplett or draw(st.booleans()):
             person["fodselsdato"] = fodselsdato.isoformat()
+        # A cohabitant's income counts only with a recorded joint economy (§ 18, issue 14).
+        if rolle == "samboer" and (komplett or draw(st.booleans())):
+            person["felles_okonomi"] = draw(st.booleans())
         folk.append(person)
     folk = list(draw(st.permutations(folk)))
     ids = tuple(p["id"] for p in folk)
@@ -827,7 +835,7 @@ def sjekk_invarianter(sak: dict[str, Any], *, regler: Any = None) -> Any:
         )
     livsopphold = v.vedtak.get("livsopphold")
     if livsopphold is not None and livsopphold.beregning is not None:
-        belop = livsopphold.belop_per_maned
+        belop = livsopphold.beregnet_behov_per_maned  # computed; a refusal pays none
         if belop is None:
             assert livsopphold.mangler, "belop: beløpet mangler uten at opplysninger mangler"
         else:
@@ -840,15 +848,16 @@ def sjekk_invarianter(sak: dict[str, Any], *, regler: Any = None) -> Any:
         assert {"utfall", "hjemmel", "begrunnelse", "mangler", "forklaring"} <= set(ut), "kontrakt"
     assert assess(sak, regler=regler).to_dict() == v.to_dict(), "ren_funksjon: ulikt svar"
     assert not hva_om(v, {}, regler=regler).forskjeller, "hva_om: ingen endring ga forskjeller"
-    if livsopphold is not None and livsopphold.belop_per_maned is not None:
+    if livsopphold is not None and livsopphold.beregnet_behov_per_maned is not None:
         for linje in livsopphold.beregning or ():
             if linje.medregnet is True and linje.node_id and "inntekter[" in linje.node_id:
                 indeks = int(linje.node_id.rsplit("inntekter[", 1)[1].split("]", 1)[0])
                 okt = float(linje.grunnlag or 0) + 1000
                 etter = hva_om(v, {f"inntekter[{indeks}].belop_per_maned": okt}, regler=regler)
-                ny = etter.etter.vedtak["livsopphold"].belop_per_maned
-                assert ny is not None and ny <= livsopphold.belop_per_maned, (
-                    f"inntekt: mer inntekt ga høyere beløp ({livsopphold.belop_per_maned} → {ny})"
+                ny = etter.etter.vedtak["livsopphold"].beregnet_behov_per_maned
+                for_ = livsopphold.beregnet_behov_per_maned
+                assert ny is not None and ny <= for_, (
+                    f"inntekt: mer inntekt ga høyere beløp ({for_} → {ny})"
                 )
                 break
     return v

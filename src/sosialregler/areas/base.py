@@ -16,6 +16,32 @@ from attrs import frozen
 
 from ..tree import Node, fakta_til_json
 
+#: The outputs a case system could pay from, and the name each computed value takes on a
+#: refusal. On ``ikke_oppfylt`` the payable field is null: a system reading it must never pay a
+#: refused applicant. The computed figure, which explains the refusal, keeps its own name.
+BEREGNET: Mapping[str, str] = {
+    "belop_per_maned": "beregnet_behov_per_maned",
+    "engangsstonad": "beregnet_engangsstonad",
+    "stonad_per_ar": "beregnet_stonad_per_ar",
+    "dagsats": "beregnet_dagsats",
+    "barnetillegg_per_dag": "beregnet_barnetillegg_per_dag",
+    "barnetillegg_per_barn_per_dag": "beregnet_barnetillegg_per_barn_per_dag",
+    "barnetillegg_per_ar": "beregnet_barnetillegg_per_ar",
+    "stonad_etter_reduksjon_per_ar": "beregnet_stonad_etter_reduksjon_per_ar",
+}
+
+
+def beregnede(utdata: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The computed figures under their payable names, whatever the outcome: a refusal's
+    ``beregnet_*`` values put back, so checks of the arithmetic see every decision alike."""
+    if not any(k in utdata for k in BEREGNET.values()):
+        return utdata
+    ut = dict(utdata)
+    for nokkel, tvilling in BEREGNET.items():
+        if ut.get(nokkel) is None and tvilling in ut:
+            ut[nokkel] = ut.pop(tvilling)
+    return ut
+
 
 @frozen
 class Linje:

@@ -20,28 +20,42 @@ Every number comes from the case or a rate table; the only arithmetic is additio
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from .. import outcome
-from ..derived import Ukjent, inntektsfakta, person_alder
+from ..derived import Ukjent, alder, inntektsfakta, person_alder
 from ..engine import Kontekst, Merknad
 from ..facts import Sak
 from ..katalog import FaktaInfo
 from ..rates import SatsOppslag
 from ..tree import Node
-from .base import Beregning, Linje
+from .base import BEREGNET, Beregning, Linje
 
 #: Which rate-table column, and which calculation line, applies to which household type.
-SATSKOLONNE = {"enslig": "enslig", "par": "par", "bofellesskap": "bofellesskap"}
-SATSPOST = {"enslig": "sats_enslig", "par": "sats_ektepar", "bofellesskap": "sats_bofellesskap"}
+#: A cohabitant assessed alone (no joint economy) takes the shared-household column: half the
+#: couple rate in every verified year (rules/stl-18-livsopphold.toml, stl-18-utmaling).
+SATSKOLONNE = {
+    "enslig": "enslig",
+    "par": "par",
+    "samboer_enkeltvis": "bofellesskap",
+    "bofellesskap": "bofellesskap",
+}
+SATSPOST = {
+    "enslig": "sats_enslig",
+    "par": "sats_ektepar",
+    "samboer_enkeltvis": "sats_samboer_enkeltvis",
+    "bofellesskap": "sats_bofellesskap",
+}
 INNTEKTSREGEL = "stl-18-inntekt-medregnes"
 BOUTGIFTSREGEL = "stl-18-boutgift-rimelig"
 UTGIFTSREGEL = "stl-18-andre-nodvendige-utgifter"
 RETTIGHETSREGEL = "stl-18-1-rettighet"
 FORMUESREGEL = "stl-18-1-formue"
+ENGANGSREGEL = "stl-18-1-engangsbehov"
 #: The case facts the calculation reads, recorded on its node so the explanation shows them.
 GRUNNLAGSFAKTA = (
     "vurderingsdato",
@@ -124,7 +138,49 @@ FAKTA = [
         "det er fattet vedtak om varer og tjenester etter § 21 fjerde ledd",
         "a decision on goods and services under section 21 fourth paragraph has been made",
     ),
+    _f(
+        "utgifter.gjeld",
+        "belop",
+        "nedbetaling av gjeld som saken oppgir som utgift",
+        "debt repayments the case lists as an expense",
+    ),
+    _f(
+        "boutgifter.antall_redusert",
+        "tall",
+        "boutgifter som er vurdert som ikke rimelige og satt ned",
+        "housing costs assessed as not reasonable and reduced",
+    ),
+    _f(
+        "inntekter.har_studiestotte",
+        "sannhetsverdi",
+        "husstanden har lån eller stipend fra Lånekassen",
+        "the household has loans or grants from Lånekassen",
+    ),
+    _f(
+        "vurderingsdato.utenfor_laanekassens_undervisningsar",
+        "sannhetsverdi",
+        "vurderingsdatoen er i sommermånedene utenfor Lånekassens undervisningsår (16.06–15.08)",
+        "the date is in the summer months outside Lånekassen's teaching year (16 June–15 August)",
+    ),
+    _f(
+        "soker.kjent_under_18",
+        "sannhetsverdi",
+        "søkeren er kjent å være under 18 år",
+        "the applicant is known to be under 18",
+    ),
     # --- computed by the calculation (before any rule runs) -----------------------------------
+    _f(
+        "livsopphold.formue_tilgjengelig",
+        "belop",
+        "formue som ikke er holdt utenfor",
+        "assets not held out",
+    ),
+    _f(
+        "livsopphold.formue_maneder",
+        "tall",
+        "hele måneder av behovet som formuen dekker",
+        "whole months of the need the assets cover",
+    ),
     _f(
         "livsopphold.andre_utgifter",
         "belop",
@@ -136,6 +192,24 @@ FAKTA = [
         "belop",
         "nødvendige engangsutgifter (utenom månedsbeløpet)",
         "necessary one-off expenses (outside the monthly amount)",
+    ),
+    _f(
+        "livsopphold.engangsstonad",
+        "belop",
+        "nødvendige engangsutgifter i måneden som inntekten ikke dekker (engangsstønad)",
+        "necessary one-off expenses in the month that income does not cover (one-off support)",
+    ),
+    _f(
+        "livsopphold.engangsstonad_fra",
+        "dato",
+        "første dag i måneden engangsstønaden gjelder",
+        "first day of the month the one-off support is for",
+    ),
+    _f(
+        "livsopphold.engangsstonad_til",
+        "dato",
+        "siste dag i måneden engangsstønaden gjelder",
+        "last day of the month the one-off support is for",
     ),
     _f(
         "livsopphold.behov_dekket_av_inntekt",
@@ -224,7 +298,23 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
     """The case-level facts of §§ 18, 21 and 22 that need no calculation."""
     kommune = sak.kommune
     utbetaling = sak.utbetaling
+    soker_fodt = sak.soker.fodselsdato
     ut: dict[str, Any] = {
+        "utgifter.gjeld": sum(
+            (u.belop for u in sak.andre_utgifter or () if u.type == "gjeld"), NULL
+        ),
+        "boutgifter.antall_redusert": sum(
+            1 for b in sak.boutgifter or () if b.vurdert_rimelig is False
+        ),
+        "inntekter.har_studiestotte": _UKJENT_INNTEKTER
+        if sak.inntekter is None
+        else any(i.type == "studielan_stipend" for i in sak.inntekter),
+        # Lånekassen's year runs 16 August to 15 June (its forskrift, e.g. 2016-2017 § 1-2).
+        "vurderingsdato.utenfor_laanekassens_undervisningsar": (6, 16)
+        <= (dato.month, dato.day)
+        <= (8, 15),
+        # Known to be a minor: an unknown birth date does not raise the child-welfare question.
+        "soker.kjent_under_18": soker_fodt is not None and alder(soker_fodt, dato) < 18,
         "barns_behov.vurdert": _UKJENT_BARNS_BEHOV
         if sak.barns_behov_vurdert is None
         else sak.barns_behov_vurdert,
@@ -366,14 +456,39 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     _rettigheter(sak, ktx, r)
 
     mangler_t = tuple(dict.fromkeys(r.mangler))
+    fra, til = _maned(dato)
     if mangler_t:
         udekket: Decimal | Ukjent = Ukjent(mangler_t)
         belop: Decimal | None = None
+        engangsstonad: Decimal | Ukjent = Ukjent(mangler_t)
     else:
         assert not isinstance(boutgifter, Ukjent) and not isinstance(medregnet, Ukjent)
         udekket = satssum + boutgifter + andre - medregnet
         belop = max(udekket, NULL)
+        # A one-off necessary expense belongs to the month assessed: what the month's income
+        # left over does not cover is a claim for that month (stl-18-1-engangsbehov).
+        engangsstonad = max(udekket + engangs, NULL) - belop
+    if engangs:
+        r.linjer.append(
+            Linje(
+                "engangsstonad",
+                NULL,  # not part of the monthly amount: its own output for its own month
+                f"{fra.isoformat()}/{til.isoformat()}",
+                grunnlag=None if isinstance(engangsstonad, Ukjent) else engangsstonad,
+                regel=ENGANGSREGEL,
+            )
+        )
+    tilgjengelig = sum((e.belop for e in sak.formue or () if e.holdes_utenfor is not True), NULL)
+    maneder: int | Ukjent
+    if sak.formue is None:
+        maneder = Ukjent(("formue",))
+    elif belop is None:
+        maneder = Ukjent(mangler_t)
+    else:
+        maneder = int(tilgjengelig // belop) if belop > 0 else 0
     beregnede = {
+        "livsopphold.formue_tilgjengelig": tilgjengelig,
+        "livsopphold.formue_maneder": maneder,
         "livsopphold.satssum": satssum,
         "livsopphold.boutgifter": boutgifter,
         "livsopphold.andre_utgifter": andre,
@@ -384,7 +499,12 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         "livsopphold.belop_per_maned": belop if belop is not None else Ukjent(mangler_t),
         # Known and true only when the amount is computed and income covers the need: what
         # brings § 19 into the decision (rules/stl-19-saerlige-tilfeller.toml).
-        "livsopphold.behov_dekket_av_inntekt": belop is not None and udekket <= 0,
+        "livsopphold.behov_dekket_av_inntekt": (
+            belop is not None and udekket <= 0 and engangsstonad == 0
+        ),
+        "livsopphold.engangsstonad": engangsstonad,
+        "livsopphold.engangsstonad_fra": fra,
+        "livsopphold.engangsstonad_til": til,
         "livsopphold.satstabell": _kilde(oppslag),
         "livsopphold.sats_gyldig_fra": oppslag.rad.gyldig_fra,
     }
@@ -394,7 +514,8 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         regel.id if regel else "livsopphold-beregning",
         outcome.UAVKLART if mangler_t else outcome.OPPFYLT,
         regel=regel.info if regel else None,
-        fakta={**brukt, **beregnede},
+        # The one-off facts are shown only when the case has one-off expenses.
+        fakta={**brukt, **(beregnede if engangs else _uten_engangs(beregnede))},
         barn=tuple(r.noder),
         mangler=mangler_t,
         rolle="beregning",
@@ -405,12 +526,48 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         fakta=beregnede,
         mangler=mangler_t,
         utdata={
-            "belop_per_maned": belop,
-            # One-off expenses are not a monthly amount: their own output, when the case has any.
+            # Assets that cover a whole month of the need: nothing is payable until the
+            # caseworker has dealt with them (stl-18-1-formue-maneder); the figure keeps its name.
+            **(
+                {
+                    "belop_per_maned": None,
+                    BEREGNET["belop_per_maned"]: belop,
+                    "formue_dekker_maneder": maneder,
+                }
+                if isinstance(maneder, int) and maneder >= 1
+                else {"belop_per_maned": belop}
+            ),
+            # One-off expenses are not a monthly amount: their own output, when the case has any,
+            # and what of them is a claim for the month assessed, with that month's dates.
             **({"engangsutgifter": engangs} if sak.andre_utgifter else {}),
+            **(
+                {
+                    "engangsstonad": None if isinstance(engangsstonad, Ukjent) else engangsstonad,
+                    "engangsstonad_fra": fra,
+                    "engangsstonad_til": til,
+                }
+                if engangs
+                else {}
+            ),
         },
         satser=(oppslag.til_dict(),),
     )
+
+
+_ENGANGSFAKTA = (
+    "livsopphold.engangsstonad",
+    "livsopphold.engangsstonad_fra",
+    "livsopphold.engangsstonad_til",
+)
+
+
+def _uten_engangs(fakta: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in fakta.items() if k not in _ENGANGSFAKTA}
+
+
+def _maned(dato: date) -> tuple[date, date]:
+    """The calendar month of the assessment date: the period a one-off claim is for."""
+    return dato.replace(day=1), dato.replace(day=calendar.monthrange(dato.year, dato.month)[1])
 
 
 def _satser(sak: Sak, ktx: Kontekst, oppslag: SatsOppslag, r: _Regnskap) -> Decimal:
@@ -425,6 +582,22 @@ def _satser(sak: Sak, ktx: Kontekst, oppslag: SatsOppslag, r: _Regnskap) -> Deci
         r.linjer.append(Linje(SATSPOST[husstand], sats, kilde, gyldig_fra))
         sum_ += sats
     for person in sak.personer:
+        if person.rolle == "annen_voksen":
+            # No rate: the applicant owes another adult no maintenance, nor they the applicant
+            # (stl-18-inntekt-uten-forsorgelsesplikt); the line says so instead of a silent 0,
+            # and the claim puts the question of their own needs (stl-18-1-andre-voksne).
+            alder_v = person_alder(sak, person, ktx.dato)
+            r.linjer.append(
+                Linje(
+                    "voksen_uten_sats",
+                    NULL,
+                    kilde,
+                    gyldig_fra,
+                    person.id,
+                    None if isinstance(alder_v, Ukjent) else alder_v,
+                )
+            )
+            continue
         if person.rolle != "barn":
             continue
         alder = person_alder(sak, person, ktx.dato)
@@ -500,6 +673,16 @@ def _andre_utgifter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> tuple[Decimal, Dec
             engangs += utgift.belop
             linje = Linje(
                 f"engangsutgift_{utgift.type}",
+                NULL,
+                OPPGITT,
+                person=utgift.person,
+                grunnlag=utgift.belop,
+                regel=regel,
+                node_id=node.id,
+            )
+        elif node.utfall is outcome.SKJONN:  # e.g. debt: kept out, the claim asks
+            linje = Linje(
+                f"utgift_{utgift.type}",
                 NULL,
                 OPPGITT,
                 person=utgift.person,

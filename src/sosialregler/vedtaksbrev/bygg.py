@@ -184,7 +184,9 @@ class _Brevskriver:
         self.begrunnelse.append(self.s("b_18", ref=self.ref("livsopphold")))
         if utfall == "ikke_oppfylt":
             self.vedtak_linjer.append(self.s("avslag"))
-            if veiledende is not None and Decimal(str(veiledende)) == 0 and not konklusjon:
+            # A refusal carries no payable amount; its computed need says whether income covers it.
+            beregnet = vedtak.beregnet_behov_per_maned
+            if beregnet is not None and Decimal(str(beregnet)) == 0 and not konklusjon:
                 inntekt = -sum((ln.belop for ln in linjer if ln.belop < 0), Decimal(0))
                 behov = sum((ln.belop for ln in linjer if ln.belop > 0), Decimal(0))
                 self.begrunnelse.append(
