@@ -31,6 +31,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from . import tilsynsfakta
 from .errors import Feil, UgyldigSak
 from .facts import Kvp, Opphold, Sak
 
@@ -606,6 +607,7 @@ def _kryssjekker(data: dict[str, Any], overstyrt: date | None) -> Iterator[Feil]
     yield from _kjente_personer(data, ider)
     yield from _vilkar_og_oppfolging(data, dato, personer)
     yield from _godkjente_boutgifter(data)
+    yield from _tilsynsfeil(data, personer)
 
 
 def _godkjente_boutgifter(data: dict[str, Any]) -> Iterator[Feil]:
@@ -937,7 +939,19 @@ def _har_kryssfeil(sak: Sak, overstyrt: date | None) -> bool:
         _ukjent_person(sak, ider)
         or _vilkar_i_motstrid(sak, dato, soker)
         or _boutgift_godkjent_feil(sak)
+        or tilsynsfakta.har_kryssfeil(sak, {p.id: p.rolle for p in personer})
     )
+
+
+def _tilsynsfeil(data: dict[str, Any], personer: list[Any]) -> Iterator[Feil]:
+    """The audit points' facts (issue 18): their checks are in ``tilsynsfakta``."""
+    roller = {
+        p["id"]: p.get("rolle")
+        for p in personer
+        if isinstance(p, dict) and isinstance(p.get("id"), str)
+    }
+    for f in tilsynsfakta.kryssjekk(data, roller):
+        yield Feil(f.felt, f.verdi, f.melding)
 
 
 def _opphold_i_motstrid(o: Opphold) -> bool:

@@ -16,6 +16,17 @@ from typing import Literal
 
 from attrs import frozen
 
+from .tilsynsfakta import (
+    BarnsBehov,
+    Gjeldssignaler,
+    KvpOppfolging,
+    LangtidOppfolging,
+    Oppfolgingssamtale,
+    Samarbeid,
+    VarigBolig,
+    Vurdering18,
+)
+
 Rolle = Literal["soker", "ektefelle", "samboer", "barn", "annen_voksen"]
 ROLLER: tuple[str, ...] = ("soker", "ektefelle", "samboer", "barn", "annen_voksen")
 
@@ -430,6 +441,15 @@ class Sak:
     maneder_med_stonad: tuple[date, ...] | None = None  # first day of each month with support
     # § 27
     botilbud_soknad: BotilbudSoknad | None = None
+    # Supervision audit points (issue 18; the classes and their checks: tilsynsfakta.py)
+    oppfolgingssamtaler: tuple[Oppfolgingssamtale, ...] | None = None
+    samarbeid: tuple[Samarbeid, ...] | None = None
+    gjeldssignaler: Gjeldssignaler | None = None
+    vurdering_18: Vurdering18 | None = None
+    barns_behov: tuple[BarnsBehov, ...] | None = None
+    varig_bolig: VarigBolig | None = None
+    langtid_oppfolging: LangtidOppfolging | None = None
+    kvp_oppfolging: KvpOppfolging | None = None
 
     # Plain loops rather than ``next(generator)``: these run many times per assessment, and a
     # loop needs no generator frame. Each raises ``StopIteration`` when nothing matches, as
