@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .regler import SPRAK, Malepunkter
+from .regler import SPRAK, UTFALL, Malepunkter
 from .vurdering import Funn
 
 OVERSKRIFTER: dict[str, dict[str, str]] = {
@@ -21,9 +21,12 @@ OVERSKRIFTER: dict[str, dict[str, str]] = {
     "hjemmel": {"nb": "Hjemmel", "nn": "Heimel", "en": "Legal basis"},
     "grunnlag": {"nb": "Grunnlag", "nn": "Grunnlag", "en": "Evidence"},
     "sum": {
-        "nb": "{brudd} brudd, {uavklart} uavklart, {oppfylt} oppfylt, {ikke_relevant} ikke relevant.",
-        "nn": "{brudd} brot, {uavklart} uavklart, {oppfylt} oppfylt, {ikke_relevant} ikkje relevant.",
-        "en": "{brudd} breaches, {uavklart} unresolved, {oppfylt} met, {ikke_relevant} not relevant.",
+        "nb": "{brudd} brudd, {uavklart} uavklart, {oppfylt} oppfylt, "
+        "{ikke_relevant} ikke relevant.",
+        "nn": "{brudd} brot, {uavklart} uavklart, {oppfylt} oppfylt, "
+        "{ikke_relevant} ikkje relevant.",
+        "en": "{brudd} breaches, {uavklart} unresolved, {oppfylt} met, "
+        "{ikke_relevant} not relevant.",
     },
 }
 
@@ -60,9 +63,7 @@ def sjekkliste(
     o = {k: v[sprak] for k, v in OVERSKRIFTER.items()}
     linjer = [
         o["tittel"].format(sak=sak_id or o["saken"], dato=dato.strftime("%d.%m.%Y")),
-        o["sum"].format(
-            **{u: sum(1 for f in funn if f.utfall == u) for u in m.navn if u != "uverifisert"}
-        ),
+        o["sum"].format(**{u: sum(1 for f in funn if f.utfall == u) for u in UTFALL}),
         "",
     ]
     for f in funn:

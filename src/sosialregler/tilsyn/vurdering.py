@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 from attrs import frozen
@@ -289,7 +290,7 @@ def individuell_vurdering(a: Assessment, sak: Sak, dato: date) -> Funn:
             b.ok.append(_g("vurdert", forhold=", ".join(v18.forhold)))
     behov = {bb.person: (j, bb) for j, bb in enumerate(sak.barns_behov or ())}
     barn_ikke_vurdert = flagg.get("BARNS_BEHOV_IKKE_VURDERT")
-    for i, p in enumerate(sak.personer):
+    for p in sak.personer:
         if p.rolle != "barn":
             continue
         if p.id not in behov:
@@ -490,7 +491,7 @@ def lengste_opphold(start: date, slutt: date, kontakter: Iterable[date]) -> tupl
     """
     punkter = sorted({start, slutt, *(k for k in kontakter if start <= k <= slutt)})
     lengst, ved = 0, start
-    for fra, til in zip(punkter, punkter[1:], strict=False):
+    for fra, til in pairwise(punkter):
         if (til - fra).days > lengst:
             lengst, ved = (til - fra).days, til
     return lengst, ved
