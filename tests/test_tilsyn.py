@@ -200,7 +200,7 @@ TILFELLER: list[tuple[str, str, dict[str, Any], str, str | None]] = [
                 ),
                 False,
             ),
-        ),  # noqa: E501
+        ),
         "ikke_relevant",
         "ingen_signaler",
     ),
