@@ -58,7 +58,8 @@ tfoot td { font-weight: 700; border-top: 2px solid var(--tekst); }
 .punkt .tallrad { font-size: 13px; margin: 6px 0 0; }
 svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial,
            sans-serif; }
-footer { margin-top: 36px; color: var(--svak); font-size: 12px; }
+footer { margin-top: 36px; color: var(--svak); font-size: 12px; overflow-wrap: anywhere; }
+p, h1, h2, h3 { overflow-wrap: break-word; }
 @media (max-width: 640px) {
   main { padding: 16px 12px 32px; }
   h1 { font-size: 22px; }
