@@ -80,17 +80,17 @@ def r() -> TilsynsRapport:
     return rapport(list(eksempelsaker(300, DATO, seed=8, ugyldige=0.01)), DATO)
 
 
-def lag_testside(r: TilsynsRapport, mappe: Path, bredde: int, sprak: str = "nb") -> Path:
-    fil = mappe / f"tilsyn-{bredde}-{sprak}.html"
+def lag_testside(side: str, mappe: Path, bredde: int) -> Path:
+    fil = mappe / f"side-{bredde}.html"
     fil.write_text(
-        MALER.format(bredde=bredde, hoyde=HOYDE, side=html.escape(r.html(sprak), quote=True)),
+        MALER.format(bredde=bredde, hoyde=HOYDE, side=html.escape(side, quote=True)),
         encoding="utf-8",
     )
     return fil
 
 
-def mal(r: TilsynsRapport, tmp_path: Path, bredde: int, sprak: str = "nb") -> dict[str, Any]:
-    fil = lag_testside(r, tmp_path, bredde, sprak)
+def mal(side: str, tmp_path: Path, bredde: int) -> dict[str, Any]:
+    fil = lag_testside(side, tmp_path, bredde)
     svar = chromium(
         tmp_path / "profil",
         f"--window-size={max(bredde, 500)},{HOYDE}",
@@ -109,7 +109,7 @@ def test_ingenting_utenfor_siden_og_stolpene_stemmer(
     r: TilsynsRapport, tmp_path: Path, navn: str, sprak: str
 ) -> None:
     bredde = BREDDER[navn]
-    maling = mal(r, tmp_path, bredde, sprak)
+    maling = mal(r.html(sprak), tmp_path, bredde)
     assert maling["bredde"] == bredde
     assert maling["utenfor"] == []
     assert maling["scroll"] <= bredde
@@ -126,6 +126,15 @@ def test_ingenting_utenfor_siden_og_stolpene_stemmer(
     assert max(n for _, _, n, _ in stolper) > 0
 
 
+def test_oppfolgingsrapporten_har_samme_sidedesign_og_passer_pa_mobil(tmp_path: Path) -> None:
+    """The follow-up report shares the page design (side.py): it fits a phone too."""
+    from sosialregler import oppfolging
+
+    saker = list(oppfolging.eksempelsaker(200, DATO, seed=8, ugyldige=0.01))
+    maling = mal(oppfolging.rapport(saker, DATO).html(), tmp_path, BREDDER["mobil"])
+    assert maling["utenfor"] == [] and maling["scroll"] <= BREDDER["mobil"]
+
+
 def test_tallene_i_den_viste_siden(r: TilsynsRapport, tmp_path: Path) -> None:
     fil = tmp_path / "tilsyn.html"
     fil.write_text(r.html(), encoding="utf-8")
@@ -137,7 +146,7 @@ def test_tallene_i_den_viste_siden(r: TilsynsRapport, tmp_path: Path) -> None:
 @pytest.mark.parametrize("navn", ["desktop", "mobil"])
 def test_skjermbilde_viser_diagrammene(r: TilsynsRapport, tmp_path: Path, navn: str) -> None:
     bredde = BREDDER[navn]
-    fil = lag_testside(r, tmp_path, bredde)
+    fil = lag_testside(r.html(), tmp_path, bredde)
     bilde = tmp_path / f"{navn}.png"
     svar = chromium(
         tmp_path / "profil",
