@@ -288,8 +288,13 @@ def test_dagsatsen_bygger_pa_260_dager_og_flagges() -> None:
 
 
 def test_faktoren_etter_siste_kjente_dato_flagges() -> None:
-    v = assess(kvp_sak("2025-06-01"))
-    assert any("30.04.2025" in m["tekst"] for m in merknader(v, "SATSER_KAN_VAERE_UTDATERT"))
+    # 2.041 G and 2/3 under 25 are confirmed through 2026 (addendum-2026-12 § 4).
+    tekster = [
+        m["tekst"] for m in merknader(assess(kvp_sak("2025-06-01")), "SATSER_KAN_VAERE_UTDATERT")
+    ]
+    assert not any("årlig sats i G" in t for t in tekster)
+    v = assess(kvp_sak("2027-01-04"))
+    assert any("31.12.2026" in m["tekst"] for m in merknader(v, "SATSER_KAN_VAERE_UTDATERT"))
 
 
 # --- The child supplement ---------------------------------------------------------------------
@@ -322,7 +327,7 @@ def test_barnetillegg_per_barn_per_dag_fem_dager_i_uken() -> None:
         ("2023-02-01", 35, True),
         ("2023-12-31", 35, True),
         ("2024-01-01", 36, False),
-        ("2025-01-01", 37, True),
+        ("2025-01-01", 37, False),  # 37 on nav.no (S26) [V]
         ("2026-01-01", 38, True),
     ],
 )

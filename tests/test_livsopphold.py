@@ -265,7 +265,12 @@ def test_mangler_individuell_vurdering(vurdering: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("dato", "til"),
-    [("2026-11-24", "31.12.2024"), ("2011-06-01", "31.12.2010"), ("2016-06-01", "31.12.2015")],
+    [
+        ("2027-01-04", "31.12.2026"),
+        ("2011-06-01", "ble endret fra 01.01.2011"),  # price-adjusted, numbers not found
+        ("2025-06-02", "ble endret fra 01.01.2025"),
+        ("2016-06-01", "31.12.2015"),
+    ],
 )
 def test_utdaterte_satser_flagges_med_datoen(dato: str, til: str) -> None:
     v = assess(sak(dato))

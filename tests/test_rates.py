@@ -1,13 +1,15 @@
 """Tests for the rate tables (``sosialregler.rates`` and ``rules/satser/*.toml``).
 
 The expected numbers below are copied by hand from the law notes
-(/work/shared/law/sosialtjenesteloven.md § 5.5, § 12.5, § 12.6, § 12.9, § 15.1–15.4 and
-addendum-2026-11.md A1, A3, A4), NOT read from the TOML files: a typo in a rate file must make
-a test fail.
+(sosialtjenesteloven.md § 5.5, § 12.5, § 12.6, § 12.9, § 15.1–15.4, addendum-2026-11.md A1, A3,
+A4 and addendum-2026-12.md §§ 1, 2, 4), NOT read from the TOML files: a typo in a rate file must
+make a test fail.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -65,15 +67,24 @@ VEILEDENDE = [
     (date(2023, 1, 1), 6850, 11450, 5750, 3350, 3450, 4500, "V"),  # § 5.5 + A1.1 upgrade to V
     (date(2023, 7, 1), 7550, 12600, 6350, 3700, 3800, 4950, "V"),  # § 5.5, S8
     (date(2024, 1, 1), 7850, 13100, 6600, 3850, 3950, 5150, "V"),  # § 5.5, S8
+    (date(2026, 1, 1), 8300, 13800, 6950, 4050, 4150, 5400, "V2"),  # addendum-2026-12 § 1
 ]
 
-# Rows followed by a period no source covers (2003, 2005, 2011, 2016–2017, 2025–).
+# Rows whose sources end before the next row: (last confirmed day, the next row is a change
+# whose numbers were not found). 2002 and 2004 continued through 2003 and 2005 (A-16/2006,
+# A-2/2012); 2011 and 2025 changed to numbers not found; 2016–2017 are not covered.
 VEILEDENDE_MED_HULL_ETTER = {
-    date(2002, 1, 1): date(2002, 12, 31),
-    date(2004, 1, 1): date(2004, 12, 31),
+    date(2002, 1, 1): date(2003, 12, 31),
+    date(2004, 1, 1): date(2005, 12, 31),
     date(2010, 1, 1): date(2010, 12, 31),
     date(2015, 1, 1): date(2015, 12, 31),
     date(2024, 1, 1): date(2024, 12, 31),
+    date(2026, 1, 1): date(2026, 12, 31),
+}
+#: Rows that record a change whose numbers were not found (tall_ikke_funnet), to their end.
+VEILEDENDE_UTEN_TALL = {
+    date(2011, 1, 1): date(2011, 12, 31),  # A-2/2012 [V]
+    date(2025, 1, 1): date(2025, 12, 31),  # S23 «bare prisjustert» [V2]
 }
 
 # (gyldig_fra, G, merke) — main § 12.9, addendum A3
@@ -95,7 +106,7 @@ GRUNNBELOP = [
     (date(2023, 5, 1), 118620, "V"),
     (date(2024, 5, 1), 124028, "V"),
     (date(2025, 5, 1), 130160, "V"),
-    (date(2026, 5, 1), 136549, "V2"),
+    (date(2026, 5, 1), 136549, "V"),  # addendum-2026-12 § 2 (familie-ef-personhendelse)
 ]
 
 # (gyldig_fra, faktor, merke) — main § 12.5
@@ -109,7 +120,7 @@ BARNETILLEGG = [
     (date(2010, 1, 1), 27, "V"),
     (date(2023, 2, 1), 35, "M"),
     (date(2024, 1, 1), 36, "V"),
-    (date(2025, 1, 1), 37, "M"),
+    (date(2025, 1, 1), 37, "V"),  # nav.no English (S26); addendum-2026-12 § 4
     (date(2026, 1, 1), 38, "M"),
 ]
 
@@ -175,10 +186,13 @@ def test_publisert_rad(satser, tabell_id, gyldig_fra, verdier, barn, merke, forr
         assert tidligere.rad.verdier != oppslag.rad.verdier or tidligere.rad.barn != barn
         hull_til = VEILEDENDE_MED_HULL_ETTER.get(forrige) if tabell_id == VEIL else None
         assert tidligere.utdatert == (hull_til is not None and dagen_for > hull_til)
+        # 2003 and 2005 were not changes: the row before continues, unflagged
+        if tabell_id == VEIL and gyldig_fra in (date(2004, 1, 1), date(2006, 1, 1)):
+            assert not tidligere.utdatert and tidligere.advarsel() is None
 
 
 def test_radantall(satser):
-    assert len(satser[VEIL].rader) == len(VEILEDENDE) == 22
+    assert len(satser[VEIL].rader) == len(VEILEDENDE) + len(VEILEDENDE_UTEN_TALL) == 25
     assert len(satser[G].rader) == len(GRUNNBELOP) == 18
     assert len(satser[KVP].rader) == len(KVP_FAKTOR) == 2
     assert len(satser[BT].rader) == len(BARNETILLEGG) == 5
@@ -198,14 +212,21 @@ def test_tabellene_lastes_med_metadata(satser):
         assert tabell.rader[-1].kjent_gyldig_til is not None
         for rad in tabell.rader:
             assert rad.merke in ("V", "V2", "M", "D")
-            assert rad.verifisert == date(2026, 11, 24)
+            assert rad.verifisert in (date(2026, 11, 24), date(2026, 12, 4))
             assert rad.lenke is None or rad.lenke.startswith(("https://", "http://"))
     assert "§ 18" in satser[VEIL].hjemmel["nb"]
 
 
 def test_kjent_gyldig_til_paa_rader_foran_hull(satser):
     for rad in satser[VEIL].rader:
-        assert rad.kjent_gyldig_til == VEILEDENDE_MED_HULL_ETTER.get(rad.gyldig_fra)
+        if rad.tall_ikke_funnet:
+            assert rad.kjent_gyldig_til == VEILEDENDE_UTEN_TALL[rad.gyldig_fra]
+            assert not rad.verdier and not rad.barn and rad.merknad and rad.kilde
+        else:
+            assert rad.kjent_gyldig_til == VEILEDENDE_MED_HULL_ETTER.get(rad.gyldig_fra)
+    assert {r.gyldig_fra for r in satser[VEIL].rader if r.tall_ikke_funnet} == set(
+        VEILEDENDE_UTEN_TALL
+    )
 
 
 def test_rader_for_2010_hører_til_tidligere_lov(satser):
@@ -226,7 +247,8 @@ def test_merknader_med_forbehold(satser):
     rad_2024 = tabell.oppslag(date(2024, 1, 1)).rad
     assert "8.730" in rad_2024.merknad  # the rejected Dagsavisen figure is named, not used
     g_2026 = satser[G].oppslag(date(2026, 5, 1)).rad
-    assert "IKKE BEKREFTET" in g_2026.merknad and "Lovdata" in g_2026.merknad
+    assert "familie-ef-personhendelse" in g_2026.kilde and "afa3ce6" in g_2026.kilde
+    assert "IKKE BEKREFTET" not in g_2026.merknad
 
 
 # --------------------------------------------------------------------------------------------
@@ -245,25 +267,84 @@ def test_midt_i_aret(satser):
     assert tabell.oppslag(date(2021, 9, 1)).barnesats(8).belop == 3250
 
 
-def test_hull_2011_gir_utdatert_2010_rad(satser):
-    oppslag = satser[VEIL].oppslag(date(2011, 6, 1))
-    assert oppslag.rad.gyldig_fra == date(2010, 1, 1)
+@pytest.mark.parametrize(
+    ("dato", "brukt", "endret"),
+    [
+        (date(2011, 1, 1), date(2010, 1, 1), date(2011, 1, 1)),
+        (date(2011, 12, 31), date(2010, 1, 1), date(2011, 1, 1)),
+        (date(2025, 1, 1), date(2024, 1, 1), date(2025, 1, 1)),
+        (date(2025, 6, 1), date(2024, 1, 1), date(2025, 1, 1)),
+        (date(2025, 12, 31), date(2024, 1, 1), date(2025, 1, 1)),
+    ],
+)
+def test_aar_med_endring_uten_tall_merkes_i_klartekst(satser, dato, brukt, endret):
+    """2011 (A-2/2012) and 2025 (S23) changed to numbers not found: the last row with numbers
+    is used, and the flag says plainly that it is not the rate for the date and what decides."""
+    oppslag = satser[VEIL].oppslag(dato)
+    assert oppslag.rad.gyldig_fra == brukt
     assert oppslag.utdatert is True
-    assert oppslag.usikker is False
+    assert oppslag.hull is not None and oppslag.hull.gyldig_fra == endret
     nb = oppslag.advarsel()
-    assert "31.12.2010" in nb and "01.01.2010" in nb
-    assert "Statlige veiledende retningslinjer for økonomisk stønad" in nb
-    assert "A-68/2009" in nb  # the source of the row used
+    assert f"ble endret fra {endret.strftime('%d.%m.%Y')}" in nb
+    assert "finnes ikke i biblioteket" in nb
+    assert f"ikke den veiledende satsen som gjaldt {dato.strftime('%d.%m.%Y')}" in nb
+    assert "Kommunens egne satser" in nb
+    assert "Nyere satser kan gjelde" not in nb  # not «may»: it is known to have changed
+    en = oppslag.advarsel("en")
+    assert f"changed from {endret.isoformat()}" in en and "municipality's own rates" in en
+    rad = oppslag.til_dict()
+    assert rad["gyldig_fra"] == brukt.isoformat() and rad["utdatert"] is True
+    assert rad["tall_ikke_funnet"]["gyldig_fra"] == endret.isoformat()
+    assert rad["tall_ikke_funnet"]["kilde"] == oppslag.hull.kilde
+
+
+def test_dagen_for_endring_uten_tall_er_ikke_merket(satser):
+    assert satser[VEIL].oppslag(date(2010, 12, 31)).advarsel() is None
+    assert satser[VEIL].oppslag(date(2024, 12, 31)).advarsel() is None
+    assert "tall_ikke_funnet" not in satser[VEIL].oppslag(date(2024, 12, 31)).til_dict()
+
+
+def test_2016_er_utdatert_men_ikke_kjent_endret(satser):
+    oppslag = satser[VEIL].oppslag(date(2016, 6, 1))
+    assert oppslag.rad.gyldig_fra == date(2015, 1, 1)
+    assert oppslag.utdatert is True and oppslag.hull is None
+    nb = oppslag.advarsel()
+    assert "31.12.2015" in nb and "01.01.2015" in nb
     assert "Nyere satser kan gjelde" in nb
     en = oppslag.advarsel("en")
-    assert "2010-12-31" in en and "2010-01-01" in en and "31.12.2010" not in en
+    assert "2015-12-31" in en and "2015-01-01" in en and "31.12.2015" not in en
+
+
+@pytest.mark.parametrize("dato", [date(2026, 1, 1), date(2026, 8, 30), date(2026, 12, 4)])
+def test_2026_bruker_2026_raden_uten_merknad(satser, dato):
+    oppslag = satser[VEIL].oppslag(dato)
+    assert oppslag.rad.gyldig_fra == date(2026, 1, 1)
+    assert oppslag.verdi("enslig") == 8300 and oppslag.barnesats(12).belop == 5400
+    assert oppslag.advarsel() is None
+
+
+@pytest.mark.parametrize(
+    ("tabell_id", "usikker"),
+    [(VEIL, False), (G, False), (KVP, False), ("kvp-parametre", False), (BT, True)],
+)
+def test_ingen_tabell_er_utdatert_i_desember_2026(satser, tabell_id, usikker):
+    """The rows in force on 2026-12-04 (the day of the research) are within their known
+    validity; only the unconfirmed 2026 child supplement (M) is flagged, as M."""
+    oppslag = satser[tabell_id].oppslag(date(2026, 12, 4))
+    assert oppslag.utdatert is False
+    assert oppslag.usikker is usikker
+
+
+def test_grunnbelop_2026_kjent_til_neste_regulering(satser):
+    assert satser[G].oppslag(date(2027, 4, 30)).utdatert is False
+    assert satser[G].oppslag(date(2027, 5, 1)).utdatert is True
 
 
 def test_etter_siste_kjente_rad(satser):
-    oppslag = satser[VEIL].oppslag(date(2026, 11, 24))
-    assert oppslag.rad.gyldig_fra == date(2024, 1, 1)
+    oppslag = satser[VEIL].oppslag(date(2027, 1, 1))
+    assert oppslag.rad.gyldig_fra == date(2026, 1, 1)
     assert oppslag.utdatert is True
-    assert "31.12.2024" in oppslag.advarsel()
+    assert "31.12.2026" in oppslag.advarsel()
 
 
 def test_innenfor_kjent_periode(satser):
@@ -275,6 +356,8 @@ def test_innenfor_kjent_periode(satser):
     # the last day a source confirms is still fine
     assert satser[VEIL].oppslag(date(2024, 12, 31)).utdatert is False
     assert satser[VEIL].oppslag(date(2025, 1, 1)).utdatert is True
+    assert satser[VEIL].oppslag(date(2003, 12, 31)).utdatert is False
+    assert satser[VEIL].oppslag(date(2005, 12, 31)).utdatert is False
 
 
 def test_for_forste_rad_er_feil(satser):
@@ -336,10 +419,11 @@ def test_grunnbelop(satser):
     assert tabell.oppslag(date(2024, 5, 1)).verdi("grunnbelop") == 124028
     o = tabell.oppslag(date(2026, 5, 1))
     assert o.verdi("grunnbelop") == 136549
-    assert o.rad.merke == "V2"
-    assert o.usikker is False  # V2 is not M/D; the caveat is in the note
+    assert o.rad.merke == "V"  # NAV's production code (addendum-2026-12 § 2)
+    assert o.usikker is False
     assert o.utdatert is False
-    assert tabell.oppslag(date(2026, 11, 24)).utdatert is True
+    assert tabell.oppslag(date(2026, 12, 4)).utdatert is False  # the day of the research
+    assert tabell.oppslag(date(2027, 5, 1)).utdatert is True  # the next regulation
 
 
 def test_kvp_faktor(satser):
@@ -374,10 +458,14 @@ def test_kvp_beregning_mot_nav_publiserte_tall(satser):
 
 
 def test_kvp_faktor_etter_kjent_periode(satser):
-    o = satser[KVP].oppslag(date(2025, 6, 1))
-    assert o.rad.gyldig_fra == date(2024, 7, 1)
+    """2.041 G and 2/3 under 25 are confirmed through 2026 (addendum-2026-12 § 4) [V2]."""
+    for dato in (date(2025, 6, 1), date(2026, 12, 31)):
+        o = satser[KVP].oppslag(dato)
+        assert o.rad.gyldig_fra == date(2024, 7, 1)
+        assert o.utdatert is False and o.advarsel() is None
+    o = satser[KVP].oppslag(date(2027, 1, 1))
     assert o.utdatert is True
-    assert "30.04.2025" in o.advarsel()
+    assert "31.12.2026" in o.advarsel()
 
 
 def test_barnetillegg(satser):
@@ -392,15 +480,17 @@ def test_barnetillegg(satser):
     o = tabell.oppslag(date(2024, 6, 1))
     assert o.verdi("per_barn_per_dag") == 36
     assert o.usikker is False
-    assert tabell.oppslag(date(2025, 3, 1)).usikker is True
+    assert tabell.oppslag(date(2025, 3, 1)).usikker is False  # 37 on nav.no (S26) [V]
+    assert tabell.oppslag(date(2025, 3, 1)).verdi("per_barn_per_dag") == 37
     assert tabell.oppslag(date(2026, 3, 1)).verdi("per_barn_per_dag") == 38
+    assert tabell.oppslag(date(2026, 3, 1)).usikker is True  # 38 for KVP stays M
 
 
 def test_usikker_og_utdatert_samtidig(satser):
-    o = satser[BT].oppslag(date(2026, 12, 15))
+    o = satser[BT].oppslag(date(2027, 1, 15))
     assert o.utdatert and o.usikker
     tekst = o.advarsel()
-    assert "01.11.2026" in tekst and "merket M" in tekst
+    assert "31.12.2026" in tekst and "merket M" in tekst
 
 
 # --------------------------------------------------------------------------------------------
@@ -851,11 +941,19 @@ def test_med_tabell_ukjent_id_eller_annen_enhet(tmp_path, satser):
     )
     with pytest.raises(RegelFeil, match="ingen satstabell 'statlige-veiledende'"):
         satser.med_tabell(ukjent)
+    # A table the library reads is refused at load in another unit (KRAV); another table
+    # in another unit is refused when it would replace one.
+    with pytest.raises(RegelFeil, match="leser tabellen i 'kr_per_maned', ikke 'kr_per_ar'"):
+        last_satstabell(
+            _skriv(tmp_path, KOMMUNAL.replace('"kr_per_maned"', '"kr_per_ar"'), "b.toml")
+        )
+    egen = KOMMUNAL.replace('id = "statlige-veiledende-satser"', 'id = "egen"')
+    manedlig = Satser({"egen": last_satstabell(_skriv(tmp_path, egen, "c.toml"))})
     aarlig = last_satstabell(
-        _skriv(tmp_path, KOMMUNAL.replace('"kr_per_maned"', '"kr_per_ar"'), "b.toml")
+        _skriv(tmp_path, egen.replace('"kr_per_maned"', '"kr_per_ar"'), "d.toml")
     )
     with pytest.raises(RegelFeil, match="enhet"):
-        satser.med_tabell(aarlig)
+        manedlig.med_tabell(aarlig)
 
 
 def test_tabeller_er_uforanderlige(satser):
@@ -863,3 +961,251 @@ def test_tabeller_er_uforanderlige(satser):
         satser.tabeller["x"] = satser[G]  # type: ignore[index]
     with pytest.raises(TypeError):
         satser[G].rader[0].verdier["grunnbelop"] = Decimal(0)  # type: ignore[index]
+
+
+# --------------------------------------------------------------------------------------------
+# Changes whose numbers were not found (tall_ikke_funnet)
+# --------------------------------------------------------------------------------------------
+
+
+def _hullrad(gyldig_fra: str = "2025-01-01", *, ekstra: str = "") -> str:
+    linjer = [
+        "[[rad]]",
+        f"gyldig_fra = {gyldig_fra}",
+        "kjent_gyldig_til = 2025-12-31",
+        "tall_ikke_funnet = true",
+        'kilde = "S0: rundskrivet sier at satsene ble prisjustert"',
+        'merke = "V"',
+        "verifisert = 2026-12-04",
+        'merknad = "Prisjustert; tallene er ikke funnet."',
+    ]
+    if ekstra:
+        linjer.append(ekstra)
+    return "\n".join(linjer) + "\n"
+
+
+def test_hullrad_lastes_og_gir_forrige_rad_merket(tmp_path):
+    tabell = last_satstabell(_skriv(tmp_path, TABELL + _rad() + _hullrad()))
+    assert tabell.rader[1].tall_ikke_funnet and not tabell.rader[1].verdier
+    oppslag = tabell.oppslag(date(2025, 3, 1))
+    assert oppslag.rad.gyldig_fra == date(2024, 1, 1) and oppslag.verdi("enslig") == 100
+    assert oppslag.utdatert and oppslag.hull == tabell.rader[1]
+    assert "Satsene for perioden avgjør beløpet" in oppslag.advarsel()  # not the § 18 table
+    # after the gap row's known end: still the gap (no newer row), still flagged
+    assert tabell.oppslag(date(2027, 1, 1)).hull == tabell.rader[1]
+
+
+def test_to_hullrader_etter_hverandre(tmp_path):
+    tekst = TABELL + _rad() + _hullrad().replace("2025-12-31", "2025-06-30")
+    tekst += _hullrad("2025-07-01")
+    tabell = last_satstabell(_skriv(tmp_path, tekst))
+    oppslag = tabell.oppslag(date(2025, 8, 1))
+    assert oppslag.rad.gyldig_fra == date(2024, 1, 1)
+    assert oppslag.hull.gyldig_fra == date(2025, 7, 1)
+
+
+@pytest.mark.parametrize(
+    ("tekst", "del_av_melding"),
+    [
+        (TABELL + _hullrad("2023-01-01") + _rad(), "den første raden må ha tall"),
+        (TABELL + _rad() + _hullrad(ekstra="verdier = { enslig = 1 }"), "ukjent felt 'verdier'"),
+        (TABELL + _rad() + _hullrad(ekstra="barn = []"), "ukjent felt 'barn'"),
+        (
+            TABELL
+            + _rad()
+            + _hullrad().replace('merknad = "Prisjustert; tallene er ikke funnet."\n', ""),
+            "mangler påkrevd felt 'merknad'",
+        ),
+        (
+            TABELL
+            + _rad()
+            + _hullrad().replace("tall_ikke_funnet = true", 'tall_ikke_funnet = "ja"'),
+            "må være true eller false",
+        ),
+        (
+            TABELL
+            + _rad(ekstra="tall_ikke_funnet = false").replace("verdier = { enslig = 100 }\n", ""),
+            "mangler påkrevd felt 'verdier'",
+        ),
+    ],
+)
+def test_hullrad_feil(tmp_path, tekst, del_av_melding):
+    with pytest.raises(RegelFeil) as e:
+        last_satstabell(_skriv(tmp_path, tekst))
+    assert del_av_melding in str(e.value)
+
+
+# --------------------------------------------------------------------------------------------
+# What the library reads from a table (KRAV) — issue 15 point 6
+# --------------------------------------------------------------------------------------------
+
+
+def test_krav_til_livsopphold_er_husstandskolonnene():
+    """The § 18 table must hold a rate for every household type the calculation looks up."""
+    from sosialregler.areas.livsopphold import SATSKOLONNE
+    from sosialregler.rates import KRAV, LIVSOPPHOLD
+
+    assert {k.navn for k in LIVSOPPHOLD.kolonner} == set(SATSKOLONNE.values())
+    assert KRAV[VEIL] is LIVSOPPHOLD and LIVSOPPHOLD.barn
+
+
+def test_alle_tabeller_biblioteket_leser_finnes_og_oppfyller_kravene(satser):
+    from sosialregler.rates import KRAV, sjekk_krav
+
+    for krav in KRAV.values():
+        assert sjekk_krav(satser[krav.id], krav) == []
+
+
+def _veil(verdier: str, barn: str | None) -> str:
+    return TABELL.replace('id = "test"', f'id = "{VEIL}"') + _rad(verdier=verdier, barn=barn)
+
+
+@pytest.mark.parametrize(
+    ("verdier", "barn", "del_av_melding"),
+    [
+        ("{ enslig = 1, bofellesskap = 1 }", BARN_OK, "mangler verdien 'par'"),
+        ("{ enslig = 1, par = 1, bofellesskap = 1 }", None, "mangler barnesatser: alder 0–17"),
+        (
+            "{ enslig = 1, par = 1, bofellesskap = 1 }",
+            "[{ fra_alder = 0, til_alder = 10, belop = 1 }]",
+            "aldersgruppene slutter på 10 år: alder 11–17 mangler sats",
+        ),
+        (
+            "{ enslig = 1, par = 1, bofellesskap = 1 }",
+            "[{ fra_alder = 0, til_alder = 16, belop = 1 }]",
+            "alder 17–17 mangler sats",
+        ),
+        (
+            "{ enslig = 1, par = 1, bofellesskap = 1 }",
+            "[{ fra_alder = 0, til_alder = 5, belop = 0 },"
+            " { fra_alder = 6, til_alder = 17, belop = 1 }]",
+            "barnesatsen for 0–5 år må være større enn 0",
+        ),
+        ("{ enslig = 0, par = 1, bofellesskap = 1 }", BARN_OK, "må være større enn 0"),
+        ('{ enslig = "1/2", par = 1, bofellesskap = 1 }', BARN_OK, "ikke en brøk"),
+        ("{ enslig = 2000000, par = 1, bofellesskap = 1 }", BARN_OK, "høyst 1 000 000"),
+    ],
+)
+def test_funnet_livsoppholdstabell_uten_kolonne_eller_barn_avvises(
+    tmp_path, verdier, barn, del_av_melding
+):
+    """Child bands stopping before 17 (or none) loaded and gave a 12-year-old 0 kr; a table
+    without `par` loaded and every couple's case failed. Now refused at load, named."""
+    with pytest.raises(RegelFeil) as e:
+        last_satstabell(_skriv(tmp_path, _veil(verdier, barn)))
+    assert del_av_melding in str(e.value)
+
+
+def test_bandene_kan_deles_annerledes(tmp_path):
+    """A split of 11–17 (SIFO's proposal) or bands beyond 17 are allowed: only cover 0–17."""
+    barn = (
+        "[{ fra_alder = 0, til_alder = 10, belop = 1 },"
+        " { fra_alder = 11, til_alder = 14, belop = 2 },"
+        " { fra_alder = 15, til_alder = 19, belop = 3 }]"
+    )
+    tabell = last_satstabell(
+        _skriv(tmp_path, _veil("{ enslig = 1, par = 1, bofellesskap = 1 }", barn))
+    )
+    assert tabell.oppslag(date(2024, 1, 1)).barnesats(17).belop == 3
+
+
+def test_urimelig_stor_verdi_i_hvilken_som_helst_tabell(tmp_path):
+    with pytest.raises(RegelFeil, match="urimelig stort"):
+        last_satstabell(_skriv(tmp_path, TABELL + _rad(verdier="{ x = 1e300 }")))
+    with pytest.raises(RegelFeil, match="urimelig stort"):
+        last_satstabell(
+            _skriv(tmp_path, TABELL + _rad(barn=BARN_OK.replace("belop = 3", "belop = 1e20")))
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# No machine paths in what ships
+# --------------------------------------------------------------------------------------------
+
+_ABSOLUTT_STI = re.compile(r"(?<![\w.:/])/(?:work|home|Users|tmp|root|mnt|opt|srv)/|[A-Za-z]:\\\\")
+
+
+def test_ingen_absolutt_sti_i_filer_som_leveres():
+    """Rule, rate and source files cite the law notes by name, never by a path on a machine."""
+    rot = SATSMAPPE.parents[1]
+    filer = [
+        f
+        for mappe in (rot / "rules", rot / "src", rot / "examples")
+        for f in mappe.rglob("*")
+        if f.is_file() and f.suffix in (".toml", ".py", ".json", ".md")
+    ]
+    assert len(filer) > 20
+    funnet = [
+        f"{f.relative_to(rot)}:{n}: {linje.strip()}"
+        for f in filer
+        for n, linje in enumerate(f.read_text("utf-8").splitlines(), 1)
+        if _ABSOLUTT_STI.search(linje)
+    ]
+    assert funnet == []
+
+
+def test_stisjekken_finner_en_sti():
+    assert _ABSOLUTT_STI.search("#   /work/shared/law/sosialtjenesteloven.md § 12.9")
+    assert _ABSOLUTT_STI.search("se /home/ola/notater.md")
+    assert not _ABSOLUTT_STI.search("https://www.regjeringen.no/no/dokumenter/a-682009/id589273/")
+    assert not _ABSOLUTT_STI.search("law notes sosialtjenesteloven.md § 12.9")
+
+
+# --------------------------------------------------------------------------------------------
+# The command line on 2025 and 2026 cases (issue 14: this year's rates)
+# --------------------------------------------------------------------------------------------
+
+EKSEMPLER = SATSMAPPE.parents[1] / "examples"
+UTDATERT = "SATSER_KAN_VAERE_UTDATERT"
+
+
+def _vurder_json(*argumenter: str) -> dict:
+    import fuzzhjelp as fh
+
+    kjoring = fh.kjor_cli(["vurder", *argumenter, "--format", "json"])
+    assert kjoring.kode == 0, kjoring.feil
+    return json.loads(kjoring.ut)
+
+
+def _satslinjer(svar: dict) -> dict[str, tuple[int, str]]:
+    return {
+        linje["post"]: (linje["belop"], linje["gyldig_fra"])
+        for linje in svar["vedtak"]["livsopphold"]["beregning"]
+        if linje["post"].startswith("sats_")
+    }
+
+
+@pytest.mark.parametrize("dato", ["2026-01-01", "2026-06-01", "2026-12-04"])
+def test_vurder_2026_bruker_2026_satsene_uten_utdatert_merknad(dato):
+    svar = _vurder_json(str(EKSEMPLER / "familie.json"), "--dato", dato)
+    assert _satslinjer(svar) == {
+        "sats_ektepar": (13800, "2026-01-01"),
+        "sats_barn_6_10": (4150, "2026-01-01"),
+    }
+    assert UTDATERT not in {m["kode"] for m in svar["merknader"]}
+    enslig = _vurder_json(str(EKSEMPLER / "enslig.json"), "--dato", dato)
+    assert _satslinjer(enslig) == {"sats_enslig": (8300, "2026-01-01")}
+    assert UTDATERT not in {m["kode"] for m in enslig["merknader"]}
+
+
+def test_vurder_2025_merker_at_2024_satsene_ikke_er_2025_satsene():
+    svar = _vurder_json(str(EKSEMPLER / "enslig.json"), "--dato", "2025-06-02")
+    assert _satslinjer(svar) == {"sats_enslig": (7850, "2024-01-01")}
+    (merknad,) = [m for m in svar["merknader"] if m["kode"] == UTDATERT]
+    tekst = json.dumps(merknad, ensure_ascii=False)
+    assert "ble endret fra 01.01.2025" in tekst and "finnes ikke i biblioteket" in tekst
+    assert "ikke den veiledende satsen som gjaldt 02.06.2025" in tekst
+    assert "Kommunens egne satser" in tekst
+
+
+def test_vurder_2025_med_kommunens_satser_avgjor_kommunen(tmp_path):
+    tekst = (EKSEMPLER / "kommunale-satser-eksempel.toml").read_text("utf-8")
+    tekst = tekst.replace("gyldig_fra = 2024-01-01", "gyldig_fra = 2025-01-01")
+    tekst = tekst.replace("kjent_gyldig_til = 2024-12-31", "kjent_gyldig_til = 2025-12-31")
+    fil = tmp_path / "kommune.toml"
+    fil.write_text(tekst, "utf-8")
+    svar = _vurder_json(
+        str(EKSEMPLER / "enslig.json"), "--dato", "2025-06-02", "--satser", str(fil)
+    )
+    assert _satslinjer(svar) == {"sats_enslig": (8000, "2025-01-01")}
+    assert UTDATERT not in {m["kode"] for m in svar["merknader"]}

@@ -476,7 +476,8 @@ def test_uttrykk_som_feiler_ved_vurdering_navngir_regelen(lag_mappe: Callable[..
     omrade = (
         f'[omrade]\nid = "fiendtlig"\ntittel = {{ nb = "F", en = "F" }}\nhovedregel = "{REGEL}"\n\n'
     )
-    mappe = lag_mappe({FIL: omrade + regel(toml_tekst("soker.alder / 0 > 1"))})
+    # Division by a value known only on the case (a constant zero is refused at load).
+    mappe = lag_mappe({FIL: omrade + regel(toml_tekst("1 / (soker.alder - soker.alder) > 1"))})
     bok, problemer, _ = last_under_oppsyn(mappe)
     assert bok is not None, problemer
     with pytest.raises(RegelFeil) as feil:
@@ -593,3 +594,260 @@ def test_funnet_regelfil_som_aldri_slutter(lag_mappe: Callable[..., Path]) -> No
     )
     assert prosess.returncode == 0, prosess.stderr[-500:]
     assert "uendelig.toml" in prosess.stdout
+
+
+# --- issue 15, points 6 and 7: folders that load must run --------------------------------------
+
+OMRADE_KJEDE = '[omrade]\nid = "kjede"\ntittel = { nb = "K", en = "K" }\nhovedregel = "k-0"\n\n'
+FAMILIE = REPO / "examples" / "familie.json"
+KVP_SAK = REPO / "examples" / "kvp.json"
+
+
+def _kjede(antall: int) -> str:
+    """An area whose main rule refers to a rule that refers to a rule … ``antall`` deep."""
+    deler = [OMRADE_KJEDE]
+    for i in range(antall):
+        deler.append(regel(f'{{ regel = "k-{i + 1}" }}', id=f"k-{i}"))
+    deler.append(regel('"soker.alder >= 18"', id=f"k-{antall}"))
+    return "".join(deler)
+
+
+@pytest.mark.parametrize("antall", [400, 1000, 5000])
+def test_funnet_lang_kjede_av_henvisninger_avvises_ved_lasting(
+    lag_mappe: Callable[..., Path], antall: int
+) -> None:
+    """400 chained references passed --sjekk and then crashed every case (RecursionError,
+    exit 1); at 1 000 --sjekk itself crashed. The check is iterative: it names the chain."""
+    mappe = lag_mappe({FIL: _kjede(antall)})
+    problem = avvist_med_navn(mappe, "k-0")
+    assert "for dypt" in problem.melding and f"{antall + 1} regler i kjeden" in problem.melding
+    assert "k-0 → k-1" in problem.melding
+    kjoring = fh.kjor_cli(["regler", "--sjekk", "--regler", str(mappe)])
+    assert kjoring.kode == 2 and "Traceback" not in kjoring.feil + kjoring.ut
+    assert "k-0" in kjoring.ut
+
+
+def test_kort_kjede_lastes_og_vurderes(lag_mappe: Callable[..., Path]) -> None:
+    mappe = lag_mappe({FIL: _kjede(20)})
+    bok, problemer, _ = last_under_oppsyn(mappe)
+    assert bok is not None, problemer
+    assert assess(ENKEL, regler=bok).vedtak["kjede"].utfall.value == "oppfylt"
+
+
+def test_funnet_sirkel_i_lang_kjede_navngis(lag_mappe: Callable[..., Path]) -> None:
+    tekst = _kjede(2000).replace('vilkar = "soker.alder >= 18"', 'vilkar = { regel = "k-0" }')
+    problem = avvist_med_navn(lag_mappe({FIL: tekst}), "k-0")
+    assert "sirkulær henvisning" in problem.melding
+
+
+def test_dyp_vurdering_som_slipper_gjennom_blir_regelfeil(
+    lag_mappe: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should a chain still run out of stack (the linter's bound lifted here), the engine names
+    the rule and its file: a RegelFeil, and exit 2 from the CLI, never exit 1."""
+    import sosialregler.rulebook.load as load
+
+    monkeypatch.setattr(load, "MAKS_VURDERINGSDYBDE", 10**9)
+    mappe = lag_mappe({FIL: _kjede(1500)})
+    bok = last_regelbok(mappe)
+    with pytest.raises(RegelFeil) as feil:
+        assess(ENKEL, regler=bok)
+    assert feil.value.fil == FIL and (feil.value.regel or "").startswith("k-")
+    assert "for dypt" in feil.value.melding
+    kjoring = fh.kjor_cli(["vurder", "-", "--regler", str(mappe)], fh.json_tekst(ENKEL).encode())
+    assert kjoring.kode == 2 and "Traceback" not in kjoring.feil and FIL in kjoring.feil
+
+
+@pytest.mark.parametrize(
+    ("uttrykk", "del_av_melding"),
+    [
+        ("soker.alder / 0 > 1", "deling på null"),
+        ("soker.alder / (2 - 2) > 1", "deling på null"),
+        ('sum("abc") > 1', "sum() krever en liste, fikk tekst"),
+        ("sum(soker.alder) > 1", "sum() krever en liste, fikk tall"),
+        ('soker.alder + "x" > 1', "kan ikke bruke '+' på tall og tekst"),
+        ('soker.alder == "atten"', "kan ikke sammenligne tall med tekst"),
+        ("soker.alder og sann", "'og' krever sannhetsverdier, fikk tall"),
+        ("ikke soker.fodselsdato", "'ikke' krever sannhetsverdier, fikk dato"),
+        ("soker.alder + 1", "gir tall, ikke sann/usann"),
+        ("max(soker.alder, soker.fodselsdato) > 1", "max() kan ikke blande dato og tall"),
+        ("abs(soker.fodselsdato) > 1", "abs() krever tall, fikk dato"),
+        ('soker.alder i ["a", "b"]', "kan ikke lete etter tall i en liste av tekst"),
+        ("1 i soker.alder", "høyre side av 'i' må være en liste"),
+    ],
+)
+def test_funnet_uttrykk_som_bare_kan_feile_avvises_ved_lasting(
+    lag_mappe: Callable[..., Path], uttrykk: str, del_av_melding: str
+) -> None:
+    """Expressions that could only fail when evaluated passed --sjekk and then failed every
+    case (exit 1). Constants are computed and kinds checked against the fact catalogue."""
+    mappe = lag_mappe({FIL: regel(toml_tekst(uttrykk))})
+    problem = avvist_med_navn(mappe)
+    assert del_av_melding in problem.melding
+
+
+def _endre_sats(mappe: Path, fil: str, gammel: str, ny: str) -> None:
+    sti = mappe / "satser" / fil
+    tekst = sti.read_text("utf-8")
+    assert gammel in tekst
+    sti.write_text(tekst.replace(gammel, ny), "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("fil", "gammel", "ny", "del_av_melding"),
+    [
+        (
+            "kvp-dagsats.toml",
+            "dager_per_ar = 260",
+            "dager_per_ar = 0",
+            "0 er utenfor det mulige for stønadsdager per år",
+        ),
+        ("kvp-dagsats.toml", "dager_per_ar = 260", "dager_per_ar = 2.5", "må være et helt tall"),
+        (
+            "grunnbelop.toml",
+            "grunnbelop = 136549",
+            "grunnbelop = 1e300",
+            "1E+300 er urimelig stort",
+        ),
+        (
+            "grunnbelop.toml",
+            "grunnbelop = 136549",
+            "grunnbelop = 1e11",
+            "utenfor det mulige for grunnbeløpet",
+        ),
+        ("kvalifiseringsstonad.toml", "faktor = 2.041", "faktor = 0", "årlig stønad som antall G"),
+        (
+            "kvalifiseringsstonad.toml",
+            'faktor = 2.041, andel_under_25 = "2/3"',
+            'faktor = 2.041, andel_under_25 = "3/2"',
+            "andelen for deltakere under 25 år",
+        ),
+        (
+            "kvp-barnetillegg.toml",
+            "per_barn_per_dag = 38",
+            "barnetillegg = 38",
+            "mangler verdien 'per_barn_per_dag'",
+        ),
+        (
+            "statlige-veiledende.toml",
+            "enslig = 8300, par = 13800, ",
+            "enslig = 8300, ",
+            "mangler verdien 'par' (sats for ektepar/samboere)",
+        ),
+        (
+            "statlige-veiledende.toml",
+            "  { fra_alder = 11, til_alder = 17, belop = 5400 },\n",
+            "",
+            "aldersgruppene slutter på 10 år: alder 11–17 mangler sats",
+        ),
+    ],
+)
+def test_funnet_satser_som_feiler_ved_vurdering_avvises_ved_lasting(
+    lag_mappe: Callable[..., Path], fil: str, gammel: str, ny: str, del_av_melding: str
+) -> None:
+    """dager_per_ar = 0 (ZeroDivisionError on every KVP case), grunnbelop = 1e300 (an
+    overflow), a missing column or child band: refused at load naming file, row and value."""
+    mappe = lag_mappe({})
+    _endre_sats(mappe, fil, gammel, ny)
+    bok, problemer, feil = last_under_oppsyn(mappe)
+    assert bok is None and feil is not None
+    problem = problem_for(problemer, fil, None)
+    assert del_av_melding in problem.melding
+    kjoring = fh.kjor_cli(["regler", "--sjekk", "--regler", str(mappe)])
+    assert kjoring.kode == 2 and fil in kjoring.ut and del_av_melding in kjoring.ut
+
+
+def test_satsmappe_uten_en_tabell_biblioteket_leser(lag_mappe: Callable[..., Path]) -> None:
+    mappe = lag_mappe({})
+    (mappe / "satser" / "kvp-dagsats.toml").unlink()
+    bok, problemer, _ = last_under_oppsyn(mappe)
+    assert bok is None
+    assert any("'kvp-dagsats' mangler" in p.melding for p in problemer)
+
+
+KOMMUNE_EKSEMPEL = REPO / "examples" / "kommunale-satser-eksempel.toml"
+
+
+@pytest.mark.parametrize(
+    ("gammel", "ny", "del_av_melding"),
+    [
+        ("par = 13500, ", "", "mangler verdien 'par'"),
+        ("  { fra_alder = 11, til_alder = 17, belop = 5300 },\n", "", "alder 11–17 mangler sats"),
+        (
+            "barn = [\n  { fra_alder = 0, til_alder = 5, belop = 4000 },\n"
+            "  { fra_alder = 6, til_alder = 10, belop = 4100 },\n"
+            "  { fra_alder = 11, til_alder = 17, belop = 5300 },\n]\n",
+            "",
+            "mangler barnesatser",
+        ),
+        ('enhet = "kr_per_maned"', 'enhet = "kr_per_ar"', "leser tabellen i 'kr_per_maned'"),
+    ],
+)
+def test_funnet_kommunal_tabell_som_mangler_kolonne_eller_barn(
+    tmp_path: Path, gammel: str, ny: str, del_av_melding: str
+) -> None:
+    """A municipal table without `par` loaded and every couple's case exited 1; one whose
+    child bands stopped at 10 gave a 12-year-old 0 kr. Refused at load, naming what is missing."""
+    tekst = KOMMUNE_EKSEMPEL.read_text("utf-8")
+    assert gammel in tekst
+    fil = tmp_path / "kommune.toml"
+    fil.write_text(tekst.replace(gammel, ny), "utf-8")
+    with pytest.raises(RegelFeil) as feil:
+        last_regelbok(None, fil)
+    assert del_av_melding in str(feil.value) and "kommune.toml" in str(feil.value)
+    kjoring = fh.kjor_cli(["vurder", str(FAMILIE), "--satser", str(fil), "--dato", "2024-06-01"])
+    assert kjoring.kode == 2 and "Traceback" not in kjoring.feil
+    assert del_av_melding in kjoring.feil
+
+
+def test_kommunal_eksempeltabell_lastes(tmp_path: Path) -> None:
+    bok = last_regelbok(None, KOMMUNE_EKSEMPEL)
+    assert bok.kommunale_satser is not None
+
+
+@pytest.mark.parametrize("kommando", ["vurder", "frister", "batch"])
+def test_funnet_regel_som_feiler_paa_saken_er_ikke_intern_feil(
+    lag_mappe: Callable[..., Path], tmp_path: Path, kommando: str
+) -> None:
+    """What only a case can show (a division by a fact that is zero) was exit 1, «Intern feil …
+    en feil i biblioteket»: now exit 2 (batch: that case rejected), naming file and rule."""
+    omrade = (
+        f'[omrade]\nid = "fiendtlig"\ntittel = {{ nb = "F", en = "F" }}\nhovedregel = "{REGEL}"\n\n'
+    )
+    mappe = lag_mappe({FIL: omrade + regel(toml_tekst("1 / (soker.alder - soker.alder) > 1"))})
+    sak = tmp_path / "sak.json"
+    sak.write_text(fh.json_tekst(ENKEL), "utf-8")
+    if kommando == "batch":
+        linjer = tmp_path / "saker.jsonl"
+        linjer.write_text(fh.json_tekst(ENKEL) + "\n", "utf-8")
+        kjoring = fh.kjor_cli(["vurder", "--batch", str(linjer), "--regler", str(mappe)])
+        assert "0 interne feil" in kjoring.feil and "1 avvist" in kjoring.feil
+        assert FIL in kjoring.ut and REGEL in kjoring.ut and "feil i reglene" in kjoring.ut
+        assert kjoring.kode != 1
+        return
+    kjoring = fh.kjor_cli([kommando, str(sak), "--regler", str(mappe)])
+    assert kjoring.kode == 2, kjoring.feil
+    assert "Intern feil" not in kjoring.feil and "Traceback" not in kjoring.feil
+    assert FIL in kjoring.feil and REGEL in kjoring.feil and "deling på null" in kjoring.feil
+
+
+def test_lengste_kjede_linteren_godtar_kan_vurderes(lag_mappe: Callable[..., Path]) -> None:
+    """The bound is calibrated, not guessed: the longest chain that loads also evaluates, with
+    room to spare, even when the caller's own stack is 300 frames deep."""
+    from sosialregler.rulebook import load
+
+    antall = 0
+    while True:  # the longest chain under the bound: each reference adds a fixed cost
+        if (antall + 1) * load._RAMMER_HENVISNING + 20 > load.MAKS_VURDERINGSDYBDE:
+            break
+        antall += 1
+    mappe = lag_mappe({FIL: _kjede(antall)})
+    bok, problemer, _ = last_under_oppsyn(mappe)
+    assert bok is not None, problemer
+    lag_mappe_for_lang = lag_mappe({FIL: _kjede(antall + 10)})
+    assert last_under_oppsyn(lag_mappe_for_lang)[0] is None
+
+    def dypt(n: int) -> str:
+        return dypt(n - 1) if n else assess(ENKEL, regler=bok).vedtak["kjede"].utfall.value
+
+    assert dypt(300) == "oppfylt"

@@ -207,6 +207,8 @@ def _vurder(
                 ut.append(resultat(vurdering))  # type: ignore[operator]
         except UgyldigSak as exc:
             ut.append(Avvist(indeks, _sak_id(sak), tuple(exc.feil)))
+        except RegelFeil as exc:  # a rule that fails on this case: a fault in the rules, named
+            ut.append(Avvist(indeks, _sak_id(sak), (Feil("$", exc.fil, f"feil i reglene: {exc}"),)))
         except Exception as exc:  # a bug must not stop the batch: reported on the case
             melding = f"intern feil i sosialregler: {type(exc).__name__}: {exc}"
             ut.append(Avvist(indeks, _sak_id(sak), (Feil("$", None, melding),), intern=True))

@@ -185,6 +185,12 @@ def _avvis(feil: list[Feil], format: str, ut: TextIO, err: TextIO) -> int:
     return AVVIST
 
 
+def _regelfeil(args: argparse.Namespace, exc: RegelFeil) -> Feil:
+    """A rule that failed on the case, reported against the rules given (file and rule named)."""
+    felt = "--satser" if args.satser and not args.regler else "--regler"
+    return Feil(felt, args.regler or args.satser, f"feil i reglene: {exc}")
+
+
 def _les_fil(navn: str, felt: str) -> str:
     if navn == "-":
         try:
@@ -214,6 +220,8 @@ def _vurder(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         vurdering = assess(_les_fil(args.sak, "SAK.json"), on=args.dato, regler=bok)
     except UgyldigSak as exc:
         return _avvis(exc.feil, args.format, ut, err)
+    except RegelFeil as exc:  # a rule that fails on this case: named, never an internal error
+        return _avvis([_regelfeil(args, exc)], args.format, ut, err)
     if args.format == "json":
         print(vurdering.to_json(indent=2), file=ut)
     elif args.format == "vedtaksgrunnlag":
@@ -368,6 +376,8 @@ def _soknad(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         resultat, vurdering = vurder_soknad(tekst, args.dato, regler=bok)
     except UgyldigSak as exc:
         return _avvis(exc.feil, format_, ut, err)
+    except RegelFeil as exc:
+        return _avvis([_regelfeil(args, exc)], format_, ut, err)
     if args.format == "json":
         data = {**vurdering.to_dict(), "soknad": resultat.to_dict()}
         print(json.dumps(data, ensure_ascii=False, indent=2), file=ut)
@@ -503,6 +513,8 @@ def _frister(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         frister = due(vurdering, regler=bok)
     except UgyldigSak as exc:
         return _avvis(exc.feil, args.format, ut, err)
+    except RegelFeil as exc:
+        return _avvis([_regelfeil(args, exc)], args.format, ut, err)
     if args.format == "json":
         print(json.dumps([f.to_dict() for f in frister], ensure_ascii=False, indent=2), file=ut)
         return OK

@@ -74,7 +74,20 @@ class Kontekst:
     def evaluer_regel(self, regel_id: str) -> Node:
         node = self._cache.get(regel_id)
         if node is None:
-            node = self._evaluer(regel_id)
+            try:
+                node = self._evaluer(regel_id)
+            except RecursionError:
+                # The linter bounds how deep rules may refer to each other (load.py,
+                # MAKS_VURDERINGSDYBDE); should a folder still go deeper (a caller with a deep
+                # stack of its own), it is a fault in the rules, named, never a crash. Raised
+                # near the limit, this may itself run out of stack: the rule above catches it.
+                regel = self._i_kraft.get(regel_id)
+                raise RegelFeil(
+                    "vurderingen gikk for dypt (for lange kjeder av regelhenvisninger); "
+                    "kjør «sosialregler regler --sjekk» på regelmappen",
+                    regel.info.fil if regel else None,
+                    regel_id,
+                ) from None
             self._cache[regel_id] = node
         return node
 

@@ -14,9 +14,19 @@ Three design decisions follow from the state of the sources:
   for e.g. 2011 or 2025. A lookup in such a period still returns the last known row, because that
   is what a caseworker would start from, but it is flagged ``utdatert`` with a warning that says
   so, instead of silently passing an old number off as the current one.
+* **A known change with unknown numbers is a row of its own** (``tall_ikke_funnet = true``). The
+  sources show the state rates were price-adjusted in 2011, 2017 and 2025 without giving the
+  numbers. A lookup there uses the last row with numbers (a caseworker's starting point) but is
+  flagged in plain words: the rates changed on that date, the new ones are not in the library,
+  the amount is not the guideline amount for the date, and the municipality's own rates (or the
+  circular for the period) decide. A municipality's table, when given, replaces the state's and
+  so decides without that flag.
 * **Loading is strict.** A mistyped key, a missing source or a gap in the child age bands is a
   ``RegelFeil`` naming the file, the row and the field, with every problem of the file listed at
   once, so a broken file can never produce a plausible-looking but wrong amount.
+* **A table the library reads must hold what it reads** (``KRAV``): every column the code looks
+  up, in a plausible range, and child bands covering every age 0–17. A table that lacks one is
+  refused at load naming what is missing, never found out on the first case that needs it.
 
 Amounts are ``Decimal`` (TOML floats are read with ``parse_float=Decimal``, so 2.041 stays exact)
 and fractions such as the under-25 share are written as the string ``"2/3"`` and read as
@@ -42,16 +52,23 @@ from attrs import field, frozen
 from sosialregler.errors import RegelFeil
 
 __all__ = [
+    "BARN_HOYESTE_ALDER",
     "ENHETER",
+    "KRAV",
+    "LIVSOPPHOLD",
+    "MAKS_VERDI",
     "MERKER",
     "TYPER",
     "Aldersgruppe",
+    "Kolonnekrav",
     "SatsOppslag",
     "SatsRad",
     "Satser",
     "Satstabell",
+    "Tabellkrav",
     "last_satser",
     "last_satstabell",
+    "sjekk_krav",
 ]
 
 #: Confidence tags, as defined in the law notes (sosialtjenesteloven.md § 0).
@@ -97,11 +114,19 @@ _TOPP_FELT = ("tabell", "rad")
 _TABELL_PAKREVD = ("id", "navn", "enhet", "type", "hjemmel")
 _TABELL_VALGFRI = ("kommune",)
 _RAD_PAKREVD = ("gyldig_fra", "kilde", "merke", "verifisert", "verdier")
-_RAD_VALGFRI = ("kjent_gyldig_til", "lenke", "merknad", "barn")
+_RAD_VALGFRI = ("kjent_gyldig_til", "lenke", "merknad", "barn", "tall_ikke_funnet")
+#: A row that only records a change whose numbers were not found has no values of its own.
+_HULLRAD_PAKREVD = ("gyldig_fra", "kilde", "merke", "verifisert", "merknad", "tall_ikke_funnet")
+_HULLRAD_VALGFRI = ("kjent_gyldig_til", "lenke")
 _BARN_PAKREVD = ("fra_alder", "til_alder", "belop")
 
 _BROK = re.compile(r"([0-9]+)/([0-9]+)")
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+def _heltall_nb(tall: Decimal) -> str:
+    """A whole number as Norwegian writes it: 10 000 000."""
+    return f"{int(tall):,}".replace(",", " ")
 
 
 def _dato_nb(d: date) -> str:
@@ -152,6 +177,9 @@ class SatsRad:
     merke: str
     verifisert: date
     merknad: str | None
+    #: The sources show the rates changed on ``gyldig_fra`` but not to what: the row has no
+    #: values, and a lookup in it uses the row before, flagged (``SatsOppslag.hull``).
+    tall_ikke_funnet: bool = False
 
 
 @frozen
@@ -169,6 +197,10 @@ class SatsOppslag:
     utdatert: bool
     #: The row is tagged M or D: not confirmed by a published source.
     usikker: bool
+    #: The date falls in a row with ``tall_ikke_funnet``: the rates are known to have changed
+    #: on ``hull.gyldig_fra``, so ``rad`` (the last row with numbers) is certainly not the
+    #: rate for ``dato``. ``utdatert`` is then true as well.
+    hull: SatsRad | None = None
 
     def verdi(self, navn: str) -> Decimal | Fraction:
         """The named value of the row; a missing name is a rule error, never a default of 0."""
@@ -190,8 +222,23 @@ class SatsOppslag:
         return None
 
     def til_dict(self) -> dict[str, Any]:
-        """The row used, as a decision record stores it: the table, the row, its source."""
+        """The row used, as a decision record stores it: the table, the row, its source.
+
+        A lookup in a period whose numbers are not in the library also names that period
+        (``tall_ikke_funnet``), so the record shows the amount was not the rate for the date.
+        """
         rad, tabell = self.rad, self.tabell
+        hull = self.hull
+        ekstra: dict[str, Any] = {}
+        if hull is not None:
+            ekstra["tall_ikke_funnet"] = {
+                "gyldig_fra": hull.gyldig_fra.isoformat(),
+                "kjent_gyldig_til": (
+                    hull.kjent_gyldig_til.isoformat() if hull.kjent_gyldig_til else None
+                ),
+                "kilde": hull.kilde,
+                "merke": hull.merke,
+            }
         return {
             "tabell": tabell.id,
             "navn": dict(tabell.navn),
@@ -209,6 +256,7 @@ class SatsOppslag:
                 {"fra_alder": g.fra_alder, "til_alder": g.til_alder, "belop": str(g.belop)}
                 for g in rad.barn
             ],
+            **ekstra,
         }
 
     def advarsel(self, sprak: str = "nb") -> str | None:
@@ -224,7 +272,9 @@ class SatsOppslag:
         fmt = _dato_nb if sprak == "nb" else date.isoformat
         rad = self.rad
         deler: list[str] = []
-        if self.utdatert:
+        if self.hull is not None:
+            deler.append(self._hulltekst(sprak, navn, fmt))
+        elif self.utdatert:
             assert rad.kjent_gyldig_til is not None
             if sprak == "nb":
                 deler.append(
@@ -252,10 +302,48 @@ class SatsOppslag:
                 )
         return " ".join(deler)
 
+    def _hulltekst(self, sprak: str, navn: str, fmt: Any) -> str:
+        """The plain-words warning for a date whose rates changed to numbers not found.
+
+        The source stays in the record (``til_dict``), not in the text a caseworker reads.
+        """
+        hull, rad = self.hull, self.rad
+        assert hull is not None
+        kommune = self.tabell.id == LIVSOPPHOLD.id
+        if sprak == "nb":
+            avgjor = (
+                "Kommunens egne satser, eller de statlige satsene for perioden, avgjør beløpet"
+                if kommune
+                else "Satsene for perioden avgjør beløpet"
+            )
+            return (
+                f"Satsene i «{navn}» ble endret fra {fmt(hull.gyldig_fra)}, men de nye satsene "
+                "finnes ikke i biblioteket. Beløpet er regnet med satsene fra "
+                f"{fmt(rad.gyldig_fra)} og er derfor ikke den veiledende satsen som gjaldt "
+                f"{fmt(self.dato)}. {avgjor}: oppgi dem før vedtak."
+            )
+        avgjor = (
+            "The municipality's own rates, or the state rates for the period, decide the amount"
+            if kommune
+            else "The rates for the period decide the amount"
+        )
+        return (
+            f"The rates in «{navn}» changed from {fmt(hull.gyldig_fra)}, but the new rates are "
+            "not in the library. The amount is computed with the rates from "
+            f"{fmt(rad.gyldig_fra)} and is therefore not the guideline rate in force on "
+            f"{fmt(self.dato)}. {avgjor}: supply them before a decision."
+        )
+
 
 def _sjekk_rader(instance: Satstabell, attribute: Any, rader: tuple[SatsRad, ...]) -> None:
     if not rader:
         raise RegelFeil(f"satstabellen '{instance.id}' har ingen rader", fil=instance.fil)
+    if rader[0].tall_ikke_funnet:
+        raise RegelFeil(
+            f"satstabellen '{instance.id}': første rad kan ikke være uten tall "
+            "(tall_ikke_funnet): det finnes ingen tidligere rad å regne med",
+            fil=instance.fil,
+        )
     for forrige, neste in pairwise(rader):
         if not forrige.gyldig_fra < neste.gyldig_fra:
             raise RegelFeil(
@@ -295,6 +383,21 @@ class Satstabell:
                 fil=self.fil,
             )
         rad = self.rader[i - 1]
+        if rad.tall_ikke_funnet:
+            # The rates changed to numbers no source gives: the last row with numbers is the
+            # starting point, flagged as certainly not the rate for the date.
+            hull = rad
+            while rad.tall_ikke_funnet:
+                i -= 1
+                rad = self.rader[i - 1]
+            return SatsOppslag(
+                tabell=self,
+                rad=rad,
+                dato=dato,
+                utdatert=True,
+                usikker=rad.merke in USIKRE_MERKER,
+                hull=hull,
+            )
         return SatsOppslag(
             tabell=self,
             rad=rad,
@@ -347,6 +450,178 @@ class Satser:
                 fil=tabell.fil,
             )
         return Satser({**self.tabeller, tabell.id: tabell})
+
+
+# --------------------------------------------------------------------------------------------
+# What the library reads from a table
+# --------------------------------------------------------------------------------------------
+
+#: The largest value any rate table may hold. Not law: a guard against a typo or a hostile file
+#: (``grunnbelop = 1e300``) that would otherwise overflow the arithmetic on the first case.
+MAKS_VERDI = Decimal(10) ** 12
+
+#: The oldest age with a child rate: a child is a person under 18 (vergemålsloven § 2, and the
+#: guideline rates' last band «11–17 år»). Every age 0 to this must have a rate.
+BARN_HOYESTE_ALDER = 17
+
+
+@frozen
+class Kolonnekrav:
+    """A value the library's code reads from every row of a table, and its plausible range.
+
+    The range is not law (the law is the rows' values): it is wide enough for any real rate and
+    catches a value that can only be a mistake — zero days a year, a G of 10^300 — when the
+    table loads instead of as a division by zero or an overflow on the first case.
+    """
+
+    navn: str
+    beskrivelse: str  # what the value is, in Norwegian, for the message
+    hoyst: Decimal  # inclusive; every value must also be greater than 0
+    heltall: bool = False
+    brok: bool = False  # a fraction "a/b" is allowed
+
+
+@frozen
+class Tabellkrav:
+    """What the code reads from one table: its unit, its values and (for § 18) child bands."""
+
+    id: str
+    enhet: str
+    kolonner: tuple[Kolonnekrav, ...]
+    barn: bool = False  # every row must have child bands covering 0..BARN_HOYESTE_ALDER
+    brukes_av: str = ""  # the calculation that reads it, for the message
+
+
+def _kr(hoyst: int) -> Decimal:
+    return Decimal(hoyst)
+
+
+#: The § 18 guideline table, and any municipality's table that replaces it (``--satser``): one
+#: rate per household type (``areas/livsopphold.py`` SATSKOLONNE; a test keeps them equal) and
+#: child bands for every child.
+LIVSOPPHOLD = Tabellkrav(
+    id="statlige-veiledende-satser",
+    enhet="kr_per_maned",
+    kolonner=(
+        Kolonnekrav("enslig", "sats for enslige", _kr(1_000_000)),
+        Kolonnekrav("par", "sats for ektepar/samboere", _kr(1_000_000)),
+        Kolonnekrav("bofellesskap", "sats for person i bofellesskap", _kr(1_000_000)),
+    ),
+    barn=True,
+    brukes_av="utmålingen etter § 18",
+)
+
+#: Every table the library's calculations read, by id.
+KRAV: Mapping[str, Tabellkrav] = MappingProxyType(
+    {
+        LIVSOPPHOLD.id: LIVSOPPHOLD,
+        "grunnbelop": Tabellkrav(
+            "grunnbelop",
+            "kr_per_ar",
+            (Kolonnekrav("grunnbelop", "grunnbeløpet (G) i kr per år", _kr(10_000_000)),),
+            brukes_av="kvalifiseringsstønaden",
+        ),
+        "kvalifiseringsstonad": Tabellkrav(
+            "kvalifiseringsstonad",
+            "faktor",
+            (
+                Kolonnekrav("faktor", "årlig stønad som antall G", Decimal(10)),
+                Kolonnekrav(
+                    "andel_under_25", "andelen for deltakere under 25 år", Decimal(1), brok=True
+                ),
+            ),
+            brukes_av="kvalifiseringsstønaden",
+        ),
+        "kvp-parametre": Tabellkrav(
+            "kvp-parametre",
+            "faktor",
+            (Kolonnekrav("alder_full_sats", "alderen for full sats", Decimal(120), heltall=True),),
+            brukes_av="kvalifiseringsstønaden",
+        ),
+        "kvp-dagsats": Tabellkrav(
+            "kvp-dagsats",
+            "faktor",
+            (Kolonnekrav("dager_per_ar", "stønadsdager per år", Decimal(366), heltall=True),),
+            brukes_av="kvalifiseringsstønaden",
+        ),
+        "kvp-barnetillegg": Tabellkrav(
+            "kvp-barnetillegg",
+            "kr_per_dag",
+            (Kolonnekrav("per_barn_per_dag", "barnetillegg per barn per dag", _kr(10_000)),),
+            brukes_av="kvalifiseringsstønaden",
+        ),
+    }
+)
+
+
+def _krav_feil(
+    krav: Tabellkrav, enhet: str, rader: list[tuple[int, SatsRad]], feil: _Feilliste
+) -> None:
+    """Report every way the rows fall short of what the code reads (``krav``)."""
+    if enhet in ENHETER and enhet != krav.enhet:
+        feil(
+            _sted("[tabell]", "enhet"),
+            f"{krav.brukes_av} leser tabellen i '{krav.enhet}', ikke '{enhet}'",
+        )
+    for i, rad in rader:
+        if rad.tall_ikke_funnet:
+            continue
+        hvor = f"rad[{i}] (gyldig_fra {rad.gyldig_fra.isoformat()})"
+        for k in krav.kolonner:
+            verdi = rad.verdier.get(k.navn)
+            sted = _sted(hvor, f"verdier.{k.navn}")
+            if verdi is None:
+                feil(
+                    hvor,
+                    f"mangler verdien '{k.navn}' ({k.beskrivelse}), som {krav.brukes_av} leser",
+                )
+            elif isinstance(verdi, Fraction) and not k.brok:
+                feil(sted, f"må være et tall, ikke en brøk ({k.beskrivelse})")
+            elif k.heltall and verdi != int(verdi):
+                feil(sted, f"må være et helt tall ({k.beskrivelse}), ikke {verdi}")
+            elif not 0 < verdi <= k.hoyst:
+                feil(
+                    sted,
+                    f"{verdi} er utenfor det mulige for {k.beskrivelse}: må være større enn 0 "
+                    f"og høyst {_heltall_nb(k.hoyst)}",
+                )
+        if krav.barn:
+            _barn_dekker_alle(rad, hvor, feil)
+
+
+def _barn_dekker_alle(rad: SatsRad, hvor: str, feil: _Feilliste) -> None:
+    """Child bands must give every child (0..BARN_HOYESTE_ALDER) a rate above 0."""
+    if not rad.barn:
+        feil(
+            _sted(hvor, "barn"),
+            f"mangler barnesatser: alder 0–{BARN_HOYESTE_ALDER} år må ha en sats "
+            "(barn = [{ fra_alder = 0, til_alder = …, belop = … }, …])",
+        )
+        return
+    siste = rad.barn[-1].til_alder  # the bands are sorted, start at 0 and have no gaps
+    if siste < BARN_HOYESTE_ALDER:
+        feil(
+            _sted(hvor, "barn"),
+            f"aldersgruppene slutter på {siste} år: alder {siste + 1}–{BARN_HOYESTE_ALDER} "
+            "mangler sats (alle barn under 18 år må ha en barnesats)",
+        )
+    for g in rad.barn:
+        if g.belop <= 0 and g.fra_alder <= BARN_HOYESTE_ALDER:
+            feil(
+                _sted(hvor, "barn"),
+                f"barnesatsen for {g.fra_alder}–{g.til_alder} år må være større enn 0",
+            )
+
+
+def sjekk_krav(tabell: Satstabell, krav: Tabellkrav) -> list[str]:
+    """Every way ``tabell`` falls short of ``krav`` (empty if none), for a table loaded alone.
+
+    A municipality's table (``--satser``) has its own id; the loader checks it against
+    ``LIVSOPPHOLD`` because it replaces the guideline table in the § 18 calculation.
+    """
+    feil = _Feilliste()
+    _krav_feil(krav, tabell.enhet, list(enumerate(tabell.rader)), feil)
+    return feil.feil
 
 
 # --------------------------------------------------------------------------------------------
@@ -491,6 +766,9 @@ def _les_barn(v: Any, hvor: str, feil: _Feilliste) -> tuple[Aldersgruppe, ...] |
         fra = _alder(g["fra_alder"], sted, "fra_alder", feil) if "fra_alder" in g else None
         til = _alder(g["til_alder"], sted, "til_alder", feil) if "til_alder" in g else None
         belop = _belop(g["belop"], sted, "belop", feil) if "belop" in g else None
+        if belop is not None and belop > MAKS_VERDI:
+            feil(_sted(sted, "belop"), f"{g['belop']} er urimelig stort")
+            belop = None
         if fra is not None and til is not None and til < fra:
             feil(_sted(sted, "til_alder"), f"til_alder {til} er lavere enn fra_alder {fra}")
         if len(feil.feil) != for_feil or fra is None or til is None or belop is None:
@@ -536,7 +814,14 @@ def _les_rad(r: Any, i: int, feil: _Feilliste) -> tuple[SatsRad | None, date | N
         gyldig_fra = _dato(r["gyldig_fra"], f"rad[{i}]", "gyldig_fra", feil)
     hvor = f"rad[{i}] (gyldig_fra {gyldig_fra.isoformat()})" if gyldig_fra else f"rad[{i}]"
     for_feil = len(feil.feil)
-    feil.felt(r, _RAD_PAKREVD, _RAD_VALGFRI, hvor)
+    hull = r.get("tall_ikke_funnet", False)
+    if hull is not False and hull is not True:
+        feil(_sted(hvor, "tall_ikke_funnet"), f"må være true eller false, ikke {hull!r}")
+        hull = False
+    if hull:
+        feil.felt(r, _HULLRAD_PAKREVD, _HULLRAD_VALGFRI, hvor)
+    else:
+        feil.felt(r, _RAD_PAKREVD, _RAD_VALGFRI, hvor)
 
     def hent(navn: str, les: Any) -> Any:
         return les(r[navn], hvor, navn, feil) if navn in r else None
@@ -570,7 +855,13 @@ def _les_rad(r: Any, i: int, feil: _Feilliste) -> tuple[SatsRad | None, date | N
         else:
             for navn, verdi in v.items():
                 tall = _verdi(verdi, hvor, f"verdier.{navn}", feil)
-                if tall is not None:
+                if tall is not None and tall > MAKS_VERDI:
+                    feil(
+                        _sted(hvor, f"verdier.{navn}"),
+                        f"{verdi} er urimelig stort (største tillatte verdi i en satstabell er "
+                        f"{_heltall_nb(MAKS_VERDI)})",
+                    )
+                elif tall is not None:
                     verdier[navn] = tall
     barn: tuple[Aldersgruppe, ...] | None = ()
     if "barn" in r:
@@ -590,6 +881,7 @@ def _les_rad(r: Any, i: int, feil: _Feilliste) -> tuple[SatsRad | None, date | N
             merke=merke,
             verifisert=verifisert,
             merknad=merknad,
+            tall_ikke_funnet=hull,
         ),
         gyldig_fra,
     )
@@ -686,6 +978,12 @@ def last_satstabell(path: Path) -> Satstabell:
                     f"{til.isoformat()} er ikke før neste rads gyldig_fra "
                     f"{neste.gyldig_fra.isoformat()}",
                 )
+        if lest and lest[0][1].tall_ikke_funnet:
+            i, forste = lest[0]
+            feil(
+                _sted(f"rad[{i}] (gyldig_fra {forste.gyldig_fra.isoformat()})", "tall_ikke_funnet"),
+                "den første raden må ha tall: det finnes ingen tidligere rad å regne med",
+            )
         if lest and len(lest) == len(rader):
             i, siste = lest[-1]
             if siste.kjent_gyldig_til is None:
@@ -697,6 +995,9 @@ def last_satstabell(path: Path) -> Satstabell:
                     "fortsatt gjelder",
                 )
 
+    krav = KRAV.get(meta.get("id") or "")
+    if krav is not None and isinstance(t, dict) and isinstance(rader, list):
+        _krav_feil(krav, t.get("enhet", ""), lest, feil)
     if feil.feil:
         antall = len(feil.feil)
         raise RegelFeil(f"satsfilen har {antall} feil:\n  - " + "\n  - ".join(feil.feil), fil=fil)

@@ -12,8 +12,8 @@ the same space the library itself is tested on::
         assert assess(sak).vedtak["livsopphold"].utfall in ("oppfylt", "ikke_oppfylt",
                                                             "uavklart", "skjonn")
 
-Every strategy here produces plain, JSON-ready contract values exactly as
-``/work/shared/case-format.md`` describes them (dicts, lists, ISO date strings, amounts as
+Every strategy here produces plain, JSON-ready contract values exactly as the case contract
+(``case-format.md``, see the README) describes them (dicts, lists, ISO date strings, amounts as
 ``int`` or ``float`` >= 0), never the library's internal ``facts`` classes: the point is to
 exercise the same door a case system uses, including the parser and its validation.
 

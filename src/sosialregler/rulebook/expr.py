@@ -29,6 +29,13 @@ The parsed tree is compiled once into plain closures, so evaluation does no pars
 no dispatch on node types, and values are checked strictly: a date is never silently
 compared with a number, and ``sann`` is never a number. Every failure, at parse or at
 evaluation time, is an ``UttrykkFeil``.
+
+What can fail is found when the rules load wherever that is possible, not on the first case
+(issue 15): a part made only of constants is computed once at parse time (so ``1 / (2 - 2)``
+and ``sum("abc")`` are load errors), a division by a constant zero is refused, and with the
+kinds of the facts (``parse(tekst, arter)``, from the fact catalogue) every operator and
+function checks the kinds it is given, so ``soker.alder + "x"`` or ``sum(soker.alder)`` never
+loads. ``Uttrykk.art`` is the kind the whole expression gives, when it is known.
 """
 
 from __future__ import annotations
@@ -149,6 +156,12 @@ class Uttrykk:
     tekst: str
     navn: tuple[str, ...]
     _fn: _Fn = attrs.field(eq=False, repr=False)
+    #: The kind of value the expression gives (``sannhetsverdi``, ``tall`` …), or None when it
+    #: depends on facts whose kinds were not given. A condition must give ``sannhetsverdi``.
+    art: str | None = attrs.field(default=None, eq=False, repr=False)
+    #: Nesting depth of the compiled tree (at most ``MAKS_DYBDE``): the loader adds it up along
+    #: chains of rule references to bound how deep an evaluation can go.
+    dybde: int = attrs.field(default=1, eq=False, repr=False)
 
     @property
     def funksjon(self) -> _Fn:
@@ -305,6 +318,7 @@ class _Node(NamedTuple):
     verdi: object = None
     navn: str | None = None  # set when the node is a plain fact name
     liste: tuple[object, ...] | None = None  # set when the node is a list literal
+    art: str | None = None  # the kind of value it gives, when known before evaluation
 
 
 def _konstant(verdi: object) -> _Fn:
@@ -880,9 +894,12 @@ class _Parser:
     operators and prefixes are loops, so no input can drive Python's stack deep.
     """
 
-    def __init__(self, tekst: str, tokens: list[_Token]) -> None:
+    def __init__(
+        self, tekst: str, tokens: list[_Token], arter: Mapping[str, str] | None = None
+    ) -> None:
         self.tekst = tekst
         self.tokens = tokens
+        self.arter = arter or {}
         self.i = 0
         self.niva = 0
         self.lest: dict[str, None] = {}  # an ordered set of the fact names read
@@ -918,6 +935,59 @@ class _Parser:
             tok = self.se()
             raise self.feil(f"{melding}, fant {_beskriv(tok)}", tok.pos)
         return self.neste()
+
+    # -- what is known before evaluation -----------------------------------------------
+
+    def lag(
+        self, fn: _Fn, dybde: int, pos: int, deler: tuple[_Node, ...], art: str | None
+    ) -> _Node:
+        """A node; one made only of constants is computed now, so its errors are load errors."""
+        if deler and all(d.konstant or d.liste is not None for d in deler):
+            try:
+                verdi = fn(_INGEN_FAKTA)
+            except UttrykkFeil:
+                raise
+            except (TypeError, ValueError, ArithmeticError) as e:
+                raise self.feil(f"regnefeil ({type(e).__name__})", pos) from None
+            return self.node(
+                _konstant(verdi), dybde, pos, konstant=True, verdi=verdi, art=_artsnavn(verdi)
+            )
+        return self.node(fn, dybde, pos, art=art)
+
+    def krev(self, del_: _Node, arter: tuple[str, ...], hva: str) -> None:
+        """Refuse a part whose kind is known and is not one of ``arter``."""
+        if del_.art is not None and del_.art not in arter:
+            raise self.feil(f"{hva} krever {' eller '.join(arter)}, fikk {del_.art}", del_.pos)
+
+    def regneart(self, op: str, a: _Node, b: _Node, pos: int) -> str | None:
+        """The kind ``a op b`` gives, refusing kinds the operator can never take."""
+        ka, kb = a.art, b.art
+        if ka in (_TEKST, _SANN, _LISTE) or kb in (_TEKST, _SANN, _LISTE):
+            arter = " og ".join(k for k in (ka, kb) if k is not None)
+            raise self.feil(f"kan ikke bruke '{op}' på {arter}", pos)
+        if ka is None or kb is None:
+            return _TALL if op in "*/" else None
+        if ka == kb == _TALL:
+            return _TALL
+        if ka == kb == _DATO and op == "-":
+            return _TALL
+        if ka == _DATO and kb == _TALL and op in "+-":
+            return _DATO
+        if ka == _TALL and kb == _DATO and op == "+":
+            return _DATO
+        raise self.feil(f"kan ikke bruke '{op}' på {ka} og {kb}", pos)
+
+    def sammenligningsart(self, op: str, a: _Node, b: _Node, pos: int) -> None:
+        """Refuse a comparison whose kinds are known to make it fail."""
+        for del_ in (a, b):
+            if del_.art == _LISTE:
+                raise self.feil(f"lister kan ikke sammenlignes med '{op}'", pos)
+            if op in _ORDNING and del_.art in (_TEKST, _SANN):
+                raise self.feil(
+                    f"'{op}' kan bare brukes på tall og datoer, ikke på {del_.art}", pos
+                )
+        if a.art is not None and b.art is not None and a.art != b.art:
+            raise self.feil(f"kan ikke sammenligne {a.art} med {b.art} ('{op}')", pos)
 
     # -- grammar -------------------------------------------------------------------------
 
@@ -963,8 +1033,11 @@ class _Parser:
             deler.append(del_())
         if len(deler) == 1:
             return deler[0]
+        for d in deler:
+            if d.art is not None and d.art != _SANN:
+                raise self.feil(f"'{op}' krever sannhetsverdier, fikk {d.art}", d.pos)
         fn = _logisk(op, deler, self.tekst)
-        return self.node(fn, 1 + max(d.dybde for d in deler), deler[0].pos)
+        return self.lag(fn, 1 + max(d.dybde for d in deler), deler[0].pos, tuple(deler), _SANN)
 
     def ikke(self) -> _Node:
         posisjoner = []
@@ -972,7 +1045,9 @@ class _Parser:
             posisjoner.append(self.neste().pos)
         node = self.sammenligning()
         for pos in reversed(posisjoner):
-            node = self.node(_ikke(node, self.tekst, pos), node.dybde + 1, pos)
+            if node.art is not None and node.art != _SANN:
+                raise self.feil(f"'ikke' krever sannhetsverdier, fikk {node.art}", pos)
+            node = self.lag(_ikke(node, self.tekst, pos), node.dybde + 1, pos, (node,), _SANN)
         return node
 
     def sammenligningsop(self) -> tuple[str, int, int] | None:
@@ -998,9 +1073,11 @@ class _Parser:
         self.i += antall
         if op in ("i", "ikke i"):
             hoyre = self.medlemsliste(op)
+            self.medlemsart(op, venstre, hoyre, pos)
             fn = _medlemskap(venstre, hoyre, op == "ikke i", self.tekst, pos)
         else:
             hoyre = self.sum()
+            self.sammenligningsart(op, venstre, hoyre, pos)
             fn = _sammenligning(op, venstre, hoyre, self.tekst, pos)
         kjede = self.sammenligningsop()
         if kjede is not None:
@@ -1009,7 +1086,26 @@ class _Parser:
                 "skriv for eksempel 'a < b og b < c'",
                 kjede[1],
             )
-        return self.node(fn, 1 + max(venstre.dybde, hoyre.dybde), pos)
+        return self.lag(fn, 1 + max(venstre.dybde, hoyre.dybde), pos, (venstre, hoyre), _SANN)
+
+    def medlemsart(self, op: str, venstre: _Node, hoyre: _Node, pos: int) -> None:
+        """Refuse ``x i liste`` whose kinds are known to make it fail."""
+        if venstre.art == _LISTE:
+            raise self.feil(f"venstre side av '{op}' kan ikke være en liste", pos)
+        if hoyre.liste is None:
+            if hoyre.art is not None and hoyre.art != _LISTE:
+                raise self.feil(
+                    f"høyre side av '{op}' må være en liste, men {hoyre.navn!r} er {hoyre.art}",
+                    hoyre.pos,
+                )
+            return
+        arter = {_artsnavn(e) for e in hoyre.liste}
+        if venstre.art is not None and arter and venstre.art not in arter:
+            raise self.feil(
+                f"kan ikke lete etter {venstre.art} i en liste av {' og '.join(sorted(arter))} "
+                f"('{op}')",
+                pos,
+            )
 
     def medlemsliste(self, op: str) -> _Node:
         tok = self.se()
@@ -1033,8 +1129,14 @@ class _Parser:
         while self.er("op") and self.se().verdi in ops:
             tok = self.neste()
             hoyre = del_()
-            fn = _aritmetikk(str(tok.verdi), venstre, hoyre, self.tekst, tok.pos)
-            venstre = self.node(fn, 1 + max(venstre.dybde, hoyre.dybde), tok.pos)
+            op = str(tok.verdi)
+            art = self.regneart(op, venstre, hoyre, tok.pos)
+            konstant_null = hoyre.konstant and type(hoyre.verdi) in (int, Decimal)
+            if op == "/" and konstant_null and hoyre.verdi == 0:
+                raise self.feil("deling på null", tok.pos)
+            fn = _aritmetikk(op, venstre, hoyre, self.tekst, tok.pos)
+            dybde = 1 + max(venstre.dybde, hoyre.dybde)
+            venstre = self.lag(fn, dybde, tok.pos, (venstre, hoyre), art)
         return venstre
 
     def unaer(self) -> _Node:
@@ -1046,20 +1148,26 @@ class _Parser:
             if node.konstant and type(node.verdi) in (int, Decimal):
                 # Fold `-5` into a constant so comparisons with it take the fast path.
                 verdi = _minus(node.verdi, self.tekst, pos)
-                node = self.node(_konstant(verdi), node.dybde + 1, pos, konstant=True, verdi=verdi)
+                node = self.node(
+                    _konstant(verdi), node.dybde + 1, pos, konstant=True, verdi=verdi, art=_TALL
+                )
                 continue
-            node = self.node(_negasjon(node, self.tekst, pos), node.dybde + 1, pos)
+            self.krev(node, (_TALL,), "'-'")
+            node = self.lag(_negasjon(node, self.tekst, pos), node.dybde + 1, pos, (node,), _TALL)
         return node
 
     def primaer(self) -> _Node:
         tok = self.se()
         if tok.art in ("tall", "dato", "tekst"):
             self.neste()
-            return self.node(_konstant(tok.verdi), 1, tok.pos, konstant=True, verdi=tok.verdi)
+            art = _artsnavn(tok.verdi)
+            return self.node(
+                _konstant(tok.verdi), 1, tok.pos, konstant=True, verdi=tok.verdi, art=art
+            )
         if tok.art == "nokkelord" and tok.verdi in ("sann", "usann"):
             self.neste()
             verdi = tok.verdi == "sann"
-            return self.node(_konstant(verdi), 1, tok.pos, konstant=True, verdi=verdi)
+            return self.node(_konstant(verdi), 1, tok.pos, konstant=True, verdi=verdi, art=_SANN)
         if tok.art == "navn":
             if self.er("op", "(", 1):
                 return self.kall()
@@ -1080,7 +1188,9 @@ class _Parser:
         tok = self.neste()
         navn = str(tok.verdi)
         self.lest.setdefault(navn, None)
-        return self.node(_hent(navn, self.tekst, tok.pos), 1, tok.pos, navn=navn)
+        art = self.arter.get(navn)
+        art = _TALL if art == "belop" else art
+        return self.node(_hent(navn, self.tekst, tok.pos), 1, tok.pos, navn=navn, art=art)
 
     def kall(self) -> _Node:
         tok = self.neste()
@@ -1117,8 +1227,28 @@ class _Parser:
                 krav = f"{funksjon.min_argumenter}-{funksjon.maks_argumenter}"
             ord_ = "argument" if funksjon.min_argumenter == 1 else "argumenter"
             raise self.feil(f"{navn}() tar {krav} {ord_}, fikk {len(args)}", tok.pos)
+        art = self.funksjonsart(navn, args, tok.pos)
         fn = _kall(funksjon, args, self.tekst, tok.pos)
-        return self.node(fn, 1 + max((a.dybde for a in args), default=0), tok.pos)
+        dybde = 1 + max((a.dybde for a in args), default=0)
+        return self.lag(fn, dybde, tok.pos, tuple(args), art)
+
+    def funksjonsart(self, navn: str, args: list[_Node], pos: int) -> str | None:
+        """The kind a call gives, refusing arguments whose kind it can never take."""
+        if navn in ("sum", "antall"):
+            if args[0].art is not None and args[0].art != _LISTE:
+                raise self.feil(f"{navn}() krever en liste, fikk {args[0].art}", pos)
+            return _TALL
+        if navn in ("abs", "avrund"):
+            if args[0].art is not None and args[0].art != _TALL:
+                raise self.feil(f"{navn}() krever tall, fikk {args[0].art}", pos)
+            return _TALL
+        kjente = {a.art for a in args if a.art is not None}
+        for art in kjente:
+            if art not in (_TALL, _DATO):
+                raise self.feil(f"{navn}() tar tall eller datoer, ikke {art}", pos)
+        if len(kjente) > 1:
+            raise self.feil(f"{navn}() kan ikke blande {' og '.join(sorted(kjente))}", pos)
+        return kjente.pop() if kjente and all(a.art is not None for a in args) else None
 
     def liste(self) -> _Node:
         start = self.neste()
@@ -1139,7 +1269,7 @@ class _Parser:
                 raise self.feil(f"forventet ',' eller ']' i listen, fant {_beskriv(tok)}", tok.pos)
         self.neste()
         liste = tuple(verdier)
-        return self.node(_konstant(liste), 1, start.pos, liste=liste)
+        return self.node(_konstant(liste), 1, start.pos, liste=liste, art=_LISTE)
 
     def listeverdi(self, start: _Token) -> object:
         tok = self.se()
@@ -1161,8 +1291,12 @@ class _Parser:
         )
 
 
-def parse(tekst: str) -> Uttrykk:
+def parse(tekst: str, arter: Mapping[str, str] | None = None) -> Uttrykk:
     """Parse and compile one expression from a rule file.
+
+    ``arter`` gives the kind of each fact (``tall``, ``belop``, ``tekst``, ``dato``,
+    ``sannhetsverdi``, ``liste``; the fact catalogue's types): with it, an operator or function
+    given a kind it can never take is a load error, not a failure on the first case.
 
     The text is data from a rule file and may be hostile, so it is bounded in length
     (``MAKS_LENGDE``), nesting (``MAKS_DYBDE``) and literal size (``MAKS_TALL``) before
@@ -1176,6 +1310,10 @@ def parse(tekst: str) -> Uttrykk:
         raise UttrykkFeil(
             f"uttrykket er for langt ({len(tekst)} tegn, maks {MAKS_LENGDE})", tekst, MAKS_LENGDE
         )
-    parser = _Parser(tekst, _tokeniser(tekst))
+    parser = _Parser(tekst, _tokeniser(tekst), arter)
     node = parser.hele()
-    return Uttrykk(tekst, tuple(parser.lest), node.fn)
+    return Uttrykk(tekst, tuple(parser.lest), node.fn, node.art, node.dybde)
+
+
+#: The values a part made only of constants is evaluated with (it reads none).
+_INGEN_FAKTA: Mapping[str, object] = MappingProxyType({})

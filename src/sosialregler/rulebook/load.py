@@ -6,6 +6,14 @@ why) and builds what it can; ``last_regelbok`` raises ``RegelFeil`` listing them
 
 Nothing in a rule file can run code: TOML is data, expressions go through the library's own
 parser (``expr.py``) and compile to closures over a whitelist of operators and functions.
+
+A folder that loads must also run (issue 15): what would fail on every case is found here, not
+reported as a library bug on the first case. Expressions are checked against the kinds of the
+facts they read (the catalogue), parts made only of constants are computed, a condition must
+give true or false, the chain of rule references is bounded by how deep evaluation would go
+(``MAKS_VURDERINGSDYBDE``, computed without recursion so a chain of 100 000 rules is a message,
+not a crash), and every rate table the calculations read must hold what they read
+(``rates.KRAV``), a municipality's table included.
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ from .. import areas
 from ..errors import RegelFeil
 from ..katalog import KATALOG, kjent
 from ..outcome import Utfall
-from ..rates import Satser, Satstabell, last_satser, last_satstabell
+from ..rates import KRAV, LIVSOPPHOLD, Satser, Satstabell, last_satser, last_satstabell, sjekk_krav
 from .book import Regelbok
 from .conditions import (
     Alle,
@@ -50,6 +58,16 @@ INNEBYGDE_PLASSHOLDERE = frozenset({"mangler"})
 SPRAK = ("nb", "en")
 #: Deeper condition trees are refused: no law needs them, and a hostile file must not recurse.
 MAKS_DYBDE = 30
+#: The deepest an evaluation may go, in Python frames (estimated per level below): a condition
+#: level, an expression level, a reference to another rule and an exception each cost a few
+#: frames, added up along the longest chain of references. Python stops at 1 000 frames, and
+#: the caller (a case system, the REPL, a test runner) needs room of its own.
+MAKS_VURDERINGSDYBDE = 500
+_RAMMER_BETINGELSE = 2  # alle/minst_en: the combination and its list
+_RAMMER_UTTRYKK = 3  # an expression level (closure, a helper, a function call)
+_RAMMER_HENVISNING = 5  # { regel = … } or an exception: lookup, evaluation, the rule's condition
+#: The kind of every catalogue fact, for the expression checker (``expr.parse``).
+ARTER: Mapping[str, str] = {navn: info.type for navn, info in KATALOG.items()}
 
 _REGELNOKLER = {
     "id",
@@ -162,17 +180,39 @@ def sjekk(
         tabeller = last_satser(rot / "satser")
     except RegelFeil as exc:
         problemer.append(Problem(exc.fil or str(rot / "satser"), exc.regel, exc.melding))
+    if tabeller is not None:
+        for krav in KRAV.values():
+            if krav.id not in tabeller:
+                problemer.append(
+                    Problem(
+                        str(rot / "satser"),
+                        None,
+                        f"satstabellen '{krav.id}' mangler; {krav.brukes_av} leser den",
+                    )
+                )
     kommunale: Satstabell | None = None
     if satser is not None:
         try:
             kommunale = last_satstabell(Path(satser))
         except RegelFeil as exc:
             problemer.append(Problem(exc.fil or str(satser), exc.regel, exc.melding))
+        else:
+            # It replaces the guideline table in § 18: it must hold what § 18 reads.
+            mangler = sjekk_krav(kommunale, LIVSOPPHOLD)
+            if mangler:
+                problemer.append(
+                    Problem(
+                        str(satser),
+                        None,
+                        f"kommunens satstabell kan ikke erstatte '{LIVSOPPHOLD.id}' "
+                        f"({len(mangler)} feil):\n  - " + "\n  - ".join(mangler),
+                    )
+                )
     # Rules that failed to load are reported once; references to them are not reported again.
     mislykket = {p.regel for p in problemer if p.regel}
     versjoner = _grupper(regler, problemer)
     unntak = _unntak(versjoner, problemer, mislykket)
-    _sjekk_referanser(versjoner, omrader, problemer, mislykket)
+    _sjekk_referanser(versjoner, omrader, problemer, mislykket, unntak)
     if problemer or tabeller is None:
         return None, problemer
     return (
@@ -547,15 +587,20 @@ def _betingelse(
         return None
     if isinstance(verdi, str):
         try:
-            uttrykk = parse(verdi)
+            uttrykk = parse(verdi, ARTER)
         except UttrykkFeil as exc:
             galt(f"{sti}: uttrykket lar seg ikke lese: {exc}")
             return None
+        ukjente = False
         for navn in uttrykk.navn:
             if not kjent(navn, omfang):
+                ukjente = True
                 info = KATALOG.get(navn)
                 hint = f' (bare for regler med gjelder = "{info.omfang}")' if info else ""
                 galt(f"{sti}: ukjent faktum {navn!r} i «{verdi}»{hint}")
+        if not ukjente and uttrykk.art not in (None, "sannhetsverdi"):
+            galt(f"{sti}: uttrykket «{verdi}» gir {uttrykk.art}, ikke sann/usann")
+            return None
         return Uttrykksblad(uttrykk)
     if not isinstance(verdi, dict) or len(verdi) != 1:
         galt(
@@ -646,6 +691,7 @@ def _sjekk_referanser(
     omrader: list[Omrade],
     problemer: list[Problem],
     mislykket: set[str],
+    unntak: Mapping[str, tuple[str, ...]],
 ) -> None:
     for rid, regler in versjoner.items():
         for regel in regler:
@@ -664,34 +710,7 @@ def _sjekk_referanser(
                             regel.info.fil, rid, f"viser til {ref!r}, som gjelder et annet omfang"
                         )
                     )
-    # Cycles: a rule that (through others) depends on itself would never finish.
-    besokt: dict[str, int] = {}
-
-    def besok(rid: str, sti: list[str]) -> None:
-        if besokt.get(rid) == 2:
-            return
-        if besokt.get(rid) == 1:
-            problemer.append(
-                Problem(
-                    versjoner[rid][0].info.fil,
-                    rid,
-                    "sirkulær henvisning: " + " → ".join([*sti, rid]),
-                )
-            )
-            return
-        besokt[rid] = 1
-        for regel in versjoner.get(rid, ()):
-            refs = regel.vilkar.regelreferanser() if regel.vilkar else ()
-            for ref in (*refs, *versjoner_unntak(rid)):
-                if ref in versjoner:
-                    besok(ref, [*sti, rid])
-        besokt[rid] = 2
-
-    def versjoner_unntak(rid: str) -> list[str]:
-        return [u for u, rs in versjoner.items() if any(r.unntak_fra == rid for r in rs)]
-
-    for rid in versjoner:
-        besok(rid, [])
+    _sjekk_kjeder(versjoner, unntak, problemer)
     for omrade in omrader:
         for ref in (omrade.hovedregel, *omrade.kontroller):
             if ref not in versjoner and ref not in mislykket:
@@ -708,3 +727,103 @@ def _sjekk_referanser(
             )
         else:
             forste[omrade.id] = omrade.fil
+
+
+def _betingelseskost(betingelse: Betingelse) -> tuple[int, list[tuple[int, str]]]:
+    """(frames to the deepest leaf, [(frames to a rule reference, its id)]) of one condition.
+
+    Recursion here is bounded: a condition tree is at most ``MAKS_DYBDE`` levels (checked when
+    it loaded).
+    """
+    if isinstance(betingelse, Uttrykksblad):
+        return _RAMMER_UTTRYKK * (betingelse.uttrykk.dybde + 1), []
+    if isinstance(betingelse, Regelreferanse):
+        return 0, [(0, betingelse.regel_id)]
+    if isinstance(betingelse, Alle | MinstEn | Ikke):
+        deler = betingelse.deler if isinstance(betingelse, Alle | MinstEn) else (betingelse.del_,)
+        steg = 1 if isinstance(betingelse, Ikke) else _RAMMER_BETINGELSE
+        dypest, refs = 0, []
+        for del_ in deler:
+            d, r = _betingelseskost(del_)
+            dypest = max(dypest, d + steg)
+            refs.extend((f + steg, ref) for f, ref in r)
+        return dypest, refs
+    return 1, []  # skjonn: a constant node
+
+
+def _sjekk_kjeder(
+    versjoner: Mapping[str, tuple[Regel, ...]],
+    unntak: Mapping[str, tuple[str, ...]],
+    problemer: list[Problem],
+) -> None:
+    """Cycles, and chains of references deeper than an evaluation can go, without recursion.
+
+    A rule that (through others) depends on itself would never finish; a chain of hundreds of
+    references would exhaust Python's stack on every case. Both are found here with an explicit
+    stack, so the check itself cannot run out of stack however long the chain.
+    """
+    egen: dict[str, int] = {}
+    kanter: dict[str, list[tuple[int, str]]] = {}
+    for rid, regler in versjoner.items():
+        dypest, refs = 0, []
+        for regel in regler:
+            if regel.vilkar is not None:
+                d, r = _betingelseskost(regel.vilkar)
+                dypest = max(dypest, d)
+                refs.extend(r)
+        refs.extend((0, u) for u in unntak.get(rid, ()))
+        egen[rid] = dypest
+        kanter[rid] = [(f + _RAMMER_HENVISNING, ref) for f, ref in refs if ref in versjoner]
+
+    kost: dict[str, int] = {}
+    neste_steg: dict[str, str | None] = {}  # the reference on the deepest path, for the message
+    pa_sti: set[str] = set()
+    for start in versjoner:
+        if start in kost:
+            continue
+        stabel: list[tuple[str, int]] = [(start, 0)]
+        pa_sti.add(start)
+        while stabel:
+            rid, i = stabel[-1]
+            if i < len(kanter[rid]):
+                stabel[-1] = (rid, i + 1)
+                ref = kanter[rid][i][1]
+                if ref in pa_sti:
+                    sti = [r for r, _ in stabel]
+                    sti = sti[sti.index(ref) :]
+                    problemer.append(
+                        Problem(
+                            versjoner[ref][0].info.fil,
+                            ref,
+                            "sirkulær henvisning: " + " → ".join([*sti, ref]),
+                        )
+                    )
+                elif ref not in kost:
+                    stabel.append((ref, 0))
+                    pa_sti.add(ref)
+                continue
+            stabel.pop()
+            pa_sti.discard(rid)
+            beste, via = egen[rid], None
+            for f, ref in kanter[rid]:
+                if ref in kost and f + kost[ref] > beste:
+                    beste, via = f + kost[ref], ref
+            kost[rid], neste_steg[rid] = beste, via
+
+    for_dype = {rid for rid, k in kost.items() if k > MAKS_VURDERINGSDYBDE}
+    under = {ref for rid in for_dype for _, ref in kanter[rid]}
+    for rid in sorted(for_dype - under):
+        sti, steg = [rid], neste_steg[rid]
+        while steg is not None and len(sti) <= len(kost):
+            sti.append(steg)
+            steg = neste_steg[steg]
+        vist = sti if len(sti) <= 6 else [*sti[:3], "…", *sti[-2:]]
+        problemer.append(
+            Problem(
+                versjoner[rid][0].info.fil,
+                rid,
+                f"vurderingen går for dypt: kjeden av regelhenvisninger og nøstede betingelser "
+                f"krever om lag {kost[rid]} nivåer, mer enn {MAKS_VURDERINGSDYBDE} tillatt "
+                f"({len(sti)} regler i kjeden: {' → '.join(vist)}); del opp eller forkort kjeden",
+            )
+        )

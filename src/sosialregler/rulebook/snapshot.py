@@ -144,6 +144,8 @@ def _satstabell(tabell: Any) -> dict[str, Any]:
                 "merke": rad.merke,
                 "verifisert": _dato(rad.verifisert),
                 "merknad": rad.merknad,
+                # a change whose numbers were not found (rates.py): shown as such
+                **({"tall_ikke_funnet": True} if rad.tall_ikke_funnet else {}),
             }
             for rad in tabell.rader
         ],
