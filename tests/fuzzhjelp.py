@@ -317,6 +317,14 @@ def reparer(sak: dict[str, Any]) -> dict[str, Any]:
     for r in sak.get("radgivning") or ():
         if date.fromisoformat(r["dato"]) > dato:
             r["dato"] = dato.isoformat()
+    # The audit points' facts (tilsynsfakta.kryssjekk): a child's needs name a child of the
+    # case; the office's contact interval is at least a day.
+    barn = {p["id"] for p in sak["personer"] if p["rolle"] == "barn"}
+    if isinstance(sak.get("barns_behov"), list):
+        sak["barns_behov"] = [b for b in sak["barns_behov"] if b["person"] in barn]
+    kvp_oppfolging = sak.get("kvp_oppfolging")
+    if isinstance(kvp_oppfolging, dict) and kvp_oppfolging.get("kontaktintervall_dager") == 0:
+        kvp_oppfolging["kontaktintervall_dager"] = 1
     assert ider
     return sak
 

@@ -539,3 +539,15 @@ def test_cli_avviser_tydelig(sakfil: Path, tmp_path: Path) -> None:
     ugyldig.write_text(json.dumps(endret(BRUDD, barns_behov=[{"person": "x"}])), encoding="utf-8")
     avvist = kjor("tilsyn", ugyldig)
     assert avvist.kode == 2 and "barns_behov[0].person" in avvist.feil
+
+
+def test_cli_odelagt_malepunktfil_er_en_tydelig_feil(sakfil: Path, tmp_path: Path) -> None:
+    kopi = kopier_regler(tmp_path)
+    fil = kopi / "tilsyn" / FILNAVN
+    fil.write_text(fil.read_text(encoding="utf-8").replace('status = "V"', 'status = "X"', 1))
+    svar_ = kjor("tilsyn", sakfil, "--regler", kopi)
+    assert svar_.kode == 2
+    assert "malepunkter.toml" in svar_.feil and "status må være en av" in svar_.feil
+    (kopi / "tilsyn" / FILNAVN).unlink()
+    mangler = kjor("tilsyn", sakfil, "--regler", kopi)
+    assert mangler.kode == 2 and "kan ikke leses" in mangler.feil

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any, Literal, NamedTuple
 
+import attrs
 from attrs import frozen
 
 Initiativ = Literal["nav", "bruker", "annen"]
@@ -142,17 +143,19 @@ class KvpOppfolging:
     arbeidsrettede_tiltak_fra: date | None = None
 
 
-#: The new top-level fields of a case, as ``facts.Sak`` declares them (name → type).
-FELTER: tuple[str, ...] = (
-    "oppfolgingssamtaler",
-    "samarbeid",
-    "gjeldssignaler",
-    "vurdering_18",
-    "barns_behov",
-    "varig_bolig",
-    "langtid_oppfolging",
-    "kvp_oppfolging",
-)
+# The annotations are strings (``from __future__ import annotations``); resolve them here, in
+# this module's namespace, so a reader resolving the case's classes from ``facts`` finds them.
+for _klasse in (
+    Oppfolgingssamtale,
+    Samarbeid,
+    Gjeldssignaler,
+    Vurdering18,
+    BarnsBehov,
+    VarigBolig,
+    LangtidOppfolging,
+    KvpOppfolging,
+):
+    attrs.resolve_types(_klasse)
 
 
 class Feil(NamedTuple):

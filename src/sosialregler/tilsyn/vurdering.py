@@ -188,7 +188,9 @@ def radgivning_vedtak(a: Assessment, sak: Sak, dato: date) -> Funn:
     if not individuelle:
         b.se("radgivning", sak.radgivning)
         return b.ikke_relevant("bare_generell")
-    v = a.vedtak["opplysning_rad_veiledning"]  # assessed whenever radgivning[] is not empty
+    v = a.vedtak.get("opplysning_rad_veiledning")  # assessed whenever radgivning[] is not empty
+    if v is None:  # another rules folder without the § 17 area
+        return b.uavklart("vedtak.opplysning_rad_veiledning")
     b.se("vedtak.opplysning_rad_veiledning", v.utfall.value)
     if v.utfall is Utfall.IKKE_OPPFYLT:
         for m in _flagg(a, "RADGIVNING_UTEN_VEDTAK"):
