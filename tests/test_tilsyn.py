@@ -551,3 +551,13 @@ def test_cli_odelagt_malepunktfil_er_en_tydelig_feil(sakfil: Path, tmp_path: Pat
     (kopi / "tilsyn" / FILNAVN).unlink()
     mangler = kjor("tilsyn", sakfil, "--regler", kopi)
     assert mangler.kode == 2 and "kan ikke leses" in mangler.feil
+
+
+def test_regler_sjekk_finner_feil_i_malepunktene(tmp_path: Path) -> None:
+    kopi = kopier_regler(tmp_path)
+    assert kjor("regler", "--sjekk", "--regler", kopi).kode == 0
+    fil = kopi / "tilsyn" / FILNAVN
+    fil.write_text(fil.read_text(encoding="utf-8").replace('status = "V"', 'status = "X"', 1))
+    svar_ = kjor("regler", "--sjekk", "--regler", kopi)
+    assert svar_.kode == 2
+    assert "malepunkter.toml: malepunkt familie-oppfolging: status må være en av" in svar_.ut

@@ -245,7 +245,10 @@ def _dato_arg(tekst: str | None) -> date:
 
 def _regler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     if args.sjekk:
+        from .tilsyn.regler import sjekk_mappe
+
         bok, problemer = sjekk(args.regler)
+        problemer = [*problemer, *sjekk_mappe(args.regler)]  # the audit points (tilsyn/)
         for p in problemer:
             print(str(p), file=ut)
         if problemer:

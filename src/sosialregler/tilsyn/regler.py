@@ -18,7 +18,7 @@ from typing import Any
 from attrs import frozen
 
 from ..errors import RegelFeil
-from ..rulebook.load import les_begrenset, standard_mappe
+from ..rulebook.load import Problem, les_begrenset, standard_mappe
 
 SPRAK = ("nb", "nn", "en")
 UTFALL = ("oppfylt", "brudd", "uavklart", "ikke_relevant")
@@ -153,3 +153,21 @@ def last(mappe: str | None = None) -> Malepunkter:
 
     rot = Path(mappe) if mappe else standard_mappe()
     return les(rot / "tilsyn" / FILNAVN, frozenset(LOGIKK))
+
+
+def sjekk_mappe(mappe: str | Path | None = None) -> list[Problem]:
+    """For ``regler --sjekk``: the audit points' problems in a rules folder (none without
+    ``tilsyn/``: a folder of other rules need not carry them)."""
+    from .vurdering import LOGIKK
+
+    rot = Path(mappe) if mappe else standard_mappe()
+    fil = rot / "tilsyn" / FILNAVN
+    if not (rot / "tilsyn").exists():
+        return []
+    try:
+        les(fil, frozenset(LOGIKK))
+    except RegelFeil as exc:
+        return [
+            Problem(str(fil), None, linje.strip()) for linje in exc.melding.splitlines()[1:]
+        ] or [Problem(str(fil), None, exc.melding)]
+    return []
