@@ -561,3 +561,24 @@ def test_regler_sjekk_finner_feil_i_malepunktene(tmp_path: Path) -> None:
     svar_ = kjor("regler", "--sjekk", "--regler", kopi)
     assert svar_.kode == 2
     assert "malepunkter.toml: malepunkt familie-oppfolging: status må være en av" in svar_.ut
+
+
+def test_hver_kode_en_grunn_kan_nevne_har_ord_pa_alle_sprak() -> None:
+    """No reason shows a raw code (``utstyr_og_klaer``): each has a word in nb, nn and en."""
+    from typing import get_args
+
+    from sosialregler import tilsynsfakta as tf
+    from sosialregler.facts import Radgivningstype
+
+    koder = {
+        *get_args(tf.Initiativ),
+        *get_args(tf.Tjeneste),
+        *get_args(tf.Forhold18),
+        *get_args(tf.Barneforhold),
+        *tf.SIGNALER,
+        *(t for t in get_args(Radgivningstype) if t != "generell_veiledning"),
+    }
+    m = last()
+    assert koder <= set(m.ord)
+    for kode in koder:
+        assert all(m.ordet(kode, s) for s in SPRAK)

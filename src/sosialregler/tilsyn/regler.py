@@ -58,6 +58,11 @@ class Malepunkter:
     utfallsmaler: Mapping[str, Tekst]  # utfall → template with {grunner} / {mangler}
     navn: Mapping[str, Tekst]  # utfall and «uverifisert» → display name
     fil: str
+    ord: Mapping[str, Tekst] = {}  # a code a reason names (inkasso, skole, …) → its word
+
+    def ordet(self, kode: str, sprak: str) -> str:
+        """A code in words (the code itself if the file has no word for it)."""
+        return self.ord[kode][sprak] if kode in self.ord else kode
 
     def punkt(self, ident: str) -> Malepunkt:
         for p in self.punkter:
@@ -98,6 +103,7 @@ def les(fil: Path, logikk: frozenset[str]) -> Malepunkter:
                 problemer.append(f"utfall.{u}.{sprak}: bare {tillatt} kan brukes")
     navn_data = data.get("navn", {})
     navn = {n: _tekst(navn_data.get(n), f"navn.{n}", problemer) for n in (*UTFALL, "uverifisert")}
+    ord_ = {k: _tekst(v, f"ord.{k}", problemer) for k, v in data.get("ord", {}).items()}
     punkter: list[Malepunkt] = []
     for i, p in enumerate(data.get("malepunkt", [])):
         ident = p.get("id")
@@ -143,7 +149,7 @@ def les(fil: Path, logikk: frozenset[str]) -> Malepunkter:
         raise RegelFeil(
             f"{len(problemer)} feil i målepunktene:\n  " + "\n  ".join(problemer), fil=str(fil)
         )
-    return Malepunkter(tuple(sorted(punkter, key=lambda p: p.nummer)), maler, navn, str(fil))
+    return Malepunkter(tuple(sorted(punkter, key=lambda p: p.nummer)), maler, navn, str(fil), ord_)
 
 
 @lru_cache(maxsize=8)

@@ -41,9 +41,24 @@ def grunner(m: Malepunkter, funn: Funn, sprak: str) -> str:
     """The reasons of a finding joined into one sentence."""
     punkt = m.punkt(funn.malepunkt)
     deler = [
-        punkt.grunner[g.kode][sprak].format(**dict(g.verdier)).rstrip(".") for g in funn.grunner
+        punkt.grunner[g.kode][sprak]
+        .format(**{k: _i_ord(m, v, sprak) if k in KODER else v for k, v in g.verdier})
+        .rstrip(".")
+        for g in funn.grunner
     ]
     return "; ".join(deler) + "." if deler else ""
+
+
+#: The reasons' values that are codes of the contract, shown in words (a person id, a date or
+#: a number is shown as it is).
+KODER = frozenset({"initiativ", "tjeneste", "type", "signaler", "forhold"})
+
+
+def _i_ord(m: Malepunkter, verdi: str | tuple[str, ...], sprak: str) -> str:
+    """A value as the text shows it: a code in words; a list of codes joined."""
+    if isinstance(verdi, tuple):
+        return ", ".join(m.ordet(v, sprak) for v in verdi)
+    return m.ordet(verdi, sprak)
 
 
 def tekst(m: Malepunkter, funn: Funn, sprak: str = "nb") -> str:

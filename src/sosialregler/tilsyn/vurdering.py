@@ -34,10 +34,13 @@ class Grunn:
     """Why: a reason code (a text in the rule file) and the values its text names."""
 
     kode: str
-    verdier: tuple[tuple[str, str], ...] = ()
+    verdier: tuple[tuple[str, str | tuple[str, ...]], ...] = ()  # a list: codes, in words
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kode": self.kode, **dict(self.verdier)}
+        return {
+            "kode": self.kode,
+            **{k: list(v) if isinstance(v, tuple) else v for k, v in self.verdier},
+        }
 
 
 @frozen
@@ -64,9 +67,11 @@ def _g(kode: str, **verdier: Any) -> Grunn:
     return Grunn(kode, tuple((k, _vis(v)) for k, v in verdier.items()))
 
 
-def _vis(verdi: Any) -> str:
+def _vis(verdi: Any) -> str | tuple[str, ...]:
     if isinstance(verdi, date):
         return verdi.strftime("%d.%m.%Y")
+    if isinstance(verdi, list | tuple):
+        return tuple(str(v) for v in verdi)
     return str(verdi)
 
 
@@ -226,7 +231,7 @@ def forebygging_gjeld(a: Assessment, sak: Sak, dato: date) -> Funn:
         return b.ikke_relevant("ingen_signaler")
     for s in signaler:
         b.se(f"gjeldssignaler.{s}", True)
-    tekst = ", ".join(signaler)
+    tekst = tuple(signaler)
     if sak.radgivning is None:
         if gs.radgivning_avslatt is True:
             b.se("gjeldssignaler.radgivning_avslatt", True)
@@ -289,7 +294,7 @@ def individuell_vurdering(a: Assessment, sak: Sak, dato: date) -> Funn:
             b.brudd.append(_g("ingen_forhold"))
         else:
             b.se("vurdering_18.forhold", v18.forhold)
-            b.ok.append(_g("vurdert", forhold=", ".join(v18.forhold)))
+            b.ok.append(_g("vurdert", forhold=v18.forhold))
     behov = {bb.person: (j, bb) for j, bb in enumerate(sak.barns_behov or ())}
     barn_ikke_vurdert = flagg.get("BARNS_BEHOV_IKKE_VURDERT")
     for p in sak.personer:
@@ -320,7 +325,7 @@ def individuell_vurdering(a: Assessment, sak: Sak, dato: date) -> Funn:
             b.mangel(f"barns_behov[{j}].vektlagt")
         elif bb.forhold:
             b.se(f"barns_behov[{j}]", bb)
-            b.ok.append(_g("barn_vurdert", person=p.id, forhold=", ".join(bb.forhold)))
+            b.ok.append(_g("barn_vurdert", person=p.id, forhold=bb.forhold))
     return b.svar()
 
 
