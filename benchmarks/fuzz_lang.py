@@ -10,6 +10,9 @@ input ends in one of
 * a *known* bug (``fuzzhjelp.KJENTE_FEIL``: reported, not yet fixed, a strict xfail test);
 * a **new crash** — any other exception, or exit 1 — printed with its input.
 
+``api_ved_grensene`` grows valid cases to the input limits (``grenser.py``, set small) or one
+past them: past a limit the rejection must name it, at it never.
+
 The exit status is 1 when there was a new crash. ``pytest -m slow`` runs 10 000 of these.
 """
 
@@ -39,7 +42,8 @@ import fuzzhjelp as fh  # noqa: E402
 
 #: Share of the inputs per door and kind of input.
 ANDELER: dict[str, float] = {
-    "api_naer_gyldig": 0.34,
+    "api_naer_gyldig": 0.30,
+    "api_ved_grensene": 0.04,
     "api_pythonverdier": 0.08,
     "api_vilkarlig_json": 0.10,
     "api_odelagt_tekst": 0.10,
@@ -116,6 +120,7 @@ def _kategorier(mappe: Path) -> dict[str, tuple[st.SearchStrategy[Any], Callable
     stier = [s for s in fh.stier(grunnlag) if s and s[0] != "digest"]
     return {
         "api_naer_gyldig": (fh.naer_gyldige(), naer),
+        "api_ved_grensene": (fh.ved_grensene(), fh.sjekk_grense),
         "api_pythonverdier": (fh.naer_gyldige(python=True), python),
         "api_vilkarlig_json": (
             st.one_of(

@@ -927,6 +927,92 @@ def nav_soknader() -> st.SearchStrategy[tuple[Any, Forventning]]:
     return _nav_soknader()
 
 
+# --- around the input limits (issue 15) ---------------------------------------------------------
+
+
+@frozen
+class VedGrensen:
+    """A valid case grown along one limit to ``ganger`` times ``grenser``'s value of it, give
+    or take one: over the limit it must be rejected naming it, at or under never for it."""
+
+    sak: Any  # the dict, or for ``byte`` its JSON text
+    grenser: Any  # sosialregler.grenser.Grenser: small, so the cases stay small
+    navn: str
+    over: bool
+
+
+@st.composite
+def ved_grensene(draw: st.DrawFn) -> VedGrensen:
+    """A valid case, a small set of limits, one limit the case reaches, just under or over."""
+    from sosialregler.grenser import STANDARD
+
+    sak = copy.deepcopy(draw(gyldige_saker()))
+    navn = draw(st.sampled_from(("personer", "linjer", "dybde", "byte")))
+    grense = draw(st.integers(min_value=2, max_value=12))
+    over = draw(st.booleans())
+    antall = grense + 1 if over else grense
+    if navn == "personer":
+        sak["personer"] = sak["personer"][:1] + [
+            {"id": f"ekstra{i}", "rolle": "annen_voksen"} for i in range(antall - 1)
+        ]
+        grenser = STANDARD.med(personer=grense)
+    elif navn == "linjer":
+        liste = draw(st.sampled_from(("inntekter", "boutgifter", "maneder_med_stonad")))
+        sak.pop(liste, None)
+        # the other lists (the persons too) stay within the limit: only ``liste`` decides it
+        grense = max(grense, *_lengste_lister(sak))
+        antall = grense + 1 if over else grense
+        if liste == "inntekter":
+            linje = {"person": sak["personer"][0]["id"], "type": "annen", "belop_per_maned": 1}
+            sak[liste] = [linje] * antall
+        elif liste == "boutgifter":
+            sak[liste] = [{"type": "annen", "belop_per_maned": 1}] * antall
+        else:  # distinct first days of months, none after the assessment date
+            sak[liste] = [f"{2010 + i // 12}-{i % 12 + 1:02d}-01" for i in range(antall)]
+            sak["vurderingsdato"] = "2199-12-01"
+            sak.pop("radgivning", None)
+        grenser = STANDARD.med(linjer=grense)
+    elif navn == "dybde":
+        grenser = STANDARD.med(dybde=max(grense, 6))  # the contract itself needs four
+        if over:
+            sak["ukjent_felt"] = dyp(grenser.dybde, "objekt")  # one level more than allowed
+    else:
+        tekst = json.dumps(sak, ensure_ascii=False)
+        storrelse = len(tekst.encode("utf-8"))
+        grenser = STANDARD.med(byte=storrelse - 1 if over else storrelse)
+        return VedGrensen(tekst, grenser, navn, over)
+    return VedGrensen(sak, grenser, navn, over)
+
+
+def _lengste_lister(sak: Any) -> list[int]:
+    """The lengths of the case's lists, nested ones included."""
+    lengder = [0]
+    stabel = list(sak.values())
+    while stabel:
+        verdi = stabel.pop()
+        if isinstance(verdi, list):
+            lengder.append(len(verdi))
+            stabel.extend(verdi)
+        elif isinstance(verdi, dict):
+            stabel.extend(verdi.values())
+    return lengder
+
+
+def sjekk_grense(tilfelle: VedGrensen) -> str:
+    """Over a limit: rejected, the first problem naming the limit. At it: never for it."""
+    merke = f"«{tilfelle.navn}»"
+    try:
+        vurdering = assess(tilfelle.sak, grenser=tilfelle.grenser)
+    except UgyldigSak as exc:
+        sjekk_avvisning(exc, None, som_json=True)
+        nevnt = any(merke in f.melding for f in exc.feil)
+        assert nevnt == tilfelle.over, f"{tilfelle.navn}: {exc.feil[:3]}"
+        return "avvist"
+    assert not tilfelle.over, f"over grensen {tilfelle.navn} ble godtatt"
+    sjekk_vurdering(vurdering)
+    return "vurdert"
+
+
 # --- the checks every input must pass ----------------------------------------------------------
 
 
@@ -1031,7 +1117,7 @@ def sjekk_cli(kjoring: Kjoring, format_: str) -> str:
     """Exit 0 (assessed) or 2 (rejected, naming the fields), never 1 and never a traceback."""
     assert "Traceback" not in kjoring.ut + kjoring.feil, kjoring.feil
     assert kjoring.kode in (0, 2), f"exit {kjoring.kode}: {kjoring.feil.strip()[:500]}"
-    if kjoring.kode == 2 and not kjoring.ut and "usage:" in kjoring.feil:
+    if kjoring.kode == 2 and not kjoring.ut and "bruk:" in kjoring.feil:
         return "avvist"  # argparse refused the arguments (e.g. a --dato value starting with -)
     if format_ in ("json", "vedtaksgrunnlag", "sak"):
         data = json.loads(kjoring.ut)

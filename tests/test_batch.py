@@ -229,3 +229,36 @@ def test_cli_vurder_uten_batch_er_uendret() -> None:
     assert k.kode == 0
     sak = json.loads((REPO / "examples" / "familie.json").read_text(encoding="utf-8"))
     assert json.loads(k.ut) == assess(sak).to_dict()
+
+
+# --- issue 15, point 1: results travel between processes -----------------------------------------
+
+EKSEMPLER = sorted((REPO / "examples").glob("*.json"))
+
+
+@pytest.mark.parametrize("fil", EKSEMPLER, ids=[f.stem for f in EKSEMPLER])
+def test_vurdering_kan_picklas_tur_retur(fil: Path) -> None:
+    """Found (issue 15): an ``Assessment`` could not be pickled (``cannot pickle 'mappingproxy'
+    object``, the shared empty facts of every structural node), so ``assess_many`` with
+    processes and its default ``resultat="vurdering"`` returned nothing. Every example goes
+    there and back, as does one rebuilt from its record, and renders the same."""
+    import pickle
+
+    for vurdering in (
+        assess(json.loads(fil.read_text("utf-8"))),
+        Assessment.from_record(assess(json.loads(fil.read_text("utf-8"))).to_record()),
+    ):
+        kopi = pickle.loads(pickle.dumps(vurdering))
+        assert kopi == vurdering
+        assert kopi.explain("nb") == vurdering.explain("nb")
+        assert kopi.to_json() == vurdering.to_json()
+
+
+def test_readme_eksempelet_med_to_prosesser() -> None:
+    """The README's own example, as written there: ``assess_many(saker, processes=2)`` with
+    the default result, an ``Assessment`` per case, in order."""
+    saker = [json.loads(f.read_text("utf-8")) for f in EKSEMPLER]
+    resultater = []
+    for resultat in assess_many(saker, processes=2):  # as in README.md
+        resultater.append(resultat)
+    assert [r.to_json() for r in resultater] == [assess(s).to_json() for s in saker]

@@ -20,9 +20,11 @@ from sosialregler.rulebook.load import last_regelbok, standard_mappe
 TEKST = """
 [regel.tekst.oppfylt]
 nb = "ja {soker.alder}"
+nn = "ja {soker.alder}"
 en = "yes {soker.alder}"
 [regel.tekst.ikke_oppfylt]
 nb = "nei"
+nn = "nei"
 en = "no"
 """
 
@@ -31,7 +33,7 @@ def _regel(rid: str, vilkar: str, ekstra: str = "", fra: str = "2010-01-01") -> 
     return f"""
 [[regel]]
 id = "{rid}"
-tittel = {{ nb = "{rid}", en = "{rid}" }}
+tittel = {{ nb = "{rid}", nn = "{rid}", en = "{rid}" }}
 hjemmel = [{{ kilde = "sosialtjenesteloven", paragraf = "18", ledd = 1 }}]
 kilde = "skal"
 gyldig_fra = {fra}
@@ -160,13 +162,16 @@ def test_versjoner_velges_etter_dato(tmp_path: Path) -> None:
 def test_skjonn_blad_og_referanse(tmp_path: Path) -> None:
     bok = _bok(
         tmp_path,
-        _regel("a", '{ alle = [{ regel = "b" }, { skjonn = { nb = "Rimelig?", en = "Fair?" } }] }'),
+        _regel(
+            "a",
+            '{ alle = [{ regel = "b" }, { skjonn = { nb = "Rimelig?", nn = "Rimelig?", en = "Fair?" } }] }',  # noqa: E501
+        ),
         _regel("b", '"soker.alder >= 18"'),
     )
     node = _ktx(bok, **{"soker.alder": 30}).evaluer_regel("a")
     assert node.utfall is Utfall.SKJONN
     sporsmal = [n.sporsmal for n in node.noder() if n.sporsmal]
-    assert sporsmal == [{"nb": "Rimelig?", "en": "Fair?"}]
+    assert sporsmal == [{"nb": "Rimelig?", "nn": "Rimelig?", "en": "Fair?"}]
     assert node.finn("b") is not None
 
 

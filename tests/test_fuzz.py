@@ -248,7 +248,12 @@ def test_vedtaksgrunnlag_gjengis_likt(sak: dict[str, Any], med_regler: bool) -> 
 @pytest.mark.parametrize(
     "endring",
     [
-        pytest.param(lambda r: r.__setitem__(DIGESTFELT, r[DIGESTFELT][:-1] + "0"), id="digest"),
+        pytest.param(  # another last digit (a digest ending in 0 was left unchanged)
+            lambda r: r.__setitem__(
+                DIGESTFELT, r[DIGESTFELT][:-1] + ("1" if r[DIGESTFELT][-1] == "0" else "0")
+            ),
+            id="digest",
+        ),
         pytest.param(lambda r: r.pop(DIGESTFELT), id="uten-digest"),
         pytest.param(lambda r: r.__setitem__(DIGESTFELT, None), id="digest-null"),
         pytest.param(lambda r: r.__setitem__(DIGESTFELT, "sha256:\ud800"), id="digest-surrogat"),
@@ -335,6 +340,22 @@ PROSESSINNDATA = [
     ("nan", b'{"personer": NaN}', 2),
     ("liste", b"[]", 2),
     ("umulig-dato", json.dumps({**ENKEL, "vurderingsdato": "2023-02-29"}).encode(), 2),
+    # past the input limits (issue 15): read no further than the limit, rejected naming it
+    ("over-fem-megabyte", b'{"sak_id": "' + b"x" * 5_000_000 + b'"}', 2),
+    (
+        "over-200-personer",
+        json.dumps(
+            {
+                **ENKEL,
+                "personer": ENKEL["personer"]
+                + [{"id": f"b{i}", "rolle": "barn"} for i in range(200)],
+            }
+        ).encode(),
+        2,
+    ),
+    ("dypere-enn-32", json.dumps({**ENKEL, "x": fh.dyp(40, "objekt")}).encode(), 2),
+    ("dobbel-nokkel", json.dumps(ENKEL).encode()[:-1] + b', "vurderingsdato": "2019-01-01"}', 2),
+    ("utf8-med-bom", b"\xef\xbb\xbf" + json.dumps(FAMILIE).encode(), 0),
 ]
 
 
@@ -572,3 +593,16 @@ def test_funnet_forfalsket_vedtaksgrunnlag_uten_hovedregel(
     fil = mappe / "forfalsket.json"
     fil.write_text(json.dumps(record), "utf-8")
     assert fh.kjor_cli(["gjengi", str(fil)]).kode == 2
+
+
+# --- around the input limits (issue 15) --------------------------------------------------------
+
+
+@_flere(1)
+@given(fh.ved_grensene())
+def test_api_ved_grensene(tilfelle: fh.VedGrensen) -> None:
+    """A valid case grown to a (small) limit, or one past it: over it, a rejection naming the
+    limit; at it, never a rejection for it."""
+    note(repr((tilfelle.navn, tilfelle.over, tilfelle.grenser)))
+    event(f"{tilfelle.navn} {'over' if tilfelle.over else 'ved'} grensen")
+    _kjor(fh.sjekk_grense, tilfelle)

@@ -251,12 +251,12 @@ def test_hvorfor_ikke_er_tom_uten_avslag() -> None:
 ALDERSOMRADE = """
 [omrade]
 id = "aldersprove"
-tittel = { nb = "Aldersprøve", en = "Age test" }
+tittel = { nb = "Aldersprøve", nn = "Aldersprøve", en = "Age test" }
 hovedregel = "test-myndig-soker"
 
 [[regel]]
 id = "test-myndig-soker"
-tittel = { nb = "Søkeren er fylt 18 år", en = "The applicant is 18 or older" }
+tittel = { nb = "Søkeren er fylt 18 år", nn = "Søkjaren er 18 år", en = "Applicant 18+" }
 hjemmel = [{ kilde = "sosialtjenesteloven", paragraf = "18", ledd = 1 }]
 kilde = "skal"
 gyldig_fra = 2010-01-01
@@ -264,10 +264,12 @@ vilkar = "soker.alder >= 18"
 
 [regel.tekst.oppfylt]
 nb = "Søkeren er {soker.alder} år."
+nn = "Søkeren er {soker.alder} år."
 en = "The applicant is {soker.alder}."
 
 [regel.tekst.ikke_oppfylt]
 nb = "Søkeren er {soker.alder} år, under 18."
+nn = "Søkeren er {soker.alder} år, under 18."
 en = "The applicant is {soker.alder}, under 18."
 """
 

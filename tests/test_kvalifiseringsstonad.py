@@ -268,7 +268,7 @@ def test_alder_ukjent_gir_ukjent_stonad() -> None:
     assert node(v, "stl-35-under-25").mangler == ("personer[0].fodselsdato",)
     assert (
         "Full stønad er 253 141 kr per år (2,041 G, G = 124 028 kr). Deltakerens stønad kan ikke "
-        "beregnes før disse opplysningene er kjent: personer[0].fodselsdato."
+        "beregnes før disse opplysningene er kjent: fødselsdato (søkeren)."
     ) in v.explain("nb")
 
 
@@ -471,7 +471,7 @@ def test_ugyldig_fravaer_gir_trekk_per_dag_med_flagg() -> None:
         "Fraværet fra 05.08.2024 til 06.08.2024 er ugyldig, og stønaden reduseres tilsvarende. "
         "Trekket er beregnet som programdager med fravær (2) ganger dagsatsen da fraværet "
         "begynte (973,62 kr): 1 947,24 kr. At trekket regnes per dag, er en forutsetning: "
-        "kildene biblioteket bygger på, sier ikke om det skal regnes per dag eller per time."
+        "kildene sier ikke om det skal regnes per dag eller per time."
     )
     assert "per day or per hour" in m["tekst_en"]
     assert "KVP_TREKK_FOR_FRAVAER_UTEN_VARSEL" not in koder(v)
@@ -631,5 +631,5 @@ def test_beregningen_vises_per_ar_uten_maanedssum() -> None:
     tekst = assess(kvp_sak()).explain("nb")
     stonad = tekst[tekst.index("KVALIFISERINGSSTØNAD") :]
     assert "Beregning (kr per år)" in stonad
-    assert "Kvalifiseringsstønad, full sats (p1)" in stonad
+    assert "Kvalifiseringsstønad, full sats (søkeren)" in stonad
     assert "Beløpet kan ikke beregnes" not in stonad

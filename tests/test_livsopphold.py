@@ -696,8 +696,8 @@ def test_rettighet_som_ikke_er_sokt_om_gir_skjonn_og_sier_hva_som_ma_sokes() -> 
     assert ls.belop_per_maned == 7850  # and never folded into the amount
     nb, en = v.explain("nb"), v.explain("en")
     assert "Søkeren har ikke søkt om disse økonomiske rettighetene: arbeidsavklaringspenger" in nb
-    assert "Søkeren må søke om arbeidsavklaringspenger (p1)" in nb
-    assert "The applicant must apply for work assessment allowance (p1)" in en
+    assert "Søkeren må søke om arbeidsavklaringspenger (søkeren)" in nb
+    assert "The applicant must apply for work assessment allowance (the applicant)" in en
     assert "Skal stønad gis i påvente av at søkeren søker om" in nb
     linje = next(x for x in ls.beregning if x.post == "rettighet_aap")
     assert (linje.belop, linje.person, linje.regel) == (0, "p1", "stl-18-1-rettighet-ikke-sokt")
@@ -718,7 +718,7 @@ def test_json_for_rettighet_som_ikke_er_sokt_om_nevner_rettigheten_og_paragrafen
     assert ls["utfall"] == "skjonn"
     assert "uføretrygd (p1)" in ls["begrunnelse"]
     assert "sosialtjenesteloven § 18 første ledd" in ls["begrunnelse"]
-    assert "uføretrygd (p1) (the benefits' Norwegian names)" in ls["begrunnelse_en"]
+    assert "uføretrygd (p1)" in ls["begrunnelse_en"]  # JSON: the data as given
     linje = next(x for x in ls["beregning"] if x["post"] == "rettighet_uforetrygd")
     assert linje["regel"] == "stl-18-1-rettighet-ikke-sokt"
     node = _finn_node(ls["forklaring"], "stl-18-1-rettigheter")
@@ -741,7 +741,7 @@ def test_rettighet_som_er_sokt_om_hindrer_ikke_stonad_og_nevner_refusjon() -> No
     v = _rettighet("sokt", "bostotte")
     assert livsopphold(v).utfall is Utfall.OPPFYLT
     nb = v.explain("nb")
-    assert "Søknaden om bostøtte (p1) er ikke avgjort" in nb
+    assert "Søknaden om bostøtte (søkeren) er ikke avgjort" in nb
     assert "sosialtjenesteloven § 26" in nb
 
 
@@ -857,8 +857,10 @@ def test_vedtaksteksten_har_det_forvaltningsloven_krever() -> None:
 def test_barns_behov_med_ukjent_alder_flagges_og_navngir_det_som_mangler() -> None:
     v = assess(sak(personer=[{"id": "p1", "rolle": "soker"}, {"id": "b1", "rolle": "barn"}]))
     merknad = next(m for m in v.to_dict()["merknader"] if m["kode"] == "BARNS_BEHOV_IKKE_VURDERT")
-    assert "personer[1].fodselsdato" in merknad["tekst"]
+    assert "personer[1].fodselsdato" in merknad["tekst"]  # JSON: the paths, as given
     assert "barns_behov_vurdert" in merknad["tekst"]
+    tekst = v.explain("nb")  # the working paper: by name
+    assert "Fødselsdato (barn nr. 2)" in tekst and "barns_behov_vurdert" not in tekst
 
 
 def test_ukjente_inntekter_gir_ikke_flagg_for_barnetrygd_fra_annen_stat() -> None:

@@ -134,10 +134,12 @@ HJEMMEL = 'hjemmel = [{ kilde = "sosialtjenesteloven", paragraf = "18", ledd = 1
 TEKSTER = """
 [regel.tekst.oppfylt]
 nb = "Ja."
+nn = "Ja."
 en = "Yes."
 
 [regel.tekst.ikke_oppfylt]
 nb = "Nei."
+nn = "Nei."
 en = "No."
 """
 
@@ -147,7 +149,7 @@ def regel(vilkar: str, *, ekstra: str = "", id: str = REGEL, tekster: str = TEKS
     return (
         "[[regel]]\n"
         f'id = "{id}"\n'
-        'tittel = { nb = "Fiendtlig", en = "Hostile" }\n'
+        'tittel = { nb = "Fiendtlig", nn = "Fiendtlig", en = "Hostile" }\n'
         f"{HJEMMEL}\n"
         'kilde = "skal"\n'
         "gyldig_fra = 2010-01-01\n"
@@ -424,7 +426,9 @@ FIENDTLIG_STRUKTUR: list[tuple[str, str | bytes, str | None]] = [
     ("regel-ikke-tabell", "regel = 1\n", None),
     (
         "tittel-tall",
-        regel('"sann"').replace('tittel = { nb = "Fiendtlig", en = "Hostile" }', "tittel = 1"),
+        regel('"sann"').replace(
+            'tittel = { nb = "Fiendtlig", nn = "Fiendtlig", en = "Hostile" }', "tittel = 1"
+        ),
         REGEL,
     ),
     ("hjemmel-tekst", regel('"sann"').replace(HJEMMEL, 'hjemmel = "§ 18"'), REGEL),
@@ -474,7 +478,8 @@ def test_uttrykk_som_feiler_ved_vurdering_navngir_regelen(lag_mappe: Callable[..
     """An expression that loads but fails on a case (division by zero) is a RegelFeil naming
     file and rule, never a bare ZeroDivisionError; the CLI reports it without a traceback."""
     omrade = (
-        f'[omrade]\nid = "fiendtlig"\ntittel = {{ nb = "F", en = "F" }}\nhovedregel = "{REGEL}"\n\n'
+        f'[omrade]\nid = "fiendtlig"\ntittel = {{ nb = "F", nn = "F", en = "F" }}\n'
+        f'hovedregel = "{REGEL}"\n\n'
     )
     # Division by a value known only on the case (a constant zero is refused at load).
     mappe = lag_mappe({FIL: omrade + regel(toml_tekst("1 / (soker.alder - soker.alder) > 1"))})
@@ -493,9 +498,7 @@ def test_fiendtlige_regler_i_egen_kjoring_kan_ikke_naa_saken(
 ) -> None:
     """A valid but absurd rule only decides its own area: a case is still assessed or
     rejected (UgyldigSak), never crashed, with the hostile folder's rules."""
-    omrade = (
-        f'[omrade]\nid = "fiendtlig"\ntittel = {{ nb = "F", en = "F" }}\nhovedregel = "{REGEL}"\n\n'
-    )
+    omrade = f'[omrade]\nid = "fiendtlig"\ntittel = {{ nb = "F", nn = "F", en = "F" }}\nhovedregel = "{REGEL}"\n\n'  # noqa: E501
     mappe = lag_mappe({FIL: omrade + regel(toml_tekst("ikke ikke ikke usann eller sann"))})
     bok, problemer, _ = last_under_oppsyn(mappe)
     assert bok is not None, problemer
@@ -598,7 +601,9 @@ def test_funnet_regelfil_som_aldri_slutter(lag_mappe: Callable[..., Path]) -> No
 
 # --- issue 15, points 6 and 7: folders that load must run --------------------------------------
 
-OMRADE_KJEDE = '[omrade]\nid = "kjede"\ntittel = { nb = "K", en = "K" }\nhovedregel = "k-0"\n\n'
+OMRADE_KJEDE = (
+    '[omrade]\nid = "kjede"\ntittel = { nb = "K", nn = "K", en = "K" }\nhovedregel = "k-0"\n\n'
+)
 FAMILIE = REPO / "examples" / "familie.json"
 KVP_SAK = REPO / "examples" / "kvp.json"
 
@@ -812,7 +817,8 @@ def test_funnet_regel_som_feiler_paa_saken_er_ikke_intern_feil(
     """What only a case can show (a division by a fact that is zero) was exit 1, «Intern feil …
     en feil i biblioteket»: now exit 2 (batch: that case rejected), naming file and rule."""
     omrade = (
-        f'[omrade]\nid = "fiendtlig"\ntittel = {{ nb = "F", en = "F" }}\nhovedregel = "{REGEL}"\n\n'
+        f'[omrade]\nid = "fiendtlig"\ntittel = {{ nb = "F", nn = "F", en = "F" }}\n'
+        f'hovedregel = "{REGEL}"\n\n'
     )
     mappe = lag_mappe({FIL: omrade + regel(toml_tekst("1 / (soker.alder - soker.alder) > 1"))})
     sak = tmp_path / "sak.json"

@@ -35,12 +35,14 @@ def regel(
     kilde: str = '"skal"',
     oppfylt_en: str = 'en = "Yes."',
     oppfylt_nb: str = 'nb = "Ja."',
+    oppfylt_nn: str = 'nn = "Ja."',
+    tittel: str = 'tittel = { nb = "Testregel", nn = "Testregel", en = "Test rule" }',
 ) -> str:
     """One ``[[regel]]`` in TOML; every argument is a place to break it."""
     linjer = [
         "[[regel]]",
         f'id = "{id}"',
-        'tittel = { nb = "Testregel", en = "Test rule" }',
+        tittel,
         hjemmel,
         f"kilde = {kilde}",
         f"gyldig_fra = {fra}",
@@ -50,10 +52,12 @@ def regel(
         "",
         "[regel.tekst.oppfylt]",
         oppfylt_nb,
+        oppfylt_nn,
         oppfylt_en,
         "",
         "[regel.tekst.ikke_oppfylt]",
         'nb = "Nei."',
+        'nn = "Nei."',
         'en = "No."',
         "",
     ]
@@ -63,7 +67,7 @@ def regel(
 def omrade(hovedregel: str, id: str = "testomrade") -> str:
     """An ``[omrade]`` table whose main rule is ``hovedregel``."""
     return (
-        f'[omrade]\nid = "{id}"\ntittel = {{ nb = "Test", en = "Test" }}\n'
+        f'[omrade]\nid = "{id}"\ntittel = {{ nb = "Test", nn = "Test", en = "Test" }}\n'
         f'hovedregel = "{hovedregel}"\n\n'
     )
 
@@ -256,14 +260,44 @@ FEIL: list[tuple[str, dict[str, str], str, str | None, tuple[str, ...]]] = [
         {"regel.toml": regel(oppfylt_en="")},
         "regel.toml",
         "test-regel",
-        ("tekst.oppfylt", "nb og en"),
+        ("tekst.oppfylt", "nb, nn og en"),
+    ),
+    (
+        "mangler-nynorsktekst",
+        {"regel.toml": regel(oppfylt_nn="")},
+        "regel.toml",
+        "test-regel",
+        ("tekst.oppfylt", "nb, nn og en"),
+    ),
+    (
+        "tittel-uten-nynorsk",
+        {"regel.toml": regel(tittel='tittel = { nb = "Testregel", en = "Test rule" }')},
+        "regel.toml",
+        "test-regel",
+        ("tittel", "nn"),
+    ),
+    (
+        "skjonn-uten-nynorsk",
+        {"regel.toml": regel(vilkar='{ skjonn = { nb = "Rimelig?", en = "Fair?" } }')},
+        "regel.toml",
+        "test-regel",
+        ("skjonn", "nb, nn og en"),
+    ),
+    (
+        "omrade-tittel-uten-nynorsk",
+        {
+            "regel.toml": omrade("test-regel").replace('nn = "Test", ', "") + regel(),
+        },
+        "regel.toml",
+        None,
+        ("[omrade]", "nn"),
     ),
     (
         "mangler-bokmalstekst",
         {"regel.toml": regel(oppfylt_nb="")},
         "regel.toml",
         "test-regel",
-        ("tekst.oppfylt", "nb og en"),
+        ("tekst.oppfylt", "nb, nn og en"),
     ),
     (
         "ukjent-regelreferanse",

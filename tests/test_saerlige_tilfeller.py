@@ -46,17 +46,17 @@ def test_soknad_etter_19_gir_skjonn_med_rammen_og_faktaene() -> None:
     nb = v.begrunnelse("saerlige_tilfeller", "nb")
     assert "Etter sosialtjenesteloven § 19 kan kommunen i særlige tilfeller" in nb
     assert "Det er ingen rett til slik stønad" in nb
-    assert "Biblioteket avgjør ikke spørsmålet" in nb
+    assert "iblioteket" not in nb  # the text does not speak of the software
     assert "Etablering (seng), Fritidsaktivitet for barn" in nb
-    assert "engangsutgifter på 15 000 kr og løpende utgifter på 500 kr per måned" in nb
+    assert "Engangsutgifter: 15 000 kr. Løpende utgifter: 500 kr per måned." in nb
     assert "Samlivsbrudd; flyttet ut med to barn." in nb
-    assert "udekket behov på 7 850 kr per måned" in nb
+    assert "behovet minus inntekten som regnes med, 7 850 kr per måned" in nb
     tekst = v.explain("nb")
     assert "Er søkeren i en vanskelig livssituasjon" in tekst
     assert "Legg særlig vekt på barnas behov" in tekst
     en = v.explain("en")
     assert "Under section 19 of the Social Services Act the municipality may" in en
-    assert "The library does not decide the question" in en
+    assert "library" not in en
 
 
 def test_paragraf_19_er_med_nar_18_ikke_er_oppfylt_selv_uten_soknad() -> None:
@@ -66,8 +66,11 @@ def test_paragraf_19_er_med_nar_18_ikke_er_oppfylt_selv_uten_soknad() -> None:
     st = v.vedtak["saerlige_tilfeller"]
     assert st.utfall is Utfall.SKJONN
     nb = v.begrunnelse("saerlige_tilfeller", "nb")
-    assert "udekket behov på −12 150 kr" in nb
-    assert "søkerens livssituasjon slik saken beskriver den: ukjent" in v.explain("nb")
+    assert "behovet minus inntekten som regnes med, −12 150 kr" in nb
+    # what the case does not describe is left out of the text, not shown as «ukjent»
+    tekst = v.explain("nb")
+    assert "livssituasjon slik saken beskriver den" not in tekst
+    assert "Det søkes om" not in nb and "ukjent" not in nb
 
 
 def test_uten_soknad_og_med_udekket_behov_er_paragraf_19_ikke_med() -> None:
@@ -97,10 +100,10 @@ def test_aldri_ja_eller_nei(soknad: dict[str, Any]) -> None:
         assert v.vedtak["saerlige_tilfeller"].mangler == ()
 
 
-def test_ukjente_utgifter_vises_som_ukjent() -> None:
+def test_ukjente_utgifter_utelates_fra_teksten() -> None:
     v = assess(sak(saerlige_tilfeller={"livssituasjon": "Brann i boligen"}))
     nb = v.begrunnelse("saerlige_tilfeller", "nb")
-    assert "det søkes om ukjent" in nb
+    assert "Det søkes om" not in nb and "ukjent" not in nb  # issue 16: «det søkes om ukjent»
     assert "Brann i boligen" in nb
 
 

@@ -98,8 +98,8 @@ def test_lan_ma_begrunnes(form: str | None, flagg: bool) -> None:
 
 def test_formen_og_mottakeren_star_blant_opplysningene() -> None:
     tekst = assess(sak(utbetaling={"stonadsform": "bidrag", "mottaker": "soker"})).explain("nb")
-    assert "stønadsform (bidrag eller lån): bidrag" in tekst
-    assert "hvem stønaden utbetales til: soker" in tekst
+    assert "Stønadsform (bidrag eller lån): bidrag" in tekst
+    assert "Hvem stønaden utbetales til: søkeren" in tekst  # the code value by its label
 
 
 @pytest.mark.parametrize(("felt", "verdi"), [("stonadsform", "gave"), ("mottaker", "utleier")])

@@ -22,11 +22,20 @@ from typing import Any
 from . import __version__, areas
 from .areas.base import Beregning
 from .assessment import Assessment, Vedtak
-from .contract import ISO_DATO, fra_dict, les_json, til_dict
+from .contract import (
+    ISO_DATO,
+    SENESTE_DATO,
+    TIDLIGSTE_DATO,
+    URIMELIG_DATO,
+    fra_dict,
+    les_json,
+    til_dict,
+)
 from .derived import utled
 from .engine import Kontekst
 from .errors import Feil, UgyldigSak
 from .facts import Sak
+from .grenser import Grenser, som_grenser
 from .outcome import Utfall
 from .rulebook.book import Regelbok
 from .rulebook.load import last_regelbok
@@ -57,29 +66,49 @@ def regelbok(regler: Path | str | None = None, satser: Path | str | None = None)
     return _regelbok_fra(mappe, str(Path(satser).resolve()) if satser else None)
 
 
+UGYLDIG_DATO = "ugyldig dato: forventet en dato ÅÅÅÅ-MM-DD"
+
+
 def les_dato(on: date | str | None) -> date | None:
-    """The ``on`` / ``--dato`` argument as a date; a malformed one is a rejection naming it."""
-    if on is None or (isinstance(on, date) and not isinstance(on, datetime)):
-        return on
-    if isinstance(on, str) and ISO_DATO.fullmatch(on):
+    """The ``on`` / ``--dato`` argument as a date; a malformed one, or one outside the span
+    a case's own dates may have (``contract.TIDLIGSTE_DATO``–``SENESTE_DATO``), is a
+    rejection naming it."""
+    if on is None:
+        return None
+    if isinstance(on, date) and not isinstance(on, datetime):
+        dato = on
+    elif isinstance(on, str) and ISO_DATO.fullmatch(on):
         try:
-            return date.fromisoformat(on)
+            dato = date.fromisoformat(on)
         except ValueError:
-            pass
-    raise UgyldigSak([Feil("--dato", str(on), "ugyldig dato: forventet en dato ÅÅÅÅ-MM-DD")])
+            raise UgyldigSak([Feil("--dato", on, UGYLDIG_DATO)]) from None
+    else:
+        raise UgyldigSak([Feil("--dato", str(on), UGYLDIG_DATO)])
+    if not TIDLIGSTE_DATO <= dato <= SENESTE_DATO:
+        raise UgyldigSak([Feil("--dato", dato.isoformat(), URIMELIG_DATO)])
+    return dato
 
 
-def les_sak(sak: Mapping[str, Any] | str | bytes | Sak, on: date | None = None) -> Sak:
+def les_sak(
+    sak: Mapping[str, Any] | str | bytes | Sak,
+    on: date | None = None,
+    grenser: Grenser | Mapping[str, int] | None = None,
+) -> Sak:
     """Accept the three forms a caller may have: contract dict, JSON text, or facts.
 
     A ``Sak`` built in Python goes through the same validation as JSON (by way of its contract
-    form), so no path into the library skips the checks across fields.
+    form), so no path into the library skips the checks across fields, nor the input limits
+    (``grenser``, see ``grenser.py``).
     """
+    try:
+        grense = som_grenser(grenser)
+    except ValueError as exc:
+        raise UgyldigSak([Feil("grenser", None, str(exc))]) from None
     if isinstance(sak, Sak):
         sak = til_dict(sak)
     elif isinstance(sak, str | bytes):
-        sak = les_json(sak)
-    return fra_dict(sak, vurderingsdato=on)
+        sak = les_json(sak, grense)
+    return fra_dict(sak, vurderingsdato=on, grenser=grense)
 
 
 def _dato(sak: Sak, on: date | None) -> date:
@@ -102,15 +131,18 @@ def assess(
     on: date | str | None = None,
     *,
     regler: Regelbok | None = None,
+    grenser: Grenser | Mapping[str, int] | None = None,
 ) -> Assessment:
     """Assess a case on a date with the rules and rates in force then.
 
     Raises ``UgyldigSak`` (a ``ValueError``) whose ``.feil`` lists every problem with the input.
+    ``grenser``: the input limits, if not the defaults (``grenser.py``; e.g. ``{"linjer":
+    5000}``).
     """
     # Amounts are computed in a decimal context of the library's own, never the caller's
     # thread's (a case system with prec=3 would otherwise get 11 700 for 11 750).
     with decimal.localcontext(DESIMALKONTEKST):
-        return _assess(sak, on, regler)
+        return _assess(sak, on, regler, grenser)
 
 
 #: Exact kroner arithmetic: 28 significant digits, half-up rounding where rounding is asked for.
@@ -118,10 +150,13 @@ DESIMALKONTEKST = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_UP)
 
 
 def _assess(
-    sak: Mapping[str, Any] | str | bytes | Sak, on: date | str | None, regler: Regelbok | None
+    sak: Mapping[str, Any] | str | bytes | Sak,
+    on: date | str | None,
+    regler: Regelbok | None,
+    grenser: Grenser | Mapping[str, int] | None = None,
 ) -> Assessment:
     on_dato = les_dato(on)
-    fakta_sak = les_sak(sak, on_dato)
+    fakta_sak = les_sak(sak, on_dato, grenser)
     dato = _dato(fakta_sak, on_dato)
     bok = regler or standard_regelbok()
     fakta = utled(fakta_sak, dato)

@@ -46,6 +46,7 @@ from attrs import frozen
 from .api import assess, les_dato, regelbok, standard_regelbok
 from .errors import Feil, RegelFeil, UgyldigSak
 from .facts import Sak
+from .grenser import STANDARD, Grenser, som_grenser
 from .rulebook.book import Regelbok
 
 __all__ = ["Avvist", "Fremdrift", "assess_many", "regelbok_i_bruk"]
@@ -94,6 +95,7 @@ def assess_many(
     regler: Regelbok | None = None,
     resultat: Resultat = "vurdering",
     total: int | None = None,
+    grenser: Grenser | Mapping[str, int] | None = None,
 ) -> Iterator[Any]:
     """Assess every case, yielding results in input order (see the module's docstring).
 
@@ -103,8 +105,13 @@ def assess_many(
     ``"json"`` (the contract JSON as one line), ``"vedtaksgrunnlag"`` (the decision record as
     one line), or a module-level function applied to each ``Assessment`` in the worker.
     ``total``: the number of cases, for the progress bar, when ``cases`` has no ``len``.
+    ``grenser``: the input limits for every case (``grenser.py``), if not the defaults.
     """
     on_dato = les_dato(on)
+    try:
+        grense = som_grenser(grenser)
+    except ValueError as exc:
+        raise UgyldigSak([Feil("grenser", None, str(exc))]) from None
     if processes is None:
         processes = os.cpu_count() or 1
     if processes < 1 or chunk_size < 1:
@@ -118,9 +125,9 @@ def assess_many(
     bok = regler or standard_regelbok()
     biter = _biter(cases, chunk_size)
     if processes == 1:
-        kjoring = (_vurder_bit(bit, on_dato, resultat, bok) for bit in biter)
+        kjoring = (_vurder_bit(bit, on_dato, resultat, bok, grense) for bit in biter)
     else:
-        kjoring = _parallelt(biter, processes, on_dato, resultat, bok)
+        kjoring = _parallelt(biter, processes, on_dato, resultat, bok, grense)
     return _med_fremdrift(kjoring, melder)
 
 
@@ -156,7 +163,13 @@ def _start_arbeider(mappe: str | None, satser: str | None) -> None:
     _ARBEIDERENS_BOK = regelbok(mappe, satser)
 
 
-def _arbeid(bit: list[tuple[int, Any]], on: date | None, resultat: Resultat, digest: str) -> Any:
+def _arbeid(
+    bit: list[tuple[int, Any]],
+    on: date | None,
+    resultat: Resultat,
+    digest: str,
+    grenser: Grenser = STANDARD,
+) -> Any:
     """A worker's chunk: the rulebook it loaded must be the caller's."""
     bok = _ARBEIDERENS_BOK or standard_regelbok()
     if bok.digest != digest:
@@ -165,7 +178,7 @@ def _arbeid(bit: list[tuple[int, Any]], on: date | None, resultat: Resultat, dig
             f"({digest}); er regelfilene endret under kjøringen?",
             fil=bok.mappe,
         )
-    return _vurder_bit(bit, on, resultat, bok)
+    return _vurder_bit(bit, on, resultat, bok, grenser)
 
 
 #: The rulebook of the batch being run, for a ``resultat`` function that needs it.
@@ -181,22 +194,30 @@ def regelbok_i_bruk() -> Regelbok:
 
 
 def _vurder_bit(
-    bit: list[tuple[int, Any]], on: date | None, resultat: Resultat, bok: Regelbok
+    bit: list[tuple[int, Any]],
+    on: date | None,
+    resultat: Resultat,
+    bok: Regelbok,
+    grenser: Grenser = STANDARD,
 ) -> list[Any]:
     token = _I_BRUK.set(bok)
     try:
-        return _vurder(bit, on, resultat, bok)
+        return _vurder(bit, on, resultat, bok, grenser)
     finally:
         _I_BRUK.reset(token)
 
 
 def _vurder(
-    bit: list[tuple[int, Any]], on: date | None, resultat: Resultat, bok: Regelbok
+    bit: list[tuple[int, Any]],
+    on: date | None,
+    resultat: Resultat,
+    bok: Regelbok,
+    grenser: Grenser = STANDARD,
 ) -> list[Any]:
     ut: list[Any] = []
     for indeks, sak in bit:
         try:
-            vurdering = assess(sak, on, regler=bok)
+            vurdering = assess(sak, on, regler=bok, grenser=grenser)
             if resultat == "vurdering":
                 ut.append(vurdering)
             elif resultat == "json":
@@ -236,6 +257,7 @@ def _parallelt(
     on: date | None,
     resultat: Resultat,
     bok: Regelbok,
+    grenser: Grenser = STANDARD,
 ) -> Iterator[list[Any]]:
     """Chunks to a pool of spawned workers; results in order, a bounded number in flight."""
     standard = bok is standard_regelbok()
@@ -248,7 +270,7 @@ def _parallelt(
     ) as pool:
         try:
             for bit in biter:
-                ventende.append(pool.submit(_arbeid, bit, on, resultat, bok.digest))
+                ventende.append(pool.submit(_arbeid, bit, on, resultat, bok.digest, grenser))
                 while len(ventende) >= prosesser * I_ARBEID_PER_PROSESS:
                     yield ventende.popleft().result()
             while ventende:

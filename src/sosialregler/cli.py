@@ -12,38 +12,125 @@ caseworker never sees a traceback unless ``SOSIALREGLER_DEBUG=1`` is set.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
+import re
 import sys
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from . import __version__
-from .api import assess, regelbok
+from .api import assess, les_dato, regelbok
 from .assessment import Assessment
+from .contract import for_stor, ikke_utf8, les_json
 from .errors import Feil, RegelFeil, UgyldigSak
+from .grenser import NAVN, STANDARD, Grenser, som_grenser
 from .rulebook.load import sjekk
 
 OK, INTERN_FEIL, AVVIST = 0, 1, 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse in Norwegian, like the rest of the command line: its usage line, headings,
+    ``-h`` and its error messages (translated from argparse's English), exit status 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Hjelpeformat)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenter"
+        self._optionals.title = "valg"
+        self.add_argument(
+            "-h", "--help", action="help", default=argparse.SUPPRESS, help="vis denne hjelpen"
+        )
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(AVVIST, f"{self.prog}: feil: {norsk_bruksfeil(message)}\n")
+
+
+class _Hjelpeformat(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "bruk: " if prefix is None else prefix)
+
+
+#: argparse's error messages (Python 3.11-3.13) and their Norwegian; others are kept as they are.
+_BRUKSFEIL = (
+    (r"the following arguments are required: (.*)", r"disse argumentene mangler: \1"),
+    (
+        r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)",
+        r"\1: ugyldig valg \2 (velg \3)",
+    ),
+    (r"unrecognized arguments: (.*)", r"ukjente argumenter: \1"),
+    (r"argument (.*?): expected one argument", r"\1 må ha en verdi"),
+    (r"argument (.*?): expected at least one argument", r"\1 må ha minst én verdi"),
+    (r"argument (.*?): expected at most one argument", r"\1 kan ha høyst én verdi"),
+    (r"argument (.*?): invalid int value: (.*)", r"\1 må være et helt tall, ikke \2"),
+    (r"argument (.*?): invalid (\w+) value: (.*)", r"\1: ugyldig verdi \3"),
+    (r"argument (.*?): not allowed with argument (.*)", r"\1 kan ikke brukes sammen med \2"),
+    (r"argument (.*?): ignored explicit argument (.*)", r"\1 tar ingen verdi (fikk \2)"),
+    (r"ambiguous option: (.*?) could match (.*)", r"\1 er tvetydig: kan bety \2"),
+    (r"argument (.*?): (.*)", r"\1: \2"),
+)
+
+
+def norsk_bruksfeil(melding: str) -> str:
+    """An argparse error message in Norwegian (the message itself if it is not known)."""
+    for monster, norsk in _BRUKSFEIL:
+        if re.fullmatch(monster, melding, flags=re.DOTALL):
+            return re.sub(monster, norsk, melding, count=1, flags=re.DOTALL)
+    return melding
+
+
+def _grense_arg(tekst: str) -> tuple[str, int]:
+    """``--grense NAVN=N``: one input limit (grenser.py) raised or lowered for this run."""
+    navn, _, verdi = tekst.partition("=")
+    if navn not in NAVN or not verdi.isascii() or not verdi.isdigit() or int(verdi) < 1:
+        raise argparse.ArgumentTypeError(
+            f"forventet NAVN=N (et helt tall over 0), der NAVN er en av {', '.join(NAVN)}; "
+            f"fikk {tekst!r}"
+        )
+    return navn, int(verdi)
+
+
+def _med_grenser(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--grense",
+        action="append",
+        type=_grense_arg,
+        default=[],
+        metavar="NAVN=N",
+        help="hev eller senk en grense for inndata (" + ", ".join(NAVN) + "); kan gjentas",
+    )
+
+
+def _grenser(args: argparse.Namespace) -> Grenser:
+    return som_grenser(dict(getattr(args, "grense", None) or []))
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="sosialregler",
         description="Vurder saker etter sosialtjenesteloven med forklaring (Norwegian "
         "social-assistance law as explained rules).",
     )
-    p.add_argument("--version", action="version", version=f"sosialregler {__version__}")
+    p.add_argument(
+        "--version",
+        action="version",
+        version=f"sosialregler {__version__}",
+        help="vis versjonen og avslutt",
+    )
     under = p.add_subparsers(dest="kommando", required=True, metavar="KOMMANDO")
 
     v = under.add_parser("vurder", help="vurder en sak (SAK.json, eller - for standard inn)")
     v.add_argument("sak", metavar="SAK.json")
     v.add_argument("--dato", help="vurderingsdato ÅÅÅÅ-MM-DD (overstyrer vurderingsdato)")
     v.add_argument("--format", choices=("tekst", "json", "vedtaksgrunnlag"), default="tekst")
-    v.add_argument("--sprak", choices=("nb", "en"), default="nb")
+    v.add_argument("--sprak", choices=("nb", "nn", "en"), default="nb")
     v.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
     v.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
     v.add_argument(
@@ -59,6 +146,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument(
         "--prosesser", type=int, metavar="N", help="prosesser for --batch (standard: auto)"
     )
+    _med_grenser(v)
 
     fr = under.add_parser("frister", help="hva som er forfalt eller forfaller i en sak, på en dato")
     fr.add_argument("sak", metavar="SAK.json")
@@ -67,6 +155,7 @@ def _parser() -> argparse.ArgumentParser:
     fr.add_argument("--sprak", choices=("nb", "en"), default="nb")
     fr.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
     fr.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
+    _med_grenser(fr)
 
     op = under.add_parser("oppfolging", help="oppfølgingsrapport for mange saker (JSON Lines)")
     op.add_argument("saker", metavar="SAKER.jsonl")
@@ -103,12 +192,13 @@ def _parser() -> argparse.ArgumentParser:
 
     g = under.add_parser("gjengi", help="gjengi teksten fra et lagret vedtaksgrunnlag")
     g.add_argument("grunnlag", metavar="VEDTAKSGRUNNLAG.json")
-    g.add_argument("--sprak", choices=("nb", "en"), default="nb")
+    g.add_argument("--sprak", choices=("nb", "nn", "en"), default="nb")
     g.add_argument(
         "--nokkel",
         metavar="FIL",
         help="kontorets nøkkel for signerte vedtaksgrunnlag (ellers SOSIALREGLER_NOKKEL)",
     )
+    _med_grenser(g)
 
     s = under.add_parser("soknad", help="vurder en søknad i NAVs format (soknad.json)")
     s.add_argument("soknad", metavar="SOKNAD.json")
@@ -117,6 +207,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--sprak", choices=("nb", "en"), default="nb")
     s.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
     s.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
+    _med_grenser(s)
 
     rp = under.add_parser("repl", help="saksbehandlerens REPL (kommandoer på norsk)")
     rp.add_argument("sak", metavar="SAK.json", nargs="?")
@@ -191,16 +282,40 @@ def _regelfeil(args: argparse.Namespace, exc: RegelFeil) -> Feil:
     return Feil(felt, args.regler or args.satser, f"feil i reglene: {exc}")
 
 
-def _les_fil(navn: str, felt: str) -> str:
-    if navn == "-":
-        try:
-            return sys.stdin.buffer.read().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise UgyldigSak([Feil(felt, "-", f"standard inn er ikke UTF-8: {exc}")]) from None
+def _les_fil(navn: str, felt: str, grense: int = STANDARD.byte, grensenavn: str = "byte") -> str:
+    """A file (or ``-``, standard input) as text: at most ``grense`` bytes are read, so
+    ``/dev/zero`` is a rejection, not a machine out of memory; UTF-8, with or without a byte
+    order mark; every fault said in Norwegian."""
     try:
-        return Path(navn).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UgyldigSak([Feil(felt, navn, f"filen kan ikke leses: {exc}")]) from None
+        if navn == "-":
+            data = sys.stdin.buffer.read(grense + 1)
+        else:
+            with open(navn, "rb") as fil:
+                data = fil.read(grense + 1)
+    except OSError as exc:
+        raise UgyldigSak([Feil(felt, navn, filfeil(exc))]) from None
+    if len(data) > grense:
+        hva = "standard inn" if navn == "-" else "filen"
+        raise UgyldigSak([for_stor(grense, hva, felt, grensenavn)])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UgyldigSak([Feil(felt, navn, ikke_utf8(exc))]) from None
+
+
+def filfeil(exc: OSError) -> str:
+    """Why a file cannot be read, in Norwegian (the operating system's words are English)."""
+    grunn = {
+        errno.ENOENT: "den finnes ikke (sjekk navnet og mappen)",
+        errno.EACCES: "du har ikke tilgang til den",
+        errno.EPERM: "du har ikke tilgang til den",
+        errno.EISDIR: "det er en mappe, ikke en fil",
+        errno.ENAMETOOLONG: "navnet er for langt",
+        errno.ENOTDIR: "en del av stien er ikke en mappe",
+    }.get(exc.errno or 0)
+    if grunn is None:
+        grunn = f"feilkode {errno.errorcode.get(exc.errno or 0, str(exc.errno))}"
+    return f"filen kan ikke leses: {grunn}"
 
 
 def _vurder(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
@@ -217,7 +332,9 @@ def _vurder(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         )
     try:
         nokkel = _nokkel(args) if args.format == "vedtaksgrunnlag" else None
-        vurdering = assess(_les_fil(args.sak, "SAK.json"), on=args.dato, regler=bok)
+        grenser = _grenser(args)
+        tekst = _les_fil(args.sak, "SAK.json", grenser.byte)
+        vurdering = assess(tekst, on=args.dato, regler=bok, grenser=grenser)
     except UgyldigSak as exc:
         return _avvis(exc.feil, args.format, ut, err)
     except RegelFeil as exc:  # a rule that fails on this case: named, never an internal error
@@ -233,14 +350,12 @@ def _vurder(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
 
 
 def _dato_arg(tekst: str | None) -> date:
+    """``--dato``, or today: the same reading and bounds as a case's dates (``les_dato``)."""
     if tekst is None:
         return date.today()
-    try:
-        if len(tekst) == 10:
-            return date.fromisoformat(tekst)
-    except ValueError:
-        pass
-    raise UgyldigSak([Feil("--dato", tekst, "ugyldig dato: forventet ÅÅÅÅ-MM-DD")])
+    dato = les_dato(tekst)
+    assert dato is not None
+    return dato
 
 
 def _regler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
@@ -341,7 +456,10 @@ def _nokkel(args: argparse.Namespace) -> bytes | None:
 def _gjengi(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     try:
         nokkel = _nokkel(args)
-        data = json.loads(_les_fil(args.grunnlag, "VEDTAKSGRUNNLAG.json"))
+        grenser = _grenser(args)
+        grense = grenser.byte_vedtaksgrunnlag
+        tekst = _les_fil(args.grunnlag, "VEDTAKSGRUNNLAG.json", grense, "byte_vedtaksgrunnlag")
+        data = les_json(tekst, grenser.med(byte=grense))
         vurdering = Assessment.from_record(data, nokkel=nokkel)
     except UgyldigSak as exc:
         return _avvis(exc.feil, "tekst", ut, err)
@@ -371,12 +489,13 @@ def _soknad(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         felt = "--regler" if args.regler else "--satser"
         return _avvis([Feil(felt, args.regler or args.satser, str(exc))], format_, ut, err)
     try:
-        tekst = _les_fil(args.soknad, "SOKNAD.json")
+        grenser = _grenser(args)
+        tekst = _les_fil(args.soknad, "SOKNAD.json", grenser.byte)
         if args.format == "sak":
-            sak = fra_soknad(tekst, args.dato).sak
+            sak = fra_soknad(tekst, args.dato, grenser=grenser).sak
             print(json.dumps(sak, ensure_ascii=False, indent=2), file=ut)
             return OK
-        resultat, vurdering = vurder_soknad(tekst, args.dato, regler=bok)
+        resultat, vurdering = vurder_soknad(tekst, args.dato, regler=bok, grenser=grenser)
     except UgyldigSak as exc:
         return _avvis(exc.feil, format_, ut, err)
     except RegelFeil as exc:
@@ -448,7 +567,7 @@ def _linjer(navn: str, felt: str) -> tuple[Iterable[str], int | None, list[int]]
     try:
         antall = tell_linjer(navn)
     except OSError as exc:
-        raise UgyldigSak([Feil(felt, navn, f"filen kan ikke leses: {exc}")]) from None
+        raise UgyldigSak([Feil(felt, navn, filfeil(exc))]) from None
     numre: list[int] = []
 
     def les() -> Iterator[str]:
@@ -475,6 +594,7 @@ def _vurder_batch(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
             regler=bok,
             resultat="vedtaksgrunnlag" if args.format == "vedtaksgrunnlag" else "json",
             total=antall,
+            grenser=_grenser(args),
         )
     except UgyldigSak as exc:
         return _avvis(exc.feil, "json", ut, err)
@@ -512,7 +632,9 @@ def _frister(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         felt = "--regler" if args.regler else "--satser"
         return _avvis([Feil(felt, args.regler or args.satser, str(exc))], args.format, ut, err)
     try:
-        vurdering = assess(_les_fil(args.sak, "SAK.json"), on=args.dato, regler=bok)
+        grenser = _grenser(args)
+        tekst = _les_fil(args.sak, "SAK.json", grenser.byte)
+        vurdering = assess(tekst, on=args.dato, regler=bok, grenser=grenser)
         frister = due(vurdering, regler=bok)
     except UgyldigSak as exc:
         return _avvis(exc.feil, args.format, ut, err)

@@ -32,14 +32,19 @@ from cattrs.errors import (
 )
 
 from . import tilsynsfakta
-from .errors import Feil, UgyldigSak
+from .errors import Feil, UgyldigSak, oppramsing
 from .facts import Kvp, Opphold, Sak
+from .grenser import STANDARD, Grenser, heves, tall
 
 #: The current act applies from this date; older cases belong to the 1991 act.
 LOVENS_IKRAFTTREDELSE = date(2010, 1, 1)
 #: Dates outside this span are typing errors (and date arithmetic near year 9999 overflows).
 TIDLIGSTE_DATO = date(1850, 1, 1)
 SENESTE_DATO = date(2199, 12, 31)
+#: The rejection of a date outside that span, in the case or as ``on=`` / ``--dato``.
+URIMELIG_DATO = (
+    f"urimelig dato: må ligge mellom {TIDLIGSTE_DATO.isoformat()} og {SENESTE_DATO.isoformat()}"
+)
 #: An amount above this is a typing error, not a household's income (ten billion kroner).
 MAKS_BELOP = Decimal(10) ** 10
 
@@ -48,7 +53,13 @@ ISO_DATO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class _Avvist(ValueError):
-    """A single value rejected by a structure hook, with a Norwegian reason."""
+    """A single value rejected by a structure hook, with a Norwegian reason (and, when it is
+    raised while parsing, where: ``felt``)."""
+
+    def __init__(self, melding: str, felt: str = "$", verdi: Any = None) -> None:
+        super().__init__(melding)
+        self.felt = felt
+        self.verdi = verdi
 
 
 def _dato(verdi: Any, _: type) -> date:
@@ -59,10 +70,7 @@ def _dato(verdi: Any, _: type) -> date:
     except ValueError:
         raise _Avvist("datoen finnes ikke i kalenderen") from None
     if not TIDLIGSTE_DATO <= dato <= SENESTE_DATO:
-        raise _Avvist(
-            f"urimelig dato: må ligge mellom {TIDLIGSTE_DATO.isoformat()} og "
-            f"{SENESTE_DATO.isoformat()}"
-        )
+        raise _Avvist(URIMELIG_DATO)
     return dato
 
 
@@ -72,7 +80,8 @@ def _belop(verdi: Any, _: type) -> Decimal:
     if isinstance(verdi, float) and not math.isfinite(verdi):
         raise _Avvist("beløp må være et endelig tall")
     try:
-        belop = Decimal(str(verdi)) if isinstance(verdi, float) else Decimal(verdi)
+        # ``+ 0.0`` turns -0.0 into 0.0: a negative zero would be shown as «−0» (issue 15)
+        belop = Decimal(str(verdi + 0.0)) if isinstance(verdi, float) else Decimal(verdi)
     except InvalidOperation:  # pragma: no cover - finite floats always convert
         raise _Avvist("beløp kan ikke leses som et tall") from None
     if belop < 0:
@@ -222,8 +231,8 @@ def _rask_belop(verdi: Any) -> Decimal:
         if 0 <= verdi <= _MAKS_HELTALLSBELOP:
             return Decimal(verdi)
     elif type(verdi) is float and math.isfinite(verdi):
-        belop = Decimal(str(verdi))
-        if 0 <= belop <= MAKS_BELOP:  # -0.0 passes, as in _belop
+        belop = Decimal(str(verdi + 0.0))  # -0.0 passes as 0.0, as in _belop
+        if 0 <= belop <= MAKS_BELOP:
             return belop
     raise _IkkeRask
 
@@ -279,8 +288,10 @@ def _rask_uttrykk(typ: Any, var: str, navnerom: dict[str, Any], dybde: int = 0) 
         indre = _rask_uttrykk(args[0], element, navnerom, dybde + 1)
         if attrs.has(args[0]):  # ``map`` calls the reader without a comprehension's frame
             leser = f"_les_{args[0].__name__}"
-            return f"(tuple(map({leser}, {var})) if type({var}) is list else {ugyldig})"
-        return f"(tuple([{indre} for {element} in {var}]) if type({var}) is list else {ugyldig})"
+            liste = f"type({var}) is list and len({var}) <= _RASK_LINJER"
+            return f"(tuple(map({leser}, {var})) if {liste} else {ugyldig})"
+        liste = f"type({var}) is list and len({var}) <= _RASK_LINJER"
+        return f"(tuple([{indre} for {element} in {var}]) if {liste} else {ugyldig})"
     if attrs.has(typ):
         navn = f"_les_{typ.__name__}"
         if navn not in navnerom:
@@ -296,7 +307,8 @@ def _fylles_direkte(klasse: type) -> bool:
     The generated ``__init__`` of a frozen attrs class does nothing but set each slot (through
     ``object.__setattr__``); setting them by their slot descriptors does the same a third
     faster. That holds only while no field has a validator, converter or factory and the class
-    has no init hooks; otherwise ``__init__`` is called.
+    has no init hooks; otherwise ``__init__`` is called. A slot that is no field is a cached
+    property's (``Sak._personindeks``), which ``__init__`` leaves empty too.
     """
     felt = attrs.fields(klasse)
     return (
@@ -305,8 +317,20 @@ def _fylles_direkte(klasse: type) -> bool:
             for f in felt
         )
         and not any(hasattr(klasse, krok) for krok in ("__attrs_pre_init__", "__attrs_post_init__"))
-        and set(getattr(klasse, "__slots__", ())) - {"__weakref__"} == {f.name for f in felt}
+        and {f.name for f in felt} <= set(getattr(klasse, "__slots__", ()))
+        and _andre_slots(klasse) <= ({"__weakref__"} | _hurtigbufret(klasse))
     )
+
+
+def _andre_slots(klasse: type) -> set[str]:
+    """The class's slots that are not its fields."""
+    return set(getattr(klasse, "__slots__", ())) - {f.name for f in attrs.fields(klasse)}
+
+
+def _hurtigbufret(klasse: type) -> set[str]:
+    """The slots of a class's cached properties: attrs gives each one and fills it from a
+    ``__getattr__`` of its own, so a class without that has none."""
+    return _andre_slots(klasse) - {"__weakref__"} if "__getattr__" in vars(klasse) else set()
 
 
 def _rask_klasse(klasse: type, navnerom: dict[str, Any]) -> Any:
@@ -388,6 +412,7 @@ def _lag_rask_leser(klasse: type) -> Any:
         "_rask_belop": _rask_belop,
         "_Decimal": Decimal,
         "_MAKS_HELTALLSBELOP": _MAKS_HELTALLSBELOP,
+        "_RASK_LINJER": STANDARD.linjer,
         "_ny": object.__new__,
     }
     _rask_uttrykk(klasse, "d", navnerom)
@@ -445,47 +470,209 @@ def _skjot(sti: str, navn: Any) -> str:
 _NAVN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-def les_json(tekst: str | bytes) -> Any:
-    """Parse JSON text, turning a syntax error into a rejection with its position."""
+def les_json(tekst: str | bytes, grenser: Grenser | None = None) -> Any:
+    """Parse JSON text, turning every fault into a rejection in Norwegian: a syntax error
+    with its line and column, text that is not UTF-8, a key given twice in one object, a
+    text longer than ``grenser.byte``. A leading byte order mark (as Windows Notepad and
+    Excel save UTF-8) is skipped.
+    """
+    grense = (grenser or STANDARD).byte
+    if len(tekst) > grense or (len(tekst) * 4 > grense and len(_som_bytes(tekst)) > grense):
+        raise UgyldigSak([for_stor(grense)])
+    if isinstance(tekst, bytes):
+        try:
+            tekst = tekst.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise UgyldigSak([Feil("$", None, ikke_utf8(exc))]) from None
+    if tekst.startswith("\ufeff"):
+        tekst = tekst[1:]
     try:
-        return json.loads(tekst, parse_float=float, parse_constant=_avvis_konstant)
+        return json.loads(
+            tekst,
+            parse_float=float,
+            parse_constant=_avvis_konstant,
+            object_pairs_hook=_objekt_uten_doble_nokler,
+        )
     except _Avvist as exc:
-        raise UgyldigSak([Feil("$", None, str(exc))]) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        melding = f"ikke gyldig JSON: {getattr(exc, 'msg', exc)}"
-        if isinstance(exc, json.JSONDecodeError):
-            melding += f" (linje {exc.lineno}, kolonne {exc.colno})"
-        raise UgyldigSak([Feil("$", None, melding)]) from None
+        raise UgyldigSak([Feil(exc.felt, exc.verdi, str(exc))]) from None
+    except json.JSONDecodeError as exc:
+        raise UgyldigSak([Feil("$", None, json_feil(exc))]) from None
     except RecursionError:
         raise UgyldigSak([Feil("$", None, "JSON-dokumentet er for dypt nøstet")]) from None
     except ValueError as exc:  # e.g. a number of more than 4 300 digits
-        raise UgyldigSak([Feil("$", None, f"ikke gyldig JSON: {exc}")]) from None
+        raise UgyldigSak([Feil("$", None, f"ikke gyldig JSON: {_tallfeil(exc)}")]) from None
+
+
+def _som_bytes(tekst: str | bytes) -> bytes:
+    return tekst if isinstance(tekst, bytes) else tekst.encode("utf-8", "surrogatepass")
+
+
+def for_stor(grense: int, hva: str = "saken", felt: str = "$", navn: str = "byte") -> Feil:
+    """The rejection of a text longer than the limit ``navn`` (grenser.py) allows."""
+    return Feil(felt, None, f"{hva} er større enn grensen på {tall(grense)} byte {heves(navn)}")
+
+
+def ikke_utf8(exc: UnicodeDecodeError) -> str:
+    """A text that is not UTF-8, said so a caseworker knows what to do."""
+    byte = exc.object[exc.start : exc.start + 1].hex()
+    return (
+        f"teksten er ikke UTF-8 (byte 0x{byte} ved posisjon {exc.start} kan ikke leses); "
+        "lagre filen som UTF-8"
+    )
+
+
+#: The standard library's JSON syntax errors, in Norwegian (anything else keeps its words).
+_JSON_FEIL = {
+    "Expecting value": "forventet en verdi",
+    "Expecting property name enclosed in double quotes": (
+        "forventet et feltnavn i doble anførselstegn"
+    ),
+    "Expecting ',' delimiter": "forventet komma",
+    "Expecting ':' delimiter": "forventet kolon",
+    "Unterminated string starting at": 'teksten slutter aldri (mangler avsluttende ")',
+    "Invalid control character at": "ugyldig kontrolltegn i en tekst",
+    "Invalid \\escape": "ugyldig escape-sekvens (\\)",
+    "Invalid \\uXXXX escape": "ugyldig \\uXXXX-sekvens",
+    "Extra data": "mer innhold etter slutten av JSON-dokumentet",
+    "Illegal trailing comma before end of object": "komma før slutten av et objekt",
+    "Illegal trailing comma before end of array": "komma før slutten av en liste",
+}
+
+
+def json_feil(exc: json.JSONDecodeError) -> str:
+    """A JSON syntax error in Norwegian, with its line and column."""
+    if not exc.doc.strip():
+        melding = "teksten er tom; forventet et JSON-objekt ({...})"
+    else:
+        melding = _JSON_FEIL.get(exc.msg, exc.msg)
+    return f"ikke gyldig JSON: {melding} (linje {exc.lineno}, kolonne {exc.colno})"
+
+
+def _tallfeil(exc: ValueError) -> str:
+    if "digits" in str(exc):
+        return "et tall har for mange sifre"
+    return str(exc)
+
+
+def _objekt_uten_doble_nokler(par: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object from its key-value pairs, refusing a key given twice: the standard library
+    keeps the last, so a second ``vurderingsdato`` silently decided the date (issue 15)."""
+    objekt = dict(par)
+    if len(objekt) != len(par):
+        sett: set[str] = set()
+        for nokkel, _ in par:
+            if nokkel in sett:
+                raise _Avvist(
+                    f"feltet «{nokkel}» står to ganger i samme objekt; JSON-teksten må si det "
+                    "bare én gang",
+                    felt=_skjot("", nokkel) if nokkel else "$",
+                )
+            sett.add(nokkel)
+    return objekt
 
 
 def _avvis_konstant(navn: str) -> Any:
     raise _Avvist(f"{navn} er ikke gyldig JSON")
 
 
-def fra_dict(data: Any, vurderingsdato: date | None = None) -> Sak:
+def fra_dict(data: Any, vurderingsdato: date | None = None, grenser: Grenser | None = None) -> Sak:
     """Structure a contract dict into a ``Sak``, or raise ``UgyldigSak`` with every problem.
 
     ``vurderingsdato`` overrides the case's own date (``on=`` / ``--dato``) for the checks
-    that depend on the date.
+    that depend on the date. ``grenser``: the input limits (``grenser.py``), checked first.
     """
     if not isinstance(data, dict):
         raise UgyldigSak([Feil("$", data, "saken må være et JSON-objekt ({...})")])
-    try:
-        sak = _LES_SAK_RASKT(data)
-    except Exception:  # anything at all: the detailed path below finds and names it
-        pass
-    else:
-        if not _har_kryssfeil(sak, vurderingsdato):
-            return sak
-    return _fra_dict_detaljert(data, vurderingsdato)
+    grenser = grenser or STANDARD
+    # The fast path reads only the contract's shape (four levels deep) and gives up on a list
+    # longer than the default limit, so what it reads is within any limits at least as
+    # generous as the defaults but for the number of persons: the walk of ``sjekk_grenser``
+    # is then not needed. Stricter limits, or anything it gives up on, go the detailed way.
+    if grenser.linjer >= STANDARD.linjer and grenser.dybde >= STANDARD.dybde:
+        try:
+            sak = _LES_SAK_RASKT(data)
+        except Exception:  # anything at all: the detailed path below finds and names it
+            pass
+        else:
+            if len(sak.personer) <= grenser.personer and not _har_kryssfeil(sak, vurderingsdato):
+                return sak
+    return _fra_dict_detaljert(data, vurderingsdato, grenser)
 
 
-def _fra_dict_detaljert(data: dict[str, Any], vurderingsdato: date | None) -> Sak:
+def sjekk_grenser(data: Any, grenser: Grenser, hva: str = "saken") -> None:
+    """Refuse input past a limit (``grenser.py``): nesting deeper than ``dybde``, a list
+    longer than ``linjer``, more than ``personer`` persons. One walk of the objects and lists
+    (never of the scalars), without recursion; the path is built only for a rejection.
+    """
+    personer = data.get("personer") if isinstance(data, dict) else None
+    if isinstance(personer, list) and len(personer) > grenser.personer:
+        raise UgyldigSak(
+            [
+                Feil(
+                    "personer",
+                    f"{tall(len(personer))} personer",
+                    f"{hva} har flere personer enn grensen på {tall(grenser.personer)} "
+                    + heves("personer"),
+                )
+            ]
+        )
+    maks_dybde, maks_linjer = grenser.dybde, grenser.linjer
+    # (value, its depth, the entry of its parent, its key or index): the path on demand
+    stabel: list[tuple[Any, int, Any, Any]] = [(data, 1, None, None)]
+    while stabel:
+        oppforing = stabel.pop()
+        verdi, dybde = oppforing[0], oppforing[1]
+        if dybde > maks_dybde:
+            raise UgyldigSak(
+                [
+                    Feil(
+                        _sti(oppforing, overst=True),
+                        None,
+                        f"{hva} er nøstet dypere enn grensen på {maks_dybde} nivåer "
+                        + heves("dybde"),
+                    )
+                ]
+            )
+        if isinstance(verdi, dict):
+            deler: Any = verdi.items()
+        else:
+            if len(verdi) > maks_linjer:
+                raise UgyldigSak(
+                    [
+                        Feil(
+                            _sti(oppforing) or "$",
+                            f"{tall(len(verdi))} elementer",
+                            f"listen er lengre enn grensen på {tall(maks_linjer)} elementer "
+                            + heves("linjer"),
+                        )
+                    ]
+                )
+            deler = enumerate(verdi)
+        for nokkel, under in deler:
+            if isinstance(under, dict | list):
+                stabel.append((under, dybde + 1, oppforing, nokkel))
+
+
+def _sti(oppforing: tuple[Any, int, Any, Any], overst: bool = False) -> str:
+    """The JSON path of an entry of ``sjekk_grenser``'s walk (``overst``: of the field at the
+    top it lies in, for nesting too deep to name every step)."""
+    deler = []
+    while oppforing[2] is not None:
+        deler.append(oppforing[3])
+        oppforing = oppforing[2]
+    if overst:
+        deler = deler[-1:]
+    sti = ""
+    for nokkel in reversed(deler):
+        sti = f"{sti}[{nokkel}]" if isinstance(nokkel, int) else _skjot(sti, nokkel)
+    return sti
+
+
+def _fra_dict_detaljert(
+    data: dict[str, Any], vurderingsdato: date | None, grenser: Grenser = STANDARD
+) -> Sak:
     """``fra_dict`` by the detailed converter: every problem, with its JSON path."""
+    sjekk_grenser(data, grenser)
     feil: list[Feil] = []
     sak: Sak | None = None
     try:
@@ -632,23 +819,26 @@ def _godkjente_boutgifter(data: dict[str, Any]) -> Iterator[Feil]:
 
 
 def _barn_eldre_enn_foreldre(personer: list[Any], roller: dict[str, list[int]]) -> Iterator[Feil]:
+    """A child not younger than the applicant or partner: one problem per child, naming the
+    youngest of them it is not younger than (every pair made the rejection quadratic)."""
     foreldre = [
-        (i, _som_dato(personer[i].get("fodselsdato")))
+        (fodt, i)
         for rolle in ("soker", "ektefelle", "samboer")
         for i in roller.get(rolle, [])
+        if (fodt := _som_dato(personer[i].get("fodselsdato"))) is not None
     ]
+    if not foreldre:
+        return
+    yngste_fodt, j = max(foreldre, key=lambda par: par[0])  # the first of the youngest
     for i in roller.get("barn", []):
         barn_fodt = _som_dato(personer[i].get("fodselsdato"))
-        if barn_fodt is None:
-            continue
-        for j, forelder_fodt in foreldre:
-            if forelder_fodt is not None and barn_fodt <= forelder_fodt:
-                yield Feil(
-                    f"personer[{i}].fodselsdato",
-                    personer[i]["fodselsdato"],
-                    f"barnet er ikke yngre enn personer[{j}] "
-                    f"(født {personer[j]['fodselsdato']}), som er søker eller partner",
-                )
+        if barn_fodt is not None and barn_fodt <= yngste_fodt:
+            yield Feil(
+                f"personer[{i}].fodselsdato",
+                personer[i]["fodselsdato"],
+                f"barnet er ikke yngre enn personer[{j}] "
+                f"(født {personer[j]['fodselsdato']}), som er søker eller partner",
+            )
 
 
 def _opphold_motstrid(personer: list[Any]) -> Iterator[Feil]:
@@ -679,9 +869,11 @@ def _opphold_motstrid(personer: list[Any]) -> Iterator[Feil]:
 
 
 def _kjente_personer(data: dict[str, Any], ider: dict[str, int]) -> Iterator[Feil]:
+    melding = "ukjent person-id; kjente er: " + oppramsing(ider, len(ider))
+
     def sjekk(sti: str, verdi: Any) -> Iterator[Feil]:
         if isinstance(verdi, str) and verdi not in ider:
-            yield Feil(sti, verdi, "ukjent person-id; kjente er: " + ", ".join(ider))
+            yield Feil(sti, verdi, melding)
 
     for liste in ("inntekter", "formue", "rettigheter", "andre_utgifter", "vilkar", "radgivning"):
         elementer = data.get(liste)
@@ -716,9 +908,11 @@ def _kjente_personer(data: dict[str, Any], ider: dict[str, int]) -> Iterator[Fei
                 for x in (personer_i_opphold if isinstance(personer_i_opphold, list) else ())
                 if isinstance(x, str)
             ]
+            sett: set[str] = set()
             for j, pid in enumerate(ider_i_opphold):
-                if pid in ider_i_opphold[:j]:
+                if pid in sett:
                     yield Feil(f"botilbud[{i}].personer[{j}]", pid, "personen står to ganger")
+                sett.add(pid)
     kvp = data.get("kvp")
     if isinstance(kvp, dict):
         yield from sjekk("kvp.person", kvp.get("person"))
@@ -743,10 +937,10 @@ def _kjente_vilkar(data: dict[str, Any]) -> Iterator[Feil]:
                 ider.setdefault(vid, i)
     reduksjoner = data.get("reduksjoner")
     if isinstance(reduksjoner, list):
+        kjente = oppramsing(ider, len(ider)) or "(ingen vilkår i saken)"
         for i, r in enumerate(reduksjoner):
             vid = r.get("vilkar") if isinstance(r, dict) else None
             if isinstance(vid, str) and vid not in ider:
-                kjente = ", ".join(ider) or "(ingen vilkår i saken)"
                 yield Feil(
                     f"reduksjoner[{i}].vilkar", vid, f"ukjent vilkår-id; kjente er: {kjente}"
                 )
@@ -767,11 +961,14 @@ def _kvp_kryssjekker(kvp: dict[str, Any]) -> Iterator[Feil]:
     ):
         liste = kvp.get(felt)
         if isinstance(liste, list):
+            sett: set[str] = set()
             for j, verdi in enumerate(liste):
-                if isinstance(verdi, str) and verdi in liste[:j]:
+                if isinstance(verdi, str) and verdi in sett:
                     yield Feil(f"kvp.{felt}[{j}]", verdi, melding)
                 elif felt == "forsorger_barn" and isinstance(verdi, str) and verdi == deltaker:
                     yield Feil(f"kvp.{felt}[{j}]", verdi, "deltakeren kan ikke forsørge seg selv")
+                if isinstance(verdi, str):
+                    sett.add(verdi)
     start, slutt = _som_dato(kvp.get("program_start")), _som_dato(kvp.get("program_slutt"))
     forlenget = _som_dato(kvp.get("forlenget_til"))
     if start and slutt and slutt < start:

@@ -13,21 +13,39 @@ from __future__ import annotations
 
 import math
 import reprlib
+from collections.abc import Iterable
+from itertools import islice
 from typing import Any
 
 from attrs import field, frozen
+
+from .grenser import MAKS_FEIL, MAKS_IDER, tall
 
 
 def kort_verdi(verdi: Any) -> Any:
     """A value as a rejection shows it: itself when small and shallow, else a bounded text.
 
     Input can be hostile (nested thousands deep, megabytes long); a rejection must still be
-    printable as JSON and never recurse, so a large or deep value becomes a short repr.
+    printable as JSON and never recurse, so a large or deep value becomes a short repr that
+    says how long the whole was (characters of a text, elements of a list or object).
     """
     if _liten(verdi, 3):
         return verdi
     tekst = _REPR.repr(verdi)
-    return tekst if len(tekst) <= 200 else tekst[:200] + "…"
+    if len(tekst) > 200:
+        tekst = tekst[:200] + "…"
+    if isinstance(verdi, str) and len(verdi) > 200:
+        tekst += f" ({tall(len(verdi))} tegn i alt)"
+    elif isinstance(verdi, list | tuple | dict | set | frozenset) and len(verdi) > 6:
+        tekst += f" ({tall(len(verdi))} elementer i alt)"
+    return tekst
+
+
+def oppramsing(navn: Iterable[str], antall: int) -> str:
+    """At most ``MAKS_IDER`` names, comma-separated, and how many more there are: a message
+    that lists every known id grew with the input (issue 15: 69 MB for 3 000 ids)."""
+    vist = ", ".join(islice(navn, MAKS_IDER))
+    return vist + (f" og {tall(antall - MAKS_IDER)} til" if antall > MAKS_IDER else "")
 
 
 def _skrivbar(tekst: str) -> bool:
@@ -81,8 +99,18 @@ class Feil:
 class UgyldigSak(ValueError):
     """The case was rejected. ``.feil`` lists every problem, not only the first."""
 
-    def __init__(self, feil: list[Feil]) -> None:
+    def __init__(self, feil: Iterable[Feil]) -> None:
         self.feil = list(feil)
+        if len(self.feil) > MAKS_FEIL:  # bounded, however much was wrong (grenser.MAKS_FEIL)
+            utelatt = len(self.feil) - MAKS_FEIL
+            self.feil[MAKS_FEIL:] = [
+                Feil(
+                    "$",
+                    utelatt,
+                    f"og {tall(utelatt)} problemer til, som ikke er vist: en avvisning viser "
+                    f"høyst {MAKS_FEIL}",
+                )
+            ]
         lines = [f"{f.felt}: {f.melding} (verdi: {f.verdi!r})" for f in self.feil]
         super().__init__("Saken ble avvist:\n  " + "\n  ".join(lines))
 

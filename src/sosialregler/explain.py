@@ -1,4 +1,4 @@
-"""Texts from trees: what a caseworker pastes into a vedtak, in bokmål or English.
+"""Texts from trees: the caseworker's working paper, in bokmål, nynorsk or English.
 
 Rendering is separate from evaluation and reads only the evaluated data (tree, lines, flags),
 so a stored decision record renders exactly as it did. Templates come from the rule files;
@@ -6,21 +6,25 @@ placeholders name facts, whose values were recorded on the node when it was eval
 
 The structure follows what forvaltningsloven §§ 24–25 and 27 ask of a decision: the outcome,
 the rules applied and what they say, the facts relied on, the main considerations (and where
-the law leaves discretion, that it does), and how to appeal.
+the law leaves discretion, that it does), and how to appeal. It is a working paper for the
+caseworker: research notes and sources stay in the rule files, every code value is shown by its
+label, each person by who they are in the case, and an unknown fact is listed once, under the
+facts that are missing, rather than as «unknown» lines.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .derived import Ukjent
 from .engine import Merknad
-from .katalog import KATALOG
+from .katalog import KATALOG, SKJULTE, VERDIER, verdietikett
 from .outcome import Utfall
+from .rates import USIKRE_MERKER
 from .rulebook.model import RegelInfo
 from .tree import Node
 
@@ -28,21 +32,6 @@ if TYPE_CHECKING:
     from .assessment import Assessment, Vedtak
 
 _PLASSHOLDER = re.compile(r"\{([^{}]*)\}")
-
-UTFALLSORD = {
-    "nb": {
-        Utfall.OPPFYLT: "Oppfylt",
-        Utfall.IKKE_OPPFYLT: "Ikke oppfylt",
-        Utfall.UAVKLART: "Uavklart – opplysninger mangler",
-        Utfall.SKJONN: "Skjønn – saksbehandler må vurdere",
-    },
-    "en": {
-        Utfall.OPPFYLT: "Met",
-        Utfall.IKKE_OPPFYLT: "Not met",
-        Utfall.UAVKLART: "Undetermined – facts are missing",
-        Utfall.SKJONN: "Discretion – the caseworker must assess",
-    },
-}
 
 #: Labels for calculation lines (display words, not law).
 POSTER = {
@@ -173,6 +162,31 @@ TYPER = {
     "kvalifiseringsprogram": ("Kvalifiseringsprogram", "Qualification programme"),
 }
 
+#: Nynorsk labels for calculation lines that ``VERDIER`` (the code values) does not already give.
+POSTER_NN = {
+    "sats_enslig": "Sats for einsleg",
+    "sats_ektepar": "Sats for ektepar/sambuarar",
+    "sats_bofellesskap": "Sats for person i bufellesskap",
+    "barn_uten_barnesats": "Barn over aldersgrensa for barnesatsane (ingen barnesats)",
+    "boutgift_annen": "Anna buutgift",
+    "vilkar_aktivitet": "Vilkår om aktivitet",
+    "vilkar_dokumentasjon": "Vilkår om dokumentasjon",
+    "vilkar_bruk_av_formue": "Vilkår om bruk av formue",
+    "vilkar_sok_annen_ytelse": "Vilkår om å søkje anna yting",
+    "vilkar_okonomisk_radgivning": "Vilkår om økonomisk rådgjeving",
+    "vilkar_flytting": "Vilkår om flytting",
+    "vilkar_annen": "Anna vilkår",
+    "varsel_om_reduksjon": "Varsel om reduksjon ved brot",
+    "reduksjon": "Reduksjon for brot på vilkår",
+    "utgift_annen": "Anna utgift",
+    "engangsutgift_annen": "Anna utgift (eingongs)",
+    "rettighet_annen": "Rett: Anna rett",
+    "kvp_sats": "Kvalifiseringsstønad, full sats",
+    "kvp_reduksjon_under_25": "Deltakar under 25 år: to tredjedelar",
+    "kvp_barnetillegg": "Barnetillegg",
+    "kvp_fravaer": "Fråvær",
+}
+
 #: Units of calculation lines.
 ENHETER = {
     "kr_per_maned": ("kr per måned", "NOK per month"),
@@ -183,6 +197,53 @@ ENHETER = {
     "per_reduksjon": ("Vurdering av hver reduksjon", "Assessment of each reduction"),
     "per_radgivning": ("Vurdering av hvert registrerte råd", "Assessment of each advice record"),
 }
+ENHETER_NN = {
+    "kr_per_maned": "kr per månad",
+    "kr_per_ar": "kr per år",
+    "kr_per_dag": "kr per dag",
+    "per_vilkar": "Vurdering av kvart vilkår",
+    "per_reduksjon": "Vurdering av kvar reduksjon",
+    "per_radgivning": "Vurdering av kvart registrerte råd",
+}
+
+#: Rate tables by id, as the working paper names them (nb, nn, en); a municipality's own table
+#: is named by its file.
+SATSTABELLER = {
+    "statlige-veiledende-satser": (
+        "statlige veiledende satser",
+        "statlege rettleiande satsar",
+        "state guideline rates",
+    ),
+    "grunnbelop": ("grunnbeløpet (G)", "grunnbeløpet (G)", "the basic amount (G)"),
+    "kvalifiseringsstonad": (
+        "kvalifiseringsstønad i G",
+        "kvalifiseringsstønad i G",
+        "qualification benefit in G",
+    ),
+    "kvp-barnetillegg": (
+        "barnetillegg til kvalifiseringsstønad",
+        "barnetillegg til kvalifiseringsstønad",
+        "child supplement to the qualification benefit",
+    ),
+    "kvp-dagsats": (
+        "stønadsdager per år i kvalifiseringsstønaden",
+        "stønadsdagar per år i kvalifiseringsstønaden",
+        "benefit days per year",
+    ),
+    "kvp-parametre": (
+        "aldersgrensen for full kvalifiseringsstønad",
+        "aldersgrensa for full kvalifiseringsstønad",
+        "age for the full qualification benefit",
+    ),
+}
+
+#: Facts whose value names a rate table together with its source: texts show the table only.
+KILDEFAKTA = frozenset({"livsopphold.satstabell"})
+
+SPRAK = ("nb", "nn", "en")
+_INDEKS = {"nb": 0, "nn": 1, "en": 2}
+#: Code values by their bokmål label: some derived facts hold a name, not a code.
+_BOKMALSNAVN = {nb: kode for kode, (nb, _, _) in VERDIER.items() if nb != kode}
 
 TITLER = {
     "nb": {
@@ -190,10 +251,10 @@ TITLER = {
         "sak": "Sak",
         "utfall": "Utfall",
         "belop": "Veiledende beløp",
-        "per_maned": "kr per måned",
+        "per_maned": "per måned",
         "beregning": "Beregning",
         "sum": "Sum (aldri under 0)",
-        "ikke_beregnet": "Beløpet kan ikke beregnes før opplysningene nedenfor er kjent.",
+        "ikke_beregnet": "Beløpet kan ikke beregnes før opplysningene som mangler, er kjent.",
         "begrunnelse": "Begrunnelse",
         "mangler": "Opplysninger som mangler",
         "merknader": "Merknader",
@@ -208,17 +269,72 @@ TITLER = {
         "nei": "nei",
         "skjonn": "Spørsmål til saksbehandlers skjønn",
         "ikke_i_kraft": "Ingen versjon av regelen gjelder på vurderingsdatoen.",
-        "biblioteket": "Vurdert av sosialregler {bibliotek}, regler {regler}.",
+        "biblioteket": "Vurdert med sosialregler {bibliotek}, regelsett {regler}.",
+        "kan_ikke": "kan ikke avgjøres før disse opplysningene er kjent: {mangler}.",
+        "skjonn_regel": "beror på saksbehandlers skjønn.",
+        "ovenfor": "se vurderingen ovenfor",
+        "satser_fra": "Satser fra {dato}: {tabeller}",
+        "frist": "frist",
+        "alder": "{alder} år",
+        "barn_alder": "Barn {fra}–{til} år",
+        "soker": "søkeren",
+        "barn_fodt": "barn født {ar}",
+        "barn_nr": "barn nr. {nr}",
+        "voksen_fodt": "annen voksen født {ar}",
+        "utdatert": "Satsene for {navn} er bare kjent gyldige til {til}; beregningen bruker "
+        "satsene fra {fra}. Nyere satser kan gjelde.",
+        "usikker": "Satsen for {navn} fra {fra} er ikke bekreftet i en offentlig kilde. "
+        "Kontroller satsen før den brukes i et vedtak.",
+    },
+    "nn": {
+        "vurderingsdato": "Vurderingsdato",
+        "sak": "Sak",
+        "utfall": "Utfall",
+        "belop": "Rettleiande beløp",
+        "per_maned": "per månad",
+        "beregning": "Utrekning",
+        "sum": "Sum (aldri under 0)",
+        "ikke_beregnet": "Beløpet kan ikkje reknast ut før opplysningane som manglar, er kjende.",
+        "begrunnelse": "Grunngjeving",
+        "mangler": "Opplysningar som manglar",
+        "merknader": "Merknader",
+        "fakta": "Opplysningar lagde til grunn",
+        "hjemmel": "Heimel",
+        "regnes_med": "blir rekna med",
+        "regnes_ikke_med": "blir ikkje rekna med",
+        "uavklart": "uavklart",
+        "trekkes_ikke": "blir ikkje trekt frå",
+        "ukjent": "ukjend",
+        "ja": "ja",
+        "nei": "nei",
+        "skjonn": "Spørsmål til skjønnet til sakshandsamaren",
+        "ikke_i_kraft": "Ingen versjon av regelen gjeld på vurderingsdatoen.",
+        "biblioteket": "Vurdert med sosialregler {bibliotek}, regelsett {regler}.",
+        "kan_ikke": "kan ikkje avgjerast før desse opplysningane er kjende: {mangler}.",
+        "skjonn_regel": "kjem an på skjønnet til sakshandsamaren.",
+        "ovenfor": "sjå vurderinga ovanfor",
+        "satser_fra": "Satsar frå {dato}: {tabeller}",
+        "frist": "frist",
+        "alder": "{alder} år",
+        "barn_alder": "Barn {fra}–{til} år",
+        "soker": "søkjaren",
+        "barn_fodt": "barn fødd {ar}",
+        "barn_nr": "barn nr. {nr}",
+        "voksen_fodt": "annan vaksen fødd {ar}",
+        "utdatert": "Satsane for {navn} er berre kjende gyldige til {til}; utrekninga brukar "
+        "satsane frå {fra}. Nyare satsar kan gjelde.",
+        "usikker": "Satsen for {navn} frå {fra} er ikkje stadfesta i ei offentleg kjelde. "
+        "Kontroller satsen før han blir brukt i eit vedtak.",
     },
     "en": {
         "vurderingsdato": "Assessment date",
         "sak": "Case",
         "utfall": "Outcome",
         "belop": "Guideline amount",
-        "per_maned": "NOK per month",
+        "per_maned": "per month",
         "beregning": "Calculation",
         "sum": "Total (never below 0)",
-        "ikke_beregnet": "The amount cannot be calculated until the facts below are known.",
+        "ikke_beregnet": "The amount cannot be calculated until the missing facts are known.",
         "begrunnelse": "Reasons",
         "mangler": "Missing facts",
         "merknader": "Flags",
@@ -233,32 +349,263 @@ TITLER = {
         "nei": "no",
         "skjonn": "Questions for the caseworker's discretion",
         "ikke_i_kraft": "No version of the rule applies on the assessment date.",
-        "biblioteket": "Assessed by sosialregler {bibliotek}, rules {regler}.",
+        "biblioteket": "Assessed with sosialregler {bibliotek}, rules {regler}.",
+        "kan_ikke": "cannot be decided until these facts are known: {mangler}.",
+        "skjonn_regel": "left to the caseworker's discretion.",
+        "ovenfor": "see the assessment above",
+        "satser_fra": "Rates from {dato}: {tabeller}",
+        "frist": "due",
+        "alder": "age {alder}",
+        "barn_alder": "Child aged {fra}–{til}",
+        "soker": "the applicant",
+        "barn_fodt": "child born {ar}",
+        "barn_nr": "child no. {nr}",
+        "voksen_fodt": "other adult born {ar}",
+        "utdatert": "The rates for {navn} are only known to be valid until {til}; the "
+        "calculation uses the rates from {fra}. Newer rates may apply.",
+        "usikker": "The rate for {navn} from {fra} is not confirmed by a public source. Check "
+        "it before it is used in a decision.",
     },
 }
+
+#: What a missing fact is called, by its path in the case (list indices left out); a path not
+#: here is named by the catalogue's label for the same name, then by its last part.
+MANGLER: Mapping[str, tuple[str, str, str]] = {
+    "personer[].fodselsdato": ("fødselsdato", "fødselsdato", "date of birth"),
+    "boutgifter": ("boutgiftene", "buutgiftene", "housing costs"),
+    "inntekter": ("inntektene", "inntektene", "income"),
+    "formue": ("formuen", "formuen", "assets"),
+    "bofellesskap": (
+        "om søkeren bor i bofellesskap",
+        "om søkjaren bur i bufellesskap",
+        "whether the applicant shares a household",
+    ),
+    "rettigheter": (
+        "økonomiske rettigheter",
+        "økonomiske rettar",
+        "economic rights",
+    ),
+    "barns_behov_vurdert": (
+        "om barnas behov er vurdert",
+        "om behova til barna er vurderte",
+        "whether the children's needs are assessed",
+    ),
+    "maneder_med_stonad": (
+        "månedene med utbetalt stønad",
+        "månadene med utbetalt stønad",
+        "the months with support paid",
+    ),
+    "kommune.langtidsdefinisjon": (
+        "definisjonen av langtidsmottaker kommunen bruker",
+        "definisjonen av langtidsmottakar som kommunen brukar",
+        "the municipality's definition of a long-term recipient",
+    ),
+    "personer[].opphold": (
+        "opplysninger om opphold og bopel",
+        "opplysningar om opphald og bustad",
+        "residence facts",
+    ),
+    "personer[].opphold.norsk_statsborger": (
+        "om personen er norsk statsborger",
+        "om personen er norsk statsborgar",
+        "whether a Norwegian citizen",
+    ),
+    "personer[].opphold.lovlig_opphold": (
+        "om personen har lovlig opphold i Norge",
+        "om personen har lovleg opphald i Noreg",
+        "whether lawfully resident in Norway",
+    ),
+    "personer[].opphold.fast_bopel_i_norge": (
+        "om personen har fast bopel i Norge",
+        "om personen har fast bustad i Noreg",
+        "whether permanently resident in Norway",
+    ),
+    "kvp.ytelser_folketrygd": (
+        "ytelser til livsopphold etter folketrygdloven eller arbeidsmarkedsloven",
+        "ytingar til livsopphald etter folketrygdlova eller arbeidsmarknadslova",
+        "benefits for subsistence under the National Insurance or Labour Market Act",
+    ),
+    "kvp.vesentlig_nedsatt_arbeidsevne": (
+        "om arbeids- og inntektsevnen er vesentlig nedsatt",
+        "om arbeids- og inntektsevna er vesentleg nedsett",
+        "whether the capacity for work and income is substantially reduced",
+    ),
+    "kvp.behov_for_tett_oppfolging": (
+        "om søkeren trenger tett oppfølging",
+        "om søkjaren treng tett oppfølging",
+        "whether close follow-up is needed",
+    ),
+    "kvp.arbeidsevnevurdering_gjort": (
+        "om det er gjort en arbeidsevnevurdering",
+        "om det er gjort ei arbeidsevnevurdering",
+        "whether a work capacity assessment is done",
+    ),
+    "kvp.hensiktsmessig_og_nodvendig": (
+        "om programmet er hensiktsmessig og nødvendig",
+        "om programmet er føremålstenleg og naudsynt",
+        "whether the programme is appropriate and necessary",
+    ),
+    "kvp.program_kan_tilbys": (
+        "om NAV-kontoret kan tilby et program",
+        "om NAV-kontoret kan tilby eit program",
+        "whether the office can offer a programme",
+    ),
+    "aktivitetsplikt.vilkar_satt": (
+        "om det er satt vilkår om aktivitet",
+        "om det er sett vilkår om aktivitet",
+        "whether an activity condition is set",
+    ),
+    "botilbud_soknad.uten_overnatting_neste_dogn": (
+        "om søkeren har et sted å sove det neste døgnet",
+        "om søkjaren har ein stad å sove det neste døgnet",
+        "whether the applicant has somewhere to sleep the next day and night",
+    ),
+}
+
+UTFALLSORD = {
+    "nb": {
+        Utfall.OPPFYLT: "Oppfylt",
+        Utfall.IKKE_OPPFYLT: "Ikke oppfylt",
+        Utfall.UAVKLART: "Uavklart – opplysninger mangler",
+        Utfall.SKJONN: "Skjønn – saksbehandler må vurdere",
+    },
+    "nn": {
+        Utfall.OPPFYLT: "Oppfylt",
+        Utfall.IKKE_OPPFYLT: "Ikkje oppfylt",
+        Utfall.UAVKLART: "Uavklart – opplysningar manglar",
+        Utfall.SKJONN: "Skjønn – sakshandsamaren må vurdere",
+    },
+    "en": {
+        Utfall.OPPFYLT: "Met",
+        Utfall.IKKE_OPPFYLT: "Not met",
+        Utfall.UAVKLART: "Undetermined – facts are missing",
+        Utfall.SKJONN: "Discretion – the caseworker must assess",
+    },
+}
+
+_INDEKSER = re.compile(r"\[\d+\]")
+#: A parenthesis naming a field path or a flag code, as rule versions written before issue 16
+#: do (« (kommune.medregner_…)», « (OMFANG_BEGRENSET)»). Those versions keep their texts so
+#: stored decisions still match them; the working paper leaves such a parenthesis out.
+_KODEPARENTES = re.compile(r" ?\([^()]*(?:\b[A-Za-z0-9]+_[A-Za-z0-9_.]+\b|\[\])[^()]*\)")
+_VALGFRITT = re.compile(r"\[([^\[\]]*)\]")
+
+#: Who each person is, by id and by place in the case (``personer[0]``), in one language.
+Personer = Mapping[str, str]
 
 
 def _sprak(sprak: str) -> str:
     if sprak not in TITLER:
-        raise ValueError(f"ukjent språk {sprak!r}; velg nb eller en")
+        raise ValueError(f"ukjent språk {sprak!r}; velg nb, nn eller en")
     return sprak
 
 
-def formater(verdi: Any, sprak: str, type: str | None = None) -> str:
-    """A fact value as a caseworker reads it: '12 345 kr', '01.03.2024', 'ja'."""
+def _stor(tekst: str) -> str:
+    return tekst[:1].upper() + tekst[1:]
+
+
+def _tospraklig(tabell: Mapping[str, tuple[str, str]], nokkel: str, sprak: str) -> str | None:
+    """A label from a (nb, en) table; nynorsk from ``POSTER_NN``/``ENHETER_NN`` or the code
+    value's own label."""
+    par = tabell.get(nokkel)
+    if par is None:
+        return None
+    if sprak != "nn":
+        return par[0 if sprak == "nb" else 1]
+    if nokkel in POSTER_NN:
+        return POSTER_NN[nokkel]
+    if nokkel in ENHETER_NN:
+        return ENHETER_NN[nokkel]
+    for prefiks, foran, bak in (
+        ("boutgift_", "", ""),
+        ("utgift_", "", ""),
+        ("engangsutgift_", "", " (eingongs)"),
+        ("rettighet_", "Rett: ", ""),
+        ("radgivning_", "", ""),
+        ("", "", ""),
+    ):
+        kode = nokkel.removeprefix(prefiks)
+        if nokkel.startswith(prefiks) and kode in VERDIER:
+            return foran + _stor(verdietikett(kode, "nn")) + bak
+    return par[0]
+
+
+def personetiketter(assessment: Assessment, sprak: str) -> dict[str, str]:
+    """Each person as the working paper names them: «søkeren», «ektefellen», «barn født 2015».
+
+    Keyed by id and by place in the case (``personer[1]``), so both a line's person and a
+    missing fact's path name the same reader's label.
+    """
+    t = TITLER[sprak]
+    if assessment.sak is not None:
+        rader = [(p.id, p.rolle, p.fodselsdato) for p in assessment.sak.personer]
+    else:
+        rader = []
+        for p in (assessment.lagret_inndata or {}).get("personer", ()):
+            fodt = p.get("fodselsdato")
+            rader.append((p["id"], p["rolle"], date.fromisoformat(fodt) if fodt else None))
+    ar = [fodt.year for _, rolle, fodt in rader if rolle == "barn" and fodt is not None]
+    ut: dict[str, str] = {}
+    for indeks, (pid, rolle, fodt) in enumerate(rader, 1):
+        if rolle == "soker":
+            navn = t["soker"]
+        elif rolle in ("barn", "annen_voksen"):
+            if fodt is None:
+                navn = (
+                    t["barn_nr"].format(nr=indeks)
+                    if rolle == "barn"
+                    else verdietikett(rolle, sprak)
+                )
+            else:
+                unik = rolle != "barn" or ar.count(fodt.year) == 1
+                naar = str(fodt.year) if unik else formater(fodt, sprak)
+                navn = t["barn_fodt" if rolle == "barn" else "voksen_fodt"].format(ar=naar)
+        else:
+            navn = verdietikett(rolle, sprak)
+        ut[pid] = navn
+        ut[f"personer[{indeks - 1}]"] = navn
+    return ut
+
+
+def formater(
+    verdi: Any, sprak: str, type: str | None = None, personer: Personer | None = None
+) -> str:
+    """A fact value as a caseworker reads it: '12 345 kr', '01.03.2024', 'ja', 'bostøtte'.
+
+    ``personer`` (each person's label, see ``personetiketter``) asks for the working paper's
+    wording: code values and persons by their labels, lists as a sentence lists them. Without
+    it a value is shown as recorded, as the contract's JSON texts have always shown it.
+    """
     t = TITLER[sprak]
     if isinstance(verdi, Ukjent) or verdi is None:
         return t["ukjent"]
     if isinstance(verdi, bool):
         return t["ja"] if verdi else t["nei"]
     if isinstance(verdi, date):
-        return verdi.strftime("%d.%m.%Y") if sprak == "nb" else verdi.isoformat()
+        return verdi.strftime("%d.%m.%Y") if sprak != "en" else verdi.isoformat()
     if isinstance(verdi, Decimal | int) and type == "belop":
         return kroner(Decimal(verdi), sprak)
     if isinstance(verdi, Decimal):
         return tall(verdi, sprak)
     if isinstance(verdi, list | tuple | frozenset):
-        return ", ".join(formater(v, sprak) for v in verdi) or "–"
+        deler = [formater(v, sprak, None, personer) for v in verdi]
+        if personer is None:
+            return ", ".join(deler) or "–"
+        if len(deler) > 1:  # «søkeren og barn født 2017», as a sentence lists them
+            return f"{', '.join(deler[:-1])} {'and' if sprak == 'en' else 'og'} {deler[-1]}"
+        return deler[0] if deler else "–"
+    if isinstance(verdi, str):
+        if personer is None:
+            return verdi
+        if verdi in personer:
+            return personer[verdi]
+        if "(" in verdi:  # a derived list names its person: «uføretrygd (p1)»
+            for pid, navn in personer.items():
+                verdi = verdi.replace(f"({pid})", f"({navn})")
+        if sprak != "nb":  # a name derived in bokmål («arbeidsavklaringspenger») in nn or en
+            deler = [_BOKMALSNAVN.get(d, d) for d in verdi.split(", ")]
+            verdi = ", ".join(verdietikett(d, sprak) for d in deler)
+        return verdietikett(verdi, sprak)
     return str(verdi)
 
 
@@ -266,64 +613,152 @@ def tall(verdi: Decimal | int, sprak: str) -> str:
     d = Decimal(verdi)
     heltall = d == d.to_integral_value()
     tekst = f"{d:,.0f}" if heltall else f"{d:,.2f}"
-    if sprak == "nb":
+    if tekst.startswith("-") and not tekst.strip("-0.,"):  # a zero is never «−0»
+        tekst = tekst[1:]
+    if sprak != "en":
         tekst = tekst.replace(",", " ").replace(".", ",")
     return tekst.replace("-", "−")
 
 
 def kroner(verdi: Decimal, sprak: str) -> str:
-    return f"{tall(verdi, sprak)} kr" if sprak == "nb" else f"NOK {tall(verdi, sprak)}"
+    return f"{tall(verdi, sprak)} kr" if sprak != "en" else f"NOK {tall(verdi, sprak)}"
 
 
-def render(mal: str, node: Node, sprak: str) -> str:
-    """Fill ``{fact}`` placeholders from the values recorded on the node (and below it)."""
+def tabellnavn(tabell: str, navn: Mapping[str, str], sprak: str) -> str:
+    """A rate table as the working paper names it: its short label, or a municipality's name."""
+    if tabell in SATSTABELLER:
+        return SATSTABELLER[tabell][_INDEKS[sprak]]
+    return navn.get(sprak) or navn.get("nb") or tabell
+
+
+def _tabell_fra_kilde(verdi: str, sprak: str) -> str:
+    """A rate-table fact ('<table name>; <source>') as its table's short label."""
+    navn = verdi.split("; ", 1)[0]
+    for tabell, etiketter in SATSTABELLER.items():
+        if navn.lower().startswith(etiketter[0].split(" (")[0].lower()[:12]):
+            return SATSTABELLER[tabell][_INDEKS[sprak]]
+    return navn
+
+
+def faktumtekst(navn: str, verdi: Any, sprak: str, personer: Personer | None = None) -> str:
+    """A named fact's value as texts show it (a rate table without its source)."""
+    if navn in KILDEFAKTA and isinstance(verdi, str):
+        return _tabell_fra_kilde(verdi, sprak)
+    info = KATALOG.get(navn)
+    return formater(verdi, sprak, info.type if info else None, personer)
+
+
+def manglertekst(sti: str, sprak: str, personer: Personer | None = None) -> str:
+    """A missing fact's path in the case ('personer[0].fodselsdato') as a reader names it."""
+    person = None
+    treff = re.match(r"(personer\[\d+\])\.", sti)
+    if treff and personer:
+        person = personer.get(treff.group(1))
+    nokkel = _INDEKSER.sub("[]", sti)
+    if nokkel in MANGLER:
+        tekst = MANGLER[nokkel][_INDEKS[sprak]]
+    else:
+        bar = _INDEKSER.sub("", sti)
+        liste, _, rest = bar.partition(".")
+        kandidater = (
+            bar,
+            bar.replace("personer.", "", 1),
+            f"{liste.removesuffix('er')}.{rest}",  # reduksjoner[0].x → reduksjon.x
+            ".".join(bar.split(".")[-2:]),
+        )
+        info = next((KATALOG[k] for k in kandidater if k in KATALOG), None)
+        if info is not None and info.type == "sannhetsverdi":
+            tekst = {"nb": "om ", "nn": "om ", "en": "whether "}[sprak] + info.etikett(sprak)
+        elif info is not None:
+            tekst = info.etikett(sprak)
+        else:
+            tekst = bar.rsplit(".", 1)[-1].replace("_", " ")
+    return f"{tekst} ({person})" if person else tekst
+
+
+def _finn_verdi(navn: str, node: Node) -> tuple[bool, Any]:
+    for n in node.noder():
+        if navn in n.fakta:
+            return True, n.fakta[navn]
+    return False, None
+
+
+def render(mal: str, node: Node, sprak: str, personer: Personer | None = None) -> str:
+    """Fill ``{fact}`` placeholders from the values recorded on the node (and below it).
+
+    A part in ``[ … ]`` is left out when a fact it names is not known, so a text never says
+    «unknown» where it can say nothing.
+    """
+
+    def kjent(navn: str) -> bool:
+        if navn == "mangler":
+            return bool(node.mangler)
+        funnet, verdi = _finn_verdi(navn, node)
+        return funnet and verdi is not None and not isinstance(verdi, Ukjent)
+
+    def valgfritt(treff: re.Match[str]) -> str:
+        del_ = treff.group(1)
+        return del_ if all(kjent(p) for p in _PLASSHOLDER.findall(del_)) else ""
 
     def verdi(treff: re.Match[str]) -> str:
         navn = treff.group(1)
         if navn == "mangler":
-            return ", ".join(node.mangler) or "–"
-        for n in node.noder():
-            if navn in n.fakta:
-                info = KATALOG.get(navn)
-                return formater(n.fakta[navn], sprak, info.type if info else None)
+            if personer is None:  # the contract's JSON names them by their paths
+                return ", ".join(node.mangler) or "–"
+            return ", ".join(manglertekst(m, sprak, personer) for m in node.mangler) or "–"
+        funnet, verdi = _finn_verdi(navn, node)
+        if funnet:
+            return faktumtekst(navn, verdi, sprak, personer)
         return TITLER[sprak]["ukjent"]
 
-    return _PLASSHOLDER.sub(verdi, mal)
+    if "[" in mal:
+        mal = _VALGFRITT.sub(valgfritt, mal)
+    tekst = _PLASSHOLDER.sub(verdi, mal)
+    if personer is None:  # the contract's JSON: as the rule says it
+        return tekst
+    return _stor(_KODEPARENTES.sub("", tekst))  # «søkeren …» starts a sentence: «Søkeren …»
 
 
-def regeltekst(node: Node, sprak: str) -> str:
+def _tekst(kart: Mapping[str, str], sprak: str) -> str:
+    """A text in the language asked for; a record stored before nynorsk falls back to bokmål."""
+    return kart.get(sprak) or kart["nb"]
+
+
+def regeltekst(node: Node, sprak: str, personer: Personer | None = None) -> str:
     """The text of a rule node for its outcome, with a generic fallback for undetermined."""
     regel = node.regel
     if regel is None:
         return ""
+    t = TITLER[sprak]
+    tittel = _tekst(regel.tittel, sprak)
     if node.rolle == "ikke_i_kraft":
-        return f"{regel.tittel[sprak]}: {TITLER[sprak]['ikke_i_kraft']}"
+        return f"{tittel}: {t['ikke_i_kraft']}"
     mal = regel.tekst(node.utfall.value, sprak)
     if mal is None and node.utfall is Utfall.UAVKLART:
-        mal = (
-            f"{regel.tittel[sprak]}: kan ikke avgjøres før disse opplysningene er kjent: "
-            "{mangler}."
-            if sprak == "nb"
-            else f"{regel.tittel[sprak]}: cannot be decided until these facts are known: "
-            "{mangler}."
-        )
+        mal = f"{tittel}: {t['kan_ikke']}"
     if mal is None and node.utfall is Utfall.SKJONN:
-        mal = (
-            f"{regel.tittel[sprak]}: beror på saksbehandlers skjønn."
-            if sprak == "nb"
-            else f"{regel.tittel[sprak]}: left to the caseworker's discretion."
-        )
-    return render(mal or "", node, sprak)
+        mal = f"{tittel}: {t['skjonn_regel']}"
+    return render(mal or "", node, sprak, personer)
 
 
 def hjemmeltekst(regel: RegelInfo, sprak: str) -> str:
     return "; ".join(h.tekst(sprak) for h in regel.hjemmel)
 
 
-def _regelnoder(node: Node) -> Iterable[Node]:
+def _under(node: Node, hopp: Collection[str]) -> Iterable[Node]:
+    """This node and those below it, depth first, leaving out rules already shown (``hopp``)."""
+    yield node
+    for barn in node.barn:
+        if barn.regel is not None and barn.regel.id in hopp:
+            yield barn._replace(barn=())
+        else:
+            yield from _under(barn, hopp)
+
+
+def _regelnoder(node: Node, hopp: Collection[str] = ()) -> Iterable[Node]:
     """Rule nodes in reading order, each once; an exception shows only if it decided."""
     sett: set[str] = set()
-    for n in node.noder():
+    for n in _under(node, hopp):
         if n.regel is None or n.id in sett or n.rolle in ("beregning", "kontroll"):
             continue
         if n.rolle == "unntak" and n.utfall is not Utfall.OPPFYLT:
@@ -332,52 +767,65 @@ def _regelnoder(node: Node) -> Iterable[Node]:
         yield n
 
 
-def begrunnelse(vedtak: Vedtak, sprak: str = "nb") -> str:
-    """The reasons: the main rule's text, then each criterion's, with its reference."""
+def begrunnelse(
+    vedtak: Vedtak,
+    sprak: str = "nb",
+    personer: Personer | None = None,
+    hopp: Collection[str] = (),
+) -> str:
+    """The reasons: the main rule's text, then each criterion's, with its reference.
+
+    A rule in ``hopp`` (the main rule of a decision shown before) gets one line pointing to it.
+    """
     _sprak(sprak)
     hoved = vedtak.hovednode()
     linjer = []
-    for n in _regelnoder(hoved):
+    for n in _regelnoder(hoved, hopp):
         if n.avgjort_av:  # the exception that decided speaks for the rule
             continue
-        tekst = regeltekst(n, sprak)
+        assert n.regel is not None
+        if n.regel.id in hopp and n is not hoved:
+            utfall = UTFALLSORD[sprak][n.utfall].split(" – ")[0].lower()
+            tittel = _tekst(n.regel.tittel, sprak)
+            linjer.append(f"{tittel}: {TITLER[sprak]['ovenfor']} ({utfall}).")
+            continue
+        tekst = regeltekst(n, sprak, personer)
         if tekst:
-            linjer.append(f"{tekst} ({hjemmeltekst(n.regel, sprak)})")  # type: ignore[arg-type]
+            linjer.append(f"{tekst} ({hjemmeltekst(n.regel, sprak)})")
     if vedtak.utfall is Utfall.IKKE_OPPFYLT:
-        for n in hoved.noder():
+        for n in _under(hoved, hopp):
             if n.regel and n.utfall is Utfall.IKKE_OPPFYLT and n.rolle != "unntak":
                 endring = n.regel.tekst("endring", sprak)
                 if endring:
-                    linjer.append(render(endring, n, sprak))
+                    linjer.append(render(endring, n, sprak, personer))
     return "\n".join(dict.fromkeys(linjer))
 
 
-def merknadstekst(m: Merknad, sprak: str) -> str:
+def merknadstekst(m: Merknad, sprak: str, personer: Personer | None = None) -> str:
     if m.tekst:
-        return m.tekst.get(sprak) or m.tekst["nb"]
+        return _tekst(m.tekst, sprak)
     if m.node is not None:
-        return regeltekst(m.node, sprak)
+        return regeltekst(m.node, sprak, personer)
     return m.kode
 
 
-def _linjetekst(linje: Any, vedtak: Vedtak, sprak: str) -> str:
+def _linjetekst(linje: Any, sprak: str, personer: Personer | None) -> str:
     t = TITLER[sprak]
     post = linje.post
-    if post in POSTER:
-        etikett = POSTER[post][0 if sprak == "nb" else 1]
-    elif post.startswith("sats_barn_"):
+    etikett = _tospraklig(POSTER, post, sprak)
+    if etikett is None and post.startswith("sats_barn_"):
         fra, til = post.removeprefix("sats_barn_").split("_")
-        etikett = f"Barn {fra}–{til} år" if sprak == "nb" else f"Child aged {fra}–{til}"
-    elif post.startswith(("inntekt_", "formue_")):
+        etikett = t["barn_alder"].format(fra=fra, til=til)
+    elif etikett is None and post.startswith(("inntekt_", "formue_")):
         type_ = post.split("_", 1)[1]
-        etikett = TYPER.get(type_, (type_, type_))[0 if sprak == "nb" else 1]
-    else:
-        etikett = post
+        etikett = _tospraklig(TYPER, type_, sprak) or _stor(verdietikett(type_, sprak))
+    elif etikett is None:
+        etikett = _stor(verdietikett(post, sprak))
     hvem = []
     if linje.person:
-        hvem.append(linje.person)
+        hvem.append((personer or {}).get(linje.person, linje.person))
     if linje.alder is not None:
-        hvem.append(f"{linje.alder} år" if sprak == "nb" else f"age {linje.alder}")
+        hvem.append(t["alder"].format(alder=linje.alder))
     if hvem:
         etikett += f" ({', '.join(hvem)})"
     if linje.medregnet is not None or post.startswith("inntekt_"):
@@ -394,43 +842,76 @@ def _linjetekst(linje: Any, vedtak: Vedtak, sprak: str) -> str:
     return etikett
 
 
-def _beregning(vedtak: Vedtak, sprak: str) -> list[str]:
+def _satslinjer(vedtak: Vedtak, sprak: str, satser: Iterable[Mapping[str, Any]]) -> list[str]:
+    """One line per date of the rate tables the lines used, by the tables' short labels."""
+    rader = [r for r in satser if r.get("kilde")]
+    grupper: dict[Any, list[str]] = {}
+    for linje in vedtak.beregning or ():
+        if linje.gyldig_fra is None:
+            continue
+        navn = [
+            tabellnavn(r.get("tabell", ""), r.get("navn") or {}, sprak)
+            for r in rader
+            if linje.kilde and r["kilde"] in linje.kilde
+        ] or [_tabell_fra_kilde(linje.kilde or "", sprak)]
+        for n in navn:
+            if n not in grupper.setdefault(linje.gyldig_fra, []):
+                grupper[linje.gyldig_fra].append(n)
+    og = {"nb": " og ", "nn": " og ", "en": " and "}[sprak]
+    return [
+        "  " + TITLER[sprak]["satser_fra"].format(dato=formater(fra, sprak), tabeller=og.join(n))
+        for fra, n in grupper.items()
+    ]
+
+
+def _beregning(
+    vedtak: Vedtak,
+    sprak: str,
+    personer: Personer | None = None,
+    satser: Iterable[Mapping[str, Any]] = (),
+) -> list[str]:
     t = TITLER[sprak]
-    enhet = ENHETER[vedtak.enhet][0 if sprak == "nb" else 1]
+    enhet = _tospraklig(ENHETER, vedtak.enhet, sprak) or vedtak.enhet
     penger = vedtak.enhet.startswith("kr_")  # other units assess items one by one, no amounts
     ut = [f"{t['beregning']} ({enhet})" if penger else enhet]
     bredde = 62
-    for linje in vedtak.beregning:
-        etikett = _linjetekst(linje, vedtak, sprak)
+    noder = _nodeindeks(vedtak.node)
+    for linje in vedtak.beregning or ():
+        etikett = _linjetekst(linje, sprak, personer)
         belop = (
             tall(linje.belop, sprak)
             if penger and (linje.belop or not linje.post.startswith(("inntekt_", "formue_")))
             else ""
         )
         ut.append(f"  {etikett:<{bredde}} {belop:>10}".rstrip())
-        begrunnet = _linjebegrunnelse(linje, vedtak, sprak)
+        begrunnet = _linjebegrunnelse(linje, noder, sprak, personer)
         if begrunnet:
             ut.append(f"      {begrunnet}")
     if vedtak.belop_per_maned is not None:
         ut.append(f"  {t['sum']:<{bredde}} {tall(vedtak.belop_per_maned, sprak):>10}")
     elif "belop_per_maned" in vedtak.utdata:  # areas without a monthly sum state theirs in text
         ut.append(f"  {t['ikke_beregnet']}")
-    kilder = dict.fromkeys(
-        (linje.kilde, linje.gyldig_fra)
-        for linje in vedtak.beregning
-        if linje.gyldig_fra is not None
-    )
-    for kilde, fra in kilder:
-        if sprak == "nb":
-            ut.append(f"  Satser gyldige fra {formater(fra, sprak)}: {kilde}")
-        else:
-            ut.append(f"  Rates in force from {formater(fra, sprak)}: {kilde}")
+    ut += _satslinjer(vedtak, sprak, satser)
     return ut
 
 
-def _linjebegrunnelse(linje: Any, vedtak: Vedtak, sprak: str) -> str:
+def _nodeindeks(rot: Node) -> dict[str, Node]:
+    """Each node of a tree by id, the first depth first (as ``Node.finn``), made once: a
+    search of the tree per calculation line made the text quadratic in the lines (issue 15)."""
+    indeks: dict[str, Node] = {}
+    stabel = [rot]
+    while stabel:
+        node = stabel.pop()
+        indeks.setdefault(node.id, node)
+        stabel.extend(reversed(node.barn))
+    return indeks
+
+
+def _linjebegrunnelse(
+    linje: Any, noder: Mapping[str, Node], sprak: str, personer: Personer | None = None
+) -> str:
     if linje.node_id:
-        node = vedtak.node.finn(linje.node_id)
+        node = noder.get(linje.node_id)
         if node is not None:
             kilde = node
             if node.avgjort_av:  # the exception that decided speaks for the line
@@ -440,19 +921,24 @@ def _linjebegrunnelse(linje: Any, vedtak: Vedtak, sprak: str) -> str:
                     (b for b in node.barn if b.rolle == "unntak" and b.utfall is node.utfall), node
                 )
             if kilde.regel:
-                return f"{regeltekst(kilde, sprak)} ({hjemmeltekst(kilde.regel, sprak)})"
+                tekst = regeltekst(kilde, sprak, personer)
+                return f"{tekst} ({hjemmeltekst(kilde.regel, sprak)})"
     if linje.regel and linje.post.startswith("formue_"):
-        node = vedtak.node.finn(linje.regel)
+        node = noder.get(linje.regel)
         if node is not None and node.regel:
-            return f"{regeltekst(node, sprak)} ({hjemmeltekst(node.regel, sprak)})"
+            tekst = regeltekst(node, sprak, personer)
+            return f"{tekst} ({hjemmeltekst(node.regel, sprak)})"
     return ""
 
 
-def _baerende_noder(node: Node, med_kontroller: bool = True) -> Iterable[Node]:
+def _baerende_noder(
+    node: Node, med_kontroller: bool = True, hopp: Collection[str] = ()
+) -> Iterable[Node]:
     """The nodes a decision rests on: what the text cites and whose facts it lists.
 
     Left out: an exception that did not apply (it was checked, but the decision does not rest
-    on it) and, for the legal references, a check that passed; both stay in the JSON tree.
+    on it), for the legal references a check that passed, and a rule shown under an earlier
+    decision (``hopp``); all stay in the JSON tree.
     """
     if node.rolle == "unntak" and node.utfall is not Utfall.OPPFYLT:
         return
@@ -460,25 +946,48 @@ def _baerende_noder(node: Node, med_kontroller: bool = True) -> Iterable[Node]:
         return
     yield node
     for barn in node.barn:
-        yield from _baerende_noder(barn, med_kontroller)
+        if barn.regel is not None and barn.regel.id in hopp:
+            continue
+        yield from _baerende_noder(barn, med_kontroller, hopp)
 
 
-def _fakta(vedtak: Vedtak, sprak: str) -> list[str]:
+_KATALOGREKKEFOLGE = {navn: i for i, navn in enumerate(KATALOG)}
+
+
+def _fakta(
+    vedtak: Vedtak,
+    sprak: str,
+    personer: Personer | None = None,
+    hopp: Collection[str] = (),
+    allerede: str = "",
+) -> list[str]:
+    """The known facts the decision rests on, once each; unknown ones are listed as missing.
+
+    An amount or a date the reasons above already state (``allerede``) is not listed again.
+    """
     sett: dict[str, Any] = {}
-    for n in _baerende_noder(vedtak.node):
-        avgjort = n.utfall in (Utfall.OPPFYLT, Utfall.IKKE_OPPFYLT)
+    for n in _baerende_noder(vedtak.node, hopp=hopp):
         for navn, verdi in n.fakta.items():
+            if navn in SKJULTE or verdi is None or isinstance(verdi, Ukjent):
+                continue
+            if isinstance(verdi, list | tuple | frozenset) and not verdi:
+                continue  # «none of them»: the count beside it says so
             info = KATALOG.get(navn)
             if info is not None and info.omfang is not None:
                 continue  # line facts are shown on their lines
-            if avgjort and isinstance(verdi, Ukjent):
-                continue  # unknown, but the node was decided without it: noise to list
             sett.setdefault(navn, verdi)
     ut = []
-    for navn in sorted(sett, key=lambda n: list(KATALOG).index(n) if n in KATALOG else 999):
+    for navn in sorted(sett, key=lambda n: _KATALOGREKKEFOLGE.get(n, 999)):
         info = KATALOG.get(navn)
-        beskrivelse = getattr(info, sprak) if info else navn
-        ut.append(f"  {beskrivelse}: {formater(sett[navn], sprak, info.type if info else None)}")
+        tekst = faktumtekst(navn, sett[navn], sprak, personer)
+        if (
+            info is not None
+            and info.type in ("belop", "dato")
+            and re.search(rf"(?<![\w,−]){re.escape(tekst)}(?!\w)", allerede)
+        ):
+            continue
+        beskrivelse = _stor(info.etikett(sprak)) if info else navn
+        ut.append(f"  {beskrivelse}: {tekst}")
     return ut
 
 
@@ -496,56 +1005,102 @@ def _apne_sporsmal(node: Node) -> Iterable[Node]:
 
 
 def _sporsmal(vedtak: Vedtak, sprak: str) -> list[str]:
-    return list(dict.fromkeys(f"  - {n.sporsmal[sprak]}" for n in _apne_sporsmal(vedtak.node)))
+    return list(
+        dict.fromkeys(
+            f"  - {_KODEPARENTES.sub('', _tekst(n.sporsmal, sprak))}"
+            for n in _apne_sporsmal(vedtak.node)
+        )
+    )
 
 
-def forklar_vedtak(vedtak: Vedtak, sprak: str) -> list[str]:
+def forklar_vedtak(
+    vedtak: Vedtak,
+    sprak: str,
+    personer: Personer | None = None,
+    hopp: Collection[str] = (),
+    satser: Iterable[Mapping[str, Any]] = (),
+) -> list[str]:
+    """One decision of the working paper; rules in ``hopp`` were shown under an earlier one."""
     t = TITLER[sprak]
     hoved_hjemmel = "; ".join(h.tekst(sprak) for h in vedtak.hjemmel)
-    ut = [f"{vedtak.tittel[sprak].upper()} ({hoved_hjemmel})", ""]
+    ut = [f"{_tekst(vedtak.tittel, sprak).upper()} ({hoved_hjemmel})", ""]
     ut.append(f"{t['utfall']}: {UTFALLSORD[sprak][vedtak.utfall]}")
     if vedtak.belop_per_maned is not None:
-        ut.append(
-            f"{t['belop']}: {kroner(vedtak.belop_per_maned, sprak)} "
-            f"{t['per_maned'].split(' ', 1)[1] if sprak == 'nb' else 'per month'}"
-        )
+        ut.append(f"{t['belop']}: {kroner(vedtak.belop_per_maned, sprak)} {t['per_maned']}")
     ut.append("")
     # A calculation without lines or amount (one that evaluates items, e.g. § 27's stays)
     # has no table to show.
     if vedtak.beregning is not None and (vedtak.beregning or "belop_per_maned" in vedtak.utdata):
-        ut += [*_beregning(vedtak, sprak), ""]
-    ut += [t["begrunnelse"], *("  " + linje for linje in begrunnelse(vedtak, sprak).splitlines())]
+        ut += [*_beregning(vedtak, sprak, personer, satser), ""]
+    grunner = begrunnelse(vedtak, sprak, personer, hopp)
+    ut += [t["begrunnelse"], *("  " + linje for linje in grunner.splitlines())]
     sporsmal = _sporsmal(vedtak, sprak)
     if sporsmal:
         ut += ["", t["skjonn"], *sporsmal]
-    if vedtak.mangler:
-        ut += ["", t["mangler"], *(f"  - {m}" for m in vedtak.mangler)]
-    ut += ["", t["fakta"], *_fakta(vedtak, sprak)]
+    fakta = _fakta(vedtak, sprak, personer, hopp, "\n".join(ut))
+    if fakta:
+        ut += ["", t["fakta"], *fakta]
     ut += ["", t["hjemmel"]]
-    noder = _baerende_noder(vedtak.node, med_kontroller=False)
+    noder = _baerende_noder(vedtak.node, med_kontroller=False, hopp=hopp)
     hjemler = (h for n in noder if n.regel for h in n.regel.hjemmel)
     for tekst, lenke in dict.fromkeys((h.tekst(sprak), h.lenke) for h in hjemler):
         ut.append(f"  {tekst}: {lenke}")
     return ut
 
 
+def _manglende(assessment: Assessment, sprak: str, personer: Personer) -> list[str]:
+    """Every missing fact once, with the decisions that wait for it."""
+    hvor: dict[str, list[str]] = {}
+    for vedtak in assessment.vedtak.values():
+        for sti in vedtak.mangler:
+            navn = _stor(manglertekst(sti, sprak, personer))
+            tittel = _tekst(vedtak.tittel, sprak)
+            if tittel not in hvor.setdefault(navn, []):
+                hvor[navn].append(tittel)
+    return [f"  - {navn} – {', '.join(titler).lower()}" for navn, titler in hvor.items()]
+
+
+def _satsmerknader(assessment: Assessment, sprak: str) -> list[str]:
+    """Rate rows the amounts rest on that may be out of date or are not confirmed."""
+    t = TITLER[sprak]
+    ut = []
+    for rad in assessment.satser:
+        navn = tabellnavn(rad.get("tabell", ""), rad.get("navn") or {}, sprak)
+        fra = formater(date.fromisoformat(str(rad["gyldig_fra"])), sprak)
+        if rad.get("utdatert") and rad.get("kjent_gyldig_til"):
+            til = formater(date.fromisoformat(str(rad["kjent_gyldig_til"])), sprak)
+            ut.append(f"  - {t['utdatert'].format(navn=navn, til=til, fra=fra)}")
+        if rad.get("merke") in USIKRE_MERKER:
+            ut.append(f"  - {t['usikker'].format(navn=navn, fra=fra)}")
+    return list(dict.fromkeys(ut))
+
+
 def forklar(assessment: Assessment, sprak: str = "nb") -> str:
-    """The whole explanation: each decision, the flags, appeal information."""
+    """The working paper: what is missing, each decision, the flags, appeal information."""
     _sprak(sprak)
     t = TITLER[sprak]
+    personer = personetiketter(assessment, sprak)
     hode = f"{t['vurderingsdato']}: {formater(assessment.vurderingsdato, sprak)}"
     if assessment.sak_id:
         hode += f" · {t['sak']}: {assessment.sak_id}"
     ut = [hode, ""]
+    mangler = _manglende(assessment, sprak, personer)
+    if mangler:
+        ut += [t["mangler"], *mangler, ""]
+    vist: list[str] = []
     for vedtak in assessment.vedtak.values():
-        ut += [*forklar_vedtak(vedtak, sprak), ""]
-    if assessment.merknader:
-        ut.append(t["merknader"])
-        for m in assessment.merknader:
-            frist = f" ({'frist' if sprak == 'nb' else 'due'} {formater(m.frist, sprak)})"
-            ut.append(f"  - {m.kode}: {merknadstekst(m, sprak)}{frist if m.frist else ''}")
-        ut.append("")
+        ut += [*forklar_vedtak(vedtak, sprak, personer, vist, assessment.satser), ""]
+        vist.append(vedtak.hovedregel)
+    merknader = [
+        f"  - {merknadstekst(m, sprak, personer)}"
+        + (f" ({t['frist']} {formater(m.frist, sprak)})" if m.frist else "")
+        for m in assessment.merknader
+        if not (m.kode == "SATSER_KAN_VAERE_UTDATERT" and m.node is None)
+    ]
+    merknader = list(dict.fromkeys([*merknader, *_satsmerknader(assessment, sprak)]))
+    if merknader:
+        ut += [t["merknader"], *merknader, ""]
     if assessment.klage is not None:
-        ut += [regeltekst(assessment.klage, sprak), ""]
+        ut += [regeltekst(assessment.klage, sprak, personer), ""]
     ut.append(t["biblioteket"].format(bibliotek=assessment.bibliotek, regler=assessment.regler))
     return "\n".join(ut)

@@ -1028,7 +1028,7 @@ class Leser:
                 continue
             fingeravtrykk = lagret if isinstance(lagret, str) else lagret["fingeravtrykk"]
             info = self._oppslag(nokkel, regelbok)
-            if info.fingeravtrykk != fingeravtrykk:
+            if fingeravtrykk not in (info.fingeravtrykk, info.fingeravtrykk_uten_nn):
                 raise ValueError(
                     f"regelversjonen {nokkel} i vedtaksgrunnlaget stemmer ikke med "
                     f"fingeravtrykket {fingeravtrykk}: teksten er endret siden vedtaket"

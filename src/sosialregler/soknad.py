@@ -57,6 +57,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import frozen
 
 from .errors import Feil, UgyldigSak, kort_verdi
+from .grenser import Grenser, som_grenser
 
 if TYPE_CHECKING:
     from .assessment import Assessment
@@ -524,12 +525,28 @@ def _versjon(soknad: dict[str, Any], leser: _Leser) -> None:
 
 
 def fra_soknad(
-    soknad: Mapping[str, Any] | str | bytes, dato: date | str | None = None
+    soknad: Mapping[str, Any] | str | bytes,
+    dato: date | str | None = None,
+    *,
+    grenser: Grenser | Mapping[str, int] | None = None,
 ) -> Soknadsresultat:
     """Map NAV's application (dict or JSON text) to the contract, with provenance.
 
-    An application nested deeper than Python can walk is a rejection, not a crash.
+    An application nested deeper than Python can walk is a rejection, not a crash; so is one
+    past the input limits (``grenser``, see ``grenser.py``: its bytes, nesting and lists).
     """
+    try:
+        grense = som_grenser(grenser)
+    except ValueError as exc:
+        raise UgyldigSak([Feil("grenser", None, str(exc))]) from None
+    if isinstance(soknad, str | bytes):
+        from .contract import les_json
+
+        soknad = les_json(soknad, grense)
+    if isinstance(soknad, dict):
+        from .contract import sjekk_grenser
+
+        sjekk_grenser(soknad, grense, "søknaden")
     try:
         return _fra_soknad(soknad, dato)
     except RecursionError:
@@ -1146,14 +1163,15 @@ def vurder_soknad(
     dato: date | str | None = None,
     *,
     regler: Regelbok | None = None,
+    grenser: Grenser | Mapping[str, int] | None = None,
 ) -> tuple[Soknadsresultat, Assessment]:
     """Map the application and assess it. A rejection by the contract names the field in the
     application where the value came from (and the contract path in the message)."""
     from .api import assess
 
-    resultat = fra_soknad(soknad, dato)
+    resultat = fra_soknad(soknad, dato, grenser=grenser)
     try:
-        vurdering = assess(resultat.sak, regler=regler)
+        vurdering = assess(resultat.sak, regler=regler, grenser=grenser)
     except UgyldigSak as exc:
         raise UgyldigSak([_til_soknadssti(f, resultat) for f in exc.feil]) from None
     return resultat, vurdering

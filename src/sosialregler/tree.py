@@ -100,7 +100,7 @@ def _valgfrie(node: Node, ut: dict[str, Any]) -> None:
         ut["mangler"] = list(node.mangler)
     if node.avgjort_av:
         ut["avgjort_av"] = node.avgjort_av
-    if node.sporsmal:
-        ut["sporsmal"] = dict(node.sporsmal)
+    if node.sporsmal:  # the contract's languages (nb, en); texts render nynorsk from the rules
+        ut["sporsmal"] = {k: v for k, v in node.sporsmal.items() if k != "nn"}
     if node.rolle:
         ut["rolle"] = node.rolle

@@ -73,7 +73,7 @@ FAKTA = [
     _b(
         "status",
         "tekst",
-        "oppholdets status på vurderingsdatoen (pagar, avsluttet, planlagt)",
+        "oppholdets status på vurderingsdatoen",
         "the stay's status on the date",
     ),
     _b("personer", "liste", "personene i oppholdet", "the persons in the stay"),
@@ -193,8 +193,8 @@ FAKTA = [
     FaktaInfo(
         "botilbud_soknad.avgjorelse",
         "tekst",
-        "avgjørelsen (konkret_tilbud, henvist_til_a_finne_selv, avslag)",
-        "the decision (konkret_tilbud, henvist_til_a_finne_selv, avslag)",
+        "avgjørelsen",
+        "the decision",
     ),
     FaktaInfo(
         "botilbud_soknad.avgjort_ved_henvisning",

@@ -39,8 +39,8 @@ FAKTA = [
     _f(
         "langtid.definisjon",
         "tekst",
-        "definisjonen av langtidsmottaker kommunen bruker (kostra eller nav)",
-        "the definition of a long-term recipient the municipality uses (kostra or nav)",
+        "definisjonen av langtidsmottaker kommunen bruker",
+        "the definition of a long-term recipient the municipality uses",
     ),
     _f("langtid.kalenderar", "tall", "kalenderåret som telles", "the calendar year counted"),
     _f(

@@ -116,8 +116,8 @@ FAKTA = [
     _f(
         "aktivitetsplikt.livsopphold_utfall",
         "tekst",
-        "utfallet av kravet på stønad til livsopphold (stl-18-1-krav)",
-        "the outcome of the claim to subsistence support (stl-18-1-krav)",
+        "utfallet av kravet på stønad til livsopphold",
+        "the outcome of the claim to subsistence support",
     ),
     # One condition (scope "vilkar")
     _f("vilkar.id", "tekst", "vilkårets id", "the condition's id", "vilkar"),

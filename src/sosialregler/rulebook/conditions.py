@@ -13,7 +13,6 @@ up twice; the closure returns a ``tree.Node`` and never mutates anything.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
 from attrs import frozen
@@ -28,8 +27,27 @@ from .expr import Uttrykk, UttrykkFeil
 if TYPE_CHECKING:
     from .model import Regel
 
+
+class _Tom(dict):  # type: ignore[type-arg]
+    """An empty mapping that cannot be changed and pickles as the one shared ``TOM``.
+
+    Not a ``MappingProxyType``, which cannot be pickled: every tree holds it, and an
+    ``Assessment`` must travel to and from worker processes (``assess_many``). A ``dict``
+    subclass so reading it stays as fast as a dict's.
+    """
+
+    def _endres_ikke(self, *_: Any, **__: Any) -> Any:
+        raise TypeError("TOM kan ikke endres")
+
+    __setitem__ = __delitem__ = __ior__ = _endres_ikke
+    clear = pop = popitem = setdefault = update = _endres_ikke
+
+    def __reduce__(self) -> str:
+        return "TOM"
+
+
 #: The facts of a structural node (``alle``, ``minst_en``, ``ikke``): none, shared and read-only.
-TOM: Mapping[str, Any] = MappingProxyType({})
+TOM: Mapping[str, Any] = _Tom()
 
 
 class Kontekst(Protocol):

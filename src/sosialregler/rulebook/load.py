@@ -55,7 +55,7 @@ BEREGNINGER = areas.beregninger()
 OMFANG = frozenset(info.omfang for info in KATALOG.values() if info.omfang)
 #: Placeholders every text may use besides catalogue facts.
 INNEBYGDE_PLASSHOLDERE = frozenset({"mangler"})
-SPRAK = ("nb", "en")
+SPRAK = ("nb", "nn", "en")
 #: Deeper condition trees are refused: no law needs them, and a hostile file must not recurse.
 MAKS_DYBDE = 30
 #: The deepest an evaluation may go, in Python frames (estimated per level below): a condition
@@ -277,7 +277,7 @@ def _last_kilder(fil: Path, problemer: list[Problem]) -> dict[str, Kilde]:
             or not isinstance(k.get("lenke"), str)
         ):
             problemer.append(
-                Problem(str(fil), None, f"kilde {kid}: trenger navn {{nb, en}} og lenke")
+                Problem(str(fil), None, f"kilde {kid}: trenger navn {{nb, nn, en}} og lenke")
             )
             continue
         ukjente = set(k) - {"navn", "lenke", "paragraflenke", "kommentar"}
@@ -355,7 +355,7 @@ def _last_omrade(fil: str, data: Any, problemer: list[Problem]) -> Omrade | None
         if not isinstance(data.get(nokkel), str):
             feil.append(f"[omrade] mangler {nokkel} (tekst)")
     if not _er_sprakmap(data.get("tittel")):
-        feil.append("[omrade] trenger tittel = { nb = …, en = … }")
+        feil.append("[omrade] trenger tittel = { nb = …, nn = …, en = … }")
     beregning = data.get("beregning")
     if beregning is not None and beregning not in BEREGNINGER:
         feil.append(f"[omrade] ukjent beregning {beregning!r}; kjente er {list(BEREGNINGER)}")
@@ -399,7 +399,7 @@ def _last_regel(
     if ukjente:
         galt(f"ukjente nøkler {sorted(ukjente)}; kjente er {sorted(_REGELNOKLER)}")
     if not _er_sprakmap(data.get("tittel")):
-        galt("tittel må være { nb = …, en = … }")
+        galt("tittel må være { nb = …, nn = …, en = … }")
     hjemler = _hjemler(data.get("hjemmel"), kilder, galt)
     kildetype = data.get("kilde")
     if kildetype not in KILDETYPER:
@@ -552,7 +552,7 @@ def _tekster(
     if not isinstance(verdi, dict):
         galt(
             "regelen mangler tekster ([regel.tekst.oppfylt] og [regel.tekst.ikke_oppfylt] "
-            "med nb og en)"
+            "med nb, nn og en)"
         )
         return {}, ()
     ukjente = set(verdi) - _TEKSTNOKLER
@@ -565,7 +565,7 @@ def _tekster(
     ut: dict[str, dict[str, str]] = {}
     for nokkel, maler in verdi.items():
         if not _er_sprakmap(maler):
-            galt(f"tekst.{nokkel} må ha både nb og en, og ingen andre språk")
+            galt(f"tekst.{nokkel} må ha nb, nn og en, og ingen andre språk")
             continue
         ut[nokkel] = maler
         for sprak, mal in maler.items():
@@ -630,7 +630,7 @@ def _betingelse(
         return Regelreferanse(innhold)
     if art == "skjonn":
         if not _er_sprakmap(innhold):
-            galt(f"{sti}.skjonn: spørsmålet må ha nb og en")
+            galt(f"{sti}.skjonn: spørsmålet må ha nb, nn og en")
             return None
         return Skjonn(innhold)
     galt(f"{sti}: ukjent betingelse {art!r}; kjente er alle, minst_en, ikke, regel, skjonn")

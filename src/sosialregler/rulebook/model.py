@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 #: Norwegian ordinals for ledd, as the law cites them ("§ 18 tredje ledd").
 LEDD_NB = ("første", "andre", "tredje", "fjerde", "femte", "sjette", "sjuende", "åttende")
+LEDD_NN = ("første", "andre", "tredje", "fjerde", "femte", "sjette", "sjuande", "åttande")
 LEDD_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 
 KILDETYPER = ("skal", "kan", "bor")
@@ -47,16 +48,17 @@ class Hjemmel:
     def tekst(self, sprak: str = "nb") -> str:
         """As a caseworker cites it: 'sosialtjenesteloven § 18 første ledd'."""
         deler = [self.navn.get(sprak) or self.navn["nb"]]
+        norsk = sprak in ("nb", "nn")
         if self.paragraf:
-            deler.append(f"§ {self.paragraf}" if sprak == "nb" else f"section {self.paragraf}")
+            deler.append(f"§ {self.paragraf}" if norsk else f"section {self.paragraf}")
         if self.ledd:
-            ordenstall = LEDD_NB if sprak == "nb" else LEDD_EN
+            ordenstall = {"nb": LEDD_NB, "nn": LEDD_NN}.get(sprak, LEDD_EN)
             tall = ordenstall[self.ledd - 1] if self.ledd <= len(ordenstall) else str(self.ledd)
-            deler.append(f"{tall} ledd" if sprak == "nb" else f"{tall} paragraph")
+            deler.append(f"{tall} ledd" if norsk else f"{tall} paragraph")
         if self.bokstav:
-            deler.append(f"bokstav {self.bokstav}" if sprak == "nb" else f"letter {self.bokstav}")
+            deler.append(f"bokstav {self.bokstav}" if norsk else f"letter {self.bokstav}")
         if self.punkt:
-            deler.append(f"punkt {self.punkt}" if sprak == "nb" else f"point {self.punkt}")
+            deler.append(f"punkt {self.punkt}" if norsk else f"point {self.punkt}")
         return " ".join(deler)
 
     def to_dict(self) -> dict[str, Any]:
@@ -112,6 +114,18 @@ class RegelInfo:
         kanonisk = json.dumps(innhold, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(kanonisk.encode()).hexdigest()[:16]
 
+    @cached_property
+    def fingeravtrykk_uten_nn(self) -> str:
+        """The fingerprint the version had before rule files gained nynorsk: a record written
+        then names the version by it, and still renders the same bokmål and English."""
+        if self.lagret_fingeravtrykk is not None:
+            return self.lagret_fingeravtrykk
+        innhold = {k: v for k, v in self.to_dict().items() if k != "fil"}
+        kanonisk = json.dumps(
+            _uten_nn(innhold), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        )
+        return hashlib.sha256(kanonisk.encode()).hexdigest()[:16]
+
     def tekst(self, nokkel: str, sprak: str) -> str | None:
         maler = self.tekster.get(nokkel)
         if not maler:
@@ -144,6 +158,16 @@ class RegelInfo:
             fil=data.get("fil", ""),
             blader=data.get("blader", {}),
         )
+
+
+def _uten_nn(verdi: Any) -> Any:
+    """``verdi`` without the ``nn`` of its language maps ({nb, nn, en})."""
+    if isinstance(verdi, dict):
+        sprakkart = "nb" in verdi and "en" in verdi
+        return {k: _uten_nn(v) for k, v in verdi.items() if not (sprakkart and k == "nn")}
+    if isinstance(verdi, list):
+        return [_uten_nn(v) for v in verdi]
+    return verdi
 
 
 @frozen
