@@ -341,6 +341,14 @@ def reparer(sak: dict[str, Any]) -> dict[str, Any]:
         if isinstance(konklusjoner, list):  # one conclusion per area
             unike = {k["omrade"]: k for k in reversed(konklusjoner)}
             saksbehandler["konklusjoner"] = list(reversed(unike.values()))
+    # The audit points' facts (tilsynsfakta.kryssjekk): a child's needs name a child of the
+    # case; the office's contact interval is at least a day.
+    barn = {p["id"] for p in sak["personer"] if p["rolle"] == "barn"}
+    if isinstance(sak.get("barns_behov"), list):
+        sak["barns_behov"] = [b for b in sak["barns_behov"] if b["person"] in barn]
+    kvp_oppfolging = sak.get("kvp_oppfolging")
+    if isinstance(kvp_oppfolging, dict) and kvp_oppfolging.get("kontaktintervall_dager") == 0:
+        kvp_oppfolging["kontaktintervall_dager"] = 1
     assert ider
     return sak
 

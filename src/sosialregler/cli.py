@@ -1,6 +1,7 @@
 """The command line, per the contract (case-format.md): ``vurder``, ``regler``, ``gjengi``,
 ``soknad`` (NAV's application), ``repl`` (the caseworker's REPL), ``test`` (test-case files),
-``frister`` (what is due in a case) and ``oppfolging`` (the caseload report); ``vurder --batch``
+``frister`` (what is due in a case), ``oppfolging`` (the caseload report) and ``tilsyn`` (audit
+points per case and across a caseload); ``vurder --batch``
 assesses JSON Lines.
 
 Exit status: 0 assessed (or rules in order); 2 the input was rejected, naming every bad field
@@ -170,6 +171,23 @@ def _parser() -> argparse.ArgumentParser:
     op.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
     op.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
 
+    ts = under.add_parser(
+        "tilsyn",
+        help="målepunkter for tilsyn: én sak (SAK.json) eller mange (SAKER.jsonl)",
+        description="SAK.json: sakens sjekkliste. SAKER.jsonl (JSON Lines): rapport per "
+        "målepunkt over alle sakene.",
+    )
+    ts.add_argument("saker", metavar="SAK.json|SAKER.jsonl")
+    ts.add_argument("--dato", help="ÅÅÅÅ-MM-DD (standard: sakens vurderingsdato / i dag)")
+    ts.add_argument("--format", choices=("tekst", "json"), default="tekst", help="for én sak")
+    ts.add_argument("--sprak", choices=("nb", "nn", "en"), default="nb")
+    ts.add_argument("--html", metavar="FIL", help="skriv rapporten som HTML")
+    ts.add_argument("--csv", metavar="FIL", help="skriv én rad per sak og målepunkt som CSV")
+    ts.add_argument("--json", metavar="FIL", help="skriv rapporten som JSON")
+    ts.add_argument("--prosesser", type=int, metavar="N", help="prosesser (standard: auto)")
+    ts.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
+    ts.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
+
     r = under.add_parser("regler", help="list reglene som gjelder på en dato, med hjemmel")
     r.add_argument("--dato", help="ÅÅÅÅ-MM-DD (standard: i dag)")
     r.add_argument("--regler", metavar="MAPPE", help="en annen regelmappe")
@@ -233,6 +251,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _frister(args, sys.stdout, sys.stderr)
         if args.kommando == "oppfolging":
             return _oppfolging(args, sys.stdout, sys.stderr)
+        if args.kommando == "tilsyn":
+            return _tilsyn(args, sys.stdout, sys.stderr)
         return _gjengi(args, sys.stdout, sys.stderr)
     except BrokenPipeError:  # the reader went away (e.g. `| head`): not an error of ours
         sys.stderr.close()
@@ -361,7 +381,10 @@ def _dato_arg(tekst: str | None) -> date:
 
 def _regler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     if args.sjekk:
+        from .tilsyn.regler import sjekk_mappe
+
         bok, problemer = sjekk(args.regler)
+        problemer = [*problemer, *sjekk_mappe(args.regler)]  # the audit points (tilsyn/)
         for p in problemer:
             print(str(p), file=ut)
         if problemer:
@@ -700,6 +723,70 @@ def _oppfolging(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         except OSError as exc:
             return _avvis([Feil(flagg, fil, f"filen kan ikke skrives: {exc}")], "tekst", ut, err)
     print(r.tekst(), file=ut)
+    return OK
+
+
+def _tilsyn(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
+    """Supervision audit points (tilsyn/): one case's checklist, or a caseload's report.
+
+    A file named ``*.jsonl`` (or ``-`` with ``--html``, ``--csv`` or ``--json``) is a caseload.
+    """
+    from .tilsyn import last, vurder
+    from .tilsyn.rapport import rapport
+    from .tilsyn.tekst import sjekkliste
+
+    mange = args.saker.endswith((".jsonl", ".ndjson")) or (
+        args.saker == "-" and any((args.html, args.csv, args.json))
+    )
+    format = args.format if not mange else "tekst"
+    try:
+        bok = regelbok(args.regler, args.satser)
+        punkter = last(bok.mappe)
+        if not mange:
+            if any((args.html, args.csv, args.json)):
+                raise UgyldigSak(
+                    [Feil("--html/--csv/--json", args.saker, "gjelder bare SAKER.jsonl")]
+                )
+            vurdering = assess(_les_fil(args.saker, "SAK.json"), on=args.dato, regler=bok)
+            funn = vurder(vurdering, [p.id for p in punkter.punkter])
+            if format == "json":
+                print(
+                    json.dumps([f.to_dict() for f in funn], ensure_ascii=False, indent=2), file=ut
+                )
+            else:
+                print(
+                    sjekkliste(
+                        punkter, funn, vurdering.sak_id, vurdering.vurderingsdato, args.sprak
+                    ),
+                    file=ut,
+                )
+            return OK
+        dato = _dato_arg(args.dato)
+        saker, antall, _ = _linjer(args.saker, "SAKER.jsonl")
+        r = rapport(
+            saker, dato, processes=_prosesser(args.prosesser, antall), regler=bok, total=antall
+        )
+    except UgyldigSak as exc:
+        return _avvis(exc.feil, format, ut, err)
+    except RegelFeil as exc:
+        felt = "--regler" if args.regler else "--satser" if args.satser else "regler"
+        return _avvis([Feil(felt, args.regler or args.satser, str(exc))], format, ut, err)
+    except UnicodeDecodeError as exc:
+        return _avvis([Feil("SAKER.jsonl", args.saker, f"ikke UTF-8: {exc}")], format, ut, err)
+    utdata = (
+        ("--html", lambda: r.html(args.sprak)),
+        ("--csv", lambda: r.csv(args.sprak)),
+        ("--json", lambda: r.to_json(args.sprak)),
+    )
+    for flagg, innhold in utdata:
+        fil = getattr(args, flagg[2:])
+        if fil is None:
+            continue
+        try:
+            Path(fil).write_text(innhold(), encoding="utf-8")
+        except OSError as exc:
+            return _avvis([Feil(flagg, fil, f"filen kan ikke skrives: {exc}")], "tekst", ut, err)
+    print(r.tekst(args.sprak), file=ut)
     return OK
 
 

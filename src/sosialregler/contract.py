@@ -31,6 +31,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from . import tilsynsfakta
 from .errors import Feil, UgyldigSak, oppramsing
 from .facts import Kvp, Opphold, Sak
 from .grenser import STANDARD, Grenser, heves, tall
@@ -796,6 +797,7 @@ def _kryssjekker(data: dict[str, Any], overstyrt: date | None) -> Iterator[Feil]
     yield from _fravaer_uten_slutt(data.get("kvp"), dato)
     yield from _saksbehandler_kryssjekk(data)
     yield from _husstandens_roller(data, personer)
+    yield from _tilsynsfeil(data, personer)
 
 
 def fravaerets_siste_dag(
@@ -1218,6 +1220,7 @@ def _har_kryssfeil(sak: Sak, overstyrt: date | None) -> bool:
         or _fravaer_over_perioden(sak.kvp, dato)
         or _saksbehandler_feil(sak)
         or _roller_i_motstrid(sak)
+        or tilsynsfakta.har_kryssfeil(sak, {p.id: p.rolle for p in personer})
     )
 
 
@@ -1240,6 +1243,17 @@ def _fravaer_over_perioden(kvp: Kvp | None, dato: date | None) -> bool:
             if siste is not None and f.dager > max((siste - f.fra).days + 1, 0):
                 return True
     return False
+
+
+def _tilsynsfeil(data: dict[str, Any], personer: list[Any]) -> Iterator[Feil]:
+    """The audit points' facts (issue 18): their checks are in ``tilsynsfakta``."""
+    roller = {
+        p["id"]: p.get("rolle")
+        for p in personer
+        if isinstance(p, dict) and isinstance(p.get("id"), str)
+    }
+    for f in tilsynsfakta.kryssjekk(data, roller):
+        yield Feil(f.felt, f.verdi, f.melding)
 
 
 def _opphold_i_motstrid(o: Opphold) -> bool:

@@ -17,6 +17,17 @@ from typing import Literal
 
 from attrs import frozen
 
+from .tilsynsfakta import (
+    BarnsBehov,
+    Gjeldssignaler,
+    KvpOppfolging,
+    LangtidOppfolging,
+    Oppfolgingssamtale,
+    Samarbeid,
+    VarigBolig,
+    Vurdering18,
+)
+
 Rolle = Literal["soker", "ektefelle", "samboer", "barn", "annen_voksen"]
 ROLLER: tuple[str, ...] = ("soker", "ektefelle", "samboer", "barn", "annen_voksen")
 
@@ -490,6 +501,15 @@ class Sak:
     botilbud_soknad: BotilbudSoknad | None = None
     # the decision letter (issue 16)
     saksbehandler: Saksbehandler | None = None
+    # Supervision audit points (issue 18; the classes and their checks: tilsynsfakta.py)
+    oppfolgingssamtaler: tuple[Oppfolgingssamtale, ...] | None = None
+    samarbeid: tuple[Samarbeid, ...] | None = None
+    gjeldssignaler: Gjeldssignaler | None = None
+    vurdering_18: Vurdering18 | None = None
+    barns_behov: tuple[BarnsBehov, ...] | None = None
+    varig_bolig: VarigBolig | None = None
+    langtid_oppfolging: LangtidOppfolging | None = None
+    kvp_oppfolging: KvpOppfolging | None = None
 
     # Plain loops rather than ``next(generator)``: these run many times per assessment, and a
     # loop needs no generator frame. Each raises ``StopIteration`` when nothing matches, as

@@ -13,7 +13,8 @@ what the report shows: each due item's code, person, legal reference and ``forfa
   items, then the earliest ``forfall``, then the order of the input;
 * the rejected cases, each with its position, ``sak_id`` and problems.
 
-``Rapport.html()`` is one self-contained page (inline CSS and an inline SVG chart drawn here;
+``Rapport.html()`` is one self-contained page in the design it shares with the supervision report
+(``side.py``: inline CSS and an inline SVG chart;
 no script, no network, no fonts to fetch) that opens in any browser and prints; ``csv()`` is
 one row per due item; ``to_dict()`` is everything as JSON. ``les_jsonl`` reads JSON Lines.
 
@@ -25,7 +26,6 @@ months with support, plans and programmes spread so every kind of item occurs.
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 import random
@@ -44,6 +44,9 @@ from .batch import CHUNK_SIZE, Avvist, assess_many, regelbok_i_bruk
 from .errors import Feil, UgyldigSak
 from .frister import poster
 from .rulebook.book import Regelbok
+from .side import Gruppe, Stolpe, antall, avviste_tabell, kort, side, stablet_diagram
+from .side import e as _e
+from .side import tall as _tall
 
 __all__ = [
     "GRUPPER",
@@ -97,11 +100,6 @@ KODENAVN: dict[str, str] = {
 def kodenavn(kode: str) -> str:
     """What a team leader reads for a kind: its short name (the code only if it has none)."""
     return KODENAVN.get(kode, kode)
-
-
-def antall(n: int, entall: str, flertall: str) -> str:
-    """«1 frist», «2 frister»: a count with the noun in the number it takes."""
-    return f"{_tall(n)} {entall if n == 1 else flertall}"
 
 
 def gruppe(dager: int) -> str:
@@ -398,52 +396,6 @@ def tell_linjer(sti: str | Path) -> int | None:
 
 # --- HTML ----------------------------------------------------------------------------------------
 
-_CSS = """
-:root { --tekst: #1c2430; --svak: #5b6775; --linje: #d5dbe1; --bakgrunn: #f6f8fa; }
-* { box-sizing: border-box; }
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial,
-       sans-serif; color: var(--tekst); margin: 0; background: #fff; }
-main { max-width: 1100px; margin: 0 auto; padding: 24px 28px 48px; }
-h1 { font-size: 26px; margin: 0 0 4px; }
-h2 { font-size: 19px; margin: 32px 0 10px; border-bottom: 2px solid var(--linje);
-     padding-bottom: 4px; }
-.undertittel { color: var(--svak); margin: 0 0 18px; }
-.kort { display: grid; grid-template-columns: repeat(6, 1fr); gap: 12px; }
-.kort div { background: var(--bakgrunn); border: 1px solid var(--linje); border-radius: 8px;
-            padding: 10px 14px; }
-.kort .tall { font-size: 28px; font-weight: 700; display: block; }
-.kort .etikett { color: var(--svak); font-size: 13px; }
-.kort .alvorlig .tall { color: #b3261e; }
-table { border-collapse: collapse; width: 100%; font-size: 14px; }
-th, td { padding: 5px 8px; border-bottom: 1px solid var(--linje); text-align: left;
-         vertical-align: top; }
-th { background: var(--bakgrunn); font-weight: 600; }
-th.tall, td.sak { white-space: nowrap; }
-svg { max-width: 100%; height: auto; }
-td.tall, th.tall { text-align: right; font-variant-numeric: tabular-nums; }
-tfoot td { font-weight: 700; border-top: 2px solid var(--tekst); }
-.kode { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace;
-        font-size: 12px; }
-.merke { display: inline-block; border-radius: 4px; padding: 1px 6px; margin: 1px 2px 1px 0;
-         font-size: 12px; white-space: nowrap; color: #fff; }
-.merke.ikke_forfalt { background: #8a9aa9; } .merke.i_dag { background: #3b6ea5; }
-.merke.g1-30 { background: #a37f00; }
-.merke.g31-90 { background: #c25700; } .merke.g91 { background: #b3261e; }
-.forklaring { color: var(--svak); font-size: 13px; }
-svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial,
-           sans-serif; }
-footer { margin-top: 36px; color: var(--svak); font-size: 12px; }
-@media print { main { padding: 0; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
-"""
-
-
-def _e(tekst: Any) -> str:
-    return html.escape(str(tekst), quote=True)
-
-
-def _tall(n: int) -> str:
-    return f"{n:,}".replace(",", "\u00a0")
-
 
 def _merkeklasse(nokkel: str) -> str:
     return {
@@ -463,59 +415,18 @@ def _avvist_dict(a: Avvist) -> dict[str, Any]:
 
 
 def _diagram(r: Rapport) -> str:
-    """Horizontal stacked bars: one bar per kind, one segment per group, drawn as SVG."""
+    """Horizontal stacked bars: one bar per kind, one segment per group (``side``'s chart)."""
     per_kode = r.per_kode()
     if not per_kode:
         return '<p class="forklaring">Ingen frister å vise.</p>'
-    etikettbredde, stolpebredde, hoyde, mellom = 330, 560, 26, 10
-    topp = 34
-    bredde = etikettbredde + stolpebredde + 70
-    maks = max(sum(g.values()) for g in per_kode.values())
-    skala = stolpebredde / maks if maks else 0
-    total_hoyde = topp + len(per_kode) * (hoyde + mellom) + 8
-    deler = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{bredde}" '
-        f'height="{total_hoyde}" viewBox="0 0 {bredde} {total_hoyde}" id="diagram" '
-        'aria-labelledby="diagram-tittel">',
-        '<title id="diagram-tittel">Frister per type, fordelt på hvor lenge de har vært '
-        "forfalt</title>",
-    ]
-    x = 10  # the legend from the left: five groups' names do not fit beside the labels
-    for nokkel, nb, _, _, _ in GRUPPER:  # the legend
-        deler.append(
-            f'<rect x="{x}" y="6" width="14" height="14" rx="2" fill="{FARGER[nokkel]}"/>'
-            f'<text x="{x + 19}" y="18" font-size="13" fill="#1c2430">{_e(nb)}</text>'
-        )
-        x += 26 + 8 * len(nb)
-    for i, (kode, g) in enumerate(per_kode.items()):
-        y = topp + i * (hoyde + mellom)
-        deler.append(
-            f'<text x="{etikettbredde - 10}" y="{y + hoyde / 2 + 5}" font-size="13" '
-            f'text-anchor="end" fill="#1c2430">{_e(kodenavn(kode))}</text>'
-        )
-        x0 = float(etikettbredde)
-        for nokkel in GRUPPENOKLER:
-            antall = g[nokkel]
-            if not antall:
-                continue
-            w = antall * skala
-            deler.append(
-                f'<rect class="segment" data-kode="{_e(kode)}" data-gruppe="{nokkel}" '
-                f'data-antall="{antall}" x="{x0:.1f}" y="{y}" width="{w:.1f}" height="{hoyde}" '
-                f'fill="{FARGER[nokkel]}"><title>{_e(kodenavn(kode))}: {antall}</title></rect>'
-            )
-            if w >= 9 * len(str(antall)) + 6:
-                deler.append(
-                    f'<text x="{x0 + w / 2:.1f}" y="{y + hoyde / 2 + 5}" font-size="12" '
-                    f'text-anchor="middle" fill="#fff" font-weight="600">{antall}</text>'
-                )
-            x0 += w
-        deler.append(
-            f'<text x="{x0 + 6:.1f}" y="{y + hoyde / 2 + 5}" font-size="13" font-weight="700" '
-            f'fill="#1c2430">{_tall(sum(g.values()))}</text>'
-        )
-    deler.append("</svg>")
-    return "".join(deler)
+    return stablet_diagram(
+        [Stolpe(kodenavn(k), k, g) for k, g in per_kode.items()],
+        [Gruppe(n, nb, FARGER[n]) for n, nb, _, _, _ in GRUPPER],
+        tittel="Frister per type, fordelt på hvor lenge de har vært forfalt",
+        radattributt="kode",
+        gruppeattributt="gruppe",
+        ident="diagram",
+    )
 
 
 def _html(r: Rapport, maks_saker: int) -> str:
@@ -523,34 +434,23 @@ def _html(r: Rapport, maks_saker: int) -> str:
     per_gruppe = r.per_gruppe()
     dato = r.dato.strftime("%d.%m.%Y")
     over_90 = per_gruppe["91+"]
-    kort = [
-        ("antall-frister", "Frister i alt", r.antall_frister, ""),
-        ("antall-forfalt", "Forfalt (fra dagen etter forfall)", r.antall_forfalt, ""),
-        ("antall-i-dag", "Forfaller i dag", per_gruppe["i_dag"], ""),
-        ("antall-over-90", "Forfalt over 90 dager", over_90, " alvorlig" if over_90 else ""),
-        ("antall-saker-med-frister", "Saker med frister", len(r.saker), ""),
-        ("antall-avvist", "Avviste saker", len(r.avviste), " alvorlig" if r.avviste else ""),
+    kortene = [
+        ("antall-frister", "Frister i alt", r.antall_frister, False),
+        ("antall-forfalt", "Forfalt (fra dagen etter forfall)", r.antall_forfalt, False),
+        ("antall-i-dag", "Forfaller i dag", per_gruppe["i_dag"], False),
+        ("antall-over-90", "Forfalt over 90 dager", over_90, True),
+        ("antall-saker-med-frister", "Saker med frister", len(r.saker), False),
+        ("antall-avvist", "Avviste saker", len(r.avviste), True),
     ]
     d: list[str] = [
-        "<!DOCTYPE html>",
-        '<html lang="nb"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Oppfølging per {dato} – sosialregler</title>",
-        f"<style>{_CSS}</style></head><body><main>",
         f"<h1>Oppfølging per {dato}</h1>",
         f'<p class="undertittel"><span id="antall-saker">{_tall(r.antall_saker)}</span> '
         f"{'sak' if r.antall_saker == 1 else 'saker'}, "
         f'<span id="antall-vurdert">{_tall(r.antall_vurdert)}</span> vurdert etter '
         "sosialtjenesteloven på rapportdatoen. Det som er forfalt eller snart forfaller, "
         "etter type og etter hvor lenge det har vært forfalt.</p>",
-        '<section class="kort">',
+        kort(kortene),
     ]
-    for ident, etikett, verdi, klasse in kort:
-        d.append(
-            f'<div class="{klasse.strip()}"><span class="tall" id="{ident}">{_tall(verdi)}</span>'
-            f'<span class="etikett">{_e(etikett)}</span></div>'
-        )
-    d.append("</section>")
     d += ["<h2>Frister per type</h2>", _diagram(r)]
     d.append(
         '<p class="forklaring">Dager forfalt = rapportdatoen minus forfallsdatoen. En frist er '
@@ -615,34 +515,23 @@ def _html(r: Rapport, maks_saker: int) -> str:
             f'<td class="tall">{s.antall_forfalt}</td><td>{"".join(merker)}</td></tr>'
         )
     d.append("</tbody></table>")
-    if r.avviste:
-        d.append(f"<h2>Avviste saker ({_tall(len(r.avviste))})</h2>")
-        d.append(
-            '<p class="forklaring">Disse sakene kunne ikke vurderes; de er ikke med i '
-            "tallene over.</p>"
-        )
-        d.append(
-            '<table id="avviste"><thead><tr><th class="tall">Nr. i inndata</th><th>Sak</th>'
-            "<th>Feil</th>"
-            "</tr></thead><tbody>"
-        )
-        for a in r.avviste:
-            feil = "; ".join(f"{f.felt}: {f.melding}" for f in a.feil[:3])
-            if len(a.feil) > 3:
-                feil += f" (og {len(a.feil) - 3} til)"
-            d.append(
-                f'<tr data-avvist-nr="{a.indeks + 1}"><td class="tall">{a.indeks + 1}</td>'
-                f"<td>{_e(a.sak_id or '–')}</td>"
-                f"<td>{_e(feil)}</td></tr>"
-            )
-        d.append("</tbody></table>")
+    d += avviste_tabell(
+        r.avviste,
+        {
+            "overskrift": "Avviste saker ({antall})",
+            "forklaring": "Disse sakene kunne ikke vurderes; de er ikke med i tallene over.",
+            "nr": "Nr. i inndata",
+            "sak": "Sak",
+            "feil": "Feil",
+            "flere": "(og {antall} til)",
+        },
+    )
     d.append(
         f"<footer>Laget av sosialregler {_e(r.bibliotek)} med reglene {_e(r.regler)}. "
         "Hver frist er en merknad fra vurderingen av saken på rapportdatoen "
         "(sosialregler.due); siden henter ingenting fra nettet.</footer>"
     )
-    d.append("</main></body></html>")
-    return "\n".join(d)
+    return side(f"Oppfølging per {dato}", d)
 
 
 # --- a synthetic caseload ------------------------------------------------------------------------
