@@ -583,6 +583,7 @@ def _linjer(navn: str, felt: str) -> tuple[Iterable[str], int | None, list[int]]
     line number of each case (filled in as the lines are read)."""
     from .oppfolging import tell_linjer
 
+    numre: list[int]
     if navn == "-":
         alle = sys.stdin.read().splitlines()
         numre = [i for i, linje in enumerate(alle, 1) if linje.strip()]
@@ -591,7 +592,7 @@ def _linjer(navn: str, felt: str) -> tuple[Iterable[str], int | None, list[int]]
         antall = tell_linjer(navn)
     except OSError as exc:
         raise UgyldigSak([Feil(felt, navn, filfeil(exc))]) from None
-    numre: list[int] = []
+    numre = []
 
     def les() -> Iterator[str]:
         with open(navn, encoding="utf-8", errors="replace") as fil:

@@ -1014,14 +1014,14 @@ def _fakta(
     return ut
 
 
-def _apne_sporsmal(node: Node) -> Iterable[Node]:
+def _apne_sporsmal(node: Node) -> Iterable[Mapping[str, str]]:
     """Discretion leaves that still matter: reached only through undecided nodes.
 
     A discretion question under a ``minst_en`` that another branch already satisfied does not
     bear on the outcome and is not put to the caseworker.
     """
     if node.sporsmal:
-        yield node
+        yield node.sporsmal
     for barn in node.barn:
         if barn.utfall in (Utfall.SKJONN, Utfall.UAVKLART):
             yield from _apne_sporsmal(barn)
@@ -1030,8 +1030,8 @@ def _apne_sporsmal(node: Node) -> Iterable[Node]:
 def _sporsmal(vedtak: Vedtak, sprak: str) -> list[str]:
     return list(
         dict.fromkeys(
-            f"  - {_KODEPARENTES.sub('', _tekst(n.sporsmal, sprak))}"
-            for n in _apne_sporsmal(vedtak.node)
+            f"  - {_KODEPARENTES.sub('', _tekst(sporsmal, sprak))}"
+            for sporsmal in _apne_sporsmal(vedtak.node)
         )
     )
 

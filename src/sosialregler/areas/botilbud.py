@@ -26,10 +26,10 @@ from __future__ import annotations
 
 import calendar
 from collections import ChainMap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, MutableMapping
 from datetime import date, timedelta
 from decimal import ROUND_UP, Decimal
-from typing import Any
+from typing import Any, cast
 
 from attrs import evolve, frozen
 
@@ -407,6 +407,9 @@ _INGEN_PERIODE = Ukjent(())
 def utled(sak: Sak, dato: date) -> dict[str, Any]:
     eldst, kjent = _husstandens_eldste(sak, dato)
     soknad = sak.botilbud_soknad
+    uten_overnatting: bool | Ukjent | None
+    avgjorelse: str | Ukjent
+    soknadsdato: date | Ukjent
     if soknad is None:
         uten_overnatting, avgjorelse, soknadsdato = _UKJENT_SOKNAD.values()
         avgjort = None
@@ -502,7 +505,8 @@ def _over_grensen(ktx: Kontekst, fakta: dict[str, Any], fra: date) -> Callable[[
     bok = ktx.regelbok
     regel = bok.regel(VARIGHETSREGEL, ktx.dato)
     direkte = regel is not None and regel.vilkar is not None and not bok.unntak.get(regel.id)
-    grunnlag = ChainMap(fakta, ktx.fakta)
+    # A ChainMap writes only to its first map; typeshed asks every map to be mutable.
+    grunnlag = ChainMap(fakta, cast(MutableMapping[str, Any], ktx.fakta))
 
     def over(dag: date) -> bool:
         kladd = Kontekst(bok, ktx.dato, grunnlag.new_child(_varighet(fra, dag)))

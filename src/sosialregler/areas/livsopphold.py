@@ -500,7 +500,7 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         # Known and true only when the amount is computed and income covers the need: what
         # brings § 19 into the decision (rules/stl-19-saerlige-tilfeller.toml).
         "livsopphold.behov_dekket_av_inntekt": (
-            belop is not None and udekket <= 0 and engangsstonad == 0
+            not isinstance(udekket, Ukjent) and udekket <= 0 and engangsstonad == 0
         ),
         "livsopphold.engangsstonad": engangsstonad,
         "livsopphold.engangsstonad_fra": fra,
@@ -578,7 +578,7 @@ def _satser(sak: Sak, ktx: Kontekst, oppslag: SatsOppslag, r: _Regnskap) -> Deci
     if isinstance(husstand, Ukjent):
         r.mangler.extend(husstand.mangler)
     else:
-        sats = Decimal(oppslag.verdi(SATSKOLONNE[husstand]))
+        sats = oppslag.belop(SATSKOLONNE[husstand])
         r.linjer.append(Linje(SATSPOST[husstand], sats, kilde, gyldig_fra))
         sum_ += sats
     for person in sak.personer:

@@ -196,7 +196,7 @@ def _ukjent_mottaksplass(indeks: int) -> Ukjent:
 def utled(sak: Sak, dato: date) -> dict[str, Any]:
     soker = sak.soker
     opphold = soker.opphold
-    verdi = opphold.tilbud_om_plass_i_mottak if opphold is not None else None
+    verdi: bool | Ukjent | None = opphold.tilbud_om_plass_i_mottak if opphold is not None else None
     if verdi is None:  # unknown, naming its JSON path (the case's order is needed only then)
         verdi = _ukjent_mottaksplass(sak.indeks(soker.id))
     return {"soker.tilbud_om_plass_i_mottak": verdi}

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .model import Regel
 
 
-class _Tom(dict):  # type: ignore[type-arg]
+class _Tom(dict):
     """An empty mapping that cannot be changed and pickles as the one shared ``TOM``.
 
     Not a ``MappingProxyType``, which cannot be pickled: every tree holds it, and an

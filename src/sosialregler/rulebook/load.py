@@ -452,6 +452,8 @@ def _last_regel(
     if feil:
         problemer.extend(Problem(fil, hvem, m) for m in feil)
         return None
+    # No complaint above, so these were checked (for the type checker, which cannot follow `galt`).
+    assert isinstance(rid, str) and isinstance(kildetype, str) and isinstance(fra, date)
     info = RegelInfo(
         rid,
         data["tittel"],
@@ -623,9 +625,10 @@ def _betingelse(
             _betingelse(d, omfang, galt, f"{sti}.{art}[{i}]", dybde + 1)
             for i, d in enumerate(innhold)
         ]
-        if any(d is None for d in deler):
+        gode = [d for d in deler if d is not None]
+        if len(gode) < len(deler):
             return None
-        return (Alle if art == "alle" else MinstEn)(tuple(deler))  # type: ignore[arg-type]
+        return (Alle if art == "alle" else MinstEn)(tuple(gode))
     if art == "ikke":
         del_ = _betingelse(innhold, omfang, galt, f"{sti}.ikke", dybde + 1)
         return Ikke(del_) if del_ is not None else None
@@ -748,7 +751,7 @@ def _betingelseskost(betingelse: Betingelse) -> tuple[int, list[tuple[int, str]]
     if isinstance(betingelse, Alle | MinstEn | Ikke):
         deler = betingelse.deler if isinstance(betingelse, Alle | MinstEn) else (betingelse.del_,)
         steg = 1 if isinstance(betingelse, Ikke) else _RAMMER_BETINGELSE
-        dypest, refs = 0, []
+        dypest, refs = 0, list[tuple[int, str]]()
         for del_ in deler:
             d, r = _betingelseskost(del_)
             dypest = max(dypest, d + steg)
