@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 import attrs
 
 from .areas.base import beregnede
-from .derived import Ukjent
+from .ukjent import Ukjent
 
 if TYPE_CHECKING:
     from .areas.base import Linje

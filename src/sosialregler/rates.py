@@ -50,6 +50,7 @@ from typing import Any
 from attrs import field, frozen
 
 from sosialregler.errors import RegelFeil
+from sosialregler.rulebook.lesing import les_begrenset
 
 __all__ = [
     "BARN_HOYESTE_ALDER",
@@ -916,8 +917,6 @@ def last_satstabell(path: Path) -> Satstabell:
     path = Path(path)
     fil = str(path)
     try:
-        from .rulebook.load import les_begrenset
-
         tekst = les_begrenset(path).decode("utf-8")
     except OSError as e:
         raise RegelFeil(f"satsfilen kan ikke leses: {e.strerror or e}", fil=fil) from e

@@ -34,11 +34,12 @@ from typing import Any, cast
 from attrs import evolve, frozen
 
 from .. import outcome
-from ..derived import Ukjent, alder
 from ..engine import Kontekst, Merknad
 from ..facts import Botilbud, Sak
-from ..katalog import FaktaInfo
+from ..faktainfo import FaktaInfo
+from ..grunnfakta import alder
 from ..tree import Node
+from ..ukjent import Ukjent
 from .base import Beregning
 
 #: The rule for one stay; its criteria are referred to from it in the rule file.

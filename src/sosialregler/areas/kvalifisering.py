@@ -36,12 +36,13 @@ from typing import Any
 from attrs import evolve
 
 from .. import outcome
-from ..derived import Ukjent, alder, inntektsfakta, person_alder
 from ..engine import Kontekst, Merknad
 from ..facts import Kvp, Sak
-from ..katalog import FaktaInfo
+from ..faktainfo import FaktaInfo
+from ..grunnfakta import alder, inntektsfakta, person_alder
 from ..rates import SatsOppslag
 from ..tree import Node
+from ..ukjent import Ukjent
 from .base import Beregning, Linje
 
 NULL = Decimal(0)

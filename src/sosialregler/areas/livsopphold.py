@@ -27,12 +27,14 @@ from decimal import Decimal
 from typing import Any
 
 from .. import outcome
-from ..derived import Ukjent, alder, inntektsfakta, person_alder
 from ..engine import Kontekst, Merknad
+from ..etiketter import TYPER
 from ..facts import Sak
-from ..katalog import FaktaInfo
+from ..faktainfo import FaktaInfo
+from ..grunnfakta import alder, inntektsfakta, person_alder
 from ..rates import SatsOppslag
 from ..tree import Node
+from ..ukjent import Ukjent
 from .base import BEREGNET, Beregning, Linje
 
 #: Which rate-table column, and which calculation line, applies to which household type.
@@ -268,7 +270,6 @@ FAKTA = [
 
 def _navn(type_: str) -> tuple[str, str]:
     """A right's name as a reader says it in a sentence (the labels live in ``explain``)."""
-    from ..explain import TYPER  # at call time: explain imports the catalogue, which imports us
 
     nb, en = TYPER.get(type_, (type_, type_))
     return _midt_i_setning(nb), _midt_i_setning(en)

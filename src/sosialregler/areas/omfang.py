@@ -26,11 +26,11 @@ from typing import Any
 from attrs import evolve
 
 from .. import outcome
-from ..derived import Ukjent
 from ..engine import Kontekst, Merknad
 from ..facts import Person, Sak
-from ..katalog import FaktaInfo
+from ..faktainfo import FaktaInfo
 from ..tree import Node
+from ..ukjent import Ukjent
 from .base import Beregning
 
 #: The per-person main rule (§ 2: the Act applies to everyone staying in Norway).

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 from attrs import frozen
 
 from .. import outcome
-from ..derived import Ukjent
 from ..errors import RegelFeil
 from ..outcome import IKKE_OPPFYLT, OPPFYLT, SKJONN, UAVKLART, Utfall
 from ..tree import Node, lag_node
+from ..ukjent import Ukjent
 from .expr import Uttrykk, UttrykkFeil
 
 if TYPE_CHECKING:

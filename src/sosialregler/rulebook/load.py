@@ -47,6 +47,7 @@ from .conditions import (
     blader,
 )
 from .expr import UttrykkFeil, parse
+from .lesing import les_begrenset
 from .model import KILDETYPER, Hjemmel, Merknadsspec, Omrade, Regel, RegelInfo
 
 #: Calculations that are code, not conditions (``areas/``); a rule names one with ``beregning``.
@@ -223,31 +224,13 @@ def sjekk(
             satser=tabeller,
             digest=digest(rot),
             mappe=str(rot),
+            beregningsrekkefolge=tuple(
+                areas.rekkefolge([o.beregning for o in omrader if o.beregning])
+            ),
             kommunale_satser=kommunale,
         ),
         problemer,
     )
-
-
-#: A rule or rate file larger than this is refused unread (the law fits in far less).
-MAKS_FILSTORRELSE = 2_000_000
-
-
-def les_begrenset(fil: Path) -> bytes:
-    """A rule file's bytes, refusing anything but a regular file of bounded size.
-
-    A rules folder may be hostile: a ``*.toml`` that is a link to /dev/zero, or huge, must be a
-    clear error, not a read until memory runs out.
-    """
-    if not fil.is_file():
-        raise OSError(f"{fil.name} er ikke en vanlig fil")
-    if fil.stat().st_size > MAKS_FILSTORRELSE:
-        raise OSError(f"{fil.name} er større enn {MAKS_FILSTORRELSE} byte")
-    with fil.open("rb") as f:
-        data = f.read(MAKS_FILSTORRELSE + 1)
-    if len(data) > MAKS_FILSTORRELSE:
-        raise OSError(f"{fil.name} er større enn {MAKS_FILSTORRELSE} byte")
-    return data
 
 
 def _les_toml(fil: Path, problemer: list[Problem]) -> dict[str, Any] | None:
