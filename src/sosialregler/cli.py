@@ -16,6 +16,7 @@ import errno
 import json
 import os
 import re
+import stat
 import sys
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
@@ -170,6 +171,7 @@ def _parser() -> argparse.ArgumentParser:
     op.add_argument("--prosesser", type=int, metavar="N", help="prosesser (standard: auto)")
     op.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
     op.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
+    _med_grenser(op)
 
     ts = under.add_parser(
         "tilsyn",
@@ -578,27 +580,54 @@ def _prosesser(valgt: int | None, antall: int | None) -> int:
     return max(min(os.cpu_count() or 1, 8), 1)
 
 
-def _linjer(navn: str, felt: str) -> tuple[Iterable[str], int | None, list[int]]:
-    """A JSON Lines input: its non-blank lines (streamed from a file), their count, and the
-    line number of each case (filled in as the lines are read)."""
-    from .oppfolging import tell_linjer
+def _linjer(
+    navn: str, felt: str, grenser: Grenser = STANDARD
+) -> tuple[Iterable[Any], int | None, list[int]]:
+    """A JSON Lines input: its non-blank lines (streamed, each read at most ``grenser.byte``
+    bytes: a longer one is rejected on its own, jsonlinjer.py), their count when it can be
+    known, and the line number of each case (filled in as the lines are read).
 
+    Standard input is read ahead at most ``AUTO_PROSESSER_FRA`` cases or ``grenser.byte``
+    bytes, to know whether a small batch is better run in one process."""
+    from .jsonlinjer import linjer, tell
+
+    numre: list[int] = []
     if navn == "-":
-        alle = sys.stdin.read().splitlines()
-        numre = [i for i, linje in enumerate(alle, 1) if linje.strip()]
-        return [alle[i - 1] for i in numre], len(numre), numre
+        strom = linjer(sys.stdin.buffer, grenser.byte)
+        forst: list[Any] = []
+        lest = 0
+        slutt = True
+        for nr, linje in strom:
+            numre.append(nr)
+            forst.append(linje)
+            lest += len(linje) if isinstance(linje, str) else grenser.byte
+            if len(forst) >= AUTO_PROSESSER_FRA or lest > grenser.byte:
+                slutt = False
+                break
+        if slutt:
+            return forst, len(forst), numre
+
+        def resten() -> Iterator[Any]:
+            yield from forst
+            for nr, linje in strom:
+                numre.append(nr)
+                yield linje
+
+        return resten(), None, numre
     try:
-        antall = tell_linjer(navn)
+        with open(navn, "rb") as fil:
+            # a device or pipe (``/dev/zero``) is read once, as it comes, never counted first
+            antall = (
+                tell(fil, grenser.byte) if stat.S_ISREG(os.fstat(fil.fileno()).st_mode) else None
+            )
     except OSError as exc:
         raise UgyldigSak([Feil(felt, navn, filfeil(exc))]) from None
-    numre: list[int] = []
 
-    def les() -> Iterator[str]:
-        with open(navn, encoding="utf-8", errors="replace") as fil:
-            for i, linje in enumerate(fil, 1):
-                if linje.strip():
-                    numre.append(i)
-                    yield linje
+    def les() -> Iterator[Any]:
+        with open(navn, "rb") as fil:
+            for nr, linje in linjer(fil, grenser.byte):
+                numre.append(nr)
+                yield linje
 
     return les(), antall, numre
 
@@ -609,7 +638,9 @@ def _vurder_batch(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
 
     try:
         bok = regelbok(args.regler, args.satser)
-        saker, antall, numre = _linjer(args.sak, "SAKER.jsonl")
+        nokkel = _nokkel(args) if args.format == "vedtaksgrunnlag" else None
+        grenser = _grenser(args)
+        saker, antall, numre = _linjer(args.sak, "SAKER.jsonl", grenser)
         resultater = assess_many(
             saker,
             processes=_prosesser(args.prosesser, antall),
@@ -617,7 +648,8 @@ def _vurder_batch(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
             regler=bok,
             resultat="vedtaksgrunnlag" if args.format == "vedtaksgrunnlag" else "json",
             total=antall,
-            grenser=_grenser(args),
+            grenser=grenser,
+            nokkel=nokkel,
         )
     except UgyldigSak as exc:
         return _avvis(exc.feil, "json", ut, err)
@@ -699,13 +731,15 @@ def _oppfolging(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     try:
         dato = _dato_arg(args.dato)
         bok = regelbok(args.regler, args.satser)
-        saker, antall, _ = _linjer(args.saker, "SAKER.jsonl")
+        grenser = _grenser(args)
+        saker, antall, _ = _linjer(args.saker, "SAKER.jsonl", grenser)
         r = rapport(
             saker,
             dato,
             processes=_prosesser(args.prosesser, antall),
             regler=bok,
             total=antall,
+            grenser=grenser,
         )
     except UgyldigSak as exc:
         return _avvis(exc.feil, "tekst", ut, err)
