@@ -157,7 +157,7 @@ def _parser() -> argparse.ArgumentParser:
     fr.add_argument("sak", metavar="SAK.json")
     fr.add_argument("--dato", help="ÅÅÅÅ-MM-DD (standard: sakens vurderingsdato)")
     fr.add_argument("--format", choices=("tekst", "json"), default="tekst")
-    fr.add_argument("--sprak", choices=("nb", "en"), default="nb")
+    fr.add_argument("--sprak", choices=("nb", "nn", "en"), default="nb")
     fr.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
     fr.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
     _med_grenser(fr)
@@ -678,8 +678,8 @@ def _vurder_batch(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
 
 def _frister(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     """What is due in one case on a date (frister.py)."""
-    from .explain import formater
-    from .frister import due
+    from .frister import poster
+    from .fristtekster import terminaltekst
 
     try:
         bok = regelbok(args.regler, args.satser)
@@ -690,7 +690,8 @@ def _frister(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         grenser = _grenser(args)
         tekst = _les_fil(args.sak, "SAK.json", grenser.byte)
         vurdering = assess(tekst, on=args.dato, regler=bok, grenser=grenser)
-        frister = due(vurdering, regler=bok)
+        alle = poster(vurdering, regler=bok)
+        frister = [p.frist(vurdering.vurderingsdato) for p in alle]  # what ``due`` gives
     except UgyldigSak as exc:
         return _avvis(exc.feil, args.format, ut, err)
     except RegelFeil as exc:
@@ -698,29 +699,7 @@ def _frister(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     if args.format == "json":
         print(json.dumps([f.to_dict() for f in frister], ensure_ascii=False, indent=2), file=ut)
         return OK
-    nb = args.sprak == "nb"
-    dato = formater(vurdering.vurderingsdato, args.sprak)
-    sak = f" {vurdering.sak_id}" if vurdering.sak_id else ""
-    print(f"Frister i sak{sak} per {dato}" if nb else f"Due in case{sak} on {dato}", file=ut)
-    if not frister:
-        print("  Ingen frister." if nb else "  Nothing due.", file=ut)
-    for f in frister:
-        dag = formater(f.forfall, args.sprak)
-        igjen = (f.forfall - vurdering.vurderingsdato).days
-        if f.forfalt:
-            status = (
-                f"forfall {dag}, forfalt for {f.dager_forfalt} dager siden"
-                if nb
-                else f"due {dag}, overdue by {f.dager_forfalt} days"
-            )
-        elif igjen == 0:
-            status = f"forfaller i dag ({dag})" if nb else f"due today ({dag})"
-        else:
-            status = f"forfall {dag}, om {igjen} dager" if nb else f"due {dag}, in {igjen} days"
-        hvem = f" ({f.person})" if f.person else ""
-        print(f"\n  {f.kode}{hvem}: {status}", file=ut)
-        print(f"    {f.hjemmel}", file=ut)
-        print(f"    {f.tekst if nb else f.tekst_en}", file=ut)
+    print(terminaltekst(vurdering.sak_id, vurdering.vurderingsdato, alle, args.sprak), file=ut)
     return OK
 
 
