@@ -12,7 +12,6 @@ caseworker never sees a traceback unless ``SOSIALREGLER_DEBUG=1`` is set.
 from __future__ import annotations
 
 import argparse
-import errno
 import json
 import os
 import re
@@ -27,8 +26,10 @@ from typing import Any, NoReturn, TextIO
 from . import __version__
 from .api import assess, les_dato, regelbok
 from .assessment import Assessment
-from .contract import for_stor, ikke_utf8, les_json
+from .contract import les_json
 from .errors import Feil, RegelFeil, UgyldigSak
+from .filer import filfeil
+from .filer import les_fil as _les_fil
 from .grenser import NAVN, STANDARD, Grenser, som_grenser
 from .rulebook.load import sjekk
 
@@ -287,42 +288,6 @@ def _regelfeil(args: argparse.Namespace, exc: RegelFeil) -> Feil:
     """A rule that failed on the case, reported against the rules given (file and rule named)."""
     felt = "--satser" if args.satser and not args.regler else "--regler"
     return Feil(felt, args.regler or args.satser, f"feil i reglene: {exc}")
-
-
-def _les_fil(navn: str, felt: str, grense: int = STANDARD.byte, grensenavn: str = "byte") -> str:
-    """A file (or ``-``, standard input) as text: at most ``grense`` bytes are read, so
-    ``/dev/zero`` is a rejection, not a machine out of memory; UTF-8, with or without a byte
-    order mark; every fault said in Norwegian."""
-    try:
-        if navn == "-":
-            data = sys.stdin.buffer.read(grense + 1)
-        else:
-            with open(navn, "rb") as fil:
-                data = fil.read(grense + 1)
-    except OSError as exc:
-        raise UgyldigSak([Feil(felt, navn, filfeil(exc))]) from None
-    if len(data) > grense:
-        hva = "standard inn" if navn == "-" else "filen"
-        raise UgyldigSak([for_stor(grense, hva, felt, grensenavn)])
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UgyldigSak([Feil(felt, navn, ikke_utf8(exc))]) from None
-
-
-def filfeil(exc: OSError) -> str:
-    """Why a file cannot be read, in Norwegian (the operating system's words are English)."""
-    grunn = {
-        errno.ENOENT: "den finnes ikke (sjekk navnet og mappen)",
-        errno.EACCES: "du har ikke tilgang til den",
-        errno.EPERM: "du har ikke tilgang til den",
-        errno.EISDIR: "det er en mappe, ikke en fil",
-        errno.ENAMETOOLONG: "navnet er for langt",
-        errno.ENOTDIR: "en del av stien er ikke en mappe",
-    }.get(exc.errno or 0)
-    if grunn is None:
-        grunn = f"feilkode {errno.errorcode.get(exc.errno or 0, str(exc.errno))}"
-    return f"filen kan ikke leses: {grunn}"
 
 
 def _vurder(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
