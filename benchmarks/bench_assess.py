@@ -201,7 +201,8 @@ def bar_json(ut: dict[str, Any]) -> str:
 def sjekk_mot_biblioteket(navn: str, vurdering: Any, ut: dict[str, Any]) -> None:
     """The bare computation must give the library's outcomes, or the ratio means nothing."""
     vedtak = vurdering.vedtak
-    assert vedtak["livsopphold"].belop_per_maned == ut["belop_per_maned"], navn
+    # the computed need: a refusal pays nothing (belop_per_maned is None), the bare one says 0
+    assert vedtak["livsopphold"].beregnet_behov_per_maned == ut["belop_per_maned"], navn
     if "kvp" in ut:
         k, lib = ut["kvp"], vedtak["kvalifiseringsstonad"].utdata
         assert (vedtak["kvalifiseringsprogram"].utfall.value == "oppfylt") == k["rett"], navn

@@ -262,3 +262,175 @@ def test_readme_eksempelet_med_to_prosesser() -> None:
     for resultat in assess_many(saker, processes=2):  # as in README.md
         resultater.append(resultat)
     assert [r.to_json() for r in resultater] == [assess(s).to_json() for s in saker]
+
+
+# --- signed records from a batch, the same as from one case --------------------------------------
+
+NOKKEL = b"0123456789abcdef0123456789abcdef-kontorets-nokkel"
+
+
+@pytest.mark.parametrize("prosesser", ["1", "2"])
+def test_cli_batch_signerer_vedtaksgrunnlag_med_kontorets_nokkel(
+    tmp_path: Path, prosesser: str
+) -> None:
+    """``vurder --batch --format vedtaksgrunnlag --nokkel FIL`` signs every record as
+    ``vurder --format vedtaksgrunnlag --nokkel FIL`` signs one: ``gjengi`` with the key takes it."""
+    nokkelfil = tmp_path / "nokkel"
+    nokkelfil.write_bytes(NOKKEL)
+    fil = jsonl(tmp_path, gode(3))
+    k = kjor(
+        "vurder", "--batch", fil, "--dato", DATO, "--format", "vedtaksgrunnlag",
+        "--nokkel", nokkelfil, "--prosesser", prosesser,
+    )  # fmt: skip
+    assert k.kode == 0, k.feil
+    poster = [json.loads(linje) for linje in k.ut.splitlines()]
+    assert len(poster) == 3
+    for post, sak in zip(poster, gode(3), strict=True):
+        assert post["signatur"].startswith("hmac-sha256:")
+        assert post == assess(sak, on=DATO).to_record(nokkel=NOKKEL)
+        Assessment.from_record(post, nokkel=NOKKEL)  # a wrong signature would raise
+
+
+def test_batch_signerer_fra_miljoet_og_avviser_for_kort_nokkel(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    fil = jsonl(tmp_path, gode(2))
+    miljo = {**os.environ, "SOSIALREGLER_NOKKEL": NOKKEL.decode(), "PYTHONIOENCODING": "utf-8"}
+    argv = ["vurder", "--batch", str(fil), "--dato", DATO, "--format", "vedtaksgrunnlag"]
+    p = subprocess.run(
+        [sys.executable, "-m", "sosialregler", *argv],
+        capture_output=True, text=True, encoding="utf-8", env=miljo, check=False, timeout=60,
+    )  # fmt: skip
+    assert p.returncode == 0, p.stderr
+    assert all(json.loads(x)["signatur"] for x in p.stdout.splitlines())
+    kort = tmp_path / "kort"
+    kort.write_text("kort", encoding="utf-8")
+    k = kjor("vurder", "--batch", fil, "--format", "vedtaksgrunnlag", "--nokkel", kort)
+    assert k.kode == 2 and "for kort" in k.ut and "--nokkel" in k.ut
+
+
+def test_assess_many_signerer_og_nokkel_krever_vedtaksgrunnlag() -> None:
+    sak = gode(1)[0]
+    [post] = assess_many([sak], on=DATO, resultat="vedtaksgrunnlag", nokkel=NOKKEL)
+    assert json.loads(post) == assess(sak, on=DATO).to_record(nokkel=NOKKEL)
+    with pytest.raises(ValueError, match="vedtaksgrunnlag"):
+        assess_many([sak], on=DATO, resultat="json", nokkel=NOKKEL)
+
+
+# --- bounded JSON Lines: no input is read whole ------------------------------------------------
+
+
+class _LangLinje(io.RawIOBase):
+    """Standard input with one line of ``storrelse`` bytes made as it is read (never held by
+    the test), then two good cases."""
+
+    def __init__(self, storrelse: int, etter: str) -> None:
+        self.igjen = storrelse
+        self.etter = etter.encode("utf-8")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.igjen > 0:
+            n = min(len(buffer), self.igjen)
+            buffer[:n] = b"x" * n
+            self.igjen -= n
+            return n
+        n = min(len(buffer), len(self.etter))
+        buffer[:n] = self.etter[:n]
+        self.etter = self.etter[n:]
+        return n
+
+
+def _kjor_med_stdin(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    rå: io.RawIOBase,
+    *argv: str,
+) -> tuple[int, str, int]:
+    """``main(argv)`` with ``rå`` as standard input; the exit code, the output, and the
+    peak memory (tracemalloc) while it ran."""
+    import sys
+    import tracemalloc
+
+    from sosialregler.cli import main
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(rå), encoding="utf-8"))
+    tracemalloc.start()
+    try:
+        kode = main(list(argv))
+        _, topp = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return kode, capsys.readouterr().out, topp
+
+
+STOR_LINJE = 40_000_000  # bytes: on main all of it (and copies) was held at once
+
+
+def test_cli_batch_standard_inn_leser_en_lang_linje_med_grense(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 40 MB line on standard input is a rejection of that line naming the limit; the cases
+    after it are assessed, and the memory used stays far below the line's size."""
+    standard_regelbok_lastet = regelbok(None, None)  # loaded before measuring
+    assert standard_regelbok_lastet is not None
+    etter = "\n" + "\n".join(gode(2)) + "\n"
+    kode, ut, topp = _kjor_med_stdin(
+        monkeypatch, capsys, _LangLinje(STOR_LINJE, etter),
+        "vurder", "--batch", "-", "--dato", DATO, "--grense", "byte=1000000",
+    )  # fmt: skip
+    assert kode == 0
+    linjer = [json.loads(x) for x in ut.splitlines()]
+    assert len(linjer) == 3
+    assert linjer[0]["linje"] == 1 and linjer[0]["sak_id"] is None
+    [feil] = linjer[0]["feil"]
+    assert "1 000 000 byte" in feil["melding"] and "byte=N" in feil["melding"]
+    assert [x.get("sak_id") for x in linjer[1:]] == ["sak-000001", "sak-000002"]
+    assert topp < STOR_LINJE // 4, f"{topp:_} byte held for a {STOR_LINJE:_}-byte line"
+
+
+def test_oppfolging_standard_inn_leser_med_grense_og_tar_grense(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``oppfolging -`` reads standard input as boundedly; it takes ``--grense`` as ``vurder``."""
+    regelbok(None, None)
+    etter = "\n" + "\n".join(gode(2)) + "\n"
+    ut_json = tmp_path / "r.json"
+    kode, ut, topp = _kjor_med_stdin(
+        monkeypatch, capsys, _LangLinje(STOR_LINJE, etter),
+        "oppfolging", "-", "--dato", DATO, "--grense", "byte=1000000", "--json", str(ut_json),
+    )  # fmt: skip
+    assert kode == 0, ut
+    rapport = json.loads(ut_json.read_text(encoding="utf-8"))
+    assert rapport["antall_saker"] == 3
+    [avvist] = rapport["avviste"]
+    assert "1 000 000 byte" in avvist["feil"][0]["melding"]
+    assert topp < STOR_LINJE // 4
+
+
+def test_cli_batch_fil_med_for_lang_linje_og_ikke_utf8(tmp_path: Path) -> None:
+    """In a file too: an over-long line and a line not UTF-8 are rejected on their own, named."""
+    fil = tmp_path / "saker.jsonl"
+    gode_ = gode(2)
+    fil.write_bytes(
+        (gode_[0] + "\n").encode() + b"x" * 5000 + b"\n" + b'{"sak_id": "\xe6"}\n'
+        + (gode_[1] + "\n").encode()
+    )  # fmt: skip
+    k = kjor("vurder", "--batch", fil, "--dato", DATO, "--grense", "byte=4000")
+    assert k.kode == 0, k.feil
+    linjer = [json.loads(x) for x in k.ut.splitlines()]
+    assert [x.get("linje") for x in linjer] == [None, 2, 3, None]
+    assert "4 000 byte" in linjer[1]["feil"][0]["melding"]
+    assert "ikke UTF-8" in linjer[2]["feil"][0]["melding"]
+    assert "2 avvist" in k.feil
+
+
+def test_oppfolging_tar_grense(tmp_path: Path) -> None:
+    fil = jsonl(tmp_path, gode(3))
+    k = kjor("oppfolging", fil, "--dato", DATO, "--grense", "byte=100")
+    assert k.kode == 0, k.feil
+    assert "3 avvist" in k.ut

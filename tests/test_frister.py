@@ -539,3 +539,77 @@ def test_forfall_er_aldri_etter_dato_for_det_som_er_forfalt() -> None:
             assert f.forfalt == (f.forfall < on)
             assert f.dager_forfalt == max((on - f.forfall).days, 0)
             assert f.forfall > on - timedelta(days=366 * 20)
+
+
+# --- grammatical number and nynorsk (the texts in fristtekster.py) -------------------------------
+
+
+def _sak_med_frister(tmp_path: Any) -> Any:
+    """A condition due the day after the case's date, and one whose follow-up was the day
+    before: «om 1 dag» and «1 dag» overdue."""
+    sak = grunnsak(
+        vilkar=[
+            vilkar(frist="2024-03-02", oppfolgingsdato=None),
+            vilkar(id="v2", frist="2024-03-20", oppfolgingsdato="2024-02-29"),
+        ]
+    )
+    fil = tmp_path / "sak.json"
+    fil.write_text(json.dumps(sak), encoding="utf-8")
+    return fil
+
+
+@pytest.mark.parametrize(
+    ("sprak", "om_en_dag", "en_dag_siden", "uten"),
+    [
+        ("nb", "om 1 dag\n", "forfalt for 1 dag siden", "Ingen frister."),
+        ("nn", "om 1 dag\n", "forfallen for 1 dag sidan", "Ingen fristar."),
+        ("en", "in 1 day\n", "overdue by 1 day\n", "Nothing due."),
+    ],
+)
+def test_cli_frister_dager_i_riktig_tall_og_nynorsk(
+    tmp_path: Any, sprak: str, om_en_dag: str, en_dag_siden: str, uten: str
+) -> None:
+    """«om 1 dager» was printed; and ``--sprak nn`` was refused."""
+    k = kjor("frister", _sak_med_frister(tmp_path), "--sprak", sprak)
+    assert k.kode == 0, k.feil
+    assert om_en_dag in k.ut and en_dag_siden in k.ut
+    assert "1 dager" not in k.ut and "1 dagar" not in k.ut and "1 days" not in k.ut
+    k = kjor("frister", _sak_med_frister(tmp_path), "--sprak", sprak, "--dato", "2024-02-10")
+    flere = {"nb": "om 21 dager\n", "nn": "om 21 dagar\n", "en": "in 21 days\n"}[sprak]
+    assert flere in k.ut
+    fil = tmp_path / "tom.json"
+    fil.write_text(json.dumps(grunnsak()), encoding="utf-8")
+    assert uten in kjor("frister", fil, "--sprak", sprak).ut
+
+
+def test_frister_nynorsk_er_nynorsk(tmp_path: Any) -> None:
+    """The computed items' nynorsk is written as nynorsk, not bokmål."""
+    k = kjor("frister", _sak_med_frister(tmp_path), "--sprak", "nn")
+    assert k.ut.startswith("Fristar i sak t-1 per 01.03.2024")
+    assert "skulle følgjast opp 29.02.2024" in k.ut and "innan fristen" in k.ut
+    assert "Brot kan berre føre til reduksjon" in k.ut
+    for bokmal in ("Brudd", " bare ", "innen ", "skulle følges", "Frister i"):
+        assert bokmal not in k.ut, bokmal
+
+
+@pytest.mark.parametrize(
+    ("antall", "nb", "nn", "en"),
+    [
+        (0, "0 dager", "0 dagar", "0 days"),
+        (1, "1 dag", "1 dag", "1 day"),
+        (2, "2 dager", "2 dagar", "2 days"),
+    ],
+)
+def test_dager_i_tall(antall: int, nb: str, nn: str, en: str) -> None:
+    from sosialregler.fristtekster import dager
+
+    assert (dager(antall, "nb"), dager(antall, "nn"), dager(antall, "en")) == (nb, nn, en)
+
+
+def test_fristtekster_har_samme_tekster_pa_alle_sprak() -> None:
+    from sosialregler.fristtekster import TEKSTER
+
+    assert TEKSTER["nb"].keys() == TEKSTER["nn"].keys() == TEKSTER["en"].keys()
+    for navn in TEKSTER["nb"]:
+        if navn not in ("dag", "hode"):  # the same word / form in nb and nn
+            assert TEKSTER["nb"][navn] != TEKSTER["nn"][navn] or navn in ("kommer",), navn

@@ -12,6 +12,7 @@ times as much — a quadratic path costs four times as much, a linear one twice.
 from __future__ import annotations
 
 import gc
+import io
 import json
 import time
 from collections.abc import Callable
@@ -264,3 +265,64 @@ def test_dobbelt_inndata_koster_ikke_fire_ganger_sa_mye(
     100 000 persons did not finish in 300 s, the text grew with the square of the housing
     lines (4 000: 10 s). Each path is now linear: twice the input, about twice the time."""
     assert _forhold(lag, kjor, n) < 3.5
+
+
+# --- JSON Lines, a line at a time (jsonlinjer.py) -----------------------------------------------
+
+
+def test_jsonlinjer_grensen_gjelder_hver_linje_og_er_presis() -> None:
+    """A line of exactly ``byte`` bytes is read; one byte more is that line's rejection, named;
+    blank lines are skipped but counted, and a BOM at the start is accepted."""
+    from sosialregler.jsonlinjer import AvvistLinje, linjer
+
+    grense = 20
+    noyaktig = b'{"a": "' + b"x" * (grense - 9) + b'"}'
+    assert len(noyaktig) == grense
+    inn = b"\xef\xbb\xbf{}\n\n   \n" + noyaktig + b"\n" + noyaktig + b"y\n" + b"{}"
+    ut = list(linjer(io.BytesIO(inn), grense))
+    assert [nr for nr, _ in ut] == [1, 4, 5, 6]
+    assert ut[0][1] == "{}\n" and ut[1][1] == noyaktig.decode() + "\n" and ut[3][1] == "{}"
+    avvist = ut[2][1]
+    assert isinstance(avvist, AvvistLinje)
+    assert "linjen er større enn grensen på 20 byte" in avvist.feil[0].melding
+    assert "--grense byte=N" in avvist.feil[0].melding
+
+
+class _LangLinje(io.RawIOBase):
+    """A stream of one line of ``storrelse`` bytes, made as it is read, then ``{}``."""
+
+    def __init__(self, storrelse: int) -> None:
+        self.igjen = storrelse
+        self.slutt = b"\n{}\n"
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.igjen:
+            n = min(len(buffer), self.igjen)
+            buffer[:n] = b"x" * n
+            self.igjen -= n
+            return n
+        n = min(len(buffer), len(self.slutt))
+        buffer[:n] = self.slutt[:n]
+        self.slutt = self.slutt[n:]
+        return n
+
+
+def test_jsonlinjer_holder_aldri_en_lang_linje() -> None:
+    """The rest of an over-long line is skipped in small reads, never gathered: reading a
+    20 MB line with a 1 000-byte limit holds well under a megabyte at any time."""
+    import tracemalloc
+
+    from sosialregler.jsonlinjer import AvvistLinje, linjer
+
+    strom = io.BufferedReader(_LangLinje(20_000_000))
+    tracemalloc.start()
+    try:
+        ut = list(linjer(strom, 1000))
+        _, topp = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [type(x) for _, x in ut] == [AvvistLinje, str] and ut[1] == (2, "{}\n")
+    assert topp < 1_000_000, topp

@@ -223,7 +223,8 @@ def test_fullforing_og_verdier() -> None:
     assert "inntekter[0].belop_per_maned" in r.kandidater("sett inntekter[0].b", "inntekter[0].b")
     assert "kommune" in r.kandidater("sett ko", "ko")  # a field the contract knows, not yet set
     assert "inntekter[2]" in set(stier(r.sak))  # the next element, to add one
-    assert r.kandidater("forklar livsopphold ", "") == ["nb", "en"]
+    assert r.kandidater("forklar livsopphold ", "") == ["nb", "nn", "en"]
+    assert r.kandidater("sprak n", "n") == ["nb", "nn"]
     assert r.kandidater("last examples/fam", "examples/fam") == ["examples/familie.json"]
     assert les_verdi("12000") == 12000 and les_verdi("null") is None
     assert les_verdi("1990-01-01") == "1990-01-01" and les_verdi("'to ord'") == "to ord"
@@ -334,3 +335,74 @@ def test_lang_tekst_vises_side_for_side_paa_en_terminal(monkeypatch: pytest.Monk
     assert "Stønad til livsopphold" not in siste(ut)
     r.utfor("forklar omfang")  # short: no pager
     assert len(sider) == 1 or sider[-1].count("\n") > 22
+
+
+# --- flags by their texts, the session's language, files read as the command line reads them ----
+
+
+def test_vurder_viser_merknadenes_tekst_ikke_kode() -> None:
+    """«Merknader:» listed codes (AKTIVITETSVILKAR_PARTNER_VURDERES); now each flag's text."""
+    r, ut = repl()
+    r.utfor("vurder")
+    tekst = siste(ut)
+    merknader = tekst.split("Merknader:")[1]
+    assert "AKTIVITETSVILKAR" not in merknader and "_" not in merknader
+    assert "- p2 er søkerens ektefelle eller samboer" in merknader
+    assert "saksbehandler må ta stilling til det." in " ".join(merknader.split())
+
+
+def test_sprak_nn_og_en_for_vurder_og_forklar() -> None:
+    r, ut = repl()
+    assert r.utfor("sprak nn")
+    assert "nynorsk" in siste(ut)
+    r.utfor("vurder")
+    tekst = siste(ut)
+    assert "Skjønn – sakshandsamaren må vurdere; 19 850 kr per månad" in tekst
+    assert "ektefellen eller sambuaren til søkjaren" in tekst
+    assert "grunngivinga" in tekst and "begrunnelsen" not in tekst
+    r.utfor("forklar livsopphold")
+    assert "STØNAD TIL LIVSOPPHALD" in siste(ut)
+    r.utfor("forklar livsopphold nb")  # the language last on the line wins
+    assert "STØNAD TIL LIVSOPPHOLD" in siste(ut)
+    r.utfor("sprak en")
+    r.utfor("vurder")
+    tekst = siste(ut)
+    assert "NOK 19,850 per month" in tekst and "Notes:" in tekst
+    r.utfor("sprak")
+    assert "Språk: en" in siste(ut)
+    r.utfor("sprak sv")
+    assert "ukjent språk «sv»" in siste(ut)
+
+
+def test_hjelp_viser_sprak() -> None:
+    r, ut = repl()
+    r.utfor("hjelp")
+    oversikt = siste(ut)
+    assert "sprak [nb|nn|en]" in oversikt and "forklar [OMRADE] [nb|nn|en]" in oversikt
+    r.utfor("hjelp sprak")
+    assert "sprak nn" in siste(ut)
+
+
+def test_last_leser_med_grense_og_norske_feil(tmp_path: Path) -> None:
+    """``last`` read the whole file (``/dev/zero`` without end) and showed the operating
+    system's English («[Errno 2] No such file or directory»); now as the command line."""
+    r, ut = repl()
+    r.utfor(f"last {tmp_path / 'finnes-ikke.json'}")
+    tekst = siste(ut)
+    assert "den finnes ikke (sjekk navnet og mappen)" in tekst and "Errno" not in tekst
+    r.utfor(f"last {tmp_path}")
+    assert "det er en mappe, ikke en fil" in siste(ut)
+    latin1 = tmp_path / "latin1.json"
+    latin1.write_bytes('{"sak_id": "Ærlig"}'.encode("latin-1"))
+    r.utfor(f"last {latin1}")
+    tekst = siste(ut)
+    assert "ikke UTF-8" in tekst and "codec" not in tekst
+    bom = tmp_path / "bom.json"
+    bom.write_bytes(b"\xef\xbb\xbf" + FAMILIE.read_bytes())
+    r.utfor(f"last {bom}")
+    assert "Lastet" in siste(ut)
+    if Path("/dev/zero").exists():
+        r.utfor("last /dev/zero")
+        tekst = siste(ut)
+        assert "større enn grensen på 5 000 000 byte" in tekst and "byte=N" in tekst
+    assert r.sak["sak_id"] == "demo-familie-2024"  # a failed load leaves the case as it was

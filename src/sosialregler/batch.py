@@ -47,6 +47,7 @@ from .api import assess, les_dato, regelbok, standard_regelbok
 from .errors import Feil, RegelFeil, UgyldigSak
 from .facts import Sak
 from .grenser import STANDARD, Grenser, som_grenser
+from .jsonlinjer import AvvistLinje
 from .rulebook.book import Regelbok
 
 __all__ = ["Avvist", "Fremdrift", "assess_many", "regelbok_i_bruk"]
@@ -96,6 +97,7 @@ def assess_many(
     resultat: Resultat = "vurdering",
     total: int | None = None,
     grenser: Grenser | Mapping[str, int] | None = None,
+    nokkel: bytes | None = None,
 ) -> Iterator[Any]:
     """Assess every case, yielding results in input order (see the module's docstring).
 
@@ -106,6 +108,8 @@ def assess_many(
     one line), or a module-level function applied to each ``Assessment`` in the worker.
     ``total``: the number of cases, for the progress bar, when ``cases`` has no ``len``.
     ``grenser``: the input limits for every case (``grenser.py``), if not the defaults.
+    ``nokkel``: the office's key; with ``resultat="vedtaksgrunnlag"`` every record is signed
+    with it, exactly as ``to_record(nokkel=...)`` signs one (``record.py``).
     """
     on_dato = les_dato(on)
     try:
@@ -119,6 +123,8 @@ def assess_many(
     if not callable(resultat) and resultat not in RESULTATER:
         navn = ", ".join(map(repr, RESULTATER))
         raise ValueError(f"ukjent resultat {resultat!r}: bruk {navn} eller en funksjon")
+    if nokkel is not None and resultat != "vedtaksgrunnlag":
+        raise ValueError('nokkel signerer vedtaksgrunnlag: bruk den med resultat="vedtaksgrunnlag"')
     if total is None and hasattr(cases, "__len__"):
         # `hasattr` does not narrow the Iterable to Sized for the type checker.
         total = len(cases)  # type: ignore[arg-type]
@@ -127,9 +133,9 @@ def assess_many(
     biter = _biter(cases, chunk_size)
     kjoring: Iterator[list[Any]]
     if processes == 1:
-        kjoring = (_vurder_bit(bit, on_dato, resultat, bok, grense) for bit in biter)
+        kjoring = (_vurder_bit(bit, on_dato, resultat, bok, grense, nokkel) for bit in biter)
     else:
-        kjoring = _parallelt(biter, processes, on_dato, resultat, bok, grense)
+        kjoring = _parallelt(biter, processes, on_dato, resultat, bok, grense, nokkel)
     return _med_fremdrift(kjoring, melder)
 
 
@@ -171,6 +177,7 @@ def _arbeid(
     resultat: Resultat,
     digest: str,
     grenser: Grenser = STANDARD,
+    nokkel: bytes | None = None,
 ) -> Any:
     """A worker's chunk: the rulebook it loaded must be the caller's."""
     bok = _ARBEIDERENS_BOK or standard_regelbok()
@@ -180,7 +187,7 @@ def _arbeid(
             f"({digest}); er regelfilene endret under kjøringen?",
             fil=bok.mappe,
         )
-    return _vurder_bit(bit, on, resultat, bok, grenser)
+    return _vurder_bit(bit, on, resultat, bok, grenser, nokkel)
 
 
 #: The rulebook of the batch being run, for a ``resultat`` function that needs it.
@@ -201,10 +208,11 @@ def _vurder_bit(
     resultat: Resultat,
     bok: Regelbok,
     grenser: Grenser = STANDARD,
+    nokkel: bytes | None = None,
 ) -> list[Any]:
     token = _I_BRUK.set(bok)
     try:
-        return _vurder(bit, on, resultat, bok, grenser)
+        return _vurder(bit, on, resultat, bok, grenser, nokkel)
     finally:
         _I_BRUK.reset(token)
 
@@ -215,17 +223,20 @@ def _vurder(
     resultat: Resultat,
     bok: Regelbok,
     grenser: Grenser = STANDARD,
+    nokkel: bytes | None = None,
 ) -> list[Any]:
     ut: list[Any] = []
     for indeks, sak in bit:
         try:
+            if isinstance(sak, AvvistLinje):  # over the byte limit, or not UTF-8 (jsonlinjer)
+                raise UgyldigSak(list(sak.feil))
             vurdering = assess(sak, on, regler=bok, grenser=grenser)
             if resultat == "vurdering":
                 ut.append(vurdering)
             elif resultat == "json":
                 ut.append(json.dumps(vurdering.to_dict(), ensure_ascii=False))
             elif resultat == "vedtaksgrunnlag":
-                ut.append(json.dumps(vurdering.to_record(), ensure_ascii=False))
+                ut.append(json.dumps(vurdering.to_record(nokkel=nokkel), ensure_ascii=False))
             else:
                 # Not one of RESULTATER, so a function (checked in assess_many).
                 ut.append(resultat(vurdering))  # type: ignore[operator]
@@ -261,6 +272,7 @@ def _parallelt(
     resultat: Resultat,
     bok: Regelbok,
     grenser: Grenser = STANDARD,
+    nokkel: bytes | None = None,
 ) -> Iterator[list[Any]]:
     """Chunks to a pool of spawned workers; results in order, a bounded number in flight."""
     standard = bok is standard_regelbok()
@@ -273,7 +285,9 @@ def _parallelt(
     ) as pool:
         try:
             for bit in biter:
-                ventende.append(pool.submit(_arbeid, bit, on, resultat, bok.digest, grenser))
+                ventende.append(
+                    pool.submit(_arbeid, bit, on, resultat, bok.digest, grenser, nokkel)
+                )
                 while len(ventende) >= prosesser * I_ARBEID_PER_PROSESS:
                     yield ventende.popleft().result()
             while ventende:

@@ -12,10 +12,10 @@ caseworker never sees a traceback unless ``SOSIALREGLER_DEBUG=1`` is set.
 from __future__ import annotations
 
 import argparse
-import errno
 import json
 import os
 import re
+import stat
 import sys
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
@@ -26,8 +26,10 @@ from typing import Any, NoReturn, TextIO
 from . import __version__
 from .api import assess, les_dato, regelbok
 from .assessment import Assessment
-from .contract import for_stor, ikke_utf8, les_json
+from .contract import les_json
 from .errors import Feil, RegelFeil, UgyldigSak
+from .filer import filfeil
+from .filer import les_fil as _les_fil
 from .grenser import NAVN, STANDARD, Grenser, som_grenser
 from .rulebook.load import sjekk
 
@@ -156,7 +158,7 @@ def _parser() -> argparse.ArgumentParser:
     fr.add_argument("sak", metavar="SAK.json")
     fr.add_argument("--dato", help="ÅÅÅÅ-MM-DD (standard: sakens vurderingsdato)")
     fr.add_argument("--format", choices=("tekst", "json"), default="tekst")
-    fr.add_argument("--sprak", choices=("nb", "en"), default="nb")
+    fr.add_argument("--sprak", choices=("nb", "nn", "en"), default="nb")
     fr.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
     fr.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
     _med_grenser(fr)
@@ -170,6 +172,7 @@ def _parser() -> argparse.ArgumentParser:
     op.add_argument("--prosesser", type=int, metavar="N", help="prosesser (standard: auto)")
     op.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
     op.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
+    _med_grenser(op)
 
     ts = under.add_parser(
         "tilsyn",
@@ -285,42 +288,6 @@ def _regelfeil(args: argparse.Namespace, exc: RegelFeil) -> Feil:
     """A rule that failed on the case, reported against the rules given (file and rule named)."""
     felt = "--satser" if args.satser and not args.regler else "--regler"
     return Feil(felt, args.regler or args.satser, f"feil i reglene: {exc}")
-
-
-def _les_fil(navn: str, felt: str, grense: int = STANDARD.byte, grensenavn: str = "byte") -> str:
-    """A file (or ``-``, standard input) as text: at most ``grense`` bytes are read, so
-    ``/dev/zero`` is a rejection, not a machine out of memory; UTF-8, with or without a byte
-    order mark; every fault said in Norwegian."""
-    try:
-        if navn == "-":
-            data = sys.stdin.buffer.read(grense + 1)
-        else:
-            with open(navn, "rb") as fil:
-                data = fil.read(grense + 1)
-    except OSError as exc:
-        raise UgyldigSak([Feil(felt, navn, filfeil(exc))]) from None
-    if len(data) > grense:
-        hva = "standard inn" if navn == "-" else "filen"
-        raise UgyldigSak([for_stor(grense, hva, felt, grensenavn)])
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UgyldigSak([Feil(felt, navn, ikke_utf8(exc))]) from None
-
-
-def filfeil(exc: OSError) -> str:
-    """Why a file cannot be read, in Norwegian (the operating system's words are English)."""
-    grunn = {
-        errno.ENOENT: "den finnes ikke (sjekk navnet og mappen)",
-        errno.EACCES: "du har ikke tilgang til den",
-        errno.EPERM: "du har ikke tilgang til den",
-        errno.EISDIR: "det er en mappe, ikke en fil",
-        errno.ENAMETOOLONG: "navnet er for langt",
-        errno.ENOTDIR: "en del av stien er ikke en mappe",
-    }.get(exc.errno or 0)
-    if grunn is None:
-        grunn = f"feilkode {errno.errorcode.get(exc.errno or 0, str(exc.errno))}"
-    return f"filen kan ikke leses: {grunn}"
 
 
 def _vurder(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
@@ -578,28 +545,54 @@ def _prosesser(valgt: int | None, antall: int | None) -> int:
     return max(min(os.cpu_count() or 1, 8), 1)
 
 
-def _linjer(navn: str, felt: str) -> tuple[Iterable[str], int | None, list[int]]:
-    """A JSON Lines input: its non-blank lines (streamed from a file), their count, and the
-    line number of each case (filled in as the lines are read)."""
-    from .oppfolging import tell_linjer
+def _linjer(
+    navn: str, felt: str, grenser: Grenser = STANDARD
+) -> tuple[Iterable[Any], int | None, list[int]]:
+    """A JSON Lines input: its non-blank lines (streamed, each read at most ``grenser.byte``
+    bytes: a longer one is rejected on its own, jsonlinjer.py), their count when it can be
+    known, and the line number of each case (filled in as the lines are read).
 
-    numre: list[int]
+    Standard input is read ahead at most ``AUTO_PROSESSER_FRA`` cases or ``grenser.byte``
+    bytes, to know whether a small batch is better run in one process."""
+    from .jsonlinjer import linjer, tell
+
+    numre: list[int] = []
     if navn == "-":
-        alle = sys.stdin.read().splitlines()
-        numre = [i for i, linje in enumerate(alle, 1) if linje.strip()]
-        return [alle[i - 1] for i in numre], len(numre), numre
+        strom = linjer(sys.stdin.buffer, grenser.byte)
+        forst: list[Any] = []
+        lest = 0
+        slutt = True
+        for nr, linje in strom:
+            numre.append(nr)
+            forst.append(linje)
+            lest += len(linje) if isinstance(linje, str) else grenser.byte
+            if len(forst) >= AUTO_PROSESSER_FRA or lest > grenser.byte:
+                slutt = False
+                break
+        if slutt:
+            return forst, len(forst), numre
+
+        def resten() -> Iterator[Any]:
+            yield from forst
+            for nr, linje in strom:
+                numre.append(nr)
+                yield linje
+
+        return resten(), None, numre
     try:
-        antall = tell_linjer(navn)
+        with open(navn, "rb") as fil:
+            # a device or pipe (``/dev/zero``) is read once, as it comes, never counted first
+            antall = (
+                tell(fil, grenser.byte) if stat.S_ISREG(os.fstat(fil.fileno()).st_mode) else None
+            )
     except OSError as exc:
         raise UgyldigSak([Feil(felt, navn, filfeil(exc))]) from None
-    numre = []
 
-    def les() -> Iterator[str]:
-        with open(navn, encoding="utf-8", errors="replace") as fil:
-            for i, linje in enumerate(fil, 1):
-                if linje.strip():
-                    numre.append(i)
-                    yield linje
+    def les() -> Iterator[Any]:
+        with open(navn, "rb") as fil:
+            for nr, linje in linjer(fil, grenser.byte):
+                numre.append(nr)
+                yield linje
 
     return les(), antall, numre
 
@@ -610,7 +603,9 @@ def _vurder_batch(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
 
     try:
         bok = regelbok(args.regler, args.satser)
-        saker, antall, numre = _linjer(args.sak, "SAKER.jsonl")
+        nokkel = _nokkel(args) if args.format == "vedtaksgrunnlag" else None
+        grenser = _grenser(args)
+        saker, antall, numre = _linjer(args.sak, "SAKER.jsonl", grenser)
         resultater = assess_many(
             saker,
             processes=_prosesser(args.prosesser, antall),
@@ -618,7 +613,8 @@ def _vurder_batch(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
             regler=bok,
             resultat="vedtaksgrunnlag" if args.format == "vedtaksgrunnlag" else "json",
             total=antall,
-            grenser=_grenser(args),
+            grenser=grenser,
+            nokkel=nokkel,
         )
     except UgyldigSak as exc:
         return _avvis(exc.feil, "json", ut, err)
@@ -647,8 +643,8 @@ def _vurder_batch(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
 
 def _frister(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     """What is due in one case on a date (frister.py)."""
-    from .explain import formater
-    from .frister import due
+    from .frister import poster
+    from .fristtekster import terminaltekst
 
     try:
         bok = regelbok(args.regler, args.satser)
@@ -659,7 +655,8 @@ def _frister(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         grenser = _grenser(args)
         tekst = _les_fil(args.sak, "SAK.json", grenser.byte)
         vurdering = assess(tekst, on=args.dato, regler=bok, grenser=grenser)
-        frister = due(vurdering, regler=bok)
+        alle = poster(vurdering, regler=bok)
+        frister = [p.frist(vurdering.vurderingsdato) for p in alle]  # what ``due`` gives
     except UgyldigSak as exc:
         return _avvis(exc.feil, args.format, ut, err)
     except RegelFeil as exc:
@@ -667,29 +664,7 @@ def _frister(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     if args.format == "json":
         print(json.dumps([f.to_dict() for f in frister], ensure_ascii=False, indent=2), file=ut)
         return OK
-    nb = args.sprak == "nb"
-    dato = formater(vurdering.vurderingsdato, args.sprak)
-    sak = f" {vurdering.sak_id}" if vurdering.sak_id else ""
-    print(f"Frister i sak{sak} per {dato}" if nb else f"Due in case{sak} on {dato}", file=ut)
-    if not frister:
-        print("  Ingen frister." if nb else "  Nothing due.", file=ut)
-    for f in frister:
-        dag = formater(f.forfall, args.sprak)
-        igjen = (f.forfall - vurdering.vurderingsdato).days
-        if f.forfalt:
-            status = (
-                f"forfall {dag}, forfalt for {f.dager_forfalt} dager siden"
-                if nb
-                else f"due {dag}, overdue by {f.dager_forfalt} days"
-            )
-        elif igjen == 0:
-            status = f"forfaller i dag ({dag})" if nb else f"due today ({dag})"
-        else:
-            status = f"forfall {dag}, om {igjen} dager" if nb else f"due {dag}, in {igjen} days"
-        hvem = f" ({f.person})" if f.person else ""
-        print(f"\n  {f.kode}{hvem}: {status}", file=ut)
-        print(f"    {f.hjemmel}", file=ut)
-        print(f"    {f.tekst if nb else f.tekst_en}", file=ut)
+    print(terminaltekst(vurdering.sak_id, vurdering.vurderingsdato, alle, args.sprak), file=ut)
     return OK
 
 
@@ -700,13 +675,15 @@ def _oppfolging(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     try:
         dato = _dato_arg(args.dato)
         bok = regelbok(args.regler, args.satser)
-        saker, antall, _ = _linjer(args.saker, "SAKER.jsonl")
+        grenser = _grenser(args)
+        saker, antall, _ = _linjer(args.saker, "SAKER.jsonl", grenser)
         r = rapport(
             saker,
             dato,
             processes=_prosesser(args.prosesser, antall),
             regler=bok,
             total=antall,
+            grenser=grenser,
         )
     except UgyldigSak as exc:
         return _avvis(exc.feil, "tekst", ut, err)

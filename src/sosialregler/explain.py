@@ -866,6 +866,7 @@ def _fakta(
         if (
             info is not None
             and info.type in ("belop", "dato")
+            and tekst in allerede  # the cheap test first: the search below costs ~25 µs
             and re.search(rf"(?<![\w,−]){re.escape(tekst)}(?!\w)", allerede)
         ):
             continue

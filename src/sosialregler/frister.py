@@ -60,6 +60,7 @@ from typing import Any
 
 from attrs import frozen
 
+from . import fristtekster
 from .api import assess, les_dato, standard_regelbok
 from .areas import oppfolging
 from .assessment import Assessment
@@ -359,19 +360,13 @@ def _vilkar_oppfolging(sak: Sak, on: date, bok: Regelbok) -> list[Post]:
             continue  # not yet set on the date
 
         def tekster(sprak: str, v: Any = v) -> str:
-            hva = f" («{v.beskrivelse.strip()}»)" if v.beskrivelse and v.beskrivelse.strip() else ""
-            if sprak == "nb":
-                return (
-                    f"Vilkår {v.id} ({v.type}){hva} skulle følges opp "
-                    f"{v.oppfolgingsdato.strftime('%d.%m.%Y')}. Følg opp om vilkåret er "
-                    "oppfylt, og registrer neste oppfølgingsdato. Brudd kan bare føre til "
-                    "reduksjon når vedtaket om stønad har informert om det (§ 20 tredje ledd)."
-                )
-            return (
-                f"Condition {v.id} ({v.type}){hva} was due for follow-up on "
-                f"{v.oppfolgingsdato.isoformat()}. Check whether it is met and record the next "
-                "follow-up date. A breach may lead to a reduction only when the decision on "
-                "support said so (section 20 third paragraph)."
+            return fristtekster.tekst(
+                "vilkar_oppfolging",
+                sprak,
+                id=v.id,
+                type=v.type,
+                hva=_beskrivelse(v),
+                dato=fristtekster.dato(v.oppfolgingsdato, sprak),
             )
 
         ut.append(Post(VILKAR_OPPFOLGING, v.person, hjemmel, v.oppfolgingsdato, None, tekster))
@@ -398,17 +393,13 @@ def _vilkar_frister(sak: Sak, on: date, bok: Regelbok) -> list[Post]:
             continue  # the follow-up, set for after the deadline, checks it (its own item)
 
         def tekster(sprak: str, v: Any = v) -> str:
-            hva = f" («{v.beskrivelse.strip()}»)" if v.beskrivelse and v.beskrivelse.strip() else ""
-            if sprak == "nb":
-                return (
-                    f"Vilkår {v.id} ({v.type}){hva} har frist {v.frist.strftime('%d.%m.%Y')}. "
-                    "Følg opp om vilkåret er oppfylt innen fristen. Brudd kan bare føre til "
-                    "reduksjon når vedtaket om stønad har informert om det (§ 20 tredje ledd)."
-                )
-            return (
-                f"Condition {v.id} ({v.type}){hva} has a deadline of {v.frist.isoformat()}. "
-                "Check whether it is met by then. A breach may lead to a reduction only when "
-                "the decision on support said so (section 20 third paragraph)."
+            return fristtekster.tekst(
+                "vilkar_frist",
+                sprak,
+                id=v.id,
+                type=v.type,
+                hva=_beskrivelse(v),
+                dato=fristtekster.dato(v.frist, sprak),
             )
 
         ut.append(Post(VILKAR_FRIST, v.person, hjemmel, v.frist, None, tekster))
@@ -427,22 +418,17 @@ def _kvp_sluttet(sak: Sak, saksdato: date, on: date, bok: Regelbok) -> list[Post
     hjemmel = "; ".join(h.tekst("nb") for h in regel.info.hjemmel) if regel else ""
 
     def tekster(sprak: str) -> str:
-        if sprak == "nb":
-            return (
-                f"Programperioden sluttet {slutt.strftime('%d.%m.%Y')}. Vedtaket om forlengelse "
-                "(bare når særlige grunner tilsier det) eller om hva deltakeren skal over i, "
-                "skulle vært fattet før perioden sluttet: fatt det nå om det ikke er gjort."
-            )
-        return (
-            f"The programme period ended on {slutt.isoformat()}. The decision on an extension "
-            "(only for special reasons) or on what the participant moves on to was due before "
-            "the period ended: make it now unless it has been made."
-        )
+        return fristtekster.tekst("kvp_sluttet", sprak, dato=fristtekster.dato(slutt, sprak))
 
     return [Post(KVP_SLUTTET, kvp.person, hjemmel, slutt, regel.id if regel else None, tekster)]
 
 
 # --- texts ---------------------------------------------------------------------------------------
+
+
+def _beskrivelse(v: Any) -> str:
+    """A condition's own description, quoted after its id (empty when it has none)."""
+    return f" («{v.beskrivelse.strip()}»)" if v.beskrivelse and v.beskrivelse.strip() else ""
 
 
 def _hjemmel(m: Merknad) -> str:

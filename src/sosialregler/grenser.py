@@ -5,7 +5,8 @@ limits ``sosialregler vurder /dev/zero`` read until memory ran out, 100 000 inco
 3.4 GB, and one rejection listed millions of problems (issue 15). So every door (the Python
 API, the command line, NAV's application, a stored decision record) reads at most:
 
-* ``byte`` (5 000 000): the JSON text of one case or application, in bytes;
+* ``byte`` (5 000 000): the JSON text of one case or application, in bytes; in JSON Lines
+  (``vurder --batch``, ``oppfolging``) each line, read no further (``jsonlinjer.py``);
 * ``personer`` (200): persons in one case (``personer``);
 * ``linjer`` (2 000): elements in any one list (``inntekter``, ``boutgifter``, …);
 * ``dybde`` (32): nesting of objects and lists (the contract needs 4, NAV's samples 6);

@@ -30,7 +30,7 @@ import io
 import json
 import random
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TextIO
@@ -43,6 +43,8 @@ from .assessment import Assessment
 from .batch import CHUNK_SIZE, Avvist, assess_many, regelbok_i_bruk
 from .errors import Feil, UgyldigSak
 from .frister import poster
+from .grenser import STANDARD, Grenser
+from .jsonlinjer import AvvistLinje, linjer, tell
 from .rulebook.book import Regelbok
 from .side import Gruppe, Stolpe, antall, avviste_tabell, kort, side, stablet_diagram
 from .side import e as _e
@@ -331,11 +333,13 @@ def rapport(
     progress: bool | Callable[[int, int | None], Any] | None = None,
     regler: Regelbok | None = None,
     total: int | None = None,
+    grenser: Grenser | Mapping[str, int] | None = None,
 ) -> Rapport:
     """Assess every case on ``dato`` and gather what is due (see the module's docstring).
 
     ``saker``: contract cases (dicts, JSON text — e.g. the lines of a JSON Lines file — or
-    ``Sak``). The other arguments go to ``batch.assess_many``.
+    ``Sak``). The other arguments go to ``batch.assess_many`` (``grenser``: the input limits
+    for every case, grenser.py).
     """
     on = les_dato(dato)
     if on is None:
@@ -350,6 +354,7 @@ def rapport(
         regler=bok,
         resultat=_rapportposter,
         total=total,
+        grenser=grenser,
     )
     med_frister: list[Saksrad] = []
     avviste: list[Avvist] = []
@@ -370,28 +375,37 @@ def rapport(
     return Rapport(on, antall, tuple(med_frister), tuple(avviste), bok.digest)
 
 
-def les_jsonl(kilde: str | Path | TextIO) -> Iterator[str]:
+def les_jsonl(
+    kilde: str | Path | TextIO, grense: int = STANDARD.byte
+) -> Iterator[str | AvvistLinje]:
     """The non-blank lines of a JSON Lines file (a path, ``-`` for standard input, or a file).
 
     Lines are handed on as text: each is parsed, and rejected if it is not a case, where it
-    is assessed (in a worker process when there are several).
+    is assessed (in a worker process when there are several). A line is read at most
+    ``grense`` bytes (grenser.py's ``byte``): a longer one, or one not UTF-8, comes as an
+    ``AvvistLinje`` that ``rapport`` reports as a rejected case (jsonlinjer.py).
     """
     if isinstance(kilde, str | Path) and str(kilde) != "-":
-        with open(kilde, encoding="utf-8") as fil:
-            yield from (linje for linje in fil if linje.strip())
+        with open(kilde, "rb") as fil:
+            yield from (linje for _, linje in linjer(fil, grense))
         return
     import sys
 
     strom = sys.stdin if isinstance(kilde, str | Path) else kilde
-    yield from (linje for linje in strom if linje.strip())
+    binar = getattr(strom, "buffer", None)
+    if binar is not None:
+        yield from (linje for _, linje in linjer(binar, grense))
+        return
+    yield from (linje for linje in strom if linje.strip())  # a text already in memory
 
 
-def tell_linjer(sti: str | Path) -> int | None:
-    """Non-blank lines in a file (for the progress bar); None for standard input."""
+def tell_linjer(sti: str | Path, grense: int = STANDARD.byte) -> int | None:
+    """Non-blank lines in a file (for the progress bar), each read boundedly; None for
+    standard input."""
     if str(sti) == "-":
         return None
     with open(sti, "rb") as fil:
-        return sum(1 for linje in fil if linje.strip())
+        return tell(fil, grense)
 
 
 # --- HTML ----------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ input gets a message and the prompt back, never a traceback::
     sosialregler> lagre-test saker/mine.toml Familie med høyere inntekt
     sosialregler> avslutt
 
+``sprak nb|nn|en`` chooses the language of ``vurder`` and ``forklar`` for the session.
 ``hva-om`` assesses a changed copy and leaves the case as it is; ``sett`` changes the case, so
 the test saved after it has the higher income its name says. Long output (``forklar``) is shown
 a page at a time on a terminal (the pager in ``PAGER``, else ``less``; «q» leaves it).
@@ -28,6 +29,7 @@ import json
 import os
 import signal
 import sys
+import textwrap
 import types
 import typing
 from collections.abc import Iterator
@@ -97,10 +99,11 @@ KOMMANDOER: tuple[Kommando, ...] = (
     Kommando("vurder", "vurder", "vurder saken: kort oppsummering per område", "", "_vurder"),
     Kommando(
         "forklar",
-        "forklar [OMRADE] [en]",
+        "forklar [OMRADE] [nb|nn|en]",
         "hele forklaringen for et område (eller alle)",
         "På en terminal vises lang tekst side for side (PAGER, ellers less; q avslutter).\n"
-        "Eksempel: forklar livsopphold   ·   forklar livsopphold en",
+        "Språket er det «sprak» valgte, eller det som står sist.\n"
+        "Eksempel: forklar livsopphold   ·   forklar livsopphold nn",
         "_forklar",
     ),
     Kommando(
@@ -133,9 +136,59 @@ KOMMANDOER: tuple[Kommando, ...] = (
         "          lagre-test saker/familie.toml Familie med høyere inntekt",
         "_lagre_test",
     ),
+    Kommando(
+        "sprak",
+        "sprak [nb|nn|en]",
+        "velg språket svarene gis på (bokmål, nynorsk, engelsk), eller vis det",
+        "Gjelder «vurder» og «forklar» (som også tar språket sist: forklar livsopphold nn). "
+        "«hva-om» og «hvorfor» svarer på bokmål når språket er nynorsk.\n"
+        "Eksempel: sprak nn",
+        "_sprak",
+    ),
     Kommando("avslutt", "avslutt", "avslutt (også Ctrl-D)", "", "_avslutt"),
 )
 _KOMMANDO = {k.navn: k for k in KOMMANDOER}
+
+SPRAK = ("nb", "nn", "en")
+#: The REPL's own words in ``vurder``, per language (the rest comes from the rules' texts).
+ORD: dict[str, dict[str, str]] = {
+    "nb": {
+        "dato": "Vurderingsdato",
+        "sak": "sak",
+        "ingen": "Ingen områder vurdert.",
+        "mangler": "mangler",
+        "merknader": "Merknader:",
+        "per_maned": "per måned",
+        "avslag": "ingen utbetaling (avslag)",
+        "ukjent": "ukjent",
+        "hint": "«forklar OMRADE» gir hele begrunnelsen; «hvorfor» hva som kan endre et avslag.",
+        "valgt": "Svarene gis nå på bokmål.",
+    },
+    "nn": {
+        "dato": "Vurderingsdato",
+        "sak": "sak",
+        "ingen": "Ingen område er vurderte.",
+        "mangler": "manglar",
+        "merknader": "Merknader:",
+        "per_maned": "per månad",
+        "avslag": "inga utbetaling (avslag)",
+        "ukjent": "ukjend",
+        "hint": "«forklar OMRADE» gir heile grunngivinga; «hvorfor» kva som kan endre eit avslag.",
+        "valgt": "Svara blir no gitt på nynorsk.",
+    },
+    "en": {
+        "dato": "Assessment date",
+        "sak": "case",
+        "ingen": "No areas assessed.",
+        "mangler": "missing",
+        "merknader": "Notes:",
+        "per_maned": "per month",
+        "avslag": "no payment (refused)",
+        "ukjent": "unknown",
+        "hint": "«forklar AREA» gives the full reasoning; «hvorfor» what could change a refusal.",
+        "valgt": "Answers are now given in English.",
+    },
+}
 
 
 class _Avslutt(Exception):
@@ -170,6 +223,7 @@ class Repl:
         self._vurdering: Assessment | None = None
         self.historikk = historikk
         self.interaktiv = False  # set by kjor: long output goes through a pager on a terminal
+        self.sprak = "nb"  # the language of the answers (``sprak``)
 
     # --- the loop ----------------------------------------------------------------------------
     def kjor(self, fil: str | None = None, inn: TextIO | None = None) -> int:
@@ -301,12 +355,12 @@ class Repl:
         if not arg:
             raise ValueError("bruk: last FIL")
         from .contract import les_json
+        from .filer import les_fil
 
         sti = Path(_uten_anforsel(arg)).expanduser()
-        try:
-            tekst = sti.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ValueError(f"filen kan ikke leses: {exc}") from None
+        # as the command line reads a case: bounded, UTF-8 with or without BOM, faults in
+        # Norwegian naming the file (filer.py)
+        tekst = les_fil(str(sti), "FIL")
         data = les_json(tekst)
         if not isinstance(data, dict):
             raise ValueError("saken må være et JSON-objekt ({...})")
@@ -345,41 +399,52 @@ class Repl:
         self._skriv(f"{arg} er fjernet.")
 
     def _vurder(self, arg: str) -> None:
-        from .explain import UTFALLSORD, formater
-
-        v = self.vurdering()
-        hode = f"Vurderingsdato {formater(v.vurderingsdato, 'nb')}"
-        if v.sak_id:
-            hode += f" · sak {v.sak_id}"
-        self._skriv(hode)
-        if not v.vedtak:
-            self._skriv("  Ingen områder vurdert.")
+        from .explain import UTFALLSORD, formater, merknadstekst
         from .hvaom import feltnavn
 
+        sprak, o = self.sprak, ORD[self.sprak]
+        v = self.vurdering()
+        hode = f"{o['dato']} {formater(v.vurderingsdato, sprak)}"
+        if v.sak_id:
+            hode += f" · {o['sak']} {v.sak_id}"
+        self._skriv(hode)
+        if not v.vedtak:
+            self._skriv("  " + o["ingen"])
         bredde = max((len(n) for n in v.vedtak), default=0)
         for navn, vedtak in v.vedtak.items():
-            linje = f"  {navn:<{bredde}}  {UTFALLSORD['nb'][vedtak.utfall]}"
+            linje = f"  {navn:<{bredde}}  {UTFALLSORD[sprak][vedtak.utfall]}"
             for nokkel, verdi in vedtak.utdata.items():
                 if verdi is None and BEREGNET.get(nokkel) in vedtak.utdata:
-                    linje += f"; {feltnavn(nokkel)}: ingen utbetaling (avslag)"
+                    linje += f"; {feltnavn(nokkel, _nb_for_nn(sprak))}: {o['avslag']}"
                 elif not isinstance(verdi, list | tuple | dict):  # lists: see «forklar»
-                    linje += f"; {_belopstekst(nokkel, verdi)}"
+                    linje += f"; {_belopstekst(nokkel, verdi, sprak)}"
             self._skriv(linje)
             if vedtak.mangler:
-                self._skriv(f"  {'':<{bredde}}  mangler: {', '.join(vedtak.mangler)}")
+                self._skriv(f"  {'':<{bredde}}  {o['mangler']}: {', '.join(vedtak.mangler)}")
         if v.merknader:
-            koder = dict.fromkeys(m.kode for m in v.merknader)
-            self._skriv("Merknader: " + ", ".join(koder))
-        self._skriv(
-            "«forklar OMRADE» gir hele begrunnelsen; «hvorfor» hva som kan endre et avslag."
-        )
+            # each flag by its text, in the language asked for, not by its code
+            self._skriv(o["merknader"])
+            for tekst in dict.fromkeys(merknadstekst(m, sprak) for m in v.merknader):
+                self._skriv(
+                    textwrap.fill(tekst, 100, initial_indent="  - ", subsequent_indent="    ")
+                )
+        self._skriv(o["hint"])
+
+    def _sprak(self, arg: str) -> None:
+        if not arg:
+            self._skriv(f"Språk: {self.sprak} (velg med «sprak nb», «sprak nn» eller «sprak en»).")
+            return
+        if arg not in SPRAK:
+            raise ValueError(f"ukjent språk «{arg}»; velg nb, nn eller en")
+        self.sprak = arg
+        self._skriv(ORD[arg]["valgt"])
 
     def _forklar(self, arg: str) -> None:
         from .explain import forklar_vedtak
 
         deler = arg.split()
-        sprak = "nb"
-        if deler and deler[-1] in ("nb", "en"):
+        sprak = self.sprak
+        if deler and deler[-1] in SPRAK:
             sprak = deler.pop()
         v = self.vurdering()
         if not deler:
@@ -406,7 +471,7 @@ class Repl:
     def _hva_om(self, arg: str) -> None:
         sti, verdi = _sti_og_verdi(arg, "hva-om STI VERDI")
         resultat = self.vurdering().what_if({sti: verdi}, regler=self._regelbok())
-        self._skriv(resultat.tekst("nb"))
+        self._skriv(resultat.tekst(_nb_for_nn(self.sprak)))
 
     def _hvorfor(self, arg: str) -> None:
         from .hvaom import hvorfor_ikke, inntekt_ved_null
@@ -424,14 +489,13 @@ class Repl:
                 f"{s} = {json.dumps(x, ensure_ascii=False)}" for s, x in forslag.endringer.items()
             )
             sjekk = "kontrollert" if forslag.bekreftet else "ikke bekreftet"
-            self._skriv(
-                f"- {forslag.omrade}: {forslag.tekst['nb']}\n    endring: {endringer} ({sjekk})"
-            )
+            tekst = forslag.tekst.get(self.sprak) or forslag.tekst["nb"]
+            self._skriv(f"- {forslag.omrade}: {tekst}\n    endring: {endringer} ({sjekk})")
         for omrade in omrader:
             grense = inntekt_ved_null(v, omrade, regler=self._regelbok())
             if grense is not None:
                 noe = True
-                self._skriv(f"- {grense.tekst('nb')}")
+                self._skriv(f"- {grense.tekst(_nb_for_nn(self.sprak))}")
         if not noe:
             self._skriv("Ingen avslag å forklare, og ingen inntektsgrense å regne ut.")
 
@@ -499,7 +563,9 @@ class Repl:
             omrader = [o.id for o in self._regelbok().omrader]
             return [o + " " for o in omrader if o.startswith(tekst)]
         if kommando == "forklar" and plass == 2:
-            return [s for s in ("nb", "en") if s.startswith(tekst)]
+            return [s for s in SPRAK if s.startswith(tekst)]
+        if kommando == "sprak" and plass == 1:
+            return [s for s in SPRAK if s.startswith(tekst)]
         if kommando == "hjelp" and plass == 1:
             return [k.navn for k in KOMMANDOER if k.navn.startswith(tekst)]
         return []
@@ -516,17 +582,21 @@ class Repl:
         return kandidater[tilstand] if tilstand < len(kandidater) else None
 
 
-def _belopstekst(nokkel: str, verdi: Any) -> str:
+def _nb_for_nn(sprak: str) -> str:
+    """The language for the what-if texts (hvaom.py), which have bokmål and English only."""
+    return "nb" if sprak == "nn" else sprak
+
+
+def _belopstekst(nokkel: str, verdi: Any, sprak: str = "nb") -> str:
     from .explain import kroner
+    from .hvaom import feltnavn, vis_verdi
     from .tree import fakta_til_json
 
     if verdi is None or fakta_til_json(verdi) is None:
-        return f"{nokkel.replace('_', ' ')}: ukjent"
-    from .hvaom import feltnavn, vis_verdi
-
+        return f"{feltnavn(nokkel, _nb_for_nn(sprak))}: {ORD[sprak]['ukjent']}"
     if nokkel == "belop_per_maned" and isinstance(verdi, Decimal | int):
-        return f"{kroner(Decimal(verdi), 'nb')} per måned"
-    return f"{feltnavn(nokkel)}: {vis_verdi(nokkel, verdi)}"
+        return f"{kroner(Decimal(verdi), sprak)} {ORD[sprak]['per_maned']}"
+    return f"{feltnavn(nokkel, _nb_for_nn(sprak))}: {vis_verdi(nokkel, verdi, _nb_for_nn(sprak))}"
 
 
 def _uten_anforsel(tekst: str) -> str:
