@@ -403,6 +403,24 @@ def test_ukjent_verdi_navngir_tabell_rad_og_kjente(satser):
     assert "bofellesskap, enslig, par" in tekst
 
 
+def test_belop_er_verdien_som_desimaltall(satser):
+    """The calculations read amounts through ``belop``: the value, unchanged, as a Decimal."""
+    o = satser[G].oppslag(date(2024, 6, 1))
+    assert o.belop("grunnbelop") == o.verdi("grunnbelop")
+    assert type(o.belop("grunnbelop")) is Decimal
+
+
+def test_brok_lest_som_belop_er_regelfeil_ikke_typeerror(satser):
+    """A fraction where the calculation wants an amount named the table as a rule error; the
+    calculations used ``Decimal(verdi)``, which raises a bare TypeError on a Fraction."""
+    o = satser[KVP].oppslag(date(2024, 6, 1))
+    with pytest.raises(RegelFeil) as e:
+        o.belop("andel_under_25")
+    tekst = str(e.value)
+    assert KVP in tekst and "andel_under_25" in tekst and "brøk" in tekst
+    assert e.value.fil == o.tabell.fil
+
+
 def test_advarsel_ukjent_sprak(satser):
     with pytest.raises(ValueError):
         satser[VEIL].oppslag(date(2011, 1, 1)).advarsel("de")

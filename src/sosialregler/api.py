@@ -165,6 +165,7 @@ def _assess(
     satser: list[Mapping[str, Any]] = []
     # Calculations first, so every area's rules can read every calculation's facts.
     beregninger: dict[str, Beregning] = {}
+    beregning: Beregning | None  # each calculation in turn, then the one an area has, if any
     for navn in bok.beregningsrekkefolge:
         beregning = areas.beregning(navn)(fakta_sak, ktx)
         beregninger[navn] = beregning

@@ -13,7 +13,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-import attrs
 from attrs import frozen
 
 from . import record
@@ -46,6 +45,10 @@ def utdata_etter_utfall(utfall: Utfall, utdata: Mapping[str, Any]) -> Mapping[st
     return ut
 
 
+#: The unit of a calculation unless an area says otherwise: ``Vedtak.enhet``'s default.
+_STANDARDENHET = "kr_per_maned"
+
+
 @frozen
 class Vedtak:
     """The decision for one area of law (a key in the contract's ``vedtak``)."""
@@ -59,7 +62,7 @@ class Vedtak:
     utdata: Mapping[str, Any] = {}  # the area's outputs in the contract (belop_per_maned, …)
     beregning: tuple[Linje, ...] | None = None  # None: the area has no calculation
     mangler: tuple[str, ...] = ()
-    enhet: str = "kr_per_maned"  # the unit of the calculation's lines (a record omits this one)
+    enhet: str = _STANDARDENHET  # the unit of the calculation's lines (a record omits this one)
 
     @property
     def belop_per_maned(self) -> Decimal | None:
@@ -387,10 +390,6 @@ class Assessment:
             lagret_inndata=data["inndata"],
             satser=tuple(s if v3 else record.satsrad_fra_record(s) for s in data["satser"]),
         )
-
-
-#: The unit of a calculation unless an area says otherwise: ``Vedtak.enhet``'s default.
-_STANDARDENHET: str = attrs.fields(Vedtak).enhet.default
 
 
 def _samme(a: Node | None, b: Node) -> bool:

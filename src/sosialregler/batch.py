@@ -126,10 +126,12 @@ def assess_many(
     if nokkel is not None and resultat != "vedtaksgrunnlag":
         raise ValueError('nokkel signerer vedtaksgrunnlag: bruk den med resultat="vedtaksgrunnlag"')
     if total is None and hasattr(cases, "__len__"):
+        # `hasattr` does not narrow the Iterable to Sized for the type checker.
         total = len(cases)  # type: ignore[arg-type]
     melder = _melder(progress, total)
     bok = regler or standard_regelbok()
     biter = _biter(cases, chunk_size)
+    kjoring: Iterator[list[Any]]
     if processes == 1:
         kjoring = (_vurder_bit(bit, on_dato, resultat, bok, grense, nokkel) for bit in biter)
     else:
@@ -236,6 +238,7 @@ def _vurder(
             elif resultat == "vedtaksgrunnlag":
                 ut.append(json.dumps(vurdering.to_record(nokkel=nokkel), ensure_ascii=False))
             else:
+                # Not one of RESULTATER, so a function (checked in assess_many).
                 ut.append(resultat(vurdering))  # type: ignore[operator]
         except UgyldigSak as exc:
             ut.append(Avvist(indeks, _sak_id(sak), tuple(exc.feil)))
@@ -301,10 +304,11 @@ def _melder(
     progress: bool | Callable[[int, int | None], Any] | None, total: int | None
 ) -> Callable[[int], None] | None:
     if callable(progress) and not isinstance(progress, bool):
+        meld = progress  # narrowed here; `progress` itself is reassigned below
 
         def kall(ferdig: int) -> None:
             if ferdig >= 0:
-                progress(ferdig, total)
+                meld(ferdig, total)
 
         return kall
     if progress is None:

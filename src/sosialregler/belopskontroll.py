@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import attrs
 
 from .areas.base import beregnede
-from .derived import Ukjent
+from .ukjent import Ukjent
 
 if TYPE_CHECKING:
     from .areas.base import Linje
@@ -61,7 +61,8 @@ def _feil(navn: str, hva: str) -> None:
     raise ValueError(f"vedtaksgrunnlaget stemmer ikke med seg selv: {navn}: {hva}")
 
 
-def _kjent(verdi: Any) -> bool:
+def _kjent(verdi: Any) -> TypeGuard[int | Decimal]:
+    """A known amount (not unknown, not a flag): one ``Decimal(verdi)`` can take."""
     return verdi is not None and not isinstance(verdi, Ukjent | bool) and _tall(verdi)
 
 

@@ -446,11 +446,12 @@ def _feil_fra_unntak(exc: BaseException, sti: str, verdi: Any) -> Iterator[Feil]
             yield from _feil_fra_unntak(under, sti, verdi)
         return
     if isinstance(exc, IterableValidationError):
-        med_merknad, uten = exc.group_exceptions()
-        for under, merknad in med_merknad:
-            under_verdi = verdi[merknad.index] if isinstance(verdi, list) else None
-            yield from _feil_fra_unntak(under, f"{sti}[{merknad.index}]", under_verdi)
-        for under in uten:
+        med_indeks, uten_indeks = exc.group_exceptions()
+        for under, plass in med_indeks:
+            i = plass.index  # cattrs types it int | str; a list's is an int
+            under_verdi = verdi[i] if isinstance(verdi, list) and isinstance(i, int) else None
+            yield from _feil_fra_unntak(under, f"{sti}[{plass.index}]", under_verdi)
+        for under in uten_indeks:
             yield from _feil_fra_unntak(under, sti, verdi)
         return
     if isinstance(exc, _Avvist):
@@ -1080,7 +1081,7 @@ def _kvp_kryssjekker(kvp: dict[str, Any]) -> Iterator[Feil]:
             yield Feil(f"kvp.fravaer[{i}].til", f["til"], "fraværet slutter før det begynner")
         dager = f.get("dager")
         heltall = isinstance(dager, int) and not isinstance(dager, bool)
-        if fra and til and heltall and dager > (til - fra).days + 1:
+        if fra and til and heltall and dager is not None and dager > (til - fra).days + 1:
             yield Feil(
                 f"kvp.fravaer[{i}].dager",
                 dager,
@@ -1098,7 +1099,8 @@ def _vilkar_og_oppfolging(
     given twice, and ``aktivitetsplikt.vilkar_satt: false`` beside an activity condition for
     the applicant: each is a typing error the library must not guess its way around.
     """
-    vilkar = data.get("vilkar") if isinstance(data.get("vilkar"), list) else []
+    vilkar = data.get("vilkar")
+    vilkar = vilkar if isinstance(vilkar, list) else []
     satt: dict[str, date] = {}
     for i, v in enumerate(vilkar):
         if not isinstance(v, dict):
@@ -1237,7 +1239,9 @@ def _roller_i_motstrid(sak: Sak) -> bool:
 
 def _fravaer_over_perioden(kvp: Kvp | None, dato: date | None) -> bool:
     """The twin of ``_fravaer_uten_slutt``."""
-    for f in (kvp.fravaer or ()) if kvp is not None else ():
+    if kvp is None:
+        return False
+    for f in kvp.fravaer or ():
         if f.til is None and f.dager is not None:
             siste, _ = fravaerets_siste_dag(None, kvp.forlenget_til, kvp.program_slutt, dato)
             if siste is not None and f.dager > max((siste - f.fra).days + 1, 0):

@@ -8,45 +8,18 @@ decision can say exactly which fields the case system must fill in.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
-from attrs import frozen
-
 from . import areas
 from .facts import Person, Sak
+from .grunnfakta import alder, inntektsfakta, person_alder
+from .ukjent import Ukjent
 
-
-@frozen
-class Ukjent:
-    """An unknown fact, naming the input fields that would make it known."""
-
-    mangler: tuple[str, ...]
-
-    def __bool__(self) -> bool:  # an unknown must never pass as false by accident
-        raise TypeError("Ukjent har ingen sannhetsverdi; sjekk med isinstance(…, Ukjent)")
-
-
-def alder(fodselsdato: date, dato: date) -> int:
-    """Age in whole years on ``dato``; the birthday itself counts.
-
-    A person born on 29 February turns a year older on 1 March in years without that day,
-    which is how the calendar comparison below falls out.
-    """
-    return (
-        dato.year
-        - fodselsdato.year
-        - ((dato.month, dato.day) < (fodselsdato.month, fodselsdato.day))
-    )
-
-
-def person_alder(sak: Sak, person: Person, dato: date) -> int | Ukjent:
-    if person.fodselsdato is None:
-        return Ukjent((f"personer[{sak.indeks(person.id)}].fodselsdato",))
-    return alder(person.fodselsdato, dato)
+# Kept importable from here, where they lived before (issue 17 moved them below the areas).
+__all__ = ["Ukjent", "alder", "husstandstype", "inntektsfakta", "person_alder", "utled"]
 
 
 def husstandstype(sak: Sak) -> str | Ukjent:
@@ -181,36 +154,3 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
     for omrade in areas.utledere():
         fakta.update(omrade(sak, dato))
     return fakta
-
-
-def inntektsfakta(sak: Sak, indeks: int, dato: date) -> Mapping[str, Any]:
-    """The facts of one income line, for rules with scope ``inntekt``."""
-    assert sak.inntekter is not None
-    inntekt = sak.inntekter[indeks]
-    person = sak.person(inntekt.person)
-    alder_ = person_alder(sak, person, dato)
-    rolle = person.rolle
-    # Whose income may reduce the applicant's need: only someone with a duty of maintenance
-    # toward the household (ekteskapsloven § 38, barneloven § 66) or a minor child's own means.
-    if rolle == "annen_voksen":
-        uten_plikt: bool | Ukjent = True
-    elif rolle == "barn":
-        uten_plikt = alder_ if isinstance(alder_, Ukjent) else alder_ >= 18
-    else:
-        uten_plikt = False
-    samboer_alene: bool | Ukjent = False
-    if rolle == "samboer":
-        samboer_alene = (
-            Ukjent((f"personer[{sak.indeks(person.id)}].felles_okonomi",))
-            if person.felles_okonomi is None
-            else not person.felles_okonomi
-        )
-    return {
-        "inntekt.type": inntekt.type,
-        "inntekt.belop_per_maned": inntekt.belop_per_maned,
-        "inntekt.person.id": person.id,
-        "inntekt.person.rolle": rolle,
-        "inntekt.person.alder": alder_,
-        "inntekt.person.uten_forsorgelsesplikt": uten_plikt,
-        "inntekt.person.samboer_uten_felles_okonomi": samboer_alene,
-    }

@@ -21,13 +21,13 @@ from typing import Any
 from attrs import frozen
 
 from . import outcome
-from .derived import Ukjent
 from .errors import RegelFeil
 from .outcome import Utfall
 from .rulebook.book import Regelbok
 from .rulebook.conditions import TOM
 from .rulebook.model import Regel, RegelInfo
 from .tree import Node, lag_node
+from .ukjent import Ukjent
 
 #: A text fact the case does not have (the text shows it as unknown).
 _UKJENT = Ukjent(())

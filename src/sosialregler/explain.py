@@ -20,159 +20,19 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from .derived import Ukjent
 from .engine import Merknad
+from .etiketter import POSTER, TYPER
 from .katalog import KATALOG, SKJULTE, VERDIER, verdietikett
 from .outcome import Utfall
 from .rates import USIKRE_MERKER
 from .rulebook.model import RegelInfo
 from .tree import Node
+from .ukjent import Ukjent
 
 if TYPE_CHECKING:
     from .assessment import Assessment, Vedtak
 
 _PLASSHOLDER = re.compile(r"\{([^{}]*)\}")
-
-#: Labels for calculation lines (display words, not law).
-POSTER = {
-    "sats_enslig": ("Sats for enslig", "Rate for a single person"),
-    "sats_ektepar": ("Sats for ektepar/samboere", "Rate for a couple"),
-    "sats_bofellesskap": ("Sats for person i bofellesskap", "Rate for a person sharing a home"),
-    "barn_uten_barnesats": (
-        "Barn over 18 år: ingen sats, eget behov er et spørsmål nedenfor",
-        "Child aged 18 or more: no rate, own needs are a question below",
-    ),
-    "engangsstonad": (
-        "Engangsstønad for måneden (utenom månedsbeløpet)",
-        "One-off support for the month (outside the monthly amount)",
-    ),
-    "voksen_uten_sats": (
-        "Annen voksen: ingen sats, ingen forsørgelsesplikt",
-        "Other adult: no rate, no duty of maintenance",
-    ),
-    "sats_samboer_enkeltvis": (
-        "Sats for samboer vurdert alene (som person i bofellesskap)",
-        "Rate for a cohabitant assessed alone (as a person sharing a home)",
-    ),
-    "boutgift_husleie": ("Husleie", "Rent"),
-    "boutgift_boliglan_renter": ("Renter på boliglån", "Mortgage interest"),
-    "boutgift_boliglan_avdrag": ("Avdrag på boliglån", "Mortgage repayment"),
-    "boutgift_kommunale_avgifter": ("Kommunale avgifter", "Municipal charges"),
-    "boutgift_strom": ("Strøm", "Electricity"),
-    "boutgift_oppvarming": ("Oppvarming", "Heating"),
-    "boutgift_forsikring": ("Forsikring", "Insurance"),
-    "boutgift_annen": ("Annen boutgift", "Other housing cost"),
-    # §§ 20, 17: one line per condition, reduction or advice record (assessments, no amounts)
-    "vilkar_aktivitet": ("Vilkår om aktivitet", "Activity condition"),
-    "vilkar_dokumentasjon": ("Vilkår om dokumentasjon", "Documentation condition"),
-    "vilkar_bruk_av_formue": ("Vilkår om bruk av formue", "Condition to use assets"),
-    "vilkar_sok_annen_ytelse": ("Vilkår om å søke annen ytelse", "Condition to claim a benefit"),
-    "vilkar_okonomisk_radgivning": (
-        "Vilkår om økonomisk rådgivning",
-        "Condition to take financial counselling",
-    ),
-    "vilkar_flytting": ("Vilkår om flytting", "Condition to move"),
-    "vilkar_annen": ("Annet vilkår", "Other condition"),
-    "varsel_om_reduksjon": ("Varsel om reduksjon ved brudd", "Notice of reduction on breach"),
-    "reduksjon": ("Reduksjon for brudd på vilkår", "Reduction for breach of a condition"),
-    "radgivning_generell_veiledning": ("Generell veiledning", "General guidance"),
-    "radgivning_individuell_veiledning": ("Individuell veiledning", "Individual guidance"),
-    "radgivning_okonomisk_radgivning": ("Økonomisk rådgivning", "Financial counselling"),
-    "radgivning_gjeldsradgivning": ("Gjeldsrådgivning", "Debt counselling"),
-    "radgivning_motivasjon_og_endringsarbeid": (
-        "Motivasjons- og endringsarbeid",
-        "Motivation and change work",
-    ),
-    "utgift_tannbehandling": ("Tannbehandling", "Dental treatment"),
-    "utgift_medisiner": ("Medisiner", "Medicines"),
-    "utgift_briller": ("Briller", "Glasses"),
-    "utgift_helse_annet": ("Andre helseutgifter", "Other health costs"),
-    "utgift_fritidsaktivitet_barn": ("Fritidsaktivitet for barn", "Children's leisure activity"),
-    "utgift_reise": ("Reise", "Travel"),
-    "utgift_barnehage_sfo": ("Barnehage og SFO", "Kindergarten and after-school care"),
-    "utgift_etablering": ("Etablering", "Setting up a home"),
-    "utgift_innbo_utstyr": ("Innbo og utstyr", "Furniture and equipment"),
-    "utgift_gjeld": ("Gjeld", "Debt"),
-    "utgift_annen": ("Annen utgift", "Other expense"),
-    "engangsutgift_tannbehandling": ("Tannbehandling (engangs)", "Dental treatment (one-off)"),
-    "engangsutgift_medisiner": ("Medisiner (engangs)", "Medicines (one-off)"),
-    "engangsutgift_briller": ("Briller (engangs)", "Glasses (one-off)"),
-    "engangsutgift_helse_annet": ("Andre helseutgifter (engangs)", "Other health costs (one-off)"),
-    "engangsutgift_fritidsaktivitet_barn": (
-        "Fritidsaktivitet for barn (engangs)",
-        "Children's leisure activity (one-off)",
-    ),
-    "engangsutgift_reise": ("Reise (engangs)", "Travel (one-off)"),
-    "engangsutgift_barnehage_sfo": (
-        "Barnehage og SFO (engangs)",
-        "Kindergarten and after-school care (one-off)",
-    ),
-    "engangsutgift_etablering": ("Etablering (engangs)", "Setting up a home (one-off)"),
-    "engangsutgift_innbo_utstyr": (
-        "Innbo og utstyr (engangs)",
-        "Furniture and equipment (one-off)",
-    ),
-    "engangsutgift_gjeld": ("Gjeld (engangs)", "Debt (one-off)"),
-    "engangsutgift_annen": ("Annen utgift (engangs)", "Other expense (one-off)"),
-    "rettighet_aap": ("Rett: Arbeidsavklaringspenger", "Right: Work assessment allowance"),
-    "rettighet_uforetrygd": ("Rett: Uføretrygd", "Right: Disability benefit"),
-    "rettighet_dagpenger": ("Rett: Dagpenger", "Right: Unemployment benefit"),
-    "rettighet_sykepenger": ("Rett: Sykepenger", "Right: Sickness benefit"),
-    "rettighet_foreldrepenger": ("Rett: Foreldrepenger", "Right: Parental benefit"),
-    "rettighet_alderspensjon": ("Rett: Alderspensjon", "Right: Retirement pension"),
-    "rettighet_overgangsstonad": ("Rett: Overgangsstønad", "Right: Transitional benefit"),
-    "rettighet_tiltakspenger": (
-        "Rett: Tiltakspenger",
-        "Right: Benefit during labour-market measures",
-    ),
-    "rettighet_bostotte": ("Rett: Bostøtte", "Right: Housing allowance"),
-    "rettighet_barnebidrag": ("Rett: Barnebidrag", "Right: Child maintenance"),
-    "rettighet_barnetrygd": ("Rett: Barnetrygd", "Right: Child benefit"),
-    "rettighet_kontantstotte": ("Rett: Kontantstøtte", "Right: Cash-for-care benefit"),
-    "rettighet_lanekassen": ("Rett: Støtte fra Lånekassen", "Right: Student support (Lånekassen)"),
-    "rettighet_kvalifiseringsprogram": (
-        "Rett: Kvalifiseringsprogram",
-        "Right: Qualification programme",
-    ),
-    "rettighet_annen": ("Rett: Annen rettighet", "Right: Other right"),
-    "kvp_sats": ("Kvalifiseringsstønad, full sats", "Qualification benefit, full rate"),
-    "kvp_reduksjon_under_25": (
-        "Deltaker under 25 år: to tredjedeler",
-        "Participant under 25: two thirds",
-    ),
-    "kvp_barnetillegg": ("Barnetillegg", "Child supplement"),
-    "kvp_fravaer": ("Fravær", "Absence"),
-}
-
-#: Income and asset types as a reader names them.
-TYPER = {
-    "arbeidsinntekt": ("Arbeidsinntekt", "Earnings from work"),
-    "barnetrygd": ("Barnetrygd", "Child benefit"),
-    "kontantstotte": ("Kontantstøtte", "Cash-for-care benefit"),
-    "bostotte": ("Bostøtte", "Housing allowance"),
-    "barnebidrag": ("Barnebidrag", "Child maintenance"),
-    "aap": ("Arbeidsavklaringspenger", "Work assessment allowance"),
-    "dagpenger": ("Dagpenger", "Unemployment benefit"),
-    "sykepenger": ("Sykepenger", "Sickness benefit"),
-    "foreldrepenger": ("Foreldrepenger", "Parental benefit"),
-    "uforetrygd": ("Uføretrygd", "Disability benefit"),
-    "pensjon": ("Pensjon", "Pension"),
-    "barns_arbeidsinntekt": ("Barns arbeidsinntekt", "Child's earnings"),
-    "kvalifiseringsstonad": ("Kvalifiseringsstønad", "Qualification benefit"),
-    "introduksjonsstonad": ("Introduksjonsstønad", "Introduction benefit"),
-    "studielan_stipend": ("Studielån og stipend", "Student loan and grant"),
-    "annen": ("Annen", "Other"),
-    "bankinnskudd": ("Bankinnskudd", "Bank deposit"),
-    "kontanter": ("Kontanter", "Cash"),
-    "aksjer_fond": ("Aksjer og fond", "Shares and funds"),
-    "kjoretoy": ("Kjøretøy", "Vehicle"),
-    "fast_eiendom": ("Fast eiendom", "Real property"),
-    "alderspensjon": ("Alderspensjon", "Retirement pension"),
-    "overgangsstonad": ("Overgangsstønad", "Transitional benefit"),
-    "tiltakspenger": ("Tiltakspenger", "Benefit during labour-market measures"),
-    "lanekassen": ("Støtte fra Lånekassen", "Student support (Lånekassen)"),
-    "kvalifiseringsprogram": ("Kvalifiseringsprogram", "Qualification programme"),
-}
 
 #: Nynorsk labels for calculation lines that ``VERDIER`` (the code values) does not already give.
 POSTER_NN = {
@@ -1015,14 +875,14 @@ def _fakta(
     return ut
 
 
-def _apne_sporsmal(node: Node) -> Iterable[Node]:
+def _apne_sporsmal(node: Node) -> Iterable[Mapping[str, str]]:
     """Discretion leaves that still matter: reached only through undecided nodes.
 
     A discretion question under a ``minst_en`` that another branch already satisfied does not
     bear on the outcome and is not put to the caseworker.
     """
     if node.sporsmal:
-        yield node
+        yield node.sporsmal
     for barn in node.barn:
         if barn.utfall in (Utfall.SKJONN, Utfall.UAVKLART):
             yield from _apne_sporsmal(barn)
@@ -1031,8 +891,8 @@ def _apne_sporsmal(node: Node) -> Iterable[Node]:
 def _sporsmal(vedtak: Vedtak, sprak: str) -> list[str]:
     return list(
         dict.fromkeys(
-            f"  - {_KODEPARENTES.sub('', _tekst(n.sporsmal, sprak))}"
-            for n in _apne_sporsmal(vedtak.node)
+            f"  - {_KODEPARENTES.sub('', _tekst(sporsmal, sprak))}"
+            for sporsmal in _apne_sporsmal(vedtak.node)
         )
     )
 

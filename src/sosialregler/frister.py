@@ -340,7 +340,7 @@ class _Fakta(dict[str, Any]):
             self.setdefault(k, v)
         return self[navn]
 
-    def get(self, navn: str, standard: Any = None) -> Any:  # type: ignore[override]
+    def get(self, navn: str, standard: Any = None) -> Any:
         try:
             return self[navn]
         except KeyError:

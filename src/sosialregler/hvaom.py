@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
-from .derived import alder
 from .errors import Feil, UgyldigSak
+from .grunnfakta import alder
 from .outcome import Utfall
 
 if TYPE_CHECKING:

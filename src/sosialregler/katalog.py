@@ -13,21 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from attrs import evolve, frozen
+from attrs import evolve
 
-
-@frozen
-class FaktaInfo:
-    navn: str
-    type: str  # tall | belop | dato | tekst | sannhetsverdi | liste
-    nb: str
-    en: str
-    omfang: str | None = None  # None: the case; "inntekt": one income line
-    nn: str = ""  # filled from ``_NYNORSK`` when the declaration gives none
-
-    def etikett(self, sprak: str) -> str:
-        """The label in ``nb``, ``nn`` or ``en``."""
-        return {"nb": self.nb, "nn": self.nn or self.nb, "en": self.en}[sprak]
+from . import areas
+from .faktainfo import FaktaInfo
 
 
 def _f(navn: str, type: str, nb: str, en: str, omfang: str | None = None) -> FaktaInfo:
@@ -716,8 +705,6 @@ def verdietikett(verdi: str, sprak: str) -> str:
 
 
 def _katalog() -> dict[str, FaktaInfo]:
-    from . import areas
-
     katalog: dict[str, FaktaInfo] = {}
     for info in (*_ALLE, *areas.fakta()):
         if info.navn in katalog:

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -50,6 +50,7 @@ from typing import Any
 from attrs import field, frozen
 
 from sosialregler.errors import RegelFeil
+from sosialregler.rulebook.lesing import les_begrenset
 
 __all__ = [
     "BARN_HOYESTE_ALDER",
@@ -160,6 +161,17 @@ class Aldersgruppe:
         return self.fra_alder <= alder <= self.til_alder
 
 
+def _aldersgrupper(grupper: Iterable[Aldersgruppe]) -> tuple[Aldersgruppe, ...]:
+    """``tuple`` with its element type: a bare ``converter=tuple`` tells the type checker only
+    ``tuple[Any, ...]``."""
+    return tuple(grupper)
+
+
+def _rader(rader: Iterable[SatsRad]) -> tuple[SatsRad, ...]:
+    """As `_aldersgrupper`, for a table's rows."""
+    return tuple(rader)
+
+
 @frozen
 class SatsRad:
     """One row of a rate table: the values that apply from ``gyldig_fra``.
@@ -171,7 +183,7 @@ class SatsRad:
     gyldig_fra: date
     kjent_gyldig_til: date | None
     verdier: Mapping[str, Decimal | Fraction] = field(converter=_les_kun)
-    barn: tuple[Aldersgruppe, ...] = field(converter=tuple)
+    barn: tuple[Aldersgruppe, ...] = field(converter=_aldersgrupper)
     kilde: str
     lenke: str | None
     merke: str
@@ -213,6 +225,19 @@ class SatsOppslag:
                 f"{self.rad.gyldig_fra.isoformat()}; kjente verdier: {kjente}",
                 fil=self.tabell.fil,
             ) from None
+
+    def belop(self, navn: str) -> Decimal:
+        """The named value as an amount. A rate file may write a share as a fraction ("2/3"),
+        but a column the calculation reads as an amount must hold a number: a fraction there
+        is a rule error naming the table, not a ``TypeError`` from ``Decimal``."""
+        verdi = self.verdi(navn)
+        if isinstance(verdi, Fraction):
+            raise RegelFeil(
+                f"satstabellen '{self.tabell.id}' har brøken {verdi} som '{navn}' i raden fra "
+                f"{self.rad.gyldig_fra.isoformat()}; '{navn}' må være et tall, ikke en brøk",
+                fil=self.tabell.fil,
+            )
+        return verdi
 
     def barnesats(self, alder: int) -> Aldersgruppe | None:
         """The child age band covering ``alder``, or ``None`` (table without bands, or too old)."""
@@ -364,7 +389,7 @@ class Satstabell:
     kommune: str | None
     hjemmel: Mapping[str, str] = field(converter=_les_kun)
     fil: str
-    rader: tuple[SatsRad, ...] = field(converter=tuple, validator=_sjekk_rader)
+    rader: tuple[SatsRad, ...] = field(converter=_rader, validator=_sjekk_rader)
 
     def oppslag(self, dato: date) -> SatsOppslag:
         """The row in force on ``dato``: the last row with ``gyldig_fra <= dato``.
@@ -892,8 +917,6 @@ def last_satstabell(path: Path) -> Satstabell:
     path = Path(path)
     fil = str(path)
     try:
-        from .rulebook.load import les_begrenset
-
         tekst = les_begrenset(path).decode("utf-8")
     except OSError as e:
         raise RegelFeil(f"satsfilen kan ikke leses: {e.strerror or e}", fil=fil) from e

@@ -80,12 +80,12 @@ from typing import TYPE_CHECKING, Any
 
 from . import outcome
 from .areas.base import Linje
-from .derived import Ukjent
 from .outcome import Utfall
 from .rulebook.expr import UttrykkFeil, parse
 from .rulebook.load import tekstplassholdere
 from .rulebook.model import Hjemmel, RegelInfo
 from .tree import Node
+from .ukjent import Ukjent
 
 if TYPE_CHECKING:
     from .rulebook.book import Regelbok

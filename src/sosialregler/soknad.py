@@ -692,7 +692,12 @@ def _statsborgerskap(personalia: dict[str, Any], soker: dict[str, Any], leser: _
     that: a person who is not Nordic is not Norwegian."""
     borger = personalia.get("statsborgerskap")
     kode = borger.get("verdi") if isinstance(borger, dict) else None
-    if isinstance(kode, str) and re.fullmatch(r"[A-Z]{3}", kode) and kode != "XUK":
+    if (
+        isinstance(borger, dict)
+        and isinstance(kode, str)
+        and re.fullmatch(r"[A-Z]{3}", kode)
+        and kode != "XUK"
+    ):
         soker["opphold"] = {"norsk_statsborger": kode == "NOR"}
         leser.bruk(
             "personer[0].opphold.norsk_statsborger",
@@ -726,7 +731,8 @@ def _partner(
         return True
     if status != "gift":
         return True
-    ektefelle = sivil.get("ektefelle") if isinstance(sivil.get("ektefelle"), dict) else {}
+    ektefelle = sivil.get("ektefelle")
+    ektefelle = ektefelle if isinstance(ektefelle, dict) else {}
     bor_sammen: bool | None
     if "borSammenMed" in sivil:
         bor_sammen, kilde_sti = (
@@ -770,8 +776,10 @@ def _partner(
 
 
 def _barn(a: dict[str, Any], sti: str, personer: list[dict[str, Any]], leser: _Leser) -> None:
-    barn = a.get("barn") if isinstance(a.get("barn"), dict) else {}
-    navn = barn.get("navn") if isinstance(barn.get("navn"), dict) else {}
+    barn = a.get("barn")
+    barn = barn if isinstance(barn, dict) else {}
+    navn = barn.get("navn")
+    navn = navn if isinstance(navn, dict) else {}
     visningsnavn = " ".join(
         str(navn[d]) for d in ("fornavn", "etternavn") if isinstance(navn.get(d), str) and navn[d]
     )
@@ -1064,7 +1072,7 @@ def _utgifter(
                 continue
             typ = _kode(e.get("type"))
             er_bo = typ in _BOUTGIFT
-            if not er_bo and typ not in _ANDRE_UTGIFTER:
+            if typ is None or (not er_bo and typ not in _ANDRE_UTGIFTER):
                 leser.ikke(esti, e, "ukjent typekode")
                 continue
             belop = leser.belop(e, "belop", esti)
@@ -1073,7 +1081,10 @@ def _utgifter(
                 bo_ukjent, andre_ukjent = bo_ukjent or er_bo, andre_ukjent or not er_bo
                 continue
             if er_bo:
-                data = {"type": _BOUTGIFT[typ], "belop_per_maned": _json_tall(belop)}
+                data: dict[str, Any] = {
+                    "type": _BOUTGIFT[typ],
+                    "belop_per_maned": _json_tall(belop),
+                }
                 boutgifter.append(_Linje.av(data, esti, "belop", e))
                 continue
             kontrakttype, hyppighet, beskrivelse = _ANDRE_UTGIFTER[typ]

@@ -880,7 +880,7 @@ def _pytest_klasser() -> tuple[Any, Any]:
     only: ``sosialregler test`` runs without it)."""
     import pytest
 
-    class TestfilSamling(pytest.File):  # type: ignore[misc]
+    class TestfilSamling(pytest.File):
         def collect(self) -> Iterator[Any]:
             try:
                 saker = les_testfil(self.path, krev_saker=False)
@@ -889,7 +889,7 @@ def _pytest_klasser() -> tuple[Any, Any]:
             for sak in saker:
                 yield TestfilSak.from_parent(self, name=sak.navn, sak=sak)
 
-    class TestfilSak(pytest.Item):  # type: ignore[misc]
+    class TestfilSak(pytest.Item):
         def __init__(self, *, sak: Testsak, **kwargs: Any) -> None:
             super().__init__(**kwargs)
             self.sak = sak

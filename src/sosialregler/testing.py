@@ -401,7 +401,8 @@ def _formue(
             "type": draw(st.sampled_from(FORMUESTYPER)),
             "belop": draw(belop_strategi),
         }
-        if person_ids and draw(st.booleans()):
+        # bool(): the type checker types `x and draw(…)` by x, and rejects the draw
+        if bool(person_ids) and draw(st.booleans()):
             eiendel["person"] = draw(st.sampled_from(person_ids))
         ut.append(eiendel)
     return ut
@@ -541,7 +542,8 @@ def _saker(
         kommune["navn"] = draw(st.sampled_from(("Oslo", "Bergen", "Tromsø", "Våler")))
     if (komplett and dato < BARNETRYGD_LOVREGULERT_FRA) or draw(st.booleans()):
         kommune["holder_barnetrygd_utenfor"] = draw(st.booleans())
-    if kommune or draw(st.booleans()):
+    # bool(): the type checker types `x and draw(…)` by x, and rejects the draw
+    if bool(kommune) or draw(st.booleans()):
         sak["kommune"] = kommune
     if draw(st.booleans()):
         sak["individuell_vurdering"] = draw(st.text(max_size=120))
@@ -1029,7 +1031,8 @@ def _ugyldige_saker(draw: st.DrawFn) -> tuple[dict[str, Any], Sti]:
         # Born on the same day counts as "not younger" too.
         barn_fodt = forelder_fodt - timedelta(days=draw(st.integers(0, 3650)))
         barn = _person_indekser(sak, "barn")
-        if barn and draw(st.booleans()):
+        # bool(): the type checker types `x and draw(…)` by x, and rejects the draw
+        if bool(barn) and draw(st.booleans()):
             i = draw(st.sampled_from(barn))
         else:
             folk.append({"id": draw(_ny_id(ids)), "rolle": "barn"})

@@ -166,7 +166,7 @@ class Feil(NamedTuple):
     melding: str
 
 
-def kryssjekk(data: Mapping[str, Any], roller: Mapping[str, str]) -> Iterator[Feil]:
+def kryssjekk(data: Mapping[str, Any], roller: Mapping[str, str | None]) -> Iterator[Feil]:
     """Checks across fields on the raw input: each child named is a child of the case; an
     interval is at least one day. ``roller``: person id → role, for the well-formed persons."""
     barns_behov = data.get("barns_behov")

@@ -14,9 +14,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .derived import Ukjent
 from .outcome import Utfall
 from .rulebook.model import RegelInfo
+from .ukjent import Ukjent
 
 
 class Node(NamedTuple):

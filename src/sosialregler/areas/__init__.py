@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ..engine import Kontekst
     from ..facts import Sak
-    from ..katalog import FaktaInfo
+    from ..faktainfo import FaktaInfo
     from .base import Beregning
 
 #: The area modules, in name order (their derived facts are computed in this order).

@@ -26,19 +26,20 @@ from __future__ import annotations
 
 import calendar
 from collections import ChainMap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, MutableMapping
 from datetime import date, timedelta
 from decimal import ROUND_UP, Decimal
-from typing import Any
+from typing import Any, cast
 
 from attrs import evolve, frozen
 
 from .. import outcome
-from ..derived import Ukjent, alder
 from ..engine import Kontekst, Merknad
 from ..facts import Botilbud, Sak
-from ..katalog import FaktaInfo
+from ..faktainfo import FaktaInfo
+from ..grunnfakta import alder
 from ..tree import Node
+from ..ukjent import Ukjent
 from .base import Beregning
 
 #: The rule for one stay; its criteria are referred to from it in the rule file.
@@ -407,6 +408,9 @@ _INGEN_PERIODE = Ukjent(())
 def utled(sak: Sak, dato: date) -> dict[str, Any]:
     eldst, kjent = _husstandens_eldste(sak, dato)
     soknad = sak.botilbud_soknad
+    uten_overnatting: bool | Ukjent | None
+    avgjorelse: str | Ukjent
+    soknadsdato: date | Ukjent
     if soknad is None:
         uten_overnatting, avgjorelse, soknadsdato = _UKJENT_SOKNAD.values()
         avgjort = None
@@ -502,7 +506,8 @@ def _over_grensen(ktx: Kontekst, fakta: dict[str, Any], fra: date) -> Callable[[
     bok = ktx.regelbok
     regel = bok.regel(VARIGHETSREGEL, ktx.dato)
     direkte = regel is not None and regel.vilkar is not None and not bok.unntak.get(regel.id)
-    grunnlag = ChainMap(fakta, ktx.fakta)
+    # A ChainMap writes only to its first map; typeshed asks every map to be mutable.
+    grunnlag = ChainMap(fakta, cast(MutableMapping[str, Any], ktx.fakta))
 
     def over(dag: date) -> bool:
         kladd = Kontekst(bok, ktx.dato, grunnlag.new_child(_varighet(fra, dag)))

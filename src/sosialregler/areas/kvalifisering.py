@@ -36,12 +36,13 @@ from typing import Any
 from attrs import evolve
 
 from .. import outcome
-from ..derived import Ukjent, alder, inntektsfakta, person_alder
 from ..engine import Kontekst, Merknad
 from ..facts import Kvp, Sak
-from ..katalog import FaktaInfo
+from ..faktainfo import FaktaInfo
+from ..grunnfakta import alder, inntektsfakta, person_alder
 from ..rates import SatsOppslag
 from ..tree import Node
+from ..ukjent import Ukjent
 from .base import Beregning, Linje
 
 NULL = Decimal(0)
@@ -667,8 +668,8 @@ class _Beregner:
         g = self.oppslag("grunnbelop")
         sats = self.oppslag("kvalifiseringsstonad")
         parametre = self.oppslag("kvp-parametre")
-        grunnbelop = Decimal(g.verdi("grunnbelop"))
-        faktor = self.faktor = Decimal(sats.verdi("faktor"))
+        grunnbelop = g.belop("grunnbelop")
+        faktor = self.faktor = sats.belop("faktor")
         andel = Fraction(sats.verdi("andel_under_25"))
         alder_full = int(parametre.verdi("alder_full_sats"))
         full, under_25 = arssatser(faktor, grunnbelop, andel)
@@ -736,13 +737,11 @@ class _Beregner:
         of that day, not of the assessment date. The under-25 rule decides as on the date."""
         if dato == self.ktx.dato:
             return self.fakta["kvp.dagsats"]
-        g = self.oppslag("grunnbelop", dato).verdi("grunnbelop")
+        g = self.oppslag("grunnbelop", dato).belop("grunnbelop")
         sats = self.oppslag("kvalifiseringsstonad", dato)
         grense = int(self.oppslag("kvp-parametre", dato).verdi("alder_full_sats"))
         dager = self.oppslag("kvp-dagsats", dato).verdi("dager_per_ar")
-        full, under_25 = arssatser(
-            Decimal(sats.verdi("faktor")), Decimal(g), Fraction(sats.verdi("andel_under_25"))
-        )
+        full, under_25 = arssatser(sats.belop("faktor"), g, Fraction(sats.verdi("andel_under_25")))
         alder_da = person_alder(self.sak, self.sak.person(self.kvp.person), dato)
         fakta = ChainMap({"kvp.alder": alder_da, "kvp.alder_full_sats": grense}, self.fakta)
         node = self.ktx.for_element(fakta).evaluer_regel(UNDER_25_REGEL)
@@ -770,7 +769,7 @@ class _Beregner:
             )
         elif forsorger:
             tillegg = self.tillegg = self.oppslag("kvp-barnetillegg")
-            per_barn = Decimal(tillegg.verdi("per_barn_per_dag"))
+            per_barn = tillegg.belop("per_barn_per_dag")
             dager = self.fakta["kvp.dager_per_ar"]
             self.fakta.update(
                 {
@@ -792,8 +791,8 @@ class _Beregner:
         node = self.regel(BARNETILLEGG_REGEL, {})
         if node.utfall is not outcome.OPPFYLT or not forsorger:
             return
+        assert self.tillegg is not None
         tillegg = self.tillegg
-        assert tillegg is not None
         per_barn = self.fakta["kvp.barnetillegg_per_barn_per_dag"]
         for barn_id in forsorger:
             self.linjer.append(

@@ -27,12 +27,14 @@ from decimal import Decimal
 from typing import Any
 
 from .. import outcome
-from ..derived import Ukjent, alder, inntektsfakta, person_alder
 from ..engine import Kontekst, Merknad
+from ..etiketter import TYPER
 from ..facts import Sak
-from ..katalog import FaktaInfo
+from ..faktainfo import FaktaInfo
+from ..grunnfakta import alder, inntektsfakta, person_alder
 from ..rates import SatsOppslag
 from ..tree import Node
+from ..ukjent import Ukjent
 from .base import BEREGNET, Beregning, Linje
 
 #: Which rate-table column, and which calculation line, applies to which household type.
@@ -268,7 +270,6 @@ FAKTA = [
 
 def _navn(type_: str) -> tuple[str, str]:
     """A right's name as a reader says it in a sentence (the labels live in ``explain``)."""
-    from ..explain import TYPER  # at call time: explain imports the catalogue, which imports us
 
     nb, en = TYPER.get(type_, (type_, type_))
     return _midt_i_setning(nb), _midt_i_setning(en)
@@ -500,7 +501,7 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         # Known and true only when the amount is computed and income covers the need: what
         # brings § 19 into the decision (rules/stl-19-saerlige-tilfeller.toml).
         "livsopphold.behov_dekket_av_inntekt": (
-            belop is not None and udekket <= 0 and engangsstonad == 0
+            not isinstance(udekket, Ukjent) and udekket <= 0 and engangsstonad == 0
         ),
         "livsopphold.engangsstonad": engangsstonad,
         "livsopphold.engangsstonad_fra": fra,
@@ -578,7 +579,7 @@ def _satser(sak: Sak, ktx: Kontekst, oppslag: SatsOppslag, r: _Regnskap) -> Deci
     if isinstance(husstand, Ukjent):
         r.mangler.extend(husstand.mangler)
     else:
-        sats = Decimal(oppslag.verdi(SATSKOLONNE[husstand]))
+        sats = oppslag.belop(SATSKOLONNE[husstand])
         r.linjer.append(Linje(SATSPOST[husstand], sats, kilde, gyldig_fra))
         sum_ += sats
     for person in sak.personer:

@@ -14,9 +14,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..derived import Ukjent
 from ..facts import Sak
-from ..katalog import FaktaInfo
+from ..faktainfo import FaktaInfo
+from ..ukjent import Ukjent
 
 FAKTA = [
     FaktaInfo(

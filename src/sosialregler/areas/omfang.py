@@ -26,11 +26,11 @@ from typing import Any
 from attrs import evolve
 
 from .. import outcome
-from ..derived import Ukjent
 from ..engine import Kontekst, Merknad
 from ..facts import Person, Sak
-from ..katalog import FaktaInfo
+from ..faktainfo import FaktaInfo
 from ..tree import Node
+from ..ukjent import Ukjent
 from .base import Beregning
 
 #: The per-person main rule (§ 2: the Act applies to everyone staying in Norway).
@@ -196,7 +196,7 @@ def _ukjent_mottaksplass(indeks: int) -> Ukjent:
 def utled(sak: Sak, dato: date) -> dict[str, Any]:
     soker = sak.soker
     opphold = soker.opphold
-    verdi = opphold.tilbud_om_plass_i_mottak if opphold is not None else None
+    verdi: bool | Ukjent | None = opphold.tilbud_om_plass_i_mottak if opphold is not None else None
     if verdi is None:  # unknown, naming its JSON path (the case's order is needed only then)
         verdi = _ukjent_mottaksplass(sak.indeks(soker.id))
     return {"soker.tilbud_om_plass_i_mottak": verdi}

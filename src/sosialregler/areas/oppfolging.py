@@ -23,9 +23,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..derived import Ukjent
 from ..facts import Sak
-from ..katalog import FaktaInfo
+from ..faktainfo import FaktaInfo
+from ..ukjent import Ukjent
 
 
 def _f(navn: str, type: str, nb: str, en: str) -> FaktaInfo:

@@ -13,10 +13,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..derived import Ukjent
 from ..engine import Kontekst
 from ..facts import Radgivning, Sak
-from ..katalog import FaktaInfo
+from ..faktainfo import FaktaInfo
+from ..ukjent import Ukjent
 from .base import Beregning, Linje
 from .vilkar import beregningsnode, oppsummer
 

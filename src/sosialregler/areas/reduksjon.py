@@ -19,11 +19,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..derived import Ukjent
 from ..engine import Kontekst
 from ..errors import RegelFeil
 from ..facts import Reduksjon, Sak
-from ..katalog import FaktaInfo
+from ..faktainfo import FaktaInfo
+from ..ukjent import Ukjent
 from .base import Beregning, Linje
 from .vilkar import beregningsnode, oppsummer
 

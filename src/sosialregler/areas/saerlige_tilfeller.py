@@ -12,9 +12,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..derived import Ukjent
+from ..etiketter import POSTER
 from ..facts import Sak
-from ..katalog import FaktaInfo
+from ..faktainfo import FaktaInfo
+from ..ukjent import Ukjent
 
 FAKTA = [
     FaktaInfo(
@@ -51,7 +52,6 @@ FAKTA = [
 
 
 def _navn(type_: str) -> str:
-    from ..explain import POSTER  # at call time: explain imports the catalogue, which imports us
 
     return POSTER.get(f"utgift_{type_}", (type_, type_))[0]
 

@@ -26,13 +26,14 @@ from decimal import Decimal
 from typing import Any
 
 from .. import outcome
-from ..derived import Ukjent, person_alder
 from ..engine import Kontekst
 from ..facts import Sak, Vilkar
-from ..katalog import FaktaInfo
+from ..faktainfo import FaktaInfo
+from ..grunnfakta import person_alder
 from ..outcome import Utfall
 from ..rulebook.model import Regel
 from ..tree import Node
+from ..ukjent import Ukjent
 from .base import Beregning, Linje
 
 #: The § 18 and scope calculations run first: the § 18 main rule read here needs their facts.

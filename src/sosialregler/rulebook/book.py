@@ -25,6 +25,9 @@ class Regelbok:
     satser: Satser
     digest: str  # sha256 over the rule and rate files, stamped on every decision
     mappe: str
+    #: The areas' calculations in the order they must run (each after what it reads), found by
+    #: the loader: the rulebook is data and does not import the area code (issue 17).
+    beregningsrekkefolge: tuple[str, ...]
     kommunale_satser: Satstabell | None = field(default=None)
 
     def regel(self, regel_id: str, dato: date) -> Regel | None:
@@ -69,13 +72,6 @@ class Regelbok:
             if regel.i_kraft(dato):
                 return regel
         return None
-
-    @cached_property
-    def beregningsrekkefolge(self) -> list[str]:
-        """The areas' calculations in the order they must run (each after what it reads)."""
-        from .. import areas
-
-        return areas.rekkefolge([o.beregning for o in self.omrader if o.beregning])
 
     @cached_property
     def _beregningsregler(self) -> dict[str, list[Regel]]:

@@ -18,17 +18,17 @@ from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 from attrs import frozen
 
 from .. import outcome
-from ..derived import Ukjent
 from ..errors import RegelFeil
 from ..outcome import IKKE_OPPFYLT, OPPFYLT, SKJONN, UAVKLART, Utfall
 from ..tree import Node, lag_node
+from ..ukjent import Ukjent
 from .expr import Uttrykk, UttrykkFeil
 
 if TYPE_CHECKING:
     from .model import Regel
 
 
-class _Tom(dict):  # type: ignore[type-arg]
+class _Tom(dict):
     """An empty mapping that cannot be changed and pickles as the one shared ``TOM``.
 
     Not a ``MappingProxyType``, which cannot be pickled: every tree holds it, and an

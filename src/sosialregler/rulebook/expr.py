@@ -57,7 +57,7 @@ from decimal import (
     Overflow,
 )
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -250,6 +250,7 @@ def _som_tall(x: object, hva: str, tekst: str, pos: int) -> int | Decimal:
     art, verdi = _normaliser(x, tekst, pos)
     if art != _TALL:
         raise UttrykkFeil(f"{hva} krever tall, fikk {art}", tekst, pos)
+    # `art` names the kind (_TALL: int or Decimal); the checker cannot tie it to `verdi`.
     return verdi  # type: ignore[return-value]
 
 
@@ -258,6 +259,7 @@ def _som_liste(x: object, hva: str, tekst: str, pos: int) -> list[tuple[str, obj
     if art != _LISTE:
         raise UttrykkFeil(f"{hva} krever en liste, fikk {art}", tekst, pos)
     ut = []
+    # `art` is _LISTE, so `verdi` is a list, tuple or set; the checker cannot tie the two.
     for element in verdi:  # type: ignore[attr-defined]
         par = _normaliser(element, tekst, pos)
         if par[0] == _LISTE:
@@ -277,7 +279,11 @@ def _sann(x: object, hva: str, tekst: str, pos: int) -> bool:
 # Compiled operations. Each builder returns a closure; the fast path handles the common,
 # already-correct types inline and everything else goes through a strict slow path.
 
-_SAMMENLIGNINGER: Mapping[str, Callable[[object, object], bool]] = MappingProxyType(
+# The operator module types its comparisons for operands that support them; which operands
+# do is checked at run time (`_normaliser`), so the table's type says only "two in, one out".
+_Sammenlign = Callable[[Any, Any], Any]
+
+_SAMMENLIGNINGER: Mapping[str, _Sammenlign] = MappingProxyType(
     {
         "==": operator.eq,
         "!=": operator.ne,
@@ -295,7 +301,7 @@ _RASKE_LIKHET = frozenset({int, date, str, bool})
 
 
 def _sammenlign_sakte(
-    op: str, pyop: Callable[[object, object], bool], a: object, b: object, tekst: str, pos: int
+    op: str, pyop: _Sammenlign, a: object, b: object, tekst: str, pos: int
 ) -> bool:
     art_a, a = _normaliser(a, tekst, pos)
     art_b, b = _normaliser(b, tekst, pos)
@@ -454,26 +460,28 @@ def _dager(x: object, tekst: str, pos: int) -> int:
 def _regn_sakte(op: str, a: object, b: object, tekst: str, pos: int) -> object:
     art_a, a = _normaliser(a, tekst, pos)
     art_b, b = _normaliser(b, tekst, pos)
+    # The kinds (art_a, art_b) tell which of int, Decimal and date `a` and `b` are; the type
+    # checker cannot tie a kind to its value, hence the ignores in this block.
     try:
         if art_a == _TALL and art_b == _TALL:
             if op == "/":
                 if b == 0:
                     raise UttrykkFeil("deling på null", tekst, pos)
-                return _KONTEKST.divide(a, b)  # type: ignore[arg-type]
+                return _KONTEKST.divide(a, b)  # type: ignore[arg-type]  # see above
             if type(a) is int and type(b) is int:
                 return a + b if op == "+" else a - b if op == "-" else a * b
             if op == "+":
-                return _KONTEKST.add(a, b)  # type: ignore[arg-type]
+                return _KONTEKST.add(a, b)  # type: ignore[arg-type]  # see above
             if op == "-":
-                return _KONTEKST.subtract(a, b)  # type: ignore[arg-type]
-            return _KONTEKST.multiply(a, b)  # type: ignore[arg-type]
+                return _KONTEKST.subtract(a, b)  # type: ignore[arg-type]  # see above
+            return _KONTEKST.multiply(a, b)  # type: ignore[arg-type]  # see above
         if art_a == _DATO and art_b == _DATO and op == "-":
-            return (a - b).days  # type: ignore[operator]
+            return (a - b).days  # type: ignore[operator]  # see above
         if art_a == _DATO and art_b == _TALL and op in "+-":
             dager = timedelta(days=_dager(b, tekst, pos))
-            return a + dager if op == "+" else a - dager  # type: ignore[operator]
+            return a + dager if op == "+" else a - dager  # type: ignore[operator]  # see above
         if art_a == _TALL and art_b == _DATO and op == "+":
-            return b + timedelta(days=_dager(a, tekst, pos))  # type: ignore[operator]
+            return b + timedelta(days=_dager(a, tekst, pos))  # type: ignore[operator]  # see above
     except OverflowError:
         raise UttrykkFeil("datoen havner utenfor gyldig område", tekst, pos) from None
     except DecimalException:
@@ -503,6 +511,7 @@ def _aritmetikk(op: str, venstre: _Node, hoyre: _Node, tekst: str, pos: int) -> 
 
 def _minus(x: object, tekst: str, pos: int) -> object:
     verdi = _som_tall(x, "'-'", tekst, pos)
+    # `type(verdi) is int` (the fast check) does not narrow `verdi` for the type checker.
     return -verdi if type(verdi) is int else verdi.copy_negate()  # type: ignore[union-attr]
 
 
@@ -591,6 +600,7 @@ def _min_maks(navn: str, velg: Callable[..., object]) -> Callable[..., object]:
 
 def _abs(args: tuple[object, ...], tekst: str, pos: int) -> object:
     verdi = _som_tall(args[0], "abs()", tekst, pos)
+    # `type(verdi) is int` (the fast check) does not narrow `verdi` for the type checker.
     return abs(verdi) if type(verdi) is int else verdi.copy_abs()  # type: ignore[union-attr]
 
 
@@ -599,6 +609,7 @@ def _avrund(args: tuple[object, ...], tekst: str, pos: int) -> object:
     verdi = _som_tall(args[0], "avrund()", tekst, pos)
     if type(verdi) is int:
         return verdi
+    # `type(verdi) is int` (the fast check) does not narrow `verdi` for the type checker.
     return int(verdi.to_integral_value(rounding=ROUND_HALF_UP))  # type: ignore[union-attr]
 
 
@@ -614,6 +625,7 @@ def _sum(args: tuple[object, ...], tekst: str, pos: int) -> object:
         if type(total) is int and type(verdi) is int:
             total += verdi
         else:
+            # `art` is _TALL, so `verdi` is int or Decimal; the checker cannot tie the two.
             total = _KONTEKST.add(total, verdi)  # type: ignore[arg-type]
     return total
 
@@ -928,6 +940,7 @@ class _Parser:
     ) -> _Node:
         if dybde > MAKS_DYBDE:
             raise self.feil(f"uttrykket er nestet for dypt (maks {MAKS_DYBDE} nivåer)", pos)
+        # `ekstra` holds _Node's optional fields by name, typed by each caller, not here.
         return _Node(fn, dybde, pos, **ekstra)  # type: ignore[arg-type]
 
     def forvent(self, art: str, verdi: object, melding: str) -> _Token:

@@ -47,6 +47,7 @@ from .conditions import (
     blader,
 )
 from .expr import UttrykkFeil, parse
+from .lesing import les_begrenset
 from .model import KILDETYPER, Hjemmel, Merknadsspec, Omrade, Regel, RegelInfo
 
 #: Calculations that are code, not conditions (``areas/``); a rule names one with ``beregning``.
@@ -223,31 +224,13 @@ def sjekk(
             satser=tabeller,
             digest=digest(rot),
             mappe=str(rot),
+            beregningsrekkefolge=tuple(
+                areas.rekkefolge([o.beregning for o in omrader if o.beregning])
+            ),
             kommunale_satser=kommunale,
         ),
         problemer,
     )
-
-
-#: A rule or rate file larger than this is refused unread (the law fits in far less).
-MAKS_FILSTORRELSE = 2_000_000
-
-
-def les_begrenset(fil: Path) -> bytes:
-    """A rule file's bytes, refusing anything but a regular file of bounded size.
-
-    A rules folder may be hostile: a ``*.toml`` that is a link to /dev/zero, or huge, must be a
-    clear error, not a read until memory runs out.
-    """
-    if not fil.is_file():
-        raise OSError(f"{fil.name} er ikke en vanlig fil")
-    if fil.stat().st_size > MAKS_FILSTORRELSE:
-        raise OSError(f"{fil.name} er større enn {MAKS_FILSTORRELSE} byte")
-    with fil.open("rb") as f:
-        data = f.read(MAKS_FILSTORRELSE + 1)
-    if len(data) > MAKS_FILSTORRELSE:
-        raise OSError(f"{fil.name} er større enn {MAKS_FILSTORRELSE} byte")
-    return data
 
 
 def _les_toml(fil: Path, problemer: list[Problem]) -> dict[str, Any] | None:
@@ -452,6 +435,8 @@ def _last_regel(
     if feil:
         problemer.extend(Problem(fil, hvem, m) for m in feil)
         return None
+    # No complaint above, so these were checked (for the type checker, which cannot follow `galt`).
+    assert isinstance(rid, str) and isinstance(kildetype, str) and isinstance(fra, date)
     info = RegelInfo(
         rid,
         data["tittel"],
@@ -623,9 +608,10 @@ def _betingelse(
             _betingelse(d, omfang, galt, f"{sti}.{art}[{i}]", dybde + 1)
             for i, d in enumerate(innhold)
         ]
-        if any(d is None for d in deler):
+        gode = [d for d in deler if d is not None]
+        if len(gode) < len(deler):
             return None
-        return (Alle if art == "alle" else MinstEn)(tuple(deler))  # type: ignore[arg-type]
+        return (Alle if art == "alle" else MinstEn)(tuple(gode))
     if art == "ikke":
         del_ = _betingelse(innhold, omfang, galt, f"{sti}.ikke", dybde + 1)
         return Ikke(del_) if del_ is not None else None
@@ -748,7 +734,7 @@ def _betingelseskost(betingelse: Betingelse) -> tuple[int, list[tuple[int, str]]
     if isinstance(betingelse, Alle | MinstEn | Ikke):
         deler = betingelse.deler if isinstance(betingelse, Alle | MinstEn) else (betingelse.del_,)
         steg = 1 if isinstance(betingelse, Ikke) else _RAMMER_BETINGELSE
-        dypest, refs = 0, []
+        dypest, refs = 0, list[tuple[int, str]]()
         for del_ in deler:
             d, r = _betingelseskost(del_)
             dypest = max(dypest, d + steg)

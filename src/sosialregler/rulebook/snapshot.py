@@ -28,6 +28,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+# A tool above the rulebook (it takes the shipped one from the API); nothing imports it back.
+from ..api import regelbok, standard_regelbok
+from ..errors import RegelFeil
 from .book import Regelbok
 from .conditions import Alle, Ikke, MinstEn, Regelreferanse, Skjonn, Uttrykksblad
 from .model import Hjemmel, Omrade, Regel
@@ -155,8 +158,6 @@ def _satstabell(tabell: Any) -> dict[str, Any]:
 def snapshot(bok: Regelbok | None = None) -> dict[str, Any]:
     """The whole compiled rulebook as plain, deterministic data (default: the shipped one)."""
     if bok is None:
-        from ..api import standard_regelbok
-
         bok = standard_regelbok()
     regler = [
         _regel(versjon)
@@ -196,9 +197,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--regler", metavar="MAPPE", help="en annen regelmappe")
     parser.add_argument("--satser", metavar="FIL", help="kommunens egne satser")
     args = parser.parse_args(argv)
-    from ..api import regelbok
-    from ..errors import RegelFeil
-
     try:
         bok = regelbok(args.regler, args.satser)
     except RegelFeil as exc:

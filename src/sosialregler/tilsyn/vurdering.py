@@ -157,9 +157,9 @@ def familie_oppfolging(a: Assessment, sak: Sak, dato: date) -> Funn:
     for i, s in enumerate(sak.oppfolgingssamtaler or ()):
         b.se(f"oppfolgingssamtaler[{i}]", s)
         b.ok.append(_g("samtale", dato=s.dato, initiativ=s.initiativ or "–"))
-    for i, s in enumerate(sak.samarbeid or ()):
-        b.se(f"samarbeid[{i}]", s)
-        b.ok.append(_g("samarbeid", tjeneste=s.tjeneste))
+    for i, sam in enumerate(sak.samarbeid or ()):
+        b.se(f"samarbeid[{i}]", sam)
+        b.ok.append(_g("samarbeid", tjeneste=sam.tjeneste))
     uklare = []
     for i, r in enumerate(sak.radgivning or ()):
         if r.vedtak_fattet is True:
