@@ -25,12 +25,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sosialregler import api, testing
+from sosialregler.errors import RegelFeil
 from sosialregler.katalog import TILSYNSFELT
 from sosialregler.tilsyn import last, vurder
 from sosialregler.tilsyn.etiketter import Lesehjelp, lesehjelp, mangler
 from sosialregler.tilsyn.rapport import eksempelsaker, rapport
+from sosialregler.tilsyn.regler import FILNAVN, les
 from sosialregler.tilsyn.tekst import sjekkliste
-from sosialregler.tilsyn.vurdering import LESTE_FLAGG
+from sosialregler.tilsyn.vurdering import LESTE_FLAGG, LOGIKK
 from test_arbeidsnotat import ASCIIKODER, ENGELSK, SNAKE
 
 ROT = Path(__file__).resolve().parent.parent
@@ -285,3 +287,14 @@ def test_alle_mangler_i_logikken_har_et_navn() -> None:
         for sti in stier:
             navn = mangler(m, sti, sprak, Lesehjelp())
             assert problemer(navn, sprak, ["b1"]) == [], (sti, navn)
+
+
+def test_et_flagg_uten_etikett_avvises(tmp_path: Path) -> None:
+    """Every flag an audit point reads has a short label in the rule file, or it is refused."""
+    fil = tmp_path / FILNAVN
+    tekst = (ROT / "rules" / "tilsyn" / FILNAVN).read_text(encoding="utf-8")
+    linje = next(x for x in tekst.splitlines() if x.startswith("REDUKSJON_UTEN_VARSEL ="))
+    fil.write_text(tekst.replace(linje + "\n", ""), encoding="utf-8")
+    with pytest.raises(RegelFeil, match=r"merknad\.REDUKSJON_UTEN_VARSEL: .* ingen etikett"):
+        les(fil, frozenset(LOGIKK), LESTE_FLAGG)
+    assert last().merknad("REDUKSJON_UTEN_VARSEL", "nn") == "reduksjon utan varsel"
