@@ -93,7 +93,7 @@ def feltnavn(sti: str, sprak: str, lh: Lesehjelp) -> str:
     tekst = info.etikett(sprak)
     treff = _LISTEPLASS.match(sti)
     hvem = lh.get(sprak, treff.group(1)) if treff else None
-    return f"{tekst} ({hvem})" if hvem and "." in sti else tekst
+    return f"{tekst} ({hvem})" if hvem else tekst
 
 
 def mangler(m: Malepunkter, sti: str, sprak: str, lh: Lesehjelp) -> str:
@@ -118,15 +118,25 @@ def utfallsord(utfall: str, sprak: str) -> str:
     return ord_[:1].lower() + ord_[1:]
 
 
-def verdi(m: Malepunkter, v: Any, sprak: str, lh: Lesehjelp, sti: str = "") -> str:
-    """An evidence value in words: a person, a code, a date, yes/no, an item, a list."""
+def verdi(
+    m: Malepunkter, v: Any, sprak: str, lh: Lesehjelp, sti: str = "", navngitt: bool = False
+) -> str:
+    """An evidence value in words: a person, a code, a date, yes/no, an item, a list.
+
+    ``navngitt``: the label already names the item (``barnets behov (barn født 2016)``), so
+    the field that names it is left out of the value."""
     if isinstance(v, dict):
+        treff = _LISTEPLASS.match(sti)
+        i_navnet = lh.get(sprak, treff.group(1)) if treff and navngitt else None
         deler = []
         for k, x in v.items():
             under = f"{sti}.{k}"
+            tekst = verdi(m, x, sprak, lh, under)
+            if tekst == i_navnet:
+                continue
             navn = TILSYNSFELT.get(_INDEKS.sub("[]", under))
             etikett = navn.etikett(sprak) if navn else feltnavn(under, sprak, lh)
-            deler.append(f"{etikett} {verdi(m, x, sprak, lh, under)}")
+            deler.append(f"{etikett} {tekst}")
         return ", ".join(deler)
     if isinstance(v, list | tuple):
         if not v:
@@ -168,7 +178,7 @@ def bevis(m: Malepunkter, bevisliste: Any, sprak: str, lh: Lesehjelp) -> str:
             tekst = utfallsord(v, sprak) if isinstance(v, str) else verdi(m, v, sprak, lh)
         else:
             etikett = feltnavn(felt, sprak, lh)
-            tekst = verdi(m, v, sprak, lh, felt)
+            tekst = verdi(m, v, sprak, lh, felt, navngitt=etikett.endswith(")"))
         if deler and deler[-1][0] == etikett:
             deler[-1] = (etikett, f"{deler[-1][1]}, {tekst}")
         else:
