@@ -22,7 +22,8 @@ from helpers_cli import REPO, kjor, kopier_regler
 from sosialregler import UgyldigSak, assess
 from sosialregler.errors import RegelFeil
 from sosialregler.rulebook.load import digest
-from sosialregler.tilsyn import last, malepunkter_for
+from sosialregler.tilsyn import last, malepunkter_for, vurder
+from sosialregler.tilsyn.etiketter import lesehjelp
 from sosialregler.tilsyn.regler import FILNAVN, SPRAK, les
 from sosialregler.tilsyn.tekst import sjekkliste, tekst
 from sosialregler.tilsyn.vurdering import LOGIKK, halvveis, lengste_opphold
@@ -465,18 +466,21 @@ def test_de_nye_feltene_gar_rundt_i_vedtaksgrunnlaget() -> None:
 def test_gullsaker(indeks: int) -> None:
     sak = golden_saker()[indeks]
     m = last()
-    funn = malepunkter_for(sak, DATO)
+    vurdering = assess(sak, on=DATO)
+    funn = vurder(vurdering, [p.id for p in m.punkter])
+    lh = lesehjelp(vurdering)
     ut = {
         f.malepunkt: {
             "utfall": f.utfall,
             "grunner": [g.to_dict() for g in f.grunner],
             "mangler": list(f.mangler),
-            "nb": tekst(m, f, "nb"),
-            "nn": tekst(m, f, "nn"),
+            "nb": tekst(m, f, "nb", lh),
+            "nn": tekst(m, f, "nn", lh),
         }
         for f in funn
     }
-    ut["sjekkliste_nn"] = sjekkliste(m, funn, sak["sak_id"], DATO, "nn").splitlines()
+    ut["sjekkliste_nb"] = sjekkliste(m, funn, sak["sak_id"], DATO, "nb", lh).splitlines()
+    ut["sjekkliste_nn"] = sjekkliste(m, funn, sak["sak_id"], DATO, "nn", lh).splitlines()
     fil = GOLDEN / f"{sak['sak_id']}.json"
     tekst_ut = json.dumps(ut, ensure_ascii=False, indent=2) + "\n"
     if os.environ.get("OPPDATER_GOLDEN"):

@@ -710,6 +710,7 @@ def _tilsyn(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     A file named ``*.jsonl`` (or ``-`` with ``--html``, ``--csv`` or ``--json``) is a caseload.
     """
     from .tilsyn import last, vurder
+    from .tilsyn.etiketter import lesehjelp
     from .tilsyn.rapport import rapport
     from .tilsyn.tekst import sjekkliste
 
@@ -734,7 +735,12 @@ def _tilsyn(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
             else:
                 print(
                     sjekkliste(
-                        punkter, funn, vurdering.sak_id, vurdering.vurderingsdato, args.sprak
+                        punkter,
+                        funn,
+                        vurdering.sak_id,
+                        vurdering.vurderingsdato,
+                        args.sprak,
+                        lesehjelp(vurdering),
                     ),
                     file=ut,
                 )

@@ -60,7 +60,16 @@ from .facts import (
     Kommune,
     Kvp,
     Person,
+    Radgivningstype,
     Sak,
+)
+from .tilsynsfakta import (
+    SIGNALER,
+    Barneforhold,
+    Forhold18,
+    Initiativ,
+    Samarbeidsform,
+    Tjeneste,
 )
 
 __all__ = [
@@ -82,6 +91,7 @@ __all__ = [
     "personer",
     "saker",
     "sjekk_invarianter",
+    "tilsynsfakta",
     "ugyldige_saker",
 ]
 
@@ -496,6 +506,194 @@ def _aktivitetsplikt(draw: st.DrawFn) -> dict[str, Any]:
     return ut
 
 
+# --- the supervision facts (issue 18) ----------------------------------------------------------
+
+#: The contract's code lists for the supervision facts, read from their ``Literal`` types.
+INITIATIV = get_args(Initiativ)
+TJENESTER = get_args(Tjeneste)
+SAMARBEIDSFORMER = get_args(Samarbeidsform)
+FORHOLD_18 = get_args(Forhold18)
+BARNEFORHOLD = get_args(Barneforhold)
+RADGIVNINGSTYPER = get_args(Radgivningstype)
+
+
+def _uten_ukjente(ut: dict[str, Any]) -> dict[str, Any]:
+    """An object's fields with the unknown ones left out (absent = unknown)."""
+    return {k: v for k, v in ut.items() if v is not None}
+
+
+@st.composite
+def _tilsynsfakta(
+    draw: st.DrawFn, dato: date, person_ids: tuple[str, ...], barn_ids: tuple[str, ...]
+) -> dict[str, Any]:
+    """The facts the audit points read, each present, absent (unknown) or empty, so each point
+    meets each outcome. Dates are on or before the assessment date; a child named is a child."""
+    tidlig = max(_MIN_DATO, dato - timedelta(days=400))
+    dag = st.dates(min_value=tidlig, max_value=dato).map(date.isoformat)
+    kanskje = st.none() | st.booleans()
+    ut: dict[str, Any] = {}
+    _valgfritt(
+        draw,
+        ut,
+        "oppfolgingssamtaler",
+        st.lists(
+            st.fixed_dictionaries(
+                {"dato": dag},
+                optional={"initiativ": st.sampled_from(INITIATIV), "gjennomfort": st.booleans()},
+            ),
+            max_size=2,
+        ),
+    )
+    _valgfritt(
+        draw,
+        ut,
+        "samarbeid",
+        st.lists(
+            st.fixed_dictionaries(
+                {"tjeneste": st.sampled_from(TJENESTER)},
+                optional={"dato": dag, "form": st.sampled_from(SAMARBEIDSFORMER)},
+            ),
+            max_size=2,
+        ),
+    )
+    _valgfritt(
+        draw,
+        ut,
+        "radgivning",
+        st.lists(
+            st.fixed_dictionaries(
+                {"dato": dag, "type": st.sampled_from(RADGIVNINGSTYPER)},
+                optional={
+                    "vedtak_fattet": st.booleans(),
+                    "person": st.sampled_from(person_ids),
+                },
+            ),
+            max_size=2,
+        ),
+    )
+    signaler = (*SIGNALER, "radgivning_avslatt")
+    _valgfritt(
+        draw,
+        ut,
+        "gjeldssignaler",
+        st.fixed_dictionaries({s: kanskje for s in signaler}).map(_uten_ukjente),
+    )
+    _valgfritt(
+        draw,
+        ut,
+        "vurdering_18",
+        st.fixed_dictionaries(
+            {
+                "forhold": st.none() | st.lists(st.sampled_from(FORHOLD_18), unique=True),
+                "kun_veiledende_sats": kanskje,
+                "saerlige_behov": kanskje,
+                "vurdert_etter_19": kanskje,
+            }
+        ).map(_uten_ukjente),
+    )
+    if barn_ids:
+        _valgfritt(
+            draw,
+            ut,
+            "barns_behov",
+            st.lists(st.sampled_from(barn_ids), unique=True).flatmap(
+                lambda barn: st.tuples(
+                    *(
+                        st.fixed_dictionaries(
+                            {
+                                "person": st.just(pid),
+                                "forhold": st.none()
+                                | st.lists(st.sampled_from(BARNEFORHOLD), unique=True),
+                                "vektlagt": kanskje,
+                            }
+                        ).map(_uten_ukjente)
+                        for pid in barn
+                    )
+                ).map(list)
+            ),
+        )
+    _valgfritt(
+        draw,
+        ut,
+        "varig_bolig",
+        st.fixed_dictionaries({"arbeid_startet": kanskje, "dato": st.none() | dag}).map(
+            _uten_ukjente
+        ),
+    )
+    _valgfritt(
+        draw,
+        ut,
+        "langtid_oppfolging",
+        st.fixed_dictionaries(
+            {"kvp_vurdert": kanskje, "dato": st.none() | dag, "brukermedvirkning": kanskje}
+        ).map(_uten_ukjente),
+    )
+    _valgfritt(
+        draw,
+        ut,
+        "individuell_plan",
+        st.fixed_dictionaries(
+            {
+                "behov_for_langvarige_koordinerte_tjenester": kanskje,
+                "tjenester": st.none()
+                | st.lists(st.sampled_from(("helse", "rus", "bolig", "arbeid")), unique=True),
+                "tilbudt": kanskje,
+                "onsker_plan": kanskje,
+                "har_plan_fra_annen_instans": kanskje,
+            }
+        ).map(_uten_ukjente),
+    )
+    _valgfritt(
+        draw,
+        ut,
+        "maneder_med_stonad",
+        st.sets(st.integers(0, 23), max_size=24).map(
+            lambda n: [_forste_i_maned(dato, -i).isoformat() for i in sorted(n)]
+        ),
+    )
+    dager = st.lists(dag, max_size=6, unique=True).map(sorted)
+    _valgfritt(
+        draw,
+        ut,
+        "kvp_oppfolging",
+        st.fixed_dictionaries(
+            {
+                "programplan": kanskje,
+                "programplan_dato": st.none() | dag,
+                "kontaktintervall_dager": st.none() | st.integers(1, 60),
+                "kontakter": st.none() | dager,
+                "evalueringer_planlagt": st.none() | dager,
+                "evalueringer": st.none() | dager,
+                "arbeidsrettede_tiltak": kanskje,
+                "arbeidsrettede_tiltak_fra": st.none() | dag,
+            }
+        ).map(_uten_ukjente),
+    )
+    return ut
+
+
+def _forste_i_maned(dato: date, maneder: int) -> date:
+    """The first day of the month ``maneder`` months from ``dato``'s month (negative: back)."""
+    n = dato.year * 12 + dato.month - 1 + maneder
+    return date(n // 12, n % 12 + 1, 1)
+
+
+def tilsynsfakta(
+    dato: date | str, person_ids: Sequence[str], barn_ids: Sequence[str] = ()
+) -> st.SearchStrategy[dict[str, Any]]:
+    """The supervision facts (issue 18) for a case's persons on ``dato``, as contract fields
+    to merge into a case: ``{**sak, **draw(tilsynsfakta(...))}``."""
+    return _tilsynsfakta(_dato(dato), tuple(person_ids), tuple(barn_ids))
+
+
+@st.composite
+def _kvp_program(draw: st.DrawFn, dato: date) -> dict[str, str]:
+    """A programme period around ``dato`` (its start on or before it), for the audit's point 10."""
+    start = draw(st.dates(min_value=max(_MIN_DATO, dato - timedelta(days=500)), max_value=dato))
+    slutt = start + timedelta(days=draw(st.integers(30, 365)))
+    return {"program_start": start.isoformat(), "program_slutt": slutt.isoformat()}
+
+
 # --- whole cases -------------------------------------------------------------------------------
 
 
@@ -551,7 +749,11 @@ def _saker(
     if andre_omrader:
         _valgfritt(draw, sak, "botilbud", _botilbud(dato, ids))
         _valgfritt(draw, sak, "kvp", _kvp(ids))
+        if "kvp" in sak and draw(st.booleans()):
+            sak["kvp"].update(draw(_kvp_program(dato)))
         _valgfritt(draw, sak, "aktivitetsplikt", _aktivitetsplikt())
+        if draw(st.booleans()):
+            sak.update(draw(_tilsynsfakta(dato, ids, barn_ids)))
     return sak
 
 
@@ -704,7 +906,11 @@ def _cases(
     if andre_omrader:
         _valgfritt(draw, sak, "botilbud", _botilbud(dato, ids))
         _valgfritt(draw, sak, "kvp", _kvp(ids))
+        if "kvp" in sak and draw(st.booleans()):
+            sak["kvp"].update(draw(_kvp_program(dato)))
         _valgfritt(draw, sak, "aktivitetsplikt", _aktivitetsplikt())
+        if draw(st.booleans()):
+            sak.update(draw(_tilsynsfakta(dato, ids, barn_ids)))
     return sak
 
 

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from .. import __version__
 from ..api import les_dato, standard_regelbok
@@ -37,8 +37,9 @@ from ..batch import CHUNK_SIZE, Avvist, assess_many, regelbok_i_bruk
 from ..errors import Feil, UgyldigSak
 from ..rulebook.book import Regelbok
 from ..side import Gruppe, Stolpe, avviste_tabell, e, kort, side, stablet_diagram, tall
+from .etiketter import Lesehjelp, lesehjelp
 from .regler import UTFALL, Malepunkter, last
-from .tekst import sjekk_sprak, tekst
+from .tekst import manglende, sjekk_sprak, tekst
 from .vurdering import Funn, vurder
 
 __all__ = ["FARGER", "Saksfunn", "TilsynsRapport", "eksempelsaker", "rapport"]
@@ -146,6 +147,7 @@ class Saksfunn:
     indeks: int  # the case's place in the input, from 0 (``nr`` counts from 1, as shown)
     sak_id: str | None
     funn: tuple[Funn, ...]
+    lesehjelp: Lesehjelp = field(factory=Lesehjelp)  # persons and areas by label, for texts
 
     @property
     def nr(self) -> int:
@@ -222,7 +224,7 @@ class TilsynsRapport:
                             "nr": s.nr,
                             "sak_id": s.sak_id,
                             "utfall": f.utfall,
-                            "tekst": tekst(m, f, sprak),
+                            "tekst": tekst(m, f, sprak, s.lesehjelp),
                             "mangler": list(f.mangler),
                         }
                         for s in self.saker
@@ -274,8 +276,8 @@ class TilsynsRapport:
                         p.nummer,
                         p.tittel[sprak],
                         f.utfall,
-                        tekst(m, f, sprak),
-                        "; ".join(f.mangler),
+                        tekst(m, f, sprak, s.lesehjelp),
+                        manglende(m, f, sprak, s.lesehjelp),
                     ]
                 )
         return ut.getvalue()
@@ -450,7 +452,7 @@ def _html(r: TilsynsRapport, sprak: str, maks_saker: int) -> str:
         for rang, s in enumerate(vist, 1):
             merker = "".join(
                 f'<span class="merke brudd" data-malepunkt="{f.malepunkt}" '
-                f'title="{e(tekst(m, f, sprak))}">{m.punkt(f.malepunkt).nummer}. '
+                f'title="{e(tekst(m, f, sprak, s.lesehjelp))}">{m.punkt(f.malepunkt).nummer}. '
                 f"{e(m.punkt(f.malepunkt).tittel[sprak])}</span>"
                 for f in s.funn
                 if f.utfall == "brudd"
@@ -479,10 +481,11 @@ def _html(r: TilsynsRapport, sprak: str, maks_saker: int) -> str:
     return side(_ui("tittel", sprak, dato=dato), d, lang=sprak)
 
 
-def _tilsynsfunn(vurdering: Assessment) -> tuple[str | None, tuple[Funn, ...]]:
-    """In the worker: the case's findings, point by point."""
+def _tilsynsfunn(vurdering: Assessment) -> tuple[str | None, tuple[Funn, ...], Lesehjelp]:
+    """In the worker: the case's findings, point by point, and the labels their texts name."""
     m = last(regelbok_i_bruk().mappe)
-    return vurdering.sak_id, vurder(vurdering, [p.id for p in m.punkter])
+    funn = vurder(vurdering, [p.id for p in m.punkter])
+    return vurdering.sak_id, funn, lesehjelp(vurdering)
 
 
 def rapport(
@@ -519,7 +522,7 @@ def rapport(
         if isinstance(svar, Avvist):
             avviste.append(svar)
         else:
-            vurderte.append(Saksfunn(indeks, svar[0], svar[1]))
+            vurderte.append(Saksfunn(indeks, *svar))
     return TilsynsRapport(on, antall, tuple(vurderte), tuple(avviste), m, bok.digest)
 
 

@@ -59,10 +59,15 @@ class Malepunkter:
     navn: Mapping[str, Tekst]  # utfall and «uverifisert» → display name
     fil: str
     ord: Mapping[str, Tekst] = {}  # a code a reason names (inkasso, skole, …) → its word
+    merknader: Mapping[str, Tekst] = {}  # a flag the audit reads → its short label
 
     def ordet(self, kode: str, sprak: str) -> str:
         """A code in words (the code itself if the file has no word for it)."""
         return self.ord[kode][sprak] if kode in self.ord else kode
+
+    def merknad(self, kode: str, sprak: str) -> str:
+        """A flag by its short label (``les`` refuses a file without one for a flag read)."""
+        return self.merknader[kode][sprak]
 
     def punkt(self, ident: str) -> Malepunkt:
         for p in self.punkter:
@@ -87,8 +92,9 @@ def _tekst(verdi: Any, hvor: str, problemer: list[str]) -> Tekst:
     return {s: verdi[s] for s in SPRAK if isinstance(verdi.get(s), str)}
 
 
-def les(fil: Path, logikk: frozenset[str]) -> Malepunkter:
-    """Load and check the file; ``logikk``: the point ids ``vurdering.py`` has logic for."""
+def les(fil: Path, logikk: frozenset[str], flagg: frozenset[str] = frozenset()) -> Malepunkter:
+    """Load and check the file; ``logikk``: the point ids ``vurdering.py`` has logic for;
+    ``flagg``: the flags it reads as evidence, each needing a short label."""
     try:
         data = tomllib.loads(les_begrenset(fil).decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -104,6 +110,11 @@ def les(fil: Path, logikk: frozenset[str]) -> Malepunkter:
     navn_data = data.get("navn", {})
     navn = {n: _tekst(navn_data.get(n), f"navn.{n}", problemer) for n in (*UTFALL, "uverifisert")}
     ord_ = {k: _tekst(v, f"ord.{k}", problemer) for k, v in data.get("ord", {}).items()}
+    merknader = {
+        k: _tekst(v, f"merknad.{k}", problemer) for k, v in data.get("merknad", {}).items()
+    }
+    for kode in sorted(flagg - set(merknader)):
+        problemer.append(f"merknad.{kode}: merknaden leses av et målepunkt, men har ingen etikett")
     punkter: list[Malepunkt] = []
     for i, p in enumerate(data.get("malepunkt", [])):
         ident = p.get("id")
@@ -149,29 +160,31 @@ def les(fil: Path, logikk: frozenset[str]) -> Malepunkter:
         raise RegelFeil(
             f"{len(problemer)} feil i målepunktene:\n  " + "\n  ".join(problemer), fil=str(fil)
         )
-    return Malepunkter(tuple(sorted(punkter, key=lambda p: p.nummer)), maler, navn, str(fil), ord_)
+    return Malepunkter(
+        tuple(sorted(punkter, key=lambda p: p.nummer)), maler, navn, str(fil), ord_, merknader
+    )
 
 
 @lru_cache(maxsize=8)
 def last(mappe: str | None = None) -> Malepunkter:
     """The audit points of a rules folder (default: the shipped one), loaded once per process."""
-    from .vurdering import LOGIKK
+    from .vurdering import LESTE_FLAGG, LOGIKK
 
     rot = Path(mappe) if mappe else standard_mappe()
-    return les(rot / "tilsyn" / FILNAVN, frozenset(LOGIKK))
+    return les(rot / "tilsyn" / FILNAVN, frozenset(LOGIKK), LESTE_FLAGG)
 
 
 def sjekk_mappe(mappe: str | Path | None = None) -> list[Problem]:
     """For ``regler --sjekk``: the audit points' problems in a rules folder (none without
     ``tilsyn/``: a folder of other rules need not carry them)."""
-    from .vurdering import LOGIKK
+    from .vurdering import LESTE_FLAGG, LOGIKK
 
     rot = Path(mappe) if mappe else standard_mappe()
     fil = rot / "tilsyn" / FILNAVN
     if not (rot / "tilsyn").exists():
         return []
     try:
-        les(fil, frozenset(LOGIKK))
+        les(fil, frozenset(LOGIKK), LESTE_FLAGG)
     except RegelFeil as exc:
         return [
             Problem(str(fil), None, linje.strip()) for linje in exc.melding.splitlines()[1:]

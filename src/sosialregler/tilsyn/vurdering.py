@@ -379,7 +379,7 @@ def saerlige_tilfeller(a: Assessment, sak: Sak, dato: date) -> Funn:
     soknad = sak.saerlige_tilfeller is not None
     behov = v18.saerlige_behov if v18 is not None else None
     if soknad:
-        b.se("saerlige_tilfeller", "søknad etter § 19")
+        b.se("saerlige_tilfeller", True)
     if behov is not None:
         b.se("vurdering_18.saerlige_behov", behov)
     if not soknad and behov is not True:
@@ -408,9 +408,9 @@ def midlertidig_botilbud(a: Assessment, sak: Sak, dato: date) -> Funn:
     pagaende = v.node.finn("stl-27-pagaende-botilbud") if v is not None else None
     if pagaende is None or pagaende.utfall is not Utfall.OPPFYLT:
         if sak.botilbud is not None:
-            b.se("botilbud", f"{len(sak.botilbud)} opphold, ingen pågående")
+            b.se("botilbud.pagaende", False)
         return b.ikke_relevant("ingen_opphold")
-    b.se("vedtak.midlertidig_botilbud", "pågående opphold")
+    b.se("botilbud.pagaende", True)
     sett: set[str] = set()
     for m in _flagg(a, *_BOTILBUDSFLAGG):
         if m.kode not in sett:
@@ -466,7 +466,7 @@ def langtidsmottaker(a: Assessment, sak: Sak, dato: date) -> Funn:
         return b.uavklart(*_mangler_i(v, "langtidsmottaker"))
     lo = sak.langtid_oppfolging
     if sak.kvp is not None:
-        b.se("kvp", "kvalifiseringsprogram i saken")
+        b.se("kvp", True)
     elif lo is not None and lo.kvp_vurdert is not None:
         b.se("langtid_oppfolging.kvp_vurdert", lo.kvp_vurdert)
         if lo.kvp_vurdert is False:
@@ -584,6 +584,19 @@ def kvp_oppfolging(a: Assessment, sak: Sak, dato: date) -> Funn:
         b.ok.append(_g("fulgt_opp"))
     return b.svar()
 
+
+#: Every flag an audit point reads as evidence (the rule file gives each a short label).
+LESTE_FLAGG = frozenset(
+    {
+        "RADGIVNING_UTEN_VEDTAK",
+        "MANGLER_INDIVIDUELL_VURDERING",
+        "BARNS_BEHOV_IKKE_VURDERT",
+        *_VILKARSFLAGG,
+        *_BOTILBUDSFLAGG,
+        "INDIVIDUELL_PLAN_IKKE_TILBUDT",
+        "LANGTIDSMOTTAKER_VURDER_KVP",
+    }
+)
 
 #: Each audit point's logic by its id in the rule file (``regler.les`` checks they match).
 LOGIKK: dict[str, Callable[[Assessment, Sak, date], Funn]] = {
