@@ -347,6 +347,8 @@ def _fyll(sak: dict[str, Any], sti: str, valg: bool) -> None:
             ]
             fodt = min([dato.replace(year=dato.year - 40, day=1), *kjente]) - timedelta(days=1)
             person["fodselsdato"] = fodt.isoformat()
+    elif treff := re.fullmatch(r"personer\[(\d+)\]\.felles_okonomi", sti):
+        sak["personer"][int(treff[1])]["felles_okonomi"] = valg  # a cohabitant's (issue 14)
     else:
         pytest.fail(f"mangler nevner {sti!r}, som testen ikke vet hvordan den skal fylle ut")
 

@@ -121,3 +121,30 @@ def test_selvstendig_vedtaksgrunnlag_uendret_leses() -> None:
     a = Assessment.from_record(data)
     assert a.to_record(med_regler=True) == data
     assert a.to_record()  # and compact
+
+
+def test_belopskontrollen_godtar_avrunding_i_28_siffer() -> None:
+    """Found by hypothesis: a 100 000 kr income beside one of 9.6e-11 kr gives an unmet need
+    whose 28th digit differs between the assessment's sum (incomes first) and the re-check's
+    (line by line), so a record of the library's own was refused; amounts now agree within
+    half an øre, and the check sums in the assessment's decimal context."""
+    import json
+
+    from sosialregler import assess
+    from sosialregler.assessment import Assessment
+
+    sak = {
+        "vurderingsdato": "2010-01-01",
+        "personer": [{"id": "a", "rolle": "soker", "fodselsdato": "1992-01-01"}],
+        "bofellesskap": False,
+        "inntekter": [
+            {"person": "a", "type": "arbeidsinntekt", "belop_per_maned": 100000},
+            {"person": "a", "type": "arbeidsinntekt", "belop_per_maned": 9.631949695638597e-11},
+        ],
+        "formue": [],
+        "boutgifter": [],
+        "kommune": {"holder_barnetrygd_utenfor": False},
+    }
+    a = assess(sak)
+    b = Assessment.from_record(json.loads(json.dumps(a.to_record())))
+    assert b.to_json() == a.to_json()

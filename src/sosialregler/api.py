@@ -32,6 +32,7 @@ from .contract import (
     til_dict,
 )
 from .derived import utled
+from .desimal import DESIMALKONTEKST
 from .engine import Kontekst
 from .errors import Feil, UgyldigSak
 from .facts import Sak
@@ -143,10 +144,6 @@ def assess(
     # thread's (a case system with prec=3 would otherwise get 11 700 for 11 750).
     with decimal.localcontext(DESIMALKONTEKST):
         return _assess(sak, on, regler, grenser)
-
-
-#: Exact kroner arithmetic: 28 significant digits, half-up rounding where rounding is asked for.
-DESIMALKONTEKST = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_UP)
 
 
 def _assess(

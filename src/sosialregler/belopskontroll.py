@@ -20,6 +20,7 @@ signature (``record.sjekk_signatur``) refuses it.
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeGuard
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 import attrs
 
 from .areas.base import beregnede
+from .desimal import DESIMALKONTEKST
 from .ukjent import Ukjent
 
 if TYPE_CHECKING:
@@ -38,7 +40,14 @@ _FAKTAPREFIKS = {"livsopphold": "livsopphold.", "kvalifiseringsstonad": "kvp."}
 
 
 def sjekk_belop(vurdering: Assessment) -> None:
-    """Refuse (``ValueError``) a re-read decision whose amounts or outcome do not agree."""
+    """Refuse (``ValueError``) a re-read decision whose amounts or outcome do not agree.
+
+    Summed in the context the assessment computed in (``desimal``), not the caller's."""
+    with decimal.localcontext(DESIMALKONTEKST):
+        _sjekk_belop(vurdering)
+
+
+def _sjekk_belop(vurdering: Assessment) -> None:
     for navn, vedtak in vurdering.vedtak.items():
         # A refusal's amounts are null; its computed figures (beregnet_*) are checked instead.
         vedtak = attrs.evolve(vedtak, utdata=beregnede(vedtak.utdata))
@@ -66,6 +75,17 @@ def _kjent(verdi: Any) -> TypeGuard[int | Decimal]:
     return verdi is not None and not isinstance(verdi, Ukjent | bool) and _tall(verdi)
 
 
+#: Two amounts agree when they differ by less than half an øre. The assessment sums in its own
+#: order (incomes first, then against the need) and the check line by line, both at 28 digits:
+#: with an amount like 9.6e-11 kr the two sums differ in the 28th digit, which no payment sees,
+#: while any change a reader could see (an øre or more) is still refused.
+_UNDER_ET_HALVT_ORE = Decimal("0.005")
+
+
+def _ulike(a: Any, b: Any) -> bool:
+    return abs(Decimal(a) - Decimal(b)) >= _UNDER_ET_HALVT_ORE
+
+
 def _tall(verdi: Any) -> bool:
     return isinstance(verdi, int | Decimal)
 
@@ -82,7 +102,7 @@ def _sjekk_mot_treet(navn: str, vedtak: Vedtak, prefiks: str) -> None:
         faktum = prefiks + nokkel
         for node in vedtak.node.noder():
             i_treet = node.fakta.get(faktum)
-            if _kjent(i_treet) and Decimal(i_treet) != Decimal(verdi):
+            if _kjent(i_treet) and _ulike(i_treet, verdi):
                 _feil(navn, f"{nokkel} er {verdi}, men treet ({node.id}) sier {i_treet}")
 
 
@@ -92,11 +112,11 @@ def _sjekk_livsopphold(navn: str, vedtak: Vedtak) -> None:
         return
     assert vedtak.beregning is not None
     udekket = _sum(vedtak.beregning)
-    if Decimal(belop) != max(udekket, Decimal(0)):
+    if _ulike(belop, max(udekket, Decimal(0))):
         _feil(navn, f"beløpet {belop} er ikke summen av beregningslinjene ({udekket}, minst 0)")
     for node in vedtak.node.noder():
         i_treet = node.fakta.get("livsopphold.udekket_behov")
-        if _kjent(i_treet) and Decimal(i_treet) != udekket:
+        if _kjent(i_treet) and _ulike(i_treet, udekket):
             _feil(navn, f"udekket behov i treet ({i_treet}) er ikke linjenes sum ({udekket})")
 
 
@@ -106,7 +126,7 @@ def _poster(linjer: Iterable[Linje], *poster: str) -> list[Linje]:
 
 def _lik(navn: str, utdata: Mapping[str, Any], nokkel: str, forventet: Decimal, hva: str) -> None:
     verdi = utdata.get(nokkel)
-    if _kjent(verdi) and Decimal(verdi) != forventet:
+    if _kjent(verdi) and _ulike(verdi, forventet):
         _feil(navn, f"{nokkel} er {verdi}, men {hva} gir {forventet}")
 
 

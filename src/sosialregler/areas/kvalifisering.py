@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections import ChainMap
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Context, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import lru_cache
 from types import MappingProxyType
@@ -36,6 +36,7 @@ from typing import Any
 from attrs import evolve
 
 from .. import outcome
+from ..desimal import DESIMALKONTEKST
 from ..engine import Kontekst, Merknad
 from ..facts import Kvp, Sak
 from ..faktainfo import FaktaInfo
@@ -49,7 +50,7 @@ NULL = Decimal(0)
 KRONE = Decimal(1)
 ORE = Decimal("0.01")
 #: A fixed decimal context, whatever the caller did to the thread's: the same amount everywhere.
-_KONTEKST = Context(prec=28, rounding=ROUND_HALF_UP)
+_KONTEKST = DESIMALKONTEKST
 #: Months in a year: monthly incomes become yearly amounts (calendar, not law).
 MANEDER_PER_AR = 12
 #: A value that is not computed because the law leaves it to the caseworker or it does not
