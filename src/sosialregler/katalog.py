@@ -338,12 +338,12 @@ _NYNORSK: Mapping[str, str] = {
     "rettighet.navn_en": "namnet på retten",
     "rettighet.status": "status for retten",
     "rettighet.person.id": "kven retten gjeld",
-    "nodhjelp.oppgitt": "saka seier noko om ein nødsituasjon",
-    "nodhjelp.foreligger": "saka gjeld ein nødsituasjon",
+    "nodhjelp.oppgitt": "saka seier noko om ein naudssituasjon",
+    "nodhjelp.foreligger": "saka gjeld ein naudssituasjon",
     "nodhjelp.belop": (
         "det sakshandsamaren har vurdert at dei augeblikkelege behova kostar (naudhjelpsgrensa)"
     ),
-    "nodhjelp.beskrivelse": "skildring av nødsituasjonen",
+    "nodhjelp.beskrivelse": "skildring av naudssituasjonen",
     "opphold.person": "personen",
     "opphold.rolle": "rolla til personen i saka",
     "opphold.norsk_statsborger": "norsk statsborgar",

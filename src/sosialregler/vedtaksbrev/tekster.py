@@ -497,7 +497,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         "nav_kontoret": "NAV-kontoret",
         "overskrift_vedtak": "Vedtak",
         "overskrift_beregning": "Slik har vi rekna ut stønaden",
-        "overskrift_begrunnelse": "Grunngiving",
+        "overskrift_begrunnelse": "Grunngjeving",
         "overskrift_vilkar": "Vilkår for stønaden",
         "overskrift_klage": "Du har rett til å klage",
         "overskrift_innsyn": "Du har rett til å sjå dokumenta i saka",
@@ -516,7 +516,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         "lan": "Stønaden er eit lån. Det betyr at du må betale han tilbake.",
         "til_soker": "Vi betaler stønaden til deg.",
         "til_tredjepart": (
-            "Etter avtale med deg betaler vi stønaden direkte til den du har gitt samtykke til."
+            "Etter avtale med deg betaler vi stønaden direkte til den du har gjeve samtykke til."
         ),
         "varer_tjenester": ("Vi har bestemt at du får stønaden som varer eller tenester ({ref})."),
         "st_innvilget": (
@@ -555,13 +555,13 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         "b_ikke_medregnet": "{type} på {belop} kvar månad har vi ikkje rekna som inntekt.",
         "b_formue": "Du har {type} på {belop}. Dette har vi ikkje trekt frå stønaden.",
         "b_rettighet_sokt": (
-            "Du har søkt om {type}. Gi beskjed til NAV-kontoret når du får svar på søknaden."
+            "Du har søkt om {type}. Sei frå til NAV-kontoret når du får svar på søknaden."
         ),
         "b_individuell": "Vi har vurdert situasjonen din konkret: {sitat}.",
         "b_konklusjon": "Vurderinga vår: {sitat}.",
         "b_19": (
             "Vi har vurdert om du kan få stønad etter {ref}. NAV-kontoret kan i særlege "
-            "tilfelle gi stønad som hjelper deg med å kome over eller tilpasse deg ein vanskeleg "
+            "tilfelle gje stønad som hjelper deg med å kome over eller tilpasse deg ein vanskeleg "
             "livssituasjon."
         ),
         "b_nod": (
@@ -619,7 +619,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "Hugs å skrive under klaga."
         ),
         "klage_3": (
-            "Send klaga til {kontor}. Viss vi ikkje gir deg medhald, sender vi klaga vidare til "
+            "Send klaga til {kontor}. Viss vi ikkje gjev deg medhald, sender vi klaga vidare til "
             "Statsforvaltaren. Det er Statsforvaltaren som avgjer klaga."
         ),
         "innsyn": (
@@ -630,24 +630,24 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         "hilsen": "Med venleg helsing",
         "avklar_tittel": "Vedtaksbrevet kan ikkje skrivast enno",
         "avklar_innledning": (
-            "Eit vedtak kan berre seie det som er avgjort. Saksbehandlaren må først gjere dette:"
+            "Eit vedtak kan berre seie det som er avgjort. Sakshandsamaren må først gjere dette:"
         ),
         "avklar_mangler": "{omrade}: Hent inn opplysningane som manglar: {felt}.",
         "avklar_mangler_uten_felt": "{omrade}: Hent inn opplysningane som manglar.",
-        "avklar_skjonn": "{omrade}: Vurder saka, og skriv ned konklusjonen og grunngivinga.",
+        "avklar_skjonn": "{omrade}: Vurder saka, og skriv ned konklusjonen og grunngjevinga.",
         "avklar_sporsmal": "{omrade}: Ta stilling til dette spørsmålet: {sporsmal}",
         "avklar_periode": "{omrade}: Bestem kva periode stønaden gjeld for.",
         "avklar_belop": "{omrade}: Bestem kor mykje stønaden skal vere kvar månad.",
         "avklar_stonadsform": "{omrade}: Bestem om stønaden er eit bidrag eller eit lån ({ref}).",
         "avklar_mottaker": "{omrade}: Bestem kven stønaden skal betalast til ({ref}).",
-        "avklar_avslag": "{omrade}: Skriv ned grunngivinga for avslaget.",
+        "avklar_avslag": "{omrade}: Skriv ned grunngjevinga for avslaget.",
         "avklar_ulovlig": "{omrade}: Endre det som ikkje oppfyller krava i {ref}.",
         "avklar_kvp_periode": "{omrade}: Bestem når programmet startar og sluttar.",
         "avklar_ingenting": (
             "Saka har ingen søknad som kan avgjerast. Registrer kva søknaden gjeld."
         ),
         "avklar_motstrid": (
-            "{omrade}: Konklusjonen gir stønad, men reglane gir avslag. Sjå arbeidsnotatet, "
+            "{omrade}: Konklusjonen gjev stønad, men reglane gjev avslag. Sjå arbeidsnotatet, "
             "og rett konklusjonen eller opplysningane."
         ),
     },
