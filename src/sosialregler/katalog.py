@@ -518,7 +518,7 @@ _NYNORSK: Mapping[str, str] = {
         "vurderingsdatoen er i sommarmånadene utanfor undervisningsåret til Lånekassen "
         "(16.06–15.08)"
     ),
-    "soker.kjent_under_18": "søkjaren er kjend for å vere under 18 år",
+    "soker.kjent_under_18": "saka viser at søkjaren er under 18 år",
     "livsopphold.formue_tilgjengelig": "formue som ikkje er halden utanfor",
     "livsopphold.formue_maneder": "heile månader av behovet som formuen dekkjer",
     "livsopphold.engangsstonad": (
