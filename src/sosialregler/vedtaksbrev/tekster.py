@@ -370,16 +370,16 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         ),
         "kvs_reduksjon": "Stønaden er redusert med {belop} i året på grunn av fravær.",
         "b_18": (
-            "Vi har vurdert søknaden din etter {ref}. Den som ikke kan forsørge seg gjennom "
-            "arbeid eller ved å gjøre gjeldende økonomiske rettigheter, har rett til økonomisk "
-            "stønad."
+            "Vi har vurdert søknaden din etter {ref}. Du har rett til økonomisk stønad hvis du "
+            "ikke kan forsørge deg selv. Først må du bruke det du kan tjene på arbeid, og andre "
+            "penger du har rett til, for eksempel trygd."
         ),
         "b_18_satser": "Vi har brukt de veiledende satsene for økonomisk stønad.",
         "b_18_boutgifter": "Vi har lagt til boutgiftene dine.",
         "b_18_inntekt": "Vi har trukket fra inntekten vi regner med.",
         "b_18_dekket": (
-            "Inntekten vi regner med, er {inntekt} per måned. Det er like mye som eller mer enn "
-            "det du trenger etter satsene og boutgiftene dine, som er {behov} per måned."
+            "Inntekten vi regner med, er {inntekt} per måned. Etter satsene og boutgiftene dine "
+            "trenger du {behov} per måned. Inntekten din er altså nok til å dekke det du trenger."
         ),
         "b_husstand": "Vi har lagt til grunn at husstanden består av {hvem}.",
         "b_alene": "Vi har lagt til grunn at du bor alene.",
@@ -406,7 +406,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "({ref})."
         ),
         "b_botilbud": (
-            "Du bor i {type} fra {fra}. Dette er et midlertidig botilbud etter {ref}. "
+            "Du har bodd i {type} siden {fra}. Dette er et midlertidig botilbud etter {ref}. "
             "Et midlertidig botilbud skal bare vare en kort tid. Vi vil hjelpe deg med å finne "
             "en varig bolig."
         ),
@@ -416,7 +416,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "programmet kan gjøre det lettere for deg å komme i arbeid."
         ),
         "b_kvs": (
-            "Kvalifiseringsstønaden er {faktor} ganger grunnbeløpet i folketrygden i året "
+            "Kvalifiseringsstønaden for ett år er {faktor} ganger grunnbeløpet i folketrygden "
             "({ref}). Grunnbeløpet er {g}."
         ),
         "b_kvs_under_25": "Fordi du er under 25 år, får du to tredjedeler av full stønad.",
@@ -534,15 +534,17 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         ),
         "kvs_reduksjon": "Stønaden er redusert med {belop} i året på grunn av fråvær.",
         "b_18": (
-            "Vi har vurdert søknaden din etter {ref}. Den som ikkje kan forsørgje seg gjennom "
-            "arbeid eller ved å gjere gjeldande økonomiske rettar, har rett til økonomisk stønad."
+            "Vi har vurdert søknaden din etter {ref}. Du har rett til økonomisk stønad viss du "
+            "ikkje kan forsørgje deg sjølv. Først må du bruke det du kan tene på arbeid, og andre "
+            "pengar du har rett til, til dømes trygd."
         ),
         "b_18_satser": "Vi har brukt dei rettleiande satsane for økonomisk stønad.",
         "b_18_boutgifter": "Vi har lagt til utgiftene til bustaden.",
         "b_18_inntekt": "Vi har trekt frå inntekta vi reknar med.",
         "b_18_dekket": (
-            "Inntekta vi reknar med, er {inntekt} kvar månad. Det er like mykje som eller meir "
-            "enn det du treng etter satsane og utgiftene til bustaden, som er {behov} kvar månad."
+            "Inntekta vi reknar med, er {inntekt} kvar månad. Etter satsane og utgiftene til "
+            "bustaden treng du {behov} kvar månad. Inntekta di er altså nok til å dekkje det du "
+            "treng."
         ),
         "b_husstand": "Vi har lagt til grunn at hushaldet består av {hvem}.",
         "b_alene": "Vi har lagt til grunn at du bur åleine.",
@@ -569,7 +571,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "({ref})."
         ),
         "b_botilbud": (
-            "Du bur i {type} frå {fra}. Dette er eit mellombels butilbod etter {ref}. "
+            "Du har budd i {type} sidan {fra}. Dette er eit mellombels butilbod etter {ref}. "
             "Eit mellombels butilbod skal berre vare ei kort tid. Vi vil hjelpe deg med å finne "
             "ein varig bustad."
         ),
@@ -579,7 +581,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "programmet kan gjere det lettare for deg å kome i arbeid."
         ),
         "b_kvs": (
-            "Kvalifiseringsstønaden er {faktor} gonger grunnbeløpet i folketrygda i året "
+            "Kvalifiseringsstønaden for eitt år er {faktor} gonger grunnbeløpet i folketrygda "
             "({ref}). Grunnbeløpet er {g}."
         ),
         "b_kvs_under_25": "Fordi du er under 25 år, får du to tredjedelar av full stønad.",
@@ -706,16 +708,16 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         ),
         "kvs_reduksjon": "The benefit is reduced by {belop} a year because of absence.",
         "b_18": (
-            "We have assessed your application under {ref}. Anyone who cannot support "
-            "themselves through work or by claiming their financial rights is entitled to "
-            "financial assistance."
+            "We have assessed your application under {ref}. You are entitled to financial "
+            "assistance if you cannot support yourself. First you must use what you can earn "
+            "by working, and other money you are entitled to, such as benefits."
         ),
         "b_18_satser": "We have used the guideline rates for financial assistance.",
         "b_18_boutgifter": "We have added your housing costs.",
         "b_18_inntekt": "We have deducted the income we count.",
         "b_18_dekket": (
-            "The income we count is {inntekt} a month. That is as much as or more than what "
-            "you need under the rates and your housing costs, which is {behov} a month."
+            "The income we count is {inntekt} a month. Under the rates and your housing costs, "
+            "you need {behov} a month. Your income is therefore enough to cover what you need."
         ),
         "b_husstand": "We have based this on a household of {hvem}.",
         "b_alene": "We have based this on you living alone.",
@@ -752,8 +754,8 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "Insurance scheme. We believe the programme can make it easier for you to find work."
         ),
         "b_kvs": (
-            "The qualification benefit is {faktor} times the National Insurance basic amount a "
-            "year ({ref}). The basic amount is {g}."
+            "The qualification benefit for one year is {faktor} times the National Insurance "
+            "basic amount ({ref}). The basic amount is {g}."
         ),
         "b_kvs_under_25": "Because you are under 25, you receive two thirds of the full benefit.",
         "b_kvp_fravaer": (
@@ -921,7 +923,7 @@ FELT: Mapping[str, Mapping[str, str]] = {
         "saerlige_tilfeller": "søknaden om stønad i særlege tilfelle",
         "uten_overnatting_neste_dogn": "om søkjaren står utan overnatting neste døgn",
         "botilbud_soknad": "behovet for eit mellombels butilbod",
-        "holder_barnetrygd_utenfor": "om kommunen heldt barnetrygda utanfor",
+        "holder_barnetrygd_utenfor": "om kommunen held barnetrygda utanfor",
         "kommune": "vala til kommunen",
         "reduksjoner": "reduksjonen av stønaden",
         "arsak_til_brudd": "kvifor vilkåret ikkje vart oppfylt",
