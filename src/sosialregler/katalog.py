@@ -56,8 +56,8 @@ _ALLE = [
     _f(
         "husstand.andre_voksne",
         "liste",
-        "voksne i husstanden som ikke er søker, ektefelle eller samboer (alder)",
-        "adults in the household who are not the applicant or a partner (age)",
+        "voksne i husstanden som ikke er søker, ektefelle eller samboer",
+        "adults in the household who are not the applicant or a partner",
     ),
     _f(
         "husstand.antall_andre_voksne",
@@ -500,7 +500,7 @@ _NYNORSK: Mapping[str, str] = {
     ),
     # Issue 14 points 1-4, 10 (who owes maintenance, other adults, one-off needs, § 18 questions)
     "husstand.andre_voksne": (
-        "vaksne i hushaldet som ikkje er søkjar, ektefelle eller sambuar (alder)"
+        "vaksne i hushaldet som ikkje er søkjar, ektefelle eller sambuar"
     ),
     "husstand.antall_andre_voksne": (
         "talet på vaksne i hushaldet som ikkje er søkjar, ektefelle eller sambuar"
