@@ -499,9 +499,7 @@ _NYNORSK: Mapping[str, str] = {
         "det er stilt vilkår om aktivitet for ektefellen eller sambuaren"
     ),
     # Issue 14 points 1-4, 10 (who owes maintenance, other adults, one-off needs, § 18 questions)
-    "husstand.andre_voksne": (
-        "vaksne i hushaldet som ikkje er søkjar, ektefelle eller sambuar"
-    ),
+    "husstand.andre_voksne": ("vaksne i hushaldet som ikkje er søkjar, ektefelle eller sambuar"),
     "husstand.antall_andre_voksne": (
         "talet på vaksne i hushaldet som ikkje er søkjar, ektefelle eller sambuar"
     ),
