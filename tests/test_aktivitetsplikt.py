@@ -248,7 +248,7 @@ def test_unge_uten_aktivitetsvilkar_vilkar_uten_varsel_og_reduksjon_gir_tre_merk
         "Vedtaket sier ikke at brudd på vilkår v1"
     )
     assert merknader["REDUKSJON_UTEN_VARSEL"]["tekst"].startswith(
-        "Stønaden kan ikke reduseres for brudd på vilkår v1 (reduksjon fra 01.03.2024"
+        "Stønaden kan ikke reduseres for brudd på vilkåret (reduksjon fra 01.03.2024"
     )
     for m in merknader.values():
         assert m["tekst_en"] and m["tekst_en"] != m["tekst"]

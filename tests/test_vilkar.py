@@ -308,7 +308,8 @@ def test_reduksjon_uten_varsel_i_vedtaket_avslas() -> None:
     assert "REDUKSJON_UTEN_VARSEL" in koder(v)
     m = merknad(v, "REDUKSJON_UTEN_VARSEL")
     assert m["hjemmel"] == "sosialtjenesteloven § 20 tredje ledd"
-    assert m["tekst"].startswith("Stønaden kan ikke reduseres for brudd på vilkår v1")
+    assert m["tekst"].startswith("Stønaden kan ikke reduseres for brudd på vilkåret")
+    assert "v1" not in m["tekst"]  # the case's id for the condition is not a reader's word
     assert "01.04.2024" in m["tekst"] and "1 000 kr per måned" in m["tekst"]
     assert "informed of this possibility" in m["tekst_en"]
 
@@ -395,7 +396,7 @@ def test_ukjent_arsak_til_brudd_gir_uavklart() -> None:
     assert v.vedtak["reduksjon"].utfall is Utfall.UAVKLART
     assert v.vedtak["reduksjon"].mangler == ("reduksjoner[0].arsak_til_brudd",)
     assert (
-        "Reduksjonen fra 01.04.2024 for brudd på vilkår v1 kan ikke vurderes før disse "
+        "Reduksjonen fra 01.04.2024 for brudd på vilkåret kan ikke vurderes før disse "
         "opplysningene er kjent: årsaken til bruddet, slik den er registrert" in v.explain("nb")
     )
     node = v.vedtak["reduksjon"].node.finn("stl-20-3-arsak-til-brudd")

@@ -90,7 +90,7 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
                 if aar < 18:
                     under_18 += 1
                 else:
-                    andre_voksne.append(f"{p.id} ({aar})")
+                    andre_voksne.append(p.id)  # the paper names them: «barn født 2005»
         elif rolle == "soker":
             if soker is None:
                 soker = p

@@ -45,8 +45,8 @@ _ALLE = [
     _f(
         "husstand.andre_voksne",
         "liste",
-        "voksne i husstanden som ikke er søker, ektefelle eller samboer (alder)",
-        "adults in the household who are not the applicant or a partner (age)",
+        "voksne i husstanden som ikke er søker, ektefelle eller samboer",
+        "adults in the household who are not the applicant or a partner",
     ),
     _f(
         "husstand.antall_andre_voksne",
@@ -327,12 +327,12 @@ _NYNORSK: Mapping[str, str] = {
     "rettighet.navn_en": "namnet på retten",
     "rettighet.status": "status for retten",
     "rettighet.person.id": "kven retten gjeld",
-    "nodhjelp.oppgitt": "saka seier noko om ein nødsituasjon",
-    "nodhjelp.foreligger": "saka gjeld ein nødsituasjon",
+    "nodhjelp.oppgitt": "saka seier noko om ein naudssituasjon",
+    "nodhjelp.foreligger": "saka gjeld ein naudssituasjon",
     "nodhjelp.belop": (
         "det sakshandsamaren har vurdert at dei augeblikkelege behova kostar (naudhjelpsgrensa)"
     ),
-    "nodhjelp.beskrivelse": "skildring av nødsituasjonen",
+    "nodhjelp.beskrivelse": "skildring av naudssituasjonen",
     "opphold.person": "personen",
     "opphold.rolle": "rolla til personen i saka",
     "opphold.norsk_statsborger": "norsk statsborgar",
@@ -488,9 +488,7 @@ _NYNORSK: Mapping[str, str] = {
         "det er stilt vilkår om aktivitet for ektefellen eller sambuaren"
     ),
     # Issue 14 points 1-4, 10 (who owes maintenance, other adults, one-off needs, § 18 questions)
-    "husstand.andre_voksne": (
-        "vaksne i hushaldet som ikkje er søkjar, ektefelle eller sambuar (alder)"
-    ),
+    "husstand.andre_voksne": ("vaksne i hushaldet som ikkje er søkjar, ektefelle eller sambuar"),
     "husstand.antall_andre_voksne": (
         "talet på vaksne i hushaldet som ikkje er søkjar, ektefelle eller sambuar"
     ),
@@ -507,7 +505,7 @@ _NYNORSK: Mapping[str, str] = {
         "vurderingsdatoen er i sommarmånadene utanfor undervisningsåret til Lånekassen "
         "(16.06–15.08)"
     ),
-    "soker.kjent_under_18": "søkjaren er kjend for å vere under 18 år",
+    "soker.kjent_under_18": "saka viser at søkjaren er under 18 år",
     "livsopphold.formue_tilgjengelig": "formue som ikkje er halden utanfor",
     "livsopphold.formue_maneder": "heile månader av behovet som formuen dekkjer",
     "livsopphold.engangsstonad": (

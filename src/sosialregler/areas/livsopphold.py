@@ -167,7 +167,7 @@ FAKTA = [
     _f(
         "soker.kjent_under_18",
         "sannhetsverdi",
-        "søkeren er kjent å være under 18 år",
+        "saken viser at søkeren er under 18 år",
         "the applicant is known to be under 18",
     ),
     # --- computed by the calculation (before any rule runs) -----------------------------------

@@ -370,16 +370,16 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         ),
         "kvs_reduksjon": "Stønaden er redusert med {belop} i året på grunn av fravær.",
         "b_18": (
-            "Vi har vurdert søknaden din etter {ref}. Den som ikke kan forsørge seg gjennom "
-            "arbeid eller ved å gjøre gjeldende økonomiske rettigheter, har rett til økonomisk "
-            "stønad."
+            "Vi har vurdert søknaden din etter {ref}. Du har rett til økonomisk stønad hvis du "
+            "ikke kan forsørge deg selv. Først må du bruke det du kan tjene på arbeid, og andre "
+            "penger du har rett til, for eksempel trygd."
         ),
         "b_18_satser": "Vi har brukt de veiledende satsene for økonomisk stønad.",
         "b_18_boutgifter": "Vi har lagt til boutgiftene dine.",
         "b_18_inntekt": "Vi har trukket fra inntekten vi regner med.",
         "b_18_dekket": (
-            "Inntekten vi regner med, er {inntekt} per måned. Det er like mye som eller mer enn "
-            "det du trenger etter satsene og boutgiftene dine, som er {behov} per måned."
+            "Inntekten vi regner med, er {inntekt} per måned. Etter satsene og boutgiftene dine "
+            "trenger du {behov} per måned. Inntekten din er altså nok til å dekke det du trenger."
         ),
         "b_husstand": "Vi har lagt til grunn at husstanden består av {hvem}.",
         "b_alene": "Vi har lagt til grunn at du bor alene.",
@@ -406,7 +406,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "({ref})."
         ),
         "b_botilbud": (
-            "Du bor i {type} fra {fra}. Dette er et midlertidig botilbud etter {ref}. "
+            "Du har bodd i {type} siden {fra}. Dette er et midlertidig botilbud etter {ref}. "
             "Et midlertidig botilbud skal bare vare en kort tid. Vi vil hjelpe deg med å finne "
             "en varig bolig."
         ),
@@ -416,7 +416,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "programmet kan gjøre det lettere for deg å komme i arbeid."
         ),
         "b_kvs": (
-            "Kvalifiseringsstønaden er {faktor} ganger grunnbeløpet i folketrygden i året "
+            "Kvalifiseringsstønaden for ett år er {faktor} ganger grunnbeløpet i folketrygden "
             "({ref}). Grunnbeløpet er {g}."
         ),
         "b_kvs_under_25": "Fordi du er under 25 år, får du to tredjedeler av full stønad.",
@@ -497,7 +497,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         "nav_kontoret": "NAV-kontoret",
         "overskrift_vedtak": "Vedtak",
         "overskrift_beregning": "Slik har vi rekna ut stønaden",
-        "overskrift_begrunnelse": "Grunngiving",
+        "overskrift_begrunnelse": "Grunngjeving",
         "overskrift_vilkar": "Vilkår for stønaden",
         "overskrift_klage": "Du har rett til å klage",
         "overskrift_innsyn": "Du har rett til å sjå dokumenta i saka",
@@ -516,7 +516,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         "lan": "Stønaden er eit lån. Det betyr at du må betale han tilbake.",
         "til_soker": "Vi betaler stønaden til deg.",
         "til_tredjepart": (
-            "Etter avtale med deg betaler vi stønaden direkte til den du har gitt samtykke til."
+            "Etter avtale med deg betaler vi stønaden direkte til den du har gjeve samtykke til."
         ),
         "varer_tjenester": ("Vi har bestemt at du får stønaden som varer eller tenester ({ref})."),
         "st_innvilget": (
@@ -534,15 +534,17 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         ),
         "kvs_reduksjon": "Stønaden er redusert med {belop} i året på grunn av fråvær.",
         "b_18": (
-            "Vi har vurdert søknaden din etter {ref}. Den som ikkje kan forsørgje seg gjennom "
-            "arbeid eller ved å gjere gjeldande økonomiske rettar, har rett til økonomisk stønad."
+            "Vi har vurdert søknaden din etter {ref}. Du har rett til økonomisk stønad viss du "
+            "ikkje kan forsørgje deg sjølv. Først må du bruke det du kan tene på arbeid, og andre "
+            "pengar du har rett til, til dømes trygd."
         ),
         "b_18_satser": "Vi har brukt dei rettleiande satsane for økonomisk stønad.",
         "b_18_boutgifter": "Vi har lagt til utgiftene til bustaden.",
         "b_18_inntekt": "Vi har trekt frå inntekta vi reknar med.",
         "b_18_dekket": (
-            "Inntekta vi reknar med, er {inntekt} kvar månad. Det er like mykje som eller meir "
-            "enn det du treng etter satsane og utgiftene til bustaden, som er {behov} kvar månad."
+            "Inntekta vi reknar med, er {inntekt} kvar månad. Etter satsane og utgiftene til "
+            "bustaden treng du {behov} kvar månad. Inntekta di er altså nok til å dekkje det du "
+            "treng."
         ),
         "b_husstand": "Vi har lagt til grunn at hushaldet består av {hvem}.",
         "b_alene": "Vi har lagt til grunn at du bur åleine.",
@@ -555,13 +557,13 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         "b_ikke_medregnet": "{type} på {belop} kvar månad har vi ikkje rekna som inntekt.",
         "b_formue": "Du har {type} på {belop}. Dette har vi ikkje trekt frå stønaden.",
         "b_rettighet_sokt": (
-            "Du har søkt om {type}. Gi beskjed til NAV-kontoret når du får svar på søknaden."
+            "Du har søkt om {type}. Sei frå til NAV-kontoret når du får svar på søknaden."
         ),
         "b_individuell": "Vi har vurdert situasjonen din konkret: {sitat}.",
         "b_konklusjon": "Vurderinga vår: {sitat}.",
         "b_19": (
             "Vi har vurdert om du kan få stønad etter {ref}. NAV-kontoret kan i særlege "
-            "tilfelle gi stønad som hjelper deg med å kome over eller tilpasse deg ein vanskeleg "
+            "tilfelle gje stønad som hjelper deg med å kome over eller tilpasse deg ein vanskeleg "
             "livssituasjon."
         ),
         "b_nod": (
@@ -569,7 +571,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "({ref})."
         ),
         "b_botilbud": (
-            "Du bur i {type} frå {fra}. Dette er eit mellombels butilbod etter {ref}. "
+            "Du har budd i {type} sidan {fra}. Dette er eit mellombels butilbod etter {ref}. "
             "Eit mellombels butilbod skal berre vare ei kort tid. Vi vil hjelpe deg med å finne "
             "ein varig bustad."
         ),
@@ -579,7 +581,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "programmet kan gjere det lettare for deg å kome i arbeid."
         ),
         "b_kvs": (
-            "Kvalifiseringsstønaden er {faktor} gonger grunnbeløpet i folketrygda i året "
+            "Kvalifiseringsstønaden for eitt år er {faktor} gonger grunnbeløpet i folketrygda "
             "({ref}). Grunnbeløpet er {g}."
         ),
         "b_kvs_under_25": "Fordi du er under 25 år, får du to tredjedelar av full stønad.",
@@ -619,7 +621,7 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "Hugs å skrive under klaga."
         ),
         "klage_3": (
-            "Send klaga til {kontor}. Viss vi ikkje gir deg medhald, sender vi klaga vidare til "
+            "Send klaga til {kontor}. Viss vi ikkje gjev deg medhald, sender vi klaga vidare til "
             "Statsforvaltaren. Det er Statsforvaltaren som avgjer klaga."
         ),
         "innsyn": (
@@ -630,24 +632,24 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         "hilsen": "Med venleg helsing",
         "avklar_tittel": "Vedtaksbrevet kan ikkje skrivast enno",
         "avklar_innledning": (
-            "Eit vedtak kan berre seie det som er avgjort. Saksbehandlaren må først gjere dette:"
+            "Eit vedtak kan berre seie det som er avgjort. Sakshandsamaren må først gjere dette:"
         ),
         "avklar_mangler": "{omrade}: Hent inn opplysningane som manglar: {felt}.",
         "avklar_mangler_uten_felt": "{omrade}: Hent inn opplysningane som manglar.",
-        "avklar_skjonn": "{omrade}: Vurder saka, og skriv ned konklusjonen og grunngivinga.",
+        "avklar_skjonn": "{omrade}: Vurder saka, og skriv ned konklusjonen og grunngjevinga.",
         "avklar_sporsmal": "{omrade}: Ta stilling til dette spørsmålet: {sporsmal}",
         "avklar_periode": "{omrade}: Bestem kva periode stønaden gjeld for.",
         "avklar_belop": "{omrade}: Bestem kor mykje stønaden skal vere kvar månad.",
         "avklar_stonadsform": "{omrade}: Bestem om stønaden er eit bidrag eller eit lån ({ref}).",
         "avklar_mottaker": "{omrade}: Bestem kven stønaden skal betalast til ({ref}).",
-        "avklar_avslag": "{omrade}: Skriv ned grunngivinga for avslaget.",
+        "avklar_avslag": "{omrade}: Skriv ned grunngjevinga for avslaget.",
         "avklar_ulovlig": "{omrade}: Endre det som ikkje oppfyller krava i {ref}.",
         "avklar_kvp_periode": "{omrade}: Bestem når programmet startar og sluttar.",
         "avklar_ingenting": (
             "Saka har ingen søknad som kan avgjerast. Registrer kva søknaden gjeld."
         ),
         "avklar_motstrid": (
-            "{omrade}: Konklusjonen gir stønad, men reglane gir avslag. Sjå arbeidsnotatet, "
+            "{omrade}: Konklusjonen gjev stønad, men reglane gjev avslag. Sjå arbeidsnotatet, "
             "og rett konklusjonen eller opplysningane."
         ),
     },
@@ -706,16 +708,16 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
         ),
         "kvs_reduksjon": "The benefit is reduced by {belop} a year because of absence.",
         "b_18": (
-            "We have assessed your application under {ref}. Anyone who cannot support "
-            "themselves through work or by claiming their financial rights is entitled to "
-            "financial assistance."
+            "We have assessed your application under {ref}. You are entitled to financial "
+            "assistance if you cannot support yourself. First you must use what you can earn "
+            "by working, and other money you are entitled to, such as benefits."
         ),
         "b_18_satser": "We have used the guideline rates for financial assistance.",
         "b_18_boutgifter": "We have added your housing costs.",
         "b_18_inntekt": "We have deducted the income we count.",
         "b_18_dekket": (
-            "The income we count is {inntekt} a month. That is as much as or more than what "
-            "you need under the rates and your housing costs, which is {behov} a month."
+            "The income we count is {inntekt} a month. Under the rates and your housing costs, "
+            "you need {behov} a month. Your income is therefore enough to cover what you need."
         ),
         "b_husstand": "We have based this on a household of {hvem}.",
         "b_alene": "We have based this on you living alone.",
@@ -752,8 +754,8 @@ SETNINGER: Mapping[str, Mapping[str, str]] = {
             "Insurance scheme. We believe the programme can make it easier for you to find work."
         ),
         "b_kvs": (
-            "The qualification benefit is {faktor} times the National Insurance basic amount a "
-            "year ({ref}). The basic amount is {g}."
+            "The qualification benefit for one year is {faktor} times the National Insurance "
+            "basic amount ({ref}). The basic amount is {g}."
         ),
         "b_kvs_under_25": "Because you are under 25, you receive two thirds of the full benefit.",
         "b_kvp_fravaer": (
@@ -921,7 +923,7 @@ FELT: Mapping[str, Mapping[str, str]] = {
         "saerlige_tilfeller": "søknaden om stønad i særlege tilfelle",
         "uten_overnatting_neste_dogn": "om søkjaren står utan overnatting neste døgn",
         "botilbud_soknad": "behovet for eit mellombels butilbod",
-        "holder_barnetrygd_utenfor": "om kommunen heldt barnetrygda utanfor",
+        "holder_barnetrygd_utenfor": "om kommunen held barnetrygda utanfor",
         "kommune": "vala til kommunen",
         "reduksjoner": "reduksjonen av stønaden",
         "arsak_til_brudd": "kvifor vilkåret ikkje vart oppfylt",
