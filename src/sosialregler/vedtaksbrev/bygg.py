@@ -16,8 +16,9 @@ import re
 from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
+from ..facts import KonklusjonsOmrade
 from ..outcome import Utfall
 from .format import belop, dato
 from .model import Avsnitt, Vedtaksbrev
@@ -26,20 +27,10 @@ from .tekster import FELT, LOV, OMRADER, RADER, SETNINGER, SITAT, SPRAK, TYPER
 if TYPE_CHECKING:
     from ..assessment import Assessment, Vedtak
 
-#: The areas a letter to the applicant speaks of; the others (long-term status, advice,
-#: individual plan) are the caseworker's and stay in the working paper.
-BREVOMRADER: tuple[str, ...] = (
-    "omfang",
-    "livsopphold",
-    "nodhjelp",
-    "saerlige_tilfeller",
-    "vilkar",
-    "reduksjon",
-    "aktivitetsplikt",
-    "midlertidig_botilbud",
-    "kvalifiseringsprogram",
-    "kvalifiseringsstonad",
-)
+#: The areas a letter to the applicant speaks of: scope, and the areas a caseworker may record a
+#: conclusion for (``facts.KonklusjonsOmrade``, written once there); the others (long-term
+#: status, advice, individual plan) are the caseworker's and stay in the working paper.
+BREVOMRADER: tuple[str, ...] = ("omfang", *get_args(KonklusjonsOmrade))
 
 #: The section of sosialtjenesteloven each area decides under (for «{ref}» in the phrases).
 _PARAGRAF = {
