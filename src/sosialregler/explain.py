@@ -876,6 +876,8 @@ def _nevnt(tekst: str, allerede: str) -> bool:
 
 
 _KATALOGREKKEFOLGE = {navn: i for i, navn in enumerate(KATALOG)}
+#: Facts the list of facts never shows: hidden ones, and line facts (shown on their lines).
+_IKKE_I_FAKTA = SKJULTE | {navn for navn, info in KATALOG.items() if info.omfang is not None}
 
 
 def _fakta(
@@ -894,14 +896,15 @@ def _fakta(
     sett: dict[str, Any] = {}
     for n in noder if noder is not None else _baerende_noder(vedtak.node, hopp=hopp):
         for navn, verdi in n.fakta.items():
-            if navn in SKJULTE or verdi is None or isinstance(verdi, Ukjent):
+            # By name first: most nodes repeat facts an earlier node gave (the first known
+            # value stands), and this loop sees every fact of every bearing node.
+            if navn in sett or navn in _IKKE_I_FAKTA:
+                continue
+            if verdi is None or isinstance(verdi, Ukjent):
                 continue
             if isinstance(verdi, list | tuple | frozenset) and not verdi:
                 continue  # «none of them»: the count beside it says so
-            info = KATALOG.get(navn)
-            if info is not None and info.omfang is not None:
-                continue  # line facts are shown on their lines
-            sett.setdefault(navn, verdi)
+            sett[navn] = verdi
     ut = []
     for navn in sorted(sett, key=lambda n: _KATALOGREKKEFOLGE.get(n, 999)):
         info = KATALOG.get(navn)
