@@ -367,6 +367,18 @@ _INDEKSER = re.compile(r"\[\d+\]")
 #: stored decisions still match them; the working paper leaves such a parenthesis out.
 _KODEPARENTES = re.compile(r" ?\([^()]*(?:\b[A-Za-z0-9]+_[A-Za-z0-9_.]+\b|\[\])[^()]*\)")
 _VALGFRITT = re.compile(r"\[([^\[\]]*)\]")
+#: Types for ``isinstance`` as tuples, built once: ``list | tuple | frozenset`` in a test builds a
+#: union object at every call, and ``formater`` runs for every value shown.
+_SAMLINGER = (list, tuple, frozenset)
+_HELE_ELLER_DESIMAL = (Decimal, int)
+_PERSONSTI = re.compile(r"(personer\[\d+\])\.")
+
+
+def _uten_koder(tekst: str) -> str:
+    """``tekst`` without a code parenthesis (``_KODEPARENTES``); most texts have no «(» at
+    all and skip the pattern, which ran on every rendered text."""
+    return _KODEPARENTES.sub("", tekst) if "(" in tekst else tekst
+
 
 #: Who each person is, by id and by place in the case (``personer[0]``), in one language.
 Personer = Mapping[str, str]
@@ -461,11 +473,11 @@ def formater(
         return t["ja"] if verdi else t["nei"]
     if isinstance(verdi, date):
         return verdi.strftime("%d.%m.%Y") if sprak != "en" else verdi.isoformat()
-    if isinstance(verdi, Decimal | int) and type == "belop":
+    if isinstance(verdi, _HELE_ELLER_DESIMAL) and type == "belop":
         return kroner(Decimal(verdi), sprak)
     if isinstance(verdi, Decimal):
         return tall(verdi, sprak)
-    if isinstance(verdi, list | tuple | frozenset):
+    if isinstance(verdi, _SAMLINGER):
         deler = [formater(v, sprak, None, personer) for v in verdi]
         if personer is None:
             return ", ".join(deler) or "–"
@@ -529,7 +541,7 @@ def faktumtekst(navn: str, verdi: Any, sprak: str, personer: Personer | None = N
 def manglertekst(sti: str, sprak: str, personer: Personer | None = None) -> str:
     """A missing fact's path in the case ('personer[0].fodselsdato') as a reader names it."""
     person = None
-    treff = re.match(r"(personer\[\d+\])\.", sti)
+    treff = _PERSONSTI.match(sti)
     if treff and personer:
         person = personer.get(treff.group(1))
     nokkel = _INDEKSER.sub("[]", sti)
@@ -555,9 +567,14 @@ def manglertekst(sti: str, sprak: str, personer: Personer | None = None) -> str:
 
 
 def _finn_verdi(navn: str, node: Node) -> tuple[bool, Any]:
-    for n in node.noder():
+    """The first value of ``navn`` on the node or below it, depth first (as ``Node.noder``),
+    by a stack: a recursive generator per placeholder cost more than the search itself."""
+    stabel = [node]
+    while stabel:
+        n = stabel.pop()
         if navn in n.fakta:
             return True, n.fakta[navn]
+        stabel.extend(reversed(n.barn))
     return False, None
 
 
@@ -591,10 +608,10 @@ def render(mal: str, node: Node, sprak: str, personer: Personer | None = None) -
 
     if "[" in mal:
         mal = _VALGFRITT.sub(valgfritt, mal)
-    tekst = _PLASSHOLDER.sub(verdi, mal)
+    tekst = _PLASSHOLDER.sub(verdi, mal) if "{" in mal else mal
     if personer is None:  # the contract's JSON: as the rule says it
         return tekst
-    return _stor(_KODEPARENTES.sub("", tekst))  # «søkeren …» starts a sentence: «Søkeren …»
+    return _stor(_uten_koder(tekst))  # «søkeren …» starts a sentence: «Søkeren …»
 
 
 def _tekst(kart: Mapping[str, str], sprak: str) -> str:
@@ -902,7 +919,7 @@ def _fakta(
                 continue
             if verdi is None or isinstance(verdi, Ukjent):
                 continue
-            if isinstance(verdi, list | tuple | frozenset) and not verdi:
+            if isinstance(verdi, _SAMLINGER) and not verdi:
                 continue  # «none of them»: the count beside it says so
             sett[navn] = verdi
     ut = []
@@ -932,7 +949,7 @@ def _apne_sporsmal(node: Node) -> Iterable[Mapping[str, str]]:
 def _sporsmal(vedtak: Vedtak, sprak: str) -> list[str]:
     return list(
         dict.fromkeys(
-            f"  - {_KODEPARENTES.sub('', _tekst(sporsmal, sprak))}"
+            f"  - {_uten_koder(_tekst(sporsmal, sprak))}"
             for sporsmal in _apne_sporsmal(vedtak.node)
         )
     )
