@@ -863,11 +863,9 @@ def _baerende(node: Node, hopp: Collection[str] = ()) -> list[tuple[Node, bool]]
         if hjemmel and n.rolle == "kontroll" and n.utfall is Utfall.OPPFYLT:
             hjemmel = False
         ut.append((n, hjemmel))
-        stabel.extend(
-            (barn, hjemmel)
-            for barn in reversed(n.barn)
-            if barn.regel is None or barn.regel.id not in hopp
-        )
+        for barn in reversed(n.barn):
+            if not hopp or barn.regel is None or barn.regel.id not in hopp:
+                stabel.append((barn, hjemmel))
     return ut
 
 
@@ -984,8 +982,13 @@ def forklar_vedtak(
     if fakta:
         ut += ["", t["fakta"], *fakta]
     ut += ["", t["hjemmel"]]
-    hjemler = (h for n, hjemmel in baerende if hjemmel and n.regel for h in n.regel.hjemmel)
-    for tekst, lenke in dict.fromkeys((h.tekst(sprak), h.lenke) for h in hjemler):
+    # Nodes of one rule share its references: each reference object is worded once.
+    hjemler: dict[int, Any] = {}
+    for n, hjemmel in baerende:
+        if hjemmel and n.regel:
+            for h in n.regel.hjemmel:
+                hjemler.setdefault(id(h), h)
+    for tekst, lenke in dict.fromkeys((h.tekst(sprak), h.lenke) for h in hjemler.values()):
         ut.append(f"  {tekst}: {lenke}")
     return ut
 
