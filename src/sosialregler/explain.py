@@ -640,20 +640,35 @@ def hjemmeltekst(regel: RegelInfo, sprak: str) -> str:
     return "; ".join(h.tekst(sprak) for h in regel.hjemmel)
 
 
-def _under(node: Node, hopp: Collection[str]) -> Iterable[Node]:
-    """This node and those below it, depth first, leaving out rules already shown (``hopp``)."""
-    yield node
-    for barn in node.barn:
-        if barn.regel is not None and barn.regel.id in hopp:
-            yield barn._replace(barn=())
-        else:
-            yield from _under(barn, hopp)
+def _under(node: Node, hopp: Collection[str]) -> list[Node]:
+    """This node and those below it, depth first, leaving out rules already shown (``hopp``):
+    such a rule's node comes without its children.
+
+    By a stack, not a recursive generator, which passed every node up through each level of
+    a deep tree, twice per decision (the reasons and their «what would change it» lines).
+    """
+    ut: list[Node] = []
+    stabel = [node]
+    while stabel:
+        n = stabel.pop()
+        ut.append(n)
+        for barn in reversed(n.barn):
+            if barn.regel is not None and barn.regel.id in hopp:
+                stabel.append(barn._replace(barn=()))
+            else:
+                stabel.append(barn)
+    return ut
 
 
-def _regelnoder(node: Node, hopp: Collection[str] = ()) -> Iterable[Node]:
-    """Rule nodes in reading order, each once; an exception shows only if it decided."""
+def _regelnoder(
+    node: Node, hopp: Collection[str] = (), under: Iterable[Node] | None = None
+) -> Iterable[Node]:
+    """Rule nodes in reading order, each once; an exception shows only if it decided.
+
+    ``under`` is ``_under(node, hopp)`` when the caller has walked it already.
+    """
     sett: set[str] = set()
-    for n in _under(node, hopp):
+    for n in _under(node, hopp) if under is None else under:
         if n.regel is None or n.id in sett or n.rolle in ("beregning", "kontroll"):
             continue
         if n.rolle == "unntak" and n.utfall is not Utfall.OPPFYLT:
@@ -674,8 +689,9 @@ def begrunnelse(
     """
     _sprak(sprak)
     hoved = vedtak.hovednode()
+    under = _under(hoved, hopp)  # walked once: for the reasons and for what would change them
     linjer = []
-    for n in _regelnoder(hoved, hopp):
+    for n in _regelnoder(hoved, hopp, under):
         if n.avgjort_av:  # the exception that decided speaks for the rule
             continue
         assert n.regel is not None
@@ -688,7 +704,7 @@ def begrunnelse(
         if tekst:
             linjer.append(f"{tekst} ({hjemmeltekst(n.regel, sprak)})")
     if vedtak.utfall is Utfall.IKKE_OPPFYLT:
-        for n in _under(hoved, hopp):
+        for n in under:
             if n.regel and n.utfall is Utfall.IKKE_OPPFYLT and n.rolle != "unntak":
                 endring = n.regel.tekst("endring", sprak)
                 if endring:
