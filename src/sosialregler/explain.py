@@ -367,6 +367,18 @@ _INDEKSER = re.compile(r"\[\d+\]")
 #: stored decisions still match them; the working paper leaves such a parenthesis out.
 _KODEPARENTES = re.compile(r" ?\([^()]*(?:\b[A-Za-z0-9]+_[A-Za-z0-9_.]+\b|\[\])[^()]*\)")
 _VALGFRITT = re.compile(r"\[([^\[\]]*)\]")
+#: Types for ``isinstance`` as tuples, built once: ``list | tuple | frozenset`` in a test builds a
+#: union object at every call, and ``formater`` runs for every value shown.
+_SAMLINGER = (list, tuple, frozenset)
+_HELE_ELLER_DESIMAL = (Decimal, int)
+_PERSONSTI = re.compile(r"(personer\[\d+\])\.")
+
+
+def _uten_koder(tekst: str) -> str:
+    """``tekst`` without a code parenthesis (``_KODEPARENTES``); most texts have no «(» at
+    all and skip the pattern, which ran on every rendered text."""
+    return _KODEPARENTES.sub("", tekst) if "(" in tekst else tekst
+
 
 #: Who each person is, by id and by place in the case (``personer[0]``), in one language.
 Personer = Mapping[str, str]
@@ -461,11 +473,11 @@ def formater(
         return t["ja"] if verdi else t["nei"]
     if isinstance(verdi, date):
         return verdi.strftime("%d.%m.%Y") if sprak != "en" else verdi.isoformat()
-    if isinstance(verdi, Decimal | int) and type == "belop":
+    if isinstance(verdi, _HELE_ELLER_DESIMAL) and type == "belop":
         return kroner(Decimal(verdi), sprak)
     if isinstance(verdi, Decimal):
         return tall(verdi, sprak)
-    if isinstance(verdi, list | tuple | frozenset):
+    if isinstance(verdi, _SAMLINGER):
         deler = [formater(v, sprak, None, personer) for v in verdi]
         if personer is None:
             return ", ".join(deler) or "–"
@@ -529,7 +541,7 @@ def faktumtekst(navn: str, verdi: Any, sprak: str, personer: Personer | None = N
 def manglertekst(sti: str, sprak: str, personer: Personer | None = None) -> str:
     """A missing fact's path in the case ('personer[0].fodselsdato') as a reader names it."""
     person = None
-    treff = re.match(r"(personer\[\d+\])\.", sti)
+    treff = _PERSONSTI.match(sti)
     if treff and personer:
         person = personer.get(treff.group(1))
     nokkel = _INDEKSER.sub("[]", sti)
@@ -555,9 +567,14 @@ def manglertekst(sti: str, sprak: str, personer: Personer | None = None) -> str:
 
 
 def _finn_verdi(navn: str, node: Node) -> tuple[bool, Any]:
-    for n in node.noder():
+    """The first value of ``navn`` on the node or below it, depth first (as ``Node.noder``),
+    by a stack: a recursive generator per placeholder cost more than the search itself."""
+    stabel = [node]
+    while stabel:
+        n = stabel.pop()
         if navn in n.fakta:
             return True, n.fakta[navn]
+        stabel.extend(reversed(n.barn))
     return False, None
 
 
@@ -591,10 +608,10 @@ def render(mal: str, node: Node, sprak: str, personer: Personer | None = None) -
 
     if "[" in mal:
         mal = _VALGFRITT.sub(valgfritt, mal)
-    tekst = _PLASSHOLDER.sub(verdi, mal)
+    tekst = _PLASSHOLDER.sub(verdi, mal) if "{" in mal else mal
     if personer is None:  # the contract's JSON: as the rule says it
         return tekst
-    return _stor(_KODEPARENTES.sub("", tekst))  # «søkeren …» starts a sentence: «Søkeren …»
+    return _stor(_uten_koder(tekst))  # «søkeren …» starts a sentence: «Søkeren …»
 
 
 def _tekst(kart: Mapping[str, str], sprak: str) -> str:
@@ -623,20 +640,35 @@ def hjemmeltekst(regel: RegelInfo, sprak: str) -> str:
     return "; ".join(h.tekst(sprak) for h in regel.hjemmel)
 
 
-def _under(node: Node, hopp: Collection[str]) -> Iterable[Node]:
-    """This node and those below it, depth first, leaving out rules already shown (``hopp``)."""
-    yield node
-    for barn in node.barn:
-        if barn.regel is not None and barn.regel.id in hopp:
-            yield barn._replace(barn=())
-        else:
-            yield from _under(barn, hopp)
+def _under(node: Node, hopp: Collection[str]) -> list[Node]:
+    """This node and those below it, depth first, leaving out rules already shown (``hopp``):
+    such a rule's node comes without its children.
+
+    By a stack, not a recursive generator, which passed every node up through each level of
+    a deep tree, twice per decision (the reasons and their «what would change it» lines).
+    """
+    ut: list[Node] = []
+    stabel = [node]
+    while stabel:
+        n = stabel.pop()
+        ut.append(n)
+        for barn in reversed(n.barn):
+            if barn.regel is not None and barn.regel.id in hopp:
+                stabel.append(barn._replace(barn=()))
+            else:
+                stabel.append(barn)
+    return ut
 
 
-def _regelnoder(node: Node, hopp: Collection[str] = ()) -> Iterable[Node]:
-    """Rule nodes in reading order, each once; an exception shows only if it decided."""
+def _regelnoder(
+    node: Node, hopp: Collection[str] = (), under: Iterable[Node] | None = None
+) -> Iterable[Node]:
+    """Rule nodes in reading order, each once; an exception shows only if it decided.
+
+    ``under`` is ``_under(node, hopp)`` when the caller has walked it already.
+    """
     sett: set[str] = set()
-    for n in _under(node, hopp):
+    for n in _under(node, hopp) if under is None else under:
         if n.regel is None or n.id in sett or n.rolle in ("beregning", "kontroll"):
             continue
         if n.rolle == "unntak" and n.utfall is not Utfall.OPPFYLT:
@@ -657,8 +689,9 @@ def begrunnelse(
     """
     _sprak(sprak)
     hoved = vedtak.hovednode()
+    under = _under(hoved, hopp)  # walked once: for the reasons and for what would change them
     linjer = []
-    for n in _regelnoder(hoved, hopp):
+    for n in _regelnoder(hoved, hopp, under):
         if n.avgjort_av:  # the exception that decided speaks for the rule
             continue
         assert n.regel is not None
@@ -671,7 +704,7 @@ def begrunnelse(
         if tekst:
             linjer.append(f"{tekst} ({hjemmeltekst(n.regel, sprak)})")
     if vedtak.utfall is Utfall.IKKE_OPPFYLT:
-        for n in _under(hoved, hopp):
+        for n in under:
             if n.regel and n.utfall is Utfall.IKKE_OPPFYLT and n.rolle != "unntak":
                 endring = n.regel.tekst("endring", sprak)
                 if endring:
@@ -826,18 +859,56 @@ def _baerende_noder(
     on it), for the legal references a check that passed, and a rule shown under an earlier
     decision (``hopp``); all stay in the JSON tree.
     """
-    if node.rolle == "unntak" and node.utfall is not Utfall.OPPFYLT:
-        return
-    if not med_kontroller and node.rolle == "kontroll" and node.utfall is Utfall.OPPFYLT:
-        return
-    yield node
-    for barn in node.barn:
-        if barn.regel is not None and barn.regel.id in hopp:
+    return [n for n, hjemmel in _baerende(node, hopp) if med_kontroller or hjemmel]
+
+
+def _baerende(node: Node, hopp: Collection[str] = ()) -> list[tuple[Node, bool]]:
+    """Each bearing node in reading order (depth first), and whether the legal references
+    count it (not when it is, or lies under, a check that passed).
+
+    One walk without recursion serves both the facts and the legal references: a recursive
+    generator per use walked deep trees several times per decision and passed every node up
+    through each level, the text's largest cost after the facts' search (see ``_fakta``).
+    """
+    ut: list[tuple[Node, bool]] = []
+    stabel: list[tuple[Node, bool]] = [(node, True)]
+    while stabel:
+        n, hjemmel = stabel.pop()
+        if n.rolle == "unntak" and n.utfall is not Utfall.OPPFYLT:
             continue
-        yield from _baerende_noder(barn, med_kontroller, hopp)
+        if hjemmel and n.rolle == "kontroll" and n.utfall is Utfall.OPPFYLT:
+            hjemmel = False
+        ut.append((n, hjemmel))
+        for barn in reversed(n.barn):
+            if not hopp or barn.regel is None or barn.regel.id not in hopp:
+                stabel.append((barn, hjemmel))
+    return ut
+
+
+def _nevnt(tekst: str, allerede: str) -> bool:
+    r"""Whether ``tekst`` stands in ``allerede`` as a whole amount or date: not right after a
+    letter, digit, «_», «,» or «−», nor right before a letter, digit or «_».
+
+    The same test as ``re.search(rf"(?<![\w,−]){re.escape(tekst)}(?!\w)", allerede)`` (``\w``
+    is ``str.isalnum`` or «_»), by ``str.find``: a pattern built per fact cost ~25 µs each, a
+    third of the working paper's time.
+    """
+    start = allerede.find(tekst)
+    while start != -1:
+        slutt = start + len(tekst)
+        foran = allerede[start - 1] if start else ""
+        bak = allerede[slutt] if slutt < len(allerede) else ""
+        if not (foran and (foran in ",−_" or foran.isalnum())) and not (
+            bak and (bak == "_" or bak.isalnum())
+        ):
+            return True
+        start = allerede.find(tekst, start + 1)
+    return False
 
 
 _KATALOGREKKEFOLGE = {navn: i for i, navn in enumerate(KATALOG)}
+#: Facts the list of facts never shows: hidden ones, and line facts (shown on their lines).
+_IKKE_I_FAKTA = SKJULTE | {navn for navn, info in KATALOG.items() if info.omfang is not None}
 
 
 def _fakta(
@@ -846,32 +917,30 @@ def _fakta(
     personer: Personer | None = None,
     hopp: Collection[str] = (),
     allerede: str = "",
+    noder: Iterable[Node] | None = None,
 ) -> list[str]:
     """The known facts the decision rests on, once each; unknown ones are listed as missing.
 
     An amount or a date the reasons above already state (``allerede``) is not listed again.
+    ``noder`` are the bearing nodes when the caller has walked them already.
     """
     sett: dict[str, Any] = {}
-    for n in _baerende_noder(vedtak.node, hopp=hopp):
+    for n in noder if noder is not None else _baerende_noder(vedtak.node, hopp=hopp):
         for navn, verdi in n.fakta.items():
-            if navn in SKJULTE or verdi is None or isinstance(verdi, Ukjent):
+            # By name first: most nodes repeat facts an earlier node gave (the first known
+            # value stands), and this loop sees every fact of every bearing node.
+            if navn in sett or navn in _IKKE_I_FAKTA:
                 continue
-            if isinstance(verdi, list | tuple | frozenset) and not verdi:
+            if verdi is None or isinstance(verdi, Ukjent):
+                continue
+            if isinstance(verdi, _SAMLINGER) and not verdi:
                 continue  # «none of them»: the count beside it says so
-            info = KATALOG.get(navn)
-            if info is not None and info.omfang is not None:
-                continue  # line facts are shown on their lines
-            sett.setdefault(navn, verdi)
+            sett[navn] = verdi
     ut = []
     for navn in sorted(sett, key=lambda n: _KATALOGREKKEFOLGE.get(n, 999)):
         info = KATALOG.get(navn)
         tekst = faktumtekst(navn, sett[navn], sprak, personer)
-        if (
-            info is not None
-            and info.type in ("belop", "dato")
-            and tekst in allerede  # the cheap test first: the search below costs ~25 µs
-            and re.search(rf"(?<![\w,−]){re.escape(tekst)}(?!\w)", allerede)
-        ):
+        if info is not None and info.type in ("belop", "dato") and _nevnt(tekst, allerede):
             continue
         beskrivelse = _stor(info.etikett(sprak)) if info else navn
         ut.append(f"  {beskrivelse}: {tekst}")
@@ -894,7 +963,7 @@ def _apne_sporsmal(node: Node) -> Iterable[Mapping[str, str]]:
 def _sporsmal(vedtak: Vedtak, sprak: str) -> list[str]:
     return list(
         dict.fromkeys(
-            f"  - {_KODEPARENTES.sub('', _tekst(sporsmal, sprak))}"
+            f"  - {_uten_koder(_tekst(sporsmal, sprak))}"
             for sporsmal in _apne_sporsmal(vedtak.node)
         )
     )
@@ -924,13 +993,18 @@ def forklar_vedtak(
     sporsmal = _sporsmal(vedtak, sprak)
     if sporsmal:
         ut += ["", t["skjonn"], *sporsmal]
-    fakta = _fakta(vedtak, sprak, personer, hopp, "\n".join(ut))
+    baerende = _baerende(vedtak.node, hopp)  # walked once, for the facts and the references
+    fakta = _fakta(vedtak, sprak, personer, hopp, "\n".join(ut), [n for n, _ in baerende])
     if fakta:
         ut += ["", t["fakta"], *fakta]
     ut += ["", t["hjemmel"]]
-    noder = _baerende_noder(vedtak.node, med_kontroller=False, hopp=hopp)
-    hjemler = (h for n in noder if n.regel for h in n.regel.hjemmel)
-    for tekst, lenke in dict.fromkeys((h.tekst(sprak), h.lenke) for h in hjemler):
+    # Nodes of one rule share its references: each reference object is worded once.
+    hjemler: dict[int, Any] = {}
+    for n, hjemmel in baerende:
+        if hjemmel and n.regel:
+            for h in n.regel.hjemmel:
+                hjemler.setdefault(id(h), h)
+    for tekst, lenke in dict.fromkeys((h.tekst(sprak), h.lenke) for h in hjemler.values()):
         ut.append(f"  {tekst}: {lenke}")
     return ut
 
