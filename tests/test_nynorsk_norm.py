@@ -94,9 +94,8 @@ def _strenger(data: Any) -> Iterator[str]:
 def nynorske_tekster() -> list[tuple[str, str]]:
     """(where, text) for every nynorsk text the library renders."""
     ut: list[tuple[str, str]] = []
-    # rules/tilsyn/ (the supervision audit points) has its own owner and still writes «gitt»
-    # and «rådgiving»: left to that owner, so it is not read here yet.
-    for fil in sorted((ROT / "rules").glob("*.toml")):
+    # rules/tilsyn/ (the supervision audit points) too: the audit checklist is read in nynorsk
+    for fil in sorted((ROT / "rules").rglob("*.toml")):
         for tekst in _nn_i(tomllib.loads(fil.read_text(encoding="utf-8"))):
             ut.append((str(fil.relative_to(ROT)), tekst))
     ut += [(f"katalog._NYNORSK[{k}]", v) for k, v in katalog._NYNORSK.items()]
