@@ -67,3 +67,31 @@ def test_json_beholder_vilkarenes_id() -> None:
     fakta = json.dumps(vurdering.to_dict(), ensure_ascii=False)
     assert '"vilkarene.uten_varsel": ["v2"]' in fakta
     assert '"vilkarene.varsel_ikke_oppgitt": ["v3"]' in fakta
+
+
+@pytest.mark.parametrize(
+    ("sprak", "ventet"),
+    [
+        ("nb", f"«{BESKRIVELSE}» (15.03.2024)"),
+        ("nn", f"«{BESKRIVELSE}» (15.03.2024)"),
+        ("en", f"«{BESKRIVELSE}» (2024-03-15)"),
+    ],
+)
+def test_reduksjonslister_viser_vilkarets_etikett(sprak: str, ventet: str) -> None:
+    """«Reduksjonar som ikkje kan gjennomførast: v1 2024-03-15» named the condition by id."""
+    sak = json.loads((ROT / "examples" / "familie.json").read_text(encoding="utf-8"))
+    sak["reduksjoner"] = [
+        {
+            "vilkar": "v1",
+            "dato": "2024-03-15",
+            "belop_per_maned": 99999,
+            "arsak_til_brudd": "Møtte ikke",
+            "forhandsvarslet": False,
+        }
+    ]
+    vurdering = api.assess(sak)
+    tekst = vurdering.explain(sprak)
+    etikett = KATALOG["reduksjonene.ikke_oppfylt"].etikett(sprak)
+    assert f"{etikett[:1].upper()}{etikett[1:]}: {ventet}" in tekst
+    assert "v1 2024-03-15" not in tekst
+    assert "v1 2024-03-15" in json.dumps(vurdering.to_dict(), ensure_ascii=False)

@@ -20,6 +20,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from .areas.reduksjon import REDUKSJONSLISTER
 from .areas.vilkar import VILKARSLISTER
 from .engine import Merknad
 from .etiketter import POSTER, TYPER
@@ -531,12 +532,26 @@ def _tabell_fra_kilde(verdi: str, sprak: str) -> str:
     return navn
 
 
+_REDUKSJONSNAVN = re.compile(r"(.+) (\d{4}-\d\d-\d\d)(?: \(reduksjoner\[\d+\]\))?")
+
+
+def _reduksjonsnavn(navn: str, sprak: str, personer: Personer) -> str:
+    """A reduction as ``areas.reduksjon`` names it («v2 2024-03-15») by its condition's label."""
+    treff = _REDUKSJONSNAVN.fullmatch(navn)
+    if treff is None or f"vilkar:{treff.group(1)}" not in personer:
+        return navn
+    dato = formater(date.fromisoformat(treff.group(2)), sprak)
+    return f"{personer[f'vilkar:{treff.group(1)}']} ({dato})"
+
+
 def faktumtekst(navn: str, verdi: Any, sprak: str, personer: Personer | None = None) -> str:
     """A named fact's value as texts show it (a rate table without its source)."""
     if navn in KILDEFAKTA and isinstance(verdi, str):
         return _tabell_fra_kilde(verdi, sprak)
     if navn in VILKARSLISTER and personer is not None and isinstance(verdi, list | tuple):
         verdi = [personer.get(f"vilkar:{v}", v) for v in verdi]  # by label, not by id
+    if navn in REDUKSJONSLISTER and personer is not None and isinstance(verdi, list | tuple):
+        verdi = [_reduksjonsnavn(str(v), sprak, personer) for v in verdi]
     info = KATALOG.get(navn)
     return formater(verdi, sprak, info.type if info else None, personer)
 
