@@ -94,9 +94,8 @@ def _strenger(data: Any) -> Iterator[str]:
 def nynorske_tekster() -> list[tuple[str, str]]:
     """(where, text) for every nynorsk text the library renders."""
     ut: list[tuple[str, str]] = []
-    # rules/tilsyn/ (the supervision audit points) has its own owner and still writes «gitt»
-    # and «rådgiving»: left to that owner, so it is not read here yet.
-    for fil in sorted((ROT / "rules").glob("*.toml")):
+    # rules/tilsyn/ (the supervision audit points) too: the audit checklist is read in nynorsk
+    for fil in sorted((ROT / "rules").rglob("*.toml")):
         for tekst in _nn_i(tomllib.loads(fil.read_text(encoding="utf-8"))):
             ut.append((str(fil.relative_to(ROT)), tekst))
     ut += [(f"katalog._NYNORSK[{k}]", v) for k, v in katalog._NYNORSK.items()]
@@ -134,3 +133,18 @@ def test_arbeidsnotatet_nemner_vilkaret_ikkje_med_id() -> None:
     papir = vurdering.explain("nn").replace(vurdering.regler, "")
     assert "Vilkåret krev «Delta i jobbklubb tre dager i uken»" in papir
     assert not re.search(r"\bv1\b", papir)
+
+
+#: A sentence that already says which fact the case does not give («Det er ikkje oppgjeve om
+#: søkjaren har individuell plan») and then names it again through the missing fact's label
+#: («(om søkjaren har individuell plan frå ein annan instans)»): the language review's finding.
+_SEIER_KVA_SOM_MANGLAR = re.compile(r"(?:ikkje oppgjeve om|seier ikkje om)[^.]*\(\{mangler\}\)")
+
+
+def test_nynorsk_nemner_ikkje_det_som_manglar_to_gonger() -> None:
+    funn = [
+        f"{hvor}: {tekst}"
+        for hvor, tekst in nynorske_tekster()
+        if _SEIER_KVA_SOM_MANGLAR.search(re.sub(r"\{(?!mangler\})[^{}]*\}", "…", tekst))
+    ]
+    assert funn == []

@@ -20,6 +20,8 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from .areas.reduksjon import REDUKSJONSLISTER
+from .areas.vilkar import VILKARSLISTER
 from .engine import Merknad
 from .etiketter import POSTER, TYPER
 from .katalog import KATALOG, SKJULTE, VERDIER, verdietikett
@@ -156,6 +158,7 @@ TITLER = {
         "soker": "søkeren",
         "barn_fodt": "barn født {ar}",
         "barn_nr": "barn nr. {nr}",
+        "vilkar_nr": "vilkår nr. {nr}",
         "voksen_fodt": "annen voksen født {ar}",
         "utdatert": "Satsene for {navn} er bare kjent gyldige til {til}; beregningen bruker "
         "satsene fra {fra}. Nyere satser kan gjelde.",
@@ -197,6 +200,7 @@ TITLER = {
         "soker": "søkjaren",
         "barn_fodt": "barn fødd {ar}",
         "barn_nr": "barn nr. {nr}",
+        "vilkar_nr": "vilkår nr. {nr}",
         "voksen_fodt": "annan vaksen fødd {ar}",
         "utdatert": "Satsane for {navn} er berre kjende gyldige til {til}; utrekninga brukar "
         "satsane frå {fra}. Nyare satsar kan gjelde.",
@@ -238,6 +242,7 @@ TITLER = {
         "soker": "the applicant",
         "barn_fodt": "child born {ar}",
         "barn_nr": "child no. {nr}",
+        "vilkar_nr": "condition no. {nr}",
         "voksen_fodt": "other adult born {ar}",
         "utdatert": "The rates for {navn} are only known to be valid until {til}; the "
         "calculation uses the rates from {fra}. Newer rates may apply.",
@@ -424,14 +429,16 @@ def personetiketter(assessment: Assessment, sprak: str) -> dict[str, str]:
     """Each person as the working paper names them: «søkeren», «ektefellen», «barn født 2015».
 
     Keyed by id and by place in the case (``personer[1]``), so both a line's person and a
-    missing fact's path name the same reader's label.
+    missing fact's path name the same reader's label. Each condition (§ 20) is here too, under
+    ``vilkar:<id>``: by its description, else by its place («vilkår nr. 2»), never by its id.
     """
     t = TITLER[sprak]
+    lagret = assessment.lagret_inndata or {}
     if assessment.sak is not None:
         rader = [(p.id, p.rolle, p.fodselsdato) for p in assessment.sak.personer]
     else:
         rader = []
-        for p in (assessment.lagret_inndata or {}).get("personer", ()):
+        for p in lagret.get("personer", ()):
             fodt = p.get("fodselsdato")
             rader.append((p["id"], p["rolle"], date.fromisoformat(fodt) if fodt else None))
     ar = [fodt.year for _, rolle, fodt in rader if rolle == "barn" and fodt is not None]
@@ -454,6 +461,13 @@ def personetiketter(assessment: Assessment, sprak: str) -> dict[str, str]:
             navn = verdietikett(rolle, sprak)
         ut[pid] = navn
         ut[f"personer[{indeks - 1}]"] = navn
+    if assessment.sak is not None:
+        vilkar = [(v.id, v.beskrivelse) for v in assessment.sak.vilkar or ()]
+    else:
+        vilkar = [(v["id"], v.get("beskrivelse")) for v in lagret.get("vilkar") or ()]
+    for nr, (vid, beskrivelse) in enumerate(vilkar, 1):  # a key no person id can take
+        tekst = (beskrivelse or "").strip()
+        ut[f"vilkar:{vid}"] = f"«{tekst}»" if tekst else t["vilkar_nr"].format(nr=nr)
     return ut
 
 
@@ -530,10 +544,26 @@ def _tabell_fra_kilde(verdi: str, sprak: str) -> str:
     return navn
 
 
+_REDUKSJONSNAVN = re.compile(r"(.+) (\d{4}-\d\d-\d\d)(?: \(reduksjoner\[\d+\]\))?")
+
+
+def _reduksjonsnavn(navn: str, sprak: str, personer: Personer) -> str:
+    """A reduction as ``areas.reduksjon`` names it («v2 2024-03-15») by its condition's label."""
+    treff = _REDUKSJONSNAVN.fullmatch(navn)
+    if treff is None or f"vilkar:{treff.group(1)}" not in personer:
+        return navn
+    dato = formater(date.fromisoformat(treff.group(2)), sprak)
+    return f"{personer[f'vilkar:{treff.group(1)}']} ({dato})"
+
+
 def faktumtekst(navn: str, verdi: Any, sprak: str, personer: Personer | None = None) -> str:
     """A named fact's value as texts show it (a rate table without its source)."""
     if navn in KILDEFAKTA and isinstance(verdi, str):
         return _tabell_fra_kilde(verdi, sprak)
+    if navn in VILKARSLISTER and personer is not None and isinstance(verdi, list | tuple):
+        verdi = [personer.get(f"vilkar:{v}", v) for v in verdi]  # by label, not by id
+    if navn in REDUKSJONSLISTER and personer is not None and isinstance(verdi, list | tuple):
+        verdi = [_reduksjonsnavn(str(v), sprak, personer) for v in verdi]
     info = KATALOG.get(navn)
     return formater(verdi, sprak, info.type if info else None, personer)
 

@@ -31,6 +31,9 @@ from .vilkar import beregningsnode, oppsummer
 ETTER = ("livsopphold",)
 
 REDUKSJONSREGEL = "stl-20-3-reduksjon"
+#: The summary facts whose values name reductions by condition id and date («v2 2024-03-15»):
+#: the JSON keeps them, the working paper names the condition by its label.
+REDUKSJONSLISTER = frozenset(["reduksjonene.ikke_oppfylt", "reduksjonene.skjonn"])
 NULL = Decimal(0)
 
 

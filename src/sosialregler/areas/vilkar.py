@@ -46,6 +46,16 @@ VARSELREGEL = "stl-20-3-varsel-om-reduksjon"
 UTDATANAVN = {VILKARSREGEL: "konkret_og_lovlig", VARSELREGEL: "varsel_om_reduksjon"}
 #: The § 18 main rule whose outcome § 20 a reads (another area's rule, referred to by id).
 LIVSOPPHOLDSREGEL = "stl-18-1-krav"
+#: The summary facts whose values are condition ids: the JSON keeps the ids, the working
+#: paper names each condition by its label (``explain.personetiketter``).
+VILKARSLISTER = frozenset(
+    [
+        "vilkarene.ikke_oppfylt",
+        "vilkarene.skjonn",
+        "vilkarene.uten_varsel",
+        "vilkarene.varsel_ikke_oppgitt",
+    ]
+)
 NULL = Decimal(0)  # lines of an assessment per item carry no amount
 #: The order in which a calculation node reports its items: what is still open comes first.
 APEN_FORST = (outcome.UAVKLART, outcome.SKJONN, outcome.IKKE_OPPFYLT)
