@@ -108,7 +108,7 @@ def test_lovlig_konkret_vilkar_med_varsel_er_oppfylt_og_forklart() -> None:
     tekst = v.explain("nb")
     assert "Vurdering av hvert vilkår" in tekst
     assert "krever «Lever kontoutskrift for februar» innen 15.03.2024" in tekst
-    assert "Vedtaket sier at brudd på vilkår v1 kan føre til at stønaden reduseres." in tekst
+    assert "Vedtaket sier at brudd på vilkår nr. 1 kan føre til at stønaden reduseres." in tekst
     assert "Beløpet kan ikke beregnes" not in tekst.split("VILKÅR FOR STØNADEN")[1]
     en = v.explain("en")
     assert "requires «Lever kontoutskrift for februar» by 2024-03-15" in en
@@ -196,7 +196,7 @@ def test_manglende_innhold_gir_uavklart_med_stien(felt: str) -> None:
     assert vedtak.mangler == (f"vilkar[0].{felt}",)
     assert v.to_dict()["vedtak"]["vilkar"]["mangler"] == [f"vilkar[0].{felt}"]
     tekst = v.explain("nb")
-    forste = "Vilkår v1 (dokumentasjon) kan ikke vurderes før disse opplysningene er kjent"
+    forste = "Vilkår nr. 1 (dokumentasjon) kan ikke vurderes før disse opplysningene er kjent"
     navn = {  # the missing field by name in the working paper (the JSON keeps the path)
         "beskrivelse": "hva vilkåret krever",
         "begrunnelse": "hvorfor vilkåret settes",

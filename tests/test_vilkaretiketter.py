@@ -95,3 +95,23 @@ def test_reduksjonslister_viser_vilkarets_etikett(sprak: str, ventet: str) -> No
     assert f"{etikett[:1].upper()}{etikett[1:]}: {ventet}" in tekst
     assert "v1 2024-03-15" not in tekst
     assert "v1 2024-03-15" in json.dumps(vurdering.to_dict(), ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("sprak", "forventet"),
+    [
+        ("nb", ["Vilkår nr. 1 (aktivitet) krever", "brudd på vilkår nr. 3"]),
+        ("en", ["Condition no. 1 (activity) requires", "breach of condition no. 3"]),
+    ],
+)
+def test_regeltekstens_vilkar_id_vises_som_nummer(sprak: str, forventet: list[str]) -> None:
+    """The rules' own texts say «Vilkår {vilkar.id}» (their nb/en wording is part of a stored
+    record's rule fingerprint, so it stays): the working paper filled in «Vilkår v1». The value
+    is now shown as the condition's number in the case; the JSON keeps the id."""
+    v = api.assess(_sak())
+    tekst = v.explain(sprak)
+    for biter in forventet:
+        assert biter in tekst
+    for vid in ("v1", "v2", "v3"):
+        assert f" {vid} " not in tekst and f" {vid}." not in tekst
+    assert '"v1"' in v.to_json()

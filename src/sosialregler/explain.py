@@ -20,8 +20,8 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from .areas.reduksjon import REDUKSJONSLISTER
-from .areas.vilkar import VILKARSLISTER
+from .areas.reduksjon import REDUKSJONSLISTER, REDUKSJONSVILKAR
+from .areas.vilkar import VILKARSID, VILKARSLISTER
 from .engine import Merknad
 from .etiketter import POSTER, TYPER
 from .katalog import KATALOG, SKJULTE, VERDIER, verdietikett
@@ -159,6 +159,7 @@ TITLER = {
         "barn_fodt": "barn født {ar}",
         "barn_nr": "barn nr. {nr}",
         "vilkar_nr": "vilkår nr. {nr}",
+        "nr": "nr. {nr}",
         "voksen_fodt": "annen voksen født {ar}",
         "utdatert": "Satsene for {navn} er bare kjent gyldige til {til}; beregningen bruker "
         "satsene fra {fra}. Nyere satser kan gjelde.",
@@ -201,6 +202,7 @@ TITLER = {
         "barn_fodt": "barn fødd {ar}",
         "barn_nr": "barn nr. {nr}",
         "vilkar_nr": "vilkår nr. {nr}",
+        "nr": "nr. {nr}",
         "voksen_fodt": "annan vaksen fødd {ar}",
         "utdatert": "Satsane for {navn} er berre kjende gyldige til {til}; utrekninga brukar "
         "satsane frå {fra}. Nyare satsar kan gjelde.",
@@ -243,6 +245,7 @@ TITLER = {
         "barn_fodt": "child born {ar}",
         "barn_nr": "child no. {nr}",
         "vilkar_nr": "condition no. {nr}",
+        "nr": "no. {nr}",
         "voksen_fodt": "other adult born {ar}",
         "utdatert": "The rates for {navn} are only known to be valid until {til}; the "
         "calculation uses the rates from {fra}. Newer rates may apply.",
@@ -430,7 +433,8 @@ def personetiketter(assessment: Assessment, sprak: str) -> dict[str, str]:
 
     Keyed by id and by place in the case (``personer[1]``), so both a line's person and a
     missing fact's path name the same reader's label. Each condition (§ 20) is here too, under
-    ``vilkar:<id>``: by its description, else by its place («vilkår nr. 2»), never by its id.
+    ``vilkar:<id>``: by its description, else by its place («vilkår nr. 2»), never by its id;
+    and under ``vilkarnr:<id>`` its place alone («nr. 2»), for texts that say «Vilkår {vilkar.id}».
     """
     t = TITLER[sprak]
     lagret = assessment.lagret_inndata or {}
@@ -468,6 +472,7 @@ def personetiketter(assessment: Assessment, sprak: str) -> dict[str, str]:
     for nr, (vid, beskrivelse) in enumerate(vilkar, 1):  # a key no person id can take
         tekst = (beskrivelse or "").strip()
         ut[f"vilkar:{vid}"] = f"«{tekst}»" if tekst else t["vilkar_nr"].format(nr=nr)
+        ut[f"vilkarnr:{vid}"] = t["nr"].format(nr=nr)  # after «Vilkår» in a rule's text
     return ut
 
 
@@ -556,10 +561,16 @@ def _reduksjonsnavn(navn: str, sprak: str, personer: Personer) -> str:
     return f"{personer[f'vilkar:{treff.group(1)}']} ({dato})"
 
 
+#: Facts holding one condition's id, which texts put after «Vilkår»/«vilkår»/«condition».
+_ETT_VILKAR = VILKARSID | REDUKSJONSVILKAR
+
+
 def faktumtekst(navn: str, verdi: Any, sprak: str, personer: Personer | None = None) -> str:
     """A named fact's value as texts show it (a rate table without its source)."""
     if navn in KILDEFAKTA and isinstance(verdi, str):
         return _tabell_fra_kilde(verdi, sprak)
+    if navn in _ETT_VILKAR and personer is not None and isinstance(verdi, str):
+        verdi = personer.get(f"vilkarnr:{verdi}", verdi)  # «vilkår nr. 1», not «vilkår v1»
     if navn in VILKARSLISTER and personer is not None and isinstance(verdi, list | tuple):
         verdi = [personer.get(f"vilkar:{v}", v) for v in verdi]  # by label, not by id
     if navn in REDUKSJONSLISTER and personer is not None and isinstance(verdi, list | tuple):

@@ -34,6 +34,9 @@ REDUKSJONSREGEL = "stl-20-3-reduksjon"
 #: The summary facts whose values name reductions by condition id and date («v2 2024-03-15»):
 #: the JSON keeps them, the working paper names the condition by its label.
 REDUKSJONSLISTER = frozenset(["reduksjonene.ikke_oppfylt", "reduksjonene.skjonn"])
+#: The per-reduction fact that holds the breached condition's id («brudd på vilkår
+#: {reduksjon.vilkar}»): shown by its number in the case, as ``vilkar.VILKARSID``.
+REDUKSJONSVILKAR = frozenset(["reduksjon.vilkar"])
 NULL = Decimal(0)
 
 

@@ -56,6 +56,9 @@ VILKARSLISTER = frozenset(
         "vilkarene.varsel_ikke_oppgitt",
     ]
 )
+#: The per-item facts whose value is one condition's id; texts say «Vilkår {vilkar.id}», so the
+#: working paper shows its number in the case («vilkår nr. 1»), the JSON keeps the id.
+VILKARSID = frozenset(["vilkar.id"])
 NULL = Decimal(0)  # lines of an assessment per item carry no amount
 #: The order in which a calculation node reports its items: what is still open comes first.
 APEN_FORST = (outcome.UAVKLART, outcome.SKJONN, outcome.IKKE_OPPFYLT)
