@@ -17,7 +17,7 @@ import json
 import math
 import re
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal, get_args, get_origin
@@ -797,8 +797,14 @@ def _kryssjekker(data: dict[str, Any], overstyrt: date | None) -> Iterator[Feil]
     yield from _godkjente_boutgifter(data)
     yield from _fravaer_uten_slutt(data.get("kvp"), dato)
     yield from _saksbehandler_kryssjekk(data)
-    yield from _husstandens_roller(data, personer)
-    yield from _tilsynsfeil(data, personer)
+    # id → role, once for the checks that read a person's role by id
+    rolle_av = {
+        p["id"]: p.get("rolle")
+        for p in personer
+        if isinstance(p, dict) and isinstance(p.get("id"), str)
+    }
+    yield from _husstandens_roller(data, personer, rolle_av)
+    yield from _tilsynsfeil(data, rolle_av)
 
 
 def fravaerets_siste_dag(
@@ -843,14 +849,12 @@ def _fravaer_uten_slutt(kvp: Any, dato: date | None) -> Iterator[Feil]:
             )
 
 
-def _husstandens_roller(data: dict[str, Any], personer: list[Any]) -> Iterator[Feil]:
+def _husstandens_roller(
+    data: dict[str, Any], personer: list[Any], roller: Mapping[str, Any]
+) -> Iterator[Feil]:
     """§ 18 facts that only one role can have: a child's earnings (§ 18 third ledd) belong to
-    a child, and a joint economy is recorded for a cohabitant (a spouse has one by law)."""
-    roller = {
-        p["id"]: p.get("rolle")
-        for p in personer
-        if isinstance(p, dict) and isinstance(p.get("id"), str)
-    }
+    a child, and a joint economy is recorded for a cohabitant (a spouse has one by law).
+    ``roller``: each person's role by id."""
     for i, p in enumerate(personer):
         if (
             isinstance(p, dict)
@@ -1215,22 +1219,22 @@ def _har_kryssfeil(sak: Sak, overstyrt: date | None) -> bool:
         return True
     if barn_fodt and foreldre_fodt and min(barn_fodt) <= max(foreldre_fodt):
         return True
+    rolle_av = {p.id: p.rolle for p in personer}  # id → role, for the two checks below
     return (
         _ukjent_person(sak, ider)
         or _vilkar_i_motstrid(sak, dato, soker)
         or _boutgift_godkjent_feil(sak)
         or _fravaer_over_perioden(sak.kvp, dato)
         or _saksbehandler_feil(sak)
-        or _roller_i_motstrid(sak)
-        or tilsynsfakta.har_kryssfeil(sak, {p.id: p.rolle for p in personer})
+        or _roller_i_motstrid(sak, rolle_av)
+        or tilsynsfakta.har_kryssfeil(sak, rolle_av)
     )
 
 
-def _roller_i_motstrid(sak: Sak) -> bool:
+def _roller_i_motstrid(sak: Sak, roller: Mapping[str, str]) -> bool:
     """The twin of ``_husstandens_roller``."""
     if any(p.felles_okonomi is not None and p.rolle != "samboer" for p in sak.personer):
         return True
-    roller = {p.id: p.rolle for p in sak.personer}
     return any(
         i.type == "barns_arbeidsinntekt" and roller.get(i.person, "barn") != "barn"
         for i in sak.inntekter or ()
@@ -1249,13 +1253,8 @@ def _fravaer_over_perioden(kvp: Kvp | None, dato: date | None) -> bool:
     return False
 
 
-def _tilsynsfeil(data: dict[str, Any], personer: list[Any]) -> Iterator[Feil]:
+def _tilsynsfeil(data: dict[str, Any], roller: Mapping[str, Any]) -> Iterator[Feil]:
     """The audit points' facts (issue 18): their checks are in ``tilsynsfakta``."""
-    roller = {
-        p["id"]: p.get("rolle")
-        for p in personer
-        if isinstance(p, dict) and isinstance(p.get("id"), str)
-    }
     for f in tilsynsfakta.kryssjekk(data, roller):
         yield Feil(f.felt, f.verdi, f.melding)
 
