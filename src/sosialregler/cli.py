@@ -1,8 +1,8 @@
 """The command line, per the contract (case-format.md): ``vurder``, ``regler``, ``gjengi``,
 ``soknad`` (NAV's application), ``repl`` (the caseworker's REPL), ``test`` (test-case files),
-``frister`` (what is due in a case), ``oppfolging`` (the caseload report) and ``tilsyn`` (audit
-points per case and across a caseload); ``vurder --batch``
-assesses JSON Lines.
+``frister`` (what is due in a case), ``oppfolging`` (the caseload report), ``tilsyn`` (audit
+points per case and across a caseload) and ``serve`` (the HTTP service, tjeneste/); ``vurder
+--batch`` assesses JSON Lines.
 
 Exit status: 0 assessed (or rules in order); 2 the input was rejected, naming every bad field
 (or the rules folder has problems); 1 an internal error, i.e. a bug in sosialregler. A
@@ -228,6 +228,21 @@ def _parser() -> argparse.ArgumentParser:
         "-k", dest="filter", metavar="TEKST", help="bare saker med TEKST i navn/stikkord"
     )
     t.add_argument("--format", choices=("tekst", "json"), default="tekst")
+
+    sv = under.add_parser(
+        "serve",
+        help="kjør HTTP-tjenesten (krever pip install 'sosialregler[tjeneste]')",
+        description="HTTP-tjenesten for saksbehandlingssystemer: POST /vurder, /vurder/batch, "
+        "/soknad, /vedtaksbrev, /tilsyn; GET /regler, /helse, /openapi.json, /skjema/sak.json.",
+    )
+    sv.add_argument("--host", default="127.0.0.1", help="adresse å lytte på (standard: 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=8000, help="port (standard: 8000)")
+    sv.add_argument("--workers", type=int, default=1, metavar="N", help="prosesser (standard: 1)")
+    sv.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
+    sv.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
+    sv.add_argument(
+        "--tidsgrense", type=float, metavar="SEK", help="sekunder per forespørsel (standard: 30)"
+    )
     return p
 
 
@@ -256,6 +271,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _oppfolging(args, sys.stdout, sys.stderr)
         if args.kommando == "tilsyn":
             return _tilsyn(args, sys.stdout, sys.stderr)
+        if args.kommando == "serve":
+            return _serve(args, sys.stdout, sys.stderr)
         return _gjengi(args, sys.stdout, sys.stderr)
     except BrokenPipeError:  # the reader went away (e.g. `| head`): not an error of ours
         sys.stderr.close()
@@ -771,6 +788,44 @@ def _tilsyn(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         except OSError as exc:
             return _avvis([Feil(flagg, fil, f"filen kan ikke skrives: {exc}")], "tekst", ut, err)
     print(r.tekst(args.sprak), file=ut)
+    return OK
+
+
+def _serve(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
+    """The HTTP service (tjeneste/): checks its choices and the rules, then serves until stopped."""
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError:
+        melding = "HTTP-tjenesten krever tilleggspakken: pip install 'sosialregler[tjeneste]'"
+        return _avvis([Feil("serve", None, melding)], "tekst", ut, err)
+    feil = [
+        Feil(f"--{navn}", verdi, f"må være et helt tall fra {lav} til {hoy}")
+        for navn, verdi, lav, hoy in (
+            ("port", args.port, 0, 65535),
+            ("workers", args.workers, 1, 64),
+        )
+        if not lav <= verdi <= hoy
+    ]
+    if args.tidsgrense is not None and not 0 < args.tidsgrense <= 3600:
+        feil.append(Feil("--tidsgrense", args.tidsgrense, "må være over 0 og høyst 3600 sekunder"))
+    if feil:
+        return _avvis(feil, "tekst", ut, err)
+    try:
+        regelbok(args.regler, args.satser)  # a bad rules folder is said here, not per worker
+    except RegelFeil as exc:
+        felt = "--regler" if args.regler else "--satser"
+        return _avvis([Feil(felt, args.regler or args.satser, str(exc))], "tekst", ut, err)
+    from .tjeneste.server import kjor
+
+    kjor(
+        args.host,
+        args.port,
+        args.workers,
+        regler=str(Path(args.regler).resolve()) if args.regler else None,
+        satser=str(Path(args.satser).resolve()) if args.satser else None,
+        tidsgrense=args.tidsgrense,
+    )
     return OK
 
 

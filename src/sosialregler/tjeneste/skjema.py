@@ -40,22 +40,37 @@ UTKAST = "https://json-schema.org/draft/2020-12/schema"
 #: What the contract checks that this schema does not (a schema sees one value at a time, and
 #: neither the calendar nor the text's size): a case system should still expect a 422 for them.
 UTENFOR_SKJEMA: tuple[tuple[str, str], ...] = (
-    ("kalenderen", "en dato som ikke finnes (2023-02-29) avvises bare av en validator som "
-     "håndhever «format: date»; mønsteret alene fanger måned 13 og dag 32"),
+    (
+        "kalenderen",
+        "en dato som ikke finnes (2023-02-29) avvises bare av en validator som "
+        "håndhever «format: date»; mønsteret alene fanger måned 13 og dag 32",
+    ),
     ("sokeren", "nøyaktig én person har rollen «soker», og høyst én ektefelle eller samboer"),
-    ("ider", "person-ider er unike, og hver «person» (inntekter, formue, kvp, botilbud, "
-     "vilkar, …) og hver «vilkar» i reduksjoner viser til en id som finnes i saken"),
-    ("datoer mot hverandre", "barn er ikke eldre enn foreldrene, ingen er født etter "
-     "vurderingsdatoen, et botilbud slutter ikke før det starter, KVP-fravær ligger i "
-     "programperioden, vurderingsdatoen er ikke før lovens ikrafttredelse (2010-01-01)"),
-    ("vurderingsdato", "saken må ha vurderingsdato med mindre den gis som «dato» i "
-     "forespørselen"),
+    (
+        "ider",
+        "person-ider er unike, og hver «person» (inntekter, formue, kvp, botilbud, "
+        "vilkar, …) og hver «vilkar» i reduksjoner viser til en id som finnes i saken",
+    ),
+    (
+        "datoer mot hverandre",
+        "barn er ikke eldre enn foreldrene, ingen er født etter "
+        "vurderingsdatoen, et botilbud slutter ikke før det starter, KVP-fravær ligger i "
+        "programperioden, vurderingsdatoen er ikke før lovens ikrafttredelse (2010-01-01)",
+    ),
+    ("vurderingsdato", "saken må ha vurderingsdato med mindre den gis som «dato» i forespørselen"),
     ("heltall", "JSON Schema godtar 1.0 som heltall; kontrakten krever et tall uten desimaler"),
-    ("størrelse", "teksten er høyst grenser.byte byte, saken har høyst grenser.personer "
-     "personer og er nøstet høyst grenser.dybde nivåer (grenser.py)"),
-    ("motstrid", "opplysninger som motsier hverandre (en norsk statsborger uten lovlig "
-     "opphold, godkjent boutgift over den faktiske, …) avvises av kontraktens kryssjekker"),
+    (
+        "størrelse",
+        "teksten er høyst grenser.byte byte, saken har høyst grenser.personer "
+        "personer og er nøstet høyst grenser.dybde nivåer (grenser.py)",
+    ),
+    (
+        "motstrid",
+        "opplysninger som motsier hverandre (en norsk statsborger uten lovlig "
+        "opphold, godkjent boutgift over den faktiske, …) avvises av kontraktens kryssjekker",
+    ),
 )
+
 
 def _aarhundrer(fra: date, til: date) -> str:
     """The first two digits of the years a date may have, as a regex alternation."""
@@ -88,7 +103,7 @@ class _Bygger:
     def __init__(self) -> None:
         self.defs: dict[str, dict[str, Any]] = {}
 
-    def type(self, typ: Any) -> dict[str, Any]:
+    def oversett(self, typ: Any) -> dict[str, Any]:
         skalar = _skalar(typ)
         if skalar is not None:
             return skalar
@@ -99,12 +114,12 @@ class _Bygger:
             args = [a for a in get_args(typ) if a is not type(None)]
             if len(args) != len(get_args(typ)) - 1 or len(args) != 1:
                 raise TypeError(f"ukjent union i kontrakten: {typ!r}")
-            return {"anyOf": [self.type(args[0]), {"type": "null"}]}
+            return {"anyOf": [self.oversett(args[0]), {"type": "null"}]}
         if origin is tuple:
-            args = get_args(typ)
-            if len(args) != 2 or args[1] is not Ellipsis:
+            ledd = get_args(typ)
+            if len(ledd) != 2 or ledd[1] is not Ellipsis:
                 raise TypeError(f"bare tuple[X, ...] er med i kontrakten: {typ!r}")
-            return {"type": "array", "items": self.type(args[0]), "maxItems": STANDARD.linjer}
+            return {"type": "array", "items": self.oversett(ledd[0]), "maxItems": STANDARD.linjer}
         if attrs.has(typ):
             self.klasse(typ)
             return {"$ref": f"#/$defs/{typ.__name__}"}
@@ -121,7 +136,7 @@ class _Bygger:
         for felt in attrs.fields(klasse):
             if felt.name.startswith("_"):
                 continue
-            egenskaper[felt.name] = self.type(hint[felt.name])
+            egenskaper[felt.name] = self.oversett(hint[felt.name])
             if felt.default is attrs.NOTHING:
                 pakrevd.append(felt.name)
         skjema: dict[str, Any] = {"type": "object", "properties": egenskaper}

@@ -1,0 +1,29 @@
+"""The service's own limits: engineering, not law (the law's numbers live in ``rules/``).
+
+One case, one application and each JSON Lines line are held to the library's input limits
+(``grenser.py``: ``byte`` and the rest), so the service refuses exactly what the command line
+refuses. A JSON Lines body as a whole (``/vurder/batch``, ``/tilsyn``) is held to
+``byte_saker``; every request to ``tidsgrense`` seconds of work.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from ..grenser import STANDARD, Grenser
+
+
+@frozen
+class Oppsett:
+    """How much one request may ask of the service.
+
+    ``grenser``: the library's input limits for each case (the defaults unless given).
+    ``byte_saker``: a JSON Lines body in all; ten cases at the ``byte`` limit, and some
+    thousands of ordinary cases (a family's case is about 2 KB).
+    ``tidsgrense``: seconds one request (or one line of a batch) may take before it is
+    answered 503; a case at every input limit is still assessed in a few seconds.
+    """
+
+    grenser: Grenser = STANDARD
+    byte_saker: int = 10 * STANDARD.byte
+    tidsgrense: float = 30.0

@@ -1,0 +1,65 @@
+"""``sosialregler serve``: the service run by uvicorn, in one or more worker processes.
+
+Each worker builds its own app with ``fra_miljo`` (uvicorn's factory): the rulebook is loaded
+once per worker, before the first request. The choices of ``serve`` reach the workers through
+the environment (``MILJO_*``), since a worker process is started from an import string.
+"""
+
+from __future__ import annotations
+
+import os
+
+from starlette.applications import Starlette
+
+from .oppsett import Oppsett
+
+MILJO_REGLER = "SOSIALREGLER_TJENESTE_REGLER"
+MILJO_SATSER = "SOSIALREGLER_TJENESTE_SATSER"
+MILJO_TIDSGRENSE = "SOSIALREGLER_TJENESTE_TIDSGRENSE"
+
+
+def fra_miljo() -> Starlette:
+    """The app as ``serve`` asked for it (uvicorn calls this once in each worker)."""
+    from ..api import regelbok
+    from .app import lag_app
+
+    bok = regelbok(os.environ.get(MILJO_REGLER) or None, os.environ.get(MILJO_SATSER) or None)
+    tidsgrense = os.environ.get(MILJO_TIDSGRENSE)
+    oppsett = Oppsett(tidsgrense=float(tidsgrense)) if tidsgrense else Oppsett()
+    return lag_app(bok, oppsett=oppsett)
+
+
+def kjor(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int = 1,
+    *,
+    regler: str | None = None,
+    satser: str | None = None,
+    tidsgrense: float | None = None,
+) -> None:
+    """Serve until stopped (Ctrl-C or SIGTERM)."""
+    import uvicorn
+
+    from .logg import logg_oppsett
+
+    for navn, verdi in (
+        (MILJO_REGLER, regler),
+        (MILJO_SATSER, satser),
+        (MILJO_TIDSGRENSE, None if tidsgrense is None else repr(tidsgrense)),
+    ):
+        if verdi is None:
+            os.environ.pop(navn, None)
+        else:
+            os.environ[navn] = verdi
+    uvicorn.run(
+        f"{__name__}:fra_miljo",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=False,
+        log_config=logg_oppsett(),
+        server_header=False,
+        proxy_headers=False,
+    )
