@@ -293,7 +293,7 @@ async def tilsyn(request: Request) -> Response:
             return r.csv(sprak)
         if format_ == "tekst":
             return r.tekst(sprak) + "\n"
-        return r.to_json(sprak) + "\n"
+        return r.to_json(sprak)
 
     return Response(await i_trad(oppsett.tidsgrense, arbeid), media_type=mediatype)
 
