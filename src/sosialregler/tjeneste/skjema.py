@@ -16,6 +16,9 @@ Each type is mapped as the converter reads it:
 * an attrs class → object with its fields, those without a default required, no other keys
   (the converter forbids extra keys).
 
+One rule across values is said as well, since a schema can: exactly one person is the
+applicant (``soker``) and at most one a spouse or cohabitant.
+
 What a schema cannot say (checks across fields, the calendar, the byte size of the text) is
 listed in ``UTENFOR_SKJEMA``; the contract still rejects those cases, naming the field.
 """
@@ -45,7 +48,6 @@ UTENFOR_SKJEMA: tuple[tuple[str, str], ...] = (
         "en dato som ikke finnes (2023-02-29) avvises bare av en validator som "
         "håndhever «format: date»; mønsteret alene fanger måned 13 og dag 32",
     ),
-    ("sokeren", "nøyaktig én person har rollen «soker», og høyst én ektefelle eller samboer"),
     (
         "ider",
         "person-ider er unike, og hver «person» (inntekter, formue, kvp, botilbud, "
@@ -149,6 +151,20 @@ class _Bygger:
         self.defs[navn] = {"title": navn, **skjema}
 
 
+#: The roles of the applicant's spouse or cohabitant: the contract allows at most one of them.
+PARTNERE = ("ektefelle", "samboer")
+
+
+def _antall_med_rolle(roller: tuple[str, ...], minst: int, hoyst: int) -> dict[str, Any]:
+    """The one rule across persons a schema can say (``contract._kryssjekker``): how many
+    persons have one of ``roller`` (one applicant; at most one spouse or cohabitant)."""
+    return {
+        "contains": {"type": "object", "properties": {"rolle": {"enum": list(roller)}}},
+        "minContains": minst,
+        "maxContains": hoyst,
+    }
+
+
 def sakskjema() -> dict[str, Any]:
     """The JSON Schema (2020-12) of one case, as ``POST /vurder`` takes it."""
     bygger = _Bygger()
@@ -158,6 +174,7 @@ def sakskjema() -> dict[str, Any]:
         **rot["properties"]["personer"],
         "minItems": 1,
         "maxItems": STANDARD.personer,
+        "allOf": [_antall_med_rolle(("soker",), 1, 1), _antall_med_rolle(PARTNERE, 0, 1)],
     }
     return {
         "$schema": UTKAST,
