@@ -243,6 +243,9 @@ def _parser() -> argparse.ArgumentParser:
     sv.add_argument(
         "--tidsgrense", type=float, metavar="SEK", help="sekunder per forespørsel (standard: 30)"
     )
+    sv.add_argument(
+        "--trader", type=int, metavar="N", help="vurderinger samtidig per prosess (standard: 2)"
+    )
     return p
 
 
@@ -807,6 +810,8 @@ def _serve(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         )
         if not lav <= verdi <= hoy
     ]
+    if args.trader is not None and not 1 <= args.trader <= 256:
+        feil.append(Feil("--trader", args.trader, "må være et helt tall fra 1 til 256"))
     if args.tidsgrense is not None and not 0 < args.tidsgrense <= 3600:
         feil.append(Feil("--tidsgrense", args.tidsgrense, "må være over 0 og høyst 3600 sekunder"))
     if feil:
@@ -825,6 +830,7 @@ def _serve(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         regler=str(Path(args.regler).resolve()) if args.regler else None,
         satser=str(Path(args.satser).resolve()) if args.satser else None,
         tidsgrense=args.tidsgrense,
+        trader=args.trader,
     )
     return OK
 

@@ -94,6 +94,7 @@ def lag_app(
     app.state.regelbok = bok
     app.state.oppsett = oppsett or Oppsett()
     app.state.regler_minne = {}
+    app.state.trader = None  # the threads for assessments, made in the event loop (ruter.py)
     app.state.sakskjema = json_tekst(sakskjema())
     app.state.openapi = json_tekst(dokument(app.routes, endepunkter))
     return app

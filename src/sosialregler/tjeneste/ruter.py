@@ -89,6 +89,19 @@ def _tilstand(request: Request) -> tuple[Regelbok, Oppsett]:
     return request.app.state.regelbok, request.app.state.oppsett
 
 
+def _trader(request: Request) -> anyio.CapacityLimiter:
+    """The app's worker threads for assessments (made on first use, in the event loop)."""
+    state = request.app.state
+    if getattr(state, "trader", None) is None:
+        state.trader = anyio.CapacityLimiter(state.oppsett.trader)
+    trader: anyio.CapacityLimiter = state.trader
+    return trader
+
+
+async def _i_trad(request: Request, funksjon: Callable[..., Any], *args: Any) -> Any:
+    return await i_trad(request.app.state.oppsett.tidsgrense, _trader(request), funksjon, *args)
+
+
 def _valg(endepunkt_formater: Mapping[str, str], *navn: str) -> dict[str, tuple[str, ...] | None]:
     valg: dict[str, tuple[str, ...] | None] = {}
     for n in navn:
@@ -151,7 +164,7 @@ async def vurder(request: Request) -> Response:
             return vurdering.explain(sprak) + "\n"
         return vurdering.to_json(indent=2) + "\n"
 
-    return Response(await i_trad(oppsett.tidsgrense, arbeid), media_type=mediatype)
+    return Response(await _i_trad(request, arbeid), media_type=mediatype)
 
 
 # --- POST /vedtaksbrev ----------------------------------------------------------------------
@@ -168,7 +181,7 @@ async def vedtaksbrev(request: Request) -> Response:
         brev = _vurder(kropp, q["dato"], bok, oppsett).vedtaksbrev(sprak)
         return str(brev.html() if format_ == "html" else brev.tekst())
 
-    return Response(await i_trad(oppsett.tidsgrense, arbeid), media_type=mediatype)
+    return Response(await _i_trad(request, arbeid), media_type=mediatype)
 
 
 # --- POST /soknad ---------------------------------------------------------------------------
@@ -198,7 +211,7 @@ async def soknad(request: Request) -> Response:
             return f"{vurdering.explain(sprak)}\n\n{resultat.tekst(sprak)}\n"
         return json_tekst({**vurdering.to_dict(), "soknad": resultat.to_dict()})
 
-    return Response(await i_trad(oppsett.tidsgrense, arbeid), media_type=mediatype)
+    return Response(await _i_trad(request, arbeid), media_type=mediatype)
 
 
 # --- POST /vurder/batch ---------------------------------------------------------------------
@@ -246,13 +259,14 @@ async def vurder_batch(request: Request) -> Response:
     except UgyldigSak as exc:
         raise Avvisning(422, fra_cli_felt(exc).feil) from None
     slutt = object()
+    trader = _trader(request)
 
     async def linjer() -> AsyncIterator[str]:
         while True:
             try:
                 with anyio.fail_after(oppsett.tidsgrense):
                     svar = await anyio.to_thread.run_sync(
-                        next, resultater, slutt, abandon_on_cancel=True
+                        next, resultater, slutt, abandon_on_cancel=True, limiter=trader
                     )
             except TimeoutError:  # the stream has begun: the last line says why it ends
                 feil = tidsavbrudd(oppsett.tidsgrense).feil
@@ -295,7 +309,7 @@ async def tilsyn(request: Request) -> Response:
             return r.tekst(sprak) + "\n"
         return r.to_json(sprak)
 
-    return Response(await i_trad(oppsett.tidsgrense, arbeid), media_type=mediatype)
+    return Response(await _i_trad(request, arbeid), media_type=mediatype)
 
 
 # --- GET /regler, /helse, /skjema/sak.json, /openapi.json ------------------------------------
@@ -326,11 +340,11 @@ def _regler_json(bok: Regelbok, dato: date, minne: dict[date, str]) -> str:
 
 async def regler(request: Request) -> Response:
     """The rules and rates in force on ``dato`` (default today): ``regler --format json``."""
-    bok, oppsett = _tilstand(request)
+    bok, _ = _tilstand(request)
     q = _sporring(request, REGLER)
     dato = les_dato(q["dato"]) or date.today()
     return Response(
-        await i_trad(oppsett.tidsgrense, _regler_json, bok, dato, request.app.state.regler_minne),
+        await _i_trad(request, _regler_json, bok, dato, request.app.state.regler_minne),
         media_type=JSON,
     )
 

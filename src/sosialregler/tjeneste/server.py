@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+from attrs import evolve
 from starlette.applications import Starlette
 
 from .oppsett import Oppsett
@@ -16,6 +17,12 @@ from .oppsett import Oppsett
 MILJO_REGLER = "SOSIALREGLER_TJENESTE_REGLER"
 MILJO_SATSER = "SOSIALREGLER_TJENESTE_SATSER"
 MILJO_TIDSGRENSE = "SOSIALREGLER_TJENESTE_TIDSGRENSE"
+MILJO_TRADER = "SOSIALREGLER_TJENESTE_TRADER"
+#: Seconds an idle kept-alive connection stays open: longer than the idle time of common
+#: clients' pools (httpx 5 s), so the client closes first. With uvicorn's 5 s a pooled
+#: connection could be closed by the server just as the client reused it (a ReadError seen
+#: once in 2 000 requests by benchmarks/bench_tjeneste.py).
+HOLD_AAPEN_SEKUNDER = 65
 
 
 def fra_miljo() -> Starlette:
@@ -24,8 +31,11 @@ def fra_miljo() -> Starlette:
     from .app import lag_app
 
     bok = regelbok(os.environ.get(MILJO_REGLER) or None, os.environ.get(MILJO_SATSER) or None)
-    tidsgrense = os.environ.get(MILJO_TIDSGRENSE)
-    oppsett = Oppsett(tidsgrense=float(tidsgrense)) if tidsgrense else Oppsett()
+    oppsett = Oppsett()
+    if tidsgrense := os.environ.get(MILJO_TIDSGRENSE):
+        oppsett = evolve(oppsett, tidsgrense=float(tidsgrense))
+    if trader := os.environ.get(MILJO_TRADER):
+        oppsett = evolve(oppsett, trader=int(trader))
     return lag_app(bok, oppsett=oppsett)
 
 
@@ -37,6 +47,7 @@ def kjor(
     regler: str | None = None,
     satser: str | None = None,
     tidsgrense: float | None = None,
+    trader: int | None = None,
 ) -> None:
     """Serve until stopped (Ctrl-C or SIGTERM)."""
     import uvicorn
@@ -47,6 +58,7 @@ def kjor(
         (MILJO_REGLER, regler),
         (MILJO_SATSER, satser),
         (MILJO_TIDSGRENSE, None if tidsgrense is None else repr(tidsgrense)),
+        (MILJO_TRADER, None if trader is None else str(trader)),
     ):
         if verdi is None:
             os.environ.pop(navn, None)
@@ -61,5 +73,6 @@ def kjor(
         access_log=False,
         log_config=logg_oppsett(),
         server_header=False,
+        timeout_keep_alive=HOLD_AAPEN_SEKUNDER,
         proxy_headers=False,
     )

@@ -170,14 +170,17 @@ def tidsavbrudd(sekunder: float) -> Avvisning:
     )
 
 
-async def i_trad(sekunder: float, funksjon: Callable[..., T], *args: Any) -> T:
-    """``funksjon(*args)`` in a worker thread, so the event loop keeps serving others; past
-    ``sekunder`` the request gets a 503 at once (the thread finishes on its own: Python cannot
-    stop a thread, so a timed-out call still uses its thread until done)."""
+async def i_trad(
+    sekunder: float, trader: anyio.CapacityLimiter, funksjon: Callable[..., T], *args: Any
+) -> T:
+    """``funksjon(*args)`` in one of the ``trader`` worker threads, so the event loop keeps
+    serving others. The wait for a thread counts: past ``sekunder`` the request gets a 503 at
+    once (the thread finishes on its own: Python cannot stop a thread, so a timed-out call
+    still uses its thread until done)."""
     try:
         with anyio.fail_after(sekunder):
             return await anyio.to_thread.run_sync(
-                functools.partial(funksjon, *args), abandon_on_cancel=True
+                functools.partial(funksjon, *args), abandon_on_cancel=True, limiter=trader
             )
     except TimeoutError:
         raise tidsavbrudd(sekunder) from None
