@@ -31,6 +31,7 @@ from .errors import Feil, RegelFeil, UgyldigSak
 from .filer import filfeil
 from .filer import les_fil as _les_fil
 from .grenser import NAVN, STANDARD, Grenser, som_grenser
+from .regelliste import regelliste, sats_json
 from .rulebook.load import sjekk
 
 OK, INTERN_FEIL, AVVIST = 0, 1, 2
@@ -394,18 +395,7 @@ def _regler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         return _avvis([Feil("--regler", args.regler, str(exc))], args.format, ut, err)
     regler = bok.i_kraft(dato)
     if args.format == "json":
-        print(
-            json.dumps(
-                {
-                    "dato": dato.isoformat(),
-                    "regler": [_regel_json(r) for r in regler],
-                    "satser": [_sats_json(t, dato) for t in bok.satser.tabeller.values()],
-                },
-                ensure_ascii=False,
-                indent=2,
-            ),
-            file=ut,
-        )
+        print(json.dumps(regelliste(bok, dato), ensure_ascii=False, indent=2), file=ut)
         return OK
     print(f"Regler i kraft {dato.strftime('%d.%m.%Y')} ({bok.mappe}, {bok.digest})", file=ut)
     fil = None
@@ -419,35 +409,9 @@ def _regler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         print(f"  {'':<40} {r.info.tittel['nb']}", file=ut)
     print("\nSatser:", file=ut)
     for tabell in bok.satser.tabeller.values():
-        s = _sats_json(tabell, dato)
+        s = sats_json(tabell, dato)
         print(f"  {tabell.id:<40} {s.get('gyldig_fra', '–')}  {s.get('merknad', '')}", file=ut)
     return OK
-
-
-def _regel_json(r: Any) -> dict[str, Any]:
-    return {
-        "id": r.id,
-        "tittel": dict(r.info.tittel),
-        "hjemmel": [h.tekst("nb") for h in r.info.hjemmel],
-        "lenker": [h.lenke for h in r.info.hjemmel],
-        "kilde": r.info.kilde,
-        "gyldig_fra": r.info.gyldig_fra.isoformat(),
-        "gyldig_til": r.info.gyldig_til.isoformat() if r.info.gyldig_til else None,
-        "fil": r.info.fil,
-    }
-
-
-def _sats_json(tabell: Any, dato: date) -> dict[str, Any]:
-    try:
-        oppslag = tabell.oppslag(dato)
-    except RegelFeil as exc:
-        return {"tabell": tabell.id, "merknad": str(exc)}
-    return {
-        "tabell": tabell.id,
-        "gyldig_fra": oppslag.rad.gyldig_fra.isoformat(),
-        "verdier": {k: str(v) for k, v in oppslag.rad.verdier.items()},
-        "merknad": oppslag.advarsel("nb") or "",
-    }
 
 
 def _nokkel(args: argparse.Namespace) -> bytes | None:

@@ -322,19 +322,13 @@ REGLER_I_MINNET = 32
 def _regler_json(bok: Regelbok, dato: date, minne: dict[date, str]) -> str:
     """What ``sosialregler regler --format json --dato`` prints, kept per date (a listing
     is the same for every request on that date)."""
-    from ..cli import _regel_json, _sats_json
+    from ..regelliste import regelliste
 
     if dato in minne:
         return minne[dato]
     if len(minne) >= REGLER_I_MINNET:
         minne.clear()
-    minne[dato] = tekst = json_tekst(
-        {
-            "dato": dato.isoformat(),
-            "regler": [_regel_json(r) for r in bok.i_kraft(dato)],
-            "satser": [_sats_json(t, dato) for t in bok.satser.tabeller.values()],
-        }
-    )
+    minne[dato] = tekst = json_tekst(regelliste(bok, dato))
     return tekst
 
 
