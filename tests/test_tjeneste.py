@@ -428,6 +428,23 @@ def test_over_tidsgrensen_er_503_paa_norsk() -> None:
         assert k.get("/helse").status_code == 200  # the server still serves
 
 
+def test_kropp_som_drypper_inn_er_408() -> None:
+    """A sender that trickles its body is cut off at the time limit, not waited for."""
+    import time as tid
+
+    from sosialregler.tjeneste.oppsett import Oppsett
+
+    def sakte() -> Iterator[bytes]:
+        yield b'{"personer": '
+        tid.sleep(3)
+        yield b"[]}"
+
+    with tjener(lag_app(oppsett=Oppsett(tidsgrense=0.5))) as t, t.klient() as k:
+        svar = k.post("/vurder", content=sakte(), headers=JSON)
+    assert svar.status_code == 408
+    assert "tidsgrensen" in svar.json()["feil"][0]["melding"]
+
+
 def test_intern_feil_er_500_med_id_uten_traceback(caplog: pytest.LogCaptureFixture) -> None:
     from starlette.routing import Route
 

@@ -197,7 +197,7 @@ def test_openapi_er_gyldig_og_beskriver_hver_rute(server: Tjener) -> None:
     }
     vurder = dok["paths"]["/vurder"]["post"]
     assert {p["name"] for p in vurder["parameters"]} == {"dato", "sprak", "format"}
-    assert {"200", "413", "415", "422", "500", "503"} <= set(vurder["responses"])
+    assert {"200", "408", "413", "415", "422", "500", "503"} <= set(vurder["responses"])
     assert vurder["requestBody"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/Sak"
     }

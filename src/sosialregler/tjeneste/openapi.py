@@ -23,6 +23,7 @@ _FEIL = {"$ref": "#/components/schemas/Feilsvar"}
 
 #: What each status means here, and whether it can occur for a GET.
 _STATUSER: dict[int, tuple[str, bool]] = {
+    408: ("Forespørselen kom ikke fram innen tidsgrensen.", False),
     413: ("Forespørselen er større enn grensen (grenser.py).", False),
     415: ("Feil innholdstype (Content-Type) eller tegnsett.", False),
     422: ("Avvist: saken, søknaden eller en parameter er ugyldig; hvert problem navngitt.", True),

@@ -96,19 +96,25 @@ def for_stor(grense: int, navn: str) -> Avvisning:
     )
 
 
-async def les_kropp(request: Request, grense: int, navn: str) -> bytes:
+async def les_kropp(request: Request, grense: int, navn: str, sekunder: float) -> bytes:
     """The body, read no further than ``grense`` bytes (an honest ``Content-Length`` over it
-    is refused before a byte is read): 413 naming the limit."""
+    is refused before a byte is read): 413 naming the limit. A body that has not arrived
+    within ``sekunder`` (a sender that trickles it, holding a connection) is a 408."""
     lengde = request.headers.get("content-length", "")
     if lengde.isascii() and lengde.isdigit() and int(lengde) > grense:
         raise for_stor(grense, navn)
     deler: list[bytes] = []
     lest = 0
-    async for bit in request.stream():
-        lest += len(bit)
-        if lest > grense:
-            raise for_stor(grense, navn)
-        deler.append(bit)
+    try:
+        with anyio.fail_after(sekunder):
+            async for bit in request.stream():
+                lest += len(bit)
+                if lest > grense:
+                    raise for_stor(grense, navn)
+                deler.append(bit)
+    except TimeoutError:
+        melding = f"forespørselen kom ikke fram innen tidsgrensen på {sekunder:g} sekunder"
+        raise Avvisning(408, [Feil("$", None, melding)], {"Connection": "close"}) from None
     return b"".join(deler)
 
 
