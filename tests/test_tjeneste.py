@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -537,3 +538,34 @@ def test_femti_samtidige_foresporsler(server: Tjener) -> None:
     assert [s.status_code for s in svar.values()] == [200] * 50
     assert all(svar[i].text == forventet[saker[i].stem] for i in range(50))
     assert len({s.headers["x-request-id"] for s in svar.values()}) == 50
+
+
+def test_appens_regelbok_brukes_lastet_en_gang(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app answers with the rulebook it was made with (here a municipality's rates, as
+    ``--satser``), loaded when the app is made and never again per request."""
+    from sosialregler import api
+    from sosialregler.tjeneste import ruter
+
+    satser = REPO / "examples" / "kommunale-satser-eksempel.toml"
+    bok = api.regelbok(None, satser)
+    lastet: list[object] = []
+    monkeypatch.setattr(api, "last_regelbok", lambda *a, **k: lastet.append(a))
+    monkeypatch.setattr(ruter, "assess", _teller(ruter.assess, bok))
+    fil = REPO / "examples" / "familie.json"
+    with tjener(lag_app(bok)) as t, t.klient() as k:
+        svar = [k.post("/vurder", content=fil.read_bytes(), headers=JSON) for _ in range(3)]
+        regler = k.get("/helse").json()["regler"]
+    assert lastet == []
+    assert regler == bok.digest
+    _, ut = cli_ut(["vurder", str(fil), "--format", "json", "--satser", str(satser)])
+    assert all(s.text == ut for s in svar)
+
+
+def _teller(assess: Any, bok: object) -> Any:
+    """``assess`` that checks it is given the app's rulebook."""
+
+    def sjekket(*args: Any, regler: object = None, **kw: Any) -> Any:
+        assert regler is bok
+        return assess(*args, regler=regler, **kw)
+
+    return sjekket
