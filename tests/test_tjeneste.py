@@ -9,6 +9,7 @@ output for the same input (``vurder --format json``, ``vurder --batch``, ``sokna
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -569,3 +570,34 @@ def _teller(assess: Any, bok: object) -> Any:
         return assess(*args, regler=regler, **kw)
 
     return sjekket
+
+
+def test_regel_som_feiler_paa_saken_er_500_med_id_og_navngir_regelen(tmp_path: Path) -> None:
+    """A rule of the service's rules folder that fails on a case (a division by zero only the
+    case shows) is the service's fault: 500 with the request id, naming file and rule as the
+    command line does; in a batch that line alone is rejected, as by ``vurder --batch``."""
+    from sosialregler.api import regelbok
+    from test_regelfiler_fiendtlige import ENKEL, FIL, REGEL, regel, toml_tekst
+
+    omrade = (
+        f'[omrade]\nid = "fiendtlig"\ntittel = {{ nb = "F", nn = "F", en = "F" }}\n'
+        f'hovedregel = "{REGEL}"\n\n'
+    )
+    mappe = tmp_path / "regler"  # the shipped rates and sources, and one rule that divides by 0
+    shutil.copytree(REPO / "rules" / "satser", mappe / "satser")
+    shutil.copy(REPO / "rules" / "kilder.toml", mappe / "kilder.toml")
+    (mappe / FIL).write_text(
+        omrade + regel(toml_tekst("1 / (soker.alder - soker.alder) > 1")), "utf-8"
+    )
+    with tjener(lag_app(regelbok(mappe))) as t, t.klient() as k:
+        svar = k.post("/vurder", json=ENKEL)
+        batch = k.post("/vurder/batch", content=linje(ENKEL) * 2, headers=JSONL)
+    assert svar.status_code == 500
+    data = svar.json()
+    assert data["id"] == svar.headers["x-request-id"]
+    (feil,) = data["feil"]
+    assert feil["felt"] == "regler" and FIL in feil["melding"] and REGEL in feil["melding"]
+    assert "Traceback" not in svar.text
+    linjer = [json.loads(x) for x in batch.text.splitlines()]
+    assert [x["indeks"] for x in linjer] == [0, 1]
+    assert all("feil i reglene" in x["feil"][0]["melding"] for x in linjer)

@@ -49,7 +49,12 @@ def selvbetjeningsruter() -> list[BaseRoute]:
 
 
 async def _avvisning(request: Request, exc: Exception) -> Response:
+    """A refusal as ``{"feil": [...]}``; a 5xx (the service's fault) also carries the request's
+    id, as an internal error does, so it can be reported."""
     assert isinstance(exc, Avvisning)
+    if exc.status >= 500:
+        fid = getattr(request.state, "foresporsel_id", None)
+        return feilsvar(exc.status, exc.feil, exc.headere, {"id": fid})
     return avvisning_svar(exc)
 
 
