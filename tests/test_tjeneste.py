@@ -441,7 +441,7 @@ def test_kropp_som_drypper_inn_er_408() -> None:
         tid.sleep(3)
         yield b"[]}"
 
-    with tjener(lag_app(oppsett=Oppsett(tidsgrense=0.5))) as t, t.klient() as k:
+    with tjener(lag_app(oppsett=Oppsett(mottak=0.5))) as t, t.klient() as k:
         svar = k.post("/vurder", content=sakte(), headers=JSON)
     assert svar.status_code == 408
     assert "tidsgrensen" in svar.json()["feil"][0]["melding"]

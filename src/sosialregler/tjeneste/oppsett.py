@@ -22,6 +22,8 @@ class Oppsett:
     thousands of ordinary cases (a family's case is about 2 KB).
     ``tidsgrense``: seconds one request (or one line of a batch) may take before it is
     answered 503; a case at every input limit is still assessed in a few seconds.
+    ``mottak``: seconds the body may take to arrive (a slower sender gets a 408), apart from
+    the work's ``tidsgrense``.
     ``trader``: assessments run at once per worker process. The work is pure Python, so
     more threads than this only share one core's time (the GIL) and stretch every answer;
     the rest wait in turn (first come, first served), which keeps p99 close to p50. More
@@ -31,4 +33,5 @@ class Oppsett:
     grenser: Grenser = STANDARD
     byte_saker: int = 10 * STANDARD.byte
     tidsgrense: float = 30.0
+    mottak: float = 30.0
     trader: int = 2

@@ -135,7 +135,7 @@ async def _vurder_kropp(
     _, oppsett = _tilstand(request)
     verdier = _sporring(request, endepunkt)
     krev_innholdstype(request, krev)
-    kropp = await les_kropp(request, oppsett.grenser.byte, "byte", oppsett.tidsgrense)
+    kropp = await les_kropp(request, oppsett.grenser.byte, "byte", oppsett.mottak)
     return kropp, verdier
 
 
@@ -250,7 +250,7 @@ async def vurder_batch(request: Request) -> Response:
     bok, oppsett = _tilstand(request)
     q = _sporring(request, VURDER_BATCH)
     krev_innholdstype(request, JSONL)
-    kropp = await les_kropp(request, oppsett.byte_saker, "byte_saker", oppsett.tidsgrense)
+    kropp = await les_kropp(request, oppsett.byte_saker, "byte_saker", oppsett.mottak)
     saker, numre = _saker(kropp, oppsett)
     try:
         resultater = assess_many(
@@ -291,7 +291,7 @@ async def tilsyn(request: Request) -> Response:
     format_, mediatype = _format(TILSYN, q["format"])
     sprak = q["sprak"] or "nb"
     krev_innholdstype(request, JSONL)
-    kropp = await les_kropp(request, oppsett.byte_saker, "byte_saker", oppsett.tidsgrense)
+    kropp = await les_kropp(request, oppsett.byte_saker, "byte_saker", oppsett.mottak)
 
     def arbeid() -> str:
         saker, _ = _saker(kropp, oppsett)
