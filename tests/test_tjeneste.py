@@ -601,3 +601,22 @@ def test_regel_som_feiler_paa_saken_er_500_med_id_og_navngir_regelen(tmp_path: P
     linjer = [json.loads(x) for x in batch.text.splitlines()]
     assert [x["indeks"] for x in linjer] == [0, 1]
     assert all("feil i reglene" in x["feil"][0]["melding"] for x in linjer)
+
+
+def test_readmes_httpx_eksempel_virker(server: Tjener, capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's Python client runs against the real server as written."""
+    readme = (REPO / "README.md").read_text("utf-8")
+    del_ = readme[readme.index("### The HTTP service") :]
+    kode = del_[del_.index("```python\n") + 10 :]
+    kode = kode[: kode.index("```")].replace("http://127.0.0.1:8000", server.url)
+    familie = json.loads((REPO / "examples" / "familie.json").read_text("utf-8"))
+    exec(compile(kode, "README.md", "exec"), {"sak": familie, "saker": [familie] * 3})
+    ut = capsys.readouterr().out.splitlines()
+    assert ut == ["skjonn", *["demo-familie-2024"] * 3]
+
+
+@pytest.mark.parametrize("innholdstype", ["application/json; charset=UTF-8", "Application/JSON"])
+def test_json_med_tegnsett_og_store_bokstaver_godtas(klient, innholdstype: str) -> None:
+    fil = REPO / "examples" / "enslig.json"
+    svar = klient.post("/vurder", content=fil.read_bytes(), headers={"content-type": innholdstype})
+    assert svar.status_code == 200
