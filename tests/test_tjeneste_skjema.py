@@ -15,7 +15,9 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
 
+import fuzzhjelp as fh
 from sosialregler import UgyldigSak
 from sosialregler.contract import fra_dict
 from sosialregler.facts import Sak
@@ -244,3 +246,33 @@ def test_selvbetjeningens_ruter_tas_med_naar_modulen_finnes(
     app = lag_app()
     assert "/" in [getattr(r, "path", None) for r in app.routes]
     assert "/" not in [getattr(r, "path", None) for r in lag_app(selvbetjening=False).routes]
+
+
+# --- the schema is never stricter than the contract (property tests) ------------------------
+
+
+def _godtatt(sak: Any) -> bool:
+    try:
+        fra_dict(sak)
+    except UgyldigSak:
+        return False
+    return True
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sak=fh.gyldige_saker())
+def test_det_kontrakten_godtar_godtar_skjemaet(validator: Any, sak: Any) -> None:
+    """A case system that checks against the schema never holds back a case the contract
+    would accept (generated valid cases from every generator of the fuzz tests)."""
+    if _godtatt(sak):
+        assert _feil(validator, sak) == []
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(par=fh.naer_gyldige())
+def test_det_skjemaet_avviser_avviser_kontrakten(validator: Any, par: Any) -> None:
+    """Near-valid cases with one fault (fuzzhjelp.FEILARTER): whatever the schema rejects,
+    the contract rejects too; the schema is a pre-check, never a second opinion."""
+    sak, _ = par
+    if _feil(validator, sak):
+        assert not _godtatt(sak)
