@@ -34,7 +34,7 @@ UTENFOR_SKJEMA_SAKER = {
     "barn-eldre-enn-forelder": "datoer mot hverandre",
     "fodt-etter-vurderingsdato": "datoer mot hverandre",
     "botilbud-slutter-for-start": "datoer mot hverandre",
-    "vurderingsdato-for-2010": "datoer mot hverandre",
+    "vurderingsdato-for-2010": "vurderingsdato",
     "ukjent-person-inntekt": "ider",
     "ukjent-person-botilbud": "ider",
     "ukjent-person-kvp": "ider",
@@ -42,7 +42,7 @@ UTENFOR_SKJEMA_SAKER = {
 }
 #: The golden cases (tests/saker) that are rejected for a reason beyond a schema.
 UTENFOR_SKJEMA_GULL = {
-    "En sak før 2010 avvises": "datoer mot hverandre",
+    "En sak før 2010 avvises": "vurderingsdato",
     "Barns arbeidsinntekt på en voksen søker avvises": "motstrid",
     "Fravær uten til med flere dager enn programmet har: avvist": "datoer mot hverandre",
 }

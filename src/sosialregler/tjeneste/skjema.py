@@ -57,14 +57,17 @@ UTENFOR_SKJEMA: tuple[tuple[str, str], ...] = (
         "datoer mot hverandre",
         "barn er ikke eldre enn foreldrene, ingen er født etter "
         "vurderingsdatoen, et botilbud slutter ikke før det starter, KVP-fravær ligger i "
-        "programperioden, vurderingsdatoen er ikke før lovens ikrafttredelse (2010-01-01)",
+        "programperioden og begynner ikke før lovens ikrafttredelse (2010-01-01)",
     ),
-    ("vurderingsdato", "saken må ha vurderingsdato med mindre den gis som «dato» i forespørselen"),
+    (
+        "vurderingsdato",
+        "saken må ha en vurderingsdato fra 2010-01-01 (lovens ikrafttredelse), med mindre "
+        "«dato» i forespørselen gis i stedet og overstyrer den",
+    ),
     ("heltall", "JSON Schema godtar 1.0 som heltall; kontrakten krever et tall uten desimaler"),
     (
         "størrelse",
-        "teksten er høyst grenser.byte byte, saken har høyst grenser.personer "
-        "personer og er nøstet høyst grenser.dybde nivåer (grenser.py)",
+        "teksten er høyst grenser.byte byte og nøstet høyst grenser.dybde nivåer (grenser.py)",
     ),
     (
         "motstrid",
