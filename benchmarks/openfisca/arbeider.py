@@ -10,7 +10,8 @@ Commands (``{"op": ...}``):
 * ``info``: versions, and how long loading the country template's tax-benefit system took;
 * ``enkel``: ``antall`` single-household simulations of ``situasjon``, each one a new
   ``SimulationBuilder().build_from_entities(...)`` plus ``calculate(variabel, periode)``,
-  exactly what a web API call or a test of one situation does; returns µs per run;
+  exactly what a web API call or a test of one situation does; returns µs per run (and
+  of it, building the simulation);
 * ``vektor_inndata``: keeps the arrays of a population (one row per person, each person's
   household, salary, birth date; the households' rent) for ``vektor``;
 * ``vektor``: ``antall`` runs of one vectorised simulation over the whole population: declare
@@ -50,14 +51,17 @@ def _info(start_ms: float) -> dict[str, Any]:
 
 def _enkel(tbs: Any, kommando: dict[str, Any]) -> dict[str, Any]:
     situasjon, variabel, periode = kommando["situasjon"], kommando["variabel"], kommando["periode"]
-    tider = []
+    tider, bygg = [], []
     verdi = None
     for _ in range(kommando["antall"]):
         t0 = KLOKKE()
         simulering = SimulationBuilder().build_from_entities(tbs, situasjon)
+        t1 = KLOKKE()
         verdi = simulering.calculate(variabel, periode)
-        tider.append((KLOKKE() - t0) * 1e6)
-    return {"us": tider, "verdi": None if verdi is None else verdi.tolist()}
+        t2 = KLOKKE()
+        tider.append((t2 - t0) * 1e6)
+        bygg.append((t1 - t0) * 1e6)
+    return {"us": tider, "bygg_us": bygg, "verdi": None if verdi is None else verdi.tolist()}
 
 
 def _vektor_inndata(kommando: dict[str, Any]) -> dict[str, Any]:

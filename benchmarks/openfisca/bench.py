@@ -331,6 +331,7 @@ def mal_enkel(args: argparse.Namespace, arbeider: Arbeider | None) -> dict[str, 
     sr: list[list[float]] = []
     bar: list[list[float]] = []
     of: dict[str, list[list[float]]] = {v: [] for v in VARIABLER}
+    bygg: dict[str, list[list[float]]] = {v: [] for v in VARIABLER}
     for _ in range(args.runder):
         sr.append(_per_gang_us(lambda: sosialregler.assess(sak), args.antall))
         bar.append(_per_gang_us(lambda: bar_vurdering(sak), args.antall))
@@ -346,6 +347,7 @@ def mal_enkel(args: argparse.Namespace, arbeider: Arbeider | None) -> dict[str, 
                     }
                 )
                 of[v].append(svar["us"])
+                bygg[v].append(svar["bygg_us"])
     ut: dict[str, Any] = {
         "sak": ENSLIG.name,
         "sosialregler_belop_per_maned": str(belop),
@@ -356,7 +358,12 @@ def mal_enkel(args: argparse.Namespace, arbeider: Arbeider | None) -> dict[str, 
     }
     if arbeider is not None:
         ut["openfisca"] = {
-            v: {"verdi": verdier[v], "us": oppsummer(of[v]), "forhold": _forhold(of[v], sr)}
+            v: {
+                "verdi": verdier[v],
+                "us": oppsummer(of[v]),
+                "bygg_us": oppsummer(bygg[v]),
+                "forhold": _forhold(of[v], sr),
+            }
             for v in VARIABLER
         }
     return ut
@@ -447,6 +454,11 @@ def mal_populasjon(args: argparse.Namespace, arbeider: Arbeider | None) -> dict[
 # --- output ------------------------------------------------------------------------------------
 
 
+def _tall(n: int) -> str:
+    """100000 as «100 000», as the README writes numbers."""
+    return f"{n:,}".replace(",", " ")
+
+
 def skriv_tabeller(r: dict[str, Any]) -> None:
     m = r["maskin"]
     print(
@@ -488,18 +500,18 @@ def skriv_tabeller(r: dict[str, Any]) -> None:
     for v, o in a.get("openfisca", {}).items():
         f = o["forhold"]
         rad(
-            f"OpenFisca `{v}` (bygg + calculate)",
+            f"OpenFisca `{v}` (bygg {o['bygg_us']['median']:.0f} µs + calculate)",
             o["us"],
             f"{f['median']:.2f}× ({f['runde_min']:.2f}–{f['runde_maks']:.2f})",
         )
     p = r["populasjon"]
     print()
     tekst = (
-        f"(b) Populasjon: {p['saker']} husstander — {r['vektor_runder']} runder, vekselvis; "
-        f"sosialregler `assess_many` (1 prosess) over {p['batch_saker']} saker"
+        f"(b) Populasjon: {_tall(p['saker'])} husstander — {r['vektor_runder']} runder, vekselvis; "
+        f"sosialregler `assess_many` (1 prosess) over {_tall(p['batch_saker'])} saker"
     )
     if p["oppregnet"]:
-        tekst += f", regnet lineært opp til {p['saker']}"
+        tekst += f", regnet lineært opp til {_tall(p['saker'])}"
     print(tekst)
     print()
     print("| hva | median ms | runder ms | µs per husstand | sosialregler / OpenFisca |")
@@ -546,7 +558,7 @@ def skriv_tabeller(r: dict[str, Any]) -> None:
         if "forhold" in pop:
             beste = min(beste, pop["forhold"])
         print(
-            f"| {p['saker']} husstander: ≤ {mal['populasjon_hoyst_ganger_tregere']:.0f}× "
+            f"| {_tall(p['saker'])} husstander: ≤ {mal['populasjon_hoyst_ganger_tregere']:.0f}× "
             f"OpenFiscas vektoriserte kjøring (issue 19) | {beste:.0f}× "
             f"| {'ja' if beste <= mal['populasjon_hoyst_ganger_tregere'] else 'nei'} |"
         )
