@@ -12,9 +12,7 @@ caseload report). Also ``sosialregler.testing`` (hypothesis strategies),
 ``sosialregler.testfiler`` (test-case files) and ``sosialregler.repl``.
 """
 
-__version__ = "0.1.0"
-
-from .api import assess, les_sak, regelbok, standard_regelbok
+from .api import assess, les_sak
 from .assessment import Assessment, Vedtak
 from .batch import Avvist, assess_many
 from .errors import Feil, RegelFeil, UgyldigSak
@@ -22,6 +20,8 @@ from .frister import Frist, due
 from .hvaom import HvaOm, hvorfor_ikke, inntekt_ved_null
 from .outcome import Utfall
 from .soknad import Soknadsresultat, fra_soknad, vurder_soknad
+from .standardbok import regelbok, standard_regelbok
+from .versjon import __version__
 
 __all__ = [
     "Assessment",

@@ -13,13 +13,11 @@ A pure function: no global mutable state; the default rulebook is loaded once an
 from __future__ import annotations
 
 import decimal
-import functools
 from collections.abc import Mapping
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
-from . import __version__, areas
+from . import areas, vurderer
 from .areas.base import Beregning
 from .assessment import Assessment, Vedtak, utdata_etter_utfall
 from .contract import (
@@ -39,32 +37,14 @@ from .facts import Sak
 from .grenser import Grenser, som_grenser
 from .outcome import Utfall
 from .rulebook.book import Regelbok
-from .rulebook.load import last_regelbok
+from .standardbok import regelbok, standard_regelbok
 from .tree import Node
+from .versjon import __version__
 
 #: The rule that carries appeal information (forvaltningsloven § 27), shown with every text.
 KLAGEREGEL = "fvl-27-klageadgang"
 
-
-@functools.cache
-def standard_regelbok() -> Regelbok:
-    """The rules shipped with the library, loaded and compiled once per process."""
-    return last_regelbok()
-
-
-@functools.cache
-def _regelbok_fra(mappe: str, satser: str | None) -> Regelbok:
-    return last_regelbok(mappe, satser)
-
-
-def regelbok(regler: Path | str | None = None, satser: Path | str | None = None) -> Regelbok:
-    """A rulebook: the shipped one, another rules folder, and/or a municipality's rate file."""
-    if regler is None and satser is None:
-        return standard_regelbok()
-    from .rulebook.load import standard_mappe
-
-    mappe = str(Path(regler).resolve()) if regler is not None else str(standard_mappe())
-    return _regelbok_fra(mappe, str(Path(satser).resolve()) if satser else None)
+__all__ = ["KLAGEREGEL", "assess", "les_dato", "les_sak", "regelbok", "standard_regelbok"]
 
 
 UGYLDIG_DATO = "ugyldig dato: forventet en dato ÅÅÅÅ-MM-DD"
@@ -200,3 +180,7 @@ def _assess(
         sak=fakta_sak,
         satser=tuple(satser),
     )
+
+
+# ``hvaom`` (what the result's ``what_if`` calls) reaches ``assess`` through ``vurderer``.
+vurderer.bruk(assess)

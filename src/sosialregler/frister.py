@@ -66,6 +66,7 @@ from .areas import oppfolging
 from .assessment import Assessment
 from .derived import utled
 from .engine import Kontekst, Merknad
+from .explain import merknadstekst
 from .facts import Sak
 from .outcome import Utfall
 from .rulebook.book import Regelbok
@@ -441,8 +442,6 @@ def _hjemmel(m: Merknad) -> str:
 
 def _merknadstekst(m: Merknad) -> Callable[[str], str]:
     def tekst(sprak: str) -> str:
-        from .explain import merknadstekst
-
         return merknadstekst(m, sprak)
 
     return tekst

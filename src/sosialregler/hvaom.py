@@ -20,6 +20,7 @@ Nothing here knows a rate: every number comes from an assessment's own lines.
 from __future__ import annotations
 
 import copy
+import json
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -29,13 +30,15 @@ from typing import TYPE_CHECKING, Any
 from attrs import frozen
 
 from .errors import Feil, UgyldigSak
+from .explain import UTFALLSORD, formater, kroner, merknadstekst
 from .grunnfakta import alder
 from .outcome import Utfall
+from .tree import Node, fakta_til_json
+from .vurderer import vurder
 
 if TYPE_CHECKING:
     from .assessment import Assessment, Vedtak
     from .rulebook.book import Regelbok
-    from .tree import Node
 
 __all__ = [
     "Forskjell",
@@ -193,7 +196,6 @@ class Forskjell:
         return f"{omrade}: {felt} {fra} → {til}"
 
     def to_dict(self) -> dict[str, Any]:
-        from .tree import fakta_til_json
 
         def json_verdi(verdi: Any) -> Any:
             return verdi.value if isinstance(verdi, Utfall) else fakta_til_json(verdi)
@@ -252,7 +254,6 @@ def feltnavn(felt: str, sprak: str = "nb") -> str:
 
 def utfallsord(utfall: Utfall, sprak: str = "nb") -> str:
     """An outcome in a few words («skjønn», «ikke oppfylt»): ``UTFALLSORD`` before its dash."""
-    from .explain import UTFALLSORD
 
     ord_ = UTFALLSORD[sprak][utfall].split(" – ")[0]
     return ord_[0].lower() + ord_[1:]
@@ -260,9 +261,6 @@ def utfallsord(utfall: Utfall, sprak: str = "nb") -> str:
 
 def vis_verdi(felt: str, verdi: Any, sprak: str = "nb") -> str:
     """A value of an area's output as a caseworker reads it."""
-    import json
-
-    from .explain import formater, kroner
 
     if verdi is None:
         return "–"
@@ -278,7 +276,6 @@ def vis_verdi(felt: str, verdi: Any, sprak: str = "nb") -> str:
         return formater(verdi, sprak)
     if isinstance(verdi, tuple):
         return ", ".join(str(v) for v in verdi) or "–"
-    from .tree import fakta_til_json
 
     tekst = json.dumps(fakta_til_json(verdi), ensure_ascii=False, default=str)
     return tekst if len(tekst) <= 80 else tekst[:79] + "…"
@@ -287,7 +284,6 @@ def vis_verdi(felt: str, verdi: Any, sprak: str = "nb") -> str:
 def _merknadsnavn(m: Any, sprak: str) -> str:
     """A flag in words: the first sentence of its text (at most 100 characters), and whom it
     concerns."""
-    from .explain import merknadstekst
 
     tekst = merknadstekst(m, sprak).strip() or m.kode
     forste = tekst.split(". ")[0].rstrip(".")
@@ -365,7 +361,6 @@ class HvaOm:
         «Endret» only when the copy differs from the case; a value the case already has is
         said to be unchanged.
         """
-        import json
 
         def vis(v: Any) -> str:
             return "–" if v is None else json.dumps(v, ensure_ascii=False)
@@ -422,11 +417,10 @@ def hva_om(
     Raises ``UgyldigSak`` when a path cannot be followed or the changed case is rejected.
     ``regler``: the rulebook to use (the assessment does not keep one); default the shipped.
     """
-    from .api import assess
 
     endringer = dict(endringer.items() if isinstance(endringer, Mapping) else endringer)
     ny = endre(vurdering.inndata, endringer)
-    etter = assess(ny, regler=regler)
+    etter = vurder(ny, regler=regler)
     return HvaOm(endringer, ny, vurdering, etter, forskjeller(vurdering, etter))
 
 
@@ -458,7 +452,6 @@ class Inntektsgrense:
     metode: str
 
     def tekst(self, sprak: str = "nb") -> str:
-        from .explain import kroner
 
         if sprak == "nb":
             naa = f" (nå {kroner(self.naa, sprak)})" if self.naa is not None else " (ny linje)"
@@ -652,7 +645,6 @@ def _prov(
 def _inntekt_under_behov(
     vurdering: Assessment, omrade: str, vedtak: Vedtak, regler: Regelbok | None
 ) -> Forslag | None:
-    from .explain import kroner
 
     if vedtak.beregning is None or vedtak.beregnet_behov_per_maned != 0:
         return None
@@ -722,7 +714,6 @@ def _fodselsdag(fodt: date, alder: int) -> date:
 def _aldersdatoer(
     vurdering: Assessment, omrade: str, vedtak: Vedtak, regler: Regelbok | None
 ) -> list[Forslag]:
-    from .explain import formater
 
     dato = vurdering.vurderingsdato
     personer = [

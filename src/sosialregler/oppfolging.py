@@ -29,6 +29,7 @@ import csv
 import io
 import json
 import random
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, timedelta
@@ -37,8 +38,7 @@ from typing import Any, TextIO
 
 from attrs import frozen
 
-from . import __version__
-from .api import les_dato, standard_regelbok
+from .api import les_dato
 from .assessment import Assessment
 from .batch import CHUNK_SIZE, Avvist, assess_many, regelbok_i_bruk
 from .errors import Feil, UgyldigSak
@@ -49,6 +49,8 @@ from .rulebook.book import Regelbok
 from .side import Gruppe, Stolpe, antall, avviste_tabell, kort, side, stablet_diagram
 from .side import e as _e
 from .side import tall as _tall
+from .standardbok import standard_regelbok
+from .versjon import __version__
 
 __all__ = [
     "GRUPPER",
@@ -389,7 +391,6 @@ def les_jsonl(
         with open(kilde, "rb") as fil:
             yield from (linje for _, linje in linjer(fil, grense))
         return
-    import sys
 
     strom = sys.stdin if isinstance(kilde, str | Path) else kilde
     binar = getattr(strom, "buffer", None)

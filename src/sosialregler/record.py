@@ -84,6 +84,7 @@ from .outcome import Utfall
 from .rulebook.expr import UttrykkFeil, parse
 from .rulebook.load import tekstplassholdere
 from .rulebook.model import Hjemmel, RegelInfo
+from .standardbok import standard_regelbok
 from .tree import Node
 from .ukjent import Ukjent
 
@@ -1059,8 +1060,6 @@ class Leser:
     @staticmethod
     def _oppslag(nokkel: str, regelbok: Regelbok | None) -> RegelInfo:
         if regelbok is None:
-            from .api import standard_regelbok
-
             regelbok = standard_regelbok()
         regel_id, _, fra = nokkel.rpartition("@")
         for versjon in regelbok.regler.get(regel_id, ()):

@@ -53,11 +53,15 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from attrs import frozen
 
+from .api import assess
+from .contract import les_json, sjekk_grenser
 from .errors import Feil, UgyldigSak, kort_verdi
 from .grenser import Grenser, som_grenser
+from .hvaom import les_sti
 
 if TYPE_CHECKING:
     from .assessment import Assessment
@@ -301,8 +305,6 @@ def _verdi_tekst(verdi: Any) -> str:
 
 
 def _hent(data: Any, sti: str) -> Any:
-    from .hvaom import les_sti
-
     verdi = data
     for ledd in les_sti(sti):
         try:
@@ -460,8 +462,6 @@ def _oslo_dato(tidspunkt: datetime) -> date:
     if tidspunkt.tzinfo is None:
         return tidspunkt.date()
     try:
-        from zoneinfo import ZoneInfo
-
         return tidspunkt.astimezone(ZoneInfo("Europe/Oslo")).date()
     except Exception:  # no time-zone database: the UTC date (off by one only near midnight)
         return tidspunkt.date()
@@ -540,12 +540,8 @@ def fra_soknad(
     except ValueError as exc:
         raise UgyldigSak([Feil("grenser", None, str(exc))]) from None
     if isinstance(soknad, str | bytes):
-        from .contract import les_json
-
         soknad = les_json(soknad, grense)
     if isinstance(soknad, dict):
-        from .contract import sjekk_grenser
-
         sjekk_grenser(soknad, grense, "søknaden")
     try:
         return _fra_soknad(soknad, dato)
@@ -562,8 +558,6 @@ def _fra_soknad(
     ``innsendingstidspunkt``, ``data.familie.forsorgerplikt.ansvar[0].barn.fodselsdato``).
     """
     if isinstance(soknad, str | bytes):
-        from .contract import les_json
-
         soknad = les_json(soknad)
     leser = _Leser()
     if not isinstance(soknad, dict):
@@ -1178,8 +1172,6 @@ def vurder_soknad(
 ) -> tuple[Soknadsresultat, Assessment]:
     """Map the application and assess it. A rejection by the contract names the field in the
     application where the value came from (and the contract path in the message)."""
-    from .api import assess
-
     resultat = fra_soknad(soknad, dato, grenser=grenser)
     try:
         vurdering = assess(resultat.sak, regler=regler, grenser=grenser)

@@ -70,8 +70,12 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
+from .api import assess, regelbok
 from .errors import RegelFeil, UgyldigSak
+from .explain import tall
+from .hvaom import innerste_feilede
 from .outcome import Utfall
+from .tree import fakta_til_json
 
 if TYPE_CHECKING:
     from .assessment import Assessment
@@ -455,15 +459,11 @@ def _les_forventet_verdi(verdi: Any, sti: str, feil: Any) -> Any:
 
 @functools.cache
 def _regelbok(regler: str | None, satser: str | None) -> Regelbok:
-    from .api import regelbok
-
     return regelbok(regler, satser)
 
 
 def kjor_sak(sak: Testsak) -> Resultat:
     """Assess the case and compare with what it expects. Never raises for a case's sake."""
-    from .api import assess
-
     try:
         bok = _regelbok(sak.regler, sak.satser)
     except RegelFeil as exc:
@@ -502,8 +502,6 @@ def _sammenlign_avvisning(sak: Testsak, exc: UgyldigSak) -> Iterator[str]:
 
 
 def _sammenlign(sak: Testsak, vurdering: Assessment) -> Iterator[str]:
-    from .hvaom import innerste_feilede
-
     f = sak.forventet
     for omrade, forventet in f.omrader.items():
         vedtak = vurdering.vedtak.get(omrade)
@@ -550,8 +548,6 @@ def _sammenlign(sak: Testsak, vurdering: Assessment) -> Iterator[str]:
 
 
 def _som_json(verdi: Any) -> Any:
-    from .tree import fakta_til_json
-
     return fakta_til_json(verdi)
 
 
@@ -593,8 +589,6 @@ def _avvik(onsket: Any, faktisk: Any, sak: Testsak) -> str | None:
 
 def _vis(verdi: Any) -> str:
     if isinstance(verdi, Decimal | int | float) and not isinstance(verdi, bool):
-        from .explain import tall
-
         return tall(Decimal(str(verdi)), "nb")
     return json.dumps(verdi, ensure_ascii=False, default=str)
 
@@ -739,8 +733,6 @@ def _tabell(hode: str, data: Mapping[str, Any]) -> list[str]:
 def forventet_fra(vurdering: Assessment) -> dict[str, Any]:
     """What an assessment gave, as a test file's ``forventet``: outcome and outputs per area,
     the missing facts of undetermined areas, and the flags raised."""
-    from .tree import fakta_til_json
-
     ut: dict[str, Any] = {}
     koder = list(dict.fromkeys(m.kode for m in vurdering.merknader))
     if koder:
@@ -878,7 +870,7 @@ class TestsakFeilet(AssertionError):
 def _pytest_klasser() -> tuple[Any, Any]:
     """The pytest collector and item classes, made on first use (pytest is a test dependency
     only: ``sosialregler test`` runs without it)."""
-    import pytest
+    import pytest  # an optional extra: `sosialregler test` runs without pytest
 
     class TestfilSamling(pytest.File):
         def collect(self) -> Iterator[Any]:

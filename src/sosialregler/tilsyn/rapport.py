@@ -30,13 +30,15 @@ from typing import Any
 
 from attrs import field, frozen
 
-from .. import __version__
-from ..api import les_dato, standard_regelbok
+from ..api import les_dato
 from ..assessment import Assessment
 from ..batch import CHUNK_SIZE, Avvist, assess_many, regelbok_i_bruk
 from ..errors import Feil, UgyldigSak
+from ..oppfolging import eksempelsaker as grunnsaker
 from ..rulebook.book import Regelbok
 from ..side import Gruppe, Stolpe, avviste_tabell, e, kort, side, stablet_diagram, tall
+from ..standardbok import standard_regelbok
+from ..versjon import __version__
 from .etiketter import Lesehjelp, lesehjelp
 from .regler import UTFALL, Malepunkter, last
 from .tekst import manglende, sjekk_sprak, tekst
@@ -535,8 +537,6 @@ def eksempelsaker(
     """The follow-up report's synthetic caseload (``oppfolging.eksempelsaker``) with children
     and the audit points' facts added at random — present, absent (unknown) or empty — so every
     point meets every outcome. The same for the same seed."""
-    from ..oppfolging import eksempelsaker as grunnsaker
-
     dag = les_dato(dato)
     assert dag is not None
     rng = random.Random(seed * 7919 + 17)
