@@ -21,7 +21,6 @@ from . import areas, vurderer
 from .areas.base import Beregning
 from .assessment import Assessment, Vedtak, utdata_etter_utfall
 from .contract import (
-    ISO_DATO,
     SENESTE_DATO,
     TIDLIGSTE_DATO,
     URIMELIG_DATO,
@@ -35,6 +34,7 @@ from .engine import Kontekst
 from .errors import Feil, UgyldigSak
 from .facts import Sak
 from .grenser import Grenser, som_grenser
+from .isodato import ISO_DATO
 from .outcome import Utfall
 from .rulebook.book import Regelbok
 from .standardbok import regelbok, standard_regelbok

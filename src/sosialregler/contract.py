@@ -32,9 +32,11 @@ from cattrs.errors import (
 )
 
 from . import tilsynsfakta
+from .desimal import tall_til_json
 from .errors import Feil, UgyldigSak, oppramsing
 from .facts import Kvp, Opphold, Sak
 from .grenser import STANDARD, Grenser, heves, tall
+from .isodato import ISO_DATO
 
 #: The current act applies from this date; older cases belong to the 1991 act.
 LOVENS_IKRAFTTREDELSE = date(2010, 1, 1)
@@ -47,9 +49,6 @@ URIMELIG_DATO = (
 )
 #: An amount above this is a typing error, not a household's income (ten billion kroner).
 MAKS_BELOP = Decimal(10) ** 10
-
-#: ISO dates in ASCII digits only (\d would also accept other scripts' digits).
-ISO_DATO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class _Avvist(ValueError):
@@ -695,12 +694,8 @@ def til_dict(sak: Sak) -> dict[str, Any]:
 def _lag_ut_konverter() -> cattrs.Converter:
     konverter = cattrs.Converter()
     konverter.register_unstructure_hook(date, date.isoformat)
-    konverter.register_unstructure_hook(Decimal, _tall_til_json)
+    konverter.register_unstructure_hook(Decimal, tall_til_json)
     return konverter
-
-
-def _tall_til_json(verdi: Decimal) -> int | float:
-    return int(verdi) if verdi == verdi.to_integral_value() else float(verdi)
 
 
 _UT = _lag_ut_konverter()

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
+from .desimal import tall_til_json
 from .errors import Feil, UgyldigSak
 from .explain import UTFALLSORD, formater, kroner, merknadstekst
 from .grunnfakta import alder
@@ -521,7 +522,7 @@ def inntekt_ved_null(
         sti = f"inntekter[{indeks}].belop_per_maned"
 
         def endring(verdi: Decimal) -> dict[str, Any]:
-            return {sti: _json_tall(verdi)}
+            return {sti: tall_til_json(verdi)}
 
         start: Decimal | None = naa
     else:
@@ -535,7 +536,7 @@ def inntekt_ved_null(
                 f"inntekter[{indeks}]": {
                     "person": soker,
                     "type": "arbeidsinntekt",
-                    "belop_per_maned": _json_tall(verdi),
+                    "belop_per_maned": tall_til_json(verdi),
                 }
             }
 
@@ -572,10 +573,6 @@ def inntekt_ved_null(
     return Inntektsgrense(
         omrade, sti, hoy, naa, medregnet + (hoy - start), endring(hoy), True, "halvering"
     )
-
-
-def _json_tall(verdi: Decimal) -> int | float:
-    return int(verdi) if verdi == verdi.to_integral_value() else float(verdi)
 
 
 # --- why not ---------------------------------------------------------------------------------
@@ -661,7 +658,7 @@ def _inntekt_under_behov(
         if rest <= 0:
             break
         kutt = min(belop, rest)
-        endringer[f"inntekter[{indeks}].belop_per_maned"] = _json_tall(belop - kutt)
+        endringer[f"inntekter[{indeks}].belop_per_maned"] = tall_til_json(belop - kutt)
         rest -= kutt
     utfall, _ = _prov(vurdering, omrade, endringer, regler)
     bekreftet = utfall is not None and utfall is not Utfall.IKKE_OPPFYLT

@@ -59,9 +59,11 @@ from attrs import frozen
 
 from .api import assess
 from .contract import les_json, sjekk_grenser
+from .desimal import tall_til_json
 from .errors import Feil, UgyldigSak, kort_verdi
 from .grenser import Grenser, som_grenser
 from .hvaom import les_sti
+from .isodato import ISO_DATO, som_dato
 
 if TYPE_CHECKING:
     from .assessment import Assessment
@@ -80,7 +82,6 @@ __all__ = [
 #: The major version of NAV's application format this module reads.
 STOTTET_HOVEDVERSJON = 1
 _VERSJON = re.compile(r"([0-9]+)\.([0-9]+)\.([0-9]+)(-[a-zA-Z0-9]+)?(\+[a-zA-Z0-9]+)?")
-_ISO_DATO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 #: Keys whose values the format defines as dates (types/dato.json).
 _DATOFELT = frozenset(
     {"fodselsdato", "fom", "tom", "utbetalingsdato", "periodeFom", "periodeTom", "dato"}
@@ -431,15 +432,6 @@ def _kort(verdi: Any) -> Any:
     return kort_verdi(verdi)
 
 
-def _les_dato(verdi: Any) -> date | None:
-    if not isinstance(verdi, str) or not _ISO_DATO.fullmatch(verdi):
-        return None
-    try:
-        return date.fromisoformat(verdi)
-    except ValueError:
-        return None
-
-
 def _sjekk_datoer(data: Any, sti: str, leser: _Leser) -> None:
     """Every value the format defines as a date must be one: an impossible date is a
     rejection, never a guess (the format's own sample has ``2017-13-01``)."""
@@ -447,7 +439,7 @@ def _sjekk_datoer(data: Any, sti: str, leser: _Leser) -> None:
         for nokkel, verdi in data.items():
             under = f"{sti}.{nokkel}"
             if nokkel in _DATOFELT and not isinstance(verdi, dict | list) and verdi is not None:
-                if _les_dato(verdi) is None:
+                if som_dato(verdi) is None:
                     leser.feil.append(
                         Feil(under, _kort(verdi), "ugyldig dato: forventet ÅÅÅÅ-MM-DD som finnes")
                     )
@@ -471,7 +463,7 @@ def _vurderingsdato(soknad: dict[str, Any], dato: date | str | None, leser: _Les
     if dato is not None:
         if isinstance(dato, date) and not isinstance(dato, datetime):
             return dato
-        lest = _les_dato(dato) if isinstance(dato, str) else None
+        lest = som_dato(dato) if isinstance(dato, str) else None
         if lest is None:
             leser.feil.append(Feil("--dato", str(dato), "ugyldig dato: forventet ÅÅÅÅ-MM-DD"))
         return lest
@@ -487,7 +479,7 @@ def _vurderingsdato(soknad: dict[str, Any], dato: date | str | None, leser: _Les
         )
         return None
     try:
-        if not isinstance(tidspunkt, str) or not _ISO_DATO.match(tidspunkt):
+        if not isinstance(tidspunkt, str) or not ISO_DATO.match(tidspunkt):
             raise ValueError
         return _oslo_dato(datetime.fromisoformat(tidspunkt))
     except ValueError:
@@ -649,12 +641,12 @@ def _husstand(data: dict[str, Any], leser: _Leser) -> tuple[list[dict[str, Any]]
     fodt_kilde: Any = "ukjent"
     if isinstance(fodt, dict):
         fodt_kilde, fodt = fodt.get("kilde"), fodt.get("verdi")
-        if fodt is not None and _les_dato(fodt) is None:
+        if fodt is not None and som_dato(fodt) is None:
             leser.feil.append(
                 Feil("data.personalia.fodselsdato.verdi", _kort(fodt), "ugyldig dato")
             )
             fodt = None
-    if isinstance(fodt, str) and _les_dato(fodt) is not None:
+    if isinstance(fodt, str) and som_dato(fodt) is not None:
         soker["fodselsdato"] = fodt
         leser.bruk("personer[0].fodselsdato", fodt_kilde, "data.personalia.fodselsdato")
     else:
@@ -763,7 +755,7 @@ def _partner(
     personer.append(person)
     leser.bruk(f"personer[{indeks}].rolle", kilde, kilde_sti)
     fodt = ektefelle.get("fodselsdato")
-    if _les_dato(fodt) is not None:
+    if som_dato(fodt) is not None:
         person["fodselsdato"] = fodt
         leser.bruk(f"personer[{indeks}].fodselsdato", kilde, f"{sti}.ektefelle.fodselsdato")
     return True
@@ -811,7 +803,7 @@ def _barn(a: dict[str, Any], sti: str, personer: list[dict[str, Any]], leser: _L
     personer.append(person)
     leser.bruk(f"personer[{indeks}].rolle", kilde, kilde_sti)
     fodt = barn.get("fodselsdato")
-    if _les_dato(fodt) is not None:
+    if som_dato(fodt) is not None:
         person["fodselsdato"] = fodt
         leser.bruk(f"personer[{indeks}].fodselsdato", barn.get("kilde"), f"{sti}.barn.fodselsdato")
     if delt_bosted is True:
@@ -931,7 +923,7 @@ def _inntekter(
             leser.ikke(esti, e, "nettobeløpet mangler", "netto")
             ufullstendig.append(esti)
             continue
-        data = {"type": _INNTEKT_OVERSIKT[typ], "belop_per_maned": _json_tall(netto)}
+        data = {"type": _INNTEKT_OVERSIKT[typ], "belop_per_maned": tall_til_json(netto)}
         linjer.append(_Linje.av(data, esti, "netto", e))
 
     sti = "data.okonomi.opplysninger.utbetaling"
@@ -979,7 +971,7 @@ def _inntekter(
             leser.ikke(esti, e, "beløpet mangler", "netto")
             ufullstendig.append(esti)
             continue
-        data = {"type": kontrakttype, "belop_per_maned": _json_tall(belop)}
+        data = {"type": kontrakttype, "belop_per_maned": tall_til_json(belop)}
         linjer.append(_Linje.av(data, esti, felt, e))
 
     # A register row replaces the applicant's own row of the same income type.
@@ -1041,10 +1033,6 @@ def _netto(e: dict[str, Any], sti: str, leser: _Leser) -> tuple[Decimal | None, 
     return leser.belop(e, "belop", sti), "belop"
 
 
-def _json_tall(verdi: Decimal) -> int | float:
-    return int(verdi) if verdi == verdi.to_integral_value() else float(verdi)
-
-
 # --- expenses and assets -----------------------------------------------------------------------
 
 
@@ -1077,12 +1065,12 @@ def _utgifter(
             if er_bo:
                 data: dict[str, Any] = {
                     "type": _BOUTGIFT[typ],
-                    "belop_per_maned": _json_tall(belop),
+                    "belop_per_maned": tall_til_json(belop),
                 }
                 boutgifter.append(_Linje.av(data, esti, "belop", e))
                 continue
             kontrakttype, hyppighet, beskrivelse = _ANDRE_UTGIFTER[typ]
-            data = {"type": kontrakttype, "belop": _json_tall(belop), "hyppighet": hyppighet}
+            data = {"type": kontrakttype, "belop": tall_til_json(belop), "hyppighet": hyppighet}
             tittel = e.get("tittel")
             if beskrivelse or isinstance(tittel, str):
                 data["beskrivelse"] = beskrivelse or tittel
@@ -1142,7 +1130,7 @@ def _formue(oversikt: dict[str, Any], leser: _Leser) -> list[dict[str, Any]] | N
             leser.ikke(esti, e, "beløpet mangler")
             ukjent = True
             continue
-        data = {"type": _FORMUE[typ], "belop": _json_tall(belop), "person": "p1"}
+        data = {"type": _FORMUE[typ], "belop": tall_til_json(belop), "person": "p1"}
         linjer.append(_Linje.av(data, esti, "belop", e))
     if ukjent:
         _ikke_alle(linjer, "formuen er satt som ukjent fordi et beløp mangler", leser)

@@ -74,6 +74,7 @@ from .api import assess, regelbok
 from .errors import RegelFeil, UgyldigSak
 from .explain import tall
 from .hvaom import innerste_feilede
+from .isodato import ISO_DATO
 from .outcome import Utfall
 from .tree import fakta_til_json
 
@@ -641,7 +642,6 @@ def _treffer(sak: Testsak, filter: str) -> bool:
 # --- writing (the REPL's lagre-test) ---------------------------------------------------------
 
 _NOKKEL = re.compile(r"[A-Za-z0-9_-]+")
-_ISO_DATO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def toml_verdi(verdi: Any) -> str:
@@ -665,7 +665,7 @@ def toml_verdi(verdi: Any) -> str:
     if isinstance(verdi, date) and not isinstance(verdi, datetime):
         return verdi.isoformat()
     if isinstance(verdi, str):
-        if _ISO_DATO.fullmatch(verdi):
+        if ISO_DATO.fullmatch(verdi):
             try:
                 date.fromisoformat(verdi)
                 return verdi

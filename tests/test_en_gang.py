@@ -1,0 +1,66 @@
+"""Each piece of knowledge written once (issue 17 point 3): the form of an ISO date, an amount
+as a JSON number, the outcome algebra. A copy that comes back fails here, by name."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from sosialregler.desimal import tall_til_json
+from sosialregler.isodato import ISO_DATO, som_dato
+
+PAKKE = Path(__file__).resolve().parent.parent / "src" / "sosialregler"
+
+
+def _kilder() -> dict[str, str]:
+    return {str(f.relative_to(PAKKE)): f.read_text(encoding="utf-8") for f in PAKKE.rglob("*.py")}
+
+
+@pytest.mark.parametrize(
+    ("tekst", "ventet"),
+    [
+        ("2024-02-29", date(2024, 2, 29)),
+        ("2023-02-29", None),  # not in the calendar
+        ("2017-13-01", None),  # NAV's own sample
+        ("٢٠٢٤-٠١-٠١", None),  # other scripts' digits: fromisoformat would refuse them
+        ("2024-1-01", None),
+        (" 2024-01-01", None),
+        (20240101, None),
+    ],
+)
+def test_som_dato(tekst: object, ventet: date | None) -> None:
+    assert som_dato(tekst) == ventet
+
+
+def test_iso_dato_bare_ascii_sifre() -> None:
+    assert ISO_DATO.fullmatch("2024-01-01")
+    assert not ISO_DATO.fullmatch("٢٠٢٤-٠١-٠١")
+
+
+def test_iso_datoens_form_staar_ett_sted() -> None:
+    """Only isodato.py writes the form of an ISO date as a regex."""
+    form = re.compile(r"(\\d|\[0-9\])\{4\}-(\\d|\[0-9\])\{2\}-")
+    kopier = sorted(navn for navn, kilde in _kilder().items() if form.search(kilde))
+    assert kopier == ["isodato.py"]
+
+
+@pytest.mark.parametrize(
+    ("belop", "ventet"),
+    [(Decimal("11750"), 11750), (Decimal("11750.00"), 11750), (Decimal("0.5"), 0.5)],
+)
+def test_tall_til_json(belop: Decimal, ventet: float) -> None:
+    ut = tall_til_json(belop)
+    assert ut == ventet
+    assert type(ut) is type(ventet)
+
+
+def test_belop_til_json_staar_ett_sted() -> None:
+    """Only desimal.py turns an amount into a JSON number (whole: int, else float)."""
+    kopier = sorted(
+        navn for navn, kilde in _kilder().items() if "to_integral_value() else float(" in kilde
+    )
+    assert kopier == ["desimal.py"]
