@@ -37,14 +37,24 @@ from .grenser import Grenser, som_grenser
 from .isodato import ISO_DATO
 from .outcome import Utfall
 from .rulebook.book import Regelbok
-from .standardbok import regelbok, standard_regelbok
+from .standardbok import default_rulebook, load_rulebook, regelbok, standard_regelbok
 from .tree import Node
 from .versjon import __version__
 
 #: The rule that carries appeal information (forvaltningsloven § 27), shown with every text.
 KLAGEREGEL = "fvl-27-klageadgang"
 
-__all__ = ["KLAGEREGEL", "assess", "les_dato", "les_sak", "regelbok", "standard_regelbok"]
+__all__ = [
+    "KLAGEREGEL",
+    "assess",
+    "default_rulebook",
+    "les_dato",
+    "les_sak",
+    "load_rulebook",
+    "read_sak",
+    "regelbok",
+    "standard_regelbok",
+]
 
 
 UGYLDIG_DATO = "ugyldig dato: forventet en dato ÅÅÅÅ-MM-DD"
@@ -70,7 +80,7 @@ def les_dato(on: date | str | None) -> date | None:
     return dato
 
 
-def les_sak(
+def read_sak(
     sak: Mapping[str, Any] | str | bytes | Sak,
     on: date | None = None,
     grenser: Grenser | Mapping[str, int] | None = None,
@@ -133,9 +143,9 @@ def _assess(
     grenser: Grenser | Mapping[str, int] | None = None,
 ) -> Assessment:
     on_dato = les_dato(on)
-    fakta_sak = les_sak(sak, on_dato, grenser)
+    fakta_sak = read_sak(sak, on_dato, grenser)
     dato = _dato(fakta_sak, on_dato)
-    bok = regler or standard_regelbok()
+    bok = regler or default_rulebook()
     fakta = utled(fakta_sak, dato)
     ktx = Kontekst(bok, dato, fakta)
     vedtak: dict[str, Vedtak] = {}
@@ -181,6 +191,9 @@ def _assess(
         satser=tuple(satser),
     )
 
+
+#: The name before the public API took one convention (see ``sosialregler.__doc__``).
+les_sak = read_sak
 
 # ``hvaom`` (what the result's ``what_if`` calls) reaches ``assess`` through ``vurderer``.
 vurderer.bruk(assess)

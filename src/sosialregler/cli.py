@@ -36,7 +36,7 @@ from .grenser import NAVN, STANDARD, Grenser, som_grenser
 from .jsonlinjer import linjer, tell
 from .record import NOKKEL_MILJO, UTEN_NOKKEL, les_nokkel
 from .rulebook.load import sjekk
-from .soknad import fra_soknad, vurder_soknad
+from .soknad import assess_soknad, read_soknad
 from .versjon import __version__
 
 OK, INTERN_FEIL, AVVIST = 0, 1, 2
@@ -483,10 +483,10 @@ def _soknad(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         grenser = _grenser(args)
         tekst = _les_fil(args.soknad, "SOKNAD.json", grenser.byte)
         if args.format == "sak":
-            sak = fra_soknad(tekst, args.dato, grenser=grenser).sak
+            sak = read_soknad(tekst, args.dato, grenser=grenser).sak
             print(json.dumps(sak, ensure_ascii=False, indent=2), file=ut)
             return OK
-        resultat, vurdering = vurder_soknad(tekst, args.dato, regler=bok, grenser=grenser)
+        resultat, vurdering = assess_soknad(tekst, args.dato, regler=bok, grenser=grenser)
     except UgyldigSak as exc:
         return _avvis(exc.feil, format_, ut, err)
     except RegelFeil as exc:

@@ -61,7 +61,7 @@ from typing import Any
 from attrs import frozen
 
 from . import fristtekster
-from .api import assess, les_dato, standard_regelbok
+from .api import assess, default_rulebook, les_dato
 from .areas import oppfolging
 from .assessment import Assessment
 from .derived import utled
@@ -182,7 +182,7 @@ def frister_for(vurdering: Assessment, *, regler: Regelbok | None = None) -> lis
 
 def poster(vurdering: Assessment, *, regler: Regelbok | None = None) -> list[Post]:
     """The due items of an assessment with their texts left unrendered."""
-    bok = regler or standard_regelbok()
+    bok = regler or default_rulebook()
     on = vurdering.vurderingsdato
     sak = vurdering.sak
     saksdato = (sak.vurderingsdato if sak else None) or on

@@ -5,14 +5,14 @@
   facts and flags. The original is never touched. A change is a JSON path in the contract
   (``personer[1].fodselsdato``, ``kommune.navn``) and a JSON value; ``None`` removes the field
   (in the contract an absent fact is *unknown*); an index one past the end of a list appends.
-* ``hvorfor_ikke(vurdering)`` gives, for each ``ikke_oppfylt`` decision, the smallest change of
-  the facts that would turn it, where the rule makes that computable, each checked by
-  assessing it: the counted income under which the § 18 amount is above 0 (from the
-  calculation's own lines), and the date a person reaches an age a failed rule compares with
-  (``soker.alder >= 18``: the 18th birthday).
-* ``inntekt_ved_null(vurdering)``: the income at which the § 18 amount reaches 0, from the
-  calculation's lines (needs minus counted income), checked by assessing it, with a bisection
-  on ``assess`` as the fallback when the check fails.
+* ``why_not(vurdering)`` (alias ``hvorfor_ikke``) gives, for each ``ikke_oppfylt`` decision,
+  the smallest change of the facts that would turn it, where the rule makes that computable,
+  each checked by assessing it: the counted income under which the § 18 amount is above 0
+  (from the calculation's own lines), and the date a person reaches an age a failed rule
+  compares with (``soker.alder >= 18``: the 18th birthday).
+* ``break_even(vurdering)`` (alias ``inntekt_ved_null``): the income at which the § 18 amount
+  reaches 0, from the calculation's lines (needs minus counted income), checked by assessing
+  it, with a bisection on ``assess`` as the fallback when the check fails.
 
 Nothing here knows a rate: every number comes from an assessment's own lines.
 """
@@ -46,6 +46,7 @@ __all__ = [
     "Forslag",
     "HvaOm",
     "Inntektsgrense",
+    "break_even",
     "endre",
     "forskjeller",
     "hent",
@@ -53,6 +54,7 @@ __all__ = [
     "hvorfor_ikke",
     "inntekt_ved_null",
     "les_sti",
+    "why_not",
 ]
 
 _NAVN = r"[A-Za-z_][A-Za-z0-9_]*"
@@ -496,7 +498,7 @@ def _belop(vurdering: Assessment, omrade: str) -> Decimal | None:
     return vedtak.beregnet_behov_per_maned if vedtak is not None else None
 
 
-def inntekt_ved_null(
+def break_even(
     vurdering: Assessment, omrade: str = "livsopphold", *, regler: Regelbok | None = None
 ) -> Inntektsgrense | None:
     """The income at which the area's monthly amount reaches 0 (for § 18: needs − income).
@@ -606,7 +608,7 @@ class Forslag:
         }
 
 
-def hvorfor_ikke(vurdering: Assessment, *, regler: Regelbok | None = None) -> tuple[Forslag, ...]:
+def why_not(vurdering: Assessment, *, regler: Regelbok | None = None) -> tuple[Forslag, ...]:
     """For each ``ikke_oppfylt`` decision, the smallest changes that would turn it.
 
     Only where the rule makes it computable, and each checked by assessing the changed case:
@@ -764,3 +766,8 @@ def _aldersdatoer(
             )
             break  # the first such date is the smallest change
     return ut
+
+
+#: The names before the public API took one convention (see ``sosialregler.__doc__``).
+hvorfor_ikke = why_not
+inntekt_ved_null = break_even

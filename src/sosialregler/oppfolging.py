@@ -49,7 +49,7 @@ from .rulebook.book import Regelbok
 from .side import Gruppe, Stolpe, antall, avviste_tabell, kort, side, stablet_diagram
 from .side import e as _e
 from .side import tall as _tall
-from .standardbok import standard_regelbok
+from .standardbok import default_rulebook
 from .versjon import __version__
 
 __all__ = [
@@ -346,7 +346,7 @@ def rapport(
     on = les_dato(dato)
     if on is None:
         raise UgyldigSak([Feil("--dato", None, "rapporten trenger en dato")])
-    bok = regler or standard_regelbok()
+    bok = regler or default_rulebook()
     resultater = assess_many(
         saker,
         processes=processes,

@@ -41,14 +41,14 @@ from typing import Any, TextIO, get_args, get_origin
 
 import attrs
 
-from .api import assess, les_sak, standard_regelbok
+from .api import assess, default_rulebook, read_sak
 from .areas.base import BEREGNET
 from .contract import les_json
 from .errors import RegelFeil, UgyldigSak
 from .explain import UTFALLSORD, forklar_vedtak, formater, kroner, merknadstekst
 from .facts import Sak
 from .filer import les_fil
-from .hvaom import endre, feltnavn, hent, hvorfor_ikke, inntekt_ved_null, vis_verdi
+from .hvaom import break_even, endre, feltnavn, hent, vis_verdi, why_not
 from .testfiler import TestfilFeil, lagre_testsak
 from .tree import fakta_til_json
 from .versjon import __version__
@@ -322,7 +322,7 @@ class Repl:
 
     # --- the case ----------------------------------------------------------------------------
     def _regelbok(self) -> Regelbok:
-        return self.regler or standard_regelbok()
+        return self.regler or default_rulebook()
 
     def vurdering(self) -> Assessment:
         """The current case assessed (kept until the case changes)."""
@@ -331,7 +331,7 @@ class Repl:
         return self._vurdering
 
     def _bytt(self, sak: dict[str, Any]) -> None:
-        les_sak(sak)  # validated exactly as the contract validates; raises UgyldigSak
+        read_sak(sak)  # validated exactly as the contract validates; raises UgyldigSak
         self.sak = sak
         self._vurdering = None
 
@@ -466,7 +466,7 @@ class Repl:
         for omrade in omrader:
             self._sjekk_omrade(omrade, v)
         noe = False
-        for forslag in hvorfor_ikke(v, regler=self._regelbok()):
+        for forslag in why_not(v, regler=self._regelbok()):
             if forslag.omrade not in omrader:
                 continue
             noe = True
@@ -477,7 +477,7 @@ class Repl:
             tekst = forslag.tekst.get(self.sprak) or forslag.tekst["nb"]
             self._skriv(f"- {forslag.omrade}: {tekst}\n    endring: {endringer} ({sjekk})")
         for omrade in omrader:
-            grense = inntekt_ved_null(v, omrade, regler=self._regelbok())
+            grense = break_even(v, omrade, regler=self._regelbok())
             if grense is not None:
                 noe = True
                 self._skriv(f"- {grense.tekst(_nb_for_nn(self.sprak))}")

@@ -2,7 +2,7 @@
 
 NAV's format (``navikt/soknadsosialhjelp-filformat``, version 1.x) is what the applicant filled
 in and what NAV fetched from registers, each value marked ``kilde: bruker | system``. The
-contract (``case-format.md``) has no provenance field, so ``fra_soknad`` returns the contract
+contract (``case-format.md``) has no provenance field, so ``read_soknad`` returns the contract
 dict *and* a map from each JSON path it filled to where the value came from (the ``kilde``,
 the path in the application and the title the format says must be shown), plus what it did
 not use and why. ``sosialregler soknad`` prints the assessment followed by those lists.
@@ -75,7 +75,9 @@ __all__ = [
     "IkkeBrukt",
     "Kilde",
     "Soknadsresultat",
+    "assess_soknad",
     "fra_soknad",
+    "read_soknad",
     "vurder_soknad",
 ]
 
@@ -516,7 +518,7 @@ def _versjon(soknad: dict[str, Any], leser: _Leser) -> None:
         )
 
 
-def fra_soknad(
+def read_soknad(
     soknad: Mapping[str, Any] | str | bytes,
     dato: date | str | None = None,
     *,
@@ -1151,7 +1153,7 @@ def _kompatibilitet(soknad: dict[str, Any]) -> tuple[str, ...]:
 # --- assess ------------------------------------------------------------------------------------
 
 
-def vurder_soknad(
+def assess_soknad(
     soknad: Mapping[str, Any] | str | bytes,
     dato: date | str | None = None,
     *,
@@ -1160,7 +1162,7 @@ def vurder_soknad(
 ) -> tuple[Soknadsresultat, Assessment]:
     """Map the application and assess it. A rejection by the contract names the field in the
     application where the value came from (and the contract path in the message)."""
-    resultat = fra_soknad(soknad, dato, grenser=grenser)
+    resultat = read_soknad(soknad, dato, grenser=grenser)
     try:
         vurdering = assess(resultat.sak, regler=regler, grenser=grenser)
     except UgyldigSak as exc:
@@ -1181,3 +1183,8 @@ def _til_soknadssti(feil: Feil, resultat: Soknadsresultat) -> Feil:
         kortere = _SISTE_LEDD.sub("", sti)
         sti = kortere if kortere != sti else ""
     return feil
+
+
+#: The names before the public API took one convention (see ``sosialregler.__doc__``).
+fra_soknad = read_soknad
+vurder_soknad = assess_soknad

@@ -37,7 +37,7 @@ from ..errors import Feil, UgyldigSak
 from ..oppfolging import eksempelsaker as grunnsaker
 from ..rulebook.book import Regelbok
 from ..side import Gruppe, Stolpe, avviste_tabell, e, kort, side, stablet_diagram, tall
-from ..standardbok import standard_regelbok
+from ..standardbok import default_rulebook
 from ..versjon import __version__
 from .etiketter import Lesehjelp, lesehjelp
 from .regler import UTFALL, Malepunkter, last
@@ -504,7 +504,7 @@ def rapport(
     on = les_dato(dato)
     if on is None:
         raise UgyldigSak([Feil("--dato", None, "rapporten trenger en dato")])
-    bok = regler or standard_regelbok()
+    bok = regler or default_rulebook()
     m = last(bok.mappe)
     resultater = assess_many(
         saker,
