@@ -64,3 +64,36 @@ def test_belop_til_json_staar_ett_sted() -> None:
         navn for navn, kilde in _kilder().items() if "to_integral_value() else float(" in kilde
     )
     assert kopier == ["desimal.py"]
+
+
+def test_kryssreglene_staar_ett_sted() -> None:
+    """The contract's rules across fields that are data (dates in order, the lists naming a
+    person, contradicting residence facts) are declared in kryssregler.py only: neither walker
+    in contract.py spells one out again."""
+    kilde = (PAKKE / "contract.py").read_text(encoding="utf-8")
+    for tekst in (
+        "slutter før det begynner",
+        "før vilkåret ble satt (satt_dato)",
+        "en forlengelse må slutte etter",
+        '"asylsoker_med_statlig_innkvartering"',
+        '"rett_til_opphold_under_oppholdssak"',
+        '"andre_utgifter", "vilkar"',
+        '"ektefelle", "samboer")',
+    ):
+        assert tekst not in kilde, tekst
+
+
+def test_en_rekkefolge_leses_likt_av_begge_veier() -> None:
+    """One ``Rekkefolge`` answers the same for typed dates as for two raw ones."""
+    from sosialregler import kryssregler
+    from sosialregler.facts import Saksbehandler
+
+    (regel,) = kryssregler.SAKSBEHANDLER
+    for fra, til, brutt in (
+        (date(2024, 2, 1), date(2024, 1, 31), True),
+        (date(2024, 2, 1), date(2024, 2, 1), False),
+        (date(2024, 2, 1), None, False),
+    ):
+        sb = Saksbehandler(periode_fra=fra, periode_til=til)
+        assert regel.brutt(fra, til) is brutt
+        assert kryssregler.brutt_i(kryssregler.SAKSBEHANDLER, sb) is brutt

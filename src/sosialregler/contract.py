@@ -31,10 +31,10 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from . import tilsynsfakta
+from . import kryssregler, tilsynsfakta
 from .desimal import tall_til_json
 from .errors import Feil, UgyldigSak, oppramsing
-from .facts import Kvp, Opphold, Sak
+from .facts import Kvp, Sak
 from .grenser import STANDARD, Grenser, heves, tall
 from .isodato import ISO_DATO
 
@@ -726,13 +726,25 @@ def _som_dato(verdi: Any) -> date | None:
         return None
 
 
+def _rekkefolgefeil(
+    objekt: dict[str, Any], sti: str, regler: tuple[kryssregler.Rekkefolge, ...]
+) -> Iterator[Feil]:
+    """The raw walker's reading of ``kryssregler.Rekkefolge``: a problem at the later date."""
+    for regel in regler:
+        if regel.brutt(_som_dato(objekt.get(regel.tidlig)), _som_dato(objekt.get(regel.sen))):
+            yield Feil(f"{sti}.{regel.sen}", objekt[regel.sen], regel.melding)
+
+
 def _kryssjekker(data: dict[str, Any], overstyrt: date | None) -> Iterator[Feil]:
     """Checks across fields, on the raw input so they run even if a type error occurred.
 
     Each check looks only at values that are well-formed; malformed ones are already reported
     by structuring. A valid case is checked by the twin of this function on typed facts,
-    ``_har_kryssfeil``, and comes here only when that finds a problem: a check added here must
-    be added there too (``tests/test_contract_rask.py`` breaks each check alone).
+    ``_har_kryssfeil``, and comes here only when that finds a problem. What a rule is (dates
+    in order, the lists that name a person, contradicting residence facts, a child's parents)
+    is declared once in ``kryssregler`` and read by both; the walk over the raw input, which
+    must tolerate any malformed value, is what stays written here (a walk added here needs its
+    twin there: ``tests/test_contract_rask.py`` breaks each check alone).
     """
     dato = overstyrt or _som_dato(data.get("vurderingsdato"))
     if dato is not None and dato < LOVENS_IKRAFTTREDELSE:
@@ -904,7 +916,7 @@ def _barn_eldre_enn_foreldre(personer: list[Any], roller: dict[str, list[int]]) 
     youngest of them it is not younger than (every pair made the rejection quadratic)."""
     foreldre = [
         (fodt, i)
-        for rolle in ("soker", "ektefelle", "samboer")
+        for rolle in kryssregler.FORELDREROLLER
         for i in roller.get(rolle, [])
         if (fodt := _som_dato(personer[i].get("fodselsdato"))) is not None
     ]
@@ -928,8 +940,7 @@ def _opphold_motstrid(personer: list[Any]) -> Iterator[Feil]:
     person with a limited permit (reflection period) or a right to stay while a residence case
     is processed stays lawfully. Guessing which fact is wrong could exclude someone from help.
     """
-    statsborger = (("lovlig_opphold", False), ("asylsoker_med_statlig_innkvartering", True))
-    lovlig = ("offer_for_menneskehandel_refleksjonsperiode", "rett_til_opphold_under_oppholdssak")
+    statsborger, lovlig = kryssregler.STATSBORGER_MOTSTRID, kryssregler.LOVLIG_OPPHOLD_LIKEVEL
     for i, p in enumerate(personer):
         opphold = p.get("opphold") if isinstance(p, dict) else None
         if not isinstance(opphold, dict):
@@ -956,7 +967,7 @@ def _kjente_personer(data: dict[str, Any], ider: dict[str, int]) -> Iterator[Fei
         if isinstance(verdi, str) and verdi not in ider:
             yield Feil(sti, verdi, melding)
 
-    for liste in ("inntekter", "formue", "rettigheter", "andre_utgifter", "vilkar", "radgivning"):
+    for liste in kryssregler.PERSONLISTER:
         elementer = data.get(liste)
         if isinstance(elementer, list):
             for i, e in enumerate(elementer):
@@ -980,9 +991,7 @@ def _kjente_personer(data: dict[str, Any], ider: dict[str, int]) -> Iterator[Fei
                     yield Feil(
                         f"botilbud[{i}].personer", [], "et opphold må gjelde minst én person"
                     )
-            fra, til = _som_dato(b.get("fra")), _som_dato(b.get("til"))
-            if fra and til and til < fra:
-                yield Feil(f"botilbud[{i}].til", b["til"], "oppholdet slutter før det begynner")
+            yield from _rekkefolgefeil(b, f"botilbud[{i}]", kryssregler.BOTILBUD)
             personer_i_opphold = b.get("personer")
             ider_i_opphold = [
                 x
@@ -1050,16 +1059,7 @@ def _kvp_kryssjekker(kvp: dict[str, Any]) -> Iterator[Feil]:
                     yield Feil(f"kvp.{felt}[{j}]", verdi, "deltakeren kan ikke forsørge seg selv")
                 if isinstance(verdi, str):
                     sett.add(verdi)
-    start, slutt = _som_dato(kvp.get("program_start")), _som_dato(kvp.get("program_slutt"))
-    forlenget = _som_dato(kvp.get("forlenget_til"))
-    if start and slutt and slutt < start:
-        yield Feil("kvp.program_slutt", kvp["program_slutt"], "programmet slutter før det begynner")
-    if slutt and forlenget and forlenget <= slutt:
-        yield Feil(
-            "kvp.forlenget_til",
-            kvp["forlenget_til"],
-            "en forlengelse må slutte etter programmets slutt (kvp.program_slutt)",
-        )
+    yield from _rekkefolgefeil(kvp, "kvp", kryssregler.KVP)
     timer = kvp.get("timer_per_uke")
     if isinstance(timer, int | float) and not isinstance(timer, bool) and timer > _TIMER_I_EN_UKE:
         yield Feil("kvp.timer_per_uke", timer, f"en uke har bare {_TIMER_I_EN_UKE} timer")
@@ -1076,8 +1076,7 @@ def _kvp_kryssjekker(kvp: dict[str, Any]) -> Iterator[Feil]:
                 f["fra"],
                 "fraværet er før sosialtjenesteloven trådte i kraft (01.01.2010)",
             )
-        if fra and til and til < fra:
-            yield Feil(f"kvp.fravaer[{i}].til", f["til"], "fraværet slutter før det begynner")
+        yield from _rekkefolgefeil(f, f"kvp.fravaer[{i}]", kryssregler.FRAVAER)
         dager = f.get("dager")
         heltall = isinstance(dager, int) and not isinstance(dager, bool)
         if fra and til and heltall and dager is not None and dager > (til - fra).days + 1:
@@ -1107,13 +1106,7 @@ def _vilkar_og_oppfolging(
         fra = _som_dato(v.get("satt_dato"))
         if fra and isinstance(v.get("id"), str):
             satt.setdefault(v["id"], fra)
-        for felt, melding in (
-            ("frist", "fristen er før vilkåret ble satt (satt_dato)"),
-            ("oppfolgingsdato", "oppfølgingen er før vilkåret ble satt (satt_dato)"),
-        ):
-            verdi = _som_dato(v.get(felt))
-            if fra and verdi and verdi < fra:
-                yield Feil(f"vilkar[{i}].{felt}", v[felt], melding)
+        yield from _rekkefolgefeil(v, f"vilkar[{i}]", kryssregler.VILKAR)
     reduksjoner = data.get("reduksjoner")
     for i, r in enumerate(reduksjoner if isinstance(reduksjoner, list) else []):
         fra = (
@@ -1176,9 +1169,9 @@ def _har_kryssfeil(sak: Sak, overstyrt: date | None) -> bool:
 
     The same checks, on typed facts instead of raw JSON: a valid case then costs a few
     comparisons instead of parsing every date again. Only the answer is needed here; when it
-    is yes, ``_kryssjekker`` runs on the raw input and words each problem. Every check there
-    has its twin here, in the same order (``tests/test_contract_rask.py`` checks that they
-    agree); a check added there must be added here.
+    is yes, ``_kryssjekker`` runs on the raw input and words each problem. Both read the rules
+    that are data from ``kryssregler``; the walk over typed facts is this function's own
+    (``tests/test_contract_rask.py`` checks that the two agree).
     """
     dato = overstyrt or sak.vurderingsdato
     if dato is not None and dato < LOVENS_IKRAFTTREDELSE:
@@ -1206,9 +1199,9 @@ def _har_kryssfeil(sak: Sak, overstyrt: date | None) -> bool:
                 return True
             if rolle == "barn":
                 barn_fodt.append(fodt)
-            elif rolle != "annen_voksen":
+            elif rolle in kryssregler.FORELDREROLLER:
                 foreldre_fodt.append(fodt)
-        if p.opphold is not None and _opphold_i_motstrid(p.opphold):
+        if p.opphold is not None and kryssregler.opphold_i_motstrid(p.opphold):
             return True
     if sokere != 1 or partnere > 1:
         return True
@@ -1254,29 +1247,9 @@ def _tilsynsfeil(data: dict[str, Any], roller: Mapping[str, Any]) -> Iterator[Fe
         yield Feil(f.felt, f.verdi, f.melding)
 
 
-def _opphold_i_motstrid(o: Opphold) -> bool:
-    """The twin of ``_opphold_motstrid`` for one person."""
-    if o.norsk_statsborger is True and (
-        o.lovlig_opphold is False or o.asylsoker_med_statlig_innkvartering is True
-    ):
-        return True
-    return o.lovlig_opphold is False and (
-        o.offer_for_menneskehandel_refleksjonsperiode is True
-        or o.rett_til_opphold_under_oppholdssak is True
-    )
-
-
 def _ukjent_person(sak: Sak, ider: set[str]) -> bool:
     """The twin of ``_kjente_personer`` (and ``_kjente_vilkar``, ``_kvp_kryssjekker``)."""
-    lister: tuple[tuple[Any, ...] | None, ...] = (
-        sak.inntekter,
-        sak.formue,
-        sak.rettigheter,
-        sak.andre_utgifter,
-        sak.vilkar,
-        sak.radgivning,
-    )
-    for liste in lister:
+    for liste in kryssregler.personlister(sak):
         if liste:
             for e in liste:
                 if e.person is not None and e.person not in ider:
@@ -1298,7 +1271,7 @@ def _ukjent_person(sak: Sak, ider: set[str]) -> bool:
             return True
         if len(set(b.personer)) != len(b.personer):
             return True
-        if b.til is not None and b.til < b.fra:
+        if kryssregler.brutt_i(kryssregler.BOTILBUD, b):
             return True
     kvp = sak.kvp
     return kvp is not None and (kvp.person not in ider or _kvp_i_motstrid(kvp, ider))
@@ -1314,10 +1287,7 @@ def _kvp_i_motstrid(kvp: Kvp, ider: set[str]) -> bool:
     ytelser = kvp.ytelser_folketrygd
     if ytelser is not None and len(set(ytelser)) != len(ytelser):
         return True
-    start, slutt, forlenget = kvp.program_start, kvp.program_slutt, kvp.forlenget_til
-    if start is not None and slutt is not None and slutt < start:
-        return True
-    if slutt is not None and forlenget is not None and forlenget <= slutt:
+    if kryssregler.brutt_i(kryssregler.KVP, kvp):
         return True
     if kvp.timer_per_uke is not None and kvp.timer_per_uke > _TIMER_I_EN_UKE:
         return True
@@ -1325,7 +1295,7 @@ def _kvp_i_motstrid(kvp: Kvp, ider: set[str]) -> bool:
         if f.fra < LOVENS_IKRAFTTREDELSE:
             return True
         if f.til is not None:
-            if f.til < f.fra:
+            if kryssregler.brutt_i(kryssregler.FRAVAER, f):
                 return True
             if f.dager is not None and f.dager > (f.til - f.fra).days + 1:
                 return True
@@ -1340,9 +1310,7 @@ def _vilkar_i_motstrid(sak: Sak, dato: date | None, soker: str) -> bool:
         if fra is None:
             continue
         satt.setdefault(v.id, fra)
-        if (v.frist is not None and v.frist < fra) or (
-            v.oppfolgingsdato is not None and v.oppfolgingsdato < fra
-        ):
+        if kryssregler.brutt_i(kryssregler.VILKAR, v):
             return True
     for r in sak.reduksjoner or ():
         fra = satt.get(r.vilkar)
@@ -1380,11 +1348,7 @@ def _saksbehandler_kryssjekk(data: dict[str, Any]) -> Iterator[Feil]:
     sb = data.get("saksbehandler")
     if not isinstance(sb, dict):
         return
-    fra, til = _som_dato(sb.get("periode_fra")), _som_dato(sb.get("periode_til"))
-    if fra is not None and til is not None and til < fra:
-        yield Feil(
-            "saksbehandler.periode_til", sb["periode_til"], "perioden slutter før den starter"
-        )
+    yield from _rekkefolgefeil(sb, "saksbehandler", kryssregler.SAKSBEHANDLER)
     konklusjoner = sb.get("konklusjoner")
     if not isinstance(konklusjoner, list):
         return
@@ -1408,11 +1372,7 @@ def _saksbehandler_feil(sak: Sak) -> bool:
     sb = sak.saksbehandler
     if sb is None:
         return False
-    if (
-        sb.periode_fra is not None
-        and sb.periode_til is not None
-        and sb.periode_til < sb.periode_fra
-    ):
+    if kryssregler.brutt_i(kryssregler.SAKSBEHANDLER, sb):
         return True
     omrader = [k.omrade for k in sb.konklusjoner or ()]
     return len(set(omrader)) != len(omrader)
