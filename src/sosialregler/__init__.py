@@ -32,7 +32,7 @@ The earlier names stay, as aliases of the very same objects, so no caller breaks
 from .api import assess, les_sak, read_sak
 from .assessment import Assessment, Vedtak
 from .batch import Avvist, assess_many
-from .errors import Feil, RegelFeil, UgyldigSak
+from .errors import DokumentFeil, Feil, RegelFeil, UgyldigSak
 from .frister import Frist, due
 from .hvaom import HvaOm, break_even, hvorfor_ikke, inntekt_ved_null, why_not
 from .outcome import Utfall
@@ -56,6 +56,7 @@ __all__ = [
     "ALIASER",
     "Assessment",
     "Avvist",
+    "DokumentFeil",
     "Feil",
     "Frist",
     "HvaOm",

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import typing
 from collections.abc import Iterator, Mapping
 from datetime import date
@@ -37,6 +36,8 @@ from .errors import Feil, UgyldigSak, oppramsing
 from .facts import Kvp, Sak
 from .grenser import STANDARD, Grenser, heves, tall
 from .isodato import ISO_DATO
+from .sti import nokkel as skjot_nokkel
+from .sti import skjot
 
 #: The current act applies from this date; older cases belong to the 1991 act.
 LOVENS_IKRAFTTREDELSE = date(2010, 1, 1)
@@ -428,7 +429,7 @@ def _feil_fra_unntak(exc: BaseException, sti: str, verdi: Any) -> Iterator[Feil]
         kjente = ", ".join(a.name for a in attrs.fields(exc.cl))
         for navn in sorted(exc.extra_fields, key=str):
             yield Feil(
-                _skjot(sti, navn),
+                skjot_nokkel(sti, navn),
                 verdi.get(navn) if isinstance(verdi, dict) else None,
                 f"ukjent felt; kjente felt her er: {kjente}",
             )
@@ -438,9 +439,9 @@ def _feil_fra_unntak(exc: BaseException, sti: str, verdi: Any) -> Iterator[Feil]
         for under, merknad in med_merknad:
             under_verdi = verdi.get(merknad.name) if isinstance(verdi, dict) else None
             if isinstance(under, KeyError):
-                yield Feil(_skjot(sti, merknad.name), None, "påkrevd felt mangler")
+                yield Feil(skjot_nokkel(sti, merknad.name), None, "påkrevd felt mangler")
             else:
-                yield from _feil_fra_unntak(under, _skjot(sti, merknad.name), under_verdi)
+                yield from _feil_fra_unntak(under, skjot_nokkel(sti, merknad.name), under_verdi)
         for under in uten:
             yield from _feil_fra_unntak(under, sti, verdi)
         return
@@ -457,17 +458,6 @@ def _feil_fra_unntak(exc: BaseException, sti: str, verdi: Any) -> Iterator[Feil]
         yield Feil(sti or "$", verdi, str(exc))
         return
     yield Feil(sti or "$", verdi, f"ugyldig verdi ({exc})")
-
-
-def _skjot(sti: str, navn: Any) -> str:
-    """``sti.navn``, or ``sti["navn"]`` for a key that is not a plain name (blank, odd, a number),
-    so every problem has a path that names it."""
-    if isinstance(navn, str) and _NAVN.fullmatch(navn):
-        return f"{sti}.{navn}" if sti else navn
-    return f"{sti}[{json.dumps(str(navn), ensure_ascii=True)}]"
-
-
-_NAVN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def les_json(tekst: str | bytes, grenser: Grenser | None = None) -> Any:
@@ -565,7 +555,7 @@ def _objekt_uten_doble_nokler(par: list[tuple[str, Any]]) -> dict[str, Any]:
                 raise _Avvist(
                     f"feltet «{nokkel}» står to ganger i samme objekt; JSON-teksten må si det "
                     "bare én gang",
-                    felt=_skjot("", nokkel) if nokkel else "$",
+                    felt=skjot_nokkel("", nokkel) if nokkel else "$",
                 )
             sett.add(nokkel)
     return objekt
@@ -664,7 +654,7 @@ def _sti(oppforing: tuple[Any, int, Any, Any], overst: bool = False) -> str:
         deler = deler[-1:]
     sti = ""
     for nokkel in reversed(deler):
-        sti = f"{sti}[{nokkel}]" if isinstance(nokkel, int) else _skjot(sti, nokkel)
+        sti = skjot(sti, nokkel)
     return sti
 
 

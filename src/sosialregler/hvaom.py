@@ -34,6 +34,7 @@ from .errors import Feil, UgyldigSak
 from .explain import UTFALLSORD, formater, kroner, merknadstekst
 from .grunnfakta import alder
 from .outcome import Utfall
+from .sti import skjot
 from .tree import Node, fakta_til_json
 from .vurderer import vurder
 
@@ -82,7 +83,7 @@ def hent(data: Any, sti: str) -> Any:
     verdi = data
     gjort = ""
     for ledd in les_sti(sti):
-        gjort = _skjot(gjort, ledd)
+        gjort = skjot(gjort, ledd)
         if isinstance(ledd, int):
             if not isinstance(verdi, list) or ledd >= len(verdi):
                 raise UgyldigSak([Feil(gjort, None, "finnes ikke i saken")])
@@ -92,12 +93,6 @@ def hent(data: Any, sti: str) -> Any:
                 raise UgyldigSak([Feil(gjort, None, "finnes ikke i saken")])
             verdi = verdi[ledd]
     return verdi
-
-
-def _skjot(sti: str, ledd: str | int) -> str:
-    if isinstance(ledd, int):
-        return f"{sti}[{ledd}]"
-    return f"{sti}.{ledd}" if sti else ledd
 
 
 def endre(
@@ -122,7 +117,7 @@ def _sett(data: dict[str, Any], sti: str, verdi: Any) -> None:
     gjort = ""
     for i, steg in enumerate(ledd[:-1]):
         neste_er_indeks = isinstance(ledd[i + 1], int)
-        gjort = _skjot(gjort, steg)
+        gjort = skjot(gjort, steg)
         if isinstance(steg, int):
             if not isinstance(forelder, list) or steg > len(forelder):
                 raise UgyldigSak([Feil(gjort, None, "indeksen er utenfor listen")])
@@ -138,7 +133,7 @@ def _sett(data: dict[str, Any], sti: str, verdi: Any) -> None:
                 forelder[steg] = [] if neste_er_indeks else {}
             forelder = forelder[steg]
     siste = ledd[-1]
-    gjort = _skjot(gjort, siste)
+    gjort = skjot(gjort, siste)
     if isinstance(siste, int):
         if not isinstance(forelder, list):
             raise UgyldigSak([Feil(gjort, None, "forelderen er ikke en liste")])

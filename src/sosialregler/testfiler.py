@@ -71,11 +71,12 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, frozen
 
 from .api import assess, regelbok
-from .errors import RegelFeil, UgyldigSak
+from .errors import DokumentFeil, Feil, RegelFeil, UgyldigSak
 from .explain import tall
 from .hvaom import innerste_feilede
 from .isodato import ISO_DATO
 from .outcome import Utfall
+from .sti import nokkel as skjot_nokkel
 from .tree import fakta_til_json
 
 if TYPE_CHECKING:
@@ -121,8 +122,12 @@ _FORVENTET_LISTER = ("merknader", "ikke_merknader", "ikke_vurdert", "avvist")
 _MENGDER = ("mangler", "ikke_oppfylte_regler")  # compared as sets
 
 
-class TestfilFeil(ValueError):
-    """A test-case file that cannot be used: names the file, the case and the key."""
+class TestfilFeil(DokumentFeil):
+    """A test-case file that cannot be used: names the file, the case and the key.
+
+    As a ``DokumentFeil``: the file is ``.dokument``; the one problem's path is the key, under
+    the case when one is named (``sak["navn"].nokkel``), or ``$``.
+    """
 
     __test__ = False  # not a pytest test class despite its name
 
@@ -130,6 +135,11 @@ class TestfilFeil(ValueError):
         self, fil: str, melding: str, sak: str | None = None, nokkel: str | None = None
     ) -> None:
         self.fil, self.melding, self.sak, self.nokkel = fil, melding, sak, nokkel
+        self.dokument = fil
+        sti = skjot_nokkel("sak", sak) if sak is not None else ""
+        if nokkel is not None:  # a key is a TOML dotted path already (forventet.livsopphold)
+            sti = f"{sti}.{nokkel}" if sti else nokkel
+        self.feil = [Feil(sti or "$", None, melding)]
         hvor = fil
         if sak is not None:
             hvor += f", sak «{sak}»"
