@@ -194,6 +194,44 @@ def _arbeid(
 _I_BRUK: ContextVar[Regelbok | None] = ContextVar("sosialregler_batch_regelbok", default=None)
 
 
+def for_rapport(
+    saker: Iterable[Any],
+    dato: date | str,
+    resultat: Resultat,
+    *,
+    processes: int | None,
+    chunk_size: int,
+    progress: bool | Callable[[int, int | None], Any] | None,
+    regler: Regelbok | None,
+    total: int | None,
+    grenser: Grenser | Mapping[str, int] | None = None,
+) -> tuple[date, Regelbok, Iterator[Any]]:
+    """What a caseload report (``oppfolging``, ``tilsyn.rapport``) begins with: its date
+    (which it must have: a rejection naming ``--dato`` else), its rulebook, and
+    ``assess_many``'s results for every case on that date, in input order. The batch starts
+    when the results are first read, so a report may load what it needs (its audit points)
+    first."""
+    on = les_dato(dato)
+    if on is None:
+        raise UgyldigSak([Feil("--dato", None, "rapporten trenger en dato")])
+    bok = regler or default_rulebook()
+
+    def resultater() -> Iterator[Any]:
+        yield from assess_many(
+            saker,
+            processes=processes,
+            chunk_size=chunk_size,
+            on=on,
+            progress=progress,
+            regler=bok,
+            resultat=resultat,
+            total=total,
+            grenser=grenser,
+        )
+
+    return on, bok, resultater()
+
+
 def regelbok_i_bruk() -> Regelbok:
     """The rulebook the running batch assesses with (for a ``resultat`` function).
 

@@ -40,8 +40,7 @@ from attrs import frozen
 
 from .api import les_dato
 from .assessment import Assessment
-from .batch import CHUNK_SIZE, Avvist, assess_many, regelbok_i_bruk
-from .errors import Feil, UgyldigSak
+from .batch import CHUNK_SIZE, Avvist, for_rapport, regelbok_i_bruk
 from .frister import poster
 from .grenser import STANDARD, Grenser
 from .jsonlinjer import AvvistLinje, linjer, tell
@@ -49,7 +48,6 @@ from .rulebook.book import Regelbok
 from .side import Gruppe, Stolpe, antall, avviste_tabell, kort, side, stablet_diagram
 from .side import e as _e
 from .side import tall as _tall
-from .standardbok import default_rulebook
 from .versjon import __version__
 
 __all__ = [
@@ -343,18 +341,14 @@ def rapport(
     ``Sak``). The other arguments go to ``batch.assess_many`` (``grenser``: the input limits
     for every case, grenser.py).
     """
-    on = les_dato(dato)
-    if on is None:
-        raise UgyldigSak([Feil("--dato", None, "rapporten trenger en dato")])
-    bok = regler or default_rulebook()
-    resultater = assess_many(
+    on, bok, resultater = for_rapport(
         saker,
+        dato,
+        _rapportposter,
         processes=processes,
         chunk_size=chunk_size,
-        on=on,
         progress=progress,
-        regler=bok,
-        resultat=_rapportposter,
+        regler=regler,
         total=total,
         grenser=grenser,
     )

@@ -32,12 +32,10 @@ from attrs import field, frozen
 
 from ..api import les_dato
 from ..assessment import Assessment
-from ..batch import CHUNK_SIZE, Avvist, assess_many, regelbok_i_bruk
-from ..errors import Feil, UgyldigSak
+from ..batch import CHUNK_SIZE, Avvist, for_rapport, regelbok_i_bruk
 from ..oppfolging import eksempelsaker as grunnsaker
 from ..rulebook.book import Regelbok
 from ..side import Gruppe, Stolpe, avviste_tabell, e, kort, side, stablet_diagram, tall
-from ..standardbok import default_rulebook
 from ..versjon import __version__
 from .etiketter import Lesehjelp, lesehjelp
 from .regler import UTFALL, Malepunkter, last
@@ -501,21 +499,17 @@ def rapport(
     total: int | None = None,
 ) -> TilsynsRapport:
     """Assess every case on ``dato`` and answer every audit point (see the module's docstring)."""
-    on = les_dato(dato)
-    if on is None:
-        raise UgyldigSak([Feil("--dato", None, "rapporten trenger en dato")])
-    bok = regler or default_rulebook()
-    m = last(bok.mappe)
-    resultater = assess_many(
+    on, bok, resultater = for_rapport(
         saker,
+        dato,
+        _tilsynsfunn,
         processes=processes,
         chunk_size=chunk_size,
-        on=on,
         progress=progress,
-        regler=bok,
-        resultat=_tilsynsfunn,
+        regler=regler,
         total=total,
     )
+    m = last(bok.mappe)
     vurderte: list[Saksfunn] = []
     avviste: list[Avvist] = []
     antall = 0
