@@ -97,3 +97,20 @@ def test_en_rekkefolge_leses_likt_av_begge_veier() -> None:
         sb = Saksbehandler(periode_fra=fra, periode_til=til)
         assert regel.brutt(fra, til) is brutt
         assert kryssregler.brutt_i(kryssregler.SAKSBEHANDLER, sb) is brutt
+
+
+def test_tilsynets_lesehjelp_taaler_andre_skrifters_sifre() -> None:
+    """The audit's reading aid read a date with ``\\d`` and then crashed in
+    ``date.fromisoformat`` on other scripts' digits; it now reads dates as every reader does
+    (isodato.py) and shows such a text as text."""
+    import json
+
+    import sosialregler
+    from sosialregler import tilsyn
+    from sosialregler.tilsyn.etiketter import lesehjelp, verdi
+
+    eksempel = PAKKE.parent.parent / "examples" / "enslig.json"
+    vurdering = sosialregler.assess(json.loads(eksempel.read_text(encoding="utf-8")))
+    tekst = verdi(tilsyn.last(), "٢٠٢٤-٠١-٠١", "nb", lesehjelp(vurdering))
+    assert "٢٠٢٤" in tekst
+    assert verdi(tilsyn.last(), "2024-01-31", "nb", lesehjelp(vurdering)) == "31.01.2024"
