@@ -235,11 +235,11 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         ),
         "ingen_inntekt": (
             "Etter dei rettleiande satsane er inntekta til hushaldet ({inntekt}) større enn det "
-            "de treng ({behov}). Overslaget gir difor ikkje noko beløp."
+            "de treng ({behov}). Overslaget gjev difor ikkje noko beløp."
         ),
         "ingen_formue": (
             "Sparepengane dine ser ut til å dekkje det hushaldet treng i minst éin månad. Då "
-            "må du som regel bruke dei før du kan få økonomisk sosialhjelp, og overslaget gir "
+            "må du som regel bruke dei før du kan få økonomisk sosialhjelp, og overslaget gjev "
             "ikkje noko beløp."
         ),
         "ingen_ukjent": (
@@ -267,7 +267,7 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
             "Buutgiftene er tekne med slik du oppgav dei: {belop} kvar månad. NAV-kontoret "
             "vurderer om dei er rimelege."
         ),
-        "grunn_ingen_bolig": "Du har ikkje oppgitt buutgifter, så dei er ikkje tekne med.",
+        "grunn_ingen_bolig": "Du har ikkje oppgjeve buutgifter, så dei er ikkje tekne med.",
         "grunn_inntekt": "Inntekt som blir rekna med, blir trekt frå: {belop} kvar månad.",
         "grunn_barnetrygd": (
             "Barnetrygd blir ikkje rekna som inntekt, så ho blir ikkje trekt frå."
