@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from datetime import date
 from decimal import Decimal
 from html.parser import HTMLParser
@@ -20,12 +21,11 @@ import pytest
 pytest.importorskip("starlette", reason="tilleggspakken «tjeneste» er ikke installert")
 
 from starlette.applications import Starlette
-from starlette.testclient import TestClient
 
 from helpers_cli import kjor
 from sosialregler.tjeneste.selvbetjening import MAKS_BYTES, ruter
 from sosialregler.tjeneste.selvbetjening import html as sidehtml
-from sosialregler.tjeneste.selvbetjening.estimat import lag_estimat
+from sosialregler.tjeneste.selvbetjening.estimat import Estimat, lag_estimat
 from sosialregler.tjeneste.selvbetjening.skjema import (
     BELOPSFELT,
     Feltfeil,
@@ -36,6 +36,10 @@ from sosialregler.tjeneste.selvbetjening.skjema import (
 )
 from sosialregler.tjeneste.selvbetjening.tekster import FEIL, SPRAK, TEKSTER
 from test_nynorsk_norm import UTANFOR_NORMEN
+
+with warnings.catch_warnings():  # Starlette asks for httpx2 over httpx: the service's choice
+    warnings.simplefilter("ignore", UserWarning)
+    from starlette.testclient import TestClient
 
 DATO = date(2026, 12, 4)
 
@@ -375,3 +379,34 @@ def test_alle_belopsfelt_er_i_skjemaet() -> None:
     side = sidehtml.side("nb")
     for navn in BELOPSFELT:
         assert f'<label for="{navn}">' in side and f'id="{navn}" name="{navn}"' in side
+
+
+@pytest.mark.parametrize("sprak", SPRAK)
+def test_uten_belop_sier_siden_hvorfor_i_ord(sprak: str) -> None:
+    """No amount from the library: a sentence, no number, and «you can still apply»."""
+    estimat = Estimat(
+        dato=DATO,
+        belop=None,
+        grunn="ukjent",
+        behov=Decimal(0),
+        inntekt=Decimal(0),
+        linjer=(),
+        merknader=frozenset(),
+    )
+    assert sidehtml.hovedsetning(estimat, sprak) == TEKSTER[sprak]["ingen_ukjent"]
+    side = sidehtml.resultat(estimat, gyldig(BOFELLESSKAP), sprak)
+    assert 'data-belop=""' in side and TEKSTER[sprak]["likevel"] in side
+
+
+def test_feil_hos_oss_gir_side_uten_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sosialregler.tjeneste.selvbetjening as selvbetjening
+
+    def krasj(*_: object) -> None:
+        raise RuntimeError("hemmelig: 12 000 kroner")
+
+    monkeypatch.setattr(selvbetjening, "lag_estimat", krasj)
+    klient = TestClient(Starlette(routes=ruter(idag=lambda: DATO)))
+    svar = klient.post("/", data={**FAMILIE, "sprak": "en"})
+    assert svar.status_code == 500
+    assert TEKSTER["en"]["ukjent_feil"] in svar.text
+    assert "hemmelig" not in svar.text and "Traceback" not in svar.text
