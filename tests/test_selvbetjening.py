@@ -410,3 +410,12 @@ def test_feil_hos_oss_gir_side_uten_traceback(monkeypatch: pytest.MonkeyPatch) -
     assert svar.status_code == 500
     assert TEKSTER["en"]["ukjent_feil"] in svar.text
     assert "hemmelig" not in svar.text and "Traceback" not in svar.text
+
+
+def test_datoen_er_i_dag_i_norge() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from sosialregler.tjeneste.selvbetjening import idag_i_norge
+
+    utc = datetime.now(timezone.utc).date()
+    assert utc - timedelta(days=1) <= idag_i_norge() <= utc + timedelta(days=1)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from importlib import resources
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl
@@ -54,6 +54,17 @@ MANGLER_EKSTRA = (
 )
 
 
+def idag_i_norge() -> date:
+    """Today in Norway (the rates change at midnight there), or the machine's date when the
+    time-zone data is missing (Windows without the tzdata package)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return datetime.now(ZoneInfo("Europe/Oslo")).date()
+    except ZoneInfoNotFoundError:
+        return date.today()
+
+
 @functools.cache
 def stilark() -> str:
     """The project's page design followed by the form's own rules (read once)."""
@@ -74,7 +85,7 @@ async def _les_kropp(request: Request) -> bytes | None:
     return bytes(kropp)
 
 
-def ruter(*, idag: Callable[[], date] = date.today) -> list[BaseRoute]:
+def ruter(*, idag: Callable[[], date] = idag_i_norge) -> list[BaseRoute]:
     """The page's routes: ``/`` (GET the form, POST the estimate) and its style sheet.
 
     ``idag`` gives the date the estimate is made for (the rates in force then); a test fixes it.

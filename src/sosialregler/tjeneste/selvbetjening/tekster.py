@@ -6,6 +6,12 @@ housing costs and rates are the decision letter's (``vedtaksbrev.tekster``), wri
 ``{}`` are filled in by ``html``.
 
 What the sentences rest on (not shown on the page; the rule files carry the sources):
+- what the rates cover: «helt grunnleggende behov, som mat, klær, kommunikasjon,
+  husholdningsartikler og hygiene med mer, og … fritid og sosiale behov»; housing, electricity
+  and heating are not in the rates, «da dette er utgifter som varierer mye» [V2: statsforvalteren.no
+  (Agder) «Veiledende retningslinjer for økonomisk stønad for 2024», publ. 08.01.2024, and
+  (Vestfold og Telemark) «… 2022»]; the rates are a starting point for the office's discretion
+  and may differ by municipality [V2: the same pages];
 - the estimate is the guideline amount of sosialtjenesteloven § 18 first ledd as the library
   computes it (rates for the household, plus housing costs, less income that counts);
 - child benefit is not income (§ 18 third ledd, from 2022-09-01);
@@ -115,9 +121,9 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "rad_ikke_medregnet": "{navn}, {grunnlag} (regnes ikke med)",
         "grunner": "Hvorfor",
         "grunn_sats": (
-            "Satsene skal dekke vanlige utgifter til blant annet mat, klær, hygiene, transport "
-            "og fritid. Satsen avhenger av hvem du bor med, og hvert barn får en sats etter "
-            "alder."
+            "Satsene skal dekke grunnleggende behov som mat, klær, telefon og internett, "
+            "husholdningsartikler og hygiene, og noe til fritid. Satsen avhenger av hvem du bor "
+            "med, og hvert barn får en sats etter alder. Boutgifter kommer i tillegg."
         ),
         "grunn_bolig": (
             "Boutgiftene er tatt med slik du oppga dem: {belop} per måned. NAV-kontoret "
@@ -259,9 +265,9 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "rad_ikke_medregnet": "{navn}, {grunnlag} (blir ikkje rekna med)",
         "grunner": "Kvifor",
         "grunn_sats": (
-            "Satsane skal dekkje vanlege utgifter til mellom anna mat, klede, hygiene, "
-            "transport og fritid. Satsen er avhengig av kven du bur saman med, og kvart barn "
-            "får ein sats etter alder."
+            "Satsane skal dekkje grunnleggjande behov som mat, klede, telefon og internett, "
+            "hushaldsartiklar og hygiene, og noko til fritid. Satsen er avhengig av kven du bur "
+            "saman med, og kvart barn får ein sats etter alder. Buutgifter kjem i tillegg."
         ),
         "grunn_bolig": (
             "Buutgiftene er tekne med slik du oppgav dei: {belop} kvar månad. NAV-kontoret "
@@ -402,9 +408,9 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "rad_ikke_medregnet": "{navn}, {grunnlag} (not counted)",
         "grunner": "Why",
         "grunn_sats": (
-            "The rates are meant to cover ordinary costs such as food, clothes, hygiene, "
-            "transport and leisure. The rate depends on who you live with, and each child gets "
-            "a rate by age."
+            "The rates are meant to cover basic needs such as food, clothes, phone and internet, "
+            "household goods and hygiene, and some leisure. The rate depends on who you live "
+            "with, and each child gets a rate by age. Housing costs come on top."
         ),
         "grunn_bolig": (
             "Your housing costs are included as you gave them: {belop} per month. The NAV "
