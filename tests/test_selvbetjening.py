@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from datetime import date
+from datetime import UTC, date
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
@@ -413,9 +413,9 @@ def test_feil_hos_oss_gir_side_uten_traceback(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_datoen_er_i_dag_i_norge() -> None:
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from sosialregler.tjeneste.selvbetjening import idag_i_norge
 
-    utc = datetime.now(timezone.utc).date()
+    utc = datetime.now(UTC).date()
     assert utc - timedelta(days=1) <= idag_i_norge() <= utc + timedelta(days=1)
