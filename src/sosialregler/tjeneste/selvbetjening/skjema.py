@@ -55,7 +55,8 @@ MAKS_BARNEALDER = 17
 MAKS_BARN = 20
 
 _HELT_TALL = re.compile(r"\d{1,12}")
-_MELLOMROM = re.compile(r"[\s\u00a0\u202f.]")  # «12 500», «12.500» as people write thousands
+_MELLOMROM = re.compile(r"[\s\u00a0\u202f]")  # «12 500», as people write thousands
+_TUSENPUNKTUM = re.compile(r"\d{1,3}(\.\d{3})+")  # «12.500»; «12.5» is no whole amount
 
 
 @frozen
@@ -89,6 +90,9 @@ class Skjema:
 
 def _belop(navn: str, tekst: str, feil: list[Feltfeil]) -> int:
     vask = _MELLOMROM.sub("", tekst.strip()).removesuffix("kr").removesuffix(",-").strip()
+    vask = re.sub(r"[.,]0{1,2}$", "", vask)  # «12 500,00»: whole kroner written with øre
+    if _TUSENPUNKTUM.fullmatch(vask):
+        vask = vask.replace(".", "")
     if not vask:
         return 0
     if vask.startswith(("-", "−")):
