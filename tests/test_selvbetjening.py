@@ -24,7 +24,8 @@ pytest.importorskip("starlette", reason="tilleggspakken «tjeneste» er ikke ins
 
 from starlette.applications import Starlette
 
-from helpers_cli import kjor
+from helpers_cli import REPO, kjor
+from sosialregler import regelbok
 from sosialregler.tjeneste.selvbetjening import MAKS_BYTES, ruter
 from sosialregler.tjeneste.selvbetjening import html as sidehtml
 from sosialregler.tjeneste.selvbetjening.estimat import Estimat, lag_estimat
@@ -486,3 +487,22 @@ def test_datoen_er_i_dag_i_norge() -> None:
 
     utc = datetime.now(UTC).date()
     assert utc - timedelta(days=1) <= idag_i_norge() <= utc + timedelta(days=1)
+
+
+def test_kommunens_egne_satser_gir_kommunens_belop(tmp_path: Path) -> None:
+    """The service's rulebook with a municipality's rates: the page's amount is
+    ``vurder --satser`` on the case, and the page says whose rates it used."""
+    satser = REPO / "examples" / "kommunale-satser-eksempel.toml"
+    dato = date(2024, 3, 1)
+    klient = TestClient(
+        Starlette(routes=ruter(idag=lambda: dato, regelbok=regelbok(satser=satser)))
+    )
+    svar = klient.post("/", data={**FAMILIE, "sprak": "nn"})
+    fil = tmp_path / "sak.json"
+    fil.write_text(json.dumps(til_sak(gyldig(FAMILIE), dato)), encoding="utf-8")
+    kjoring = kjor("vurder", fil, "--format", "json", "--satser", satser)
+    kommunal = json.loads(kjoring.ut)["vedtak"]["livsopphold"]["belop_per_maned"]
+    statlig = lag_estimat(til_sak(gyldig(FAMILIE), dato), dato).belop
+    assert f'data-belop="{kommunal}"' in svar.text and Decimal(str(kommunal)) != statlig
+    tekst = svar.text.replace("\u00a0", " ")
+    assert "Overslaget brukar satsane til Eksempelkommune som gjeld 1. mars 2024." in tekst

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from starlette.responses import Response
     from starlette.routing import BaseRoute
 
+    from ...rulebook.book import Regelbok
+
 __all__ = ["MAKS_BYTES", "ruter"]
 
 #: The largest form body read (a filled form is about 1 kB): past it, 413 and a page saying so.
@@ -85,10 +87,14 @@ async def _les_kropp(request: Request) -> bytes | None:
     return bytes(kropp)
 
 
-def ruter(*, idag: Callable[[], date] = idag_i_norge) -> list[BaseRoute]:
+def ruter(
+    *, idag: Callable[[], date] = idag_i_norge, regelbok: Regelbok | None = None
+) -> list[BaseRoute]:
     """The page's routes: ``/`` (GET the form, POST the estimate) and its style sheet.
 
     ``idag`` gives the date the estimate is made for (the rates in force then); a test fixes it.
+    ``regelbok``: the service's rulebook (e.g. a municipality's own rates, which the estimate
+    then uses), else the shipped one.
     """
     try:
         from starlette.concurrency import run_in_threadpool
@@ -120,7 +126,7 @@ def ruter(*, idag: Callable[[], date] = idag_i_norge) -> list[BaseRoute]:
             return svar(html.side(sprak, felter, skjema), 422)
         dato = idag()
         try:
-            estimat = await run_in_threadpool(lag_estimat, til_sak(skjema, dato), dato)
+            estimat = await run_in_threadpool(lag_estimat, til_sak(skjema, dato), dato, regelbok)
         except Exception:  # never a traceback, and nothing logged: see the module's docstring
             return svar(html.melding(sprak, "ukjent_feil"), 500)
         return svar(html.side(sprak, felter, (), (estimat, skjema)))

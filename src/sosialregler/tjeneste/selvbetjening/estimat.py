@@ -16,6 +16,7 @@ from attrs import frozen
 
 from ... import assess
 from ...outcome import Utfall
+from ...rulebook.book import Regelbok
 
 
 @frozen
@@ -45,11 +46,15 @@ class Estimat:
     inntekt: Decimal  # the income that counts
     linjer: tuple[Linje, ...]
     merknader: frozenset[str]
+    kommune: str | None = None  # the municipality whose own rates were used, if any
 
 
-def lag_estimat(sak: Mapping[str, Any], dato: date) -> Estimat:
-    """Assess the case and keep what the estimate needs (the § 18 area, ``livsopphold``)."""
-    vurdering = assess(sak, on=dato)
+def lag_estimat(sak: Mapping[str, Any], dato: date, regler: Regelbok | None = None) -> Estimat:
+    """Assess the case and keep what the estimate needs (the § 18 area, ``livsopphold``).
+
+    ``regler``: the service's rulebook (a municipality's own rates), else the shipped one.
+    """
+    vurdering = assess(sak, on=dato, regler=regler)
     vedtak = vurdering.vedtak["livsopphold"]
     linjer = tuple(
         Linje(
@@ -82,4 +87,8 @@ def lag_estimat(sak: Mapping[str, Any], dato: date) -> Estimat:
         inntekt=inntekt,
         linjer=linjer,
         merknader=frozenset(m.kode for m in vurdering.merknader),
+        kommune=next(
+            (str(r.get("kommune") or "") for r in vurdering.satser if r.get("type") == "kommunal"),
+            None,
+        ),
     )

@@ -345,6 +345,15 @@ def hovedsetning(estimat: Estimat, sprak: str) -> str:
     return t["belop"].format(belop=fmt.belop(estimat.belop, sprak))
 
 
+def satsene(estimat: Estimat, sprak: str) -> str:
+    """Which rates the estimate used: the state's, or a municipality's own, and their date."""
+    t = TEKSTER[sprak]
+    dato = fmt.dato(estimat.dato, sprak)
+    if estimat.kommune:
+        return t["dato_kommune"].format(kommune=estimat.kommune, dato=dato)
+    return t["dato"].format(dato=dato)
+
+
 def endringer(estimat: Estimat, valgt: sk.Skjema, sprak: str) -> list[str]:
     """What could change the estimate, for this household."""
     t = TEKSTER[sprak]
@@ -380,7 +389,7 @@ def resultat(estimat: Estimat, valgt: sk.Skjema, sprak: str) -> str:
             stort,
             f'<p id="anslag-tekst">{e(hovedsetning(estimat, sprak))}</p>',
             likevel,
-            f'<p class="hjelp">{e(t["dato"].format(dato=fmt.dato(estimat.dato, sprak)))}</p>',
+            f'<p class="hjelp" id="anslag-satser">{e(satsene(estimat, sprak))}</p>',
             utregning(estimat, sprak),
             f"<h3>{e(t['grunner'])}</h3>",
             _liste(grunner(estimat, sprak), "grunner"),

@@ -41,9 +41,9 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "sprakvalg": "Velg språk",
         "ingress": (
             "Her kan du regne ut et anslag over hvor mye økonomisk sosialhjelp til livsopphold "
-            "husstanden din kan få per måned. Anslaget bygger på de statlige veiledende "
-            "satsene. Det er bare NAV-kontoret ditt som kan avgjøre om du får stønad, og hvor "
-            "mye."
+            "husstanden din kan få per måned. Anslaget bygger på de veiledende satsene for "
+            "økonomisk stønad. Det er bare NAV-kontoret ditt som kan avgjøre om du får "
+            "stønad, og hvor mye."
         ),
         "personvern": (
             "Svarene dine blir ikke lagret og ikke sendt videre. De brukes bare til å regne ut "
@@ -111,7 +111,8 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "likevel": (
             "Du kan likevel søke. NAV-kontoret vurderer alltid den konkrete situasjonen din."
         ),
-        "dato": "Anslaget bruker de veiledende satsene som gjelder {dato}.",
+        "dato": "Anslaget bruker de statlige veiledende satsene som gjelder {dato}.",
+        "dato_kommune": "Anslaget bruker satsene til {kommune} som gjelder {dato}.",
         "utregning": "Slik har vi regnet",
         "kolonne_hva": "Hva",
         "kolonne_belop": "Kroner per måned",
@@ -185,9 +186,9 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "sprakvalg": "Vel språk",
         "ingress": (
             "Her kan du rekne ut eit overslag over kor mykje økonomisk sosialhjelp til "
-            "livsopphald hushaldet ditt kan få kvar månad. Overslaget byggjer på dei statlege "
-            "rettleiande satsane. Det er berre NAV-kontoret ditt som kan avgjere om du får "
-            "stønad, og kor mykje."
+            "livsopphald hushaldet ditt kan få kvar månad. Overslaget byggjer på dei "
+            "rettleiande satsane for økonomisk stønad. Det er berre NAV-kontoret ditt som kan "
+            "avgjere om du får stønad, og kor mykje."
         ),
         "personvern": (
             "Svara dine blir ikkje lagra og ikkje sende vidare. Dei blir berre brukte til å "
@@ -255,7 +256,8 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "likevel": (
             "Du kan likevel søkje. NAV-kontoret vurderer alltid den konkrete situasjonen din."
         ),
-        "dato": "Overslaget brukar dei rettleiande satsane som gjeld {dato}.",
+        "dato": "Overslaget brukar dei statlege rettleiande satsane som gjeld {dato}.",
+        "dato_kommune": "Overslaget brukar satsane til {kommune} som gjeld {dato}.",
         "utregning": "Slik har vi rekna",
         "kolonne_hva": "Kva",
         "kolonne_belop": "Kroner kvar månad",
@@ -332,8 +334,8 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "ingress": (
             "Here you can work out an estimate of how much financial assistance for living "
             "costs (økonomisk sosialhjelp) your household could get each month. The estimate "
-            "is based on the government's guideline rates. Only your NAV office can decide "
-            "whether you get assistance, and how much."
+            "is based on the guideline rates for financial assistance. Only your NAV office "
+            "can decide whether you get assistance, and how much."
         ),
         "personvern": (
             "Your answers are not stored and not passed on. They are used only to work out the "
@@ -398,7 +400,8 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
             "We could not work out an estimate from your answers. Please contact your NAV office."
         ),
         "likevel": ("You can still apply. The NAV office always assesses your actual situation."),
-        "dato": "The estimate uses the guideline rates in force on {dato}.",
+        "dato": "The estimate uses the government's guideline rates in force on {dato}.",
+        "dato_kommune": "The estimate uses the rates of {kommune} in force on {dato}.",
         "utregning": "How we calculated it",
         "kolonne_hva": "Item",
         "kolonne_belop": "Kroner per month",
