@@ -506,3 +506,13 @@ def test_kommunens_egne_satser_gir_kommunens_belop(tmp_path: Path) -> None:
     assert f'data-belop="{kommunal}"' in svar.text and Decimal(str(kommunal)) != statlig
     tekst = svar.text.replace("\u00a0", " ")
     assert "Overslaget brukar satsane til Eksempelkommune som gjeld 1. mars 2024." in tekst
+
+
+def test_satser_som_kan_vaere_utdaterte_sies_i_ord() -> None:
+    """After the last known rates (here a date in 2027), the page says the amount may differ."""
+    senere = date(2027, 6, 1)
+    skjema = gyldig(ENSLIG_UNG)
+    estimat = lag_estimat(til_sak(skjema, senere), senere)
+    assert TEKSTER["nb"]["endre_satser"] in sidehtml.endringer(estimat, skjema, "nb")
+    i_dag = lag_estimat(til_sak(skjema, DATO), DATO)
+    assert TEKSTER["nb"]["endre_satser"] not in sidehtml.endringer(i_dag, skjema, "nb")
