@@ -205,6 +205,9 @@ def test_fyll_ut_send_og_les_anslaget(tjener: str, nettleser: WebDriver) -> None
     bredde(nettleser, 1280)
     nettleser.get(tjener)
     assert nettleser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "nb"
+    # what a screen reader names the fields: the label, the unit with an amount
+    assert nettleser.find_element(By.ID, "bo_husleie").accessible_name == "Husleie (kroner)"
+    assert nettleser.find_element(By.ID, "alder").accessible_name == "Alderen din (år)"
     fyll_ut(nettleser, FAMILIE_VALG, FAMILIE_TEKST)
     send_inn(nettleser)
     belop = nettleser.find_element(By.ID, "anslag-belop")

@@ -120,11 +120,16 @@ def _tekstfelt(
         f'<input type="text" inputmode="numeric" id="{navn}" name="{navn}" '
         f'value="{e(verdi)}" class="{klasse}" autocomplete="off"{attrs}>'
     )
-    if enhet:
-        inndata = f'<span class="med-enhet">{inndata}<span class="enhet">{e(enhet)}</span></span>'
+    skjult = ""
+    if enhet:  # the unit is seen beside the field and heard with its label
+        inndata = (
+            f'<span class="med-enhet">{inndata}'
+            f'<span class="enhet" aria-hidden="true">{e(enhet)}</span></span>'
+        )
+        skjult = f'<span class="skjult"> ({e(enhet)})</span>'
     return (
         f'<div class="felt{" har-feil" if feil else ""}">'
-        f'<label for="{navn}">{e(etikett)}</label>{tekst}{inndata}</div>'
+        f'<label for="{navn}">{e(etikett)}{skjult}</label>{tekst}{inndata}</div>'
     )
 
 
