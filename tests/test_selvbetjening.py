@@ -353,6 +353,22 @@ def test_ingen_koder_paa_siden(hva: str, side: str) -> None:
     assert KODER.findall(tekst) == [], hva
 
 
+@pytest.mark.parametrize(("hva", "side"), sider(), ids=lambda x: x if len(x) < 40 else "")
+def test_hver_henvisning_finner_sitt_element(hva: str, side: str) -> None:
+    """Ids are unique, and every label, description, error link and field name points at one
+    (what a screen reader follows; checked here without a browser too)."""
+    ider = re.findall(r'\bid="([^"]+)"', side)
+    assert len(ider) == len(set(ider)), hva
+    mal = re.findall(r'\bfor="([^"]+)"', side) + re.findall(r'href="#([^"]+)"', side)
+    for verdi in re.findall(r'aria-(?:describedby|labelledby)="([^"]+)"', side):
+        mal += verdi.split()
+    assert set(mal) <= set(ider), (hva, set(mal) - set(ider))
+    for inndata in re.findall(r"<input [^>]*>", side):
+        if 'type="hidden"' not in inndata:
+            ident = re.search(r'id="([^"]+)"', inndata)
+            assert ident and f'for="{ident[1]}"' in side, inndata
+
+
 def test_grunnene_sier_hvorfor_paa_alle_sprak() -> None:
     skjema = gyldig(SAMBOER_HVER)
     estimat = lag_estimat(til_sak(skjema, DATO), DATO)
