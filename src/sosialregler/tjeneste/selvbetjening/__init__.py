@@ -107,6 +107,11 @@ def ruter(
         return HTMLResponse(tekst, status_code=status, headers=HODER)
 
     async def side(request: Request) -> Response:
+        """Selvbetjening: et anslag over økonomisk stønad til livsopphold (HTML-skjema og svar).
+
+        GET gir skjemaet (``?sprak=nb|nn|en``); POST (skjemadata) gir anslaget, eller skjemaet
+        igjen med feil ved hvert felt (422). Ingenting lagres eller logges.
+        """
         sprak = html.velg_sprak(request.query_params.get("sprak"))
         if request.method != "POST":
             return svar(html.side(sprak))
@@ -132,6 +137,7 @@ def ruter(
         return svar(html.side(sprak, felter, (), (estimat, skjema)))
 
     async def stil(request: Request) -> Response:
+        """Stilarket til selvbetjeningssiden."""
         return Response(
             stilark(),
             media_type="text/css; charset=utf-8",
@@ -140,5 +146,5 @@ def ruter(
 
     return [
         Route("/", side, methods=["GET", "POST"], name="selvbetjening"),
-        Route(f"/{html.STILARK}", stil, methods=["GET"], name="selvbetjening-stil"),
+        Route(f"/{html.STILARK}", stil, methods=["GET"], name="selvbetjening_stil"),
     ]
