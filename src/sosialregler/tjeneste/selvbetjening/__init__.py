@@ -146,5 +146,11 @@ def ruter(
 
     return [
         Route("/", side, methods=["GET", "POST"], name="selvbetjening"),
-        Route(f"/{html.STILARK}", stil, methods=["GET"], name="selvbetjening_stil"),
+        Route(
+            f"/{html.STILARK}",
+            stil,
+            methods=["GET"],
+            name="selvbetjening_stil",
+            include_in_schema=False,  # a style sheet, not an operation
+        ),
     ]
