@@ -459,7 +459,7 @@ def test_funnet_stdin_som_ikke_er_utf8() -> None:
 @pytest.mark.parametrize("nokkel", ["", "\r", " "], ids=["tom", "cr", "mellomrom"])
 def test_funnet_tom_nokkel_gir_et_felt(nokkel: str) -> None:
     """Found: an unknown key that is empty or blank ('', '\\r') was named by itself, so the
-    rejection's felt was blank and named no field (contract.py _skjot)."""
+    rejection's felt was blank and named no field (sti.nokkel)."""
     with pytest.raises(UgyldigSak) as feil:
         assess({**ENKEL, nokkel: 1})
     assert all(f.felt.strip() for f in feil.value.feil)

@@ -89,7 +89,7 @@ def test_verdiene_er_kontraktens() -> None:
     assert [u.value for u in Utfall] == ["oppfylt", "ikke_oppfylt", "uavklart", "skjonn"]
 
 
-@pytest.mark.parametrize("lengde", [0, 1, 2, 3])
+@pytest.mark.parametrize("lengde", [0, 1, 2, 3, 4])
 def test_kompilert_kombinasjon_er_lik_algebraen(lengde: int) -> None:
     """The engine's inline ``alle`` / ``minst_en`` give what ``outcome`` gives, every sequence."""
     from sosialregler.rulebook.conditions import _kombinasjon
@@ -101,3 +101,31 @@ def test_kompilert_kombinasjon_er_lik_algebraen(lengde: int) -> None:
         minst_en = _kombinasjon(deler, "m", avgjor=Utfall.OPPFYLT, ellers=Utfall.IKKE_OPPFYLT)
         assert alle(None).utfall is outcome.alle(rekke), rekke
         assert minst_en(None).utfall is outcome.minst_en(rekke), rekke
+
+
+@pytest.mark.parametrize("lengde", [0, 1, 2, 3])
+def test_minst_avklart(lengde: int) -> None:
+    """The least settled: open before failed before met; the calculation nodes' outcome
+    (``areas.vilkar.beregningsnode``), which wrote this order once more before."""
+    for rekke in itertools.product(list(Utfall), repeat=lengde):
+        ventet = next(
+            (u for u in (Utfall.UAVKLART, Utfall.SKJONN, Utfall.IKKE_OPPFYLT) if u in rekke),
+            Utfall.OPPFYLT,
+        )
+        assert outcome.minst_avklart(rekke) is ventet, rekke
+
+
+def test_rekkefolgene_staar_ett_sted() -> None:
+    """The orders of precedence are data in ``outcome.RANG``; no module spells one out again."""
+    import re
+    from pathlib import Path
+
+    pakke = Path(outcome.__file__).parent
+    navn = r"(?:outcome\.|Utfall\.)?(?:OPPFYLT|IKKE_OPPFYLT|UAVKLART|SKJONN)"
+    rang = re.compile(rf"\({navn}, {navn}, {navn}\)")
+    kopier = sorted(
+        str(f.relative_to(pakke))
+        for f in pakke.rglob("*.py")
+        if f.name != "outcome.py" and rang.search(f.read_text(encoding="utf-8"))
+    )
+    assert kopier == []

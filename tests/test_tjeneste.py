@@ -544,13 +544,13 @@ def test_femti_samtidige_foresporsler(server: Tjener) -> None:
 def test_appens_regelbok_brukes_lastet_en_gang(monkeypatch: pytest.MonkeyPatch) -> None:
     """The app answers with the rulebook it was made with (here a municipality's rates, as
     ``--satser``), loaded when the app is made and never again per request."""
-    from sosialregler import api
+    from sosialregler import api, standardbok
     from sosialregler.tjeneste import ruter
 
     satser = REPO / "examples" / "kommunale-satser-eksempel.toml"
     bok = api.regelbok(None, satser)
     lastet: list[object] = []
-    monkeypatch.setattr(api, "last_regelbok", lambda *a, **k: lastet.append(a))
+    monkeypatch.setattr(standardbok, "last_regelbok", lambda *a, **k: lastet.append(a))
     monkeypatch.setattr(ruter, "assess", _teller(ruter.assess, bok))
     fil = REPO / "examples" / "familie.json"
     with tjener(lag_app(bok)) as t, t.klient() as k:

@@ -186,7 +186,7 @@ def test_openapi_er_gyldig_og_beskriver_hver_rute(server: Tjener) -> None:
     dok = svar.json()
     validate(dok)
     assert dok["openapi"].startswith("3.1")
-    assert set(dok["paths"]) == {
+    assert set(dok["paths"]) - {"/"} == {  # "/": the citizen page, when it is installed
         "/vurder",
         "/vurder/batch",
         "/soknad",
@@ -240,7 +240,7 @@ def test_selvbetjeningens_ruter_tas_med_naar_modulen_finnes(
         return PlainTextResponse("selvbetjening")
 
     modul = types.ModuleType(appmodul.SELVBETJENING)
-    modul.ruter = lambda: [Route("/", side)]  # type: ignore[attr-defined]
+    modul.ruter = lambda regelbok=None: [Route("/", side)]  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, appmodul.SELVBETJENING, modul)
     assert [r.path for r in appmodul.selvbetjeningsruter()] == ["/"]  # type: ignore[attr-defined]
     app = lag_app()

@@ -13,17 +13,14 @@ A pure function: no global mutable state; the default rulebook is loaded once an
 from __future__ import annotations
 
 import decimal
-import functools
 from collections.abc import Mapping
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
-from . import __version__, areas
+from . import areas, vurderer
 from .areas.base import Beregning
 from .assessment import Assessment, Vedtak, utdata_etter_utfall
 from .contract import (
-    ISO_DATO,
     SENESTE_DATO,
     TIDLIGSTE_DATO,
     URIMELIG_DATO,
@@ -37,34 +34,27 @@ from .engine import Kontekst
 from .errors import Feil, UgyldigSak
 from .facts import Sak
 from .grenser import Grenser, som_grenser
+from .isodato import ISO_DATO
 from .outcome import Utfall
 from .rulebook.book import Regelbok
-from .rulebook.load import last_regelbok
+from .standardbok import default_rulebook, load_rulebook, regelbok, standard_regelbok
 from .tree import Node
+from .versjon import __version__
 
 #: The rule that carries appeal information (forvaltningsloven § 27), shown with every text.
 KLAGEREGEL = "fvl-27-klageadgang"
 
-
-@functools.cache
-def standard_regelbok() -> Regelbok:
-    """The rules shipped with the library, loaded and compiled once per process."""
-    return last_regelbok()
-
-
-@functools.cache
-def _regelbok_fra(mappe: str, satser: str | None) -> Regelbok:
-    return last_regelbok(mappe, satser)
-
-
-def regelbok(regler: Path | str | None = None, satser: Path | str | None = None) -> Regelbok:
-    """A rulebook: the shipped one, another rules folder, and/or a municipality's rate file."""
-    if regler is None and satser is None:
-        return standard_regelbok()
-    from .rulebook.load import standard_mappe
-
-    mappe = str(Path(regler).resolve()) if regler is not None else str(standard_mappe())
-    return _regelbok_fra(mappe, str(Path(satser).resolve()) if satser else None)
+__all__ = [
+    "KLAGEREGEL",
+    "assess",
+    "default_rulebook",
+    "les_dato",
+    "les_sak",
+    "load_rulebook",
+    "read_sak",
+    "regelbok",
+    "standard_regelbok",
+]
 
 
 UGYLDIG_DATO = "ugyldig dato: forventet en dato ÅÅÅÅ-MM-DD"
@@ -90,7 +80,7 @@ def les_dato(on: date | str | None) -> date | None:
     return dato
 
 
-def les_sak(
+def read_sak(
     sak: Mapping[str, Any] | str | bytes | Sak,
     on: date | None = None,
     grenser: Grenser | Mapping[str, int] | None = None,
@@ -153,9 +143,9 @@ def _assess(
     grenser: Grenser | Mapping[str, int] | None = None,
 ) -> Assessment:
     on_dato = les_dato(on)
-    fakta_sak = les_sak(sak, on_dato, grenser)
+    fakta_sak = read_sak(sak, on_dato, grenser)
     dato = _dato(fakta_sak, on_dato)
-    bok = regler or standard_regelbok()
+    bok = regler or default_rulebook()
     fakta = utled(fakta_sak, dato)
     ktx = Kontekst(bok, dato, fakta)
     vedtak: dict[str, Vedtak] = {}
@@ -200,3 +190,10 @@ def _assess(
         sak=fakta_sak,
         satser=tuple(satser),
     )
+
+
+#: The name before the public API took one convention (see ``sosialregler.__doc__``).
+les_sak = read_sak
+
+# ``hvaom`` (what the result's ``what_if`` calls) reaches ``assess`` through ``vurderer``.
+vurderer.bruk(assess)

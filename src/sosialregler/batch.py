@@ -43,7 +43,7 @@ from typing import Any, TextIO
 
 from attrs import frozen
 
-from .api import assess, les_dato, regelbok, standard_regelbok
+from .api import assess, default_rulebook, les_dato, regelbok
 from .errors import Feil, RegelFeil, UgyldigSak
 from .facts import Sak
 from .grenser import STANDARD, Grenser, som_grenser
@@ -129,7 +129,7 @@ def assess_many(
         # `hasattr` does not narrow the Iterable to Sized for the type checker.
         total = len(cases)  # type: ignore[arg-type]
     melder = _melder(progress, total)
-    bok = regler or standard_regelbok()
+    bok = regler or default_rulebook()
     biter = _biter(cases, chunk_size)
     kjoring: Iterator[list[Any]]
     if processes == 1:
@@ -180,7 +180,7 @@ def _arbeid(
     nokkel: bytes | None = None,
 ) -> Any:
     """A worker's chunk: the rulebook it loaded must be the caller's."""
-    bok = _ARBEIDERENS_BOK or standard_regelbok()
+    bok = _ARBEIDERENS_BOK or default_rulebook()
     if bok.digest != digest:
         raise RegelFeil(
             f"arbeidsprosessen lastet andre regler ({bok.digest}) enn den som startet den "
@@ -194,12 +194,50 @@ def _arbeid(
 _I_BRUK: ContextVar[Regelbok | None] = ContextVar("sosialregler_batch_regelbok", default=None)
 
 
+def for_rapport(
+    saker: Iterable[Any],
+    dato: date | str,
+    resultat: Resultat,
+    *,
+    processes: int | None,
+    chunk_size: int,
+    progress: bool | Callable[[int, int | None], Any] | None,
+    regler: Regelbok | None,
+    total: int | None,
+    grenser: Grenser | Mapping[str, int] | None = None,
+) -> tuple[date, Regelbok, Iterator[Any]]:
+    """What a caseload report (``oppfolging``, ``tilsyn.rapport``) begins with: its date
+    (which it must have: a rejection naming ``--dato`` else), its rulebook, and
+    ``assess_many``'s results for every case on that date, in input order. The batch starts
+    when the results are first read, so a report may load what it needs (its audit points)
+    first."""
+    on = les_dato(dato)
+    if on is None:
+        raise UgyldigSak([Feil("--dato", None, "rapporten trenger en dato")])
+    bok = regler or default_rulebook()
+
+    def resultater() -> Iterator[Any]:
+        yield from assess_many(
+            saker,
+            processes=processes,
+            chunk_size=chunk_size,
+            on=on,
+            progress=progress,
+            regler=bok,
+            resultat=resultat,
+            total=total,
+            grenser=grenser,
+        )
+
+    return on, bok, resultater()
+
+
 def regelbok_i_bruk() -> Regelbok:
     """The rulebook the running batch assesses with (for a ``resultat`` function).
 
     In a worker process it is the one the worker loaded; outside a batch, the shipped one.
     """
-    return _I_BRUK.get() or standard_regelbok()
+    return _I_BRUK.get() or default_rulebook()
 
 
 def _vurder_bit(
@@ -275,7 +313,7 @@ def _parallelt(
     nokkel: bytes | None = None,
 ) -> Iterator[list[Any]]:
     """Chunks to a pool of spawned workers; results in order, a bounded number in flight."""
-    standard = bok is standard_regelbok()
+    standard = bok is default_rulebook()
     mappe = None if standard else bok.mappe
     satser = bok.kommunale_satser.fil if bok.kommunale_satser is not None else None
     kontekst = multiprocessing.get_context("spawn")

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import typing
 from collections.abc import Iterator, Mapping
 from datetime import date
@@ -31,10 +30,14 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from . import tilsynsfakta
+from . import kryssregler, tilsynsfakta
+from .desimal import tall_til_json
 from .errors import Feil, UgyldigSak, oppramsing
-from .facts import Kvp, Opphold, Sak
+from .facts import Kvp, Sak
 from .grenser import STANDARD, Grenser, heves, tall
+from .isodato import ISO_DATO
+from .sti import nokkel as skjot_nokkel
+from .sti import skjot
 
 #: The current act applies from this date; older cases belong to the 1991 act.
 LOVENS_IKRAFTTREDELSE = date(2010, 1, 1)
@@ -47,9 +50,6 @@ URIMELIG_DATO = (
 )
 #: An amount above this is a typing error, not a household's income (ten billion kroner).
 MAKS_BELOP = Decimal(10) ** 10
-
-#: ISO dates in ASCII digits only (\d would also accept other scripts' digits).
-ISO_DATO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class _Avvist(ValueError):
@@ -429,7 +429,7 @@ def _feil_fra_unntak(exc: BaseException, sti: str, verdi: Any) -> Iterator[Feil]
         kjente = ", ".join(a.name for a in attrs.fields(exc.cl))
         for navn in sorted(exc.extra_fields, key=str):
             yield Feil(
-                _skjot(sti, navn),
+                skjot_nokkel(sti, navn),
                 verdi.get(navn) if isinstance(verdi, dict) else None,
                 f"ukjent felt; kjente felt her er: {kjente}",
             )
@@ -439,9 +439,9 @@ def _feil_fra_unntak(exc: BaseException, sti: str, verdi: Any) -> Iterator[Feil]
         for under, merknad in med_merknad:
             under_verdi = verdi.get(merknad.name) if isinstance(verdi, dict) else None
             if isinstance(under, KeyError):
-                yield Feil(_skjot(sti, merknad.name), None, "påkrevd felt mangler")
+                yield Feil(skjot_nokkel(sti, merknad.name), None, "påkrevd felt mangler")
             else:
-                yield from _feil_fra_unntak(under, _skjot(sti, merknad.name), under_verdi)
+                yield from _feil_fra_unntak(under, skjot_nokkel(sti, merknad.name), under_verdi)
         for under in uten:
             yield from _feil_fra_unntak(under, sti, verdi)
         return
@@ -458,17 +458,6 @@ def _feil_fra_unntak(exc: BaseException, sti: str, verdi: Any) -> Iterator[Feil]
         yield Feil(sti or "$", verdi, str(exc))
         return
     yield Feil(sti or "$", verdi, f"ugyldig verdi ({exc})")
-
-
-def _skjot(sti: str, navn: Any) -> str:
-    """``sti.navn``, or ``sti["navn"]`` for a key that is not a plain name (blank, odd, a number),
-    so every problem has a path that names it."""
-    if isinstance(navn, str) and _NAVN.fullmatch(navn):
-        return f"{sti}.{navn}" if sti else navn
-    return f"{sti}[{json.dumps(str(navn), ensure_ascii=True)}]"
-
-
-_NAVN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def les_json(tekst: str | bytes, grenser: Grenser | None = None) -> Any:
@@ -566,7 +555,7 @@ def _objekt_uten_doble_nokler(par: list[tuple[str, Any]]) -> dict[str, Any]:
                 raise _Avvist(
                     f"feltet «{nokkel}» står to ganger i samme objekt; JSON-teksten må si det "
                     "bare én gang",
-                    felt=_skjot("", nokkel) if nokkel else "$",
+                    felt=skjot_nokkel("", nokkel) if nokkel else "$",
                 )
             sett.add(nokkel)
     return objekt
@@ -665,7 +654,7 @@ def _sti(oppforing: tuple[Any, int, Any, Any], overst: bool = False) -> str:
         deler = deler[-1:]
     sti = ""
     for nokkel in reversed(deler):
-        sti = f"{sti}[{nokkel}]" if isinstance(nokkel, int) else _skjot(sti, nokkel)
+        sti = skjot(sti, nokkel)
     return sti
 
 
@@ -695,12 +684,8 @@ def til_dict(sak: Sak) -> dict[str, Any]:
 def _lag_ut_konverter() -> cattrs.Converter:
     konverter = cattrs.Converter()
     konverter.register_unstructure_hook(date, date.isoformat)
-    konverter.register_unstructure_hook(Decimal, _tall_til_json)
+    konverter.register_unstructure_hook(Decimal, tall_til_json)
     return konverter
-
-
-def _tall_til_json(verdi: Decimal) -> int | float:
-    return int(verdi) if verdi == verdi.to_integral_value() else float(verdi)
 
 
 _UT = _lag_ut_konverter()
@@ -731,13 +716,25 @@ def _som_dato(verdi: Any) -> date | None:
         return None
 
 
+def _rekkefolgefeil(
+    objekt: dict[str, Any], sti: str, regler: tuple[kryssregler.Rekkefolge, ...]
+) -> Iterator[Feil]:
+    """The raw walker's reading of ``kryssregler.Rekkefolge``: a problem at the later date."""
+    for regel in regler:
+        if regel.brutt(_som_dato(objekt.get(regel.tidlig)), _som_dato(objekt.get(regel.sen))):
+            yield Feil(f"{sti}.{regel.sen}", objekt[regel.sen], regel.melding)
+
+
 def _kryssjekker(data: dict[str, Any], overstyrt: date | None) -> Iterator[Feil]:
     """Checks across fields, on the raw input so they run even if a type error occurred.
 
     Each check looks only at values that are well-formed; malformed ones are already reported
     by structuring. A valid case is checked by the twin of this function on typed facts,
-    ``_har_kryssfeil``, and comes here only when that finds a problem: a check added here must
-    be added there too (``tests/test_contract_rask.py`` breaks each check alone).
+    ``_har_kryssfeil``, and comes here only when that finds a problem. What a rule is (dates
+    in order, the lists that name a person, contradicting residence facts, a child's parents)
+    is declared once in ``kryssregler`` and read by both; the walk over the raw input, which
+    must tolerate any malformed value, is what stays written here (a walk added here needs its
+    twin there: ``tests/test_contract_rask.py`` breaks each check alone).
     """
     dato = overstyrt or _som_dato(data.get("vurderingsdato"))
     if dato is not None and dato < LOVENS_IKRAFTTREDELSE:
@@ -909,7 +906,7 @@ def _barn_eldre_enn_foreldre(personer: list[Any], roller: dict[str, list[int]]) 
     youngest of them it is not younger than (every pair made the rejection quadratic)."""
     foreldre = [
         (fodt, i)
-        for rolle in ("soker", "ektefelle", "samboer")
+        for rolle in kryssregler.FORELDREROLLER
         for i in roller.get(rolle, [])
         if (fodt := _som_dato(personer[i].get("fodselsdato"))) is not None
     ]
@@ -933,8 +930,7 @@ def _opphold_motstrid(personer: list[Any]) -> Iterator[Feil]:
     person with a limited permit (reflection period) or a right to stay while a residence case
     is processed stays lawfully. Guessing which fact is wrong could exclude someone from help.
     """
-    statsborger = (("lovlig_opphold", False), ("asylsoker_med_statlig_innkvartering", True))
-    lovlig = ("offer_for_menneskehandel_refleksjonsperiode", "rett_til_opphold_under_oppholdssak")
+    statsborger, lovlig = kryssregler.STATSBORGER_MOTSTRID, kryssregler.LOVLIG_OPPHOLD_LIKEVEL
     for i, p in enumerate(personer):
         opphold = p.get("opphold") if isinstance(p, dict) else None
         if not isinstance(opphold, dict):
@@ -961,7 +957,7 @@ def _kjente_personer(data: dict[str, Any], ider: dict[str, int]) -> Iterator[Fei
         if isinstance(verdi, str) and verdi not in ider:
             yield Feil(sti, verdi, melding)
 
-    for liste in ("inntekter", "formue", "rettigheter", "andre_utgifter", "vilkar", "radgivning"):
+    for liste in kryssregler.PERSONLISTER:
         elementer = data.get(liste)
         if isinstance(elementer, list):
             for i, e in enumerate(elementer):
@@ -985,9 +981,7 @@ def _kjente_personer(data: dict[str, Any], ider: dict[str, int]) -> Iterator[Fei
                     yield Feil(
                         f"botilbud[{i}].personer", [], "et opphold må gjelde minst én person"
                     )
-            fra, til = _som_dato(b.get("fra")), _som_dato(b.get("til"))
-            if fra and til and til < fra:
-                yield Feil(f"botilbud[{i}].til", b["til"], "oppholdet slutter før det begynner")
+            yield from _rekkefolgefeil(b, f"botilbud[{i}]", kryssregler.BOTILBUD)
             personer_i_opphold = b.get("personer")
             ider_i_opphold = [
                 x
@@ -1055,16 +1049,7 @@ def _kvp_kryssjekker(kvp: dict[str, Any]) -> Iterator[Feil]:
                     yield Feil(f"kvp.{felt}[{j}]", verdi, "deltakeren kan ikke forsørge seg selv")
                 if isinstance(verdi, str):
                     sett.add(verdi)
-    start, slutt = _som_dato(kvp.get("program_start")), _som_dato(kvp.get("program_slutt"))
-    forlenget = _som_dato(kvp.get("forlenget_til"))
-    if start and slutt and slutt < start:
-        yield Feil("kvp.program_slutt", kvp["program_slutt"], "programmet slutter før det begynner")
-    if slutt and forlenget and forlenget <= slutt:
-        yield Feil(
-            "kvp.forlenget_til",
-            kvp["forlenget_til"],
-            "en forlengelse må slutte etter programmets slutt (kvp.program_slutt)",
-        )
+    yield from _rekkefolgefeil(kvp, "kvp", kryssregler.KVP)
     timer = kvp.get("timer_per_uke")
     if isinstance(timer, int | float) and not isinstance(timer, bool) and timer > _TIMER_I_EN_UKE:
         yield Feil("kvp.timer_per_uke", timer, f"en uke har bare {_TIMER_I_EN_UKE} timer")
@@ -1081,8 +1066,7 @@ def _kvp_kryssjekker(kvp: dict[str, Any]) -> Iterator[Feil]:
                 f["fra"],
                 "fraværet er før sosialtjenesteloven trådte i kraft (01.01.2010)",
             )
-        if fra and til and til < fra:
-            yield Feil(f"kvp.fravaer[{i}].til", f["til"], "fraværet slutter før det begynner")
+        yield from _rekkefolgefeil(f, f"kvp.fravaer[{i}]", kryssregler.FRAVAER)
         dager = f.get("dager")
         heltall = isinstance(dager, int) and not isinstance(dager, bool)
         if fra and til and heltall and dager is not None and dager > (til - fra).days + 1:
@@ -1112,13 +1096,7 @@ def _vilkar_og_oppfolging(
         fra = _som_dato(v.get("satt_dato"))
         if fra and isinstance(v.get("id"), str):
             satt.setdefault(v["id"], fra)
-        for felt, melding in (
-            ("frist", "fristen er før vilkåret ble satt (satt_dato)"),
-            ("oppfolgingsdato", "oppfølgingen er før vilkåret ble satt (satt_dato)"),
-        ):
-            verdi = _som_dato(v.get(felt))
-            if fra and verdi and verdi < fra:
-                yield Feil(f"vilkar[{i}].{felt}", v[felt], melding)
+        yield from _rekkefolgefeil(v, f"vilkar[{i}]", kryssregler.VILKAR)
     reduksjoner = data.get("reduksjoner")
     for i, r in enumerate(reduksjoner if isinstance(reduksjoner, list) else []):
         fra = (
@@ -1181,9 +1159,9 @@ def _har_kryssfeil(sak: Sak, overstyrt: date | None) -> bool:
 
     The same checks, on typed facts instead of raw JSON: a valid case then costs a few
     comparisons instead of parsing every date again. Only the answer is needed here; when it
-    is yes, ``_kryssjekker`` runs on the raw input and words each problem. Every check there
-    has its twin here, in the same order (``tests/test_contract_rask.py`` checks that they
-    agree); a check added there must be added here.
+    is yes, ``_kryssjekker`` runs on the raw input and words each problem. Both read the rules
+    that are data from ``kryssregler``; the walk over typed facts is this function's own
+    (``tests/test_contract_rask.py`` checks that the two agree).
     """
     dato = overstyrt or sak.vurderingsdato
     if dato is not None and dato < LOVENS_IKRAFTTREDELSE:
@@ -1211,9 +1189,9 @@ def _har_kryssfeil(sak: Sak, overstyrt: date | None) -> bool:
                 return True
             if rolle == "barn":
                 barn_fodt.append(fodt)
-            elif rolle != "annen_voksen":
+            elif rolle in kryssregler.FORELDREROLLER:
                 foreldre_fodt.append(fodt)
-        if p.opphold is not None and _opphold_i_motstrid(p.opphold):
+        if p.opphold is not None and kryssregler.opphold_i_motstrid(p.opphold):
             return True
     if sokere != 1 or partnere > 1:
         return True
@@ -1259,29 +1237,9 @@ def _tilsynsfeil(data: dict[str, Any], roller: Mapping[str, Any]) -> Iterator[Fe
         yield Feil(f.felt, f.verdi, f.melding)
 
 
-def _opphold_i_motstrid(o: Opphold) -> bool:
-    """The twin of ``_opphold_motstrid`` for one person."""
-    if o.norsk_statsborger is True and (
-        o.lovlig_opphold is False or o.asylsoker_med_statlig_innkvartering is True
-    ):
-        return True
-    return o.lovlig_opphold is False and (
-        o.offer_for_menneskehandel_refleksjonsperiode is True
-        or o.rett_til_opphold_under_oppholdssak is True
-    )
-
-
 def _ukjent_person(sak: Sak, ider: set[str]) -> bool:
     """The twin of ``_kjente_personer`` (and ``_kjente_vilkar``, ``_kvp_kryssjekker``)."""
-    lister: tuple[tuple[Any, ...] | None, ...] = (
-        sak.inntekter,
-        sak.formue,
-        sak.rettigheter,
-        sak.andre_utgifter,
-        sak.vilkar,
-        sak.radgivning,
-    )
-    for liste in lister:
+    for liste in kryssregler.personlister(sak):
         if liste:
             for e in liste:
                 if e.person is not None and e.person not in ider:
@@ -1303,7 +1261,7 @@ def _ukjent_person(sak: Sak, ider: set[str]) -> bool:
             return True
         if len(set(b.personer)) != len(b.personer):
             return True
-        if b.til is not None and b.til < b.fra:
+        if kryssregler.brutt_i(kryssregler.BOTILBUD, b):
             return True
     kvp = sak.kvp
     return kvp is not None and (kvp.person not in ider or _kvp_i_motstrid(kvp, ider))
@@ -1319,10 +1277,7 @@ def _kvp_i_motstrid(kvp: Kvp, ider: set[str]) -> bool:
     ytelser = kvp.ytelser_folketrygd
     if ytelser is not None and len(set(ytelser)) != len(ytelser):
         return True
-    start, slutt, forlenget = kvp.program_start, kvp.program_slutt, kvp.forlenget_til
-    if start is not None and slutt is not None and slutt < start:
-        return True
-    if slutt is not None and forlenget is not None and forlenget <= slutt:
+    if kryssregler.brutt_i(kryssregler.KVP, kvp):
         return True
     if kvp.timer_per_uke is not None and kvp.timer_per_uke > _TIMER_I_EN_UKE:
         return True
@@ -1330,7 +1285,7 @@ def _kvp_i_motstrid(kvp: Kvp, ider: set[str]) -> bool:
         if f.fra < LOVENS_IKRAFTTREDELSE:
             return True
         if f.til is not None:
-            if f.til < f.fra:
+            if kryssregler.brutt_i(kryssregler.FRAVAER, f):
                 return True
             if f.dager is not None and f.dager > (f.til - f.fra).days + 1:
                 return True
@@ -1345,9 +1300,7 @@ def _vilkar_i_motstrid(sak: Sak, dato: date | None, soker: str) -> bool:
         if fra is None:
             continue
         satt.setdefault(v.id, fra)
-        if (v.frist is not None and v.frist < fra) or (
-            v.oppfolgingsdato is not None and v.oppfolgingsdato < fra
-        ):
+        if kryssregler.brutt_i(kryssregler.VILKAR, v):
             return True
     for r in sak.reduksjoner or ():
         fra = satt.get(r.vilkar)
@@ -1385,11 +1338,7 @@ def _saksbehandler_kryssjekk(data: dict[str, Any]) -> Iterator[Feil]:
     sb = data.get("saksbehandler")
     if not isinstance(sb, dict):
         return
-    fra, til = _som_dato(sb.get("periode_fra")), _som_dato(sb.get("periode_til"))
-    if fra is not None and til is not None and til < fra:
-        yield Feil(
-            "saksbehandler.periode_til", sb["periode_til"], "perioden slutter før den starter"
-        )
+    yield from _rekkefolgefeil(sb, "saksbehandler", kryssregler.SAKSBEHANDLER)
     konklusjoner = sb.get("konklusjoner")
     if not isinstance(konklusjoner, list):
         return
@@ -1413,11 +1362,7 @@ def _saksbehandler_feil(sak: Sak) -> bool:
     sb = sak.saksbehandler
     if sb is None:
         return False
-    if (
-        sb.periode_fra is not None
-        and sb.periode_til is not None
-        and sb.periode_til < sb.periode_fra
-    ):
+    if kryssregler.brutt_i(kryssregler.SAKSBEHANDLER, sb):
         return True
     omrader = [k.omrade for k in sb.konklusjoner or ()]
     return len(set(omrader)) != len(omrader)

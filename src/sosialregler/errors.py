@@ -6,6 +6,12 @@ Two kinds of failure matter to a caller and must never be confused:
   listed with its JSON path, value and reason, so a case system can show them all at once;
 * the *rules* are wrong (``RegelFeil``): a rule file does not load, naming file and rule.
 
+Both, and a test-case file that cannot be used (``testfiler.TestfilFeil``), are a
+``DokumentFeil``: an untrusted document was refused, and ``.feil`` lists its problems as
+``Feil`` (where, as a path written by ``sti.skjot``; the value; why), ``.dokument`` names the
+document when it is a file. One error type, however a document is read: a caller, the CLI or
+a case system handles any refusal the same way.
+
 Anything else escaping the library is a bug in the library.
 """
 
@@ -96,7 +102,15 @@ class Feil:
         return {"felt": self.felt, "verdi": self.verdi, "melding": self.melding}
 
 
-class UgyldigSak(ValueError):
+class DokumentFeil(ValueError):
+    """An untrusted document was refused: ``.feil`` (path, value, reason for each problem) and
+    ``.dokument`` (the file, when it is one; else ``None``)."""
+
+    feil: list[Feil]
+    dokument: str | None = None
+
+
+class UgyldigSak(DokumentFeil):
     """The case was rejected. ``.feil`` lists every problem, not only the first."""
 
     def __init__(self, feil: Iterable[Feil]) -> None:
@@ -118,15 +132,18 @@ class UgyldigSak(ValueError):
         return {"feil": [f.to_dict() for f in self.feil]}
 
 
-class RegelFeil(ValueError):
+class RegelFeil(DokumentFeil):
     """A rule or rate file could not be loaded or is inconsistent.
 
-    ``fil`` and ``regel`` name where; the message says why.
+    ``fil`` and ``regel`` name where; the message says why. As a ``DokumentFeil``: the file is
+    ``.dokument`` and the one problem's path is the rule (``$`` when none is named).
     """
 
     def __init__(self, melding: str, fil: str | None = None, regel: str | None = None) -> None:
         self.melding = melding
         self.fil = fil
         self.regel = regel
+        self.dokument = fil
+        self.feil = [Feil(regel or "$", None, melding)]
         where = ", ".join(p for p in (fil, f"regel {regel}" if regel else None) if p)
         super().__init__(f"{where}: {melding}" if where else melding)

@@ -61,11 +61,12 @@ from typing import Any
 from attrs import frozen
 
 from . import fristtekster
-from .api import assess, les_dato, standard_regelbok
+from .api import assess, default_rulebook, les_dato
 from .areas import oppfolging
 from .assessment import Assessment
 from .derived import utled
 from .engine import Kontekst, Merknad
+from .explain import merknadstekst
 from .facts import Sak
 from .outcome import Utfall
 from .rulebook.book import Regelbok
@@ -181,7 +182,7 @@ def frister_for(vurdering: Assessment, *, regler: Regelbok | None = None) -> lis
 
 def poster(vurdering: Assessment, *, regler: Regelbok | None = None) -> list[Post]:
     """The due items of an assessment with their texts left unrendered."""
-    bok = regler or standard_regelbok()
+    bok = regler or default_rulebook()
     on = vurdering.vurderingsdato
     sak = vurdering.sak
     saksdato = (sak.vurderingsdato if sak else None) or on
@@ -441,8 +442,6 @@ def _hjemmel(m: Merknad) -> str:
 
 def _merknadstekst(m: Merknad) -> Callable[[str], str]:
     def tekst(sprak: str) -> str:
-        from .explain import merknadstekst
-
         return merknadstekst(m, sprak)
 
     return tekst

@@ -5,14 +5,14 @@
   facts and flags. The original is never touched. A change is a JSON path in the contract
   (``personer[1].fodselsdato``, ``kommune.navn``) and a JSON value; ``None`` removes the field
   (in the contract an absent fact is *unknown*); an index one past the end of a list appends.
-* ``hvorfor_ikke(vurdering)`` gives, for each ``ikke_oppfylt`` decision, the smallest change of
-  the facts that would turn it, where the rule makes that computable, each checked by
-  assessing it: the counted income under which the § 18 amount is above 0 (from the
-  calculation's own lines), and the date a person reaches an age a failed rule compares with
-  (``soker.alder >= 18``: the 18th birthday).
-* ``inntekt_ved_null(vurdering)``: the income at which the § 18 amount reaches 0, from the
-  calculation's lines (needs minus counted income), checked by assessing it, with a bisection
-  on ``assess`` as the fallback when the check fails.
+* ``why_not(vurdering)`` (alias ``hvorfor_ikke``) gives, for each ``ikke_oppfylt`` decision,
+  the smallest change of the facts that would turn it, where the rule makes that computable,
+  each checked by assessing it: the counted income under which the § 18 amount is above 0
+  (from the calculation's own lines), and the date a person reaches an age a failed rule
+  compares with (``soker.alder >= 18``: the 18th birthday).
+* ``break_even(vurdering)`` (alias ``inntekt_ved_null``): the income at which the § 18 amount
+  reaches 0, from the calculation's lines (needs minus counted income), checked by assessing
+  it, with a bisection on ``assess`` as the fallback when the check fails.
 
 Nothing here knows a rate: every number comes from an assessment's own lines.
 """
@@ -20,6 +20,7 @@ Nothing here knows a rate: every number comes from an assessment's own lines.
 from __future__ import annotations
 
 import copy
+import json
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -28,20 +29,25 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
+from .desimal import tall_til_json
 from .errors import Feil, UgyldigSak
+from .explain import UTFALLSORD, formater, kroner, merknadstekst
 from .grunnfakta import alder
 from .outcome import Utfall
+from .sti import skjot
+from .tree import Node, fakta_til_json
+from .vurderer import vurder
 
 if TYPE_CHECKING:
     from .assessment import Assessment, Vedtak
     from .rulebook.book import Regelbok
-    from .tree import Node
 
 __all__ = [
     "Forskjell",
     "Forslag",
     "HvaOm",
     "Inntektsgrense",
+    "break_even",
     "endre",
     "forskjeller",
     "hent",
@@ -49,6 +55,7 @@ __all__ = [
     "hvorfor_ikke",
     "inntekt_ved_null",
     "les_sti",
+    "why_not",
 ]
 
 _NAVN = r"[A-Za-z_][A-Za-z0-9_]*"
@@ -76,7 +83,7 @@ def hent(data: Any, sti: str) -> Any:
     verdi = data
     gjort = ""
     for ledd in les_sti(sti):
-        gjort = _skjot(gjort, ledd)
+        gjort = skjot(gjort, ledd)
         if isinstance(ledd, int):
             if not isinstance(verdi, list) or ledd >= len(verdi):
                 raise UgyldigSak([Feil(gjort, None, "finnes ikke i saken")])
@@ -86,12 +93,6 @@ def hent(data: Any, sti: str) -> Any:
                 raise UgyldigSak([Feil(gjort, None, "finnes ikke i saken")])
             verdi = verdi[ledd]
     return verdi
-
-
-def _skjot(sti: str, ledd: str | int) -> str:
-    if isinstance(ledd, int):
-        return f"{sti}[{ledd}]"
-    return f"{sti}.{ledd}" if sti else ledd
 
 
 def endre(
@@ -116,7 +117,7 @@ def _sett(data: dict[str, Any], sti: str, verdi: Any) -> None:
     gjort = ""
     for i, steg in enumerate(ledd[:-1]):
         neste_er_indeks = isinstance(ledd[i + 1], int)
-        gjort = _skjot(gjort, steg)
+        gjort = skjot(gjort, steg)
         if isinstance(steg, int):
             if not isinstance(forelder, list) or steg > len(forelder):
                 raise UgyldigSak([Feil(gjort, None, "indeksen er utenfor listen")])
@@ -132,7 +133,7 @@ def _sett(data: dict[str, Any], sti: str, verdi: Any) -> None:
                 forelder[steg] = [] if neste_er_indeks else {}
             forelder = forelder[steg]
     siste = ledd[-1]
-    gjort = _skjot(gjort, siste)
+    gjort = skjot(gjort, siste)
     if isinstance(siste, int):
         if not isinstance(forelder, list):
             raise UgyldigSak([Feil(gjort, None, "forelderen er ikke en liste")])
@@ -193,7 +194,6 @@ class Forskjell:
         return f"{omrade}: {felt} {fra} → {til}"
 
     def to_dict(self) -> dict[str, Any]:
-        from .tree import fakta_til_json
 
         def json_verdi(verdi: Any) -> Any:
             return verdi.value if isinstance(verdi, Utfall) else fakta_til_json(verdi)
@@ -252,7 +252,6 @@ def feltnavn(felt: str, sprak: str = "nb") -> str:
 
 def utfallsord(utfall: Utfall, sprak: str = "nb") -> str:
     """An outcome in a few words («skjønn», «ikke oppfylt»): ``UTFALLSORD`` before its dash."""
-    from .explain import UTFALLSORD
 
     ord_ = UTFALLSORD[sprak][utfall].split(" – ")[0]
     return ord_[0].lower() + ord_[1:]
@@ -260,9 +259,6 @@ def utfallsord(utfall: Utfall, sprak: str = "nb") -> str:
 
 def vis_verdi(felt: str, verdi: Any, sprak: str = "nb") -> str:
     """A value of an area's output as a caseworker reads it."""
-    import json
-
-    from .explain import formater, kroner
 
     if verdi is None:
         return "–"
@@ -278,7 +274,6 @@ def vis_verdi(felt: str, verdi: Any, sprak: str = "nb") -> str:
         return formater(verdi, sprak)
     if isinstance(verdi, tuple):
         return ", ".join(str(v) for v in verdi) or "–"
-    from .tree import fakta_til_json
 
     tekst = json.dumps(fakta_til_json(verdi), ensure_ascii=False, default=str)
     return tekst if len(tekst) <= 80 else tekst[:79] + "…"
@@ -287,7 +282,6 @@ def vis_verdi(felt: str, verdi: Any, sprak: str = "nb") -> str:
 def _merknadsnavn(m: Any, sprak: str) -> str:
     """A flag in words: the first sentence of its text (at most 100 characters), and whom it
     concerns."""
-    from .explain import merknadstekst
 
     tekst = merknadstekst(m, sprak).strip() or m.kode
     forste = tekst.split(". ")[0].rstrip(".")
@@ -365,7 +359,6 @@ class HvaOm:
         «Endret» only when the copy differs from the case; a value the case already has is
         said to be unchanged.
         """
-        import json
 
         def vis(v: Any) -> str:
             return "–" if v is None else json.dumps(v, ensure_ascii=False)
@@ -422,11 +415,10 @@ def hva_om(
     Raises ``UgyldigSak`` when a path cannot be followed or the changed case is rejected.
     ``regler``: the rulebook to use (the assessment does not keep one); default the shipped.
     """
-    from .api import assess
 
     endringer = dict(endringer.items() if isinstance(endringer, Mapping) else endringer)
     ny = endre(vurdering.inndata, endringer)
-    etter = assess(ny, regler=regler)
+    etter = vurder(ny, regler=regler)
     return HvaOm(endringer, ny, vurdering, etter, forskjeller(vurdering, etter))
 
 
@@ -458,7 +450,6 @@ class Inntektsgrense:
     metode: str
 
     def tekst(self, sprak: str = "nb") -> str:
-        from .explain import kroner
 
         if sprak == "nb":
             naa = f" (nå {kroner(self.naa, sprak)})" if self.naa is not None else " (ny linje)"
@@ -502,7 +493,7 @@ def _belop(vurdering: Assessment, omrade: str) -> Decimal | None:
     return vedtak.beregnet_behov_per_maned if vedtak is not None else None
 
 
-def inntekt_ved_null(
+def break_even(
     vurdering: Assessment, omrade: str = "livsopphold", *, regler: Regelbok | None = None
 ) -> Inntektsgrense | None:
     """The income at which the area's monthly amount reaches 0 (for § 18: needs − income).
@@ -528,7 +519,7 @@ def inntekt_ved_null(
         sti = f"inntekter[{indeks}].belop_per_maned"
 
         def endring(verdi: Decimal) -> dict[str, Any]:
-            return {sti: _json_tall(verdi)}
+            return {sti: tall_til_json(verdi)}
 
         start: Decimal | None = naa
     else:
@@ -542,7 +533,7 @@ def inntekt_ved_null(
                 f"inntekter[{indeks}]": {
                     "person": soker,
                     "type": "arbeidsinntekt",
-                    "belop_per_maned": _json_tall(verdi),
+                    "belop_per_maned": tall_til_json(verdi),
                 }
             }
 
@@ -581,10 +572,6 @@ def inntekt_ved_null(
     )
 
 
-def _json_tall(verdi: Decimal) -> int | float:
-    return int(verdi) if verdi == verdi.to_integral_value() else float(verdi)
-
-
 # --- why not ---------------------------------------------------------------------------------
 
 
@@ -616,7 +603,7 @@ class Forslag:
         }
 
 
-def hvorfor_ikke(vurdering: Assessment, *, regler: Regelbok | None = None) -> tuple[Forslag, ...]:
+def why_not(vurdering: Assessment, *, regler: Regelbok | None = None) -> tuple[Forslag, ...]:
     """For each ``ikke_oppfylt`` decision, the smallest changes that would turn it.
 
     Only where the rule makes it computable, and each checked by assessing the changed case:
@@ -652,7 +639,6 @@ def _prov(
 def _inntekt_under_behov(
     vurdering: Assessment, omrade: str, vedtak: Vedtak, regler: Regelbok | None
 ) -> Forslag | None:
-    from .explain import kroner
 
     if vedtak.beregning is None or vedtak.beregnet_behov_per_maned != 0:
         return None
@@ -669,7 +655,7 @@ def _inntekt_under_behov(
         if rest <= 0:
             break
         kutt = min(belop, rest)
-        endringer[f"inntekter[{indeks}].belop_per_maned"] = _json_tall(belop - kutt)
+        endringer[f"inntekter[{indeks}].belop_per_maned"] = tall_til_json(belop - kutt)
         rest -= kutt
     utfall, _ = _prov(vurdering, omrade, endringer, regler)
     bekreftet = utfall is not None and utfall is not Utfall.IKKE_OPPFYLT
@@ -722,7 +708,6 @@ def _fodselsdag(fodt: date, alder: int) -> date:
 def _aldersdatoer(
     vurdering: Assessment, omrade: str, vedtak: Vedtak, regler: Regelbok | None
 ) -> list[Forslag]:
-    from .explain import formater
 
     dato = vurdering.vurderingsdato
     personer = [
@@ -776,3 +761,8 @@ def _aldersdatoer(
             )
             break  # the first such date is the smallest change
     return ut
+
+
+#: The names before the public API took one convention (see ``sosialregler.__doc__``).
+hvorfor_ikke = why_not
+inntekt_ved_null = break_even

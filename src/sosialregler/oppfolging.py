@@ -29,6 +29,7 @@ import csv
 import io
 import json
 import random
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, timedelta
@@ -37,11 +38,9 @@ from typing import Any, TextIO
 
 from attrs import frozen
 
-from . import __version__
-from .api import les_dato, standard_regelbok
+from .api import les_dato
 from .assessment import Assessment
-from .batch import CHUNK_SIZE, Avvist, assess_many, regelbok_i_bruk
-from .errors import Feil, UgyldigSak
+from .batch import CHUNK_SIZE, Avvist, for_rapport, regelbok_i_bruk
 from .frister import poster
 from .grenser import STANDARD, Grenser
 from .jsonlinjer import AvvistLinje, linjer, tell
@@ -49,6 +48,7 @@ from .rulebook.book import Regelbok
 from .side import Gruppe, Stolpe, antall, avviste_tabell, kort, side, stablet_diagram
 from .side import e as _e
 from .side import tall as _tall
+from .versjon import __version__
 
 __all__ = [
     "GRUPPER",
@@ -341,18 +341,14 @@ def rapport(
     ``Sak``). The other arguments go to ``batch.assess_many`` (``grenser``: the input limits
     for every case, grenser.py).
     """
-    on = les_dato(dato)
-    if on is None:
-        raise UgyldigSak([Feil("--dato", None, "rapporten trenger en dato")])
-    bok = regler or standard_regelbok()
-    resultater = assess_many(
+    on, bok, resultater = for_rapport(
         saker,
+        dato,
+        _rapportposter,
         processes=processes,
         chunk_size=chunk_size,
-        on=on,
         progress=progress,
-        regler=bok,
-        resultat=_rapportposter,
+        regler=regler,
         total=total,
         grenser=grenser,
     )
@@ -389,7 +385,6 @@ def les_jsonl(
         with open(kilde, "rb") as fil:
             yield from (linje for _, linje in linjer(fil, grense))
         return
-    import sys
 
     strom = sys.stdin if isinstance(kilde, str | Path) else kilde
     binar = getattr(strom, "buffer", None)

@@ -13,6 +13,14 @@ claims more than the facts support:
 * ``minst_en`` (or): one ``oppfylt`` decides; else ``uavklart``; else ``skjonn``; else
   ``ikke_oppfylt``.
 * ``ikke`` (not): swaps ``oppfylt`` and ``ikke_oppfylt``; ``uavklart`` and ``skjonn`` stay.
+* ``minst_avklart`` (the least settled, not a logical operator): ``uavklart``, then ``skjonn``,
+  then ``ikke_oppfylt``, else ``oppfylt``. A calculation's node takes it from its items, so it
+  stays open while any item has a question, even when another item already fails.
+
+Each combination is an order of precedence (the first outcome in it that occurs decides) and
+a default, written here once (``RANG``). The rule engine's inline combination
+(``rulebook.conditions._kombinasjon``) and the record reader follow these, and a test holds
+the inline copy equal to them for every sequence of outcomes up to length four.
 """
 
 from __future__ import annotations
@@ -36,22 +44,36 @@ UAVKLART = Utfall.UAVKLART
 SKJONN = Utfall.SKJONN
 
 
-def alle(utfall: Iterable[Utfall]) -> Utfall:
-    """Conjunction. An empty conjunction is ``oppfylt`` (nothing required)."""
+#: Each combination's order of precedence and its default (the outcome of no parts).
+RANG: dict[str, tuple[tuple[Utfall, ...], Utfall]] = {
+    "alle": ((IKKE_OPPFYLT, UAVKLART, SKJONN), OPPFYLT),
+    "minst_en": ((OPPFYLT, UAVKLART, SKJONN), IKKE_OPPFYLT),
+    "minst_avklart": ((UAVKLART, SKJONN, IKKE_OPPFYLT), OPPFYLT),
+}
+
+
+def _forste(art: str, utfall: Iterable[Utfall]) -> Utfall:
+    rang, ellers = RANG[art]
     sett = set(utfall)
-    for avgjorende in (IKKE_OPPFYLT, UAVKLART, SKJONN):
+    for avgjorende in rang:
         if avgjorende in sett:
             return avgjorende
-    return OPPFYLT
+    return ellers
+
+
+def alle(utfall: Iterable[Utfall]) -> Utfall:
+    """Conjunction. An empty conjunction is ``oppfylt`` (nothing required)."""
+    return _forste("alle", utfall)
 
 
 def minst_en(utfall: Iterable[Utfall]) -> Utfall:
     """Disjunction. An empty disjunction is ``ikke_oppfylt`` (nothing offered)."""
-    sett = set(utfall)
-    for avgjorende in (OPPFYLT, UAVKLART, SKJONN):
-        if avgjorende in sett:
-            return avgjorende
-    return IKKE_OPPFYLT
+    return _forste("minst_en", utfall)
+
+
+def minst_avklart(utfall: Iterable[Utfall]) -> Utfall:
+    """The least settled outcome (see the module's docstring); of nothing, ``oppfylt``."""
+    return _forste("minst_avklart", utfall)
 
 
 def ikke(utfall: Utfall) -> Utfall:

@@ -80,10 +80,12 @@ from typing import TYPE_CHECKING, Any
 
 from . import outcome
 from .areas.base import Linje
+from .isodato import ISO_DATO
 from .outcome import Utfall
 from .rulebook.expr import UttrykkFeil, parse
 from .rulebook.load import tekstplassholdere
 from .rulebook.model import Hjemmel, RegelInfo
+from .standardbok import standard_regelbok
 from .tree import Node
 from .ukjent import Ukjent
 
@@ -292,7 +294,7 @@ def verdier_fra_record(data: Mapping[str, Any], navn: str) -> dict[str, Any]:
 
 #: Format 4 reads a text shaped like a date as a date, and one shaped like a decimal number
 #: (``str(Decimal)``) as an amount; a text that only looks like one is typed ``tekst``.
-_DATOFORM = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATOFORM = ISO_DATO
 _DESIMALFORM = re.compile(r"-?\d+(?:\.\d+)?(?:E[+-]?\d+)?")
 
 
@@ -1059,8 +1061,6 @@ class Leser:
     @staticmethod
     def _oppslag(nokkel: str, regelbok: Regelbok | None) -> RegelInfo:
         if regelbok is None:
-            from .api import standard_regelbok
-
             regelbok = standard_regelbok()
         regel_id, _, fra = nokkel.rpartition("@")
         for versjon in regelbok.regler.get(regel_id, ()):

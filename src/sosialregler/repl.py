@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import signal
 import sys
 import textwrap
@@ -40,10 +41,17 @@ from typing import Any, TextIO, get_args, get_origin
 
 import attrs
 
-from . import __version__
+from .api import assess, default_rulebook, read_sak
 from .areas.base import BEREGNET
+from .contract import les_json
 from .errors import RegelFeil, UgyldigSak
+from .explain import UTFALLSORD, forklar_vedtak, formater, kroner, merknadstekst
 from .facts import Sak
+from .filer import les_fil
+from .hvaom import break_even, endre, feltnavn, hent, vis_verdi, why_not
+from .testfiler import TestfilFeil, lagre_testsak
+from .tree import fakta_til_json
+from .versjon import __version__
 
 if typing.TYPE_CHECKING:
     from .assessment import Assessment
@@ -305,34 +313,25 @@ class Repl:
     def _skriv_lang(self, tekst: str) -> None:
         """Long output: a page at a time on a terminal (``pydoc.pager``: ``PAGER``, else
         ``less``), when it is taller than the window; else printed as it is."""
-        if self.interaktiv:
-            import shutil
+        if self.interaktiv and tekst.count("\n") + 1 > shutil.get_terminal_size().lines - 2:
+            import pydoc  # start-up: pydoc loads ~20 modules; only a long page needs it
 
-            if tekst.count("\n") + 1 > shutil.get_terminal_size().lines - 2:
-                import pydoc
-
-                pydoc.pager(tekst)
-                return
+            pydoc.pager(tekst)
+            return
         self._skriv(tekst)
 
     # --- the case ----------------------------------------------------------------------------
     def _regelbok(self) -> Regelbok:
-        from .api import standard_regelbok
-
-        return self.regler or standard_regelbok()
+        return self.regler or default_rulebook()
 
     def vurdering(self) -> Assessment:
         """The current case assessed (kept until the case changes)."""
         if self._vurdering is None:
-            from .api import assess
-
             self._vurdering = assess(self.sak, regler=self._regelbok())
         return self._vurdering
 
     def _bytt(self, sak: dict[str, Any]) -> None:
-        from .api import les_sak
-
-        les_sak(sak)  # validated exactly as the contract validates; raises UgyldigSak
+        read_sak(sak)  # validated exactly as the contract validates; raises UgyldigSak
         self.sak = sak
         self._vurdering = None
 
@@ -354,9 +353,6 @@ class Repl:
     def _last(self, arg: str) -> None:
         if not arg:
             raise ValueError("bruk: last FIL")
-        from .contract import les_json
-        from .filer import les_fil
-
         sti = Path(_uten_anforsel(arg)).expanduser()
         # as the command line reads a case: bounded, UTF-8 with or without BOM, faults in
         # Norwegian naming the file (filer.py)
@@ -374,14 +370,11 @@ class Repl:
         )
 
     def _vis(self, arg: str) -> None:
-        from .hvaom import hent
-
         verdi = hent(self.sak, arg) if arg else self.sak
         self._skriv(json.dumps(verdi, ensure_ascii=False, indent=2))
 
     def _sett(self, arg: str) -> None:
         sti, verdi = _sti_og_verdi(arg, "sett STI VERDI")
-        from .hvaom import endre
 
         self._bytt(endre(self.sak, {sti: verdi}))
         if verdi is None:
@@ -392,16 +385,12 @@ class Repl:
     def _fjern(self, arg: str) -> None:
         if not arg:
             raise ValueError("bruk: fjern STI")
-        from .hvaom import endre, hent
 
         hent(self.sak, arg)  # it must be there
         self._bytt(endre(self.sak, {arg: None}))
         self._skriv(f"{arg} er fjernet.")
 
     def _vurder(self, arg: str) -> None:
-        from .explain import UTFALLSORD, formater, merknadstekst
-        from .hvaom import feltnavn
-
         sprak, o = self.sprak, ORD[self.sprak]
         v = self.vurdering()
         hode = f"{o['dato']} {formater(v.vurderingsdato, sprak)}"
@@ -440,8 +429,6 @@ class Repl:
         self._skriv(ORD[arg]["valgt"])
 
     def _forklar(self, arg: str) -> None:
-        from .explain import forklar_vedtak
-
         deler = arg.split()
         sprak = self.sprak
         if deler and deler[-1] in SPRAK:
@@ -474,14 +461,12 @@ class Repl:
         self._skriv(resultat.tekst(_nb_for_nn(self.sprak)))
 
     def _hvorfor(self, arg: str) -> None:
-        from .hvaom import hvorfor_ikke, inntekt_ved_null
-
         v = self.vurdering()
         omrader = [arg] if arg else list(v.vedtak)
         for omrade in omrader:
             self._sjekk_omrade(omrade, v)
         noe = False
-        for forslag in hvorfor_ikke(v, regler=self._regelbok()):
+        for forslag in why_not(v, regler=self._regelbok()):
             if forslag.omrade not in omrader:
                 continue
             noe = True
@@ -492,7 +477,7 @@ class Repl:
             tekst = forslag.tekst.get(self.sprak) or forslag.tekst["nb"]
             self._skriv(f"- {forslag.omrade}: {tekst}\n    endring: {endringer} ({sjekk})")
         for omrade in omrader:
-            grense = inntekt_ved_null(v, omrade, regler=self._regelbok())
+            grense = break_even(v, omrade, regler=self._regelbok())
             if grense is not None:
                 noe = True
                 self._skriv(f"- {grense.tekst(_nb_for_nn(self.sprak))}")
@@ -508,8 +493,6 @@ class Repl:
         self._skriv(f"Lagret saken i {sti}.")
 
     def _lagre_test(self, arg: str) -> None:
-        from .testfiler import TestfilFeil, lagre_testsak
-
         fil, _, navn = arg.partition(" ")
         if not fil:
             raise ValueError("bruk: lagre-test FIL [NAVN]")
@@ -532,6 +515,8 @@ class Repl:
     # --- completion and history --------------------------------------------------------------
     def _readline(self) -> Any:
         try:
+            # Optional: not on every platform, and it takes over the terminal's input as it is
+            # imported, so only an interactive session imports it.
             import readline
         except ImportError:  # pragma: no cover - no readline on this platform
             return None
@@ -573,7 +558,7 @@ class Repl:
     def fullfor(self, tekst: str, tilstand: int) -> str | None:
         """readline's completer."""
         try:
-            import readline
+            import readline  # optional, as in _readline
 
             linje = readline.get_line_buffer()[: readline.get_endidx()]
             kandidater = self.kandidater(linje, tekst)
@@ -588,10 +573,6 @@ def _nb_for_nn(sprak: str) -> str:
 
 
 def _belopstekst(nokkel: str, verdi: Any, sprak: str = "nb") -> str:
-    from .explain import kroner
-    from .hvaom import feltnavn, vis_verdi
-    from .tree import fakta_til_json
-
     if verdi is None or fakta_til_json(verdi) is None:
         return f"{feltnavn(nokkel, _nb_for_nn(sprak))}: {ORD[sprak]['ukjent']}"
     if nokkel == "belop_per_maned" and isinstance(verdi, Decimal | int):

@@ -2,7 +2,7 @@
 
 NAV's format (``navikt/soknadsosialhjelp-filformat``, version 1.x) is what the applicant filled
 in and what NAV fetched from registers, each value marked ``kilde: bruker | system``. The
-contract (``case-format.md``) has no provenance field, so ``fra_soknad`` returns the contract
+contract (``case-format.md``) has no provenance field, so ``read_soknad`` returns the contract
 dict *and* a map from each JSON path it filled to where the value came from (the ``kilde``,
 the path in the application and the title the format says must be shown), plus what it did
 not use and why. ``sosialregler soknad`` prints the assessment followed by those lists.
@@ -53,11 +53,17 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from attrs import frozen
 
+from .api import assess
+from .contract import les_json, sjekk_grenser
+from .desimal import tall_til_json
 from .errors import Feil, UgyldigSak, kort_verdi
 from .grenser import Grenser, som_grenser
+from .hvaom import les_sti
+from .isodato import ISO_DATO, som_dato
 
 if TYPE_CHECKING:
     from .assessment import Assessment
@@ -69,14 +75,15 @@ __all__ = [
     "IkkeBrukt",
     "Kilde",
     "Soknadsresultat",
+    "assess_soknad",
     "fra_soknad",
+    "read_soknad",
     "vurder_soknad",
 ]
 
 #: The major version of NAV's application format this module reads.
 STOTTET_HOVEDVERSJON = 1
 _VERSJON = re.compile(r"([0-9]+)\.([0-9]+)\.([0-9]+)(-[a-zA-Z0-9]+)?(\+[a-zA-Z0-9]+)?")
-_ISO_DATO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 #: Keys whose values the format defines as dates (types/dato.json).
 _DATOFELT = frozenset(
     {"fodselsdato", "fom", "tom", "utbetalingsdato", "periodeFom", "periodeTom", "dato"}
@@ -301,8 +308,6 @@ def _verdi_tekst(verdi: Any) -> str:
 
 
 def _hent(data: Any, sti: str) -> Any:
-    from .hvaom import les_sti
-
     verdi = data
     for ledd in les_sti(sti):
         try:
@@ -429,15 +434,6 @@ def _kort(verdi: Any) -> Any:
     return kort_verdi(verdi)
 
 
-def _les_dato(verdi: Any) -> date | None:
-    if not isinstance(verdi, str) or not _ISO_DATO.fullmatch(verdi):
-        return None
-    try:
-        return date.fromisoformat(verdi)
-    except ValueError:
-        return None
-
-
 def _sjekk_datoer(data: Any, sti: str, leser: _Leser) -> None:
     """Every value the format defines as a date must be one: an impossible date is a
     rejection, never a guess (the format's own sample has ``2017-13-01``)."""
@@ -445,7 +441,7 @@ def _sjekk_datoer(data: Any, sti: str, leser: _Leser) -> None:
         for nokkel, verdi in data.items():
             under = f"{sti}.{nokkel}"
             if nokkel in _DATOFELT and not isinstance(verdi, dict | list) and verdi is not None:
-                if _les_dato(verdi) is None:
+                if som_dato(verdi) is None:
                     leser.feil.append(
                         Feil(under, _kort(verdi), "ugyldig dato: forventet ÅÅÅÅ-MM-DD som finnes")
                     )
@@ -460,8 +456,6 @@ def _oslo_dato(tidspunkt: datetime) -> date:
     if tidspunkt.tzinfo is None:
         return tidspunkt.date()
     try:
-        from zoneinfo import ZoneInfo
-
         return tidspunkt.astimezone(ZoneInfo("Europe/Oslo")).date()
     except Exception:  # no time-zone database: the UTC date (off by one only near midnight)
         return tidspunkt.date()
@@ -471,7 +465,7 @@ def _vurderingsdato(soknad: dict[str, Any], dato: date | str | None, leser: _Les
     if dato is not None:
         if isinstance(dato, date) and not isinstance(dato, datetime):
             return dato
-        lest = _les_dato(dato) if isinstance(dato, str) else None
+        lest = som_dato(dato) if isinstance(dato, str) else None
         if lest is None:
             leser.feil.append(Feil("--dato", str(dato), "ugyldig dato: forventet ÅÅÅÅ-MM-DD"))
         return lest
@@ -487,7 +481,7 @@ def _vurderingsdato(soknad: dict[str, Any], dato: date | str | None, leser: _Les
         )
         return None
     try:
-        if not isinstance(tidspunkt, str) or not _ISO_DATO.match(tidspunkt):
+        if not isinstance(tidspunkt, str) or not ISO_DATO.match(tidspunkt):
             raise ValueError
         return _oslo_dato(datetime.fromisoformat(tidspunkt))
     except ValueError:
@@ -524,7 +518,7 @@ def _versjon(soknad: dict[str, Any], leser: _Leser) -> None:
         )
 
 
-def fra_soknad(
+def read_soknad(
     soknad: Mapping[str, Any] | str | bytes,
     dato: date | str | None = None,
     *,
@@ -540,12 +534,8 @@ def fra_soknad(
     except ValueError as exc:
         raise UgyldigSak([Feil("grenser", None, str(exc))]) from None
     if isinstance(soknad, str | bytes):
-        from .contract import les_json
-
         soknad = les_json(soknad, grense)
     if isinstance(soknad, dict):
-        from .contract import sjekk_grenser
-
         sjekk_grenser(soknad, grense, "søknaden")
     try:
         return _fra_soknad(soknad, dato)
@@ -562,8 +552,6 @@ def _fra_soknad(
     ``innsendingstidspunkt``, ``data.familie.forsorgerplikt.ansvar[0].barn.fodselsdato``).
     """
     if isinstance(soknad, str | bytes):
-        from .contract import les_json
-
         soknad = les_json(soknad)
     leser = _Leser()
     if not isinstance(soknad, dict):
@@ -655,12 +643,12 @@ def _husstand(data: dict[str, Any], leser: _Leser) -> tuple[list[dict[str, Any]]
     fodt_kilde: Any = "ukjent"
     if isinstance(fodt, dict):
         fodt_kilde, fodt = fodt.get("kilde"), fodt.get("verdi")
-        if fodt is not None and _les_dato(fodt) is None:
+        if fodt is not None and som_dato(fodt) is None:
             leser.feil.append(
                 Feil("data.personalia.fodselsdato.verdi", _kort(fodt), "ugyldig dato")
             )
             fodt = None
-    if isinstance(fodt, str) and _les_dato(fodt) is not None:
+    if isinstance(fodt, str) and som_dato(fodt) is not None:
         soker["fodselsdato"] = fodt
         leser.bruk("personer[0].fodselsdato", fodt_kilde, "data.personalia.fodselsdato")
     else:
@@ -769,7 +757,7 @@ def _partner(
     personer.append(person)
     leser.bruk(f"personer[{indeks}].rolle", kilde, kilde_sti)
     fodt = ektefelle.get("fodselsdato")
-    if _les_dato(fodt) is not None:
+    if som_dato(fodt) is not None:
         person["fodselsdato"] = fodt
         leser.bruk(f"personer[{indeks}].fodselsdato", kilde, f"{sti}.ektefelle.fodselsdato")
     return True
@@ -817,7 +805,7 @@ def _barn(a: dict[str, Any], sti: str, personer: list[dict[str, Any]], leser: _L
     personer.append(person)
     leser.bruk(f"personer[{indeks}].rolle", kilde, kilde_sti)
     fodt = barn.get("fodselsdato")
-    if _les_dato(fodt) is not None:
+    if som_dato(fodt) is not None:
         person["fodselsdato"] = fodt
         leser.bruk(f"personer[{indeks}].fodselsdato", barn.get("kilde"), f"{sti}.barn.fodselsdato")
     if delt_bosted is True:
@@ -937,7 +925,7 @@ def _inntekter(
             leser.ikke(esti, e, "nettobeløpet mangler", "netto")
             ufullstendig.append(esti)
             continue
-        data = {"type": _INNTEKT_OVERSIKT[typ], "belop_per_maned": _json_tall(netto)}
+        data = {"type": _INNTEKT_OVERSIKT[typ], "belop_per_maned": tall_til_json(netto)}
         linjer.append(_Linje.av(data, esti, "netto", e))
 
     sti = "data.okonomi.opplysninger.utbetaling"
@@ -985,7 +973,7 @@ def _inntekter(
             leser.ikke(esti, e, "beløpet mangler", "netto")
             ufullstendig.append(esti)
             continue
-        data = {"type": kontrakttype, "belop_per_maned": _json_tall(belop)}
+        data = {"type": kontrakttype, "belop_per_maned": tall_til_json(belop)}
         linjer.append(_Linje.av(data, esti, felt, e))
 
     # A register row replaces the applicant's own row of the same income type.
@@ -1047,10 +1035,6 @@ def _netto(e: dict[str, Any], sti: str, leser: _Leser) -> tuple[Decimal | None, 
     return leser.belop(e, "belop", sti), "belop"
 
 
-def _json_tall(verdi: Decimal) -> int | float:
-    return int(verdi) if verdi == verdi.to_integral_value() else float(verdi)
-
-
 # --- expenses and assets -----------------------------------------------------------------------
 
 
@@ -1083,12 +1067,12 @@ def _utgifter(
             if er_bo:
                 data: dict[str, Any] = {
                     "type": _BOUTGIFT[typ],
-                    "belop_per_maned": _json_tall(belop),
+                    "belop_per_maned": tall_til_json(belop),
                 }
                 boutgifter.append(_Linje.av(data, esti, "belop", e))
                 continue
             kontrakttype, hyppighet, beskrivelse = _ANDRE_UTGIFTER[typ]
-            data = {"type": kontrakttype, "belop": _json_tall(belop), "hyppighet": hyppighet}
+            data = {"type": kontrakttype, "belop": tall_til_json(belop), "hyppighet": hyppighet}
             tittel = e.get("tittel")
             if beskrivelse or isinstance(tittel, str):
                 data["beskrivelse"] = beskrivelse or tittel
@@ -1148,7 +1132,7 @@ def _formue(oversikt: dict[str, Any], leser: _Leser) -> list[dict[str, Any]] | N
             leser.ikke(esti, e, "beløpet mangler")
             ukjent = True
             continue
-        data = {"type": _FORMUE[typ], "belop": _json_tall(belop), "person": "p1"}
+        data = {"type": _FORMUE[typ], "belop": tall_til_json(belop), "person": "p1"}
         linjer.append(_Linje.av(data, esti, "belop", e))
     if ukjent:
         _ikke_alle(linjer, "formuen er satt som ukjent fordi et beløp mangler", leser)
@@ -1169,7 +1153,7 @@ def _kompatibilitet(soknad: dict[str, Any]) -> tuple[str, ...]:
 # --- assess ------------------------------------------------------------------------------------
 
 
-def vurder_soknad(
+def assess_soknad(
     soknad: Mapping[str, Any] | str | bytes,
     dato: date | str | None = None,
     *,
@@ -1178,9 +1162,7 @@ def vurder_soknad(
 ) -> tuple[Soknadsresultat, Assessment]:
     """Map the application and assess it. A rejection by the contract names the field in the
     application where the value came from (and the contract path in the message)."""
-    from .api import assess
-
-    resultat = fra_soknad(soknad, dato, grenser=grenser)
+    resultat = read_soknad(soknad, dato, grenser=grenser)
     try:
         vurdering = assess(resultat.sak, regler=regler, grenser=grenser)
     except UgyldigSak as exc:
@@ -1201,3 +1183,8 @@ def _til_soknadssti(feil: Feil, resultat: Soknadsresultat) -> Feil:
         kortere = _SISTE_LEDD.sub("", sti)
         sti = kortere if kortere != sti else ""
     return feil
+
+
+#: The names before the public API took one convention (see ``sosialregler.__doc__``).
+fra_soknad = read_soknad
+vurder_soknad = assess_soknad

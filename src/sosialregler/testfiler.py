@@ -70,8 +70,14 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
-from .errors import RegelFeil, UgyldigSak
+from .api import assess, regelbok
+from .errors import DokumentFeil, Feil, RegelFeil, UgyldigSak
+from .explain import tall
+from .hvaom import innerste_feilede
+from .isodato import ISO_DATO
 from .outcome import Utfall
+from .sti import nokkel as skjot_nokkel
+from .tree import fakta_til_json
 
 if TYPE_CHECKING:
     from .assessment import Assessment
@@ -116,8 +122,12 @@ _FORVENTET_LISTER = ("merknader", "ikke_merknader", "ikke_vurdert", "avvist")
 _MENGDER = ("mangler", "ikke_oppfylte_regler")  # compared as sets
 
 
-class TestfilFeil(ValueError):
-    """A test-case file that cannot be used: names the file, the case and the key."""
+class TestfilFeil(DokumentFeil):
+    """A test-case file that cannot be used: names the file, the case and the key.
+
+    As a ``DokumentFeil``: the file is ``.dokument``; the one problem's path is the key, under
+    the case when one is named (``sak["navn"].nokkel``), or ``$``.
+    """
 
     __test__ = False  # not a pytest test class despite its name
 
@@ -125,6 +135,11 @@ class TestfilFeil(ValueError):
         self, fil: str, melding: str, sak: str | None = None, nokkel: str | None = None
     ) -> None:
         self.fil, self.melding, self.sak, self.nokkel = fil, melding, sak, nokkel
+        self.dokument = fil
+        sti = skjot_nokkel("sak", sak) if sak is not None else ""
+        if nokkel is not None:  # a key is a TOML dotted path already (forventet.livsopphold)
+            sti = f"{sti}.{nokkel}" if sti else nokkel
+        self.feil = [Feil(sti or "$", None, melding)]
         hvor = fil
         if sak is not None:
             hvor += f", sak «{sak}»"
@@ -455,15 +470,11 @@ def _les_forventet_verdi(verdi: Any, sti: str, feil: Any) -> Any:
 
 @functools.cache
 def _regelbok(regler: str | None, satser: str | None) -> Regelbok:
-    from .api import regelbok
-
     return regelbok(regler, satser)
 
 
 def kjor_sak(sak: Testsak) -> Resultat:
     """Assess the case and compare with what it expects. Never raises for a case's sake."""
-    from .api import assess
-
     try:
         bok = _regelbok(sak.regler, sak.satser)
     except RegelFeil as exc:
@@ -502,8 +513,6 @@ def _sammenlign_avvisning(sak: Testsak, exc: UgyldigSak) -> Iterator[str]:
 
 
 def _sammenlign(sak: Testsak, vurdering: Assessment) -> Iterator[str]:
-    from .hvaom import innerste_feilede
-
     f = sak.forventet
     for omrade, forventet in f.omrader.items():
         vedtak = vurdering.vedtak.get(omrade)
@@ -550,8 +559,6 @@ def _sammenlign(sak: Testsak, vurdering: Assessment) -> Iterator[str]:
 
 
 def _som_json(verdi: Any) -> Any:
-    from .tree import fakta_til_json
-
     return fakta_til_json(verdi)
 
 
@@ -593,8 +600,6 @@ def _avvik(onsket: Any, faktisk: Any, sak: Testsak) -> str | None:
 
 def _vis(verdi: Any) -> str:
     if isinstance(verdi, Decimal | int | float) and not isinstance(verdi, bool):
-        from .explain import tall
-
         return tall(Decimal(str(verdi)), "nb")
     return json.dumps(verdi, ensure_ascii=False, default=str)
 
@@ -647,7 +652,6 @@ def _treffer(sak: Testsak, filter: str) -> bool:
 # --- writing (the REPL's lagre-test) ---------------------------------------------------------
 
 _NOKKEL = re.compile(r"[A-Za-z0-9_-]+")
-_ISO_DATO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def toml_verdi(verdi: Any) -> str:
@@ -671,7 +675,7 @@ def toml_verdi(verdi: Any) -> str:
     if isinstance(verdi, date) and not isinstance(verdi, datetime):
         return verdi.isoformat()
     if isinstance(verdi, str):
-        if _ISO_DATO.fullmatch(verdi):
+        if ISO_DATO.fullmatch(verdi):
             try:
                 date.fromisoformat(verdi)
                 return verdi
@@ -739,8 +743,6 @@ def _tabell(hode: str, data: Mapping[str, Any]) -> list[str]:
 def forventet_fra(vurdering: Assessment) -> dict[str, Any]:
     """What an assessment gave, as a test file's ``forventet``: outcome and outputs per area,
     the missing facts of undetermined areas, and the flags raised."""
-    from .tree import fakta_til_json
-
     ut: dict[str, Any] = {}
     koder = list(dict.fromkeys(m.kode for m in vurdering.merknader))
     if koder:
@@ -878,7 +880,7 @@ class TestsakFeilet(AssertionError):
 def _pytest_klasser() -> tuple[Any, Any]:
     """The pytest collector and item classes, made on first use (pytest is a test dependency
     only: ``sosialregler test`` runs without it)."""
-    import pytest
+    import pytest  # an optional extra: `sosialregler test` runs without pytest
 
     class TestfilSamling(pytest.File):
         def collect(self) -> Iterator[Any]:

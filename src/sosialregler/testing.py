@@ -39,14 +39,20 @@ from datetime import date, timedelta
 from typing import Any, get_args
 
 try:
+    from hypothesis import assume
     from hypothesis import strategies as st
 except ImportError as e:  # pragma: no cover - depends on the environment
     raise ImportError(
         "sosialregler.testing needs hypothesis: pip install 'sosialregler[test]'"
     ) from e
 
+import copy
+import json
+from decimal import Decimal
+
 import attrs
 
+from .api import assess
 from .facts import (
     Aktivitetsplikt,
     Botilbud,
@@ -63,6 +69,8 @@ from .facts import (
     Radgivningstype,
     Sak,
 )
+from .hvaom import hva_om
+from .outcome import Utfall
 from .tilsynsfakta import (
     SIGNALER,
     Barneforhold,
@@ -843,8 +851,6 @@ def _cases(
     belop_strategi: st.SearchStrategy[int | float] | None,
     ider: st.SearchStrategy[str],
 ) -> dict[str, Any]:
-    from hypothesis import assume
-
     dato = draw(datoer(fra, til))
     form = draw(st.sampled_from(former))
     roller = ["soker"]
@@ -1023,14 +1029,6 @@ def sjekk_invarianter(sak: dict[str, Any], *, regler: Any = None) -> Any:
     Raises ``AssertionError`` naming the invariant that failed (and ``UgyldigSak`` if the case
     is not valid, which a strategy here never draws).
     """
-    import copy
-    import json
-    from decimal import Decimal
-
-    from .api import assess
-    from .hvaom import hva_om
-    from .outcome import Utfall
-
     kopi = copy.deepcopy(sak)
     v = assess(sak, regler=regler)
     assert sak == kopi, "ren_funksjon: assess endret inndataene"

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from .desimal import tall_til_json
 from .outcome import Utfall
 from .rulebook.model import RegelInfo
 from .ukjent import Ukjent
@@ -70,7 +71,7 @@ def fakta_til_json(verdi: Any) -> Any:
     if isinstance(verdi, date):
         return verdi.isoformat()
     if isinstance(verdi, Decimal):
-        return int(verdi) if verdi == verdi.to_integral_value() else float(verdi)
+        return tall_til_json(verdi)
     if isinstance(verdi, list | tuple | frozenset):
         return [fakta_til_json(v) for v in verdi]
     return verdi

@@ -19,6 +19,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ..desimal import tall_til_json
 from ..engine import Kontekst
 from ..errors import RegelFeil
 from ..facts import Reduksjon, Sak
@@ -272,8 +273,10 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
             {
                 "vilkar": reduksjon.vilkar,
                 "dato": reduksjon.dato.isoformat(),
-                "belop_per_maned": _tall(reduksjon.belop_per_maned),
-                "stonad_etter_reduksjon": None if isinstance(etter, Ukjent) else _tall(etter),
+                "belop_per_maned": tall_til_json(reduksjon.belop_per_maned),
+                "stonad_etter_reduksjon": None
+                if isinstance(etter, Ukjent)
+                else tall_til_json(etter),
                 "utfall": node.utfall.value,
             }
         )
@@ -288,7 +291,3 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         utdata={"reduksjonsvurdering": utdata},
         enhet="per_reduksjon",
     )
-
-
-def _tall(verdi: Decimal) -> int | float:
-    return int(verdi) if verdi == verdi.to_integral_value() else float(verdi)

@@ -60,8 +60,6 @@ VILKARSLISTER = frozenset(
 #: working paper shows its number in the case («vilkår nr. 1»), the JSON keeps the id.
 VILKARSID = frozenset(["vilkar.id"])
 NULL = Decimal(0)  # lines of an assessment per item carry no amount
-#: The order in which a calculation node reports its items: what is still open comes first.
-APEN_FORST = (outcome.UAVKLART, outcome.SKJONN, outcome.IKKE_OPPFYLT)
 
 
 def _f(navn: str, type: str, nb: str, en: str, omfang: str | None = None) -> FaktaInfo:
@@ -433,7 +431,7 @@ def beregningsnode(
     this node must stay open while any item has a question, so the explanation lists every
     item's questions even when another item already fails.
     """
-    utfall = next((u for u in APEN_FORST if any(n.utfall is u for n in noder)), outcome.OPPFYLT)
+    utfall = outcome.minst_avklart(n.utfall for n in noder)
     mangler = tuple(
         dict.fromkeys(m for n in noder if n.utfall is outcome.UAVKLART for m in n.mangler)
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ..api import assess
 from .regler import Malepunkt, Malepunkter, last
 from .vurdering import Funn, Grunn, vurder
 
@@ -22,8 +23,6 @@ def malepunkter_for(
     sak: Any, dato: date | str | None = None, regler: Any = None
 ) -> tuple[Funn, ...]:
     """Assess ``sak`` (a contract case) on ``dato`` and answer every audit point."""
-    from ..api import assess
-
     vurdering = assess(sak, on=dato, regler=regler)
     m = last(getattr(regler, "mappe", None))
     return vurder(vurdering, [p.id for p in m.punkter])

@@ -26,13 +26,13 @@ from attrs import frozen
 
 from ..assessment import Assessment
 from ..explain import TITLER, UTFALLSORD, formater, manglertekst, personetiketter
+from ..isodato import ISO_DATO
 from ..katalog import TILSYNSFELT, verdietikett
 from ..outcome import Utfall
 from .regler import SPRAK, Malepunkter
 
 _INDEKS = re.compile(r"\[\d+\]")
 _LISTEPLASS = re.compile(r"^([a-z_0-9]+\[\d+\])")
-_ISODATO = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BARN_UTEN_BEHOV = re.compile(r"barns_behov \(person (.+)\)")
 _VEDTAK_SKJONN = re.compile(r"vedtak\.([a-z_]+) \(([a-z_]+)\)")
 _PERSONROLLE = re.compile(r"personer\[\d+\]\.rolle")
@@ -145,7 +145,7 @@ def verdi(
             return " / ".join(verdi(m, x, sprak, lh, f"{sti}[{i}]") for i, x in enumerate(v))
         return ", ".join(verdi(m, x, sprak, lh, sti) for x in v)
     if isinstance(v, str):
-        if _ISODATO.fullmatch(v):
+        if ISO_DATO.fullmatch(v):
             return formater(date.fromisoformat(v), sprak)
         if v in lh.personer(sprak) and not v.startswith(("personer[", "vedtak.")):
             return lh.personer(sprak)[v]

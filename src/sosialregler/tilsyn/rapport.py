@@ -30,13 +30,13 @@ from typing import Any
 
 from attrs import field, frozen
 
-from .. import __version__
-from ..api import les_dato, standard_regelbok
+from ..api import les_dato
 from ..assessment import Assessment
-from ..batch import CHUNK_SIZE, Avvist, assess_many, regelbok_i_bruk
-from ..errors import Feil, UgyldigSak
+from ..batch import CHUNK_SIZE, Avvist, for_rapport, regelbok_i_bruk
+from ..oppfolging import eksempelsaker as grunnsaker
 from ..rulebook.book import Regelbok
 from ..side import Gruppe, Stolpe, avviste_tabell, e, kort, side, stablet_diagram, tall
+from ..versjon import __version__
 from .etiketter import Lesehjelp, lesehjelp
 from .regler import UTFALL, Malepunkter, last
 from .tekst import manglende, sjekk_sprak, tekst
@@ -499,21 +499,17 @@ def rapport(
     total: int | None = None,
 ) -> TilsynsRapport:
     """Assess every case on ``dato`` and answer every audit point (see the module's docstring)."""
-    on = les_dato(dato)
-    if on is None:
-        raise UgyldigSak([Feil("--dato", None, "rapporten trenger en dato")])
-    bok = regler or standard_regelbok()
-    m = last(bok.mappe)
-    resultater = assess_many(
+    on, bok, resultater = for_rapport(
         saker,
+        dato,
+        _tilsynsfunn,
         processes=processes,
         chunk_size=chunk_size,
-        on=on,
         progress=progress,
-        regler=bok,
-        resultat=_tilsynsfunn,
+        regler=regler,
         total=total,
     )
+    m = last(bok.mappe)
     vurderte: list[Saksfunn] = []
     avviste: list[Avvist] = []
     antall = 0
@@ -535,8 +531,6 @@ def eksempelsaker(
     """The follow-up report's synthetic caseload (``oppfolging.eksempelsaker``) with children
     and the audit points' facts added at random — present, absent (unknown) or empty — so every
     point meets every outcome. The same for the same seed."""
-    from ..oppfolging import eksempelsaker as grunnsaker
-
     dag = les_dato(dato)
     assert dag is not None
     rng = random.Random(seed * 7919 + 17)

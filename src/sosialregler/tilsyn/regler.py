@@ -19,6 +19,7 @@ from attrs import frozen
 
 from ..errors import RegelFeil
 from ..rulebook.load import Problem, les_begrenset, standard_mappe
+from .vurdering import LESTE_FLAGG, LOGIKK
 
 SPRAK = ("nb", "nn", "en")
 UTFALL = ("oppfylt", "brudd", "uavklart", "ikke_relevant")
@@ -168,8 +169,6 @@ def les(fil: Path, logikk: frozenset[str], flagg: frozenset[str] = frozenset()) 
 @lru_cache(maxsize=8)
 def last(mappe: str | None = None) -> Malepunkter:
     """The audit points of a rules folder (default: the shipped one), loaded once per process."""
-    from .vurdering import LESTE_FLAGG, LOGIKK
-
     rot = Path(mappe) if mappe else standard_mappe()
     return les(rot / "tilsyn" / FILNAVN, frozenset(LOGIKK), LESTE_FLAGG)
 
@@ -177,8 +176,6 @@ def last(mappe: str | None = None) -> Malepunkter:
 def sjekk_mappe(mappe: str | Path | None = None) -> list[Problem]:
     """For ``regler --sjekk``: the audit points' problems in a rules folder (none without
     ``tilsyn/``: a folder of other rules need not carry them)."""
-    from .vurdering import LESTE_FLAGG, LOGIKK
-
     rot = Path(mappe) if mappe else standard_mappe()
     fil = rot / "tilsyn" / FILNAVN
     if not (rot / "tilsyn").exists():

@@ -1,7 +1,8 @@
 """The ASGI app: ``lag_app`` assembles it from a list of routes.
 
 The routes are the service's endpoints (``ruter.ENDEPUNKTER``), then ``ekstra_ruter``, then the
-citizen page's when its module is there (``sosialregler.tjeneste.selvbetjening.ruter()``).
+citizen page's when its package is there (``sosialregler.tjeneste.selvbetjening.ruter``, given
+the service's rulebook, so a municipality's own rates give the estimate too).
 Every route finds the rulebook in ``request.app.state.regelbok`` (loaded here, once per
 worker process) and the limits in ``request.app.state.oppsett``.
 
@@ -37,15 +38,16 @@ from .svar import Avvisning, avvisning_svar, feilsvar, json_tekst
 SELVBETJENING = f"{__package__}.selvbetjening"
 
 
-def selvbetjeningsruter() -> list[BaseRoute]:
-    """The citizen page's routes, or none when its module is not there."""
+def selvbetjeningsruter(regelbok: Regelbok | None = None) -> list[BaseRoute]:
+    """The citizen page's routes (estimating with ``regelbok``, the service's), or none when
+    its module is not there."""
     try:
         modul = importlib.import_module(SELVBETJENING)
     except ModuleNotFoundError as exc:
         if exc.name == SELVBETJENING:
             return []
         raise
-    return list(modul.ruter())
+    return list(modul.ruter(regelbok=regelbok))
 
 
 async def _avvisning(request: Request, exc: Exception) -> Response:
@@ -91,7 +93,7 @@ def lag_app(
     ruter: list[BaseRoute] = [e.route() for e in ENDEPUNKTER]
     ruter.extend(ekstra_ruter)
     if selvbetjening:
-        ruter.extend(selvbetjeningsruter())
+        ruter.extend(selvbetjeningsruter(bok))
     handtering: dict[Any, Any] = {Avvisning: _avvisning, HTTPException: _http_feil}
     app = Starlette(
         routes=ruter, middleware=[Middleware(Foresporselslogg)], exception_handlers=handtering

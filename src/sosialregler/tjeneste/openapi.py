@@ -161,8 +161,8 @@ def dokument(routes: Iterable[BaseRoute], endepunkter: Mapping[Any, Endepunkt]) 
     """OpenAPI 3.1 for ``routes``; ``endepunkter`` maps a handler to its ``Endepunkt``."""
     stier: dict[str, dict[str, Any]] = {}
     for route in routes:
-        if not isinstance(route, Route):
-            continue  # a mounted folder (static files) is not an operation
+        if not isinstance(route, Route) or not route.include_in_schema:
+            continue  # a mounted folder, or a route kept out (a style sheet), is no operation
         e = endepunkter.get(route.endpoint)
         for metode in sorted(route.methods or ()):
             if metode == "HEAD":

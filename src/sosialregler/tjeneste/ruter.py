@@ -27,8 +27,13 @@ from starlette.routing import Route
 from .. import __version__
 from ..api import assess, les_dato
 from ..assessment import Assessment
+from ..batch import Avvist, assess_many
 from ..errors import Feil, RegelFeil, UgyldigSak
+from ..jsonlinjer import linjer
+from ..regelliste import regelliste
 from ..rulebook.book import Regelbok
+from ..soknad import fra_soknad, vurder_soknad
+from ..tilsyn.rapport import rapport
 from .oppsett import Oppsett
 from .svar import (
     JSON,
@@ -189,8 +194,6 @@ async def vedtaksbrev(request: Request) -> Response:
 
 async def soknad(request: Request) -> Response:
     """NAV's application (soknad.json) assessed, with where each value came from."""
-    from ..soknad import fra_soknad, vurder_soknad
-
     bok, oppsett = _tilstand(request)
     kropp, q = await _vurder_kropp(request, SOKNAD)
     format_, mediatype = _format(SOKNAD, q["format"])
@@ -220,8 +223,6 @@ async def soknad(request: Request) -> Response:
 def batchlinje(svar: Any, numre: list[int]) -> str:
     """One output line of ``vurder --batch``: the contract JSON, or the rejection with its
     position (``indeks``) and line number (``linje``)."""
-    from ..batch import Avvist
-
     if isinstance(svar, Avvist):
         data = svar.to_dict()
         if svar.indeks < len(numre):
@@ -233,8 +234,6 @@ def batchlinje(svar: Any, numre: list[int]) -> str:
 def _saker(kropp: bytes, oppsett: Oppsett) -> tuple[list[Any], list[int]]:
     """The body's JSON Lines as ``vurder --batch`` reads them (``jsonlinjer.linjer``): each
     line within the ``byte`` limit, a bad line rejected in its place."""
-    from ..jsonlinjer import linjer
-
     saker: list[Any] = []
     numre: list[int] = []
     for nr, linje in linjer(io.BytesIO(kropp), oppsett.grenser.byte):
@@ -245,8 +244,6 @@ def _saker(kropp: bytes, oppsett: Oppsett) -> tuple[list[Any], list[int]]:
 
 async def vurder_batch(request: Request) -> Response:
     """JSON Lines in, JSON Lines out (streamed as each case is assessed), as ``vurder --batch``."""
-    from ..batch import assess_many
-
     bok, oppsett = _tilstand(request)
     q = _sporring(request, VURDER_BATCH)
     krev_innholdstype(request, JSONL)
@@ -284,8 +281,6 @@ async def vurder_batch(request: Request) -> Response:
 
 async def tilsyn(request: Request) -> Response:
     """The supervision report over a caseload (JSON Lines), as ``tilsyn SAKER.jsonl``."""
-    from ..tilsyn.rapport import rapport
-
     bok, oppsett = _tilstand(request)
     q = _sporring(request, TILSYN)
     format_, mediatype = _format(TILSYN, q["format"])
@@ -322,8 +317,6 @@ REGLER_I_MINNET = 32
 def _regler_json(bok: Regelbok, dato: date, minne: dict[date, str]) -> str:
     """What ``sosialregler regler --format json --dato`` prints, kept per date (a listing
     is the same for every request on that date)."""
-    from ..regelliste import regelliste
-
     if dato in minne:
         return minne[dato]
     if len(minne) >= REGLER_I_MINNET:

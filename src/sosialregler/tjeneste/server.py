@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import os
 
+import uvicorn
 from attrs import evolve
 from starlette.applications import Starlette
 
+from ..api import regelbok
+from .app import lag_app
+from .logg import logg_oppsett
 from .oppsett import Oppsett
 
 MILJO_REGLER = "SOSIALREGLER_TJENESTE_REGLER"
@@ -27,9 +31,6 @@ HOLD_AAPEN_SEKUNDER = 65
 
 def fra_miljo() -> Starlette:
     """The app as ``serve`` asked for it (uvicorn calls this once in each worker)."""
-    from ..api import regelbok
-    from .app import lag_app
-
     bok = regelbok(os.environ.get(MILJO_REGLER) or None, os.environ.get(MILJO_SATSER) or None)
     oppsett = Oppsett()
     if tidsgrense := os.environ.get(MILJO_TIDSGRENSE):
@@ -50,10 +51,6 @@ def kjor(
     trader: int | None = None,
 ) -> None:
     """Serve until stopped (Ctrl-C or SIGTERM)."""
-    import uvicorn
-
-    from .logg import logg_oppsett
-
     for navn, verdi in (
         (MILJO_REGLER, regler),
         (MILJO_SATSER, satser),

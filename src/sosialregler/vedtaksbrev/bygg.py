@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, get_args
 
 from ..facts import KonklusjonsOmrade
 from ..outcome import Utfall
-from .format import belop, dato
+from .format import belop, dato, tall
 from .model import Avsnitt, Vedtaksbrev
 from .tekster import FELT, LOV, OMRADER, RADER, SETNINGER, SITAT, SPRAK, TYPER
 
@@ -580,8 +580,6 @@ class _Brevskriver:
 
 
 def _tall(verdi: Any, sprak: str) -> str:
-    from .format import tall
-
     return tall(Decimal(str(verdi)), sprak)
 
 

@@ -7,8 +7,10 @@ prints from a browser, converts to PDF with headless Chromium, and pastes into a
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from .model import Avsnitt, Vedtaksbrev
+if TYPE_CHECKING:  # the model imports its renderers; they only name its types
+    from .model import Avsnitt, Vedtaksbrev
 
 _CSS = """
 @page { size: A4; margin: 14mm 18mm 14mm 18mm; }

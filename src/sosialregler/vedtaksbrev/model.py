@@ -11,6 +11,9 @@ from typing import Any
 
 from attrs import frozen
 
+from .html import som_html
+from .tekst import som_tekst
+
 
 @frozen
 class Avsnitt:
@@ -62,14 +65,10 @@ class Vedtaksbrev:
 
     def tekst(self) -> str:
         """The letter as plain text (or, when not ``klart``, what must be clarified first)."""
-        from .tekst import som_tekst
-
         return som_tekst(self)
 
     def html(self) -> str:
         """The letter as one self-contained, printable HTML page (A4, no network)."""
-        from .html import som_html
-
         return som_html(self)
 
     def to_dict(self) -> dict[str, Any]:

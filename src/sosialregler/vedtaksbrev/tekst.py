@@ -6,8 +6,10 @@ Lines wrap at 90 characters, so the text pastes into a case system's letter fiel
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
-from .model import Avsnitt, Vedtaksbrev
+if TYPE_CHECKING:  # the model imports its renderers; they only name its types
+    from .model import Avsnitt, Vedtaksbrev
 
 BREDDE = 90
 
