@@ -77,6 +77,7 @@ IMPORT_I_FUNKSJON = {
     ("sosialregler.repl", "pydoc"): "start-up: only a long page needs the pager",
     ("sosialregler.repl", "readline"): "optional per platform; takes over the terminal",
     ("sosialregler.testfiler", "pytest"): "optional extra: `sosialregler test` runs without",
+    ("sosialregler.tjeneste.selvbetjening", "starlette"): "optional extra «tjeneste»",
 }
 
 
