@@ -10,11 +10,17 @@ its outcome; each exception in force that applies replaces it with the outcome t
 declares (``gir``), and both show in the tree. An exception whose condition is undecided makes
 the result undecided only if it would have changed it. Two exceptions that apply and disagree
 are a fault in the rules, reported as such, never resolved by order.
+
+Two engines share this context. The reference interpreter evaluates the condition closures of
+``rulebook.conditions`` into nodes as it goes. The compiled engine (``kompilator``, the
+default; ``kompilator.motor`` says how to choose) runs generated code that gives each rule's
+outcome first and keeps a compact trace; the nodes are rebuilt from the trace only when asked
+(``evaluer_regel``, or a lazy ``LatNode`` an assessment resolves when its tree is read).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -22,11 +28,14 @@ from attrs import frozen
 
 from . import outcome
 from .errors import RegelFeil
+from .kompilator.motor import KOMPILERT, aktiv
+from .kompilator.program import Program, program_for
+from .kompilator.spor import IKKE_I_KRAFT, Post, Spor
 from .outcome import Utfall
 from .rulebook.book import Regelbok
 from .rulebook.conditions import TOM
-from .rulebook.model import Regel, RegelInfo
-from .tree import Node, lag_node
+from .rulebook.model import Omrade, Regel, RegelInfo
+from .tree import LatNode, Node, bygget, lag_node
 from .ukjent import Ukjent
 
 #: A text fact the case does not have (the text shows it as unknown).
@@ -53,25 +62,61 @@ class Merknad:
 class Kontekst:
     """Evaluation state for one assessment: rulebook, date, facts, and a per-case cache."""
 
-    __slots__ = ("_cache", "_i_kraft", "dato", "fakta", "merknader", "regelbok")
+    __slots__ = (
+        "_cache",
+        "_i_kraft",
+        "_program",
+        "_spor",
+        "dato",
+        "fakta",
+        "merknader",
+        "regelbok",
+    )
 
-    def __init__(self, regelbok: Regelbok, dato: date, fakta: Mapping[str, Any]) -> None:
+    def __init__(
+        self,
+        regelbok: Regelbok,
+        dato: date,
+        fakta: Mapping[str, Any],
+        program: Program | bool | None = True,
+    ) -> None:
+        """``program``: True picks the engine ``kompilator.motor`` names; a ``Program`` (an
+        item's context shares its case's) or None (the interpreter) says which."""
         self.regelbok = regelbok
         self.dato = dato
         self.fakta = fakta
         self.merknader: list[Merknad] = []
         self._cache: dict[str, Node] = {}
         self._i_kraft = regelbok.versjoner_i_kraft(dato)
+        if program is True:
+            program = program_for(regelbok, dato, self._i_kraft) if aktiv() == KOMPILERT else None
+        self._program: Program | None = program or None
+        self._spor = (
+            Spor(self._i_kraft, regelbok.regler, regelbok.unntak) if self._program else None
+        )
+
+    @property
+    def kompilert(self) -> bool:
+        """Whether this context runs the compiled rules (else the reference interpreter)."""
+        return self._program is not None
 
     def for_element(self, elementfakta: Mapping[str, Any]) -> Kontekst:
         """A context for one item (an income line): its facts over the case's."""
         # A merged dict, not a ChainMap: lookups are the engine's hottest path, and a dict
         # lookup is a C call where ChainMap's is Python code.
-        ktx = Kontekst(self.regelbok, self.dato, {**self.fakta, **elementfakta})
+        ktx = Kontekst(self.regelbok, self.dato, {**self.fakta, **elementfakta}, self._program)
         ktx.merknader = self.merknader
         return ktx
 
     def evaluer_regel(self, regel_id: str) -> Node:
+        """The rule's node: evaluated (interpreter), or rebuilt from the trace (compiled)."""
+        spor = self._spor
+        if spor is not None:
+            self.resultat(regel_id)
+            try:
+                return spor.node(regel_id)
+            except RecursionError:
+                raise self._for_dypt(regel_id) from None
         node = self._cache.get(regel_id)
         if node is None:
             try:
@@ -81,15 +126,120 @@ class Kontekst:
                 # MAKS_VURDERINGSDYBDE); should a folder still go deeper (a caller with a deep
                 # stack of its own), it is a fault in the rules, named, never a crash. Raised
                 # near the limit, this may itself run out of stack: the rule above catches it.
-                regel = self._i_kraft.get(regel_id)
-                raise RegelFeil(
-                    "vurderingen gikk for dypt (for lange kjeder av regelhenvisninger); "
-                    "kjør «sosialregler regler --sjekk» på regelmappen",
-                    regel.info.fil if regel else None,
-                    regel_id,
-                ) from None
+                raise self._for_dypt(regel_id) from None
             self._cache[regel_id] = node
         return node
+
+    def resultat(self, regel_id: str) -> Post | tuple[Utfall, tuple[str, ...]]:
+        """The rule's outcome and what is missing (``[0]``, ``[1]``), evaluated once.
+
+        The compiled rules call this for each rule they refer to: it returns the rule's trace
+        entry (``kompilator.spor.Post``) without building a node, and raises the rule's flag
+        as the interpreter does when it finishes the rule.
+        """
+        spor = self._spor
+        if spor is None:
+            node = self.evaluer_regel(regel_id)
+            return node.utfall, node.mangler
+        post = spor.poster.get(regel_id)
+        if post is None:
+            assert self._program is not None
+            funksjon = self._program.regler.get(regel_id)
+            regel = self._i_kraft.get(regel_id)
+            if funksjon is None:
+                post = self._uten_funksjon(regel_id, regel)
+            else:
+                try:
+                    post = funksjon(self, self.fakta)
+                except RecursionError:
+                    raise self._for_dypt(regel_id) from None
+            spor.poster[regel_id] = post
+            if regel is not None and regel.merknad and post[0] in regel.merknad.ved:
+                self._merk(regel, spor.node(regel_id))
+        return post
+
+    def _uten_funksjon(self, regel_id: str, regel: Regel | None) -> Post:
+        """A rule with no compiled function: not in force, a calculation, or unknown."""
+        if regel is not None:  # in force without a condition: the interpreter's error
+            raise RegelFeil(
+                "en beregningsregel kan ikke brukes som vilkår", regel.info.fil, regel_id
+            )
+        if not self.regelbok.regler.get(regel_id):
+            raise RegelFeil(f"ukjent regel {regel_id!r}")
+        return IKKE_I_KRAFT
+
+    def _for_dypt(self, regel_id: str) -> RegelFeil:
+        regel = self._i_kraft.get(regel_id)
+        return RegelFeil(
+            "vurderingen gikk for dypt (for lange kjeder av regelhenvisninger); "
+            "kjør «sosialregler regler --sjekk» på regelmappen",
+            regel.info.fil if regel else None,
+            regel_id,
+        )
+
+    def utenfor(self, omrade: Omrade) -> bool:
+        """Whether the area does not concern the case (its ``vurderes_nar`` is not met)."""
+        if self._program is not None:
+            avgrensning = self._program.avgrensninger.get(omrade.id)
+            return avgrensning is not None and (
+                avgrensning(self, self.fakta) is outcome.IKKE_OPPFYLT
+            )
+        tolket = omrade.avgrensning
+        return tolket is not None and tolket(self).utfall is outcome.IKKE_OPPFYLT
+
+    def regelnode(self, regel_id: str, rolle: str | None = None) -> Node | LatNode:
+        """The rule evaluated now; its node now (interpreter) or when read (compiled)."""
+        if self._spor is None:
+            node = self.evaluer_regel(regel_id)
+            return node.med(rolle=rolle) if rolle else node
+        self.resultat(regel_id)
+        return LatNode(self._bygger(regel_id, rolle))
+
+    def _bygger(self, regel_id: str, rolle: str | None) -> Callable[[], Node]:
+        def bygg() -> Node:
+            node = self.evaluer_regel(regel_id)
+            return node.med(rolle=rolle) if rolle else node
+
+        return bygg
+
+    def omradenode(self, omrade: Omrade, beregningsnode: Node | None) -> Node | LatNode:
+        """An area's tree: its main rule, its calculation and its checks, evaluated now in
+        that order (the order the interpreter raises their flags in)."""
+        hoved = self.regelnode(omrade.hovedregel)
+        kontroller = tuple(self.regelnode(k, "kontroll") for k in omrade.kontroller)
+        utfall, mangler = self.resultat(omrade.hovedregel)[:2]
+        info = self.regelinfo(omrade.hovedregel)
+        barn = (hoved, *((beregningsnode,) if beregningsnode else ()), *kontroller)
+
+        def bygg() -> Node:
+            return Node(
+                omrade.id, utfall, regel=info, barn=tuple(map(bygget, barn)), mangler=mangler
+            )
+
+        if self._spor is None:
+            return bygg()
+        return LatNode(bygg)
+
+    def regelinfo(self, regel_id: str) -> RegelInfo | None:
+        """What the rule's node names as its rule (the first version when none is in force)."""
+        regel = self._i_kraft.get(regel_id)
+        if regel is not None:
+            return regel.info
+        versjoner = self.regelbok.regler.get(regel_id)
+        return versjoner[0].info if versjoner else None
+
+    def _merk(self, regel: Regel, node: Node) -> None:
+        """The rule's flag (it ended in one of ``merknad.ved``), naming whom it concerns."""
+        assert regel.merknad is not None
+        person = self.fakta.get(regel.merknad.person) if regel.merknad.person else None
+        self.merknader.append(
+            Merknad(
+                regel.merknad.kode,
+                regel.info,
+                node,
+                person=person if isinstance(person, str) else None,
+            )
+        )
 
     def _evaluer(self, regel_id: str) -> Node:
         regel = self._i_kraft.get(regel_id)
@@ -121,15 +271,7 @@ class Kontekst:
             ),
         )
         if regel.merknad and node.utfall in regel.merknad.ved:
-            person = self.fakta.get(regel.merknad.person) if regel.merknad.person else None
-            self.merknader.append(
-                Merknad(
-                    regel.merknad.kode,
-                    regel.info,
-                    node,
-                    person=person if isinstance(person, str) else None,
-                )
-            )
+            self._merk(regel, node)
         return node
 
     def _unntak(
