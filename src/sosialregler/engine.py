@@ -92,7 +92,7 @@ class Kontekst:
             program = program_for(regelbok, dato, self._i_kraft) if aktiv() == KOMPILERT else None
         self._program: Program | None = program or None
         self._spor = (
-            Spor(self._i_kraft, regelbok.regler, regelbok.unntak) if self._program else None
+            Spor(self._i_kraft, regelbok.regler, self._program.byggere) if self._program else None
         )
 
     @property

@@ -13,9 +13,10 @@ from typing import Any, NoReturn
 from .. import outcome
 from ..errors import RegelFeil
 from ..outcome import IKKE_OPPFYLT, OPPFYLT, SKJONN, UAVKLART, Utfall
-from ..rulebook.conditions import feil_i_uttrykk, ikke_sannhetsverdi
+from ..rulebook.conditions import TOM, feil_i_uttrykk, ikke_sannhetsverdi
 from ..rulebook.expr import Uttrykk, UttrykkFeil
 from ..rulebook.model import Regel
+from ..tree import Node, lag_node
 from ..ukjent import Ukjent
 
 #: A text fact the case does not have (``engine._UKJENT``; equal, as ``Ukjent`` is a value).
@@ -77,9 +78,32 @@ def anvend_unntak(
     return egen, egne_mangler, None
 
 
+def kombiner(sti: str, barn: tuple[Node, ...], avgjor: Utfall, ellers: Utfall) -> Node:
+    """An ``alle`` / ``minst_en`` node from its children (``conditions._kombinasjon``)."""
+    utfall = ellers
+    for b in barn:
+        u = b.utfall
+        if u is avgjor:
+            utfall = u
+            break
+        if u is UAVKLART or (u is SKJONN and utfall is ellers):
+            utfall = u
+    mangler: tuple[str, ...] = ()
+    if utfall is UAVKLART:
+        mangler = tuple(dict.fromkeys(m for b in barn if b.utfall is UAVKLART for m in b.mangler))
+    return lag_node(Node, (sti, utfall, None, None, TOM, barn, mangler, None, None, None))
+
+
+def ikke_node(sti: str, del_: Node) -> Node:
+    """An ``ikke`` node (``conditions.Ikke``)."""
+    return lag_node(
+        Node, (sti, IKKE[del_.utfall], None, None, TOM, (del_,), del_.mangler, None, None, None)
+    )
+
+
 #: The generated module's globals besides its constants (``kilde.HJELPERE`` names them).
 NAVNEROM: dict[str, Any] = {
-    "__builtins__": {"type": type},
+    "__builtins__": {"type": type, "dict": dict, "zip": zip},
     "Ukjent": Ukjent,
     "OPPFYLT": OPPFYLT,
     "IKKE_OPPFYLT": IKKE_OPPFYLT,
@@ -93,4 +117,9 @@ NAVNEROM: dict[str, Any] = {
     "uttrykksfeil": uttrykksfeil,
     "ikke_sannhet": ikke_sannhet,
     "anvend_unntak": anvend_unntak,
+    "lag_node": lag_node,
+    "Node": Node,
+    "TOM": TOM,
+    "kombiner": kombiner,
+    "ikke_node": ikke_node,
 }

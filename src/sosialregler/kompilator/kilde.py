@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..outcome import SKJONN
 from ..rulebook.conditions import (
     Alle,
     Betingelse,
@@ -29,6 +30,7 @@ from ..rulebook.conditions import (
     Uttrykksblad,
 )
 from ..rulebook.model import Omrade, Regel
+from ..tree import Node
 
 #: Names the generated text uses besides its own locals and constants (``hjelpere.NAVNEROM``).
 HJELPERE = (
@@ -45,6 +47,11 @@ HJELPERE = (
     "uttrykksfeil",
     "ikke_sannhet",
     "anvend_unntak",
+    "lag_node",
+    "Node",
+    "TOM",
+    "kombiner",
+    "ikke_node",
 )
 
 
@@ -147,6 +154,87 @@ class _Skriver:
         blader.append(verdier[0] if len(verdier) == 1 else _tupel(verdier))
 
 
+class _Bygger:
+    """The expression that rebuilds one condition's node from a trace entry's leaf values.
+
+    Mirrors ``_Skriver.betingelse`` (leaves in the same order) and builds what the
+    interpreter's closures build (``rulebook.conditions``): same paths, facts and children.
+    """
+
+    def __init__(self, skriver: _Skriver, blader: str) -> None:
+        self.skriver = skriver
+        self.blader = blader  # the local holding the leaf values
+        self.j = 0  # the next leaf value's index
+
+    def node(self, b: Betingelse, sti: str) -> str:
+        if isinstance(b, Uttrykksblad):
+            navn = b.uttrykk.navn
+            u, v = f"{self.blader}[{self.j}]", f"{self.blader}[{self.j + 1}]"
+            self.j += 2
+            if len(navn) == 1:
+                verdier = f"{{{navn[0]!r}: {v}}}"
+                mangler = f"mangler_av({v})"
+            else:
+                deler = ", ".join(f"{n!r}: {v}[{i}]" for i, n in enumerate(navn))
+                verdier = f"{{{deler}}}"
+                mangler = f"mangler_av(*{v})"
+            tekst = repr(b.uttrykk.tekst)
+            return (
+                f"lag_node(Node, ({sti!r}, {u}, None, {tekst}, {verdier}, (), "
+                f"{mangler} if {u} is UAVKLART else (), None, None, None))"
+            )
+        if isinstance(b, Regelreferanse):
+            return f"spor.node({b.regel_id!r})"
+        if isinstance(b, Skjonn):
+            return self.skriver.konstant("S", Node(sti, SKJONN, sporsmal=b.sporsmal))
+        if isinstance(b, Ikke):
+            return f"ikke_node({sti!r}, {self.node(b.del_, f'{sti}/ikke')})"
+        if isinstance(b, Alle | MinstEn):
+            alle = isinstance(b, Alle)
+            navn = "alle" if alle else "minst_en"
+            barn = [self.node(d, f"{sti}/{navn}[{i}]") for i, d in enumerate(b.deler)]
+            avgjor, ellers = ("IKKE_OPPFYLT", "OPPFYLT") if alle else ("OPPFYLT", "IKKE_OPPFYLT")
+            return f"kombiner({sti!r}, {_tupel(barn)}, {avgjor}, {ellers})"
+        raise TypeError(f"ukjent betingelse {type(b).__name__}")  # pragma: no cover
+
+
+def byggefunksjon(skriver: _Skriver, navn: str, regel: Regel, unntak: tuple[Regel, ...]) -> None:
+    """``def <navn>(spor, post)``: the rule's node from its trace entry (``spor.Spor.node``)."""
+    assert regel.vilkar is not None
+    skriver.linje(0, f"def {navn}(spor, post):")
+    skriver.linje(1, "b = post[3]")
+    egen = _Bygger(skriver, "b").node(regel.vilkar, f"{regel.id}/vilkar")
+    skriver.linje(1, f"egen = {egen}")
+    barn = ["egen"]
+    for i, un in enumerate(unntak):
+        assert un.vilkar is not None
+        skriver.linje(1, f"e{i} = post[5][{i}]")
+        unode = _Bygger(skriver, f"e{i}[2]").node(un.vilkar, f"{un.id}/vilkar")
+        info = skriver.konstant("I", un.info)
+        skriver.linje(
+            1,
+            f"n{i} = lag_node(Node, ({un.id!r}, e{i}[0], {info}, None, "
+            f"{_tekstfakta_node(skriver, un, f'e{i}[3]')}, ({unode},), e{i}[1], None, None, "
+            "'unntak'))",
+        )
+        barn.append(f"n{i}")
+    info = skriver.konstant("I", regel.info)
+    skriver.linje(
+        1,
+        f"return lag_node(Node, ({regel.id!r}, post[0], {info}, None, "
+        f"{_tekstfakta_node(skriver, regel, 'post[4]')}, {_tupel(barn)}, post[1], post[2], "
+        "None, None))",
+    )
+    skriver.linje(0, "")
+
+
+def _tekstfakta_node(skriver: _Skriver, regel: Regel, verdier: str) -> str:
+    """The node's text facts as the interpreter records them (``engine._tekstfakta``)."""
+    if not regel.tekstnavn:
+        return "TOM"
+    return f"dict(zip({skriver.konstant('T', regel.tekstnavn)}, {verdier}))"
+
+
 def _tupel(deler: list[str]) -> str:
     return "(" + "".join(f"{d}, " for d in deler) + ")"
 
@@ -203,6 +291,8 @@ def lag_kilde(
 ) -> tuple[str, dict[str, Any], dict[str, str], dict[str, str]]:
     """The module text, its constants, and the function name of each rule and area.
 
+    Rule ``rid`` evaluates as ``r<n>`` and rebuilds its node as ``n<n>`` (same ``<n>``).
+
     ``unntak``: each main rule's exceptions (``Regelbok.unntak``); those in force with a
     condition are evaluated in that order, as the interpreter does (``engine._unntak``).
     """
@@ -219,6 +309,7 @@ def lag_kilde(
         )
         regelnavn[rid] = f"r{i}"
         regelfunksjon(skriver, f"r{i}", regel, mine)
+        byggefunksjon(skriver, f"n{i}", regel, mine)
     omradenavn: dict[str, str] = {}
     for i, omrade in enumerate(omrader):
         if omrade.vurderes_nar is not None:

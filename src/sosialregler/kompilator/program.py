@@ -20,12 +20,15 @@ from typing import Any
 from ..outcome import Utfall
 from ..rulebook.book import Regelbok
 from ..rulebook.model import Regel
+from ..tree import Node
 from .hjelpere import NAVNEROM
 from .kilde import lag_kilde
 from .spor import Post
 
 #: A compiled rule: the context (``engine.Kontekst``) and its facts in, the trace entry out.
 Regelfunksjon = Callable[[Any, Mapping[str, Any]], Post]
+#: A rule's node rebuilt: the trace (``spor.Spor``) and the rule's entry in, its node out.
+Byggefunksjon = Callable[[Any, Post], Node]
 #: A compiled area test (``vurderes_nar``): its outcome only.
 Avgrensning = Callable[[Any, Mapping[str, Any]], Utfall]
 
@@ -35,7 +38,7 @@ _NUMMER = itertools.count(1)
 class Program:
     """The compiled functions of one set of rule versions, and the source they came from."""
 
-    __slots__ = ("avgrensninger", "filnavn", "i_kraft", "kilde", "regler")
+    __slots__ = ("avgrensninger", "byggere", "filnavn", "i_kraft", "kilde", "regler")
 
     def __init__(self, bok: Regelbok, i_kraft: Mapping[str, Regel]) -> None:
         kilde, konstanter, regelnavn, omradenavn = lag_kilde(i_kraft, bok.unntak, bok.omrader)
@@ -49,6 +52,10 @@ class Program:
         linecache.cache[self.filnavn] = (len(kilde), None, linjer, self.filnavn)
         self.regler: dict[str, Regelfunksjon] = {
             rid: navnerom[navn] for rid, navn in regelnavn.items()
+        }
+        #: Each rule's node from its trace entry (``Spor.node``).
+        self.byggere: dict[str, Byggefunksjon] = {
+            rid: navnerom["n" + navn[1:]] for rid, navn in regelnavn.items()
         }
         self.avgrensninger: dict[str, Avgrensning] = {
             oid: navnerom[navn] for oid, navn in omradenavn.items()
