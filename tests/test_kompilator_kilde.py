@@ -1,0 +1,140 @@
+"""The generated text of the compiled rules holds only what the compiler means it to.
+
+Rule files are data, possibly hostile (issue 10): a name from a rule file may reach the
+generated text only as a string constant. The whole text is checked against a whitelist of
+syntax: no attribute access but the engine's own (``ktx.resultat``, ``spor.node``,
+``fakta.get``), no calls but the helpers and the compiled expressions, no import, loop, lambda
+or comprehension; its builtins are three named functions.
+"""
+
+from __future__ import annotations
+
+import ast
+import linecache
+import re
+from datetime import date
+
+import pytest
+
+from sosialregler.api import standard_regelbok
+from sosialregler.engine import Kontekst
+from sosialregler.errors import RegelFeil
+from sosialregler.kompilator.hjelpere import NAVNEROM
+from sosialregler.kompilator.kilde import HJELPERE
+from sosialregler.kompilator.motor import KOMPILERT, TOLK, aktiv, bruk_motor
+from sosialregler.kompilator.program import Program, program_for
+
+TILLATTE_NODER = {
+    ast.Module,
+    ast.FunctionDef,
+    ast.arguments,
+    ast.arg,
+    ast.Assign,
+    ast.Expr,
+    ast.If,
+    ast.IfExp,
+    ast.Try,
+    ast.ExceptHandler,
+    ast.Return,
+    ast.BoolOp,
+    ast.Or,
+    ast.Compare,
+    ast.Is,
+    ast.Name,
+    ast.Load,
+    ast.Store,
+    ast.Constant,
+    ast.Subscript,
+    ast.Tuple,
+    ast.Dict,
+    ast.Call,
+    ast.Starred,
+    ast.Attribute,
+}
+#: Attribute access allowed: on the engine's own objects, never on a fact's value.
+TILLATTE_ATTRIBUTTER = {("ktx", "resultat"), ("spor", "node"), ("fakta", "get")}
+#: Calls allowed besides the helpers: compiled expressions (``F<n>``) and three builtins.
+KONSTANT = re.compile(r"[FXRUSIT][0-9]+")
+LOKAL = re.compile(r"(?:[umxpen][0-9]+|l[0-9]+_[0-9]+|b|e|egen|ut|um|av|post|spor|ktx|fakta)")
+INNEBYGDE = {"type", "dict", "zip"}
+
+
+def _program(dato: date = date(2024, 6, 3)) -> Program:
+    bok = standard_regelbok()
+    return program_for(bok, dato, bok.versjoner_i_kraft(dato))
+
+
+def test_generert_kilde_holder_seg_til_hvitelisten() -> None:
+    program = _program()
+    tre = ast.parse(program.kilde)
+    funksjoner = 0
+    for node in ast.walk(tre):
+        assert type(node) in TILLATTE_NODER, ast.dump(node)[:200]
+        if isinstance(node, ast.FunctionDef):
+            funksjoner += 1
+            assert not node.decorator_list and re.fullmatch(r"[rna][0-9]+", node.name)
+        elif isinstance(node, ast.Attribute):
+            assert isinstance(node.value, ast.Name)
+            assert (node.value.id, node.attr) in TILLATTE_ATTRIBUTTER, ast.unparse(node)
+        elif isinstance(node, ast.Call):
+            navn = node.func
+            if isinstance(navn, ast.Name):
+                assert navn.id in HJELPERE or navn.id in INNEBYGDE or navn.id.startswith("F")
+            else:
+                assert isinstance(navn, ast.Attribute), ast.unparse(node)
+        elif isinstance(node, ast.Name):
+            assert (
+                node.id in HJELPERE
+                or node.id in INNEBYGDE
+                or KONSTANT.fullmatch(node.id)
+                or LOKAL.fullmatch(node.id)
+            ), node.id
+        elif (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "fakta"
+        ):  # a fact is read by its name, a string constant
+            assert isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)
+    assert funksjoner > 2 * len(program.regler)  # an evaluator and a builder per rule
+    assert set(NAVNEROM["__builtins__"]) == INNEBYGDE
+    assert set(HJELPERE) <= set(NAVNEROM)
+
+
+def test_generert_kilde_finnes_for_tracebacks() -> None:
+    """The text is in linecache under its own file name, so a traceback shows the rule."""
+    program = _program()
+    assert program.filnavn.startswith("<sosialregler-regler ")
+    linje = linecache.getline(program.filnavn, 1)
+    assert linje.startswith("def ")
+    funksjon = next(iter(program.regler.values()))
+    assert funksjon.__code__.co_filename == program.filnavn
+
+
+def test_program_deles_mellom_datoer_med_samme_regler() -> None:
+    """Compiled once per set of versions in force: two days in the same period share it."""
+    assert _program(date(2024, 6, 3)) is _program(date(2024, 6, 4))
+
+
+def test_motor_velges_med_miljovariabel_og_blokk(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOSIALREGLER_MOTOR", raising=False)
+    assert aktiv() == KOMPILERT
+    monkeypatch.setenv("SOSIALREGLER_MOTOR", TOLK)
+    assert aktiv() == TOLK
+    with bruk_motor(KOMPILERT):
+        assert aktiv() == KOMPILERT
+    assert aktiv() == TOLK
+    monkeypatch.setenv("SOSIALREGLER_MOTOR", "rask")
+    with pytest.raises(ValueError, match="SOSIALREGLER_MOTOR"):
+        aktiv()
+    with pytest.raises(ValueError, match="ukjent motor"), bruk_motor("rask"):
+        pass
+
+
+def test_ukjent_regel_er_regelfeil_i_begge_motorer() -> None:
+    bok = standard_regelbok()
+    for motor in (TOLK, KOMPILERT):
+        with bruk_motor(motor):
+            ktx = Kontekst(bok, date(2024, 6, 3), {})
+            assert ktx.kompilert is (motor == KOMPILERT)
+            with pytest.raises(RegelFeil, match="ukjent regel"):
+                ktx.evaluer_regel("finnes-ikke")
