@@ -66,13 +66,26 @@ def _program(dato: date = date(2024, 6, 3)) -> Program:
 
 def test_generert_kilde_holder_seg_til_hvitelisten() -> None:
     program = _program()
-    tre = ast.parse(program.kilde)
+    kilder = program.kilder()
+    funksjoner = 0
+    for filnavn, kilde in kilder.items():
+        assert filnavn.startswith("<sosialregler-") and "\n" not in filnavn
+        tre = ast.parse(kilde)
+        assert len(tre.body) == 1  # one function per text
+        funksjoner += _sjekk(tre)
+    regler = [r for r in program.i_kraft.values() if r.vilkar is not None]
+    assert funksjoner == len(kilder) >= 2 * len(regler)  # an evaluator and a builder per rule
+    assert set(NAVNEROM["__builtins__"]) == INNEBYGDE
+    assert set(HJELPERE) <= set(NAVNEROM)
+
+
+def _sjekk(tre: ast.Module) -> int:
     funksjoner = 0
     for node in ast.walk(tre):
         assert type(node) in TILLATTE_NODER, ast.dump(node)[:200]
         if isinstance(node, ast.FunctionDef):
             funksjoner += 1
-            assert not node.decorator_list and re.fullmatch(r"[rna][0-9]+", node.name)
+            assert not node.decorator_list and node.name in ("r", "n", "a")
         elif isinstance(node, ast.Attribute):
             assert isinstance(node.value, ast.Name)
             assert (node.value.id, node.attr) in TILLATTE_ATTRIBUTTER, ast.unparse(node)
@@ -95,19 +108,30 @@ def test_generert_kilde_holder_seg_til_hvitelisten() -> None:
             and node.value.id == "fakta"
         ):  # a fact is read by its name, a string constant
             assert isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)
-    assert funksjoner > 2 * len(program.regler)  # an evaluator and a builder per rule
-    assert set(NAVNEROM["__builtins__"]) == INNEBYGDE
-    assert set(HJELPERE) <= set(NAVNEROM)
+    return funksjoner
 
 
 def test_generert_kilde_finnes_for_tracebacks() -> None:
     """The text is in linecache under its own file name, so a traceback shows the rule."""
     program = _program()
-    assert program.filnavn.startswith("<sosialregler-regler ")
-    linje = linecache.getline(program.filnavn, 1)
-    assert linje.startswith("def ")
-    funksjon = next(iter(program.regler.values()))
-    assert funksjon.__code__.co_filename == program.filnavn
+    funksjon = program.regler["stl-18-1-krav"]
+    assert funksjon is not None
+    filnavn = funksjon.__code__.co_filename
+    assert filnavn == "<sosialregler-regel stl-18-1-krav fra 2010-01-01>"
+    assert linecache.getline(filnavn, 1).startswith("def r(ktx, fakta):")
+    assert program.regler["finnes-ikke"] is None
+
+
+def test_feil_i_generert_kode_viser_linjen() -> None:
+    """An error inside a compiled rule has a traceback line pointing into its text."""
+    program = _program()
+    funksjon = program.regler["stl-18-1-krav"]
+    assert funksjon is not None
+    with pytest.raises(AttributeError) as feil:
+        funksjon(None, {})  # no context: its first reference to another rule fails
+    rammer = [r for r in feil.traceback if str(r.path).startswith("<sosialregler-regel")]
+    linje = linecache.getline(str(rammer[0].path), rammer[0].lineno + 1)
+    assert "ktx.resultat('stl-18-1-udekket-behov')" in linje
 
 
 def test_program_deles_mellom_datoer_med_samme_regler() -> None:

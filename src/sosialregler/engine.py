@@ -144,7 +144,7 @@ class Kontekst:
         post = spor.poster.get(regel_id)
         if post is None:
             assert self._program is not None
-            funksjon = self._program.regler.get(regel_id)
+            funksjon = self._program.regler[regel_id]
             regel = self._i_kraft.get(regel_id)
             if funksjon is None:
                 post = self._uten_funksjon(regel_id, regel)
@@ -180,7 +180,7 @@ class Kontekst:
     def utenfor(self, omrade: Omrade) -> bool:
         """Whether the area does not concern the case (its ``vurderes_nar`` is not met)."""
         if self._program is not None:
-            avgrensning = self._program.avgrensninger.get(omrade.id)
+            avgrensning = self._program.avgrensninger[omrade.id]
             return avgrensning is not None and (
                 avgrensning(self, self.fakta) is outcome.IKKE_OPPFYLT
             )

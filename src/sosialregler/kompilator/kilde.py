@@ -16,7 +16,7 @@ interpreter's.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..outcome import SKJONN
@@ -191,8 +191,8 @@ class _Bygger:
             return f"ikke_node({sti!r}, {self.node(b.del_, f'{sti}/ikke')})"
         if isinstance(b, Alle | MinstEn):
             alle = isinstance(b, Alle)
-            navn = "alle" if alle else "minst_en"
-            barn = [self.node(d, f"{sti}/{navn}[{i}]") for i, d in enumerate(b.deler)]
+            slag = "alle" if alle else "minst_en"
+            barn = [self.node(d, f"{sti}/{slag}[{i}]") for i, d in enumerate(b.deler)]
             avgjor, ellers = ("IKKE_OPPFYLT", "OPPFYLT") if alle else ("OPPFYLT", "IKKE_OPPFYLT")
             return f"kombiner({sti!r}, {_tupel(barn)}, {avgjor}, {ellers})"
         raise TypeError(f"ukjent betingelse {type(b).__name__}")  # pragma: no cover
@@ -284,35 +284,35 @@ def avgrensningsfunksjon(skriver: _Skriver, navn: str, omrade: Omrade) -> None:
     skriver.linje(0, "")
 
 
-def lag_kilde(
-    i_kraft: Mapping[str, Regel],
-    unntak: Mapping[str, tuple[str, ...]],
-    omrader: tuple[Omrade, ...],
-) -> tuple[str, dict[str, Any], dict[str, str], dict[str, str]]:
-    """The module text, its constants, and the function name of each rule and area.
+def unntak_i_kraft(
+    regel_id: str, i_kraft: Mapping[str, Regel], unntak: Mapping[str, tuple[str, ...]]
+) -> tuple[Regel, ...]:
+    """The rule's exceptions that are evaluated: in force, with a condition, in the order of
+    ``Regelbok.unntak`` (as ``engine.Kontekst._unntak`` takes them)."""
+    return tuple(
+        u
+        for uid in unntak.get(regel_id, ())
+        if (u := i_kraft.get(uid)) is not None and u.vilkar is not None
+    )
 
-    Rule ``rid`` evaluates as ``r<n>`` and rebuilds its node as ``n<n>`` (same ``<n>``).
 
-    ``unntak``: each main rule's exceptions (``Regelbok.unntak``); those in force with a
-    condition are evaluated in that order, as the interpreter does (``engine._unntak``).
-    """
+def _tekst(skriv: Callable[[_Skriver], None]) -> tuple[str, dict[str, Any]]:
     konstanter: dict[str, Any] = {}
     skriver = _Skriver(konstanter)
-    regelnavn: dict[str, str] = {}
-    for i, (rid, regel) in enumerate(sorted(i_kraft.items())):
-        if regel.vilkar is None:
-            continue
-        mine = tuple(
-            u
-            for uid in unntak.get(rid, ())
-            if (u := i_kraft.get(uid)) is not None and u.vilkar is not None
-        )
-        regelnavn[rid] = f"r{i}"
-        regelfunksjon(skriver, f"r{i}", regel, mine)
-        byggefunksjon(skriver, f"n{i}", regel, mine)
-    omradenavn: dict[str, str] = {}
-    for i, omrade in enumerate(omrader):
-        if omrade.vurderes_nar is not None:
-            omradenavn[omrade.id] = f"a{i}"
-            avgrensningsfunksjon(skriver, f"a{i}", omrade)
-    return "\n".join(skriver.linjer) + "\n", konstanter, regelnavn, omradenavn
+    skriv(skriver)
+    return "\n".join(skriver.linjer) + "\n", konstanter
+
+
+def regelkilde(navn: str, regel: Regel, unntak: tuple[Regel, ...]) -> tuple[str, dict[str, Any]]:
+    """The text of one rule's evaluator, and the constants it names."""
+    return _tekst(lambda s: regelfunksjon(s, navn, regel, unntak))
+
+
+def byggekilde(navn: str, regel: Regel, unntak: tuple[Regel, ...]) -> tuple[str, dict[str, Any]]:
+    """The text of one rule's node builder, and the constants it names."""
+    return _tekst(lambda s: byggefunksjon(s, navn, regel, unntak))
+
+
+def avgrensningskilde(navn: str, omrade: Omrade) -> tuple[str, dict[str, Any]]:
+    """The text of one area's applicability test, and the constants it names."""
+    return _tekst(lambda s: avgrensningsfunksjon(s, navn, omrade))

@@ -35,7 +35,7 @@ class Spor:
         self,
         i_kraft: Mapping[str, Regel],
         versjoner: Mapping[str, tuple[Regel, ...]],
-        byggere: Mapping[str, Callable[[Spor, Post], Node]],
+        byggere: Mapping[str, Callable[[Spor, Post], Node] | None],
     ) -> None:
         self.i_kraft = i_kraft  # the rule versions in force (``Regelbok.versjoner_i_kraft``)
         self.versjoner = versjoner  # every version (``Regelbok.regler``)
@@ -47,7 +47,7 @@ class Spor:
         """The rule's node as the interpreter builds it (``engine.Kontekst._evaluer``)."""
         node = self.noder.get(regel_id)
         if node is None:
-            bygg = self.byggere.get(regel_id)
+            bygg = self.byggere[regel_id]
             if bygg is None:  # no version in force: the interpreter's explicit «uavklart»
                 info = self.versjoner[regel_id][0].info
                 node = Node(regel_id, UAVKLART, regel=info, rolle="ikke_i_kraft")
