@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from attrs import frozen
 
@@ -57,6 +57,17 @@ class Merknad:
     hjemmeltekst: Mapping[str, str] | None = None
     frist: date | None = None  # when the matter falls due, for a case system to schedule
     person: str | None = None  # whom it concerns, when it concerns one person
+
+
+class Vurdert(NamedTuple):
+    """A rule evaluated for one item (an income line, a person): what a calculation reads
+    now, under the names a ``Node`` gives them, and the node, built when read."""
+
+    id: str
+    utfall: Utfall
+    mangler: tuple[str, ...]
+    avgjort_av: str | None
+    node: Node | LatNode
 
 
 class Kontekst:
@@ -130,8 +141,9 @@ class Kontekst:
             self._cache[regel_id] = node
         return node
 
-    def resultat(self, regel_id: str) -> Post | tuple[Utfall, tuple[str, ...]]:
-        """The rule's outcome and what is missing (``[0]``, ``[1]``), evaluated once.
+    def resultat(self, regel_id: str) -> Post:
+        """The rule's outcome, what is missing and the deciding exception (``[0]``, ``[1]``,
+        ``[2]``), evaluated once.
 
         The compiled rules call this for each rule they refer to: it returns the rule's trace
         entry (``kompilator.spor.Post``) without building a node, and raises the rule's flag
@@ -140,7 +152,7 @@ class Kontekst:
         spor = self._spor
         if spor is None:
             node = self.evaluer_regel(regel_id)
-            return node.utfall, node.mangler
+            return (node.utfall, node.mangler, node.avgjort_av, (), None, ())
         post = spor.poster.get(regel_id)
         if post is None:
             assert self._program is not None
@@ -187,26 +199,41 @@ class Kontekst:
         tolket = omrade.avgrensning
         return tolket is not None and tolket(self).utfall is outcome.IKKE_OPPFYLT
 
-    def regelnode(self, regel_id: str, rolle: str | None = None) -> Node | LatNode:
-        """The rule evaluated now; its node now (interpreter) or when read (compiled)."""
+    def regelnode(self, regel_id: str, **endringer: Any) -> Node | LatNode:
+        """The rule evaluated now; its node (with ``endringer``, e.g. ``rolle="kontroll"`` or a
+        per-item ``id``) now from the interpreter, or when read from the compiled engine."""
         if self._spor is None:
             node = self.evaluer_regel(regel_id)
-            return node.med(rolle=rolle) if rolle else node
+            return node.med(**endringer) if endringer else node
         self.resultat(regel_id)
-        return LatNode(self._bygger(regel_id, rolle))
+        return LatNode(self._bygger(regel_id, endringer))
 
-    def _bygger(self, regel_id: str, rolle: str | None) -> Callable[[], Node]:
+    def _bygger(self, regel_id: str, endringer: dict[str, Any]) -> Callable[[], Node]:
         def bygg() -> Node:
             node = self.evaluer_regel(regel_id)
-            return node.med(rolle=rolle) if rolle else node
+            return node.med(**endringer) if endringer else node
 
         return bygg
 
-    def omradenode(self, omrade: Omrade, beregningsnode: Node | None) -> Node | LatNode:
+    def vurder(self, regel_id: str, node_id: str) -> Vurdert:
+        """Evaluate ``regel_id`` here; its node is shown under ``node_id`` (``rule[item]``)."""
+        node = self.regelnode(regel_id, id=node_id)
+        utfall, mangler, avgjort_av = self.resultat(regel_id)[:3]
+        return Vurdert(node_id, utfall, mangler, avgjort_av, node)
+
+    def lat(self, bygg: Callable[[], Node]) -> Node | LatNode:
+        """A node built from others: now (interpreter), or when read (compiled engine).
+
+        ``bygg`` must read only what is fixed by now (evaluated rules, computed values), and
+        resolve the lazy nodes it holds with ``tree.bygget``.
+        """
+        return bygg() if self._spor is None else LatNode(bygg)
+
+    def omradenode(self, omrade: Omrade, beregningsnode: Node | LatNode | None) -> Node | LatNode:
         """An area's tree: its main rule, its calculation and its checks, evaluated now in
         that order (the order the interpreter raises their flags in)."""
         hoved = self.regelnode(omrade.hovedregel)
-        kontroller = tuple(self.regelnode(k, "kontroll") for k in omrade.kontroller)
+        kontroller = tuple(self.regelnode(k, rolle="kontroll") for k in omrade.kontroller)
         utfall, mangler = self.resultat(omrade.hovedregel)[:2]
         info = self.regelinfo(omrade.hovedregel)
         barn = (hoved, *((beregningsnode,) if beregningsnode else ()), *kontroller)
@@ -216,9 +243,11 @@ class Kontekst:
                 omrade.id, utfall, regel=info, barn=tuple(map(bygget, barn)), mangler=mangler
             )
 
-        if self._spor is None:
-            return bygg()
-        return LatNode(bygg)
+        return self.lat(bygg)
+
+    def avgjort_av(self, regel_id: str) -> str | None:
+        """The exception that decided the rule's outcome (evaluated already), if one did."""
+        return self.resultat(regel_id)[2]
 
     def regelinfo(self, regel_id: str) -> RegelInfo | None:
         """What the rule's node names as its rule (the first version when none is in force)."""
