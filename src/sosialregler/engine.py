@@ -124,10 +124,7 @@ class Kontekst:
         spor = self._spor
         if spor is not None:
             self.resultat(regel_id)
-            try:
-                return spor.node(regel_id)
-            except RecursionError:
-                raise self._for_dypt(regel_id) from None
+            return node_fra_spor(spor, regel_id)
         node = self._cache.get(regel_id)
         if node is None:
             try:
@@ -167,7 +164,7 @@ class Kontekst:
                     raise self._for_dypt(regel_id) from None
             spor.poster[regel_id] = post
             if regel is not None and regel.merknad and post[0] in regel.merknad.ved:
-                self._merk(regel, spor.node(regel_id))
+                self._merk(regel, node_fra_spor(spor, regel_id))
         return post
 
     def _uten_funksjon(self, regel_id: str, regel: Regel | None) -> Post:
@@ -181,13 +178,7 @@ class Kontekst:
         return IKKE_I_KRAFT
 
     def _for_dypt(self, regel_id: str) -> RegelFeil:
-        regel = self._i_kraft.get(regel_id)
-        return RegelFeil(
-            "vurderingen gikk for dypt (for lange kjeder av regelhenvisninger); "
-            "kjør «sosialregler regler --sjekk» på regelmappen",
-            regel.info.fil if regel else None,
-            regel_id,
-        )
+        return for_dypt(self._i_kraft, regel_id)
 
     def utenfor(self, omrade: Omrade) -> bool:
         """Whether the area does not concern the case (its ``vurderes_nar`` is not met)."""
@@ -206,14 +197,7 @@ class Kontekst:
             node = self.evaluer_regel(regel_id)
             return node.med(**endringer) if endringer else node
         self.resultat(regel_id)
-        return LatNode(self._bygger(regel_id, endringer))
-
-    def _bygger(self, regel_id: str, endringer: dict[str, Any]) -> Callable[[], Node]:
-        def bygg() -> Node:
-            node = self.evaluer_regel(regel_id)
-            return node.med(**endringer) if endringer else node
-
-        return bygg
+        return LatNode(_bygger(self._spor, regel_id, endringer))
 
     def vurder(self, regel_id: str, node_id: str) -> Vurdert:
         """Evaluate ``regel_id`` here; its node is shown under ``node_id`` (``rule[item]``)."""
@@ -372,3 +356,33 @@ class Kontekst:
         if not versjoner:
             raise RegelFeil(f"ukjent regel {regel_id!r}")
         return Node(regel_id, outcome.UAVKLART, regel=versjoner[0].info, rolle="ikke_i_kraft")
+
+
+def for_dypt(i_kraft: Mapping[str, Regel], regel_id: str) -> RegelFeil:
+    """Rules referring too deep for the stack: a fault in the rules, named, never a crash."""
+    regel = i_kraft.get(regel_id)
+    return RegelFeil(
+        "vurderingen gikk for dypt (for lange kjeder av regelhenvisninger); "
+        "kjør «sosialregler regler --sjekk» på regelmappen",
+        regel.info.fil if regel else None,
+        regel_id,
+    )
+
+
+def node_fra_spor(spor: Spor, regel_id: str) -> Node:
+    """The rule's node rebuilt from the trace (evaluated already), or the rule error."""
+    try:
+        return spor.node(regel_id)
+    except RecursionError:
+        raise for_dypt(spor.i_kraft, regel_id) from None
+
+
+def _bygger(spor: Spor, regel_id: str, endringer: dict[str, Any]) -> Callable[[], Node]:
+    """Builds the node from the trace alone: a kept assessment keeps the trace (the values
+    its rules read), not the context with every fact of the case."""
+
+    def bygg() -> Node:
+        node = node_fra_spor(spor, regel_id)
+        return node.med(**endringer) if endringer else node
+
+    return bygg
