@@ -181,3 +181,15 @@ def test_reglene_kompileres_forst_naar_de_brukes() -> None:
     bygget_for = len(program.byggere)
     vurdering.to_json()
     assert len(program.byggere) > bygget_for
+
+
+def test_ny_regelbok_med_samme_regler_gjenbruker_koden() -> None:
+    """A second rulebook with the same rules (another rate file, a reload) runs the same
+    compiled code with its own constants."""
+    dato = date(2024, 6, 3)
+    en, to = last_regelbok(), last_regelbok()
+    forste = program_for(en, dato, en.versjoner_i_kraft(dato)).regler["stl-18-1-krav"]
+    andre = program_for(to, dato, to.versjoner_i_kraft(dato)).regler["stl-18-1-krav"]
+    assert forste is not None and andre is not None and forste is not andre
+    assert forste.__code__ is andre.__code__
+    assert forste.__globals__ is not andre.__globals__  # each with its own rule objects

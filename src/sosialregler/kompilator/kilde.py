@@ -143,12 +143,11 @@ class _Skriver:
         self.linje(inn + 2, f"x{k} = {f}(fakta)")
         self.linje(inn + 1, "except FEIL:")
         self.linje(inn + 2, f"uttrykksfeil({x}, {ordbok}, {r})")
-        self.linje(inn + 1, f"if x{k} is True:")
-        self.linje(inn + 2, f"u{k} = OPPFYLT")
-        self.linje(inn + 1, f"elif x{k} is False:")
-        self.linje(inn + 2, f"u{k} = IKKE_OPPFYLT")
-        self.linje(inn + 1, "else:")
-        self.linje(inn + 2, f"ikke_sannhet({x}, x{k}, {r})")
+        self.linje(
+            inn + 1,
+            f"u{k} = OPPFYLT if x{k} is True else IKKE_OPPFYLT if x{k} is False "
+            f"else ikke_sannhet({x}, x{k}, {r})",
+        )
         self.linje(inn + 1, f"m{k} = ()")
         blader.append(f"u{k}")
         blader.append(verdier[0] if len(verdier) == 1 else _tupel(verdier))

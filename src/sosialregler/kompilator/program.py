@@ -16,6 +16,7 @@ import threading
 import weakref
 from collections.abc import Callable, Mapping
 from datetime import date
+from types import CodeType
 from typing import Any
 
 from ..outcome import Utfall
@@ -34,9 +35,26 @@ Byggefunksjon = Callable[[Any, Post], Node]
 Avgrensning = Callable[[Any, Mapping[str, Any]], Utfall]
 
 
+#: Compiled texts by (file name, text): a second rulebook with the same rules (another rate
+#: file, a reload) runs the same code with its own constants, and compiles nothing again.
+_KODE: dict[tuple[str, str], CodeType] = {}
+_MAKS_KODE = 20_000
+
+
+def glem_kompilert() -> None:
+    """Forget every compiled text (for measuring a first compile; programs already made keep
+    their functions)."""
+    _KODE.clear()
+
+
 def kompiler(navn: str, kilde: str, konstanter: Mapping[str, Any], filnavn: str) -> Any:
     """Compile one generated function and return it (its text kept for tracebacks)."""
-    kode = compile(kilde, filnavn, "exec")
+    kode = _KODE.get((filnavn, kilde))
+    if kode is None:
+        kode = compile(kilde, filnavn, "exec")
+        if len(_KODE) >= _MAKS_KODE:
+            _KODE.clear()
+        _KODE[filnavn, kilde] = kode
     navnerom: dict[str, Any] = {**NAVNEROM, **konstanter}
     exec(kode, navnerom)  # our own generated text (kilde.py), checked against a whitelist
     linecache.cache[filnavn] = (len(kilde), None, kilde.splitlines(keepends=True), filnavn)
