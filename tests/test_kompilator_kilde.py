@@ -40,6 +40,7 @@ TILLATTE_NODER = {
     ast.Return,
     ast.BoolOp,
     ast.Or,
+    ast.And,
     ast.Compare,
     ast.Is,
     ast.Name,

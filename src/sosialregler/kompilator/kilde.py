@@ -268,7 +268,13 @@ def regelfunksjon(skriver: _Skriver, navn: str, regel: Regel, unntak: tuple[Rege
     r = skriver.konstant("R", regel)
     rs = skriver.konstant("U", unntak)
     skriver.linje(1, f"e = {_tupel(poster)}")
-    skriver.linje(1, f"ut, um, av = anvend_unntak({r}, {rs}, {u}, {m}, e)")
+    # The usual case, no exception applies nor is open: the rule's own outcome stands, as
+    # ``anvend_unntak`` would say (it decides every other case).
+    alle_nei = " and ".join(f"{p}[0] is IKKE_OPPFYLT" for p in poster)
+    skriver.linje(1, f"if {alle_nei}:")
+    skriver.linje(2, f"ut, um, av = {u}, {m}, None")
+    skriver.linje(1, "else:")
+    skriver.linje(2, f"ut, um, av = anvend_unntak({r}, {rs}, {u}, {m}, e)")
     skriver.linje(1, f"return (ut, um, av, b, {_tekstfakta(regel)}, e)")
     skriver.linje(0, "")
 
