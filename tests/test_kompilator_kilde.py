@@ -13,19 +13,22 @@ import ast
 import linecache
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+import fuzzhjelp as fh
 from sosialregler import assess
 from sosialregler.api import standard_regelbok
 from sosialregler.engine import Kontekst
-from sosialregler.errors import RegelFeil
+from sosialregler.errors import RegelFeil, UgyldigSak
 from sosialregler.kompilator.hjelpere import NAVNEROM
 from sosialregler.kompilator.kilde import HJELPERE
 from sosialregler.kompilator.motor import KOMPILERT, TOLK, aktiv, bruk_motor
 from sosialregler.kompilator.program import Program, program_for
 from sosialregler.rulebook.load import last_regelbok
 
+ROT = Path(__file__).resolve().parent.parent
 TILLATTE_NODER = {
     ast.Module,
     ast.FunctionDef,
@@ -151,8 +154,12 @@ def test_motor_velges_med_miljovariabel_og_blokk(monkeypatch: pytest.MonkeyPatch
         assert aktiv() == KOMPILERT
     assert aktiv() == TOLK
     monkeypatch.setenv("SOSIALREGLER_MOTOR", "rask")
-    with pytest.raises(ValueError, match="SOSIALREGLER_MOTOR"):
+    with pytest.raises(UgyldigSak) as avvist:
         aktiv()
+    assert [(f.felt, f.verdi) for f in avvist.value.feil] == [("SOSIALREGLER_MOTOR", "rask")]
+    kjoring = fh.kjor_cli(["vurder", str(ROT / "examples" / "enslig.json")])
+    assert kjoring.kode == 2 and "SOSIALREGLER_MOTOR" in kjoring.feil
+    assert "Intern feil" not in kjoring.feil
     with pytest.raises(ValueError, match="ukjent motor"), bruk_motor("rask"):
         pass
 

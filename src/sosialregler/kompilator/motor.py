@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from ..errors import Feil, UgyldigSak
+
 KOMPILERT = "kompilert"
 TOLK = "tolk"
 MOTORER = (KOMPILERT, TOLK)
@@ -30,11 +32,20 @@ def _sjekk(navn: str, hvor: str) -> str:
 
 
 def aktiv() -> str:
-    """The engine in use here: the block's choice, else the environment's, else compiled."""
+    """The engine in use here: the block's choice, else the environment's, else compiled.
+
+    A wrong value in the environment is a rejection naming the variable (the CLI exits 2),
+    like a wrong ``--dato``: it is input to the library, not a fault in it.
+    """
     valgt = _VALGT.get()
     if valgt is not None:
         return valgt
-    return _sjekk(os.environ.get(MILJOVARIABEL) or KOMPILERT, MILJOVARIABEL)
+    miljo = os.environ.get(MILJOVARIABEL) or KOMPILERT
+    if miljo not in MOTORER:
+        raise UgyldigSak(
+            [Feil(MILJOVARIABEL, miljo, f"ukjent motor; velg {' eller '.join(MOTORER)}")]
+        )
+    return miljo
 
 
 @contextmanager
