@@ -1,8 +1,12 @@
 """Measure one assessment of the typical cases, text, JSON, record size, rulebook load and import.
 
-Run: ``python benchmarks/bench_assess.py [--antall N] [--json FILE]`` (prints Markdown tables;
-``--json`` also writes the numbers machine-readably). These are measurements, not tests: the
-suite never fails on speed.
+Run: ``python benchmarks/bench_assess.py [--antall N] [--json FILE] [--motor M]`` (prints
+Markdown tables; ``--json`` also writes the numbers machine-readably). ``--motor`` picks the
+engine the main tables measure: ``kompilert`` (the default engine), ``tolk`` (the reference
+interpreter) or ``begge`` (the default here: the compiled one in the main tables, and a table
+that times both engines in turns in the same run, assessment alone and assessment with its
+``to_json`` — the compiled engine builds the tree only when it is read — with their ratio).
+These are measurements, not tests: the suite never fails on speed.
 
 The typical cases are the examples (issue 9): ``enslig`` (single), ``familie`` (family),
 ``kvp`` (a participant in the qualification programme) and ``botilbud`` (a household in
@@ -261,6 +265,54 @@ def _tid(fn: Callable[[], object], bar: Callable[[], object], antall: int) -> di
     }
 
 
+def _tid_i_turer(fns: dict[str, Callable[[], object]], antall: int) -> dict[str, dict[str, float]]:
+    """Median and p95 in microseconds of each of ``fns``, timed in turns (as ``_tid``)."""
+    for _ in range(min(50, antall)):
+        for fn in fns.values():
+            fn()
+    tider: dict[str, list[float]] = {navn: [] for navn in fns}
+    klokke = time.perf_counter
+    for _ in range(antall):
+        for navn, fn in fns.items():
+            start = klokke()
+            fn()
+            tider[navn].append((klokke() - start) * 1e6)
+    p95 = max(0, int(antall * 0.95) - 1)
+    return {
+        navn: {"median": statistics.median(t), "p95": sorted(t)[p95]} for navn, t in tider.items()
+    }
+
+
+def _kompilering_ms(antall: int = 5) -> dict[str, float]:
+    """Medians: compiling every rule in force on a date (evaluators and node builders), and
+    the first assessment on a freshly loaded rulebook, which compiles the rules it uses (both
+    with nothing compiled before in the process: a later rulebook reuses the compiled text)."""
+    from datetime import date
+
+    from sosialregler import assess
+    from sosialregler.kompilator.program import Program, glem_kompilert
+    from sosialregler.rulebook.load import last_regelbok
+
+    sak = json.loads((ROT / "examples" / "familie.json").read_text(encoding="utf-8"))
+    alle, forste = [], []
+    for _ in range(antall):
+        glem_kompilert()
+        bok = last_regelbok()
+        dato = date(2024, 6, 3)
+        program = Program(bok, bok.versjoner_i_kraft(dato))
+        start = time.perf_counter()
+        for rid in program.i_kraft:
+            program.regler[rid]
+            program.byggere[rid]
+        alle.append((time.perf_counter() - start) * 1e3)
+        glem_kompilert()
+        bok = last_regelbok()
+        start = time.perf_counter()
+        assess(sak, regler=bok)
+        forste.append((time.perf_counter() - start) * 1e3)
+    return {"alle_regler": statistics.median(alle), "forste_vurdering": statistics.median(forste)}
+
+
 def _ny_prosess_ms(kode: str, antall: int = 7) -> float:
     """Median wall time of ``python -c kode`` minus that of ``python -c pass``, in ms."""
     tider = []
@@ -318,7 +370,14 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--antall", type=int, default=3000, help="runs per assessment timing")
     p.add_argument("--json", type=Path, metavar="FIL", help="write the numbers as JSON here")
+    p.add_argument(
+        "--motor",
+        choices=("kompilert", "tolk", "begge"),
+        default="begge",
+        help="engine for the main tables; begge also times both in turns (default)",
+    )
     args = p.parse_args()
+    os.environ["SOSIALREGLER_MOTOR"] = "tolk" if args.motor == "tolk" else "kompilert"
     antall = args.antall
     tekst_antall = max(20, antall // 6)
 
@@ -340,6 +399,17 @@ def main() -> None:
 
     last = _tid(lambda: last_regelbok(), bar_last, 30)
     last_kald = _kald_regelbok_ms()
+    kompilering = _kompilering_ms()
+    from sosialregler.kompilator.motor import bruk_motor
+
+    def med_motor(motor: str, fn: Callable[[], object]) -> Callable[[], object]:
+        def kjor() -> object:
+            with bruk_motor(motor):
+                return fn()
+
+        return kjor
+
+    motorer = []
 
     saker = []
     for navn in SAKER:
@@ -374,6 +444,21 @@ def main() -> None:
                 "bar_json_bytes": len(bar_json(ut).encode()),
             }
         )
+        if args.motor == "begge":
+            m = _tid_i_turer(
+                {
+                    "tolk": med_motor("tolk", lambda sak=sak: sosialregler.assess(sak)),
+                    "kompilert": med_motor("kompilert", lambda sak=sak: sosialregler.assess(sak)),
+                    "tolk_json": med_motor(
+                        "tolk", lambda sak=sak: sosialregler.assess(sak).to_json()
+                    ),
+                    "kompilert_json": med_motor(
+                        "kompilert", lambda sak=sak: sosialregler.assess(sak).to_json()
+                    ),
+                },
+                antall // 2,
+            )
+            motorer.append({"sak": navn, **{k: v["median"] for k, v in m.items()}})
 
     resultat = {
         "maskin": maskin(),
@@ -390,7 +475,10 @@ def main() -> None:
             "forste_i_ny_prosess": last_kald,
             "bar_tomllib_median": last["bar_median"] / 1000,
             "filer": len(regelfiler),
+            "kompilering": kompilering,
         },
+        "motor": args.motor,
+        "motorer": motorer,
         "saker": saker,
         "mal": MAL,
     }
@@ -405,7 +493,7 @@ def skriv_tabeller(r: dict[str, Any]) -> None:
     print(
         f"Maskin: {m['cpu']}, {m['kjerner']} kjerner ({m['kjerner_tilgjengelige']} tilgjengelige), "
         f"{m['python']}, {m['plattform']}; sosialregler {r['sosialregler']}, "
-        f"{r['antall_kjoringer']} kjøringer per vurdering"
+        f"{r['antall_kjoringer']} kjøringer per vurdering; motor: {r['motor']}"
     )
     print()
     print(
@@ -444,6 +532,12 @@ def skriv_tabeller(r: dict[str, Any]) -> None:
         f"| {b['bar_tomllib_median']:.1f} ms (tomllib) "
         f"| {b['median'] / b['bar_tomllib_median']:.1f}× |"
     )
+    k = b["kompilering"]
+    print(
+        "| første vurdering (familie) på en nylastet regelbok: kompilerer reglene den bruker "
+        f"| | {k['forste_vurdering']:.1f} ms (alle reglene i kraft: {k['alle_regler']:.0f} ms) "
+        "| | |"
+    )
     print(
         f"| import sosialregler (ny prosess, minus tom python) | ≤ {mal['import_ms']} ms "
         f"| {i['ny_prosess']:.0f} ms ({i['i_prosess']:.0f} ms i prosess) "
@@ -455,6 +549,21 @@ def skriv_tabeller(r: dict[str, Any]) -> None:
         f"| {storst['vedtaksgrunnlag_bytes']} B | {storst['bar_json_bytes']} B (bar json) "
         f"| {storst['vedtaksgrunnlag_bytes'] / storst['bar_json_bytes']:.0f}× |"
     )
+
+    if r["motorer"]:
+        print()
+        print("Motorene i turer i samme kjøring (median µs; forhold = kompilert / tolk):")
+        print()
+        print(
+            "| sak | tolk | kompilert | forhold | tolk + to_json | kompilert + to_json | forhold |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for s in r["motorer"]:
+            print(
+                f"| {s['sak']} | {s['tolk']:.0f} | {s['kompilert']:.0f} "
+                f"| {s['kompilert'] / s['tolk']:.2f} | {s['tolk_json']:.0f} "
+                f"| {s['kompilert_json']:.0f} | {s['kompilert_json'] / s['tolk_json']:.2f} |"
+            )
 
 
 if __name__ == "__main__":

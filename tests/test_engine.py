@@ -17,6 +17,14 @@ from sosialregler.derived import Ukjent
 from sosialregler.engine import Kontekst
 from sosialregler.rulebook.load import last_regelbok, standard_mappe
 
+
+@pytest.fixture(autouse=True, params=["tolk", "kompilert"])
+def motor(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test here runs against the reference interpreter and the compiled rules."""
+    monkeypatch.setenv("SOSIALREGLER_MOTOR", request.param)
+    return str(request.param)
+
+
 TEKST = """
 [regel.tekst.oppfylt]
 nb = "ja {soker.alder}"

@@ -80,9 +80,7 @@ IMPORT_I_FUNKSJON = {
     ("sosialregler.cli", "starlette"): "optional extra «tjeneste»: serve says which to install",
     ("sosialregler.cli", "uvicorn"): "optional extra «tjeneste»: serve says which to install",
     ("sosialregler.cli", "sosialregler.tjeneste.server"): "optional extra «tjeneste» (serve)",
-    ("sosialregler.tjeneste.selvbetjening", "starlette"): "optional extra «tjeneste»: the page",
-    ("sosialregler.tjeneste.selvbetjening", "zoneinfo"): "time-zone data may be missing "
-    "(Windows without tzdata): the machine's date then",
+    ("sosialregler.tjeneste.selvbetjening", "starlette"): "optional extra «tjeneste»",
 }
 
 

@@ -46,6 +46,16 @@ ENKEL = {
 }
 
 
+# --- both engines: every test here runs against the interpreter and the compiled rules -------
+
+
+@pytest.fixture(autouse=True, params=["tolk", "kompilert"])
+def motor(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The engine under test (issue 17), by the environment so the CLI runs follow it too."""
+    monkeypatch.setenv("SOSIALREGLER_MOTOR", request.param)
+    return str(request.param)
+
+
 # --- the audit hook: what loading a folder did -------------------------------------------------
 
 #: Events no rule file may cause. "open" is allowed inside the folder only (checked apart).

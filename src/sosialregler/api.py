@@ -38,7 +38,6 @@ from .isodato import ISO_DATO
 from .outcome import Utfall
 from .rulebook.book import Regelbok
 from .standardbok import default_rulebook, load_rulebook, regelbok, standard_regelbok
-from .tree import Node
 from .versjon import __version__
 
 #: The rule that carries appeal information (forvaltningsloven § 27), shown with every text.
@@ -159,26 +158,26 @@ def _assess(
         fakta.update(beregning.fakta)
         satser.extend(beregning.satser)
     for omrade in bok.omrader:
-        avgrensning = omrade.avgrensning
-        if avgrensning is not None and avgrensning(ktx).utfall is Utfall.IKKE_OPPFYLT:
+        if ktx.utenfor(omrade):
             continue  # the area does not concern this case: left out, as the contract says
         beregning = beregninger.get(omrade.beregning) if omrade.beregning else None
-        hoved = ktx.evaluer_regel(omrade.hovedregel)
-        kontroller = tuple(ktx.evaluer_regel(k).med(rolle="kontroll") for k in omrade.kontroller)
-        barn = (hoved, *((beregning.node,) if beregning else ()), *kontroller)
+        # The tree is built when read (the compiled engine keeps a trace); outcomes are now.
+        node = ktx.omradenode(omrade, beregning.node if beregning else None)
+        utfall, mangler = ktx.resultat(omrade.hovedregel)[:2]
+        hovedregel = ktx.regelinfo(omrade.hovedregel)
         vedtak[omrade.id] = Vedtak(
             omrade=omrade.id,
             tittel=omrade.tittel,
-            utfall=hoved.utfall,
-            hjemmel=hoved.regel.hjemmel if hoved.regel else (),
-            node=Node(omrade.id, hoved.utfall, regel=hoved.regel, barn=barn, mangler=hoved.mangler),
+            utfall=utfall,
+            hjemmel=hovedregel.hjemmel if hovedregel else (),
+            node=node,
             hovedregel=omrade.hovedregel,
-            utdata=utdata_etter_utfall(hoved.utfall, beregning.utdata) if beregning else {},
+            utdata=utdata_etter_utfall(utfall, beregning.utdata) if beregning else {},
             beregning=beregning.linjer if beregning else None,
-            mangler=hoved.mangler if hoved.utfall is Utfall.UAVKLART else (),
+            mangler=mangler if utfall is Utfall.UAVKLART else (),
             enhet=beregning.enhet if beregning else "kr_per_maned",
         )
-    klage = ktx.evaluer_regel(KLAGEREGEL) if KLAGEREGEL in bok.regler else None
+    klage = ktx.regelnode(KLAGEREGEL) if KLAGEREGEL in bok.regler else None
     return Assessment(
         vurderingsdato=dato,
         sak_id=fakta_sak.sak_id,

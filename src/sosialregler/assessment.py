@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from . import record
 from .areas.base import BEREGNET, Linje
@@ -26,7 +26,12 @@ from .hvaom import hva_om
 from .outcome import Utfall
 from .rulebook.book import Regelbok
 from .rulebook.model import Hjemmel
-from .tree import Node, fakta_til_json, node_til_dict
+from .tree import LatNode, Node, fakta_til_json, node_til_dict
+
+
+def _lest(node: Node | LatNode | None) -> Node | None:
+    """A tree as compared and read: a ``LatNode`` built (the compiled engine's trees)."""
+    return node.bygg() if isinstance(node, LatNode) else node
 
 
 def utdata_etter_utfall(utfall: Utfall, utdata: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -60,7 +65,9 @@ class Vedtak:
     tittel: Mapping[str, str]
     utfall: Utfall
     hjemmel: tuple[Hjemmel, ...]
-    node: Node  # the full tree: the area's main rule, calculation and checks
+    #: The full tree: the area's main rule, calculation and checks. From the compiled engine a
+    #: ``LatNode``, rebuilt from the trace the first time ``node`` is read.
+    _node: Node | LatNode = field(alias="node", eq=_lest)
     hovedregel: str
     utdata: Mapping[str, Any] = {}  # the area's outputs in the contract (belop_per_maned, …)
     beregning: tuple[Linje, ...] | None = None  # None: the area has no calculation
@@ -78,6 +85,14 @@ class Vedtak:
         """§ 18: the computed amount whatever the outcome (on a refusal it is not payable)."""
         return self.utdata.get(BEREGNET["belop_per_maned"], self.utdata.get("belop_per_maned"))
 
+    @property
+    def node(self) -> Node:
+        node = self._node
+        if isinstance(node, LatNode):
+            node = node.bygg()
+            object.__setattr__(self, "_node", node)  # resolved once; the value never changes
+        return node
+
     def hovednode(self) -> Node:
         node = self.node.finn(self.hovedregel)
         assert node is not None
@@ -94,10 +109,19 @@ class Assessment:
     regler: str  # digest of the rule files
     vedtak: Mapping[str, Vedtak]
     merknader: tuple[Merknad, ...]
-    klage: Node | None  # appeal information (forvaltningsloven), rendered with every text
+    #: Appeal information (forvaltningsloven), rendered with every text; lazy like ``Vedtak.node``.
+    _klage: Node | LatNode | None = field(alias="klage", eq=_lest)
     sak: Sak | None  # the case as facts (None for an assessment rebuilt from a record)
     satser: tuple[Mapping[str, Any], ...]  # the rate rows actually used
     lagret_inndata: Mapping[str, Any] | None = None  # the input, as read back from a record
+
+    @property
+    def klage(self) -> Node | None:
+        klage = self._klage
+        if isinstance(klage, LatNode):
+            klage = klage.bygg()
+            object.__setattr__(self, "_klage", klage)
+        return klage
 
     @property
     def inndata(self) -> Mapping[str, Any]:

@@ -9,7 +9,7 @@ recording the tree costs almost nothing when nobody reads it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -62,6 +62,38 @@ class Node(NamedTuple):
 #: ``__new__``: ``lag_node(Node, (id, utfall, regel, uttrykk, fakta, barn, mangler, avgjort_av,
 #: sporsmal, rolle))``. The engine's hot path (0.18 µs against 0.43 µs by keyword).
 lag_node = tuple.__new__
+
+
+class LatNode:
+    """A node not built yet: the compiled engine's tree, rebuilt from its trace when read.
+
+    Holders (``Vedtak.node``, ``Assessment.klage``) resolve it once, on first reading. It
+    pickles as the node it builds, so an assessment sent to another process carries its tree
+    and no reference to the evaluation.
+    """
+
+    __slots__ = ("_bygg",)
+
+    def __init__(self, bygg: Callable[[], Node]) -> None:
+        self._bygg = bygg
+
+    def bygg(self) -> Node:
+        return self._bygg()
+
+    def __reduce__(self) -> tuple[Callable[[Node], Node], tuple[Node]]:
+        return _som_den_er, (self._bygg(),)
+
+    def __repr__(self) -> str:
+        return "LatNode(<bygges fra sporet>)"
+
+
+def _som_den_er(node: Node) -> Node:
+    return node
+
+
+def bygget(node: Node | LatNode) -> Node:
+    """``node`` itself, or the node a ``LatNode`` builds."""
+    return node.bygg() if isinstance(node, LatNode) else node
 
 
 def fakta_til_json(verdi: Any) -> Any:

@@ -14,7 +14,7 @@ from typing import Any
 
 from attrs import frozen
 
-from ..tree import Node, fakta_til_json
+from ..tree import LatNode, Node, fakta_til_json
 
 #: The outputs a case system could pay from, and the name each computed value takes on a
 #: refusal. On ``ikke_oppfylt`` the payable field is null: a system reading it must never pay a
@@ -86,7 +86,7 @@ class Beregning:
     """
 
     linjer: tuple[Linje, ...]
-    node: Node
+    node: Node | LatNode  # a LatNode from the compiled engine: built when the tree is read
     fakta: Mapping[str, Any]
     mangler: tuple[str, ...]
     utdata: Mapping[str, Any]

@@ -38,7 +38,8 @@ from ..engine import Kontekst, Merknad
 from ..facts import Botilbud, Sak
 from ..faktainfo import FaktaInfo
 from ..grunnfakta import alder
-from ..tree import Node
+from ..outcome import Utfall
+from ..tree import LatNode, Node, bygget
 from ..ukjent import Ukjent
 from .base import Beregning
 
@@ -511,6 +512,8 @@ def _over_grensen(ktx: Kontekst, fakta: dict[str, Any], fra: date) -> Callable[[
 
     def over(dag: date) -> bool:
         kladd = Kontekst(bok, ktx.dato, grunnlag.new_child(_varighet(fra, dag)))
+        if kladd.kompilert:  # the outcome alone: the compiled rules build no tree
+            return kladd.resultat(VARIGHETSREGEL)[0] is outcome.IKKE_OPPFYLT
         if direkte:
             assert regel is not None and regel.vilkar is not None
             node = regel.vurdering(kladd)
@@ -527,7 +530,7 @@ def _over_grensen(ktx: Kontekst, fakta: dict[str, Any], fra: date) -> Callable[[
 def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     """Evaluate every stay with the per-stay rules; flags with deadlines for ongoing stays."""
     dato = ktx.dato
-    noder: list[Node] = []
+    noder: list[Node | LatNode] = []  # lazy from the compiled engine
     oversikt: list[dict[str, Any]] = []
     grenser: dict[date, date | Ukjent] = {}
     for o in opphold(sak, dato):
@@ -542,27 +545,34 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         elementktx = ktx.for_element(fakta)
         elementktx.merknader = []
         if o.status == AVSLUTTET:  # history: measured and shown, no flags
-            node = elementktx.evaluer_regel(VARIGHETSREGEL)
-            noder.append(node.med(id=f"{VARIGHETSREGEL}[botilbud[{o.nummer}]]"))
+            noder.append(
+                elementktx.regelnode(VARIGHETSREGEL, id=f"{VARIGHETSREGEL}[botilbud[{o.nummer}]]")
+            )
         else:
-            node = elementktx.evaluer_regel(OPPHOLDSREGEL)
-            noder.append(node.med(id=f"{OPPHOLDSREGEL}[botilbud[{o.nummer}]]"))
+            noder.append(
+                elementktx.regelnode(OPPHOLDSREGEL, id=f"{OPPHOLDSREGEL}[botilbud[{o.nummer}]]")
+            )
             if o.pagar():
-                varsel = elementktx.evaluer_regel(VARSELREGEL)
-                noder.append(varsel.med(id=f"{VARSELREGEL}[botilbud[{o.nummer}]]"))
+                noder.append(
+                    elementktx.regelnode(VARSELREGEL, id=f"{VARSELREGEL}[botilbud[{o.nummer}]]")
+                )
             ktx.merknader.extend(_flagg(elementktx.merknader, o, grense))
-        varighet = elementktx.evaluer_regel(VARIGHETSREGEL)
-        oversikt.append(_rad(o, fakta, varighet))
+        oversikt.append(_rad(o, fakta, elementktx.resultat(VARIGHETSREGEL)[0]))
     regel = ktx.regelbok.beregningsregel("botilbud", dato)
-    node = Node(
-        regel.id if regel else BEREGNINGSREGEL,
-        outcome.OPPFYLT,
-        regel=regel.info if regel else None,
-        fakta={"vurderingsdato": dato},
-        barn=tuple(noder),
-        rolle="beregning",
+
+    def bygg() -> Node:
+        return Node(
+            regel.id if regel else BEREGNINGSREGEL,
+            outcome.OPPFYLT,
+            regel=regel.info if regel else None,
+            fakta={"vurderingsdato": dato},
+            barn=tuple(map(bygget, noder)),
+            rolle="beregning",
+        )
+
+    return Beregning(
+        linjer=(), node=ktx.lat(bygg), fakta={}, mangler=(), utdata={"opphold": oversikt}
     )
-    return Beregning(linjer=(), node=node, fakta={}, mangler=(), utdata={"opphold": oversikt})
 
 
 def _flagg(merknader: list[Merknad], o: MaltOpphold, grense: date | Ukjent) -> list[Merknad]:
@@ -583,7 +593,7 @@ def _flagg(merknader: list[Merknad], o: MaltOpphold, grense: date | Ukjent) -> l
     return ut
 
 
-def _rad(o: MaltOpphold, fakta: dict[str, Any], varighet: Node) -> dict[str, Any]:
+def _rad(o: MaltOpphold, fakta: dict[str, Any], varighet: Utfall) -> dict[str, Any]:
     """One stay as data for a case system (JSON-native values only)."""
     grense = fakta["botilbud.grensedato"]
     antall = fakta["botilbud.maneder"]
@@ -600,5 +610,5 @@ def _rad(o: MaltOpphold, fakta: dict[str, Any], varighet: Node) -> dict[str, Any
         "dager": fakta["botilbud.dager"],
         "maneder": float(antall) if isinstance(antall, Decimal) else None,
         "grensedato": grense.isoformat() if isinstance(grense, date) else None,
-        "over_grensen": varighet.utfall is outcome.IKKE_OPPFYLT,
+        "over_grensen": varighet is outcome.IKKE_OPPFYLT,
     }

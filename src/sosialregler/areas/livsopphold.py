@@ -27,13 +27,13 @@ from decimal import Decimal
 from typing import Any
 
 from .. import outcome
-from ..engine import Kontekst, Merknad
+from ..engine import Kontekst, Merknad, Vurdert
 from ..etiketter import TYPER
 from ..facts import Sak
 from ..faktainfo import FaktaInfo
 from ..grunnfakta import alder, inntektsfakta, person_alder
 from ..rates import SatsOppslag
-from ..tree import Node
+from ..tree import LatNode, Node, bygget
 from ..ukjent import Ukjent
 from .base import BEREGNET, Beregning, Linje
 
@@ -420,15 +420,14 @@ class _Regnskap:
 
     def __init__(self) -> None:
         self.linjer: list[Linje] = []
-        self.noder: list[Node] = []
+        self.noder: list[Node | LatNode] = []  # lazy from the compiled engine
         self.mangler: list[str] = []
 
-    def vurder(self, ktx: Kontekst, fakta: Mapping[str, Any], regel: str, sti: str) -> Node:
+    def vurder(self, ktx: Kontekst, fakta: Mapping[str, Any], regel: str, sti: str) -> Vurdert:
         """Evaluate an item rule for one item; the node gets an id naming the item."""
-        node = ktx.for_element(fakta).evaluer_regel(regel)
-        node = node.med(id=f"{regel}[{sti}]")
-        self.noder.append(node)
-        return node
+        vurdert = ktx.for_element(fakta).vurder(regel, f"{regel}[{sti}]")
+        self.noder.append(vurdert.node)
+        return vurdert
 
 
 def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
@@ -511,19 +510,23 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     }
     regel = regelbok.beregningsregel("livsopphold", dato)
     brukt = {navn: ktx.fakta[navn] for navn in GRUNNLAGSFAKTA}
-    node = Node(
-        regel.id if regel else "livsopphold-beregning",
-        outcome.UAVKLART if mangler_t else outcome.OPPFYLT,
-        regel=regel.info if regel else None,
-        # The one-off facts are shown only when the case has one-off expenses.
-        fakta={**brukt, **(beregnede if engangs else _uten_engangs(beregnede))},
-        barn=tuple(r.noder),
-        mangler=mangler_t,
-        rolle="beregning",
-    )
+    viste = {**brukt, **(beregnede if engangs else _uten_engangs(beregnede))}
+
+    def bygg() -> Node:
+        return Node(
+            regel.id if regel else "livsopphold-beregning",
+            outcome.UAVKLART if mangler_t else outcome.OPPFYLT,
+            regel=regel.info if regel else None,
+            # The one-off facts are shown only when the case has one-off expenses.
+            fakta=viste,
+            barn=tuple(map(bygget, r.noder)),
+            mangler=mangler_t,
+            rolle="beregning",
+        )
+
     return Beregning(
         linjer=tuple(r.linjer),
-        node=node,
+        node=ktx.lat(bygg),
         fakta=beregnede,
         mangler=mangler_t,
         utdata={

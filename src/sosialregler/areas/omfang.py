@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from attrs import evolve
 
@@ -29,7 +29,9 @@ from .. import outcome
 from ..engine import Kontekst, Merknad
 from ..facts import Person, Sak
 from ..faktainfo import FaktaInfo
-from ..tree import Node
+from ..outcome import Utfall
+from ..rulebook.model import RegelInfo
+from ..tree import LatNode, Node, bygget
 from ..ukjent import Ukjent
 from .base import Beregning
 
@@ -202,7 +204,22 @@ def utled(sak: Sak, dato: date) -> dict[str, Any]:
     return {"soker.tilbud_om_plass_i_mottak": verdi}
 
 
-def gruppe(node: Node) -> str | Ukjent:
+class Personvurdering(NamedTuple):
+    """One person's scope: what the calculation reads now, and the node (built when read).
+
+    The fields it shares with ``Node`` mean the same (``gruppe`` reads either); ``regel`` is
+    the rule that decided (the exception that applied, else the per-person rule).
+    """
+
+    id: str
+    utfall: Utfall
+    mangler: tuple[str, ...]
+    avgjort_av: str | None
+    regel: RegelInfo | None
+    node: Node | LatNode
+
+
+def gruppe(node: Node | Personvurdering) -> str | Ukjent:
     """A person's scope group from the evaluated per-person node."""
     if node.utfall is outcome.OPPFYLT:
         return FULL
@@ -225,7 +242,7 @@ def _flagg(merknader: list[Merknad], node: Node, person: str) -> list[Merknad]:
 
 def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     """Assess each person's scope with the per-person rules; give the applicant's to others."""
-    personnoder: list[Node] = []
+    personnoder: list[Node | LatNode] = []
     oversikt: list[dict[str, Any]] = []
     begrenset: list[str] = []
     mangler: list[str] = []
@@ -234,7 +251,7 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     kvp_person = sak.kvp.person if sak.kvp is not None else None
     for indeks, person in enumerate(sak.personer):
         node = _vurder_person(sak, ktx, indeks, person)
-        personnoder.append(node)
+        personnoder.append(node.node)
         verdi = gruppe(node)
         if isinstance(verdi, Ukjent):
             mangler.extend(verdi.mangler)
@@ -255,26 +272,29 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         "omfang.personer_begrenset": tuple(begrenset),
     }
     regel = ktx.regelbok.beregningsregel("omfang", ktx.dato)
-    node = Node(
-        regel.id if regel else BEREGNINGSREGEL,
-        outcome.UAVKLART if unike else outcome.OPPFYLT,
-        regel=regel.info if regel else None,
-        fakta={navn: beregnede[navn] for navn in VISTE_FAKTA},
-        barn=tuple(personnoder),
-        mangler=unike,
-        rolle="beregning",
-    )
+
+    def bygg() -> Node:
+        return Node(
+            regel.id if regel else BEREGNINGSREGEL,
+            outcome.UAVKLART if unike else outcome.OPPFYLT,
+            regel=regel.info if regel else None,
+            fakta={navn: beregnede[navn] for navn in VISTE_FAKTA},
+            barn=tuple(map(bygget, personnoder)),
+            mangler=unike,
+            rolle="beregning",
+        )
+
     return Beregning(
         linjer=(),
-        node=node,
+        node=ktx.lat(bygg),
         fakta=beregnede,
         mangler=unike,
         utdata={"personer": oversikt},
     )
 
 
-def _vurder_person(sak: Sak, ktx: Kontekst, indeks: int, person: Person) -> Node:
-    """One person's node; flags go to the assessment.
+def _vurder_person(sak: Sak, ktx: Kontekst, indeks: int, person: Person) -> Personvurdering:
+    """One person's scope and node; flags go to the assessment.
 
     A person with no residence facts at all is not run through the rules: the node says the
     record ``personer[i].opphold`` is missing (one field, not every sub-field), which keeps the
@@ -283,12 +303,18 @@ def _vurder_person(sak: Sak, ktx: Kontekst, indeks: int, person: Person) -> Node
     """
     node_id = f"{PERSONREGEL}[personer[{indeks}]]"
     if person.opphold is None:
-        return Node(node_id, outcome.UAVKLART, mangler=(f"personer[{indeks}].opphold",))
+        ingen: tuple[str, ...] = (f"personer[{indeks}].opphold",)
+        node = Node(node_id, outcome.UAVKLART, mangler=ingen)
+        return Personvurdering(node_id, outcome.UAVKLART, ingen, None, None, node)
     elementktx = ktx.for_element(personfakta(sak, person))
     elementktx.merknader = []
-    node = elementktx.evaluer_regel(PERSONREGEL).med(id=node_id)
-    ktx.merknader.extend(_flagg(elementktx.merknader, node, person.id))
-    return node
+    lat = elementktx.regelnode(PERSONREGEL, id=node_id)
+    utfall, mangler = elementktx.resultat(PERSONREGEL)[:2]
+    avgjort_av = elementktx.avgjort_av(PERSONREGEL)
+    if elementktx.merknader:  # rare: the flags name the deciding exception's node
+        ktx.merknader.extend(_flagg(elementktx.merknader, bygget(lat), person.id))
+    regel = elementktx.regelinfo(avgjort_av or PERSONREGEL)
+    return Personvurdering(node_id, utfall, mangler, avgjort_av, regel, lat)
 
 
 def _om_kjent(verdi: str | Ukjent) -> str:
@@ -303,10 +329,9 @@ def _rekkefolge(sti: str) -> tuple[int, int, str]:
     return (int(indeks) if indeks.isdigit() else 0, rang, sti)
 
 
-def _rad(person: Person, node: Node, verdi: str | Ukjent) -> dict[str, Any]:
+def _rad(person: Person, node: Personvurdering, verdi: str | Ukjent) -> dict[str, Any]:
     """One person's scope as data for a case system (JSON-native values only)."""
-    avgjort = node.finn(node.avgjort_av) if node.avgjort_av else node
-    regel = (avgjort or node).regel
+    regel = node.regel
     return {
         "person": person.id,
         "omfang": None if isinstance(verdi, Ukjent) else verdi,

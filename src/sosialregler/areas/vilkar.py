@@ -449,13 +449,13 @@ def beregningsnode(
 def livsopphold_utfall(ktx: Kontekst) -> str | Ukjent:
     """The outcome of the § 18 main rule on the date, as its contract word.
 
-    Evaluated in the assessment's own context: the node is cached there, so the § 18 area
+    Evaluated in the assessment's own context: the outcome is cached there, so the § 18 area
     later shows this very node and its flags are raised once (the calculations this rule reads,
     § 18's and scope's, have run: ``ETTER``).
     """
     if LIVSOPPHOLDSREGEL not in ktx.regelbok.regler:
         return Ukjent(())
-    node = ktx.evaluer_regel(LIVSOPPHOLDSREGEL)
-    if node.utfall is outcome.UAVKLART:
-        return Ukjent(node.mangler)
-    return node.utfall.value
+    utfall, mangler = ktx.resultat(LIVSOPPHOLDSREGEL)[:2]  # the outcome: no node needed
+    if utfall is outcome.UAVKLART:
+        return Ukjent(mangler)
+    return utfall.value

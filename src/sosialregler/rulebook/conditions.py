@@ -168,7 +168,7 @@ class Uttrykksblad:
             try:
                 resultat = funksjon(verdier)
             except _UTTRYKKSFEIL:
-                _feil_i_uttrykk(uttrykk, verdier, regel)
+                feil_i_uttrykk(uttrykk, verdier, regel)
             if resultat is True:
                 return lag_node(
                     Node, (sti, OPPFYLT, None, tekst, verdier, (), (), None, None, None)
@@ -177,7 +177,7 @@ class Uttrykksblad:
                 return lag_node(
                     Node, (sti, IKKE_OPPFYLT, None, tekst, verdier, (), (), None, None, None)
                 )
-            raise RegelFeil(f"uttrykket «{tekst}» ga {resultat!r}, ikke sann/usann", *_hvor(regel))
+            ikke_sannhetsverdi(uttrykk, resultat, regel)
 
         if len(navn) == 1:  # most leaves read one fact: no loop
             (eneste,) = navn
@@ -253,16 +253,21 @@ class Skjonn:
 _UTTRYKKSFEIL = (UttrykkFeil, KeyError, TypeError, ValueError, ArithmeticError, AttributeError)
 
 
-def _feil_i_uttrykk(uttrykk: Uttrykk, verdier: Mapping[str, Any], regel: Regel | None) -> NoReturn:
+def feil_i_uttrykk(uttrykk: Uttrykk, verdier: Mapping[str, Any], regel: Regel | None) -> NoReturn:
     """Report a failed expression as ``evaluer`` words it, naming the rule and its file."""
     try:
         uttrykk.evaluer(verdier)
     except UttrykkFeil as exc:
-        raise RegelFeil(f"uttrykket feilet under vurdering: {exc}", *_hvor(regel)) from None
-    raise RegelFeil(f"uttrykket «{uttrykk.tekst}» feilet under vurdering", *_hvor(regel))
+        raise RegelFeil(f"uttrykket feilet under vurdering: {exc}", *hvor(regel)) from None
+    raise RegelFeil(f"uttrykket «{uttrykk.tekst}» feilet under vurdering", *hvor(regel))
 
 
-def _hvor(regel: Regel | None) -> tuple[str | None, str | None]:
+def ikke_sannhetsverdi(uttrykk: Uttrykk, resultat: object, regel: Regel | None) -> NoReturn:
+    """Report an expression that gave something else than true or false."""
+    raise RegelFeil(f"uttrykket «{uttrykk.tekst}» ga {resultat!r}, ikke sann/usann", *hvor(regel))
+
+
+def hvor(regel: Regel | None) -> tuple[str | None, str | None]:
     """File and rule id for an error message (an area's applicability test has no rule)."""
     return (regel.info.fil, regel.id) if regel else (None, None)
 

@@ -20,6 +20,7 @@ from datetime import date, datetime
 from importlib import resources
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ...side import CSS
 from . import html
@@ -59,8 +60,6 @@ MANGLER_EKSTRA = (
 def idag_i_norge() -> date:
     """Today in Norway (the rates change at midnight there), or the machine's date when the
     time-zone data is missing (Windows without the tzdata package)."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
     try:
         return datetime.now(ZoneInfo("Europe/Oslo")).date()
     except ZoneInfoNotFoundError:

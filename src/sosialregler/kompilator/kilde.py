@@ -1,0 +1,323 @@
+"""The source text of a compiled rulebook: one Python function per rule version in force.
+
+Built as text and compiled once (as attrs and cattrs build their generated methods), so a
+condition tree becomes straight-line code: each leaf a local variable, each ``alle`` /
+``minst_en`` / ``ikke`` a few comparisons, no ``Node`` built. A rule function returns its
+*trace entry* (``spor.Post``): the outcome, what is missing, the exception that decided, and
+the values its leaves read — enough for ``spor`` to rebuild the interpreter's node on demand.
+
+What the text may contain is narrow on purpose (a test checks it against a whitelist): names
+of facts and rules only as string constants (``repr``), never as code; no attribute access but
+``ktx.resultat`` and ``fakta.get``; no calls but the helpers in ``hjelpere`` and the compiled
+expressions (``F<n>``, closures built by ``rulebook.expr``). The expressions themselves stay the
+closures ``expr.py`` compiled: they are already fast, and their error messages are the
+interpreter's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ..outcome import SKJONN
+from ..rulebook.conditions import (
+    Alle,
+    Betingelse,
+    Ikke,
+    MinstEn,
+    Regelreferanse,
+    Skjonn,
+    Uttrykksblad,
+)
+from ..rulebook.model import Omrade, Regel
+from ..tree import Node
+
+#: Names the generated text uses besides its own locals and constants (``hjelpere.NAVNEROM``).
+HJELPERE = (
+    "Ukjent",
+    "OPPFYLT",
+    "IKKE_OPPFYLT",
+    "UAVKLART",
+    "SKJONN",
+    "IKKE",
+    "FEIL",
+    "UKJENT",
+    "mangler_av",
+    "slaa_sammen",
+    "uttrykksfeil",
+    "ikke_sannhet",
+    "anvend_unntak",
+    "lag_node",
+    "Node",
+    "TOM",
+    "kombiner",
+    "ikke_node",
+)
+
+
+class _Skriver:
+    """Lines of one function, its locals numbered, its constants collected."""
+
+    def __init__(self, konstanter: dict[str, Any]) -> None:
+        self.linjer: list[str] = []
+        self.konstanter = konstanter
+        self.teller = 0
+
+    def linje(self, innrykk: int, tekst: str) -> None:
+        self.linjer.append("    " * innrykk + tekst)
+
+    def konstant(self, prefiks: str, verdi: Any) -> str:
+        navn = f"{prefiks}{len(self.konstanter)}"
+        self.konstanter[navn] = verdi
+        return navn
+
+    def ny(self) -> int:
+        self.teller += 1
+        return self.teller
+
+    def betingelse(
+        self, b: Betingelse, regel: Regel | None, blader: list[str], inn: int
+    ) -> tuple[str, str]:
+        """Code for ``b`` at indent ``inn``; the names of its outcome and missing-facts locals.
+
+        Every part is evaluated, as the interpreter does: a rule referred to in a branch that
+        does not decide still runs (it may raise a flag or a rule error) and shows in the tree.
+        """
+        k = self.ny()
+        u, m = f"u{k}", f"m{k}"
+        if isinstance(b, Uttrykksblad):
+            self._uttrykk(b, regel, k, blader, inn)
+        elif isinstance(b, Regelreferanse):
+            self.linje(inn, f"p{k} = ktx.resultat({b.regel_id!r})")
+            self.linje(inn, f"{u} = p{k}[0]")
+            self.linje(inn, f"{m} = p{k}[1]")
+        elif isinstance(b, Skjonn):
+            self.linje(inn, f"{u} = SKJONN")
+            self.linje(inn, f"{m} = ()")
+        elif isinstance(b, Ikke):
+            du, dm = self.betingelse(b.del_, regel, blader, inn)
+            self.linje(inn, f"{u} = IKKE[{du}]")
+            self.linje(inn, f"{m} = {dm}")
+        elif isinstance(b, Alle | MinstEn):
+            deler = [self.betingelse(d, regel, blader, inn) for d in b.deler]
+            avgjor, ellers = (
+                ("IKKE_OPPFYLT", "OPPFYLT") if isinstance(b, Alle) else ("OPPFYLT", "IKKE_OPPFYLT")
+            )
+            if not deler:
+                self.linje(inn, f"{u} = {ellers}")
+                self.linje(inn, f"{m} = ()")
+                return u, m
+            # The interpreter's loop (``conditions._kombinasjon``) in closed form: one part
+            # with ``avgjor`` decides; else any ``uavklart``; else any ``skjonn``; else ``ellers``.
+            for i, verdi in enumerate((avgjor, "UAVKLART", "SKJONN")):
+                test = " or ".join(f"{du} is {verdi}" for du, _ in deler)
+                self.linje(inn, f"{'if' if i == 0 else 'elif'} {test}:")
+                self.linje(inn + 1, f"{u} = {verdi}")
+            self.linje(inn, "else:")
+            self.linje(inn + 1, f"{u} = {ellers}")
+            par = ", ".join(f"({du}, {dm})" for du, dm in deler)
+            self.linje(inn, f"{m} = slaa_sammen(({par},)) if {u} is UAVKLART else ()")
+        else:  # pragma: no cover - the loader builds only the kinds above
+            raise TypeError(f"ukjent betingelse {type(b).__name__}")
+        return u, m
+
+    def _uttrykk(
+        self, b: Uttrykksblad, regel: Regel | None, k: int, blader: list[str], inn: int
+    ) -> None:
+        uttrykk = b.uttrykk
+        f = self.konstant("F", uttrykk.funksjon)
+        x = self.konstant("X", uttrykk)
+        r = self.konstant("R", regel)
+        verdier = [f"l{k}_{i}" for i in range(len(uttrykk.navn))]
+        for navn, lokal in zip(uttrykk.navn, verdier, strict=True):
+            self.linje(inn, f"{lokal} = fakta[{navn!r}]")
+        ukjent = " or ".join(f"type({v}) is Ukjent" for v in verdier) or "False"
+        ordbok = (
+            "{" + ", ".join(f"{n!r}: {v}" for n, v in zip(uttrykk.navn, verdier, strict=True)) + "}"
+        )
+        self.linje(inn, f"if {ukjent}:")
+        self.linje(inn + 1, f"u{k} = UAVKLART")
+        self.linje(inn + 1, f"m{k} = mangler_av({', '.join(verdier)})")
+        self.linje(inn, "else:")
+        self.linje(inn + 1, "try:")
+        self.linje(inn + 2, f"x{k} = {f}(fakta)")
+        self.linje(inn + 1, "except FEIL:")
+        self.linje(inn + 2, f"uttrykksfeil({x}, {ordbok}, {r})")
+        self.linje(
+            inn + 1,
+            f"u{k} = OPPFYLT if x{k} is True else IKKE_OPPFYLT if x{k} is False "
+            f"else ikke_sannhet({x}, x{k}, {r})",
+        )
+        self.linje(inn + 1, f"m{k} = ()")
+        blader.append(f"u{k}")
+        blader.append(verdier[0] if len(verdier) == 1 else _tupel(verdier))
+
+
+class _Bygger:
+    """The expression that rebuilds one condition's node from a trace entry's leaf values.
+
+    Mirrors ``_Skriver.betingelse`` (leaves in the same order) and builds what the
+    interpreter's closures build (``rulebook.conditions``): same paths, facts and children.
+    """
+
+    def __init__(self, skriver: _Skriver, blader: str) -> None:
+        self.skriver = skriver
+        self.blader = blader  # the local holding the leaf values
+        self.j = 0  # the next leaf value's index
+
+    def node(self, b: Betingelse, sti: str) -> str:
+        if isinstance(b, Uttrykksblad):
+            navn = b.uttrykk.navn
+            u, v = f"{self.blader}[{self.j}]", f"{self.blader}[{self.j + 1}]"
+            self.j += 2
+            if len(navn) == 1:
+                verdier = f"{{{navn[0]!r}: {v}}}"
+                mangler = f"mangler_av({v})"
+            else:
+                deler = ", ".join(f"{n!r}: {v}[{i}]" for i, n in enumerate(navn))
+                verdier = f"{{{deler}}}"
+                mangler = f"mangler_av(*{v})"
+            tekst = repr(b.uttrykk.tekst)
+            return (
+                f"lag_node(Node, ({sti!r}, {u}, None, {tekst}, {verdier}, (), "
+                f"{mangler} if {u} is UAVKLART else (), None, None, None))"
+            )
+        if isinstance(b, Regelreferanse):
+            return f"spor.node({b.regel_id!r})"
+        if isinstance(b, Skjonn):
+            return self.skriver.konstant("S", Node(sti, SKJONN, sporsmal=b.sporsmal))
+        if isinstance(b, Ikke):
+            return f"ikke_node({sti!r}, {self.node(b.del_, f'{sti}/ikke')})"
+        if isinstance(b, Alle | MinstEn):
+            alle = isinstance(b, Alle)
+            slag = "alle" if alle else "minst_en"
+            barn = [self.node(d, f"{sti}/{slag}[{i}]") for i, d in enumerate(b.deler)]
+            avgjor, ellers = ("IKKE_OPPFYLT", "OPPFYLT") if alle else ("OPPFYLT", "IKKE_OPPFYLT")
+            return f"kombiner({sti!r}, {_tupel(barn)}, {avgjor}, {ellers})"
+        raise TypeError(f"ukjent betingelse {type(b).__name__}")  # pragma: no cover
+
+
+def byggefunksjon(skriver: _Skriver, navn: str, regel: Regel, unntak: tuple[Regel, ...]) -> None:
+    """``def <navn>(spor, post)``: the rule's node from its trace entry (``spor.Spor.node``)."""
+    assert regel.vilkar is not None
+    skriver.linje(0, f"def {navn}(spor, post):")
+    skriver.linje(1, "b = post[3]")
+    egen = _Bygger(skriver, "b").node(regel.vilkar, f"{regel.id}/vilkar")
+    skriver.linje(1, f"egen = {egen}")
+    barn = ["egen"]
+    for i, un in enumerate(unntak):
+        assert un.vilkar is not None
+        skriver.linje(1, f"e{i} = post[5][{i}]")
+        unode = _Bygger(skriver, f"e{i}[2]").node(un.vilkar, f"{un.id}/vilkar")
+        info = skriver.konstant("I", un.info)
+        skriver.linje(
+            1,
+            f"n{i} = lag_node(Node, ({un.id!r}, e{i}[0], {info}, None, "
+            f"{_tekstfakta_node(skriver, un, f'e{i}[3]')}, ({unode},), e{i}[1], None, None, "
+            "'unntak'))",
+        )
+        barn.append(f"n{i}")
+    info = skriver.konstant("I", regel.info)
+    skriver.linje(
+        1,
+        f"return lag_node(Node, ({regel.id!r}, post[0], {info}, None, "
+        f"{_tekstfakta_node(skriver, regel, 'post[4]')}, {_tupel(barn)}, post[1], post[2], "
+        "None, None))",
+    )
+    skriver.linje(0, "")
+
+
+def _tekstfakta_node(skriver: _Skriver, regel: Regel, verdier: str) -> str:
+    """The node's text facts as the interpreter records them (``engine._tekstfakta``)."""
+    if not regel.tekstnavn:
+        return "TOM"
+    return f"dict(zip({skriver.konstant('T', regel.tekstnavn)}, {verdier}))"
+
+
+def _tupel(deler: list[str]) -> str:
+    return "(" + "".join(f"{d}, " for d in deler) + ")"
+
+
+def _tekstfakta(regel: Regel) -> str:
+    """The facts the rule's texts name, read now (``engine.Kontekst._tekstfakta``)."""
+    if not regel.tekstnavn:
+        return "None"
+    return _tupel([f"fakta.get({n!r}, UKJENT)" for n in regel.tekstnavn])
+
+
+def regelfunksjon(skriver: _Skriver, navn: str, regel: Regel, unntak: tuple[Regel, ...]) -> None:
+    """``def <navn>(ktx, fakta)``: the rule's trace entry (``spor.Post``)."""
+    assert regel.vilkar is not None
+    skriver.linje(0, f"def {navn}(ktx, fakta):")
+    skriver.linje(1, f"# regel {regel.id!r}, gyldig fra {regel.info.gyldig_fra.isoformat()}")
+    blader: list[str] = []
+    u, m = skriver.betingelse(regel.vilkar, regel, blader, 1)
+    skriver.linje(1, f"b = {_tupel(blader)}")
+    if not unntak:
+        skriver.linje(1, f"return ({u}, {m}, None, b, {_tekstfakta(regel)}, ())")
+        skriver.linje(0, "")
+        return
+    poster = []
+    for i, un in enumerate(unntak):
+        assert un.vilkar is not None
+        skriver.linje(1, f"# unntak {un.id!r}")
+        ublader: list[str] = []
+        uu, um = skriver.betingelse(un.vilkar, un, ublader, 1)
+        skriver.linje(1, f"e{i} = ({uu}, {um}, {_tupel(ublader)}, {_tekstfakta(un)})")
+        poster.append(f"e{i}")
+    r = skriver.konstant("R", regel)
+    rs = skriver.konstant("U", unntak)
+    skriver.linje(1, f"e = {_tupel(poster)}")
+    # The usual case, no exception applies nor is open: the rule's own outcome stands, as
+    # ``anvend_unntak`` would say (it decides every other case).
+    alle_nei = " and ".join(f"{p}[0] is IKKE_OPPFYLT" for p in poster)
+    skriver.linje(1, f"if {alle_nei}:")
+    skriver.linje(2, f"ut, um, av = {u}, {m}, None")
+    skriver.linje(1, "else:")
+    skriver.linje(2, f"ut, um, av = anvend_unntak({r}, {rs}, {u}, {m}, e)")
+    skriver.linje(1, f"return (ut, um, av, b, {_tekstfakta(regel)}, e)")
+    skriver.linje(0, "")
+
+
+def avgrensningsfunksjon(skriver: _Skriver, navn: str, omrade: Omrade) -> None:
+    """``def <navn>(ktx, fakta)``: whether the area concerns the case (its outcome only)."""
+    assert omrade.vurderes_nar is not None
+    skriver.linje(0, f"def {navn}(ktx, fakta):")
+    skriver.linje(1, f"# område {omrade.id!r}: vurderes_nar")
+    u, _ = skriver.betingelse(omrade.vurderes_nar, None, [], 1)
+    skriver.linje(1, f"return {u}")
+    skriver.linje(0, "")
+
+
+def unntak_i_kraft(
+    regel_id: str, i_kraft: Mapping[str, Regel], unntak: Mapping[str, tuple[str, ...]]
+) -> tuple[Regel, ...]:
+    """The rule's exceptions that are evaluated: in force, with a condition, in the order of
+    ``Regelbok.unntak`` (as ``engine.Kontekst._unntak`` takes them)."""
+    return tuple(
+        u
+        for uid in unntak.get(regel_id, ())
+        if (u := i_kraft.get(uid)) is not None and u.vilkar is not None
+    )
+
+
+def _tekst(skriv: Callable[[_Skriver], None]) -> tuple[str, dict[str, Any]]:
+    konstanter: dict[str, Any] = {}
+    skriver = _Skriver(konstanter)
+    skriv(skriver)
+    return "\n".join(skriver.linjer) + "\n", konstanter
+
+
+def regelkilde(navn: str, regel: Regel, unntak: tuple[Regel, ...]) -> tuple[str, dict[str, Any]]:
+    """The text of one rule's evaluator, and the constants it names."""
+    return _tekst(lambda s: regelfunksjon(s, navn, regel, unntak))
+
+
+def byggekilde(navn: str, regel: Regel, unntak: tuple[Regel, ...]) -> tuple[str, dict[str, Any]]:
+    """The text of one rule's node builder, and the constants it names."""
+    return _tekst(lambda s: byggefunksjon(s, navn, regel, unntak))
+
+
+def avgrensningskilde(navn: str, omrade: Omrade) -> tuple[str, dict[str, Any]]:
+    """The text of one area's applicability test, and the constants it names."""
+    return _tekst(lambda s: avgrensningsfunksjon(s, navn, omrade))
