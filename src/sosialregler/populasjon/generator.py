@@ -77,8 +77,15 @@ KANTER = (
 FEIL = ("umulig_dato", "ukjent_inntektstype", "ukjent_person", "negativt_belop", "ikke_json")
 
 _OPPHOLD = {"norsk_statsborger": True, "fast_bopel_i_norge": True}
-_BOTILBUDSTYPER = ("hospits", "campingplass", "hotell", "pensjonat", "krisesenter",
-                   "kommunal_midlertidig_bolig", "annen")
+_BOTILBUDSTYPER = (
+    "hospits",
+    "campingplass",
+    "hotell",
+    "pensjonat",
+    "krisesenter",
+    "kommunal_midlertidig_bolig",
+    "annen",
+)
 _YTELSER = ("dagpenger", "aap", "sykepenger", "uforetrygd", "pensjon")
 
 
@@ -193,13 +200,21 @@ def _sak(t: random.Random, i: int, fro: int, dato: date, kant: str | None) -> di
     if form in ("par", "par_med_barn"):
         rolle = t.choice(("ektefelle", "samboer"))
         personer.append(
-            {"id": "p2", "rolle": rolle,
-             "fodselsdato": _tilfeldig_fodt(t, dato, 18, 66).isoformat(), "opphold": _OPPHOLD}
+            {
+                "id": "p2",
+                "rolle": rolle,
+                "fodselsdato": _tilfeldig_fodt(t, dato, 18, 66).isoformat(),
+                "opphold": _OPPHOLD,
+            }
         )
     if form == "med_annen_voksen":
         personer.append(
-            {"id": "p3", "rolle": "annen_voksen",
-             "fodselsdato": _tilfeldig_fodt(t, dato, 18, 80).isoformat(), "opphold": _OPPHOLD}
+            {
+                "id": "p3",
+                "rolle": "annen_voksen",
+                "fodselsdato": _tilfeldig_fodt(t, dato, 18, 80).isoformat(),
+                "opphold": _OPPHOLD,
+            }
         )
     barn = t.choice((1, 1, 2, 2, 3, 4)) if form in ("enslig_forsorger", "par_med_barn") else 0
     if kant == "barn_fyller_18":
@@ -209,8 +224,12 @@ def _sak(t: random.Random, i: int, fro: int, dato: date, kant: str | None) -> di
         if kant == "barn_fyller_18" and b == 0:
             fodt = _fodt(dato, 18)
         personer.append(
-            {"id": f"b{b + 1}", "rolle": "barn", "fodselsdato": fodt.isoformat(),
-             "opphold": _OPPHOLD}
+            {
+                "id": f"b{b + 1}",
+                "rolle": "barn",
+                "fodselsdato": fodt.isoformat(),
+                "opphold": _OPPHOLD,
+            }
         )
     inntekter: list[dict[str, Any]] = []
     voksne = [p["id"] for p in personer if p["rolle"] in ("soker", "ektefelle", "samboer")]
@@ -229,8 +248,11 @@ def _sak(t: random.Random, i: int, fro: int, dato: date, kant: str | None) -> di
     if t.random() < 0.2:
         inntekter.append({"person": "p1", "type": "bostotte", "belop_per_maned": _kr(t, 500, 3500)})
     boutgifter = [
-        {"type": "husleie", "belop_per_maned": _kr(t, 3500, 17000, 100),
-         "vurdert_rimelig": t.random() < 0.9},
+        {
+            "type": "husleie",
+            "belop_per_maned": _kr(t, 3500, 17000, 100),
+            "vurdert_rimelig": t.random() < 0.9,
+        },
         {"type": "strom", "belop_per_maned": _kr(t, 200, 1800), "vurdert_rimelig": True},
     ]
     sak: dict[str, Any] = {
@@ -257,11 +279,18 @@ def _sak(t: random.Random, i: int, fro: int, dato: date, kant: str | None) -> di
         elif kant == "botilbud_tre_maneder_og_en_dag":
             fra = _maneder_for(vurderingsdato, 3) - timedelta(days=1)
         sak["botilbud"] = [
-            {"personer": [p["id"] for p in personer], "fra": fra.isoformat(), "til": None,
-             "type": t.choice(_BOTILBUDSTYPER)}
+            {
+                "personer": [p["id"] for p in personer],
+                "fra": fra.isoformat(),
+                "til": None,
+                "type": t.choice(_BOTILBUDSTYPER),
+            }
         ]
-        sak["botilbud_soknad"] = {"uten_overnatting_neste_dogn": True,
-                                  "avgjorelse": "konkret_tilbud", "dato": fra.isoformat()}
+        sak["botilbud_soknad"] = {
+            "uten_overnatting_neste_dogn": True,
+            "avgjorelse": "konkret_tilbud",
+            "dato": fra.isoformat(),
+        }
     if kant == "mangler_kvp_fakta" or t.random() < 0.06:
         start = vurderingsdato - timedelta(days=t.randint(0, 300))
         kvp: dict[str, Any] = {

@@ -29,15 +29,13 @@ Sti = str | PathLike[str]
 def krev_pyarrow() -> None:
     """The extra's entry check: a clear Norwegian message instead of an ImportError."""
     try:
-        import pyarrow  # noqa: F401
+        import pyarrow
         import pyarrow.parquet  # noqa: F401
     except ImportError:
         raise ImportError(PYARROW_MANGLER) from None
 
 
-def regelbok_for(
-    regler: Regelbok | Sti | None = None, satser: Sti | None = None
-) -> Regelbok:
+def regelbok_for(regler: Regelbok | Sti | None = None, satser: Sti | None = None) -> Regelbok:
     """The rulebook of a run: a loaded one, or a rules folder and/or a municipality's rate file
     (``--satser``: the same file format and loader as ``sosialregler vurder --satser``)."""
     if isinstance(regler, Regelbok):
