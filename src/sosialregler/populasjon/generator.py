@@ -102,12 +102,16 @@ def lag_populasjon(
     if isinstance(dato, str):
         dato = date.fromisoformat(dato)
     tilfeldig = random.Random(fro)
+    kanter = 0  # edge cases go round KANTER (and SATSSKIFTER), so a small sample has them all
     for i in range(antall):
         trekk = tilfeldig.random()
         if trekk < andel_feil:
             yield _feilrad(tilfeldig, i, fro, dato)
             continue
-        kant = tilfeldig.choice(KANTER) if trekk < andel_feil + andel_kanter else None
+        kant = None
+        if trekk < andel_feil + andel_kanter:
+            kant = (KANTER[kanter % len(KANTER)], kanter // len(KANTER))
+            kanter += 1
         yield json.dumps(_sak(tilfeldig, i, fro, dato, kant), ensure_ascii=False)
 
 
@@ -186,8 +190,11 @@ def _kr(t: random.Random, lav: int, hoy: int, steg: int = 50) -> int:
     return t.randrange(lav, hoy + 1, steg)
 
 
-def _sak(t: random.Random, i: int, fro: int, dato: date, kant: str | None) -> dict[str, Any]:
-    vurderingsdato = t.choice(SATSSKIFTER) if kant == "satsskifte" else dato
+def _sak(
+    t: random.Random, i: int, fro: int, dato: date, kanten: tuple[str, int] | None
+) -> dict[str, Any]:
+    kant, runde = kanten or (None, 0)
+    vurderingsdato = SATSSKIFTER[runde % len(SATSSKIFTER)] if kant == "satsskifte" else dato
     dato = vurderingsdato  # the household is built around its own date
     form = t.choices([h for h, _ in HUSHOLDNINGER], [a for _, a in HUSHOLDNINGER])[0]
     soker_fodt = _tilfeldig_fodt(t, dato, 18, 66)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import date
-from os import PathLike
+from os import PathLike, fspath
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,10 @@ def regelbok_for(regler: Regelbok | Sti | None = None, satser: Sti | None = None
         if satser is not None:
             raise ValueError("gi enten en lastet regelbok eller satser=, ikke begge")
         return regler
-    return regelbok(regler, satser)
+    return regelbok(
+        fspath(regler) if regler is not None else None,
+        fspath(satser) if satser is not None else None,
+    )
 
 
 def vurder_batcher(
@@ -116,8 +119,12 @@ def vurder(
             start_rad=start_rad,
         )
     )
-    if not batcher:
-        return pa.Table.from_batches([], schema=utdata_skjema(tuple(o.id for o in bok.omrader)))
+    if not batcher:  # no rows: the schema still says what a row would have been
+        ekstra = None
+        if isinstance(tabell, pa.Table | pa.RecordBatch):
+            ekstra = pa.schema([f for f in tabell.schema if f.name != kildemodul.SAK])
+        skjema = utdata_skjema(tuple(o.id for o in bok.omrader), ekstra)
+        return pa.Table.from_batches([], schema=skjema)
     return pa.Table.from_batches(batcher)
 
 
