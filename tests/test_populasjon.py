@@ -8,6 +8,7 @@ from the contract fails here.
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -271,3 +272,25 @@ def test_generatoren_er_lik_for_samme_fro_og_syntetisk() -> None:
     assert a == list(lag_populasjon(50, fro=1))
     assert a != list(lag_populasjon(50, fro=2))
     assert all(json.loads(s)["sak_id"].startswith("syntetisk-") for s in a)
+
+
+def test_uten_tillegget_sier_feilen_hva_som_skal_installeres(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    with pytest.raises(ImportError, match=r"sosialregler\[populasjon\]"):
+        vurder("saker.parquet", dato=DATO)
+    with pytest.raises(ImportError, match=r"sosialregler\[populasjon\]"):
+        forklar_rad("saker.parquet", 0, dato=DATO)
+
+
+def test_fremdrift_som_funksjon_far_antall_og_total() -> None:
+    meldt: list[tuple[int, int | None]] = []
+    saker = pa.table({"sak": [json.dumps(_sak())] * 5})
+    list(
+        vurder_batcher(
+            saker, dato="2024-06-03", fremdrift=lambda n, t: meldt.append((n, t)), total=5
+        )
+    )
+    assert meldt[-1] == (5, 5)

@@ -102,6 +102,7 @@ def vurder(
     offset). Raises ``UgyldigSak`` for a bad date, file or column; a bad *row* is a row with
     ``feil`` set, never an exception.
     """
+    krev_pyarrow()
     import pyarrow as pa
 
     on = les_dato(dato)
