@@ -10,6 +10,7 @@ import pytest
 pq = pytest.importorskip("pyarrow.parquet")
 
 from helpers_cli import REPO, kjor  # noqa: E402
+from sosialregler import assess  # noqa: E402
 from sosialregler.populasjon import vurder  # noqa: E402
 from sosialregler.populasjon.generator import skriv_populasjon  # noqa: E402
 from sosialregler.populasjon.totaler import Totaler  # noqa: E402
@@ -78,6 +79,23 @@ def test_json_lines_og_lag_populasjon(tmp_path: Path) -> None:
     assert len(sti.read_text(encoding="utf-8").splitlines()) == 40
     svar = kjor("simuler", sti, "--dato", "2026-03-01", "--format", "json")
     assert svar.kode == 0 and json.loads(svar.ut)["totaler"]["vurdert"] == 40
+
+
+def test_forklar_en_rad_er_per_sak_veien(saker: Path) -> None:
+    tabell = vurder(saker, dato="2024-06-03")
+    rad = next(i for i, f in enumerate(tabell.column("feil").to_pylist()) if f is None)
+    sak = pq.read_table(saker).column("sak")[rad].as_py()
+    svar = kjor("simuler", saker, "--dato", "2024-06-03", "--forklar", rad, "--format", "json")
+    assert svar.kode == 0, svar.feil
+    assert json.loads(svar.ut) == assess(sak, "2024-06-03").to_dict()
+    tekst = kjor("simuler", saker, "--dato", "2024-06-03", "--forklar", rad)
+    assert tekst.kode == 0 and tekst.ut.strip() == assess(sak, "2024-06-03").explain("nb").strip()
+    avvist = next(i for i, f in enumerate(tabell.column("feil").to_pylist()) if f is not None)
+    svar = kjor("simuler", saker, "--dato", "2024-06-03", "--forklar", avvist, "--format", "json")
+    assert svar.kode == 2
+    assert (
+        json.loads(svar.ut)["feil"][0]["felt"] == tabell.column("feil")[avvist].as_py()[0]["felt"]
+    )
 
 
 @pytest.mark.parametrize(

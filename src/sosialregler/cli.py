@@ -802,6 +802,12 @@ def _simuler_parser(under: Any) -> None:
     sm.add_argument("--format", choices=("tekst", "json"), default="tekst")
     sm.add_argument("--prosesser", type=int, metavar="N", help="prosesser (standard: auto)")
     sm.add_argument(
+        "--forklar",
+        type=int,
+        metavar="RAD",
+        help="vis hele vurderingen av én rad (nummer fra 0, som kolonnen «rad»), per sak",
+    )
+    sm.add_argument(
         "--lag-populasjon",
         type=int,
         metavar="N",
@@ -860,6 +866,17 @@ def _simuler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
             raise UgyldigSak([Feil("SAKER", None, "oppgi SAKER.parquet eller SAKER.jsonl")])
         if not args.dato:
             raise UgyldigSak([Feil("--dato", None, "--dato mangler: oppgi vurderingsdatoen")])
+        if args.forklar is not None:
+            from .populasjon import forklar_rad
+
+            vurdering = forklar_rad(
+                args.saker, args.forklar, dato=args.dato, satser=args.satser, regler=args.regler
+            )
+            if format_ == "json":
+                print(json.dumps(vurdering.to_dict(), ensure_ascii=False, indent=2), file=ut)
+            else:
+                print(vurdering.explain("nb"), file=ut)
+            return OK
         from .populasjon.kilde import antall
 
         resultat = simuler(
