@@ -128,6 +128,14 @@ def test_to_prosesser_og_sma_batcher_gir_samme_tabell(befolkning: list[str]) -> 
     assert vurder(utvalg, dato=DATO, batch=7).to_pylist() == en.to_pylist()
 
 
+def test_kommunens_satser_gjelder_ogsa_i_arbeidsprosessene(befolkning: list[str]) -> None:
+    satser = REPO / "examples" / "kommunale-satser-eksempel.toml"
+    utvalg = pa.table({"sak": befolkning[:200]})
+    en = vurder(utvalg, dato="2024-06-03", satser=satser)
+    assert vurder(utvalg, dato="2024-06-03", satser=satser, prosesser=2).equals(en)
+    assert not vurder(utvalg, dato="2024-06-03").equals(en)
+
+
 def test_strommer_en_utbatch_per_innbatch(tmp_path: Path) -> None:
     """Streamed by row groups: the run yields one output batch per input batch, so it never
     holds more than a few batches (the memory curve is measured in benchmarks/)."""
