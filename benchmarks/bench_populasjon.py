@@ -7,10 +7,9 @@ size, ``--json FIL`` for the numbers machine-readably). The population is the sy
 Parquet in row groups of 16 384. Every measurement runs in a fresh interpreter, so its peak
 memory is its own. Each time is the best of ``--gjentak`` runs (3). Measured:
 
-* ``stages`` (one process): ``read`` (the Parquet row groups to the ``sak`` texts),
-  ``read+evaluate`` (``vurder_batcher`` consumed, rows built, nothing written) and
-  ``read+evaluate+write`` (``simuler --ut``: totals and the rows to Parquet). The evaluation is
-  the second minus the first, the writing the third minus the second.
+* ``stages`` (one process, CPU time measured inside one run where it is spent): ``read`` (the
+  Parquet row groups to the ``sak`` texts), ``evaluate`` (``vurder_batcher``'s batches, rows
+  built, minus the reading), ``sum`` (the totals) and ``write`` (the rows to Parquet).
 * ``prosesser``: the whole run with 1 and 2 processes: households per second, and the CPU time
   of the run and its workers (on a shared machine the wall clock varies, the CPU time less).
 * ``minne``: the peak resident memory of the run (the main process, and the largest worker)
@@ -61,9 +60,13 @@ def _en(sti: str, antall: int, maling: str, prosesser: int) -> dict[str, Any]:
     start = time.perf_counter()
     cpu0 = time.process_time()
     rader = 0
+    trinn: dict[str, float] = {}
     if maling == "read":
         for b in kilde.les(fil):
             rader += len(b.saker)
+    elif maling == "stages":
+        trinn = _stadier(fil)
+        rader = int(trinn.pop("rader"))
     elif maling == "evaluate":
         for b in vurder_batcher(fil, dato=DATO, prosesser=prosesser):
             rader += b.num_rows
@@ -75,6 +78,7 @@ def _en(sti: str, antall: int, maling: str, prosesser: int) -> dict[str, Any]:
     barn = resource.getrusage(resource.RUSAGE_CHILDREN)
     selv = resource.getrusage(resource.RUSAGE_SELF)
     return {
+        **trinn,
         "maling": maling,
         "antall": rader,
         "prosesser": prosesser,
@@ -86,6 +90,56 @@ def _en(sti: str, antall: int, maling: str, prosesser: int) -> dict[str, Any]:
 
 
 GJENTAK = 1
+
+
+def _stadier(fil: str) -> dict[str, float]:
+    """One run, one process, its CPU time split where it is spent: reading the row groups,
+    evaluating (``vurder_batcher``'s next batch, minus the reading), summing up and writing."""
+    import pyarrow.parquet as pq
+
+    from sosialregler.populasjon import kilde, vurder_batcher
+    from sosialregler.populasjon.totaler import Totaler
+
+    klokke = time.process_time
+    t = klokke()
+    for _ in kilde.les(fil):
+        pass
+    lese = klokke() - t
+    totaler: Totaler | None = None
+    neste = skrive = summere = 0.0
+    rader = 0
+    with tempfile.TemporaryDirectory() as mappe:
+        skriver = None
+        batcher = iter(vurder_batcher(fil, dato=DATO))
+        while True:
+            t = klokke()
+            b = next(batcher, None)
+            neste += klokke() - t
+            if b is None:
+                break
+            rader += b.num_rows
+            t = klokke()
+            if totaler is None:
+                navn = b.schema.names
+                totaler = Totaler(tuple(c[:-7] for c in navn if c.endswith("_utfall")))
+            totaler.legg_til(b)
+            summere += klokke() - t
+            t = klokke()
+            if skriver is None:
+                skriver = pq.ParquetWriter(Path(mappe) / "r.parquet", b.schema)
+            skriver.write_batch(b)
+            skrive += klokke() - t
+        if skriver is not None:
+            t = klokke()
+            skriver.close()
+            skrive += klokke() - t
+    return {
+        "rader": rader,
+        "lese_cpu_s": lese,
+        "vurdere_cpu_s": neste - lese,
+        "summere_cpu_s": summere,
+        "skrive_cpu_s": skrive,
+    }
 
 
 def _kjor(sti: Path, antall: int, maling: str, prosesser: int = 1) -> dict[str, Any]:
@@ -146,23 +200,17 @@ def main() -> None:
 
 def _fart(sti: Path, n: int, ut: dict[str, Any]) -> None:
     """The stages and the speed with 1 and 2 processes."""
-    les = _kjor(sti, n, "read")
-    ev = _kjor(sti, n, "evaluate")
+    st = _kjor(sti, n, "stages")
     alt = _kjor(sti, n, "write")
-    # CPU time splits the stages (one process: all of it is this process's); wall-clock
-    # differences on a shared machine can come out negative.
-    ut["stages"] = {
-        "read_cpu_s": les["cpu_s"],
-        "evaluate_cpu_s": ev["cpu_s"] - les["cpu_s"],
-        "write_and_totals_cpu_s": alt["cpu_s"] - ev["cpu_s"],
-        "total_cpu_s": alt["cpu_s"],
-        "total_s": alt["sekunder"],
-    }
+    # CPU time, measured inside one run where it is spent (differences between runs on a
+    # shared machine are noise larger than the writing).
+    ut["stages"] = {k: st[k] for k in st if k.endswith("_cpu_s")}
     print(
-        f"stadier, 1 prosess, CPU-tid: lese {les['cpu_s']:.2f} s, vurdere "
-        f"{ev['cpu_s'] - les['cpu_s']:.2f} s, skrive og summere "
-        f"{alt['cpu_s'] - ev['cpu_s']:.2f} s, i alt {alt['cpu_s']:.2f} s "
-        f"({1e6 * alt['cpu_s'] / n:.0f} µs CPU per husholdning; veggtid {alt['sekunder']:.1f} s)"
+        f"stadier, 1 prosess, CPU-tid: lese {st['lese_cpu_s']:.2f} s, vurdere "
+        f"{st['vurdere_cpu_s']:.2f} s, summere {st['summere_cpu_s']:.2f} s, skrive "
+        f"{st['skrive_cpu_s']:.2f} s ({1e6 * st['vurdere_cpu_s'] / n:.0f} µs per husholdning "
+        f"å vurdere; hele kjøringen {1e6 * alt['cpu_s'] / n:.0f} µs CPU, veggtid "
+        f"{alt['sekunder']:.1f} s)"
     )
     ut["prosesser"] = {}
     for prosesser in (1, 2):
