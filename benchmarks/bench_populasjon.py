@@ -12,6 +12,8 @@ memory is its own. Each time is the best of ``--gjentak`` runs (3). Measured:
   built, minus the reading), ``sum`` (the totals) and ``write`` (the rows to Parquet).
 * ``prosesser``: the whole run with 1 and 2 processes: households per second, and the CPU time
   of the run and its workers (on a shared machine the wall clock varies, the CPU time less).
+* ``kurve``: the resident memory sampled every 12 batches along one one-process run of the
+  largest size.
 * ``minne``: the peak resident memory of the run (the main process, and the largest worker)
   at a quarter, half and all of the households (``--minne`` for other sizes), each size its
   own file written beforehand. A worker is started by fork and exec, so its peak can include
@@ -72,13 +74,17 @@ def _en(sti: str, antall: int, maling: str, prosesser: int) -> dict[str, Any]:
     start = time.perf_counter()
     cpu0 = time.process_time()
     rader = 0
-    trinn: dict[str, float] = {}
+    trinn: dict[str, Any] = {}
     if maling == "read":
         for b in kilde.les(fil):
             rader += len(b.saker)
     elif maling == "stages":
         trinn = _stadier(fil)
         rader = int(trinn.pop("rader"))
+    elif maling == "kurve":
+        kurve = _kurve(fil)
+        rader = kurve[-1][0] if kurve else 0
+        trinn = {"kurve": kurve}
     elif maling == "evaluate":
         for b in vurder_batcher(fil, dato=DATO, prosesser=prosesser):
             rader += b.num_rows
@@ -152,6 +158,36 @@ def _stadier(fil: str) -> dict[str, float]:
         "summere_cpu_s": summere,
         "skrive_cpu_s": skrive,
     }
+
+
+def _rss_mb() -> float:
+    """The resident memory now (Linux ``/proc``), in MB."""
+    with open("/proc/self/statm") as fil:
+        return int(fil.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+def _kurve(fil: str) -> list[tuple[int, float]]:
+    """One process, resident memory sampled every 12 batches while the run streams (rows
+    done, MB): a curve that rises with the rows is a leak, a level one is flat memory."""
+    import pyarrow.parquet as pq
+
+    from sosialregler.populasjon import vurder_batcher
+
+    kurve: list[tuple[int, float]] = []
+    rader = 0
+    with tempfile.TemporaryDirectory() as mappe:
+        skriver = None
+        for i, b in enumerate(vurder_batcher(fil, dato=DATO), 1):
+            rader += b.num_rows
+            if skriver is None:
+                skriver = pq.ParquetWriter(Path(mappe) / "r.parquet", b.schema)
+            skriver.write_batch(b)
+            if i % 12 == 0:
+                kurve.append((rader, round(_rss_mb(), 1)))
+        if skriver is not None:
+            skriver.close()
+    kurve.append((rader, round(_rss_mb(), 1)))
+    return kurve
 
 
 def _kjor(sti: Path, antall: int, maling: str, prosesser: int = 1) -> dict[str, Any]:
@@ -247,7 +283,16 @@ def _fart(sti: Path, n: int, ut: dict[str, Any]) -> None:
 
 
 def _minnekurve(sti: Path, storrelser: list[int], ut: dict[str, Any]) -> None:
-    """Peak memory at growing sizes (2 processes); the 10-million estimate only if flat."""
+    """Peak memory at growing sizes (2 processes) and the resident memory sampled along one
+    one-process run of the largest; the 10-million estimate only if flat."""
+    k = _kjor(Path(_forste(str(sti), max(storrelser))), max(storrelser), "kurve")
+    ut["kurve"] = k["kurve"]
+    mb = [m for _, m in k["kurve"]]
+    print(
+        f"minne langs én kjøring (1 prosess, {k['antall']:,} husholdninger): "
+        f"{min(mb):.0f}–{max(mb):.0f} MB resident, målt hver 12. batch "
+        f"({', '.join(f'{n:,}: {m:.0f}' for n, m in k['kurve'][:: max(len(mb) // 6, 1)])})"
+    )
     ut["minne"] = []
     for del_ in storrelser:
         m = _kjor(Path(_forste(str(sti), del_)), del_, "write", 2)
@@ -258,7 +303,12 @@ def _minnekurve(sti: Path, storrelser: list[int], ut: dict[str, Any]) -> None:
             f"({m['sekunder']:.0f} s, {m['antall'] / m['sekunder']:,.0f} husholdninger/s)"
         )
     topp = [m["topp_mb"] for m in ut["minne"]]
-    flat = max(topp) <= 1.15 * min(topp)
+    # flat: the sampled curve's second half no higher than its first half's peak (+5 %), and the
+    # peaks at the sizes within 20 % of each other
+    halv = len(mb) // 2
+    flat = (not mb[halv:] or max(mb[halv:]) <= 1.05 * max(mb[: max(halv, 1)])) and max(
+        topp
+    ) <= 1.2 * min(topp)
     ut["flatt_minne"] = flat
     if flat:
         beste = max(
