@@ -37,3 +37,31 @@ def test_to_arbeidere_gir_samme_rader_som_en_prosess(tmp_path: Path) -> None:
     fordelt = pa.Table.from_pandas(ramme, preserve_index=False)
     assert fordelt.schema.names == en.schema.names
     assert fordelt.to_pylist() == en.to_pylist()
+
+
+def test_arbeider_med_andre_regler_nekter() -> None:
+    """A worker that loaded other rules (another rate file at the same path on that machine)
+    refuses the partition instead of answering with other law."""
+    import pandas as pd
+
+    from sosialregler.errors import RegelFeil
+    from sosialregler.populasjon.fordelt import _partisjon
+
+    with pytest.raises(RegelFeil, match="andre regler"):
+        _partisjon(
+            pd.DataFrame({"sak": ["{}"]}),
+            dato="2026-03-01",
+            satser=None,
+            regler=None,
+            digest="sha256:noe-annet",
+            starter=(0,),
+            skjema=None,
+        )
+
+
+def test_uten_dask_sier_feilen_hva_som_skal_installeres(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "dask.dataframe", None)
+    with pytest.raises(ImportError, match=r"sosialregler\[dask\]"):
+        vurder_dask("saker.parquet", dato="2026-03-01")
