@@ -229,6 +229,8 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
     rp.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
 
+    _simuler_parser(under)
+
     t = under.add_parser("test", help="kjør testsaker (TOML-filer med [[sak]]) i mapper/filer")
     t.add_argument("stier", metavar="MAPPE|FIL", nargs="+")
     t.add_argument(
@@ -283,6 +285,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _tilsyn(args, sys.stdout, sys.stderr)
         if args.kommando == "serve":
             return _serve(args, sys.stdout, sys.stderr)
+        if args.kommando == "simuler":
+            return _simuler(args, sys.stdout, sys.stderr)
         return _gjengi(args, sys.stdout, sys.stderr)
     except BrokenPipeError:  # the reader went away (e.g. `| head`): not an error of ours
         sys.stderr.close()
@@ -792,6 +796,133 @@ def _serve(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         trader=args.trader,
     )
     return OK
+
+
+# --- population runs (issue 19) ------------------------------------------------------------------
+
+
+def _simuler_parser(under: Any) -> None:
+    sm = under.add_parser(
+        "simuler",
+        help="vurder en hel befolkning (Parquet/JSON Lines) og summer: utfall, kostnad, satser",
+        description="SAKER.parquet (kolonnen «sak»: saken som JSON-tekst per rad) eller "
+        "SAKER.jsonl (én sak per linje). Skriver totalene; med --mot-satser også forskjellen "
+        "mellom to satstabeller. Med --lag-populasjon N lages en syntetisk befolkning i --ut.",
+    )
+    sm.add_argument("saker", metavar="SAKER.parquet|SAKER.jsonl", nargs="?")
+    sm.add_argument("--dato", help="vurderingsdato ÅÅÅÅ-MM-DD for alle sakene")
+    sm.add_argument("--satser", metavar="FIL", help="kommunens egne satser (A; ellers statens)")
+    sm.add_argument("--mot-satser", metavar="FIL", help="satsene å sammenligne med (B)")
+    sm.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
+    sm.add_argument("--ut", metavar="FIL", help="skriv én rad per husholdning (Parquet)")
+    sm.add_argument("--format", choices=("tekst", "json"), default="tekst")
+    sm.add_argument("--prosesser", type=int, metavar="N", help="prosesser (standard: auto)")
+    sm.add_argument(
+        "--forklar",
+        type=int,
+        metavar="RAD",
+        help="vis hele vurderingen av én rad (nummer fra 0, som kolonnen «rad»), per sak",
+    )
+    sm.add_argument(
+        "--lag-populasjon",
+        type=int,
+        metavar="N",
+        help="lag en syntetisk befolkning på N husholdninger i --ut (.parquet/.jsonl)",
+    )
+    sm.add_argument(
+        "--frø",
+        "--fro",
+        dest="fro",
+        type=int,
+        default=0,
+        metavar="S",
+        help="frø for den syntetiske befolkningen (samme frø, samme befolkning)",
+    )
+    sm.add_argument(
+        "--andel-feil",
+        type=float,
+        default=0.0,
+        metavar="A",
+        help="andel rader med feil med vilje i den syntetiske befolkningen (0–1)",
+    )
+
+
+def _simuler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
+    """A population: totals (and the difference between two rate tables), or a synthetic one."""
+    from .populasjon.kjoring import PYARROW_MANGLER
+
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        print(PYARROW_MANGLER, file=err)
+        return AVVIST
+    from .populasjon.generator import STANDARDDATO, skriv_populasjon
+    from .populasjon.simulering import simuler
+
+    format_ = args.format
+    try:
+        if args.lag_populasjon is not None:
+            if not args.ut:
+                raise UgyldigSak([Feil("--ut", None, "--lag-populasjon trenger --ut FIL")])
+            if args.lag_populasjon < 0 or not 0 <= args.andel_feil <= 1:
+                raise UgyldigSak(
+                    [Feil("--lag-populasjon", args.lag_populasjon, "N ≥ 0 og 0 ≤ A ≤ 1")]
+                )
+            dato = les_dato(args.dato) or STANDARDDATO
+            n = skriv_populasjon(
+                args.ut, args.lag_populasjon, fro=args.fro, dato=dato, andel_feil=args.andel_feil
+            )
+            print(
+                f"Skrev {n} syntetiske husholdninger (frø {args.fro}, {dato.isoformat()}) "
+                f"til {args.ut}.",
+                file=err,
+            )
+            return OK
+        if not args.saker:
+            raise UgyldigSak([Feil("SAKER", None, "oppgi SAKER.parquet eller SAKER.jsonl")])
+        if not args.dato:
+            raise UgyldigSak([Feil("--dato", None, "--dato mangler: oppgi vurderingsdatoen")])
+        if args.forklar is not None:
+            from .populasjon import forklar_rad
+
+            vurdering = forklar_rad(
+                args.saker, args.forklar, dato=args.dato, satser=args.satser, regler=args.regler
+            )
+            if format_ == "json":
+                print(json.dumps(vurdering.to_dict(), ensure_ascii=False, indent=2), file=ut)
+            else:
+                print(vurdering.explain("nb"), file=ut)
+            return OK
+        from .populasjon.kilde import antall
+
+        resultat = simuler(
+            args.saker,
+            dato=args.dato,
+            satser=args.satser,
+            mot_satser=args.mot_satser,
+            regler=args.regler,
+            ut=args.ut,
+            prosesser=_prosesser(args.prosesser, antall(args.saker)),
+            fremdrift=None,
+        )
+    except UgyldigSak as exc:
+        return _avvis(exc.feil, format_, ut, err)
+    except RegelFeil as exc:
+        felt = "--regler" if args.regler else "--satser/--mot-satser"
+        verdi = args.regler or args.satser or args.mot_satser
+        return _avvis([Feil(felt, verdi, f"feil i reglene: {exc}")], format_, ut, err)
+    totaler, diff = resultat.totaler, resultat.differanse
+    if format_ == "json":
+        data: dict[str, Any] = {"totaler": totaler.to_dict()}
+        if diff is not None:
+            data["sammenligning"] = diff.to_dict()
+        print(json.dumps(data, ensure_ascii=False, indent=2), file=ut)
+    else:
+        print(totaler.tekst(), file=ut)
+        if diff is not None:
+            print("", file=ut)
+            print(diff.tekst(), file=ut)
+    return INTERN_FEIL if totaler.interne_feil else OK
 
 
 if __name__ == "__main__":  # pragma: no cover
