@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ from ..outcome import Utfall
 
 if TYPE_CHECKING:
     from .conditions import Betingelse, Vurdering
+    from .expr import Uttrykk
 
 #: Norwegian ordinals for ledd, as the law cites them ("§ 18 tredje ledd").
 LEDD_NB = ("første", "andre", "tredje", "fjerde", "femte", "sjette", "sjuende", "åttende")
@@ -171,6 +173,32 @@ def _uten_nn(verdi: Any) -> Any:
 
 
 @frozen
+class Verdi:
+    """A named value of a calculation rule: one step of its arithmetic, written as law.
+
+    ``[[regel.verdi]]`` under a rule with ``beregning``: the fact it gives (``navn``, a fact the
+    calculation's catalogue declares), its expression over facts and earlier values, and a title
+    in nb/nn/en so a legal expert reads the step as a sentence. The calculation evaluates the
+    steps in file order; the expression is the same closure language as conditions (no attribute
+    access, no calls but the language's own functions). Not part of the rule's fingerprint:
+    records name a version by its texts, and a step has none of its own there.
+    """
+
+    navn: str
+    tittel: Mapping[str, str]
+    uttrykk: Uttrykk
+    art: str  # the catalogue kind of ``navn``: belop | tall | sannhetsverdi
+
+    def beregn(self, verdier: Mapping[str, object]) -> object:
+        """The value on ``verdier``; an amount is always a ``Decimal`` (``max(x, 0)`` may give
+        the int 0, and the JSON and texts must not depend on which argument won)."""
+        ut = self.uttrykk.evaluer(verdier)
+        if self.art == "belop" and type(ut) is int:
+            return Decimal(ut)
+        return ut
+
+
+@frozen
 class Regel:
     """A loaded, validated, compiled rule version."""
 
@@ -182,6 +210,7 @@ class Regel:
     gir: Utfall | None  # what an exception decides when it applies
     merknad: Merknadsspec | None
     tekstnavn: tuple[str, ...] = field(default=())  # facts the texts name, recorded on eval
+    verdier: tuple[Verdi, ...] = field(default=())  # a calculation's named steps, in order
 
     @property
     def id(self) -> str:
