@@ -471,6 +471,7 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     if regel is None:  # the contract refuses dates before the Act; a rules folder must not
         raise RegelFeil("ingen beregningsregel for livsopphold er i kraft", regel=None)
     steg = _mellomregninger(
+        ktx,
         regel,
         {
             "livsopphold.satssum": satssum,
@@ -579,7 +580,7 @@ _ENGANGSFAKTA = (
 
 
 def _mellomregninger(
-    regel: Regel, grunnlag: dict[str, Any], mangler: tuple[str, ...]
+    ktx: Kontekst, regel: Regel, grunnlag: dict[str, Any], mangler: tuple[str, ...]
 ) -> dict[str, Any]:
     """The rule's named steps (``[[regel.verdi]]`` in rules/stl-18-livsopphold.toml) on the
     lines' totals, in the rule's order. With facts missing no step is computed: every amount
@@ -587,10 +588,7 @@ def _mellomregninger(
     if mangler:
         ukjent = Ukjent(mangler)
         return {v.navn: False if v.art == "sannhetsverdi" else ukjent for v in regel.verdier}
-    verdier = dict(grunnlag)
-    for v in regel.verdier:
-        verdier[v.navn] = v.beregn(verdier)
-    return verdier
+    return ktx.mellomregn(regel, grunnlag)
 
 
 def _uten_engangs(fakta: Mapping[str, Any]) -> dict[str, Any]:

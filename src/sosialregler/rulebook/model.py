@@ -11,7 +11,6 @@ import hashlib
 import json
 from collections.abc import Mapping
 from datetime import date
-from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -178,24 +177,16 @@ class Verdi:
 
     ``[[regel.verdi]]`` under a rule with ``beregning``: the fact it gives (``navn``, a fact the
     calculation's catalogue declares), its expression over facts and earlier values, and a title
-    in nb/nn/en so a legal expert reads the step as a sentence. The calculation evaluates the
-    steps in file order; the expression is the same closure language as conditions (no attribute
-    access, no calls but the language's own functions). Not part of the rule's fingerprint:
-    records name a version by its texts, and a step has none of its own there.
+    in nb/nn/en so a legal expert reads the step as a sentence. ``rulebook.mellomregning``
+    evaluates the steps in file order (the compiler writes the same as code); the expression
+    is the closure language of conditions (no attribute access, no calls but the language's
+    own functions). Not part of the rule's fingerprint: records name a version by its texts.
     """
 
     navn: str
     tittel: Mapping[str, str]
     uttrykk: Uttrykk
     art: str  # the catalogue kind of ``navn``: belop | tall | sannhetsverdi
-
-    def beregn(self, verdier: Mapping[str, object]) -> object:
-        """The value on ``verdier``; an amount is always a ``Decimal`` (``max(x, 0)`` may give
-        the int 0, and the JSON and texts must not depend on which argument won)."""
-        ut = self.uttrykk.evaluer(verdier)
-        if self.art == "belop" and type(ut) is int:
-            return Decimal(ut)
-        return ut
 
 
 @frozen
