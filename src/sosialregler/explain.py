@@ -678,7 +678,7 @@ def regeltekst(node: Node, sprak: str, personer: Personer | None = None) -> str:
 
 
 def hjemmeltekst(regel: RegelInfo, sprak: str) -> str:
-    return "; ".join(h.tekst(sprak) for h in regel.hjemmel)
+    return regel.hjemmeltekst(sprak)
 
 
 def _under(node: Node, hopp: Collection[str]) -> list[Node]:
