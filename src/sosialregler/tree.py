@@ -127,25 +127,29 @@ def node_til_dict(node: Node, arvet: RegelInfo | None = None) -> dict:
     once per rule version (``RegelInfo.hjemmeltekst``), not once per node (measured, that was
     a third of ``to_json``).
     """
-    regel = node.regel or arvet
+    # The fields unpacked at once (a named tuple's attribute is a descriptor call each).
+    id_, utfall, egen, uttrykk, fakta, barn, mangler, avgjort_av, sporsmal, rolle = node
+    regel = egen or arvet
     ut: dict[str, Any] = {
-        "id": node.id,
-        "utfall": _UTFALL[node.utfall],
+        "id": id_,
+        "utfall": _UTFALL[utfall],
         "hjemmel": regel.hjemmeltekst("nb") if regel else "",
-        "fakta": {k: fakta_til_json(v) for k, v in node.fakta.items()},
-        "barn": [node_til_dict(b, regel) for b in node.barn],
+        "fakta": {k: v if type(v) in _SOM_DE_ER else fakta_til_json(v) for k, v in fakta.items()}
+        if fakta
+        else {},
+        "barn": [node_til_dict(b, regel) for b in barn] if barn else [],
     }
-    if node.regel:
-        ut["regel"] = node.regel.id
-        ut["lenke"] = [h.lenke for h in node.regel.hjemmel]
-    if node.uttrykk:
-        ut["uttrykk"] = node.uttrykk
-    if node.mangler:
-        ut["mangler"] = list(node.mangler)
-    if node.avgjort_av:
-        ut["avgjort_av"] = node.avgjort_av
-    if node.sporsmal:  # the contract's languages (nb, en); texts render nynorsk from the rules
-        ut["sporsmal"] = {k: v for k, v in node.sporsmal.items() if k != "nn"}
-    if node.rolle:
-        ut["rolle"] = node.rolle
+    if egen:
+        ut["regel"] = egen.id
+        ut["lenke"] = [h.lenke for h in egen.hjemmel]
+    if uttrykk:
+        ut["uttrykk"] = uttrykk
+    if mangler:
+        ut["mangler"] = list(mangler)
+    if avgjort_av:
+        ut["avgjort_av"] = avgjort_av
+    if sporsmal:  # the contract's languages (nb, en); texts render nynorsk from the rules
+        ut["sporsmal"] = {k: v for k, v in sporsmal.items() if k != "nn"}
+    if rolle:
+        ut["rolle"] = rolle
     return ut
