@@ -96,3 +96,44 @@ def test_to_json_ordlegger_hver_hjemmel_en_gang_per_regelversjon(
     assert noder > 200
     # What is left: the decisions' own references and flags, a few dozen, not one per node.
     assert kall < noder / 4, (kall, noder)
+
+
+def _naabare(rot: object) -> list[object]:
+    """Every object reachable from ``rot`` through the garbage collector's references, leaving
+    out classes, modules and code (shared by every assessment)."""
+    import gc
+    import types
+
+    sett: set[int] = set()
+    ut: list[object] = []
+    stabel = [rot]
+    while stabel:
+        o = stabel.pop()
+        if id(o) in sett or isinstance(o, type | types.ModuleType | types.CodeType):
+            continue
+        sett.add(id(o))
+        ut.append(o)
+        if isinstance(o, types.FunctionType) and o.__closure__ is None:
+            continue  # a module-level function: its globals are the module's, shared
+        stabel.extend(gc.get_referents(o))
+    return ut
+
+
+def test_en_lat_regelnode_holder_ingen_lukning() -> None:
+    """A kept compiled assessment's lazy rule nodes hold the trace, the rule id and the
+    changes as they are, not in a closure (a function, a tuple of cells and three cells
+    each): fewer objects for the garbage collector to walk when results are kept. On main
+    every lazy node held a closure of its own."""
+    import types
+
+    from sosialregler.tree import LatNode
+
+    with bruk_motor("kompilert"):
+        vurdering = sosialregler.assess(_sak("familie"))
+    objekter = _naabare(vurdering)
+    late = [o for o in objekter if isinstance(o, LatNode)]
+    lukninger = [o for o in late if isinstance(o._bygg, types.FunctionType) and o._bygg.__closure__]
+    assert len(late) > 10
+    # What remains are the nodes built from others (an area's tree, a calculation's).
+    assert len(lukninger) < len(late) / 2, (len(lukninger), len(late))
+    assert json.loads(vurdering.to_json())["vedtak"]  # and the tree still builds

