@@ -858,23 +858,40 @@ def _simuler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         return AVVIST
     from .populasjon.generator import STANDARDDATO, skriv_populasjon
     from .populasjon.simulering import simuler
+    from .populasjon.totaler import kr
 
     format_ = args.format
     try:
         if args.lag_populasjon is not None:
             if not args.ut:
                 raise UgyldigSak([Feil("--ut", None, "--lag-populasjon trenger --ut FIL")])
-            if args.lag_populasjon < 0 or not 0 <= args.andel_feil <= 1:
+            if args.lag_populasjon < 0:
                 raise UgyldigSak(
-                    [Feil("--lag-populasjon", args.lag_populasjon, "N ≥ 0 og 0 ≤ A ≤ 1")]
+                    [
+                        Feil(
+                            "--lag-populasjon",
+                            args.lag_populasjon,
+                            "antall husholdninger kan ikke være negativt; oppgi 0 eller mer",
+                        )
+                    ]
+                )
+            if not 0 <= args.andel_feil <= 1:
+                raise UgyldigSak(
+                    [
+                        Feil(
+                            "--andel-feil",
+                            args.andel_feil,
+                            "andelen må være mellom 0 og 1, for eksempel 0.05 for 5 prosent",
+                        )
+                    ]
                 )
             dato = les_dato(args.dato) or STANDARDDATO
             n = skriv_populasjon(
                 args.ut, args.lag_populasjon, fro=args.fro, dato=dato, andel_feil=args.andel_feil
             )
             print(
-                f"Skrev {n} syntetiske husholdninger (frø {args.fro}, {dato.isoformat()}) "
-                f"til {args.ut}.",
+                f"Skrev {kr(n)} syntetiske husholdninger (frø {args.fro}, "
+                f"{dato.strftime('%d.%m.%Y')}) til {args.ut}.",
                 file=err,
             )
             return OK
@@ -908,8 +925,7 @@ def _simuler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     except UgyldigSak as exc:
         return _avvis(exc.feil, format_, ut, err)
     except RegelFeil as exc:
-        felt = "--regler" if args.regler else "--satser/--mot-satser"
-        verdi = args.regler or args.satser or args.mot_satser
+        felt, verdi = _simuler_regelfelt(args, exc)
         return _avvis([Feil(felt, verdi, f"feil i reglene: {exc}")], format_, ut, err)
     totaler, diff = resultat.totaler, resultat.differanse
     if format_ == "json":
@@ -923,6 +939,21 @@ def _simuler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
             print("", file=ut)
             print(diff.tekst(), file=ut)
     return INTERN_FEIL if totaler.interne_feil else OK
+
+
+def _simuler_regelfelt(args: argparse.Namespace, exc: RegelFeil) -> tuple[str, Any]:
+    """The option whose file a rule error is in: the file the message names, else the first
+    given (``--regler``, ``--satser``, ``--mot-satser``)."""
+    for felt, verdi in (
+        ("--mot-satser", args.mot_satser),
+        ("--satser", args.satser),
+        ("--regler", args.regler),
+    ):
+        if verdi and str(verdi) in str(exc):
+            return felt, verdi
+    if args.regler:
+        return "--regler", args.regler
+    return ("--satser", args.satser) if args.satser else ("--mot-satser", args.mot_satser)
 
 
 if __name__ == "__main__":  # pragma: no cover
