@@ -661,3 +661,12 @@ def test_503_sier_hvor_lenge_man_skal_vente() -> None:
     assert (
         f"prøv igjen om {svar.headers['retry-after']} sekunder" in svar.json()["feil"][0]["melding"]
     )
+
+
+def test_openapi_forklarer_statusene_uten_kildefiler() -> None:
+    """The statuses' descriptions are for a developer in another language: no Python files."""
+    with tjener(lag_app()) as t, t.klient() as k:
+        dok = k.get("/openapi.json").json()
+    svar = dok["paths"]["/vurder"]["post"]["responses"]
+    assert ".py" not in json.dumps(svar, ensure_ascii=False)
+    assert "Retry-After" in svar["503"]["description"]
