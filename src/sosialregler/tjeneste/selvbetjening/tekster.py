@@ -42,8 +42,8 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "ingress": (
             "Her kan du regne ut et anslag over hvor mye økonomisk sosialhjelp til livsopphold "
             "husstanden din kan få per måned. Anslaget bygger på statens veiledende satser, det "
-            "vil si beløpene staten anbefaler at NAV-kontorene bruker. Det er bare NAV-kontoret ditt som kan avgjøre om du får "
-            "stønad, og hvor mye."
+            "vil si beløpene staten anbefaler at NAV-kontorene bruker. Det er bare "
+            "NAV-kontoret ditt som kan avgjøre om du får stønad, og hvor mye."
         ),
         "personvern": (
             "Svarene dine blir ikke lagret og ikke sendt videre. De brukes bare til å regne ut "
@@ -187,8 +187,8 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "ingress": (
             "Her kan du rekne ut eit overslag over kor mykje økonomisk sosialhjelp til "
             "livsopphald hushaldet ditt kan få kvar månad. Overslaget byggjer på dei statlege "
-            "rettleiande satsane, det vil seie beløpa staten rår NAV-kontora til å bruke. Det er berre NAV-kontoret ditt som kan "
-            "avgjere om du får stønad, og kor mykje."
+            "rettleiande satsane, det vil seie beløpa staten rår NAV-kontora til å bruke. Det "
+            "er berre NAV-kontoret ditt som kan avgjere om du får stønad, og kor mykje."
         ),
         "personvern": (
             "Svara dine blir ikkje lagra og ikkje sende vidare. Dei blir berre brukte til å "
