@@ -142,3 +142,12 @@ def test_feil_i_kommandoen_er_en_avvisning_som_navngir_feltet(
     svar = kjor(*[saker if a == "SAKER" else a for a in argumenter])
     assert svar.kode == 2, svar.feil
     assert json.loads(svar.ut)["feil"][0]["felt"] == felt
+
+
+def test_feil_i_tekst_er_en_kjoring_som_avvises_ikke_en_sak(saker: Path) -> None:
+    """A person reads the run's rejection: no «Saken», no «null», the field named once."""
+    svar = kjor("simuler", saker)
+    assert svar.kode == 2
+    assert svar.feil.startswith("Kjøringen ble avvist:")
+    assert "  --dato: mangler; oppgi vurderingsdatoen, for eksempel 2026-03-01\n" in svar.feil
+    assert "null" not in svar.feil

@@ -302,14 +302,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return INTERN_FEIL
 
 
-def _avvis(feil: list[Feil], format: str, ut: TextIO, err: TextIO) -> int:
+def _avvis(
+    feil: list[Feil],
+    format: str,
+    ut: TextIO,
+    err: TextIO,
+    overskrift: str = "Saken ble avvist:",
+) -> int:
+    """The rejection: JSON on stdout, or for a person on stderr (``overskrift``: what was
+    rejected; a population run is no case). A value not given is not shown as «null»."""
     if format in ("json", "vedtaksgrunnlag"):
         print(
             json.dumps({"feil": [f.to_dict() for f in feil]}, ensure_ascii=False, indent=2), file=ut
         )
     else:
-        print("Saken ble avvist:", file=err)
+        print(overskrift, file=err)
         for f in feil:
+            if f.verdi is None:
+                print(f"  {f.felt}: {f.melding}", file=err)
+                continue
             verdi = json.dumps(f.verdi, ensure_ascii=False, default=str)
             print(f"  {f.felt}: {f.melding} (verdi: {verdi})", file=err)
     return AVVIST
@@ -847,6 +858,10 @@ def _simuler_parser(under: Any) -> None:
     )
 
 
+#: A population run that cannot start is no rejected case.
+KJORING_AVVIST = "Kjøringen ble avvist:"
+
+
 def _simuler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     """A population: totals (and the difference between two rate tables), or a synthetic one."""
     from .populasjon.kjoring import PYARROW_MANGLER
@@ -896,9 +911,19 @@ def _simuler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
             )
             return OK
         if not args.saker:
-            raise UgyldigSak([Feil("SAKER", None, "oppgi SAKER.parquet eller SAKER.jsonl")])
+            raise UgyldigSak(
+                [
+                    Feil(
+                        "SAKER",
+                        None,
+                        "mangler; oppgi filen med sakene (SAKER.parquet eller .jsonl)",
+                    )
+                ]
+            )
         if not args.dato:
-            raise UgyldigSak([Feil("--dato", None, "--dato mangler: oppgi vurderingsdatoen")])
+            raise UgyldigSak(
+                [Feil("--dato", None, "mangler; oppgi vurderingsdatoen, for eksempel 2026-03-01")]
+            )
         if args.forklar is not None:
             from .populasjon import forklar_rad
 
@@ -923,10 +948,11 @@ def _simuler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
             fremdrift=None,
         )
     except UgyldigSak as exc:
-        return _avvis(exc.feil, format_, ut, err)
+        return _avvis(exc.feil, format_, ut, err, KJORING_AVVIST)
     except RegelFeil as exc:
         felt, verdi = _simuler_regelfelt(args, exc)
-        return _avvis([Feil(felt, verdi, f"feil i reglene: {exc}")], format_, ut, err)
+        feil = [Feil(felt, verdi, f"feil i reglene: {exc}")]
+        return _avvis(feil, format_, ut, err, KJORING_AVVIST)
     totaler, diff = resultat.totaler, resultat.differanse
     if format_ == "json":
         data: dict[str, Any] = {"totaler": totaler.to_dict()}
