@@ -32,7 +32,7 @@ from .filer import filfeil
 from .filer import les_fil as _les_fil
 from .frister import poster
 from .fristtekster import terminaltekst
-from .grenser import NAVN, STANDARD, Grenser, som_grenser
+from .grenser import NAVN, STANDARD, Grenser, som_grenser, tall
 from .jsonlinjer import linjer, tell
 from .record import NOKKEL_MILJO, UTEN_NOKKEL, les_nokkel
 from .regelliste import regelliste, sats_json
@@ -873,7 +873,6 @@ def _simuler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         return AVVIST
     from .populasjon.generator import STANDARDDATO, skriv_populasjon
     from .populasjon.simulering import simuler
-    from .populasjon.totaler import kr
 
     format_ = args.format
     try:
@@ -905,7 +904,7 @@ def _simuler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
                 args.ut, args.lag_populasjon, fro=args.fro, dato=dato, andel_feil=args.andel_feil
             )
             print(
-                f"Skrev {kr(n)} syntetiske husholdninger (frø {args.fro}, "
+                f"Skrev {tall(n)} syntetiske husholdninger (frø {args.fro}, "
                 f"{dato.strftime('%d.%m.%Y')}) til {args.ut}.",
                 file=err,
             )
