@@ -18,10 +18,14 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from sosialregler.api import standard_regelbok
+from sosialregler.errors import RegelFeil
 from sosialregler.kompilator.hjelpere import FEIL, NAVNEROM
 from sosialregler.kompilator.kilde import _Skriver
+from sosialregler.kompilator.program import program_for
 from sosialregler.kompilator.uttrykk import Emitter
 from sosialregler.rulebook.expr import Uttrykk, UttrykkFeil, parse
+from sosialregler.rulebook.mellomregning import mellomregn
 from sosialregler.ukjent import Ukjent
 
 #: The facts of the random expressions and their catalogue kinds.
@@ -224,3 +228,46 @@ def test_desimal_beholder_eksponent() -> None:
     assert kompilert is not None
     for b in (Decimal("0.00"), Decimal("-0"), Decimal("12.30"), Decimal("-5")):
         assert _lik(kompilert[0]({"b": b}), uttrykk.evaluer({"b": b}))
+
+
+_STEG_INN = (
+    "livsopphold.satssum",
+    "livsopphold.boutgifter",
+    "livsopphold.andre_utgifter",
+    "livsopphold.inntekt_medregnet",
+    "livsopphold.engangsutgifter",
+)
+_BELOP = st.one_of(
+    st.decimals(-(10**5), 10**5, places=2, allow_nan=False, allow_infinity=False),
+    st.integers(-(10**5), 10**5),
+    VERDI,
+)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.fixed_dictionaries({n: _BELOP for n in _STEG_INN}))
+def test_kompilerte_steg_er_tolkens(verdier: dict[str, object]) -> None:
+    """The § 18 steps compiled (earlier steps read from their locals, unguarded) give the
+    interpreter's values, types and exponents, or the same named ``RegelFeil``."""
+    bok = standard_regelbok()
+    dag = date(2024, 6, 3)
+    program = program_for(bok, dag, bok.versjoner_i_kraft(dag))
+    steg = program.mellomregninger["stl-18-utmaling"]
+    assert steg is not None
+    regel = program.i_kraft["stl-18-utmaling"]
+
+    def kjor(f: Any) -> object:
+        try:
+            return f()
+        except RegelFeil as e:
+            return ("feil", str(e))
+
+    forventet = kjor(lambda: mellomregn(regel, dict(verdier)))
+    fikk = kjor(lambda: steg(dict(verdier)))
+    if isinstance(forventet, dict):
+        assert isinstance(fikk, dict)
+        assert fikk.keys() == forventet.keys()
+        for n in forventet:
+            assert _lik(fikk[n], forventet[n]) or (fikk[n] is forventet[n]), n
+    else:
+        assert fikk == forventet

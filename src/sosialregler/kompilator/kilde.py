@@ -33,7 +33,7 @@ from ..rulebook.expr import Uttrykk
 from ..rulebook.model import Omrade, Regel
 from ..tree import Node
 from .uttrykk import NAVNEROM as NAVNEROM_UTTRYKK
-from .uttrykk import Emitter
+from .uttrykk import Emitter, steg_art
 
 #: Names the generated text uses besides its own locals and constants (``hjelpere.NAVNEROM``).
 HJELPERE = (
@@ -77,14 +77,20 @@ class _Skriver:
         self.konstanter[navn] = verdi
         return navn
 
-    def inline(self, uttrykk: Uttrykk, lokaler: dict[str, str], f: str) -> str:
+    def inline(
+        self,
+        uttrykk: Uttrykk,
+        lokaler: dict[str, str],
+        f: str,
+        kjente: Mapping[str, tuple[str, str]] | None = None,
+    ) -> str:
         """The expression written inline, guarded, falling back to its closure ``f``
         (``kompilator.uttrykk``); only the closure's call when a form is not written."""
-        skrevet = Emitter(lokaler, lambda v: self.konstant("K", v)).skriv(uttrykk)
+        skrevet = Emitter(lokaler, lambda v: self.konstant("K", v), kjente).skriv(uttrykk)
         if skrevet is None:
             return f"{f}(fakta)"
         kode, vakt = skrevet
-        return f"{kode} if {vakt} else {f}(fakta)"
+        return kode if vakt == "True" else f"{kode} if {vakt} else {f}(fakta)"
 
     def ny(self) -> int:
         self.teller += 1
@@ -311,20 +317,23 @@ def mellomregningsfunksjon(skriver: _Skriver, navn: str, regel: Regel) -> None:
     skriver.linje(0, f"def {navn}(fakta):")
     skriver.linje(1, f"# regel {regel.id!r}, gyldig fra {regel.info.gyldig_fra.isoformat()}")
     r = skriver.konstant("R", regel)
+    # A step before this one: its local and the kind ``godta`` made certain, read unguarded.
+    kjente: dict[str, tuple[str, str]] = {}
     for verdi in regel.verdier:
         k = skriver.ny()
         f = skriver.konstant("F", verdi.uttrykk.funksjon)
         v = skriver.konstant("V", verdi)
-        lokaler = {n: f"l{k}_{i}" for i, n in enumerate(verdi.uttrykk.navn)}
+        lokaler = {n: f"l{k}_{i}" for i, n in enumerate(verdi.uttrykk.navn) if n not in kjente}
         skriver.linje(1, "try:")
-        inline = skriver.inline(verdi.uttrykk, lokaler, f)
+        inline = skriver.inline(verdi.uttrykk, lokaler, f, kjente)
         if inline != f"{f}(fakta)":
             for n, lokal in lokaler.items():
                 skriver.linje(2, f"{lokal} = fakta.get({n!r})")
         skriver.linje(2, f"x{k} = {inline}")
         skriver.linje(1, "except FEIL:")
         skriver.linje(2, f"stegfeil({r}, {v}, fakta)")
-        skriver.linje(1, f"fakta[{verdi.navn!r}] = godta({r}, {v}, x{k})")
+        skriver.linje(1, f"x{k} = fakta[{verdi.navn!r}] = godta({r}, {v}, x{k})")
+        kjente[verdi.navn] = (f"x{k}", steg_art(verdi.art))
     skriver.linje(1, "return fakta")
     skriver.linje(0, "")
 

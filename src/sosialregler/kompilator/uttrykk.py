@@ -21,7 +21,7 @@ and the caller calls the closure.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -36,10 +36,20 @@ _NUMERISK = frozenset({_INT, _NUM, _DEC})
 _FAKTAART = {"tall": _NUM, "sannhetsverdi": _BOOL, "tekst": _STR, "dato": _DATO}
 
 
-def er_tall(x: object) -> bool:
-    """An ``int`` (not a bool) or a finite ``Decimal``: a number the closure takes as it is."""
-    t = type(x)
-    return t is int or (t is Decimal and x.is_finite())  # type: ignore[attr-defined]
+def er_tall(*verdier: object) -> bool:
+    """Each an ``int`` (not a bool) or a finite ``Decimal``: numbers the closure takes as
+    they are."""
+    for x in verdier:
+        t = type(x)
+        if not (t is int or (t is Decimal and x.is_finite())):  # type: ignore[attr-defined]
+            return False
+    return True
+
+
+def steg_art(art: str) -> str:
+    """The static kind of a step's value after ``mellomregning.godta``: an amount is always a
+    finite Decimal, a truth value a bool, a number an int or a finite Decimal."""
+    return _DEC if art == "belop" else _BOOL if art == "sannhetsverdi" else _NUM
 
 
 def pluss(a: Any, b: Any) -> Any:
@@ -98,10 +108,19 @@ class _Ikke(Exception):
 class Emitter:
     """Writes one expression's inline source over the locals holding its facts."""
 
-    def __init__(self, lokaler: dict[str, str], konstant: Callable[[Any], str]) -> None:
+    def __init__(
+        self,
+        lokaler: dict[str, str],
+        konstant: Callable[[Any], str],
+        kjente: Mapping[str, tuple[str, str]] | None = None,
+    ) -> None:
         self.lokaler = lokaler  # fact name -> the local holding its value
         self.konstant = konstant  # stores a value among the module's constants, gives its name
+        #: fact name -> (local, static kind) for values whose kind is already certain (a step
+        #: computed before, after ``godta``): read without a guard.
+        self.kjente = kjente or {}
         self.vakter: dict[str, str] = {}  # local -> the guard on its kind
+        self.tall: list[str] = []  # locals that must be numbers (one ``er_tall`` call)
 
     def skriv(self, uttrykk: Uttrykk) -> tuple[str, str] | None:
         """(expression, guard) for ``uttrykk``, or None when some part is not written."""
@@ -111,8 +130,13 @@ class Emitter:
             kode, _ = self.del_(uttrykk.tre)
         except _Ikke:
             return None
-        vakt = " and ".join(self.vakter.values()) or "True"
-        return kode, vakt
+        vakter = list(self.vakter.values())
+        if len(self.tall) == 1:
+            (lokal,) = self.tall
+            vakter.append(f"(type({lokal}) is INT or er_tall({lokal}))")
+        elif self.tall:
+            vakter.append(f"er_tall({', '.join(self.tall)})")
+        return kode, " and ".join(vakter) or "True"
 
     def del_(self, form: tuple[Any, ...] | None) -> tuple[str, str]:
         if form is None:
@@ -149,16 +173,18 @@ class Emitter:
         raise _Ikke
 
     def navn(self, navn: str, faktaart: str | None) -> tuple[str, str]:
+        if navn in self.kjente:
+            return self.kjente[navn]
         art = _FAKTAART.get(faktaart or "")
         lokal = self.lokaler.get(navn)
         if art is None or lokal is None:
             raise _Ikke
         if art == _NUM:
-            vakt = f"(type({lokal}) is INT or er_tall({lokal}))"
+            if lokal not in self.tall:
+                self.tall.append(lokal)
         else:
             typ = {_BOOL: "BOOL", _STR: "STR", _DATO: "DATO"}[art]
-            vakt = f"type({lokal}) is {typ}"
-        self.vakter[lokal] = vakt
+            self.vakter[lokal] = f"type({lokal}) is {typ}"
         return lokal, art
 
     def konst(self, verdi: object) -> tuple[str, str]:
