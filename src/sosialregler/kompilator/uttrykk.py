@@ -41,6 +41,7 @@ def er_tall(*verdier: object) -> bool:
     they are."""
     for x in verdier:
         t = type(x)
+        # `t is Decimal` (the fast check) does not narrow `x` for the type checker.
         if not (t is int or (t is Decimal and x.is_finite())):  # type: ignore[attr-defined]
             return False
     return True
@@ -195,6 +196,7 @@ class Emitter:
             return f"({verdi!r})", _INT
         if t is str:
             return repr(verdi), _STR
+        # `t is Decimal` (the fast check) does not narrow `verdi` for the type checker.
         if t is Decimal and verdi.is_finite():  # type: ignore[attr-defined]
             return self.konstant(verdi), _DEC
         if t is date:
