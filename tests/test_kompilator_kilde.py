@@ -56,11 +56,30 @@ TILLATTE_NODER = {
     ast.Call,
     ast.Starred,
     ast.Attribute,
+    # Expressions written inline (``kompilator.uttrykk``): comparisons, membership in a
+    # constant set, arithmetic on ints, ``not`` and unary minus; every other operation is a
+    # helper's call.
+    ast.Eq,
+    ast.NotEq,
+    ast.Lt,
+    ast.LtE,
+    ast.Gt,
+    ast.GtE,
+    ast.In,
+    ast.NotIn,
+    ast.BinOp,
+    ast.Add,
+    ast.Sub,
+    ast.Mult,
+    ast.UnaryOp,
+    ast.Not,
+    ast.USub,
 }
 #: Attribute access allowed: on the engine's own objects, never on a fact's value.
 TILLATTE_ATTRIBUTTER = {("ktx", "resultat"), ("spor", "node"), ("fakta", "get")}
 #: Calls allowed besides the helpers: compiled expressions (``F<n>``) and three builtins.
-KONSTANT = re.compile(r"[FXRUSITV][0-9]+")
+#: ``K<n>`` are the constants of inline expressions (a Decimal, a date, a frozenset).
+KONSTANT = re.compile(r"[FXRUSITVK][0-9]+")
 LOKAL = re.compile(r"(?:[umxpen][0-9]+|l[0-9]+_[0-9]+|b|e|egen|ut|um|av|post|spor|ktx|fakta)")
 INNEBYGDE = {"type", "dict", "zip"}
 

@@ -19,6 +19,7 @@ from ..rulebook.mellomregning import godta, stegfeil
 from ..rulebook.model import Regel
 from ..tree import Node, lag_node
 from ..ukjent import Ukjent
+from .uttrykk import NAVNEROM as _UTTRYKKSHJELPERE
 
 #: A text fact the case does not have (``engine._UKJENT``; equal, as ``Ukjent`` is a value).
 UKJENT = Ukjent(())
@@ -125,4 +126,5 @@ NAVNEROM: dict[str, Any] = {
     "ikke_node": ikke_node,
     "godta": godta,
     "stegfeil": stegfeil,
+    **_UTTRYKKSHJELPERE,
 }

@@ -9,9 +9,9 @@ the values its leaves read — enough for ``spor`` to rebuild the interpreter's 
 What the text may contain is narrow on purpose (a test checks it against a whitelist): names
 of facts and rules only as string constants (``repr``), never as code; no attribute access but
 ``ktx.resultat`` and ``fakta.get``; no calls but the helpers in ``hjelpere`` and the compiled
-expressions (``F<n>``, closures built by ``rulebook.expr``). The expressions themselves stay the
-closures ``expr.py`` compiled: they are already fast, and their error messages are the
-interpreter's.
+expressions (``F<n>``, closures built by ``rulebook.expr``). An expression's common forms are
+written inline (``kompilator.uttrykk``), guarded by a test of its facts' kinds that falls back
+to the closure, so values, types and error messages stay the interpreter's.
 """
 
 from __future__ import annotations
@@ -29,8 +29,11 @@ from ..rulebook.conditions import (
     Skjonn,
     Uttrykksblad,
 )
+from ..rulebook.expr import Uttrykk
 from ..rulebook.model import Omrade, Regel
 from ..tree import Node
+from .uttrykk import NAVNEROM as NAVNEROM_UTTRYKK
+from .uttrykk import Emitter, steg_art
 
 #: Names the generated text uses besides its own locals and constants (``hjelpere.NAVNEROM``).
 HJELPERE = (
@@ -54,6 +57,7 @@ HJELPERE = (
     "ikke_node",
     "godta",
     "stegfeil",
+    *NAVNEROM_UTTRYKK,
 )
 
 
@@ -72,6 +76,21 @@ class _Skriver:
         navn = f"{prefiks}{len(self.konstanter)}"
         self.konstanter[navn] = verdi
         return navn
+
+    def inline(
+        self,
+        uttrykk: Uttrykk,
+        lokaler: dict[str, str],
+        f: str,
+        kjente: Mapping[str, tuple[str, str]] | None = None,
+    ) -> str:
+        """The expression written inline, guarded, falling back to its closure ``f``
+        (``kompilator.uttrykk``); only the closure's call when a form is not written."""
+        skrevet = Emitter(lokaler, lambda v: self.konstant("K", v), kjente).skriv(uttrykk)
+        if skrevet is None:
+            return f"{f}(fakta)"
+        kode, vakt = skrevet
+        return kode if vakt == "True" else f"{kode} if {vakt} else {f}(fakta)"
 
     def ny(self) -> int:
         self.teller += 1
@@ -142,7 +161,8 @@ class _Skriver:
         self.linje(inn + 1, f"m{k} = mangler_av({', '.join(verdier)})")
         self.linje(inn, "else:")
         self.linje(inn + 1, "try:")
-        self.linje(inn + 2, f"x{k} = {f}(fakta)")
+        lokaler = dict(zip(uttrykk.navn, verdier, strict=True))
+        self.linje(inn + 2, f"x{k} = {self.inline(uttrykk, lokaler, f)}")
         self.linje(inn + 1, "except FEIL:")
         self.linje(inn + 2, f"uttrykksfeil({x}, {ordbok}, {r})")
         self.linje(
@@ -297,15 +317,23 @@ def mellomregningsfunksjon(skriver: _Skriver, navn: str, regel: Regel) -> None:
     skriver.linje(0, f"def {navn}(fakta):")
     skriver.linje(1, f"# regel {regel.id!r}, gyldig fra {regel.info.gyldig_fra.isoformat()}")
     r = skriver.konstant("R", regel)
+    # A step before this one: its local and the kind ``godta`` made certain, read unguarded.
+    kjente: dict[str, tuple[str, str]] = {}
     for verdi in regel.verdier:
         k = skriver.ny()
         f = skriver.konstant("F", verdi.uttrykk.funksjon)
         v = skriver.konstant("V", verdi)
+        lokaler = {n: f"l{k}_{i}" for i, n in enumerate(verdi.uttrykk.navn) if n not in kjente}
         skriver.linje(1, "try:")
-        skriver.linje(2, f"x{k} = {f}(fakta)")
+        inline = skriver.inline(verdi.uttrykk, lokaler, f, kjente)
+        if inline != f"{f}(fakta)":
+            for n, lokal in lokaler.items():
+                skriver.linje(2, f"{lokal} = fakta.get({n!r})")
+        skriver.linje(2, f"x{k} = {inline}")
         skriver.linje(1, "except FEIL:")
         skriver.linje(2, f"stegfeil({r}, {v}, fakta)")
-        skriver.linje(1, f"fakta[{verdi.navn!r}] = godta({r}, {v}, x{k})")
+        skriver.linje(1, f"x{k} = fakta[{verdi.navn!r}] = godta({r}, {v}, x{k})")
+        kjente[verdi.navn] = (f"x{k}", steg_art(verdi.art))
     skriver.linje(1, "return fakta")
     skriver.linje(0, "")
 

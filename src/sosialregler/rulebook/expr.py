@@ -162,6 +162,11 @@ class Uttrykk:
     #: Nesting depth of the compiled tree (at most ``MAKS_DYBDE``): the loader adds it up along
     #: chains of rule references to bound how deep an evaluation can go.
     dybde: int = attrs.field(default=1, eq=False, repr=False)
+    #: The parsed tree as nested tuples, for the compiler to write the expression as Python
+    #: (``kompilator.uttrykk``): ``("navn", navn, art)``, ``("konst", verdi)``, ``("liste",
+    #: verdier)``, ``("cmp", op, a, b)``, ``("regn", op, a, b)``, ``("neg", a)``, ``("og" |
+    #: "eller", deler)``, ``("ikke", a)``, ``("i", negert, a, b)``, ``("kall", navn, args)``.
+    tre: tuple[Any, ...] | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def funksjon(self) -> _Fn:
@@ -325,6 +330,7 @@ class _Node(NamedTuple):
     navn: str | None = None  # set when the node is a plain fact name
     liste: tuple[object, ...] | None = None  # set when the node is a list literal
     art: str | None = None  # the kind of value it gives, when known before evaluation
+    form: tuple[Any, ...] | None = None  # the parsed shape, for the compiler (``Uttrykk.tre``)
 
 
 def _konstant(verdi: object) -> _Fn:
@@ -952,7 +958,13 @@ class _Parser:
     # -- what is known before evaluation -----------------------------------------------
 
     def lag(
-        self, fn: _Fn, dybde: int, pos: int, deler: tuple[_Node, ...], art: str | None
+        self,
+        fn: _Fn,
+        dybde: int,
+        pos: int,
+        deler: tuple[_Node, ...],
+        art: str | None,
+        form: tuple[Any, ...] | None = None,
     ) -> _Node:
         """A node; one made only of constants is computed now, so its errors are load errors."""
         if deler and all(d.konstant or d.liste is not None for d in deler):
@@ -963,9 +975,15 @@ class _Parser:
             except (TypeError, ValueError, ArithmeticError) as e:
                 raise self.feil(f"regnefeil ({type(e).__name__})", pos) from None
             return self.node(
-                _konstant(verdi), dybde, pos, konstant=True, verdi=verdi, art=_artsnavn(verdi)
+                _konstant(verdi),
+                dybde,
+                pos,
+                konstant=True,
+                verdi=verdi,
+                art=_artsnavn(verdi),
+                form=("konst", verdi),
             )
-        return self.node(fn, dybde, pos, art=art)
+        return self.node(fn, dybde, pos, art=art, form=form)
 
     def krev(self, del_: _Node, arter: tuple[str, ...], hva: str) -> None:
         """Refuse a part whose kind is known and is not one of ``arter``."""
@@ -1050,7 +1068,10 @@ class _Parser:
             if d.art is not None and d.art != _SANN:
                 raise self.feil(f"'{op}' krever sannhetsverdier, fikk {d.art}", d.pos)
         fn = _logisk(op, deler, self.tekst)
-        return self.lag(fn, 1 + max(d.dybde for d in deler), deler[0].pos, tuple(deler), _SANN)
+        form = (op, tuple(d.form for d in deler))
+        return self.lag(
+            fn, 1 + max(d.dybde for d in deler), deler[0].pos, tuple(deler), _SANN, form
+        )
 
     def ikke(self) -> _Node:
         posisjoner = []
@@ -1060,7 +1081,8 @@ class _Parser:
         for pos in reversed(posisjoner):
             if node.art is not None and node.art != _SANN:
                 raise self.feil(f"'ikke' krever sannhetsverdier, fikk {node.art}", pos)
-            node = self.lag(_ikke(node, self.tekst, pos), node.dybde + 1, pos, (node,), _SANN)
+            form = ("ikke", node.form)
+            node = self.lag(_ikke(node, self.tekst, pos), node.dybde + 1, pos, (node,), _SANN, form)
         return node
 
     def sammenligningsop(self) -> tuple[str, int, int] | None:
@@ -1088,10 +1110,12 @@ class _Parser:
             hoyre = self.medlemsliste(op)
             self.medlemsart(op, venstre, hoyre, pos)
             fn = _medlemskap(venstre, hoyre, op == "ikke i", self.tekst, pos)
+            form: tuple[Any, ...] = ("i", op == "ikke i", venstre.form, hoyre.form)
         else:
             hoyre = self.sum()
             self.sammenligningsart(op, venstre, hoyre, pos)
             fn = _sammenligning(op, venstre, hoyre, self.tekst, pos)
+            form = ("cmp", op, venstre.form, hoyre.form)
         kjede = self.sammenligningsop()
         if kjede is not None:
             raise self.feil(
@@ -1099,7 +1123,8 @@ class _Parser:
                 "skriv for eksempel 'a < b og b < c'",
                 kjede[1],
             )
-        return self.lag(fn, 1 + max(venstre.dybde, hoyre.dybde), pos, (venstre, hoyre), _SANN)
+        dybde = 1 + max(venstre.dybde, hoyre.dybde)
+        return self.lag(fn, dybde, pos, (venstre, hoyre), _SANN, form)
 
     def medlemsart(self, op: str, venstre: _Node, hoyre: _Node, pos: int) -> None:
         """Refuse ``x i liste`` whose kinds are known to make it fail."""
@@ -1149,7 +1174,8 @@ class _Parser:
                 raise self.feil("deling på null", tok.pos)
             fn = _aritmetikk(op, venstre, hoyre, self.tekst, tok.pos)
             dybde = 1 + max(venstre.dybde, hoyre.dybde)
-            venstre = self.lag(fn, dybde, tok.pos, (venstre, hoyre), art)
+            form = ("regn", op, venstre.form, hoyre.form)
+            venstre = self.lag(fn, dybde, tok.pos, (venstre, hoyre), art, form)
         return venstre
 
     def unaer(self) -> _Node:
@@ -1162,11 +1188,18 @@ class _Parser:
                 # Fold `-5` into a constant so comparisons with it take the fast path.
                 verdi = _minus(node.verdi, self.tekst, pos)
                 node = self.node(
-                    _konstant(verdi), node.dybde + 1, pos, konstant=True, verdi=verdi, art=_TALL
+                    _konstant(verdi),
+                    node.dybde + 1,
+                    pos,
+                    konstant=True,
+                    verdi=verdi,
+                    art=_TALL,
+                    form=("konst", verdi),
                 )
                 continue
             self.krev(node, (_TALL,), "'-'")
-            node = self.lag(_negasjon(node, self.tekst, pos), node.dybde + 1, pos, (node,), _TALL)
+            fn = _negasjon(node, self.tekst, pos)
+            node = self.lag(fn, node.dybde + 1, pos, (node,), _TALL, ("neg", node.form))
         return node
 
     def primaer(self) -> _Node:
@@ -1175,12 +1208,26 @@ class _Parser:
             self.neste()
             art = _artsnavn(tok.verdi)
             return self.node(
-                _konstant(tok.verdi), 1, tok.pos, konstant=True, verdi=tok.verdi, art=art
+                _konstant(tok.verdi),
+                1,
+                tok.pos,
+                konstant=True,
+                verdi=tok.verdi,
+                art=art,
+                form=("konst", tok.verdi),
             )
         if tok.art == "nokkelord" and tok.verdi in ("sann", "usann"):
             self.neste()
             verdi = tok.verdi == "sann"
-            return self.node(_konstant(verdi), 1, tok.pos, konstant=True, verdi=verdi, art=_SANN)
+            return self.node(
+                _konstant(verdi),
+                1,
+                tok.pos,
+                konstant=True,
+                verdi=verdi,
+                art=_SANN,
+                form=("konst", verdi),
+            )
         if tok.art == "navn":
             if self.er("op", "(", 1):
                 return self.kall()
@@ -1203,7 +1250,10 @@ class _Parser:
         self.lest.setdefault(navn, None)
         art = self.arter.get(navn)
         art = _TALL if art == "belop" else art
-        return self.node(_hent(navn, self.tekst, tok.pos), 1, tok.pos, navn=navn, art=art)
+        form = ("navn", navn, art)
+        return self.node(
+            _hent(navn, self.tekst, tok.pos), 1, tok.pos, navn=navn, art=art, form=form
+        )
 
     def kall(self) -> _Node:
         tok = self.neste()
@@ -1243,7 +1293,8 @@ class _Parser:
         art = self.funksjonsart(navn, args, tok.pos)
         fn = _kall(funksjon, args, self.tekst, tok.pos)
         dybde = 1 + max((a.dybde for a in args), default=0)
-        return self.lag(fn, dybde, tok.pos, tuple(args), art)
+        form = ("kall", navn, tuple(a.form for a in args))
+        return self.lag(fn, dybde, tok.pos, tuple(args), art, form)
 
     def funksjonsart(self, navn: str, args: list[_Node], pos: int) -> str | None:
         """The kind a call gives, refusing arguments whose kind it can never take."""
@@ -1282,7 +1333,8 @@ class _Parser:
                 raise self.feil(f"forventet ',' eller ']' i listen, fant {_beskriv(tok)}", tok.pos)
         self.neste()
         liste = tuple(verdier)
-        return self.node(_konstant(liste), 1, start.pos, liste=liste, art=_LISTE)
+        form = ("liste", liste)
+        return self.node(_konstant(liste), 1, start.pos, liste=liste, art=_LISTE, form=form)
 
     def listeverdi(self, start: _Token) -> object:
         tok = self.se()
@@ -1325,7 +1377,7 @@ def parse(tekst: str, arter: Mapping[str, str] | None = None) -> Uttrykk:
         )
     parser = _Parser(tekst, _tokeniser(tekst), arter)
     node = parser.hele()
-    return Uttrykk(tekst, tuple(parser.lest), node.fn, node.art, node.dybde)
+    return Uttrykk(tekst, tuple(parser.lest), node.fn, node.art, node.dybde, node.form)
 
 
 #: The values a part made only of constants is evaluated with (it reads none).

@@ -1,0 +1,275 @@
+"""An expression of the rule language written as Python source, inline in a compiled rule.
+
+``rulebook.expr`` compiles an expression to closures that check every value's kind on every
+call. The compiler instead writes the common forms (fact, constant, comparison, arithmetic on
+numbers, ``og`` / ``eller`` / ``ikke``, ``i`` a list, ``min`` / ``max`` / ``abs``) as one Python
+expression, guarded by one test of the facts' kinds::
+
+    (EXPR) if GUARDS else F(fakta)
+
+Why this is exactly the closure: the guards admit only values the closure takes without
+conversion (an ``int``, a finite ``Decimal``, a ``str``, a ``bool``, a ``date``, each of the
+kind the fact catalogue gives the fact); under them every form below computes what the
+closure computes, with the same decimal context (``expr._KONTEKST``) and the same argument
+order. Anything else (a missing fact, ``Ukjent``, a float, a NaN, a kind the rule did not
+expect) fails the guards and the whole expression is the closure's (``F(fakta)``): evaluation
+is pure, so evaluating again is the same. An error the inline code raises (a division by zero,
+an overflow) is one of ``hjelpere.FEIL``, and the handler around it asks the closure for the
+message, as it does today. A form not listed here is never written: ``emitter`` returns None
+and the caller calls the closure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from ..rulebook.expr import _KONTEKST, Uttrykk
+
+#: The static kinds of an emitted part: exactly ``int``; ``int`` or finite ``Decimal``
+#: (``tall``); finite ``Decimal``; and the exact types of the other kinds.
+_INT, _NUM, _DEC, _BOOL, _STR, _DATO = "int", "num", "dec", "bool", "str", "dato"
+_NUMERISK = frozenset({_INT, _NUM, _DEC})
+#: What a fact of each catalogue kind must be for the inline code (expr's ``art`` of names).
+_FAKTAART = {"tall": _NUM, "sannhetsverdi": _BOOL, "tekst": _STR, "dato": _DATO}
+
+
+def er_tall(*verdier: object) -> bool:
+    """Each an ``int`` (not a bool) or a finite ``Decimal``: numbers the closure takes as
+    they are."""
+    for x in verdier:
+        t = type(x)
+        # `t is Decimal` (the fast check) does not narrow `x` for the type checker.
+        if not (t is int or (t is Decimal and x.is_finite())):  # type: ignore[attr-defined]
+            return False
+    return True
+
+
+def steg_art(art: str) -> str:
+    """The static kind of a step's value after ``mellomregning.godta``: an amount is always a
+    finite Decimal, a truth value a bool, a number an int or a finite Decimal."""
+    return _DEC if art == "belop" else _BOOL if art == "sannhetsverdi" else _NUM
+
+
+def pluss(a: Any, b: Any) -> Any:
+    """``a + b`` as ``expr._regn_sakte`` adds two numbers."""
+    return a + b if type(a) is int and type(b) is int else _KONTEKST.add(a, b)
+
+
+def minus(a: Any, b: Any) -> Any:
+    """``a - b`` as ``expr._regn_sakte`` subtracts two numbers."""
+    return a - b if type(a) is int and type(b) is int else _KONTEKST.subtract(a, b)
+
+
+def ganger(a: Any, b: Any) -> Any:
+    """``a * b`` as ``expr._regn_sakte`` multiplies two numbers."""
+    return a * b if type(a) is int and type(b) is int else _KONTEKST.multiply(a, b)
+
+
+def negativ(a: Any) -> Any:
+    """``-a`` as ``expr._minus``: ``copy_negate`` for a Decimal, never rounded."""
+    return -a if type(a) is int else a.copy_negate()
+
+
+def absolutt(a: Any) -> Any:
+    """``abs(a)`` as ``expr._abs``: ``copy_abs`` for a Decimal, never rounded."""
+    return abs(a) if type(a) is int else a.copy_abs()
+
+
+#: The helpers the inline expressions call (their names in the generated text).
+NAVNEROM: dict[str, Any] = {
+    "er_tall": er_tall,
+    "pluss": pluss,
+    "minus": minus,
+    "ganger": ganger,
+    "dele": _KONTEKST.divide,
+    "pluss_d": _KONTEKST.add,
+    "minus_d": _KONTEKST.subtract,
+    "ganger_d": _KONTEKST.multiply,
+    "negativ": negativ,
+    "absolutt": absolutt,
+    "minst": min,
+    "storst": max,
+    "INT": int,
+    "STR": str,
+    "BOOL": bool,
+    "DATO": date,
+}
+
+_REGN = {"+": ("pluss", "pluss_d"), "-": ("minus", "minus_d"), "*": ("ganger", "ganger_d")}
+_FRAKK = frozenset({int, Decimal, str, bool, date})
+
+
+class _Ikke(Exception):
+    """A form the emitter does not write; the caller uses the closure."""
+
+
+class Emitter:
+    """Writes one expression's inline source over the locals holding its facts."""
+
+    def __init__(
+        self,
+        lokaler: dict[str, str],
+        konstant: Callable[[Any], str],
+        kjente: Mapping[str, tuple[str, str]] | None = None,
+    ) -> None:
+        self.lokaler = lokaler  # fact name -> the local holding its value
+        self.konstant = konstant  # stores a value among the module's constants, gives its name
+        #: fact name -> (local, static kind) for values whose kind is already certain (a step
+        #: computed before, after ``godta``): read without a guard.
+        self.kjente = kjente or {}
+        self.vakter: dict[str, str] = {}  # local -> the guard on its kind
+        self.tall: list[str] = []  # locals that must be numbers (one ``er_tall`` call)
+
+    def skriv(self, uttrykk: Uttrykk) -> tuple[str, str] | None:
+        """(expression, guard) for ``uttrykk``, or None when some part is not written."""
+        if uttrykk.tre is None:
+            return None
+        try:
+            kode, _ = self.del_(uttrykk.tre)
+        except _Ikke:
+            return None
+        vakter = list(self.vakter.values())
+        if len(self.tall) == 1:
+            (lokal,) = self.tall
+            vakter.append(f"(type({lokal}) is INT or er_tall({lokal}))")
+        elif self.tall:
+            vakter.append(f"er_tall({', '.join(self.tall)})")
+        return kode, " and ".join(vakter) or "True"
+
+    def del_(self, form: tuple[Any, ...] | None) -> tuple[str, str]:
+        if form is None:
+            raise _Ikke
+        slag = form[0]
+        if slag == "navn":
+            return self.navn(form[1], form[2])
+        if slag == "konst":
+            return self.konst(form[1])
+        if slag == "cmp":
+            return self.cmp(form[1], form[2], form[3])
+        if slag == "regn":
+            return self.regn(form[1], form[2], form[3])
+        if slag == "neg":
+            kode, art = self.del_(form[1])
+            if art not in _NUMERISK:
+                raise _Ikke
+            return (f"(-{kode})", _INT) if art == _INT else (f"negativ({kode})", art)
+        if slag in ("og", "eller"):
+            deler = [self.del_(d) for d in form[1]]
+            if any(art != _BOOL for _, art in deler):
+                raise _Ikke
+            op = " and " if slag == "og" else " or "
+            return "(" + op.join(k for k, _ in deler) + ")", _BOOL
+        if slag == "ikke":
+            kode, art = self.del_(form[1])
+            if art != _BOOL:
+                raise _Ikke
+            return f"(not {kode})", _BOOL
+        if slag == "i":
+            return self.i(form[1], form[2], form[3])
+        if slag == "kall":
+            return self.kall(form[1], form[2])
+        raise _Ikke
+
+    def navn(self, navn: str, faktaart: str | None) -> tuple[str, str]:
+        if navn in self.kjente:
+            return self.kjente[navn]
+        art = _FAKTAART.get(faktaart or "")
+        lokal = self.lokaler.get(navn)
+        if art is None or lokal is None:
+            raise _Ikke
+        if art == _NUM:
+            if lokal not in self.tall:
+                self.tall.append(lokal)
+        else:
+            typ = {_BOOL: "BOOL", _STR: "STR", _DATO: "DATO"}[art]
+            self.vakter[lokal] = f"type({lokal}) is {typ}"
+        return lokal, art
+
+    def konst(self, verdi: object) -> tuple[str, str]:
+        t = type(verdi)
+        if t is bool:
+            return repr(verdi), _BOOL
+        if t is int:
+            return f"({verdi!r})", _INT
+        if t is str:
+            return repr(verdi), _STR
+        # `t is Decimal` (the fast check) does not narrow `verdi` for the type checker.
+        if t is Decimal and verdi.is_finite():  # type: ignore[attr-defined]
+            return self.konstant(verdi), _DEC
+        if t is date:
+            return self.konstant(verdi), _DATO
+        raise _Ikke
+
+    def cmp(self, op: str, a: Any, b: Any) -> tuple[str, str]:
+        ka, arta = self.del_(a)
+        kb, artb = self.del_(b)
+        # ``expr._sammenlign_sakte``: the kinds must be the same; order only numbers and dates.
+        if arta in _NUMERISK and artb in _NUMERISK:
+            pass
+        elif arta != artb or (op not in ("==", "!=") and arta != _DATO):
+            raise _Ikke
+        return f"({ka} {op} {kb})", _BOOL
+
+    def regn(self, op: str, a: Any, b: Any) -> tuple[str, str]:
+        ka, arta = self.del_(a)
+        kb, artb = self.del_(b)
+        if arta not in _NUMERISK or artb not in _NUMERISK:
+            raise _Ikke  # date arithmetic stays the closure's
+        if op == "/":
+            return f"dele({ka}, {kb})", _DEC
+        if arta == _INT and artb == _INT:
+            return f"({ka} {op} {kb})", _INT
+        blandet, desimal = _REGN[op]
+        if _DEC in (arta, artb):
+            return f"{desimal}({ka}, {kb})", _DEC
+        return f"{blandet}({ka}, {kb})", _NUM
+
+    def i(self, negert: bool, a: Any, b: Any) -> tuple[str, str]:
+        ka, arta = self.del_(a)
+        if b is None or b[0] != "liste" or arta not in (*_NUMERISK, _BOOL, _STR, _DATO):
+            raise _Ikke
+        elementer = b[1]
+        if any(type(e) not in _FRAKK for e in elementer):
+            raise _Ikke
+        # ``expr._medlemskap``: the list's kinds must include the value's (an empty list has
+        # none), and a value is looked for among the elements of its own kind only.
+        arter = {_slag(e) for e in elementer}
+        mitt = "tall" if arta in _NUMERISK else arta
+        if arter and mitt not in arter:
+            raise _Ikke
+        samme = frozenset(e for e in elementer if _slag(e) == mitt)
+        return f"({ka} {'not in' if negert else 'in'} {self.konstant(samme)})", _BOOL
+
+    def kall(self, navn: str, args: tuple[Any, ...]) -> tuple[str, str]:
+        deler = [self.del_(a) for a in args]
+        arter = {art for _, art in deler}
+        if navn == "abs" and len(deler) == 1 and arter <= _NUMERISK:
+            kode, art = deler[0]
+            return f"absolutt({kode})", art
+        if navn in ("min", "max") and deler:
+            # ``expr._min_maks``: one kind, numbers or dates; the builtin picks the first of
+            # equals, in the same order, so ``max(x, 0)`` keeps the closure's type.
+            if arter <= _NUMERISK:
+                art = next(iter(arter)) if len(arter) == 1 else _NUM
+            elif arter == {_DATO}:
+                art = _DATO
+            else:
+                raise _Ikke
+            funksjon = "minst" if navn == "min" else "storst"
+            if len(deler) == 1:
+                return deler[0]
+            return f"{funksjon}({', '.join(k for k, _ in deler)})", art
+        raise _Ikke
+
+
+def _slag(e: object) -> str:
+    """The closure's kind of a list element (``expr._artsnavn``), numbers as one kind."""
+    t = type(e)
+    if t is bool:
+        return _BOOL
+    if t in (int, Decimal):
+        return "tall"
+    return _STR if t is str else _DATO
