@@ -31,10 +31,13 @@ from __future__ import annotations
 
 import argparse
 import ast
+import io
 import re
 import shutil
 import subprocess
 import sys
+import textwrap
+import tokenize
 from pathlib import Path
 
 ROT = Path(__file__).resolve().parent.parent
@@ -144,9 +147,7 @@ STIER = (
 
 
 def kjor(*args: str, sjekk: bool = True) -> str:
-    return subprocess.run(
-        args, cwd=ROT, check=sjekk, capture_output=True, text=True
-    ).stdout
+    return subprocess.run(args, cwd=ROT, check=sjekk, capture_output=True, text=True).stdout
 
 
 # --- the graph ---------------------------------------------------------------------------
@@ -314,15 +315,14 @@ def relativ(fra_pakke: list[str], mal: str) -> str:
     """``from <this> import`` for the absolute module ``mal`` seen from package ``fra_pakke``."""
     maldeler = mal.split(".")
     felles = 0
-    while (
-        felles < min(len(fra_pakke), len(maldeler)) and fra_pakke[felles] == maldeler[felles]
-    ):
+    while felles < min(len(fra_pakke), len(maldeler)) and fra_pakke[felles] == maldeler[felles]:
         felles += 1
     return "." * (len(fra_pakke) - felles + 1) + ".".join(maldeler[felles:])
 
 
-def skriv_importer(tekst: str, gammel_modul: str | None, ny_modul: str | None, fil: Path,
-                   kart: dict[str, str]) -> str:
+def skriv_importer(
+    tekst: str, gammel_modul: str | None, ny_modul: str | None, fil: Path, kart: dict[str, str]
+) -> str:
     """Rewrites the ``from … import`` statements of one file. ``gammel_modul``/``ny_modul``:
     the file's dotted module before and after (None outside the package: absolute only)."""
     tre = ast.parse(tekst)
@@ -359,8 +359,7 @@ def skriv_importer(tekst: str, gammel_modul: str | None, ny_modul: str | None, f
         gammel_spec = "." * node.level + (node.module or "")
         uendret = len(grupper) == 1 and next(iter(spec.values())) == gammel_spec
         if uendret and all(
-            f"{base}.{a.name}" not in kart
-            or kart[f"{base}.{a.name}"].rpartition(".")[2] == a.name
+            f"{base}.{a.name}" not in kart or kart[f"{base}.{a.name}"].rpartition(".")[2] == a.name
             for a in node.names
         ):
             continue
@@ -421,6 +420,36 @@ def skriv_navn(tekst: str, kart: dict[str, str], unntatt: frozenset[str] = froze
     return re.sub(rf"(?<![\w]){PAKKE}/((?:[a-z_]\w*/)*[a-z_]\w*(?:\.py)?)(?![\w/])", sti, tekst)
 
 
+def brett(tekst: str, bredde: int = 100) -> str:
+    """Prose lines (comments, lines of a multi-line string) made too long by a longer module
+    name, folded at a space; code lines are ruff format's. The folded part keeps the line's
+    indentation (and a comment's ``#``/``#:``)."""
+    prosa: set[int] = set()
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(tekst).readline):
+            if tok.type == tokenize.COMMENT and tok.line.strip().startswith("#"):
+                prosa.add(tok.start[0])
+            elif tok.type == tokenize.STRING and tok.end[0] > tok.start[0]:
+                prosa.update(range(tok.start[0], tok.end[0] + 1))
+    except (tokenize.TokenError, SyntaxError):
+        return tekst
+    ut: list[str] = []
+    for nr, linje in enumerate(tekst.split("\n"), start=1):
+        while nr in prosa and len(linje) > bredde and " " in linje[:bredde].strip():
+            innrykk = linje[: len(linje) - len(linje.lstrip())]
+            kropp = linje.lstrip()
+            prefiks = innrykk
+            if kropp.startswith("#"):
+                prefiks += "#: " if kropp.startswith("#:") else "# "
+            kutt = linje.rfind(" ", len(prefiks) + 1, bredde + 1)
+            if kutt <= len(prefiks):
+                break
+            ut.append(linje[:kutt].rstrip())
+            linje = prefiks + linje[kutt + 1 :]
+        ut.append(linje)
+    return "\n".join(ut)
+
+
 # --- the run -------------------------------------------------------------------------------
 
 
@@ -434,8 +463,9 @@ def main() -> int:
         print("flytt_moduler: lagmappene finnes alt; skriptet er kjørt før", file=sys.stderr)
         return 2
     if not args.sjekk and kjor("git", "status", "--porcelain", "--untracked-files=no").strip():
-        print("flytt_moduler: arbeidstreet har endringer; commit eller stash først",
-              file=sys.stderr)
+        print(
+            "flytt_moduler: arbeidstreet har endringer; commit eller stash først", file=sys.stderr
+        )
         return 2
 
     filer = moduler()
@@ -465,7 +495,9 @@ def main() -> int:
         if navn:
             mappe = SRC / PAKKE / navn
             mappe.mkdir()
-            (mappe / "__init__.py").write_text(f'"""{LAGTEKST[navn]}"""\n', encoding="utf-8")
+            (mappe / "__init__.py").write_text(
+                '"""' + textwrap.fill(LAGTEKST[navn], 96) + '\n"""\n', encoding="utf-8"
+            )
     flyttet: set[str] = set()
     for g, n in sorted(flyttes.items(), key=lambda p: p[0].count(".")):
         if any(g.startswith(f + ".") for f in flyttet):
@@ -488,17 +520,17 @@ def main() -> int:
             kjor("git", "mv", str(kilde_fil), str(mal.with_suffix(".py")))
 
     # 3. rewrite: the package's own files by old → new module
+    aliaser = frozenset(f"{PAKKE}.{a}" for a in ALIASER if a in plan)
     endret: list[Path] = []
     for g, tekst in gamle_tekster.items():
         n = plan[g]
         ny_fil = SRC / PAKKE / Path(*n.split(".")) if n else SRC / PAKKE
         ny_fil = ny_fil / "__init__.py" if er_pakke(filer[g]) else ny_fil.with_suffix(".py")
         ny_tekst = skriv_importer(tekst, g, n, filer[g], kart)
-        ny_tekst = skriv_navn(ny_tekst, kart)
+        ny_tekst = skriv_navn(ny_tekst, kart, aliaser)
         if ny_tekst != tekst:
             ny_fil.write_text(ny_tekst, encoding="utf-8")
             endret.append(ny_fil)
-    aliaser = frozenset(f"{PAKKE}.{a}" for a in ALIASER if a in plan)
     for mappe in KODEMAPPER:
         if mappe == "src" or not (ROT / mappe).is_dir():
             continue
@@ -554,6 +586,10 @@ def main() -> int:
     if not args.ingen_ruff:
         ruff = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
         py = sorted({str(f) for f in endret if f.suffix == ".py" and f.exists()})
+        for f in py:
+            t = Path(f).read_text(encoding="utf-8")
+            if brett(t) != t:
+                Path(f).write_text(brett(t), encoding="utf-8")
         if py:
             subprocess.run([ruff, "check", "--fix", "--select", "I", "-q", *py], cwd=ROT)
             subprocess.run([ruff, "format", "-q", *py], cwd=ROT)
