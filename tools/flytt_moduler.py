@@ -321,7 +321,12 @@ def relativ(fra_pakke: list[str], mal: str) -> str:
 
 
 def skriv_importer(
-    tekst: str, gammel_modul: str | None, ny_modul: str | None, fil: Path, kart: dict[str, str]
+    tekst: str,
+    gammel_modul: str | None,
+    ny_modul: str | None,
+    fil: Path,
+    kart: dict[str, str],
+    unntatt: frozenset[str] = frozenset(),
 ) -> str:
     """Rewrites the ``from … import`` statements of one file. ``gammel_modul``/``ny_modul``:
     the file's dotted module before and after (None outside the package: absolute only)."""
@@ -334,12 +339,12 @@ def skriv_importer(
         if node.level and gammel_modul is None:
             continue
         base = opplos(gammel_modul or "", fil, node) if node.level else (node.module or "")
-        if kort(base) is None:
+        if kort(base) is None or base in unntatt:
             continue
         grupper: dict[str, list[str]] = {}
         for a in node.names:
             hel = f"{base}.{a.name}"
-            if hel in kart:
+            if hel in kart and hel not in unntatt:
                 ny = kart[hel]
                 forelder, _, navn = ny.rpartition(".")
                 som = a.asname or (a.name if navn != a.name else None)
@@ -536,7 +541,8 @@ def main() -> int:
             continue
         for fil in sorted((ROT / mappe).rglob("*.py")):
             tekst = fil.read_text(encoding="utf-8")
-            ny_tekst = skriv_navn(skriv_importer(tekst, None, None, fil, kart), kart)
+            ny_tekst = skriv_importer(tekst, None, None, fil, kart, aliaser)
+            ny_tekst = skriv_navn(ny_tekst, kart, aliaser)
             if ny_tekst != tekst:
                 fil.write_text(ny_tekst, encoding="utf-8")
                 endret.append(fil)
