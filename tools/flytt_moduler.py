@@ -425,14 +425,14 @@ def skriv_navn(tekst: str, kart: dict[str, str], unntatt: frozenset[str] = froze
 
     def sti(m: re.Match[str]) -> str:
         rest = m.group(1)
-        dotted = PAKKE + "." + rest.removesuffix(".py").replace("/", ".")
+        slutt = ".py" if rest.endswith(".py") else "/" if rest.endswith("/") else ""
+        dotted = PAKKE + "." + rest.removesuffix(slutt).replace("/", ".")
         ny = ny_absolutt(dotted, kart)
-        if ny == dotted:
+        if ny == dotted or any(dotted == a or dotted.startswith(a + ".") for a in unntatt):
             return m.group(0)
-        ny_sti = ny.replace(".", "/")
-        return ny_sti + (".py" if rest.endswith(".py") else "")
+        return ny.replace(".", "/") + slutt
 
-    return re.sub(rf"(?<![\w]){PAKKE}/((?:[a-z_]\w*/)*[a-z_]\w*(?:\.py)?)(?![\w/])", sti, tekst)
+    return re.sub(rf"(?<![\w]){PAKKE}/((?:[a-z_]\w*/)*[a-z_]\w*(?:\.py|/)?)(?![\w/])", sti, tekst)
 
 
 def brett(tekst: str, bredde: int = 100) -> str:
