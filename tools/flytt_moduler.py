@@ -110,6 +110,7 @@ FLYTT = {
     "vedtaksbrev": "utdata.vedtaksbrev",
     "side": "utdata.side",
     "fristtekster": "utdata.fristtekster",
+    "regelliste": "utdata.regelliste",
     # the face stays at the root: api, versjon, __init__, __main__
     # tools
     "cli": "verktoy.cli",
