@@ -77,6 +77,9 @@ IMPORT_I_FUNKSJON = {
     ("sosialregler.repl", "pydoc"): "start-up: only a long page needs the pager",
     ("sosialregler.repl", "readline"): "optional per platform; takes over the terminal",
     ("sosialregler.testfiler", "pytest"): "optional extra: `sosialregler test` runs without",
+    ("sosialregler.cli", "starlette"): "optional extra «tjeneste»: serve says which to install",
+    ("sosialregler.cli", "uvicorn"): "optional extra «tjeneste»: serve says which to install",
+    ("sosialregler.cli", "sosialregler.tjeneste.server"): "optional extra «tjeneste» (serve)",
     ("sosialregler.tjeneste.selvbetjening", "starlette"): "optional extra «tjeneste»",
 }
 

@@ -1,8 +1,8 @@
 """The command line, per the contract (case-format.md): ``vurder``, ``regler``, ``gjengi``,
 ``soknad`` (NAV's application), ``repl`` (the caseworker's REPL), ``test`` (test-case files),
-``frister`` (what is due in a case), ``oppfolging`` (the caseload report) and ``tilsyn`` (audit
-points per case and across a caseload); ``vurder --batch``
-assesses JSON Lines.
+``frister`` (what is due in a case), ``oppfolging`` (the caseload report), ``tilsyn`` (audit
+points per case and across a caseload) and ``serve`` (the HTTP service, tjeneste/); ``vurder
+--batch`` assesses JSON Lines.
 
 Exit status: 0 assessed (or rules in order); 2 the input was rejected, naming every bad field
 (or the rules folder has problems); 1 an internal error, i.e. a bug in sosialregler. A
@@ -35,6 +35,7 @@ from .fristtekster import terminaltekst
 from .grenser import NAVN, STANDARD, Grenser, som_grenser
 from .jsonlinjer import linjer, tell
 from .record import NOKKEL_MILJO, UTEN_NOKKEL, les_nokkel
+from .regelliste import regelliste, sats_json
 from .rulebook.load import sjekk
 from .soknad import assess_soknad, read_soknad
 from .versjon import __version__
@@ -228,12 +229,32 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
     rp.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
 
+    _simuler_parser(under)
+
     t = under.add_parser("test", help="kjør testsaker (TOML-filer med [[sak]]) i mapper/filer")
     t.add_argument("stier", metavar="MAPPE|FIL", nargs="+")
     t.add_argument(
         "-k", dest="filter", metavar="TEKST", help="bare saker med TEKST i navn/stikkord"
     )
     t.add_argument("--format", choices=("tekst", "json"), default="tekst")
+
+    sv = under.add_parser(
+        "serve",
+        help="kjør HTTP-tjenesten (krever pip install 'sosialregler[tjeneste]')",
+        description="HTTP-tjenesten for saksbehandlingssystemer: POST /vurder, /vurder/batch, "
+        "/soknad, /vedtaksbrev, /tilsyn; GET /regler, /helse, /openapi.json, /skjema/sak.json.",
+    )
+    sv.add_argument("--host", default="127.0.0.1", help="adresse å lytte på (standard: 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=8000, help="port (standard: 8000)")
+    sv.add_argument("--workers", type=int, default=1, metavar="N", help="prosesser (standard: 1)")
+    sv.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
+    sv.add_argument("--satser", metavar="FIL", help="kommunens egne satser (erstatter statens)")
+    sv.add_argument(
+        "--tidsgrense", type=float, metavar="SEK", help="sekunder per forespørsel (standard: 30)"
+    )
+    sv.add_argument(
+        "--trader", type=int, metavar="N", help="vurderinger samtidig per prosess (standard: 2)"
+    )
     return p
 
 
@@ -262,6 +283,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _oppfolging(args, sys.stdout, sys.stderr)
         if args.kommando == "tilsyn":
             return _tilsyn(args, sys.stdout, sys.stderr)
+        if args.kommando == "serve":
+            return _serve(args, sys.stdout, sys.stderr)
+        if args.kommando == "simuler":
+            return _simuler(args, sys.stdout, sys.stderr)
         return _gjengi(args, sys.stdout, sys.stderr)
     except BrokenPipeError:  # the reader went away (e.g. `| head`): not an error of ours
         sys.stderr.close()
@@ -381,18 +406,7 @@ def _regler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         return _avvis([Feil("--regler", args.regler, str(exc))], args.format, ut, err)
     regler = bok.i_kraft(dato)
     if args.format == "json":
-        print(
-            json.dumps(
-                {
-                    "dato": dato.isoformat(),
-                    "regler": [_regel_json(r) for r in regler],
-                    "satser": [_sats_json(t, dato) for t in bok.satser.tabeller.values()],
-                },
-                ensure_ascii=False,
-                indent=2,
-            ),
-            file=ut,
-        )
+        print(json.dumps(regelliste(bok, dato), ensure_ascii=False, indent=2), file=ut)
         return OK
     print(f"Regler i kraft {dato.strftime('%d.%m.%Y')} ({bok.mappe}, {bok.digest})", file=ut)
     fil = None
@@ -406,35 +420,9 @@ def _regler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         print(f"  {'':<40} {r.info.tittel['nb']}", file=ut)
     print("\nSatser:", file=ut)
     for tabell in bok.satser.tabeller.values():
-        s = _sats_json(tabell, dato)
+        s = sats_json(tabell, dato)
         print(f"  {tabell.id:<40} {s.get('gyldig_fra', '–')}  {s.get('merknad', '')}", file=ut)
     return OK
-
-
-def _regel_json(r: Any) -> dict[str, Any]:
-    return {
-        "id": r.id,
-        "tittel": dict(r.info.tittel),
-        "hjemmel": [h.tekst("nb") for h in r.info.hjemmel],
-        "lenker": [h.lenke for h in r.info.hjemmel],
-        "kilde": r.info.kilde,
-        "gyldig_fra": r.info.gyldig_fra.isoformat(),
-        "gyldig_til": r.info.gyldig_til.isoformat() if r.info.gyldig_til else None,
-        "fil": r.info.fil,
-    }
-
-
-def _sats_json(tabell: Any, dato: date) -> dict[str, Any]:
-    try:
-        oppslag = tabell.oppslag(dato)
-    except RegelFeil as exc:
-        return {"tabell": tabell.id, "merknad": str(exc)}
-    return {
-        "tabell": tabell.id,
-        "gyldig_fra": oppslag.rad.gyldig_fra.isoformat(),
-        "verdier": {k: str(v) for k, v in oppslag.rad.verdier.items()},
-        "merknad": oppslag.advarsel("nb") or "",
-    }
 
 
 def _nokkel(args: argparse.Namespace) -> bytes | None:
@@ -767,6 +755,174 @@ def _tilsyn(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
             return _avvis([Feil(flagg, fil, f"filen kan ikke skrives: {exc}")], "tekst", ut, err)
     print(r.tekst(args.sprak), file=ut)
     return OK
+
+
+def _serve(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
+    """The HTTP service (tjeneste/): checks its choices and the rules, then serves until stopped."""
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError:
+        melding = "HTTP-tjenesten krever tilleggspakken: pip install 'sosialregler[tjeneste]'"
+        return _avvis([Feil("serve", None, melding)], "tekst", ut, err)
+    feil = [
+        Feil(f"--{navn}", verdi, f"må være et helt tall fra {lav} til {hoy}")
+        for navn, verdi, lav, hoy in (
+            ("port", args.port, 0, 65535),
+            ("workers", args.workers, 1, 64),
+        )
+        if not lav <= verdi <= hoy
+    ]
+    if args.trader is not None and not 1 <= args.trader <= 256:
+        feil.append(Feil("--trader", args.trader, "må være et helt tall fra 1 til 256"))
+    if args.tidsgrense is not None and not 0 < args.tidsgrense <= 3600:
+        feil.append(Feil("--tidsgrense", args.tidsgrense, "må være over 0 og høyst 3600 sekunder"))
+    if feil:
+        return _avvis(feil, "tekst", ut, err)
+    try:
+        regelbok(args.regler, args.satser)  # a bad rules folder is said here, not per worker
+    except RegelFeil as exc:
+        felt = "--regler" if args.regler else "--satser"
+        return _avvis([Feil(felt, args.regler or args.satser, str(exc))], "tekst", ut, err)
+    from .tjeneste.server import kjor
+
+    kjor(
+        args.host,
+        args.port,
+        args.workers,
+        regler=str(Path(args.regler).resolve()) if args.regler else None,
+        satser=str(Path(args.satser).resolve()) if args.satser else None,
+        tidsgrense=args.tidsgrense,
+        trader=args.trader,
+    )
+    return OK
+
+
+# --- population runs (issue 19) ------------------------------------------------------------------
+
+
+def _simuler_parser(under: Any) -> None:
+    sm = under.add_parser(
+        "simuler",
+        help="vurder en hel befolkning (Parquet/JSON Lines) og summer: utfall, kostnad, satser",
+        description="SAKER.parquet (kolonnen «sak»: saken som JSON-tekst per rad) eller "
+        "SAKER.jsonl (én sak per linje). Skriver totalene; med --mot-satser også forskjellen "
+        "mellom to satstabeller. Med --lag-populasjon N lages en syntetisk befolkning i --ut.",
+    )
+    sm.add_argument("saker", metavar="SAKER.parquet|SAKER.jsonl", nargs="?")
+    sm.add_argument("--dato", help="vurderingsdato ÅÅÅÅ-MM-DD for alle sakene")
+    sm.add_argument("--satser", metavar="FIL", help="kommunens egne satser (A; ellers statens)")
+    sm.add_argument("--mot-satser", metavar="FIL", help="satsene å sammenligne med (B)")
+    sm.add_argument("--regler", metavar="MAPPE", help="bruk en annen regelmappe")
+    sm.add_argument("--ut", metavar="FIL", help="skriv én rad per husholdning (Parquet)")
+    sm.add_argument("--format", choices=("tekst", "json"), default="tekst")
+    sm.add_argument("--prosesser", type=int, metavar="N", help="prosesser (standard: auto)")
+    sm.add_argument(
+        "--forklar",
+        type=int,
+        metavar="RAD",
+        help="vis hele vurderingen av én rad (nummer fra 0, som kolonnen «rad»), per sak",
+    )
+    sm.add_argument(
+        "--lag-populasjon",
+        type=int,
+        metavar="N",
+        help="lag en syntetisk befolkning på N husholdninger i --ut (.parquet/.jsonl)",
+    )
+    sm.add_argument(
+        "--frø",
+        "--fro",
+        dest="fro",
+        type=int,
+        default=0,
+        metavar="S",
+        help="frø for den syntetiske befolkningen (samme frø, samme befolkning)",
+    )
+    sm.add_argument(
+        "--andel-feil",
+        type=float,
+        default=0.0,
+        metavar="A",
+        help="andel rader med feil med vilje i den syntetiske befolkningen (0–1)",
+    )
+
+
+def _simuler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
+    """A population: totals (and the difference between two rate tables), or a synthetic one."""
+    from .populasjon.kjoring import PYARROW_MANGLER
+
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        print(PYARROW_MANGLER, file=err)
+        return AVVIST
+    from .populasjon.generator import STANDARDDATO, skriv_populasjon
+    from .populasjon.simulering import simuler
+
+    format_ = args.format
+    try:
+        if args.lag_populasjon is not None:
+            if not args.ut:
+                raise UgyldigSak([Feil("--ut", None, "--lag-populasjon trenger --ut FIL")])
+            if args.lag_populasjon < 0 or not 0 <= args.andel_feil <= 1:
+                raise UgyldigSak(
+                    [Feil("--lag-populasjon", args.lag_populasjon, "N ≥ 0 og 0 ≤ A ≤ 1")]
+                )
+            dato = les_dato(args.dato) or STANDARDDATO
+            n = skriv_populasjon(
+                args.ut, args.lag_populasjon, fro=args.fro, dato=dato, andel_feil=args.andel_feil
+            )
+            print(
+                f"Skrev {n} syntetiske husholdninger (frø {args.fro}, {dato.isoformat()}) "
+                f"til {args.ut}.",
+                file=err,
+            )
+            return OK
+        if not args.saker:
+            raise UgyldigSak([Feil("SAKER", None, "oppgi SAKER.parquet eller SAKER.jsonl")])
+        if not args.dato:
+            raise UgyldigSak([Feil("--dato", None, "--dato mangler: oppgi vurderingsdatoen")])
+        if args.forklar is not None:
+            from .populasjon import forklar_rad
+
+            vurdering = forklar_rad(
+                args.saker, args.forklar, dato=args.dato, satser=args.satser, regler=args.regler
+            )
+            if format_ == "json":
+                print(json.dumps(vurdering.to_dict(), ensure_ascii=False, indent=2), file=ut)
+            else:
+                print(vurdering.explain("nb"), file=ut)
+            return OK
+        from .populasjon.kilde import antall
+
+        resultat = simuler(
+            args.saker,
+            dato=args.dato,
+            satser=args.satser,
+            mot_satser=args.mot_satser,
+            regler=args.regler,
+            ut=args.ut,
+            prosesser=_prosesser(args.prosesser, antall(args.saker)),
+            fremdrift=None,
+        )
+    except UgyldigSak as exc:
+        return _avvis(exc.feil, format_, ut, err)
+    except RegelFeil as exc:
+        felt = "--regler" if args.regler else "--satser/--mot-satser"
+        verdi = args.regler or args.satser or args.mot_satser
+        return _avvis([Feil(felt, verdi, f"feil i reglene: {exc}")], format_, ut, err)
+    totaler, diff = resultat.totaler, resultat.differanse
+    if format_ == "json":
+        data: dict[str, Any] = {"totaler": totaler.to_dict()}
+        if diff is not None:
+            data["sammenligning"] = diff.to_dict()
+        print(json.dumps(data, ensure_ascii=False, indent=2), file=ut)
+    else:
+        print(totaler.tekst(), file=ut)
+        if diff is not None:
+            print("", file=ut)
+            print(diff.tekst(), file=ut)
+    return INTERN_FEIL if totaler.interne_feil else OK
 
 
 if __name__ == "__main__":  # pragma: no cover
