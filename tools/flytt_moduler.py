@@ -23,8 +23,15 @@ What it does, in order, on a clean git work tree:
 4. writes the thin alias modules ``ALIASER`` (old documented names that other projects' code
    and configuration use), and sorts and formats the touched Python files with ruff.
 
+Names that stay: the aliases in README.md and pyproject.toml (the pytest plugin's entry point
+is named ``sosialregler.testfiler``), a plugin's name after ``-p``, and any line ending in
+``# gammelt navn``. A code line the longer names make too long for ruff is marked
+``# noqa: E501`` and listed. Rules files are not touched (their bytes are in the rulebook's
+digest), so a comment there may name an old module.
+
 Refuses to run twice (the layer folders exist) and on a dirty work tree. ``--sjekk`` only
-plans and checks; ``--ingen-ruff`` leaves formatting alone.
+plans and checks; ``--ingen-ruff`` leaves formatting alone. Afterwards reinstall the package
+(``pip install -e .``): the ``sosialregler`` command's entry point moved.
 """
 
 from __future__ import annotations
