@@ -60,7 +60,7 @@ TILLATTE_NODER = {
 #: Attribute access allowed: on the engine's own objects, never on a fact's value.
 TILLATTE_ATTRIBUTTER = {("ktx", "resultat"), ("spor", "node"), ("fakta", "get")}
 #: Calls allowed besides the helpers: compiled expressions (``F<n>``) and three builtins.
-KONSTANT = re.compile(r"[FXRUSIT][0-9]+")
+KONSTANT = re.compile(r"[FXRUSITV][0-9]+")
 LOKAL = re.compile(r"(?:[umxpen][0-9]+|l[0-9]+_[0-9]+|b|e|egen|ut|um|av|post|spor|ktx|fakta)")
 INNEBYGDE = {"type", "dict", "zip"}
 
@@ -91,7 +91,7 @@ def _sjekk(tre: ast.Module) -> int:
         assert type(node) in TILLATTE_NODER, ast.dump(node)[:200]
         if isinstance(node, ast.FunctionDef):
             funksjoner += 1
-            assert not node.decorator_list and node.name in ("r", "n", "a")
+            assert not node.decorator_list and node.name in ("r", "n", "a", "s")
         elif isinstance(node, ast.Attribute):
             assert isinstance(node.value, ast.Name)
             assert (node.value.id, node.attr) in TILLATTE_ATTRIBUTTER, ast.unparse(node)
@@ -126,6 +126,22 @@ def test_generert_kilde_finnes_for_tracebacks() -> None:
     assert filnavn == "<sosialregler-regel stl-18-1-krav fra 2010-01-01>"
     assert linecache.getline(filnavn, 1).startswith("def r(ktx, fakta):")
     assert program.regler["finnes-ikke"] is None
+
+
+def test_mellomregningene_er_generert_kode_i_hvitelisten() -> None:
+    """The § 18 calculation rule's named steps are a compiled function of their own, in the
+    whitelisted text (``kilder``), storing each step in ``fakta`` by its name."""
+    program = _program()
+    kilder = program.kilder()
+    filnavn = "<sosialregler-steg stl-18-utmaling fra 2010-01-01>"
+    assert filnavn in kilder
+    tekst = kilder[filnavn]
+    assert tekst.startswith("def s(fakta):")
+    for navn in ("udekket_behov", "belop_per_maned", "engangsstonad", "behov_dekket_av_inntekt"):
+        assert f"fakta['livsopphold.{navn}'] = godta(" in tekst
+    funksjon = program.mellomregninger["stl-18-utmaling"]
+    assert funksjon is not None and funksjon.__code__.co_filename == filnavn
+    assert program.mellomregninger["stl-18-1-krav"] is None  # a rule without steps
 
 
 def test_feil_i_generert_kode_viser_linjen() -> None:

@@ -34,6 +34,7 @@ from .kompilator.spor import IKKE_I_KRAFT, Post, Spor
 from .outcome import Utfall
 from .rulebook.book import Regelbok
 from .rulebook.conditions import TOM
+from .rulebook.mellomregning import mellomregn
 from .rulebook.model import Omrade, Regel, RegelInfo
 from .tree import LatNode, Node, bygget, lag_node
 from .ukjent import Ukjent
@@ -204,6 +205,15 @@ class Kontekst:
         node = self.regelnode(regel_id, id=node_id)
         utfall, mangler, avgjort_av = self.resultat(regel_id)[:3]
         return Vurdert(node_id, utfall, mangler, avgjort_av, node)
+
+    def mellomregn(self, regel: Regel, verdier: dict[str, Any]) -> dict[str, Any]:
+        """A calculation rule's named steps on ``verdier`` (its totals), which grows by each
+        step's value: the compiled steps, or the reference loop (``rulebook.mellomregning``)."""
+        if self._program is not None:
+            steg = self._program.mellomregninger[regel.id]
+            if steg is not None and self._program.i_kraft.get(regel.id) is regel:
+                return steg(verdier)
+        return mellomregn(regel, verdier)
 
     def lat(self, bygg: Callable[[], Node]) -> Node | LatNode:
         """A node built from others: now (interpreter), or when read (compiled engine).

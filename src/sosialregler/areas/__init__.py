@@ -6,6 +6,8 @@ An area module here may define any of:
 * ``utled(sak, dato) -> dict`` — its derived facts, computed once before any rule runs;
 * ``beregn(sak, ktx) -> base.Beregning`` — a calculation (the § 18 amount, the KVP benefit),
   named by ``beregning = "<module>"`` in the area's rule file;
+* ``VERDIER = ("livsopphold.udekket_behov", …)`` — the named steps of its arithmetic that the
+  calculation rule states as expressions (``[[regel.verdi]]``), evaluated in the rule's order;
 * ``ETTER = ("livsopphold", …)`` — calculations whose facts ``beregn`` reads, which therefore
   run first (a calculation never depends on the order of the rule files).
 
@@ -52,6 +54,15 @@ def beregning(navn: str) -> Callable[[Sak, Kontekst], Beregning]:
     if navn not in beregninger():
         raise KeyError(f"ukjent beregning {navn!r}; kjente er {list(beregninger())}")
     return importlib.import_module(f"{__name__}.{navn}").beregn
+
+
+@cache
+def verdikrav(navn: str) -> tuple[str, ...]:
+    """The named steps (``VERDIER``) calculation ``navn`` reads from its rule's ``[[regel.verdi]]``:
+    the loader refuses a calculation rule that leaves one out."""
+    if navn not in beregninger():
+        return ()
+    return tuple(getattr(importlib.import_module(f"{__name__}.{navn}"), "VERDIER", ()))
 
 
 def rekkefolge(navn: list[str]) -> list[str]:

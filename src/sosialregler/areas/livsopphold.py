@@ -28,11 +28,13 @@ from typing import Any
 
 from .. import outcome
 from ..engine import Kontekst, Merknad, Vurdert
+from ..errors import RegelFeil
 from ..etiketter import TYPER
 from ..facts import Sak
 from ..faktainfo import FaktaInfo
 from ..grunnfakta import alder, inntektsfakta, person_alder
 from ..rates import SatsOppslag
+from ..rulebook.model import Regel
 from ..tree import LatNode, Node, bygget
 from ..ukjent import Ukjent
 from .base import BEREGNET, Beregning, Linje
@@ -58,6 +60,14 @@ UTGIFTSREGEL = "stl-18-andre-nodvendige-utgifter"
 RETTIGHETSREGEL = "stl-18-1-rettighet"
 FORMUESREGEL = "stl-18-1-formue"
 ENGANGSREGEL = "stl-18-1-engangsbehov"
+#: The steps of the arithmetic stated in the calculation rule (``[[regel.verdi]]``), which the
+#: code below reads by name: the loader refuses a rules folder whose § 18 rule leaves one out.
+VERDIER = (
+    "livsopphold.udekket_behov",
+    "livsopphold.belop_per_maned",
+    "livsopphold.engangsstonad",
+    "livsopphold.behov_dekket_av_inntekt",
+)
 #: The case facts the calculation reads, recorded on its node so the explanation shows them.
 GRUNNLAGSFAKTA = (
     "vurderingsdato",
@@ -457,17 +467,24 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
 
     mangler_t = tuple(dict.fromkeys(r.mangler))
     fra, til = _maned(dato)
-    if mangler_t:
-        udekket: Decimal | Ukjent = Ukjent(mangler_t)
-        belop: Decimal | None = None
-        engangsstonad: Decimal | Ukjent = Ukjent(mangler_t)
-    else:
-        assert not isinstance(boutgifter, Ukjent) and not isinstance(medregnet, Ukjent)
-        udekket = satssum + boutgifter + andre - medregnet
-        belop = max(udekket, NULL)
-        # A one-off necessary expense belongs to the month assessed: what the month's income
-        # left over does not cover is a claim for that month (stl-18-1-engangsbehov).
-        engangsstonad = max(udekket + engangs, NULL) - belop
+    regel = regelbok.beregningsregel("livsopphold", dato)
+    if regel is None:  # the contract refuses dates before the Act; a rules folder must not
+        raise RegelFeil("ingen beregningsregel for livsopphold er i kraft", regel=None)
+    steg = _mellomregninger(
+        ktx,
+        regel,
+        {
+            "livsopphold.satssum": satssum,
+            "livsopphold.boutgifter": boutgifter,
+            "livsopphold.andre_utgifter": andre,
+            "livsopphold.engangsutgifter": engangs,
+            "livsopphold.inntekt_medregnet": medregnet,
+        },
+        mangler_t,
+    )
+    udekket: Decimal | Ukjent = steg["livsopphold.udekket_behov"]
+    belop: Decimal | None = None if mangler_t else steg["livsopphold.belop_per_maned"]
+    engangsstonad: Decimal | Ukjent = steg["livsopphold.engangsstonad"]
     if engangs:
         r.linjer.append(
             Linje(
@@ -499,16 +516,13 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         "livsopphold.belop_per_maned": belop if belop is not None else Ukjent(mangler_t),
         # Known and true only when the amount is computed and income covers the need: what
         # brings § 19 into the decision (rules/stl-19-saerlige-tilfeller.toml).
-        "livsopphold.behov_dekket_av_inntekt": (
-            not isinstance(udekket, Ukjent) and udekket <= 0 and engangsstonad == 0
-        ),
+        "livsopphold.behov_dekket_av_inntekt": steg["livsopphold.behov_dekket_av_inntekt"],
         "livsopphold.engangsstonad": engangsstonad,
         "livsopphold.engangsstonad_fra": fra,
         "livsopphold.engangsstonad_til": til,
         "livsopphold.satstabell": _kilde(oppslag),
         "livsopphold.sats_gyldig_fra": oppslag.rad.gyldig_fra,
     }
-    regel = regelbok.beregningsregel("livsopphold", dato)
     brukt = {navn: ktx.fakta[navn] for navn in GRUNNLAGSFAKTA}
     viste = {**brukt, **(beregnede if engangs else _uten_engangs(beregnede))}
 
@@ -563,6 +577,18 @@ _ENGANGSFAKTA = (
     "livsopphold.engangsstonad_fra",
     "livsopphold.engangsstonad_til",
 )
+
+
+def _mellomregninger(
+    ktx: Kontekst, regel: Regel, grunnlag: dict[str, Any], mangler: tuple[str, ...]
+) -> dict[str, Any]:
+    """The rule's named steps (``[[regel.verdi]]`` in rules/stl-18-livsopphold.toml) on the
+    lines' totals, in the rule's order. With facts missing no step is computed: every amount
+    is unknown for the same reasons, and income "covers the need" is false (not known true)."""
+    if mangler:
+        ukjent = Ukjent(mangler)
+        return {v.navn: False if v.art == "sannhetsverdi" else ukjent for v in regel.verdier}
+    return ktx.mellomregn(regel, grunnlag)
 
 
 def _uten_engangs(fakta: Mapping[str, Any]) -> dict[str, Any]:

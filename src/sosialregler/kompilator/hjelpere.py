@@ -15,6 +15,7 @@ from ..errors import RegelFeil
 from ..outcome import IKKE_OPPFYLT, OPPFYLT, SKJONN, UAVKLART, Utfall
 from ..rulebook.conditions import TOM, feil_i_uttrykk, ikke_sannhetsverdi
 from ..rulebook.expr import Uttrykk, UttrykkFeil
+from ..rulebook.mellomregning import godta, stegfeil
 from ..rulebook.model import Regel
 from ..tree import Node, lag_node
 from ..ukjent import Ukjent
@@ -122,4 +123,6 @@ NAVNEROM: dict[str, Any] = {
     "TOM": TOM,
     "kombiner": kombiner,
     "ikke_node": ikke_node,
+    "godta": godta,
+    "stegfeil": stegfeil,
 }

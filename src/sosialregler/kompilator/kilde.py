@@ -52,6 +52,8 @@ HJELPERE = (
     "TOM",
     "kombiner",
     "ikke_node",
+    "godta",
+    "stegfeil",
 )
 
 
@@ -289,6 +291,25 @@ def avgrensningsfunksjon(skriver: _Skriver, navn: str, omrade: Omrade) -> None:
     skriver.linje(0, "")
 
 
+def mellomregningsfunksjon(skriver: _Skriver, navn: str, regel: Regel) -> None:
+    """``def <navn>(fakta)``: a calculation rule's named steps (``[[regel.verdi]]``) in order,
+    each stored in ``fakta`` under its name (``rulebook.mellomregning.mellomregn`` as code)."""
+    skriver.linje(0, f"def {navn}(fakta):")
+    skriver.linje(1, f"# regel {regel.id!r}, gyldig fra {regel.info.gyldig_fra.isoformat()}")
+    r = skriver.konstant("R", regel)
+    for verdi in regel.verdier:
+        k = skriver.ny()
+        f = skriver.konstant("F", verdi.uttrykk.funksjon)
+        v = skriver.konstant("V", verdi)
+        skriver.linje(1, "try:")
+        skriver.linje(2, f"x{k} = {f}(fakta)")
+        skriver.linje(1, "except FEIL:")
+        skriver.linje(2, f"stegfeil({r}, {v}, fakta)")
+        skriver.linje(1, f"fakta[{verdi.navn!r}] = godta({r}, {v}, x{k})")
+    skriver.linje(1, "return fakta")
+    skriver.linje(0, "")
+
+
 def unntak_i_kraft(
     regel_id: str, i_kraft: Mapping[str, Regel], unntak: Mapping[str, tuple[str, ...]]
 ) -> tuple[Regel, ...]:
@@ -316,6 +337,11 @@ def regelkilde(navn: str, regel: Regel, unntak: tuple[Regel, ...]) -> tuple[str,
 def byggekilde(navn: str, regel: Regel, unntak: tuple[Regel, ...]) -> tuple[str, dict[str, Any]]:
     """The text of one rule's node builder, and the constants it names."""
     return _tekst(lambda s: byggefunksjon(s, navn, regel, unntak))
+
+
+def mellomregningskilde(navn: str, regel: Regel) -> tuple[str, dict[str, Any]]:
+    """The text of one calculation rule's steps, and the constants it names."""
+    return _tekst(lambda s: mellomregningsfunksjon(s, navn, regel))
 
 
 def avgrensningskilde(navn: str, omrade: Omrade) -> tuple[str, dict[str, Any]]:

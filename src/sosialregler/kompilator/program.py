@@ -24,13 +24,21 @@ from ..rulebook.book import Regelbok
 from ..rulebook.model import Omrade, Regel
 from ..tree import Node
 from .hjelpere import NAVNEROM
-from .kilde import avgrensningskilde, byggekilde, regelkilde, unntak_i_kraft
+from .kilde import (
+    avgrensningskilde,
+    byggekilde,
+    mellomregningskilde,
+    regelkilde,
+    unntak_i_kraft,
+)
 from .spor import Post
 
 #: A compiled rule: the context (``engine.Kontekst``) and its facts in, the trace entry out.
 Regelfunksjon = Callable[[Any, Mapping[str, Any]], Post]
 #: A rule's node rebuilt: the trace (``spor.Spor``) and the rule's entry in, its node out.
 Byggefunksjon = Callable[[Any, Post], Node]
+#: A calculation rule's steps compiled: the totals in, grown by each step's value, out.
+Mellomregning = Callable[[dict[str, Any]], dict[str, Any]]
 #: A compiled area test (``vurderes_nar``): its outcome only.
 Avgrensning = Callable[[Any, Mapping[str, Any]], Utfall]
 
@@ -78,10 +86,19 @@ class Program:
 
     ``regler[id]``: the rule's evaluator (None when the id has no version in force with a
     condition); ``byggere[id]``: its node builder; ``avgrensninger[area id]``: the area's
-    ``vurderes_nar`` test (None when it has none).
+    ``vurderes_nar`` test (None when it has none); ``mellomregninger[id]``: a calculation
+    rule's named steps (None when the id has none in force).
     """
 
-    __slots__ = ("avgrensninger", "byggere", "i_kraft", "omrader", "regler", "unntak")
+    __slots__ = (
+        "avgrensninger",
+        "byggere",
+        "i_kraft",
+        "mellomregninger",
+        "omrader",
+        "regler",
+        "unntak",
+    )
 
     def __init__(self, bok: Regelbok, i_kraft: Mapping[str, Regel]) -> None:
         self.i_kraft = i_kraft
@@ -90,6 +107,7 @@ class Program:
         self.regler: Mapping[str, Regelfunksjon | None] = _Etter(self._regel)
         self.byggere: Mapping[str, Byggefunksjon | None] = _Etter(self._bygger)
         self.avgrensninger: Mapping[str, Avgrensning | None] = _Etter(self._avgrensning)
+        self.mellomregninger: Mapping[str, Mellomregning | None] = _Etter(self._mellomregning)
 
     def _med_vilkar(self, regel_id: str) -> Regel | None:
         regel = self.i_kraft.get(regel_id)
@@ -108,6 +126,13 @@ class Program:
             return None
         kilde, konstanter = byggekilde("n", regel, self._unntak(regel_id))
         return kompiler("n", kilde, konstanter, _filnavn("node", regel))
+
+    def _mellomregning(self, regel_id: str) -> Mellomregning | None:
+        regel = self.i_kraft.get(regel_id)
+        if regel is None or not regel.verdier:
+            return None
+        kilde, konstanter = mellomregningskilde("s", regel)
+        return kompiler("s", kilde, konstanter, _filnavn("steg", regel))
 
     def _avgrensning(self, omrade_id: str) -> Avgrensning | None:
         omrade = self.omrader.get(omrade_id)
@@ -128,6 +153,10 @@ class Program:
                 unntak = self._unntak(rid)
                 ut[_filnavn("regel", regel)] = regelkilde("r", regel, unntak)[0]
                 ut[_filnavn("node", regel)] = byggekilde("n", regel, unntak)[0]
+        for rid in sorted(self.i_kraft):
+            steg = self.i_kraft[rid]
+            if steg.verdier:
+                ut[_filnavn("steg", steg)] = mellomregningskilde("s", steg)[0]
         for omrade in self.omrader.values():
             if omrade.vurderes_nar is not None:
                 ut[f"<sosialregler-omrade {omrade.id}>"] = avgrensningskilde("a", omrade)[0]

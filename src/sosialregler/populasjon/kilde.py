@@ -19,7 +19,7 @@ from attrs import frozen
 from ..errors import Feil, UgyldigSak
 from ..filer import filfeil
 from ..grenser import STANDARD, Grenser
-from ..jsonlinjer import AvvistLinje, linjer
+from ..jsonlinjer import AvvistLinje, linjer, tell
 from .skjema import SAK
 
 #: Rows per batch: large enough that building Arrow arrays costs little per row, small enough
@@ -73,8 +73,6 @@ def antall(kilde: Any, grenser: Grenser = STANDARD) -> int | None:
         sti = Path(kilde)
         try:
             if sti.suffix.lower() in JSONL_ENDELSER:
-                from ..jsonlinjer import tell
-
                 with open(sti, "rb") as fil:
                     return tell(fil, grenser.byte)
             import pyarrow.parquet as pq

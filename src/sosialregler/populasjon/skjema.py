@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..errors import Feil, UgyldigSak
+
 #: The input column holding each case as contract JSON text.
 SAK = "sak"
 
@@ -83,8 +85,6 @@ def utdata_skjema(omrader: tuple[str, ...], ekstra: Any = None) -> Any:
     if ekstra is not None:
         for felt in ekstra:
             if felt.name in navn:
-                from ..errors import Feil, UgyldigSak
-
                 raise UgyldigSak(
                     [
                         Feil(

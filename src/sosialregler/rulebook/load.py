@@ -48,7 +48,7 @@ from .conditions import (
 )
 from .expr import UttrykkFeil, parse
 from .lesing import les_begrenset
-from .model import KILDETYPER, Hjemmel, Merknadsspec, Omrade, Regel, RegelInfo
+from .model import KILDETYPER, Hjemmel, Merknadsspec, Omrade, Regel, RegelInfo, Verdi
 
 #: Calculations that are code, not conditions (``areas/``); a rule names one with ``beregning``.
 BEREGNINGER = areas.beregninger()
@@ -85,7 +85,11 @@ _REGELNOKLER = {
     "merknad",
     "tekst",
     "kommentar",
+    "verdi",
 }
+_VERDINOKLER = {"navn", "tittel", "uttrykk", "kommentar"}
+#: Kinds a calculation step may give, and the expression kind each must come out as.
+_VERDIARTER = {"belop": "tall", "tall": "tall", "sannhetsverdi": "sannhetsverdi"}
 _HJEMMELNOKLER = {"kilde", "paragraf", "ledd", "bokstav", "punkt", "lenke"}
 _TEKSTNOKLER = {"oppfylt", "ikke_oppfylt", "uavklart", "skjonn", "endring"}
 _OMRADENOKLER = {
@@ -414,6 +418,16 @@ def _last_regel(
         galt(f"ukjent beregning {beregning!r}; kjente er {list(BEREGNINGER)}")
     if ("vilkar" in data) == (beregning is not None):
         galt("regelen må ha enten vilkar (en betingelse) eller beregning, ikke begge")
+    verdier: tuple[Verdi, ...] = ()
+    if "verdi" in data:
+        if beregning is None:
+            galt("verdi (mellomregninger) brukes bare i en regel med beregning")
+        else:
+            verdier = _verdier(data["verdi"], beregning, galt)
+    elif isinstance(beregning, str) and beregning in BEREGNINGER:
+        # A calculation that reads its arithmetic from the rule cannot run without it.
+        for navn in areas.verdikrav(beregning):
+            galt(f"beregningen {beregning!r} trenger mellomregningen {navn!r} (verdi)")
     unntak_fra, gir = data.get("unntak_fra"), data.get("gir")
     gir_utfall: Utfall | None = None
     if unntak_fra is not None:
@@ -448,7 +462,64 @@ def _last_regel(
         fil,
         blader(vilkar) if vilkar is not None else {},
     )
-    return Regel(info, vilkar, beregning, omfang, unntak_fra, gir_utfall, merknad, tekstnavn)
+    return Regel(
+        info, vilkar, beregning, omfang, unntak_fra, gir_utfall, merknad, tekstnavn, verdier
+    )
+
+
+def _verdier(data: Any, beregning: str, galt: Any) -> tuple[Verdi, ...]:
+    """The named steps ``[[regel.verdi]]`` of a calculation rule, checked as strictly as a
+    condition: a known fact of the calculation each, once, read only after it is given, of the
+    kind the catalogue declares, and together exactly the steps the calculation reads."""
+    if not isinstance(data, list) or not data:
+        galt("verdi må være en ikke-tom liste av tabeller ([[regel.verdi]])")
+        return ()
+    ut: list[Verdi] = []
+    alle = {d["navn"] for d in data if isinstance(d, dict) and isinstance(d.get("navn"), str)}
+    gitt: set[str] = set()
+    for i, d in enumerate(data):
+        sti = f"verdi[{i}]"
+        if not isinstance(d, dict):
+            galt(f"{sti}: må være en tabell med navn, tittel og uttrykk")
+            continue
+        ukjente = set(d) - _VERDINOKLER
+        if ukjente:
+            galt(f"{sti}: ukjente nøkler {sorted(ukjente)}; kjente er {sorted(_VERDINOKLER)}")
+        navn, tekst = d.get("navn"), d.get("uttrykk")
+        info = KATALOG.get(navn) if isinstance(navn, str) else None
+        if info is None or not str(navn).startswith(f"{beregning}."):
+            galt(f"{sti}: navn {navn!r} er ikke et faktum som beregningen {beregning!r} gir")
+            continue
+        assert isinstance(navn, str)
+        if navn in gitt:
+            galt(f"{sti}: {navn!r} er gitt før")
+            continue
+        if info.type not in _VERDIARTER:
+            galt(f"{sti}: {navn!r} er {info.type}; en mellomregning gir {sorted(_VERDIARTER)}")
+            continue
+        if not _er_sprakmap(d.get("tittel")):
+            galt(f"{sti}: tittel må være {{ nb = …, nn = …, en = … }}")
+        if not isinstance(tekst, str):
+            galt(f"{sti}: uttrykk mangler (tekst)")
+            continue
+        try:
+            uttrykk = parse(tekst, ARTER)
+        except UttrykkFeil as exc:
+            galt(f"{sti}: uttrykket lar seg ikke lese: {exc}")
+            continue
+        for lest in uttrykk.navn:
+            if not kjent(lest, None):
+                galt(f"{sti}: ukjent faktum {lest!r} i «{tekst}»")
+            elif lest in alle and lest not in gitt:
+                galt(f"{sti}: {lest!r} leses før den er gitt (rekkefølgen i filen teller)")
+        if uttrykk.art is not None and uttrykk.art != _VERDIARTER[info.type]:
+            galt(f"{sti}: uttrykket «{tekst}» gir {uttrykk.art}, ikke {info.type}")
+        gitt.add(navn)
+        ut.append(Verdi(navn, d.get("tittel") or {}, uttrykk, info.type))
+    for mangler in areas.verdikrav(beregning):
+        if mangler not in gitt:
+            galt(f"beregningen {beregning!r} trenger mellomregningen {mangler!r} (verdi)")
+    return tuple(ut)
 
 
 def _hjemler(verdi: Any, kilder: Mapping[str, Kilde], galt: Any) -> list[Hjemmel]:

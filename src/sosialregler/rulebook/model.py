@@ -20,6 +20,7 @@ from ..outcome import Utfall
 
 if TYPE_CHECKING:
     from .conditions import Betingelse, Vurdering
+    from .expr import Uttrykk
 
 #: Norwegian ordinals for ledd, as the law cites them ("§ 18 tredje ledd").
 LEDD_NB = ("første", "andre", "tredje", "fjerde", "femte", "sjette", "sjuende", "åttende")
@@ -171,6 +172,24 @@ def _uten_nn(verdi: Any) -> Any:
 
 
 @frozen
+class Verdi:
+    """A named value of a calculation rule: one step of its arithmetic, written as law.
+
+    ``[[regel.verdi]]`` under a rule with ``beregning``: the fact it gives (``navn``, a fact the
+    calculation's catalogue declares), its expression over facts and earlier values, and a title
+    in nb/nn/en so a legal expert reads the step as a sentence. ``rulebook.mellomregning``
+    evaluates the steps in file order (the compiler writes the same as code); the expression
+    is the closure language of conditions (no attribute access, no calls but the language's
+    own functions). Not part of the rule's fingerprint: records name a version by its texts.
+    """
+
+    navn: str
+    tittel: Mapping[str, str]
+    uttrykk: Uttrykk
+    art: str  # the catalogue kind of ``navn``: belop | tall | sannhetsverdi
+
+
+@frozen
 class Regel:
     """A loaded, validated, compiled rule version."""
 
@@ -182,6 +201,7 @@ class Regel:
     gir: Utfall | None  # what an exception decides when it applies
     merknad: Merknadsspec | None
     tekstnavn: tuple[str, ...] = field(default=())  # facts the texts name, recorded on eval
+    verdier: tuple[Verdi, ...] = field(default=())  # a calculation's named steps, in order
 
     @property
     def id(self) -> str:

@@ -107,6 +107,18 @@ def _regel(regel: Regel) -> dict[str, Any]:
             "person": regel.merknad.person,
         },
         "tekstfakta": sorted(regel.tekstnavn),
+        # A calculation's named steps, only where a rule has them (the snapshot's other rules
+        # stay as they were).
+        **(
+            {
+                "verdier": [
+                    {"navn": v.navn, "uttrykk": v.uttrykk.tekst, "tittel": _sprak(v.tittel)}
+                    for v in regel.verdier
+                ]
+            }
+            if regel.verdier
+            else {}
+        ),
         "tekster": {k: _sprak(v) for k, v in sorted(info.tekster.items())},
     }
     return ut

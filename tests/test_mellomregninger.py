@@ -1,0 +1,332 @@
+"""A calculation rule's named steps (``[[regel.verdi]]``): law as data, both engines alike.
+
+The § 18 amount's arithmetic (unmet need, amount never below 0, one-off support, "income
+covers the need") is stated in rules/stl-18-livsopphold.toml. These tests hold the steps to
+what the Python computed before (values *and* types: an amount is a ``Decimal`` whichever
+argument of ``max`` won), to both engines giving the same, and to the loader refusing a hostile
+or broken step as it refuses a hostile condition (no code runs, file and rule named).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import fuzzhjelp as fh
+from sosialregler import RegelFeil, assess
+from sosialregler.api import standard_regelbok
+from sosialregler.kompilator.program import program_for
+from sosialregler.rulebook.mellomregning import mellomregn
+from sosialregler.rulebook.model import Regel
+from test_regelfiler_fiendtlige import (
+    FIENDTLIGE_UTTRYKK,
+    KANARI,
+    last_under_oppsyn,
+    problem_for,
+    toml_tekst,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+FIL = "fiendtlig.toml"
+REGEL = "fiendtlig-beregning"
+DATO = date(2024, 6, 3)
+STEG = (
+    "livsopphold.udekket_behov",
+    "livsopphold.belop_per_maned",
+    "livsopphold.engangsstonad",
+    "livsopphold.behov_dekket_av_inntekt",
+)
+GYLDIGE = {
+    "livsopphold.udekket_behov": (
+        "livsopphold.satssum + livsopphold.boutgifter + livsopphold.andre_utgifter"
+        " - livsopphold.inntekt_medregnet"
+    ),
+    "livsopphold.belop_per_maned": "max(livsopphold.udekket_behov, 0)",
+    "livsopphold.engangsstonad": (
+        "max(livsopphold.udekket_behov + livsopphold.engangsutgifter, 0)"
+        " - livsopphold.belop_per_maned"
+    ),
+    "livsopphold.behov_dekket_av_inntekt": (
+        "livsopphold.udekket_behov <= 0 og livsopphold.engangsstonad == 0"
+    ),
+}
+
+
+def _regel() -> Regel:
+    regel = standard_regelbok().beregningsregel("livsopphold", DATO)
+    assert regel is not None
+    return regel
+
+
+def _totaler(sats: str, bo: str, andre: str, engangs: str, inntekt: str) -> dict[str, Any]:
+    return {
+        "livsopphold.satssum": Decimal(sats),
+        "livsopphold.boutgifter": Decimal(bo),
+        "livsopphold.andre_utgifter": Decimal(andre),
+        "livsopphold.engangsutgifter": Decimal(engangs),
+        "livsopphold.inntekt_medregnet": Decimal(inntekt),
+    }
+
+
+def _kompilert(totaler: dict[str, Any]) -> dict[str, Any]:
+    bok = standard_regelbok()
+    program = program_for(bok, DATO, bok.versjoner_i_kraft(DATO))
+    steg = program.mellomregninger[_regel().id]
+    assert steg is not None
+    return steg(dict(totaler))
+
+
+def _som_python(t: dict[str, Any]) -> dict[str, Any]:
+    """What areas/livsopphold.py computed before the steps moved into the rule file."""
+    udekket = (
+        t["livsopphold.satssum"]
+        + t["livsopphold.boutgifter"]
+        + t["livsopphold.andre_utgifter"]
+        - t["livsopphold.inntekt_medregnet"]
+    )
+    belop = max(udekket, Decimal(0))
+    engangs = max(udekket + t["livsopphold.engangsutgifter"], Decimal(0)) - belop
+    return {
+        "livsopphold.udekket_behov": udekket,
+        "livsopphold.belop_per_maned": belop,
+        "livsopphold.engangsstonad": engangs,
+        "livsopphold.behov_dekket_av_inntekt": udekket <= 0 and engangs == 0,
+    }
+
+
+# --- the steps, on both engines -----------------------------------------------------------------
+
+
+def test_regelen_har_stegene_i_rekkefolge_med_tre_sprak() -> None:
+    regel = _regel()
+    assert tuple(v.navn for v in regel.verdier) == STEG
+    for verdi in regel.verdier:
+        assert set(verdi.tittel) == {"nb", "nn", "en"} and all(verdi.tittel.values())
+
+
+@pytest.mark.parametrize(
+    ("totaler", "belop", "engangs", "dekket"),
+    [
+        (("8000", "6000", "500", "0", "4000"), "10500", "0", False),
+        (("8000", "0", "0", "0", "8000"), "0", "0", True),  # exactly covered
+        (("8000", "0", "0", "0", "9000.50"), "0", "0", True),  # more than covered
+        (("8000", "0", "0", "3000", "9000"), "0", "2000", False),  # one-off partly covered
+        (("8000", "0", "0", "500", "9000"), "0", "0", True),  # one-off covered
+        (("8000", "0", "0", "3000", "7000"), "1000", "3000", False),
+    ],
+)
+@pytest.mark.parametrize("motor", ["tolk", "kompilert"])
+def test_stegene_regner_som_for(
+    totaler: tuple[str, ...], belop: str, engangs: str, dekket: bool, motor: str
+) -> None:
+    t = _totaler(*totaler)
+    ut = mellomregn(_regel(), dict(t)) if motor == "tolk" else _kompilert(t)
+    assert ut["livsopphold.belop_per_maned"] == Decimal(belop)
+    assert ut["livsopphold.engangsstonad"] == Decimal(engangs)
+    assert ut["livsopphold.behov_dekket_av_inntekt"] is dekket
+    for navn, verdi in _som_python(t).items():
+        assert ut[navn] == verdi and type(ut[navn]) is type(verdi), navn
+        assert str(ut[navn]) == str(verdi), navn  # same exponent: same JSON and texts
+
+
+_BELOP = st.decimals(min_value=0, max_value=100_000, places=2, allow_nan=False)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_BELOP, _BELOP, _BELOP, _BELOP, _BELOP)
+def test_tolk_og_kompilert_gir_det_samme_som_python(
+    sats: Decimal, bo: Decimal, andre: Decimal, engangs: Decimal, inntekt: Decimal
+) -> None:
+    t = _totaler(str(sats), str(bo), str(andre), str(engangs), str(inntekt))
+    tolket, kompilert, python = mellomregn(_regel(), dict(t)), _kompilert(t), _som_python(t)
+    for navn in STEG:
+        assert str(tolket[navn]) == str(kompilert[navn]) == str(python[navn]), navn
+        assert type(tolket[navn]) is type(kompilert[navn]) is type(python[navn]), navn
+
+
+# --- hostile and broken steps are refused at load -----------------------------------------------
+
+
+def _beregningsregel(
+    steg: dict[str, str], *, beregning: str = "livsopphold", ekstra: str = ""
+) -> str:
+    tekst = (
+        "[[regel]]\n"
+        f'id = "{REGEL}"\n'
+        'tittel = { nb = "Fiendtlig", nn = "Fiendtlig", en = "Hostile" }\n'
+        'hjemmel = [{ kilde = "sosialtjenesteloven", paragraf = "18", ledd = 1 }]\n'
+        'kilde = "bor"\n'
+        "gyldig_fra = 2010-01-01\n"
+        f'beregning = "{beregning}"\n'
+        f"{ekstra}\n"
+        '[regel.tekst.oppfylt]\nnb = "Ja."\nnn = "Ja."\nen = "Yes."\n\n'
+        '[regel.tekst.ikke_oppfylt]\nnb = "Nei."\nnn = "Nei."\nen = "No."\n\n'
+    )
+    for navn, uttrykk in steg.items():
+        tekst += (
+            "[[regel.verdi]]\n"
+            f'navn = "{navn}"\n'
+            'tittel = { nb = "Steg", nn = "Steg", en = "Step" }\n'
+            f"uttrykk = {toml_tekst(uttrykk)}\n\n"
+        )
+    return tekst
+
+
+@pytest.fixture
+def lag_mappe(tmp_path: Path) -> Callable[..., Path]:
+    """A rules folder: the shipped sources and rates, plus the given files."""
+    teller = iter(range(1_000_000))
+
+    def lag(filer: dict[str, str]) -> Path:
+        mappe = tmp_path / f"regler{next(teller)}"
+        mappe.mkdir()
+        shutil.copytree(REPO / "rules" / "satser", mappe / "satser")
+        shutil.copy(REPO / "rules" / "kilder.toml", mappe / "kilder.toml")
+        for navn, innhold in filer.items():
+            (mappe / navn).write_text(innhold, "utf-8")
+        return mappe
+
+    return lag
+
+
+def _avvist(mappe: Path) -> str:
+    bok, problemer, feil = last_under_oppsyn(mappe)
+    assert bok is None, "den fiendtlige regelmappen ble lastet"
+    assert feil is not None and FIL in str(feil) and REGEL in str(feil)
+    return problem_for(problemer, FIL, REGEL).melding
+
+
+def test_gyldige_steg_lastes(lag_mappe: Callable[..., Path]) -> None:
+    bok, problemer, _ = last_under_oppsyn(lag_mappe({FIL: _beregningsregel(GYLDIGE)}))
+    assert bok is not None, [str(p) for p in problemer]
+
+
+@pytest.mark.parametrize(
+    ("navn", "uttrykk"), FIENDTLIGE_UTTRYKK, ids=[n for n, _ in FIENDTLIGE_UTTRYKK]
+)
+def test_fiendtlig_steg_lastes_ikke(
+    lag_mappe: Callable[..., Path], navn: str, uttrykk: str
+) -> None:
+    """Every hostile expression of the condition tests, as a step: refused at load naming file,
+    rule and step; no code runs, no canary appears."""
+    steg = {**GYLDIGE, "livsopphold.udekket_behov": uttrykk}
+    melding = _avvist(lag_mappe({FIL: _beregningsregel(steg)}))
+    assert "verdi[0]" in melding
+    assert not Path(KANARI).exists(), "uttrykket ble kjørt"
+
+
+@pytest.mark.parametrize(
+    ("steg", "beregning", "ekstra", "del_av_melding"),
+    [
+        # A step that gives a fact the calculation does not own.
+        ({"soker.alder": "1", **GYLDIGE}, "livsopphold", "", "ikke et faktum som beregningen"),
+        ({"kvp.stonad_per_ar": "1", **GYLDIGE}, "livsopphold", "", "ikke et faktum som"),
+        # Read before it is given (file order is evaluation order).
+        (
+            {
+                "livsopphold.belop_per_maned": "max(livsopphold.udekket_behov, 0)",
+                **{k: v for k, v in GYLDIGE.items() if k != "livsopphold.belop_per_maned"},
+            },
+            "livsopphold",
+            "",
+            "leses før den er gitt",
+        ),
+        # The wrong kind for the fact it gives.
+        (
+            {**GYLDIGE, "livsopphold.belop_per_maned": "livsopphold.udekket_behov > 0"},
+            "livsopphold",
+            "",
+            "gir sannhetsverdi, ikke belop",
+        ),
+        (
+            {**GYLDIGE, "livsopphold.behov_dekket_av_inntekt": "livsopphold.udekket_behov"},
+            "livsopphold",
+            "",
+            "ikke sannhetsverdi",
+        ),
+        # A step the calculation reads is missing.
+        (
+            {k: v for k, v in GYLDIGE.items() if k != "livsopphold.engangsstonad"},
+            "livsopphold",
+            "",
+            "trenger mellomregningen 'livsopphold.engangsstonad'",
+        ),
+        ({}, "livsopphold", "", "trenger mellomregningen 'livsopphold.udekket_behov'"),
+        # Steps on a calculation that reads none (its facts are not these).
+        (GYLDIGE, "kvalifisering", "", "ikke et faktum som beregningen"),
+    ],
+)
+def test_odelagte_steg_avvises(
+    lag_mappe: Callable[..., Path],
+    steg: dict[str, str],
+    beregning: str,
+    ekstra: str,
+    del_av_melding: str,
+) -> None:
+    melding = _avvist(lag_mappe({FIL: _beregningsregel(steg, beregning=beregning, ekstra=ekstra)}))
+    assert del_av_melding in melding
+
+
+def test_steg_i_en_regel_uten_beregning_avvises(lag_mappe: Callable[..., Path]) -> None:
+    tekst = _beregningsregel(GYLDIGE).replace('beregning = "livsopphold"', 'vilkar = "sann"')
+    assert "brukes bare i en regel med beregning" in _avvist(lag_mappe({FIL: tekst}))
+
+
+def test_ukjent_nokkel_i_steg_avvises(lag_mappe: Callable[..., Path]) -> None:
+    tekst = _beregningsregel(GYLDIGE).replace(
+        'navn = "livsopphold.belop_per_maned"',
+        'navn = "livsopphold.belop_per_maned"\nkode = "import os"',
+    )
+    assert "ukjente nøkler ['kode']" in _avvist(lag_mappe({FIL: tekst}))
+
+
+def test_regler_sjekk_melder_fiendtlig_steg(lag_mappe: Callable[..., Path]) -> None:
+    """``sosialregler regler --sjekk``: exit 2, file, rule and step named."""
+    steg = {**GYLDIGE, "livsopphold.engangsstonad": 'livsopphold.satssum.__class__ == ""'}
+    mappe = lag_mappe({FIL: _beregningsregel(steg)})
+    kjoring = fh.kjor_cli(["regler", "--sjekk", "--regler", str(mappe)])
+    assert kjoring.kode == 2
+    assert FIL in kjoring.ut + kjoring.feil and "verdi[2]" in kjoring.ut + kjoring.feil
+
+
+# --- a step that loads but fails on a case ------------------------------------------------------
+
+
+@pytest.mark.parametrize("motor", ["tolk", "kompilert"])
+def test_steg_som_feiler_paa_saken_navngir_regelen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, motor: str
+) -> None:
+    """A division by a total that is zero on the case: a RegelFeil naming the file, the rule
+    and the step on both engines, never a bare ZeroDivisionError."""
+    monkeypatch.setenv("SOSIALREGLER_MOTOR", motor)
+    mappe = tmp_path / "regler"
+    shutil.copytree(REPO / "rules", mappe)
+    fil = mappe / "stl-18-livsopphold.toml"
+    tekst = fil.read_text("utf-8")
+    gammel = 'uttrykk = "max(livsopphold.udekket_behov, 0)"'
+    assert gammel in tekst
+    fil.write_text(
+        tekst.replace(
+            gammel,
+            'uttrykk = "max(livsopphold.udekket_behov, 0) / '
+            '(livsopphold.engangsutgifter - livsopphold.engangsutgifter)"',
+        ),
+        "utf-8",
+    )
+    bok, problemer, _ = last_under_oppsyn(mappe)
+    assert bok is not None, [str(p) for p in problemer]
+    sak = json.loads((REPO / "examples" / "enslig.json").read_text("utf-8"))
+    with pytest.raises(RegelFeil) as feil:
+        assess(sak, regler=bok)
+    melding = str(feil.value)
+    assert "stl-18-livsopphold.toml" in melding and "stl-18-utmaling" in melding
+    assert "livsopphold.belop_per_maned" in melding and "deling på null" in melding
