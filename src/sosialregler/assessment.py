@@ -208,9 +208,11 @@ class Assessment:
 
         Compact by default because it is measured: the standard library encodes compact JSON
         in C but indented JSON in Python, which took 4–8 ms for a family's trees against well
-        under 1 ms compact. The CLI indents for people.
+        under 1 ms compact. The CLI indents for people. ``to_dict`` builds a fresh tree of
+        dicts and lists, never a cycle, so the encoder's cycle check (an id set kept per
+        container, a sixth of the encoding) is left out.
         """
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, check_circular=False)
 
     # --- decision record -----------------------------------------------------------------
     def to_record(self, med_regler: bool = False, nokkel: bytes | None = None) -> dict[str, Any]:

@@ -198,7 +198,7 @@ class Kontekst:
             node = self.evaluer_regel(regel_id)
             return node.med(**endringer) if endringer else node
         self.resultat(regel_id)
-        return LatNode(_bygger(self._spor, regel_id, endringer))
+        return LatNode(_bygg_regelnode, self._spor, regel_id, endringer or None)
 
     def vurder(self, regel_id: str, node_id: str) -> Vurdert:
         """Evaluate ``regel_id`` here; its node is shown under ``node_id`` (``rule[item]``)."""
@@ -387,12 +387,8 @@ def node_fra_spor(spor: Spor, regel_id: str) -> Node:
         raise for_dypt(spor.i_kraft, regel_id) from None
 
 
-def _bygger(spor: Spor, regel_id: str, endringer: dict[str, Any]) -> Callable[[], Node]:
-    """Builds the node from the trace alone: a kept assessment keeps the trace (the values
+def _bygg_regelnode(spor: Spor, regel_id: str, endringer: dict[str, Any] | None) -> Node:
+    """The node built from the trace alone: a kept assessment keeps the trace (the values
     its rules read), not the context with every fact of the case."""
-
-    def bygg() -> Node:
-        node = node_fra_spor(spor, regel_id)
-        return node.med(**endringer) if endringer else node
-
-    return bygg
+    node = node_fra_spor(spor, regel_id)
+    return node.med(**endringer) if endringer else node

@@ -18,6 +18,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .areas.reduksjon import REDUKSJONSLISTER, REDUKSJONSVILKAR
@@ -619,6 +620,14 @@ def _finn_verdi(navn: str, node: Node) -> tuple[bool, Any]:
     return False, None
 
 
+@lru_cache(maxsize=8192)
+def _maldeler(mal: str) -> tuple[str, ...]:
+    """A template split at its ``{fact}`` placeholders: the texts at even places, the facts'
+    names at odd ones. Templates are the rules' texts and a few fixed ones, so the cache holds
+    what the rulebook says, never a case's values."""
+    return tuple(_PLASSHOLDER.split(mal))
+
+
 def render(mal: str, node: Node, sprak: str, personer: Personer | None = None) -> str:
     """Fill ``{fact}`` placeholders from the values recorded on the node (and below it).
 
@@ -636,8 +645,7 @@ def render(mal: str, node: Node, sprak: str, personer: Personer | None = None) -
         del_ = treff.group(1)
         return del_ if all(kjent(p) for p in _PLASSHOLDER.findall(del_)) else ""
 
-    def verdi(treff: re.Match[str]) -> str:
-        navn = treff.group(1)
+    def verdi_av(navn: str) -> str:
         if navn == "mangler":
             if personer is None:  # the contract's JSON names them by their paths
                 return ", ".join(node.mangler) or "–"
@@ -649,7 +657,14 @@ def render(mal: str, node: Node, sprak: str, personer: Personer | None = None) -
 
     if "[" in mal:
         mal = _VALGFRITT.sub(valgfritt, mal)
-    tekst = _PLASSHOLDER.sub(verdi, mal) if "{" in mal else mal
+    if "{" in mal:
+        deler = _maldeler(mal)  # text, name, text, name, …, text: parsed once per template
+        biter = list(deler)
+        for i in range(1, len(deler), 2):
+            biter[i] = verdi_av(deler[i])
+        tekst = "".join(biter)
+    else:
+        tekst = mal
     if personer is None:  # the contract's JSON: as the rule says it
         return tekst
     return _stor(_uten_koder(tekst))  # «søkeren …» starts a sentence: «Søkeren …»
@@ -678,7 +693,7 @@ def regeltekst(node: Node, sprak: str, personer: Personer | None = None) -> str:
 
 
 def hjemmeltekst(regel: RegelInfo, sprak: str) -> str:
-    return "; ".join(h.tekst(sprak) for h in regel.hjemmel)
+    return regel.hjemmeltekst(sprak)
 
 
 def _under(node: Node, hopp: Collection[str]) -> list[Node]:
@@ -952,6 +967,13 @@ _KATALOGREKKEFOLGE = {navn: i for i, navn in enumerate(KATALOG)}
 _IKKE_I_FAKTA = SKJULTE | {navn for navn, info in KATALOG.items() if info.omfang is not None}
 
 
+@cache
+def _faktaetikett(navn: str, sprak: str) -> str:
+    """A catalogue fact's label as the list of facts starts it (the catalogue is fixed when the
+    library loads, so each label is made once per language)."""
+    return _stor(KATALOG[navn].etikett(sprak))
+
+
 def _fakta(
     vedtak: Vedtak,
     sprak: str,
@@ -967,6 +989,8 @@ def _fakta(
     """
     sett: dict[str, Any] = {}
     for n in noder if noder is not None else _baerende_noder(vedtak.node, hopp=hopp):
+        if not n.fakta:
+            continue
         for navn, verdi in n.fakta.items():
             # By name first: most nodes repeat facts an earlier node gave (the first known
             # value stands), and this loop sees every fact of every bearing node.
@@ -983,7 +1007,7 @@ def _fakta(
         tekst = faktumtekst(navn, sett[navn], sprak, personer)
         if info is not None and info.type in ("belop", "dato") and _nevnt(tekst, allerede):
             continue
-        beskrivelse = _stor(info.etikett(sprak)) if info else navn
+        beskrivelse = _faktaetikett(navn, sprak) if info else navn
         ut.append(f"  {beskrivelse}: {tekst}")
     return ut
 

@@ -67,21 +67,27 @@ lag_node = tuple.__new__
 class LatNode:
     """A node not built yet: the compiled engine's tree, rebuilt from its trace when read.
 
-    Holders (``Vedtak.node``, ``Assessment.klage``) resolve it once, on first reading. It
-    pickles as the node it builds, so an assessment sent to another process carries its tree
-    and no reference to the evaluation.
+    ``LatNode(bygg, *args)`` builds by ``bygg(*args)``. Holders (``Vedtak.node``,
+    ``Assessment.klage``) resolve it once, on first reading. It pickles as the node it builds,
+    so an assessment sent to another process carries its tree and no reference to the
+    evaluation.
+
+    The arguments are kept as they are rather than in a closure: a closure is a function, a
+    tuple of cells and a cell per variable, and a kept assessment holds a few dozen lazy nodes.
+    Measured, the objects the garbage collector walks per kept assessment fell by a sixth.
     """
 
-    __slots__ = ("_bygg",)
+    __slots__ = ("_args", "_bygg")
 
-    def __init__(self, bygg: Callable[[], Node]) -> None:
+    def __init__(self, bygg: Callable[..., Node], *args: Any) -> None:
         self._bygg = bygg
+        self._args = args
 
     def bygg(self) -> Node:
-        return self._bygg()
+        return self._bygg(*self._args)
 
     def __reduce__(self) -> tuple[Callable[[Node], Node], tuple[Node]]:
-        return _som_den_er, (self._bygg(),)
+        return _som_den_er, (self.bygg(),)
 
     def __repr__(self) -> str:
         return "LatNode(<bygges fra sporet>)"
@@ -96,8 +102,15 @@ def bygget(node: Node | LatNode) -> Node:
     return node.bygg() if isinstance(node, LatNode) else node
 
 
+#: Fact values that are JSON as they are (checked by exact type: ``bool`` is not an ``int``
+#: here, and a subclass such as ``Ukjent`` or an enum goes the long way).
+_SOM_DE_ER = frozenset({str, int, bool, float, type(None)})
+
+
 def fakta_til_json(verdi: Any) -> Any:
     """A fact value as JSON: dates ISO, amounts as numbers, unknown as null."""
+    if type(verdi) in _SOM_DE_ER:
+        return verdi
     if isinstance(verdi, Ukjent):
         return None
     if isinstance(verdi, date):
@@ -109,31 +122,40 @@ def fakta_til_json(verdi: Any) -> Any:
     return verdi
 
 
+#: ``Utfall.value`` by outcome, without the enum's descriptor (an eighth of ``node_til_dict``).
+_UTFALL = {u: u.value for u in Utfall}
+
+
 def node_til_dict(node: Node, arvet: RegelInfo | None = None) -> dict:
-    """The contract's ``forklaring`` shape: id, outcome, legal reference, facts, children."""
-    regel = node.regel or arvet
+    """The contract's ``forklaring`` shape: id, outcome, legal reference, facts, children.
+
+    A tree repeats a few rules' legal references on every node below them: the text is made
+    once per rule version (``RegelInfo.hjemmeltekst``), not once per node (measured, that was
+    a third of ``to_json``).
+    """
+    # The fields unpacked at once (a named tuple's attribute is a descriptor call each).
+    id_, utfall, egen, uttrykk, fakta, barn, mangler, avgjort_av, sporsmal, rolle = node
+    regel = egen or arvet
     ut: dict[str, Any] = {
-        "id": node.id,
-        "utfall": node.utfall.value,
-        "hjemmel": "; ".join(h.tekst("nb") for h in regel.hjemmel) if regel else "",
-        "fakta": {k: fakta_til_json(v) for k, v in node.fakta.items()},
-        "barn": [node_til_dict(b, regel) for b in node.barn],
+        "id": id_,
+        "utfall": _UTFALL[utfall],
+        "hjemmel": regel.hjemmeltekst("nb") if regel else "",
+        "fakta": {k: v if type(v) in _SOM_DE_ER else fakta_til_json(v) for k, v in fakta.items()}
+        if fakta
+        else {},
+        "barn": [node_til_dict(b, regel) for b in barn] if barn else [],
     }
-    if node.regel:
-        ut["regel"] = node.regel.id
-        ut["lenke"] = [h.lenke for h in node.regel.hjemmel]
-    _valgfrie(node, ut)
+    if egen:
+        ut["regel"] = egen.id
+        ut["lenke"] = [h.lenke for h in egen.hjemmel]
+    if uttrykk:
+        ut["uttrykk"] = uttrykk
+    if mangler:
+        ut["mangler"] = list(mangler)
+    if avgjort_av:
+        ut["avgjort_av"] = avgjort_av
+    if sporsmal:  # the contract's languages (nb, en); texts render nynorsk from the rules
+        ut["sporsmal"] = {k: v for k, v in sporsmal.items() if k != "nn"}
+    if rolle:
+        ut["rolle"] = rolle
     return ut
-
-
-def _valgfrie(node: Node, ut: dict[str, Any]) -> None:
-    if node.uttrykk:
-        ut["uttrykk"] = node.uttrykk
-    if node.mangler:
-        ut["mangler"] = list(node.mangler)
-    if node.avgjort_av:
-        ut["avgjort_av"] = node.avgjort_av
-    if node.sporsmal:  # the contract's languages (nb, en); texts render nynorsk from the rules
-        ut["sporsmal"] = {k: v for k, v in node.sporsmal.items() if k != "nn"}
-    if node.rolle:
-        ut["rolle"] = node.rolle

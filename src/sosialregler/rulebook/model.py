@@ -127,6 +127,19 @@ class RegelInfo:
         )
         return hashlib.sha256(kanonisk.encode()).hexdigest()[:16]
 
+    def hjemmeltekst(self, sprak: str = "nb") -> str:
+        """The legal references as cited, joined with «; » (every node of a tree under the
+        rule repeats them, so they are made once per version and language)."""
+        tekster = self._hjemmeltekster
+        tekst = tekster.get(sprak)
+        if tekst is None:
+            tekst = tekster[sprak] = "; ".join([h.tekst(sprak) for h in self.hjemmel])
+        return tekst
+
+    @cached_property
+    def _hjemmeltekster(self) -> dict[str, str]:
+        return {}
+
     def tekst(self, nokkel: str, sprak: str) -> str | None:
         maler = self.tekster.get(nokkel)
         if not maler:
