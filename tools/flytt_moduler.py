@@ -463,7 +463,20 @@ def skriv_navn(tekst: str, kart: dict[str, str], unntatt: frozenset[str] = froze
             return m.group(0)
         return ny.replace(".", "/") + slutt
 
-    return re.sub(rf"(?<![\w]){PAKKE}/((?:[a-z_]\w*/)*[a-z_]\w*(?:\.py|/)?)(?![\w/])", sti, tekst)
+    tekst = re.sub(rf"(?<![\w]){PAKKE}/((?:[a-z_]\w*/)*[a-z_]\w*(?:\.py|/)?)(?![\w/])", sti, tekst)
+
+    def biter(m: re.Match[str]) -> str:
+        # a path put together with pathlib: ROT / "src" / "sosialregler" / "areas"
+        q = m.group(2)
+        dotted = f"{PAKKE}.{m.group(3)}"
+        ny = ny_absolutt(dotted, kart)
+        if ny == dotted:
+            return m.group(0)
+        deler = ny.split(".")[1:]
+        deler[-1] += m.group(4) or ""
+        return m.group(1) + " / ".join(f"{q}{d}{q}" for d in deler)
+
+    return re.sub(rf"""((["']){PAKKE}\2\s*/\s*)["']([a-z_]\w*)(\.py)?["']""", biter, tekst)
 
 
 def brett(tekst: str, bredde: int = 100) -> str:
