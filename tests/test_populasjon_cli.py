@@ -57,7 +57,9 @@ def test_tekst_og_mot_satser_med_rader_til_parquet(saker: Path, tmp_path: Path) 
     assert svar.kode == 0, svar.feil
     assert "Husholdninger: 150" in svar.ut
     assert "Livsopphold (§ 18):" in svar.ut and "kr per måned" in svar.ut
-    assert "Sammenligning av satser (B − A)" in svar.ut and "Får mindre:" in svar.ut
+    assert "Sammenligning av satser, B (--mot-satser) mot A" in svar.ut
+    assert "Får mindre med B:" in svar.ut
+    assert "husholdninger er syntetiske" in svar.ut
     rader = pq.read_table(ut)
     assert rader.num_rows == 150
     assert {
@@ -77,6 +79,8 @@ def test_json_lines_og_lag_populasjon(tmp_path: Path) -> None:
     svar = kjor("simuler", "--lag-populasjon", "40", "--frø", "3", "--ut", sti)
     assert svar.kode == 0 and "40 syntetiske husholdninger" in svar.feil
     assert len(sti.read_text(encoding="utf-8").splitlines()) == 40
+    stor = kjor("simuler", "--lag-populasjon", "1200", "--ut", tmp_path / "stor.jsonl")
+    assert "Skrev 1 200 syntetiske husholdninger (frø 0, 01.03.2026)" in stor.feil
     svar = kjor("simuler", sti, "--dato", "2026-03-01", "--format", "json")
     assert svar.kode == 0 and json.loads(svar.ut)["totaler"]["vurdert"] == 40
 
@@ -117,7 +121,18 @@ def test_forklar_en_rad_er_per_sak_veien(saker: Path) -> None:
                 "--format",
                 "json",
             ],
-            "--satser/--mot-satser",
+            "--mot-satser",
+        ),
+        (
+            ["simuler", "--lag-populasjon", "-1", "--ut", "x.parquet", "--format", "json"],
+            "--lag-populasjon",
+        ),
+        (
+            [
+                *("simuler", "--lag-populasjon", "5", "--andel-feil", "2"),
+                *("--ut", "x.parquet", "--format", "json"),
+            ],
+            "--andel-feil",
         ),
     ],
 )
@@ -127,3 +142,12 @@ def test_feil_i_kommandoen_er_en_avvisning_som_navngir_feltet(
     svar = kjor(*[saker if a == "SAKER" else a for a in argumenter])
     assert svar.kode == 2, svar.feil
     assert json.loads(svar.ut)["feil"][0]["felt"] == felt
+
+
+def test_feil_i_tekst_er_en_kjoring_som_avvises_ikke_en_sak(saker: Path) -> None:
+    """A person reads the run's rejection: no «Saken», no «null», the field named once."""
+    svar = kjor("simuler", saker)
+    assert svar.kode == 2
+    assert svar.feil.startswith("Kjøringen ble avvist:")
+    assert "  --dato: mangler; oppgi vurderingsdatoen, for eksempel 2026-03-01\n" in svar.feil
+    assert "null" not in svar.feil

@@ -110,7 +110,7 @@ def test_differanse_mellom_to_satstabeller_i_band() -> None:
         "skjonn → ikke_oppfylt": 1,
     }
     assert d["kvalifiseringsstonad_endring_per_ar"] == 0
-    assert "Får mindre: 2 husholdninger, i alt 8 300 kr per måned" in diff.tekst()
+    assert "Får mindre med B: 2 husholdninger, i alt 8 300 kr per måned" in diff.tekst()
 
 
 def test_bandgrensen_horer_til_bandet_under() -> None:

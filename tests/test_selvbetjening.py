@@ -532,3 +532,26 @@ def test_satser_som_kan_vaere_utdaterte_sies_i_ord() -> None:
     assert TEKSTER["nb"]["endre_satser"] in sidehtml.endringer(estimat, skjema, "nb")
     i_dag = lag_estimat(til_sak(skjema, DATO), DATO)
     assert TEKSTER["nb"]["endre_satser"] not in sidehtml.endringer(i_dag, skjema, "nb")
+
+
+#: Words a person with little Norwegian (or little money for a lawyer) does not know, on the
+#: page without an explanation: what the office will do is said in everyday words instead.
+FAGORD = {
+    "nb": ("vilkår", "tiltak", "ytelse", "dokumentasjon", "konkret vurdering", "utmåling"),
+    "nn": ("vilkår", "tiltak", "yting", "dokumentasjon", "konkret vurdering", "utmåling"),
+    "en": ("measure", "documentation", "actual situation", "gives no amount", "Kroner per"),
+}
+
+
+@pytest.mark.parametrize(("hva", "side"), sider(), ids=lambda x: x if len(x) < 40 else "")
+def test_klarsprak_uten_fagord(hva: str, side: str) -> None:
+    tekst = synlig_tekst(side).lower()
+    ord_ = FAGORD[hva.split()[0]]
+    assert [o for o in ord_ if o.lower() in tekst] == [], hva
+
+
+def test_satsene_forklares_i_ingressen() -> None:
+    """«Veiledende satser» is the name NAV uses; the page says what it means the first time."""
+    assert "beløpene staten anbefaler" in TEKSTER["nb"]["ingress"]
+    assert "beløpa staten rår" in TEKSTER["nn"]["ingress"]
+    assert "amounts the government recommends" in TEKSTER["en"]["ingress"]

@@ -620,3 +620,53 @@ def test_json_med_tegnsett_og_store_bokstaver_godtas(klient, innholdstype: str) 
     fil = REPO / "examples" / "enslig.json"
     svar = klient.post("/vurder", content=fil.read_bytes(), headers={"content-type": innholdstype})
     assert svar.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("sti", "headere", "kropp", "status", "rad"),
+    [
+        ("/vurder", {}, b"{}", 415, "«Content-Type: application/json; charset=utf-8»"),
+        ("/vurder", {"content-type": "text/plain"}, b"{}", 415, "«Content-Type: application/json"),
+        (
+            "/vurder/batch",
+            {"content-type": "text/plain"},
+            b"{}",
+            415,
+            "«Content-Type: application/x-ndjson; charset=utf-8» (application/jsonl og "
+            "application/x-jsonlines godtas også)",
+        ),
+        ("/vurder", JSON, b" " * 5000, 413, "mange saker sendes til POST /vurder/batch"),
+        ("/vurder/batch", JSONL, b" " * 20_000, 413, "Del sakene opp"),
+    ],
+)
+def test_avvisningen_sier_hva_avsenderen_kan_gjore(
+    smal: Tjener, sti: str, headere: dict[str, str], kropp: bytes, status: int, rad: str
+) -> None:
+    """A developer reading a 413 or 415 learns what to send instead (not a limit's key)."""
+    with smal.klient() as k:
+        svar = k.post(sti, content=kropp, headers=headere)
+    assert svar.status_code == status
+    (feil,) = svar.json()["feil"]
+    assert rad in feil["melding"]
+    assert "«byte" not in feil["melding"]
+
+
+def test_503_sier_hvor_lenge_man_skal_vente() -> None:
+    from sosialregler.tjeneste.oppsett import Oppsett
+
+    sak = (REPO / "examples" / "enslig.json").read_bytes()
+    with tjener(lag_app(oppsett=Oppsett(tidsgrense=1e-9))) as t, t.klient() as k:
+        svar = k.post("/vurder", content=sak, headers=JSON)
+    assert svar.status_code == 503
+    assert (
+        f"prøv igjen om {svar.headers['retry-after']} sekunder" in svar.json()["feil"][0]["melding"]
+    )
+
+
+def test_openapi_forklarer_statusene_uten_kildefiler() -> None:
+    """The statuses' descriptions are for a developer in another language: no Python files."""
+    with tjener(lag_app()) as t, t.klient() as k:
+        dok = k.get("/openapi.json").json()
+    svar = dok["paths"]["/vurder"]["post"]["responses"]
+    assert ".py" not in json.dumps(svar, ensure_ascii=False)
+    assert "Retry-After" in svar["503"]["description"]

@@ -32,7 +32,7 @@ from .filer import filfeil
 from .filer import les_fil as _les_fil
 from .frister import poster
 from .fristtekster import terminaltekst
-from .grenser import NAVN, STANDARD, Grenser, som_grenser
+from .grenser import NAVN, STANDARD, Grenser, som_grenser, tall
 from .jsonlinjer import linjer, tell
 from .record import NOKKEL_MILJO, UTEN_NOKKEL, les_nokkel
 from .regelliste import regelliste, sats_json
@@ -302,14 +302,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return INTERN_FEIL
 
 
-def _avvis(feil: list[Feil], format: str, ut: TextIO, err: TextIO) -> int:
+def _avvis(
+    feil: list[Feil],
+    format: str,
+    ut: TextIO,
+    err: TextIO,
+    overskrift: str = "Saken ble avvist:",
+) -> int:
+    """The rejection: JSON on stdout, or for a person on stderr (``overskrift``: what was
+    rejected; a population run is no case). A value not given is not shown as «null»."""
     if format in ("json", "vedtaksgrunnlag"):
         print(
             json.dumps({"feil": [f.to_dict() for f in feil]}, ensure_ascii=False, indent=2), file=ut
         )
     else:
-        print("Saken ble avvist:", file=err)
+        print(overskrift, file=err)
         for f in feil:
+            if f.verdi is None:
+                print(f"  {f.felt}: {f.melding}", file=err)
+                continue
             verdi = json.dumps(f.verdi, ensure_ascii=False, default=str)
             print(f"  {f.felt}: {f.melding} (verdi: {verdi})", file=err)
     return AVVIST
@@ -847,6 +858,10 @@ def _simuler_parser(under: Any) -> None:
     )
 
 
+#: A population run that cannot start is no rejected case.
+KJORING_AVVIST = "Kjøringen ble avvist:"
+
+
 def _simuler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     """A population: totals (and the difference between two rate tables), or a synthetic one."""
     from .populasjon.kjoring import PYARROW_MANGLER
@@ -864,24 +879,50 @@ def _simuler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         if args.lag_populasjon is not None:
             if not args.ut:
                 raise UgyldigSak([Feil("--ut", None, "--lag-populasjon trenger --ut FIL")])
-            if args.lag_populasjon < 0 or not 0 <= args.andel_feil <= 1:
+            if args.lag_populasjon < 0:
                 raise UgyldigSak(
-                    [Feil("--lag-populasjon", args.lag_populasjon, "N ≥ 0 og 0 ≤ A ≤ 1")]
+                    [
+                        Feil(
+                            "--lag-populasjon",
+                            args.lag_populasjon,
+                            "antall husholdninger kan ikke være negativt; oppgi 0 eller mer",
+                        )
+                    ]
+                )
+            if not 0 <= args.andel_feil <= 1:
+                raise UgyldigSak(
+                    [
+                        Feil(
+                            "--andel-feil",
+                            args.andel_feil,
+                            "andelen må være mellom 0 og 1, for eksempel 0.05 for 5 prosent",
+                        )
+                    ]
                 )
             dato = les_dato(args.dato) or STANDARDDATO
             n = skriv_populasjon(
                 args.ut, args.lag_populasjon, fro=args.fro, dato=dato, andel_feil=args.andel_feil
             )
             print(
-                f"Skrev {n} syntetiske husholdninger (frø {args.fro}, {dato.isoformat()}) "
-                f"til {args.ut}.",
+                f"Skrev {tall(n)} syntetiske husholdninger (frø {args.fro}, "
+                f"{dato.strftime('%d.%m.%Y')}) til {args.ut}.",
                 file=err,
             )
             return OK
         if not args.saker:
-            raise UgyldigSak([Feil("SAKER", None, "oppgi SAKER.parquet eller SAKER.jsonl")])
+            raise UgyldigSak(
+                [
+                    Feil(
+                        "SAKER",
+                        None,
+                        "mangler; oppgi filen med sakene (SAKER.parquet eller .jsonl)",
+                    )
+                ]
+            )
         if not args.dato:
-            raise UgyldigSak([Feil("--dato", None, "--dato mangler: oppgi vurderingsdatoen")])
+            raise UgyldigSak(
+                [Feil("--dato", None, "mangler; oppgi vurderingsdatoen, for eksempel 2026-03-01")]
+            )
         if args.forklar is not None:
             from .populasjon import forklar_rad
 
@@ -906,11 +947,11 @@ def _simuler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
             fremdrift=None,
         )
     except UgyldigSak as exc:
-        return _avvis(exc.feil, format_, ut, err)
+        return _avvis(exc.feil, format_, ut, err, KJORING_AVVIST)
     except RegelFeil as exc:
-        felt = "--regler" if args.regler else "--satser/--mot-satser"
-        verdi = args.regler or args.satser or args.mot_satser
-        return _avvis([Feil(felt, verdi, f"feil i reglene: {exc}")], format_, ut, err)
+        felt, verdi = _simuler_regelfelt(args, exc)
+        feil = [Feil(felt, verdi, f"feil i reglene: {exc}")]
+        return _avvis(feil, format_, ut, err, KJORING_AVVIST)
     totaler, diff = resultat.totaler, resultat.differanse
     if format_ == "json":
         data: dict[str, Any] = {"totaler": totaler.to_dict()}
@@ -923,6 +964,21 @@ def _simuler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
             print("", file=ut)
             print(diff.tekst(), file=ut)
     return INTERN_FEIL if totaler.interne_feil else OK
+
+
+def _simuler_regelfelt(args: argparse.Namespace, exc: RegelFeil) -> tuple[str, Any]:
+    """The option whose file a rule error is in: the file the message names, else the first
+    given (``--regler``, ``--satser``, ``--mot-satser``)."""
+    for felt, verdi in (
+        ("--mot-satser", args.mot_satser),
+        ("--satser", args.satser),
+        ("--regler", args.regler),
+    ):
+        if verdi and str(verdi) in str(exc):
+            return felt, verdi
+    if args.regler:
+        return "--regler", args.regler
+    return ("--satser", args.satser) if args.satser else ("--mot-satser", args.mot_satser)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,6 +18,7 @@ from typing import Any
 
 from attrs import Factory, define
 
+from .etiketter import utfallsnavn
 from .totaler import BELOP_18, KVP_STONAD, kr, tall
 
 #: The bands of a change per household, in kroner per month (upper bounds; the last is open).
@@ -122,27 +123,55 @@ class Differanse:
             "overganger_livsopphold": dict(sorted(self.overganger.items())),
         }
 
+    def bandtekst(self) -> list[str]:
+        """The bands for a person, bounds said in words: «til og med 100 kr», «over 100 til og
+        med 500 kr», …, «over 5 000 kr» (the JSON keys stay ``bandrekke``'s «0–100»)."""
+        nedre, navn = 0, []
+        for ovre in self.band:
+            fra = f"over {kr(nedre)} " if nedre else ""
+            navn.append(f"{fra}til og med {kr(ovre)} kr")
+            nedre = ovre
+        return [*navn, f"over {kr(nedre)} kr"]
+
     def tekst(self) -> str:
+        """For a person: outcomes by name, bands in words, households counted as such."""
         linjer = [
-            f"Sammenligning av satser (B − A) over {kr(self.husholdninger)} husholdninger "
-            f"({kr(self.sammenlignet)} sammenlignet; {kr(self.ikke_sammenlignet)} avvist eller "
-            "uavklart under § 18 og ikke sammenlignet)",
+            f"Sammenligning av satser, B (--mot-satser) mot A (--satser, ellers statens "
+            f"veiledende satser), over {kr(self.husholdninger)} husholdninger:",
+            f"  {kr(self.sammenlignet)} sammenlignet; {kr(self.ikke_sammenlignet)} ikke "
+            "sammenlignet (avvist for feil i inndata, eller livsopphold uavklart med én av "
+            "satstabellene)",
             f"Livsopphold (§ 18) per måned: A {kr(self.a_per_maned)} kr, B {kr(self.b_per_maned)}"
-            f" kr, endring {_fortegn(self.per_maned)} kr (per år {_fortegn(self.per_maned * 12)}"
-            " kr)",
-            f"Kvalifiseringsstønad per år: endring {_fortegn(self.kvp_per_ar)} kr",
-            f"Får mer: {kr(self.vinnere)} husholdninger, i alt {kr(self.vinner_sum)} kr per måned",
+            f" kr, endring B − A {_fortegn(self.per_maned)} kr (per år "
+            f"{_fortegn(self.per_maned * 12)} kr)",
+            f"Kvalifiseringsstønad per år: endring B − A {_fortegn(self.kvp_per_ar)} kr",
+            "",
+            f"Får mer med B: {kr(self.vinnere)} husholdninger, i alt {kr(self.vinner_sum)} kr "
+            "per måned. Økning per husholdning per måned:",
         ]
-        linjer += [f"  {n} kr: {kr(self.vinnere_band[n])}" for n in self.bandrekke()]
+        linjer += [
+            f"  {t}: {kr(self.vinnere_band[n])} husholdninger"
+            for n, t in zip(self.bandrekke(), self.bandtekst(), strict=True)
+        ]
         linjer.append(
-            f"Får mindre: {kr(self.tapere)} husholdninger, i alt {kr(self.taper_sum)} kr per måned"
+            f"Får mindre med B: {kr(self.tapere)} husholdninger, i alt {kr(self.taper_sum)} kr "
+            "per måned. Nedgang per husholdning per måned:"
         )
-        linjer += [f"  {n} kr: {kr(self.tapere_band[n])}" for n in self.bandrekke()]
+        linjer += [
+            f"  {t}: {kr(self.tapere_band[n])} husholdninger"
+            for n, t in zip(self.bandrekke(), self.bandtekst(), strict=True)
+        ]
         linjer.append(f"Uendret: {kr(self.uendret)} husholdninger")
         if self.overganger:
-            linjer.append("Endret utfall for livsopphold:")
-            linjer += [f"  {o}: {kr(n)}" for o, n in sorted(self.overganger.items())]
+            linjer += ["", "Endret utfall for livsopphold, fra A til B (antall husholdninger):"]
+            linjer += [f"  {_overgang(o)}: {kr(n)}" for o, n in sorted(self.overganger.items())]
         return "\n".join(linjer)
+
+
+def _overgang(nokkel: str) -> str:
+    """«ikke_oppfylt → oppfylt» (the JSON key) as «ikke oppfylt → oppfylt»."""
+    fra, _, til = nokkel.partition(" → ")
+    return f"{utfallsnavn(fra)} → {utfallsnavn(til)}"
 
 
 def _fortegn(belop: Decimal) -> str:

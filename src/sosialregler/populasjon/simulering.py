@@ -56,7 +56,9 @@ def simuler(
         if bok_b is not None
         else None
     )
-    totaler = Totaler(tuple(o.id for o in bok_a.omrader))
+    totaler = Totaler(
+        tuple(o.id for o in bok_a.omrader), titler={o.id: o.tittel["nb"] for o in bok_a.omrader}
+    )
     diff = Differanse() if b is not None else None
     skriver = None
     try:

@@ -12,7 +12,12 @@ from typing import Any
 
 from attrs import Factory, define
 
+from .etiketter import merknadsnavn, omradenavn, utfallsnavn
 from .skjema import utfallkolonne
+
+#: The ``sak_id`` prefix of the households ``generator`` makes up: the text says when a run's
+#: population is synthetic, so no one reads its totals as real figures.
+SYNTETISK = "syntetisk-"
 
 #: The columns the totals read (a subset of ``skjema.utdata_skjema``).
 BELOP_18 = "livsopphold_belop_per_maned"
@@ -37,6 +42,9 @@ class Totaler:
     kvp_mottakere: int = 0
     kvp_stonad_per_ar: Decimal = Decimal(0)
     kvp_barnetillegg_per_ar: Decimal = Decimal(0)
+    #: The areas' titles for the text (``[omrade] tittel``, nb); codes stay in ``to_dict``.
+    titler: dict[str, str] = Factory(dict)
+    syntetiske: int = 0  # households made up by ``generator`` (``sak_id`` «syntetisk-…»)
 
     def legg_til(self, batch: Any) -> None:
         """Add one output batch (``pyarrow.RecordBatch`` or ``Table``)."""
@@ -45,6 +53,9 @@ class Totaler:
             return
         self.rader += batch.num_rows
         feil = kol["feil"]
+        self.syntetiske += sum(
+            1 for s in kol.get("sak_id", ()) if isinstance(s, str) and s.startswith(SYNTETISK)
+        )
         intern = kol["intern_feil"]
         for f, i in zip(feil, intern, strict=True):
             if f is None:
@@ -100,34 +111,61 @@ class Totaler:
         }
 
     def tekst(self) -> str:
-        """For a person: Norwegian, amounts in kroner with spaces between thousands."""
-        linjer = [
+        """For a person: Norwegian, amounts in kroner with spaces between thousands, outcomes,
+        areas and flags by name (the codes are ``to_dict``'s)."""
+        linjer = []
+        if self.syntetiske:
+            hvor_mange = (
+                "Alle"
+                if self.syntetiske == self.rader
+                else f"{kr(self.syntetiske)} av {kr(self.rader)}"
+            )
+            linjer += [
+                f"NB: {hvor_mange} husholdninger er syntetiske (laget med --lag-populasjon). "
+                "Tallene er ikke virkelige tall.",
+                "",
+            ]
+        linjer += [
             f"Husholdninger: {kr(self.rader)} ({kr(self.vurdert)} vurdert, {kr(self.avvist)} "
-            f"avvist, {kr(self.interne_feil)} interne feil)",
+            f"avvist for feil i inndata, {kr(self.interne_feil)} interne feil)",
             "",
-            "Utfall per område:",
+            "Utfall per område (antall husholdninger):",
         ]
         for o in self.omrader:
             teller = self.utfall.get(o)
             if teller:
-                deler = ", ".join(f"{u} {kr(n)}" for u, n in sorted(teller.items()))
-                linjer.append(f"  {o}: {deler}")
+                deler = ", ".join(
+                    f"{utfallsnavn(u)} {kr(n)}" for u, n in sorted(teller.items(), key=_rekkefolge)
+                )
+                linjer.append(f"  {omradenavn(o, self.titler)}: {deler}")
         linjer += [
             "",
             f"Livsopphold (§ 18): {kr(self.livsopphold_husholdninger)} husholdninger med beløp, "
             f"i alt {kr(self.livsopphold_per_maned)} kr per måned",
         ]
-        for u, b in sorted(self.livsopphold_per_maned_etter_utfall.items()):
-            linjer.append(f"  {u}: {kr(b)} kr per måned")
+        for u, b in sorted(self.livsopphold_per_maned_etter_utfall.items(), key=_rekkefolge):
+            linjer.append(f"  {utfallsnavn(u)}: {kr(b)} kr per måned")
         linjer.append(
             f"Kvalifiseringsstønad (§ 35): {kr(self.kvp_mottakere)} mottakere, "
             f"{kr(self.kvp_stonad_per_ar)} kr per år, barnetillegg "
             f"{kr(self.kvp_barnetillegg_per_ar)} kr per år"
         )
         if self.merknader:
-            linjer += ["", "Merknader:"]
-            linjer += [f"  {k}: {kr(n)}" for k, n in sorted(self.merknader.items())]
+            linjer += ["", "Merknader (antall):"]
+            linjer += [
+                f"  {merknadsnavn(k)}: {kr(n)}"
+                for k, n in sorted(self.merknader.items(), key=lambda kn: merknadsnavn(kn[0]))
+            ]
         return "\n".join(linjer)
+
+
+#: The order outcomes are listed in: settled first, then discretion, then open.
+_UTFALLSREKKE = ("oppfylt", "ikke_oppfylt", "skjonn", "uavklart")
+
+
+def _rekkefolge(par: tuple[str, Any]) -> tuple[int, str]:
+    u = par[0]
+    return (_UTFALLSREKKE.index(u) if u in _UTFALLSREKKE else len(_UTFALLSREKKE), u)
 
 
 def tall(belop: Decimal) -> int | float | str:

@@ -24,11 +24,22 @@ _FEIL = {"$ref": "#/components/schemas/Feilsvar"}
 #: What each status means here, and whether it can occur for a GET.
 _STATUSER: dict[int, tuple[str, bool]] = {
     408: ("Forespørselen kom ikke fram innen tidsgrensen.", False),
-    413: ("Forespørselen er større enn grensen (grenser.py).", False),
-    415: ("Feil innholdstype (Content-Type) eller tegnsett.", False),
+    413: (
+        "Forespørselen er større enn grensen for én sak, eller for alle sakene i én batch "
+        "(del dem opp i flere forespørsler). Meldingen sier grensen i byte.",
+        False,
+    ),
+    415: (
+        "Feil innholdstype eller tegnsett: sett Content-Type som meldingen sier, i UTF-8.",
+        False,
+    ),
     422: ("Avvist: saken, søknaden eller en parameter er ugyldig; hvert problem navngitt.", True),
     500: ("Intern feil i sosialregler: svaret har en id å melde feilen med, ingen detaljer.", True),
-    503: ("Over tidsgrensen for én forespørsel; prøv igjen (Retry-After).", False),
+    503: (
+        "Over tidsgrensen for én forespørsel: vent så mange sekunder som Retry-After sier, og "
+        "prøv igjen, eller send færre saker om gangen.",
+        False,
+    ),
 }
 
 

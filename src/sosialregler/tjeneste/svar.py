@@ -29,6 +29,8 @@ JSON = "application/json"
 #: JSON Lines as senders name it; the service answers with the first.
 JSONL = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines")
 SPRAK = ("nb", "nn", "en")
+#: Seconds a client is asked to wait after a 503 (``Retry-After``).
+VENT = 5
 
 
 def json_tekst(data: Any) -> str:
@@ -66,12 +68,25 @@ def avvisning_svar(exc: Avvisning) -> Response:
 def krev_innholdstype(request: Request, lovlige: tuple[str, ...]) -> None:
     """The body's ``Content-Type`` must be one of ``lovlige`` (any case), in UTF-8."""
     verdi = request.headers.get("content-type")
-    onsket = " eller ".join(lovlige)
+    onsket = f"sett headeren «Content-Type: {lovlige[0]}; charset=utf-8»"
+    if len(lovlige) > 1:
+        onsket += " (" + " og ".join(", ".join(lovlige[1:]).rsplit(", ", 1)) + " godtas også)"
     if not verdi:
-        raise Avvisning(415, [Feil("Content-Type", None, f"mangler; send {onsket}")])
+        raise Avvisning(
+            415, [Feil("Content-Type", None, f"headeren mangler i forespørselen; {onsket}")]
+        )
     mediatype, _, resten = verdi.partition(";")
     if mediatype.strip().lower() not in lovlige:
-        raise Avvisning(415, [Feil("Content-Type", verdi, f"ukjent innholdstype; send {onsket}")])
+        raise Avvisning(
+            415,
+            [
+                Feil(
+                    "Content-Type",
+                    verdi,
+                    f"ukjent innholdstype for denne adressen; {onsket}",
+                )
+            ],
+        )
     for param in resten.split(";"):
         navn, _, tegnsett = param.partition("=")
         if navn.strip().lower() == "charset" and tegnsett.strip().strip('"').lower() not in (
@@ -79,18 +94,37 @@ def krev_innholdstype(request: Request, lovlige: tuple[str, ...]) -> None:
             "utf8",
         ):
             raise Avvisning(
-                415, [Feil("Content-Type", verdi, "tegnsettet må være UTF-8 (charset=utf-8)")]
+                415,
+                [
+                    Feil(
+                        "Content-Type",
+                        verdi,
+                        "tegnsettet må være UTF-8; send kroppen som UTF-8 med charset=utf-8",
+                    )
+                ],
             )
 
 
+#: What a sender can do about a body over each limit (``oppsett.py``): one case cannot be
+#: split, so its limit is a hint that something else was sent; a batch can.
+_FOR_STOR_RAD: Mapping[str, str] = {
+    "byte": "for én sak. Sjekk at kroppen er én sak; mange saker sendes til POST /vurder/batch, "
+    "én sak per linje",
+    "byte_saker": "for alle sakene i én forespørsel. Del sakene opp og send dem i flere "
+    "forespørsler",
+}
+
+
 def for_stor(grense: int, navn: str) -> Avvisning:
+    """413: the limit in bytes, and what to do (``navn``: the limit in ``Oppsett``)."""
+    rad = _FOR_STOR_RAD.get(navn, "for denne adressen. Send en mindre forespørsel")
     return Avvisning(
         413,
         [
             Feil(
                 "$",
                 None,
-                f"forespørselen er større enn grensen på {tall(grense)} byte (grense «{navn}»)",
+                f"forespørselen er større enn grensen på {tall(grense)} byte {rad}.",
             )
         ],
     )
@@ -168,11 +202,12 @@ def tidsavbrudd(sekunder: float) -> Avvisning:
             Feil(
                 "$",
                 None,
-                f"svaret tok lengre tid enn tidsgrensen på {sekunder:g} sekunder; prøv igjen "
-                "senere, eller send færre saker om gangen",
+                f"svaret tok lengre tid enn tidsgrensen på {sekunder:g} sekunder; tjenesten er "
+                f"trolig opptatt: prøv igjen om {VENT} sekunder (headeren Retry-After), eller "
+                "send færre saker om gangen",
             )
         ],
-        {"Retry-After": "5"},
+        {"Retry-After": str(VENT)},
     )
 
 

@@ -41,9 +41,9 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "sprakvalg": "Velg språk",
         "ingress": (
             "Her kan du regne ut et anslag over hvor mye økonomisk sosialhjelp til livsopphold "
-            "husstanden din kan få per måned. Anslaget bygger på de veiledende satsene for "
-            "økonomisk stønad. Det er bare NAV-kontoret ditt som kan avgjøre om du får "
-            "stønad, og hvor mye."
+            "husstanden din kan få per måned. Anslaget bygger på statens veiledende satser, det "
+            "vil si beløpene staten anbefaler at NAV-kontorene bruker. Det er bare "
+            "NAV-kontoret ditt som kan avgjøre om du får stønad, og hvor mye."
         ),
         "personvern": (
             "Svarene dine blir ikke lagret og ikke sendt videre. De brukes bare til å regne ut "
@@ -77,7 +77,7 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "inntekt_partner": "Inntekten til ektefellen eller samboeren din per måned",
         "inntekt_partner_hjelp": "Svar bare hvis du bor med ektefelle eller samboer.",
         "partner_annen": "Trygd, stønad og annen inntekt",
-        "inntekt_husstand": "Ytelser til husstanden per måned",
+        "inntekt_husstand": "Annen støtte husstanden får per måned",
         "formue": "Sparepenger",
         "sparepenger": "Penger på konto og kontanter",
         "sparepenger_hjelp": "Det du har til sammen nå, ikke per måned.",
@@ -97,7 +97,7 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         ),
         "ingen_inntekt": (
             "Etter de veiledende satsene er inntekten til husstanden ({inntekt}) større enn det "
-            "dere trenger ({behov}). Anslaget gir derfor ikke noe beløp."
+            "dere trenger ({behov}). Derfor gir anslaget ikke noe beløp."
         ),
         "ingen_formue": (
             "Sparepengene dine ser ut til å dekke det husstanden trenger i minst én måned. Da "
@@ -108,9 +108,7 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
             "Vi kunne ikke regne ut et anslag ut fra svarene dine. Ta kontakt med NAV-kontoret "
             "ditt."
         ),
-        "likevel": (
-            "Du kan likevel søke. NAV-kontoret vurderer alltid den konkrete situasjonen din."
-        ),
+        "likevel": ("Du kan likevel søke. NAV-kontoret ser alltid på hele situasjonen din."),
         "dato": "Anslaget bruker de statlige veiledende satsene som gjelder {dato}.",
         "dato_kommune": "Anslaget bruker satsene til {kommune} som gjelder {dato}.",
         "utregning": "Slik har vi regnet",
@@ -142,20 +140,23 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
             "av dem først."
         ),
         "avhenger": "Hva anslaget avhenger av",
-        "avhenger_riktig": "Opplysningene må stemme. NAV-kontoret ber om dokumentasjon.",
+        "avhenger_riktig": (
+            "Opplysningene må stemme. NAV-kontoret vil be deg vise papirer på dem, for "
+            "eksempel kontoutskrifter og husleiekontrakt."
+        ),
         "avhenger_andre": (
-            "Du må først ha prøvd andre muligheter, for eksempel arbeid eller ytelser du kan ha "
-            "rett til, som bostøtte eller arbeidsavklaringspenger."
+            "Du må først ha prøvd andre muligheter, for eksempel arbeid eller annen støtte du "
+            "kan ha rett til, som bostøtte eller arbeidsavklaringspenger."
         ),
         "avhenger_bolig": "Boutgiftene må være rimelige for en husstand som din, der du bor.",
         "avhenger_kommune": "Kommunen din kan ha egne satser, som kan være høyere eller lavere.",
         "avhenger_skjonn": (
-            "NAV-kontoret gjør en konkret vurdering av situasjonen din. Satsene er bare et "
-            "utgangspunkt."
+            "NAV-kontoret ser på hele situasjonen din. Satsene er bare et utgangspunkt, og "
+            "beløpet kan bli høyere eller lavere."
         ),
         "endre": "Hva som kan endre anslaget",
         "endre_inntekt": (
-            "Får du mer inntekt eller en ny ytelse, for eksempel bostøtte, blir anslaget lavere."
+            "Får du mer inntekt eller ny støtte, for eksempel bostøtte, blir anslaget lavere."
         ),
         "endre_husstand": "Flytter noen inn eller ut, endres satsene.",
         "endre_utgifter": (
@@ -164,8 +165,8 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         ),
         "endre_barn": "NAV-kontoret skal legge særlig vekt på barnas behov.",
         "endre_under_30": (
-            "Er du under 30 år, skal NAV-kontoret som hovedregel sette vilkår om aktivitet, "
-            "for eksempel at du deltar i et tiltak."
+            "Er du under 30 år, vil NAV-kontoret som regel kreve at du gjør noe aktivt for å "
+            "få pengene, for eksempel søker jobber, går på kurs eller har arbeidstrening."
         ),
         "endre_satser": (
             "Satsene for denne datoen er ikke endelig bekreftet, så beløpet kan bli et annet."
@@ -173,8 +174,7 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "bestemmer": "Det er NAV-kontoret som bestemmer",
         "bestemmer_tekst": (
             "Dette er bare et anslag, ikke et vedtak. Det er NAV-kontoret ditt som avgjør om du "
-            "får økonomisk sosialhjelp, og hvor mye, etter en konkret vurdering av situasjonen "
-            "din."
+            "får økonomisk sosialhjelp, og hvor mye, etter å ha sett på hele situasjonen din."
         ),
         "sok": "Søk om økonomisk sosialhjelp på nav.no",
         "endre_svar": "Endre svarene",
@@ -186,9 +186,9 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "sprakvalg": "Vel språk",
         "ingress": (
             "Her kan du rekne ut eit overslag over kor mykje økonomisk sosialhjelp til "
-            "livsopphald hushaldet ditt kan få kvar månad. Overslaget byggjer på dei "
-            "rettleiande satsane for økonomisk stønad. Det er berre NAV-kontoret ditt som kan "
-            "avgjere om du får stønad, og kor mykje."
+            "livsopphald hushaldet ditt kan få kvar månad. Overslaget byggjer på dei statlege "
+            "rettleiande satsane, det vil seie beløpa staten rår NAV-kontora til å bruke. Det "
+            "er berre NAV-kontoret ditt som kan avgjere om du får stønad, og kor mykje."
         ),
         "personvern": (
             "Svara dine blir ikkje lagra og ikkje sende vidare. Dei blir berre brukte til å "
@@ -222,7 +222,7 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "inntekt_partner": "Inntekta til ektefellen eller sambuaren din kvar månad",
         "inntekt_partner_hjelp": "Svar berre dersom du bur saman med ektefelle eller sambuar.",
         "partner_annen": "Trygd, stønad og anna inntekt",
-        "inntekt_husstand": "Ytingar til hushaldet kvar månad",
+        "inntekt_husstand": "Anna støtte hushaldet får kvar månad",
         "formue": "Sparepengar",
         "sparepenger": "Pengar på konto og kontantar",
         "sparepenger_hjelp": "Det du har til saman no, ikkje kvar månad.",
@@ -253,9 +253,7 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
             "Vi kunne ikkje rekne ut eit overslag ut frå svara dine. Ta kontakt med "
             "NAV-kontoret ditt."
         ),
-        "likevel": (
-            "Du kan likevel søkje. NAV-kontoret vurderer alltid den konkrete situasjonen din."
-        ),
+        "likevel": ("Du kan likevel søkje. NAV-kontoret ser alltid på heile situasjonen din."),
         "dato": "Overslaget brukar dei statlege rettleiande satsane som gjeld {dato}.",
         "dato_kommune": "Overslaget brukar satsane til {kommune} som gjeld {dato}.",
         "utregning": "Slik har vi rekna",
@@ -289,20 +287,23 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
             "av dei først."
         ),
         "avhenger": "Kva overslaget er avhengig av",
-        "avhenger_riktig": "Opplysningane må stemme. NAV-kontoret ber om dokumentasjon.",
+        "avhenger_riktig": (
+            "Opplysningane må stemme. NAV-kontoret vil be deg vise papir på dei, til dømes "
+            "kontoutskrifter og husleigekontrakt."
+        ),
         "avhenger_andre": (
-            "Du må først ha prøvd andre moglegheiter, til dømes arbeid eller ytingar du kan ha "
-            "rett på, som bustøtte eller arbeidsavklaringspengar."
+            "Du må først ha prøvd andre moglegheiter, til dømes arbeid eller anna støtte du "
+            "kan ha rett på, som bustøtte eller arbeidsavklaringspengar."
         ),
         "avhenger_bolig": "Buutgiftene må vere rimelege for eit hushald som ditt, der du bur.",
         "avhenger_kommune": "Kommunen din kan ha eigne satsar, som kan vere høgare eller lågare.",
         "avhenger_skjonn": (
-            "NAV-kontoret gjer ei konkret vurdering av situasjonen din. Satsane er berre eit "
-            "utgangspunkt."
+            "NAV-kontoret ser på heile situasjonen din. Satsane er berre eit utgangspunkt, og "
+            "beløpet kan bli høgare eller lågare."
         ),
         "endre": "Kva som kan endre overslaget",
         "endre_inntekt": (
-            "Får du meir inntekt eller ei ny yting, til dømes bustøtte, blir overslaget lågare."
+            "Får du meir inntekt eller ny støtte, til dømes bustøtte, blir overslaget lågare."
         ),
         "endre_husstand": "Flyttar nokon inn eller ut, blir satsane endra.",
         "endre_utgifter": (
@@ -311,8 +312,8 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         ),
         "endre_barn": "NAV-kontoret skal leggje særleg vekt på behova til barna.",
         "endre_under_30": (
-            "Er du under 30 år, skal NAV-kontoret som hovudregel setje vilkår om aktivitet, "
-            "til dømes at du deltek i eit tiltak."
+            "Er du under 30 år, vil NAV-kontoret som regel krevje at du gjer noko aktivt for å "
+            "få pengane, til dømes søkjer jobbar, går på kurs eller har arbeidstrening."
         ),
         "endre_satser": (
             "Satsane for denne datoen er ikkje endeleg stadfesta, så beløpet kan bli eit anna."
@@ -320,8 +321,8 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "bestemmer": "Det er NAV-kontoret som avgjer",
         "bestemmer_tekst": (
             "Dette er berre eit overslag, ikkje eit vedtak. Det er NAV-kontoret ditt som "
-            "avgjer om du får økonomisk sosialhjelp, og kor mykje, etter ei konkret vurdering "
-            "av situasjonen din."
+            "avgjer om du får økonomisk sosialhjelp, og kor mykje, etter å ha sett på heile "
+            "situasjonen din."
         ),
         "sok": "Søk om økonomisk sosialhjelp på nav.no",
         "endre_svar": "Endre svara",
@@ -334,7 +335,8 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "ingress": (
             "Here you can work out an estimate of how much financial assistance for living "
             "costs (økonomisk sosialhjelp) your household could get each month. The estimate "
-            "is based on the guideline rates for financial assistance. Only your NAV office "
+            "is based on the government's guideline rates: the amounts the government "
+            "recommends NAV offices to use. Only your NAV office "
             "can decide whether you get assistance, and how much."
         ),
         "personvern": (
@@ -342,8 +344,8 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
             "estimate."
         ),
         "utfylling": (
-            "Enter amounts in whole kroner per month, after tax. An empty amount counts as "
-            "0 kroner."
+            "Enter amounts in whole kroner (NOK) per month, after tax. An empty amount field "
+            "counts as NOK 0."
         ),
         "husstand": "Who do you live with?",
         "husstand_alene": "I live alone",
@@ -369,12 +371,12 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "inntekt_partner": "Your spouse's or cohabitant's income per month",
         "inntekt_partner_hjelp": "Answer only if you live with a spouse or cohabitant.",
         "partner_annen": "Benefits and other income",
-        "inntekt_husstand": "Benefits paid to the household per month",
+        "inntekt_husstand": "Other support your household gets per month",
         "formue": "Savings",
         "sparepenger": "Money in accounts and cash",
         "sparepenger_hjelp": "What you have in total now, not per month.",
         "bolig": "Housing costs per month",
-        "kroner": "kroner",
+        "kroner": "NOK",
         "send": "Calculate the estimate",
         "feil_tittel": "Please correct the following before we can calculate the estimate:",
         "feil_sidetittel": "Errors in the form",
@@ -389,22 +391,22 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         ),
         "ingen_inntekt": (
             "Based on the guideline rates, your household's income ({inntekt}) is more than "
-            "what you need ({behov}). The estimate therefore gives no amount."
+            "what you need ({behov}), so the estimate comes to nothing."
         ),
         "ingen_formue": (
             "Your savings appear to cover what your household needs for at least one month. "
             "You will then usually have to use them before you can get financial assistance, "
-            "and the estimate gives no amount."
+            "so the estimate comes to nothing."
         ),
         "ingen_ukjent": (
             "We could not work out an estimate from your answers. Please contact your NAV office."
         ),
-        "likevel": ("You can still apply. The NAV office always assesses your actual situation."),
+        "likevel": "You can still apply. The NAV office always looks at your whole situation.",
         "dato": "The estimate uses the government's guideline rates in force on {dato}.",
         "dato_kommune": "The estimate uses the rates of {kommune} in force on {dato}.",
         "utregning": "How we calculated it",
         "kolonne_hva": "Item",
-        "kolonne_belop": "Kroner per month",
+        "kolonne_belop": "NOK per month",
         "rad_behov": "What the household needs",
         "rad_inntekt": "Income subtracted",
         "rad_sum": "Estimate per month",
@@ -432,7 +434,8 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         ),
         "avhenger": "What the estimate depends on",
         "avhenger_riktig": (
-            "The information must be correct. The NAV office asks for documentation."
+            "The information must be correct. The NAV office will ask you for papers that show "
+            "it, such as bank statements and your tenancy agreement."
         ),
         "avhenger_andre": (
             "You must first have tried other options, such as work or benefits you may be entitled "
@@ -445,7 +448,8 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
             "Your municipality may have its own rates, which may be higher or lower."
         ),
         "avhenger_skjonn": (
-            "The NAV office assesses your actual situation. The rates are only a starting point."
+            "The NAV office looks at your whole situation. The rates are only a starting "
+            "point, and the amount may be higher or lower."
         ),
         "endre": "What could change the estimate",
         "endre_inntekt": (
@@ -459,8 +463,9 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         ),
         "endre_barn": "The NAV office must give particular weight to the children's needs.",
         "endre_under_30": (
-            "If you are under 30, the NAV office will as a rule set a condition of activity, "
-            "for example that you take part in a work-related measure."
+            "If you are under 30, the NAV office will usually require you to do something "
+            "active to get the money, such as applying for jobs, taking a course or work "
+            "training."
         ),
         "endre_satser": (
             "The rates for this date are not yet finally confirmed, so the amount may differ."
@@ -468,7 +473,7 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "bestemmer": "Only the NAV office decides",
         "bestemmer_tekst": (
             "This is only an estimate, not a decision. Your NAV office decides whether you get "
-            "financial assistance, and how much, after assessing your actual situation."
+            "financial assistance, and how much, after looking at your whole situation."
         ),
         "sok": "Apply for financial assistance on nav.no",
         "endre_svar": "Change your answers",
