@@ -263,3 +263,87 @@ def test_versjonen_staar_ett_sted_i_pakken() -> None:
 
     oppsett = tomllib.loads((ROT / "pyproject.toml").read_text(encoding="utf-8"))
     assert sosialregler.__version__ == versjon.__version__ == oppsett["project"]["version"]
+
+
+# --- layers (issue 17 point 3: folders that show the flow) ------------------------------------
+
+#: The layer folders, lowest first; ``""`` is the package root, the public face (``api``:
+#: ``assess`` returns the output object, and the tools call ``assess``). A module imports only
+#: its own layer and those below it. ``tools/flytt_moduler.py`` moved the house into them.
+LAG = ("inndata", "lov", "vurdering", "utdata", "", "verktoy")
+
+#: The doors: the package (it re-exports the public names, tools' too) and ``python -m``.
+DORER = frozenset({"sosialregler", "sosialregler.__main__"})
+
+#: Old documented names other projects use, kept as the very same module (README). A line
+#: ending in «gammelt navn» keeps its names when ``tools/flytt_moduler.py`` moves modules.
+GAMLE_NAVN = {
+    "sosialregler.testing": "sosialregler.verktoy.testing",  # gammelt navn
+    "sosialregler.testfiler": "sosialregler.verktoy.testfiler",  # gammelt navn
+}
+
+#: What lies at the root besides the doors and the old names: the face.
+ROTEN = frozenset({"sosialregler.api", "sosialregler.versjon"})
+
+
+def _lag(modul: str) -> int:
+    deler = modul.split(".")
+    return LAG.index(deler[1]) if len(deler) > 1 and deler[1] in LAG else LAG.index("")
+
+
+def _oppover(graf: dict[str, set[str]]) -> list[str]:
+    """Every import that points to a higher layer (the doors and old names may)."""
+    return sorted(
+        f"{modul} → {mal}"
+        for modul, maler in graf.items()
+        if modul not in DORER and modul not in GAMLE_NAVN
+        for mal in maler
+        if _lag(mal) > _lag(modul)
+    )
+
+
+def test_lagtesten_ser_et_brudd() -> None:
+    """The layer check sees an input module that imports the law, and lets the law import
+    input, the tools import the face and the package import anything."""
+    graf = {
+        "sosialregler.inndata.a": {"sosialregler.lov.b"},
+        "sosialregler.lov.b": {"sosialregler.inndata.c"},
+        "sosialregler.verktoy.d": {"sosialregler.api"},
+        "sosialregler.api": {"sosialregler.utdata.e"},
+        "sosialregler": {"sosialregler.verktoy.d"},
+    }
+    assert _oppover(graf) == ["sosialregler.inndata.a → sosialregler.lov.b"]
+    assert _oppover({"sosialregler.utdata.e": {"sosialregler.api"}}) != []
+
+
+def test_lagene_importerer_bare_nedover() -> None:
+    """inndata ← lov ← vurdering ← utdata ← (api) ← verktoy: every import points down or
+    sideways (any import counts, one inside a function too; one for the type checker only
+    does not, as in the cycle test)."""
+    alle, _ = _importgraf()
+    assert _oppover(alle) == []
+
+
+def test_roten_holder_bare_fasaden() -> None:
+    """Every module lives in a layer folder but the face, the doors and the old names."""
+    alle, _ = _importgraf()
+    i_roten = {m for m in alle if m.count(".") == 1 and m.split(".")[1] not in LAG}
+    assert sorted(i_roten - ROTEN - DORER - GAMLE_NAVN.keys()) == []
+    assert {m.split(".")[1] for m in alle if m.count(".") >= 1} >= {n for n in LAG if n}
+
+
+def test_gamle_navn_er_samme_modul() -> None:
+    """``sosialregler.testing`` and ``sosialregler.testfiler`` (the pytest plugin's name, in
+    pyproject.toml's entry point) are the moved modules themselves, not copies."""
+    import importlib
+    import tomllib
+
+    for gammel, ny in GAMLE_NAVN.items():
+        assert importlib.import_module(gammel) is importlib.import_module(ny)
+    oppsett = tomllib.loads((ROT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert oppsett["project"]["entry-points"]["pytest11"] == {
+        "sosialregler.testfiler": "sosialregler.testfiler"  # gammelt navn
+    }
+    from sosialregler.testing import cases  # gammelt navn
+
+    assert callable(cases)
