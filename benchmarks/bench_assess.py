@@ -290,8 +290,8 @@ def _kompilering_ms(antall: int = 5) -> dict[str, float]:
     from datetime import date
 
     from sosialregler import assess
-    from sosialregler.kompilator.program import Program, glem_kompilert
-    from sosialregler.rulebook.load import last_regelbok
+    from sosialregler.lov.kompilator.program import Program, glem_kompilert
+    from sosialregler.vurdering.rulebook_load import last_regelbok
 
     sak = json.loads((ROT / "examples" / "familie.json").read_text(encoding="utf-8"))
     alle, forste = [], []
@@ -329,7 +329,7 @@ def _ny_prosess_ms(kode: str, antall: int = 7) -> float:
 def _kald_regelbok_ms(antall: int = 5) -> float:
     """Median load-and-compile time of the first rulebook in a fresh process, in ms."""
     kode = (
-        "import time; from sosialregler.rulebook.load import last_regelbok; "
+        "import time; from sosialregler.vurdering.rulebook_load import last_regelbok; "
         "t = time.perf_counter(); last_regelbok(); print((time.perf_counter() - t) * 1e3)"
     )
     env = {**os.environ, "PYTHONPATH": str(ROT / "src")}
@@ -384,7 +384,7 @@ def main() -> None:
     env_import = f"import sys; sys.path.insert(0, {str(ROT / 'src')!r}); "
     start = time.perf_counter()
     import sosialregler
-    from sosialregler.rulebook.load import last_regelbok, standard_mappe
+    from sosialregler.vurdering.rulebook_load import last_regelbok, standard_mappe
 
     import_i_prosess = (time.perf_counter() - start) * 1e3
     import_kald = _ny_prosess_ms(env_import + "import sosialregler")
@@ -400,7 +400,7 @@ def main() -> None:
     last = _tid(lambda: last_regelbok(), bar_last, 30)
     last_kald = _kald_regelbok_ms()
     kompilering = _kompilering_ms()
-    from sosialregler.kompilator.motor import bruk_motor
+    from sosialregler.lov.kompilator.motor import bruk_motor
 
     def med_motor(motor: str, fn: Callable[[], object]) -> Callable[[], object]:
         def kjor() -> object:

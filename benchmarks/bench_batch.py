@@ -2,7 +2,8 @@
 
 Run: ``python benchmarks/bench_batch.py`` (10 000 and 100 000 cases; ``--antall 10000`` for
 a quicker run, ``--prosesser 1 --uten-rapport`` for the one-core number alone; ``--json FIL``
-writes the numbers machine-readably). The cases are ``sosialregler.oppfolging.eksempelsaker``
+writes the numbers machine-readably). The cases are
+``sosialregler.verktoy.oppfolging.eksempelsaker``
 as JSON Lines text, as ``sosialregler vurder --batch`` and ``sosialregler oppfolging`` get
 them (each line is parsed and validated in the worker). Measured, per size and number of processes:
 
@@ -63,7 +64,7 @@ def _cpu() -> float:
 
 def main() -> None:
     from sosialregler import Avvist, __version__, assess_many
-    from sosialregler.oppfolging import eksempelsaker, rapport
+    from sosialregler.verktoy.oppfolging import eksempelsaker, rapport
 
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--antall", type=int, nargs="+", default=[10_000, 100_000])

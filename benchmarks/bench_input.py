@@ -18,8 +18,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 
 from sosialregler.api import les_sak
-from sosialregler.derived import utled
-from sosialregler.testing import cases
+from sosialregler.verktoy.testing import cases
+from sosialregler.vurdering.derived import utled
 
 ROT = Path(__file__).resolve().parent.parent
 

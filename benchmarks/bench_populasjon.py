@@ -3,7 +3,7 @@ where the time goes.
 
 Run: ``python benchmarks/bench_populasjon.py`` (20 000 households; ``--antall N`` for another
 size, ``--json FIL`` for the numbers machine-readably). The population is the synthetic one of
-``sosialregler.populasjon.generator`` (10 % edge cases, 1 % malformed rows), written once to
+``sosialregler.verktoy.populasjon.generator`` (10 % edge cases, 1 % malformed rows), written once to
 Parquet in row groups of 16 384. Every measurement runs in a fresh interpreter, so its peak
 memory is its own. Each time is the best of ``--gjentak`` runs (3). Measured:
 
@@ -67,8 +67,8 @@ def _forste(sti: str, antall: int) -> str:
 def _en(sti: str, antall: int, maling: str, prosesser: int) -> dict[str, Any]:
     """One measurement in this (fresh) interpreter."""
 
-    from sosialregler.populasjon import kilde, vurder_batcher
-    from sosialregler.populasjon.simulering import simuler
+    from sosialregler.verktoy.populasjon import kilde, vurder_batcher
+    from sosialregler.verktoy.populasjon.simulering import simuler
 
     fil = _forste(sti, antall)  # normally done by the parent, so not in this peak
     start = time.perf_counter()
@@ -115,8 +115,8 @@ def _stadier(fil: str) -> dict[str, float]:
     evaluating (``vurder_batcher``'s next batch, minus the reading), summing up and writing."""
     import pyarrow.parquet as pq
 
-    from sosialregler.populasjon import kilde, vurder_batcher
-    from sosialregler.populasjon.totaler import Totaler
+    from sosialregler.verktoy.populasjon import kilde, vurder_batcher
+    from sosialregler.verktoy.populasjon.totaler import Totaler
 
     klokke = time.process_time
     t = klokke()
@@ -171,7 +171,7 @@ def _kurve(fil: str) -> list[tuple[int, float]]:
     done, MB): a curve that rises with the rows is a leak, a level one is flat memory."""
     import pyarrow.parquet as pq
 
-    from sosialregler.populasjon import vurder_batcher
+    from sosialregler.verktoy.populasjon import vurder_batcher
 
     kurve: list[tuple[int, float]] = []
     rader = 0
@@ -226,7 +226,7 @@ def main() -> None:
         sti, antall, maling, prosesser = args.en
         print(json.dumps(_en(sti, int(antall), maling, int(prosesser))))
         return
-    from sosialregler.populasjon.generator import skriv_populasjon
+    from sosialregler.verktoy.populasjon.generator import skriv_populasjon
 
     global GJENTAK
     GJENTAK = max(args.gjentak, 1)

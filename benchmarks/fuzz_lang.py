@@ -57,7 +57,7 @@ ANDELER: dict[str, float] = {
 def _kategorier(mappe: Path) -> dict[str, tuple[st.SearchStrategy[Any], Callable[[Any], str]]]:
     """name → (strategy, check of one drawn input returning "vurdert"/"avvist")."""
     from sosialregler import Assessment, assess
-    from sosialregler.record import innholdsdigest
+    from sosialregler.utdata.record import innholdsdigest
 
     familie = json.loads((ROT / "examples" / "familie.json").read_text("utf-8"))
     grunnlag = json.loads(json.dumps(assess(familie).to_record()))

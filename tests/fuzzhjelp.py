@@ -7,9 +7,11 @@ engine) and ``benchmarks/fuzz_lang.py`` (the 100 000-input run).
 Three families of input:
 
 * ``fulle_saker()``: valid cases that use *every* field of the contract (all areas of law),
-  generated from the declared types of ``sosialregler.facts`` and then made consistent the way
+  generated from the declared types of ``sosialregler.inndata.facts`` and then made consistent the
+  way
   the contract's cross-field checks demand, so most are accepted and reach the rules;
-* ``naer_gyldige()``: one of those (or a case from ``sosialregler.testing``) with exactly one
+* ``naer_gyldige()``: one of those (or a case from ``sosialregler.verktoy.testing``) with exactly
+one
   thing wrong, paired with what the rejection must name when the fault is certain (a field of
   the wrong type, missing, out of range, an impossible date, an unknown id, an unknown type, an
   unknown key); and faults with no single right answer (deep nesting, huge numbers, odd
@@ -40,10 +42,11 @@ import attrs
 from attrs import frozen
 from hypothesis import strategies as st
 
-from sosialregler import Assessment, UgyldigSak, Utfall, assess, facts
-from sosialregler.contract import fravaerets_siste_dag
-from sosialregler.sti import nokkel as _skjot
-from sosialregler.testing import cases, husstander, saker
+from sosialregler import Assessment, UgyldigSak, Utfall, assess
+from sosialregler.inndata import facts
+from sosialregler.inndata.contract import fravaerets_siste_dag
+from sosialregler.inndata.sti import nokkel as _skjot
+from sosialregler.verktoy.testing import cases, husstander, saker
 
 Sti = tuple[str | int, ...]
 
@@ -961,7 +964,7 @@ class VedGrensen:
     or take one: over the limit it must be rejected naming it, at or under never for it."""
 
     sak: Any  # the dict, or for ``byte`` its JSON text
-    grenser: Any  # sosialregler.grenser.Grenser: small, so the cases stay small
+    grenser: Any  # sosialregler.inndata.grenser.Grenser: small, so the cases stay small
     navn: str
     over: bool
 
@@ -969,7 +972,7 @@ class VedGrensen:
 @st.composite
 def ved_grensene(draw: st.DrawFn) -> VedGrensen:
     """A valid case, a small set of limits, one limit the case reaches, just under or over."""
-    from sosialregler.grenser import STANDARD
+    from sosialregler.inndata.grenser import STANDARD
 
     sak = copy.deepcopy(draw(gyldige_saker()))
     navn = draw(st.sampled_from(("personer", "linjer", "dybde", "byte")))
@@ -1093,7 +1096,7 @@ def sjekk_api(
 
 def sjekk_soknad(soknad: Any, forventet: Forventning | None = None, dato: Any = None) -> str:
     """NAV's application: mapped and assessed, or rejected naming its path."""
-    from sosialregler.soknad import fra_soknad, vurder_soknad
+    from sosialregler.verktoy.soknad import fra_soknad, vurder_soknad
 
     try:
         resultat = fra_soknad(soknad, dato)
@@ -1121,7 +1124,7 @@ def kjor_cli(argumenter: list[str], stdin: bytes = b"") -> Kjoring:
     """``sosialregler ARGS`` in this process, with stdin/stdout/stderr as a real UTF-8
     terminal has them (stdout strict, stderr with backslash escapes), so an unprintable
     character fails here as it would there."""
-    from sosialregler.cli import main
+    from sosialregler.verktoy.cli import main
 
     inn = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
     ut_b, feil_b = io.BytesIO(), io.BytesIO()

@@ -19,10 +19,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sosialregler import api, facts, testing
-from sosialregler.explain import POSTER, forklar
-from sosialregler.katalog import KATALOG, VERDIER
-from sosialregler.rulebook.load import last_regelbok
+from sosialregler import api
+from sosialregler.inndata import facts
+from sosialregler.utdata.explain import POSTER, forklar
+from sosialregler.verktoy import testing
+from sosialregler.vurdering.katalog import KATALOG, VERDIER
+from sosialregler.vurdering.rulebook_load import last_regelbok
 
 ROT = Path(__file__).resolve().parent.parent
 EKSEMPLER = sorted((ROT / "examples").glob("*.json"))
@@ -222,7 +224,7 @@ def test_hver_kodeverdi_i_kontrakten_har_etikett() -> None:
 
 
 def test_hvert_faktum_og_hver_post_har_nynorsk() -> None:
-    from sosialregler.explain import _tospraklig
+    from sosialregler.utdata.explain import _tospraklig
 
     assert [navn for navn, info in KATALOG.items() if not info.nn] == []
     for post in POSTER:
@@ -230,7 +232,7 @@ def test_hvert_faktum_og_hver_post_har_nynorsk() -> None:
 
 
 def test_sprak_nn_i_cli(capsys: pytest.CaptureFixture[str]) -> None:
-    from sosialregler.cli import main
+    from sosialregler.verktoy.cli import main
 
     main(["vurder", str(ROT / "examples" / "enslig.json"), "--sprak", "nn"])
     ut = capsys.readouterr().out
@@ -327,7 +329,7 @@ def test_fingeravtrykk_uten_nn_er_det_gamle() -> None:
     """The nn-less fingerprint is the one the same version had without its nynorsk."""
     import attrs
 
-    from sosialregler.rulebook.model import _uten_nn
+    from sosialregler.lov.rulebook.model import _uten_nn
 
     info = last_regelbok().regler["stl-18-1-krav"][0].info
     uten = attrs.evolve(

@@ -16,17 +16,9 @@ from typing import Any
 import pytest
 
 from helpers_cli import REPO, kjor
-from sosialregler import (
-    Assessment,
-    Avvist,
-    RegelFeil,
-    UgyldigSak,
-    assess,
-    assess_many,
-    batch,
-    regelbok,
-)
-from sosialregler.oppfolging import eksempelsaker
+from sosialregler import Assessment, Avvist, RegelFeil, UgyldigSak, assess, assess_many, regelbok
+from sosialregler.verktoy import batch
+from sosialregler.verktoy.oppfolging import eksempelsaker
 
 DATO = "2024-06-01"
 
@@ -356,7 +348,7 @@ def _kjor_med_stdin(
     import sys
     import tracemalloc
 
-    from sosialregler.cli import main
+    from sosialregler.verktoy.cli import main
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(rå), encoding="utf-8"))
     tracemalloc.start()

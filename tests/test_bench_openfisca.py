@@ -125,10 +125,10 @@ def test_populasjonsmodulen_males_naar_den_finnes(monkeypatch):
         kall.append((len(saker), on))
         return saker
 
-    modul = types.ModuleType("sosialregler.populasjon")
+    modul = types.ModuleType("sosialregler.verktoy.populasjon")
     modul.vurder = vurder
-    monkeypatch.delattr(sosialregler, "populasjon", raising=False)  # once it is on main
-    monkeypatch.setitem(sys.modules, "sosialregler.populasjon", modul)
+    monkeypatch.delattr(sosialregler.verktoy, "populasjon", raising=False)  # once it is on main
+    monkeypatch.setitem(sys.modules, "sosialregler.verktoy.populasjon", modul)
     svar = bench._populasjon_maling([{"a": 1}] * 30, ["{}"] * 30)
     assert svar["finnes"] is True and svar["inndata"] == "JSON Lines" and svar["s"] >= 0
     assert kall == [(10, bench.DATO), (30, bench.DATO)]
@@ -145,8 +145,8 @@ def test_populasjonsmodulen_males_naar_den_finnes(monkeypatch):
 
 
 def test_uten_populasjonsmodulen_sier_tabellen_det(monkeypatch):
-    monkeypatch.delattr(sosialregler, "populasjon", raising=False)
-    monkeypatch.setitem(sys.modules, "sosialregler.populasjon", None)  # import fails
+    monkeypatch.delattr(sosialregler.verktoy, "populasjon", raising=False)
+    monkeypatch.setitem(sys.modules, "sosialregler.verktoy.populasjon", None)  # import fails
     assert bench._populasjon_maling([], []) == {"finnes": False}
 
 

@@ -20,8 +20,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sosialregler import Assessment, UgyldigSak, Utfall, assess, regelbok
-from sosialregler.areas.botilbud import _grensedato, hele_maneder, legg_til_maneder, maneder
-from sosialregler.derived import Ukjent
+from sosialregler.vurdering.areas.botilbud import (
+    _grensedato,
+    hele_maneder,
+    legg_til_maneder,
+    maneder,
+)
+from sosialregler.vurdering.derived import Ukjent
 
 ROT = Path(__file__).resolve().parent.parent
 OVER = "BOTILBUD_OVER_TRE_MANEDER"

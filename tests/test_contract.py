@@ -19,7 +19,7 @@ import pytest
 
 import sosialregler
 from sosialregler import Feil, UgyldigSak
-from sosialregler.contract import fra_dict
+from sosialregler.inndata.contract import fra_dict
 
 REPO = Path(__file__).resolve().parent.parent
 FAMILIE: dict[str, Any] = json.loads((REPO / "examples" / "familie.json").read_text("utf-8"))

@@ -24,8 +24,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import fuzzhjelp as fh
-from sosialregler import UgyldigSak, facts
-from sosialregler.contract import (
+from sosialregler import UgyldigSak
+from sosialregler.inndata import facts
+from sosialregler.inndata.contract import (
     _KONVERTER,
     _LES_SAK_RASKT,
     _fra_dict_detaljert,
@@ -33,8 +34,8 @@ from sosialregler.contract import (
     _kryssjekker,
     fra_dict,
 )
-from sosialregler.facts import Sak
-from sosialregler.testing import husstander
+from sosialregler.inndata.facts import Sak
+from sosialregler.verktoy.testing import husstander
 
 REPO = Path(__file__).resolve().parent.parent
 _INNSTILLINGER = settings(

@@ -10,9 +10,9 @@ import pytest
 
 import sosialregler
 from sosialregler import DokumentFeil, Feil, RegelFeil, UgyldigSak
-from sosialregler.rulebook.load import last_regelbok
-from sosialregler.sti import nokkel, skjot
-from sosialregler.testfiler import TestfilFeil, les_testfil
+from sosialregler.inndata.sti import nokkel, skjot
+from sosialregler.verktoy.testfiler import TestfilFeil, les_testfil
+from sosialregler.vurdering.rulebook_load import last_regelbok
 
 
 def test_sti_skrives_paa_en_maate() -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from sosialregler.desimal import tall_til_json
-from sosialregler.isodato import ISO_DATO, som_dato
+from sosialregler.inndata.desimal import tall_til_json
+from sosialregler.inndata.isodato import ISO_DATO, som_dato
 
 PAKKE = Path(__file__).resolve().parent.parent / "src" / "sosialregler"
 
@@ -45,7 +45,7 @@ def test_iso_datoens_form_staar_ett_sted() -> None:
     """Only isodato.py writes the form of an ISO date as a regex."""
     form = re.compile(r"(\\d|\[0-9\])\{4\}-(\\d|\[0-9\])\{2\}-")
     kopier = sorted(navn for navn, kilde in _kilder().items() if form.search(kilde))
-    assert kopier == ["isodato.py"]
+    assert kopier == ["inndata/isodato.py"]
 
 
 @pytest.mark.parametrize(
@@ -63,14 +63,14 @@ def test_belop_til_json_staar_ett_sted() -> None:
     kopier = sorted(
         navn for navn, kilde in _kilder().items() if "to_integral_value() else float(" in kilde
     )
-    assert kopier == ["desimal.py"]
+    assert kopier == ["inndata/desimal.py"]
 
 
 def test_kryssreglene_staar_ett_sted() -> None:
     """The contract's rules across fields that are data (dates in order, the lists naming a
     person, contradicting residence facts) are declared in kryssregler.py only: neither walker
     in contract.py spells one out again."""
-    kilde = (PAKKE / "contract.py").read_text(encoding="utf-8")
+    kilde = (PAKKE / "inndata" / "contract.py").read_text(encoding="utf-8")
     for tekst in (
         "slutter før det begynner",
         "før vilkåret ble satt (satt_dato)",
@@ -85,8 +85,8 @@ def test_kryssreglene_staar_ett_sted() -> None:
 
 def test_en_rekkefolge_leses_likt_av_begge_veier() -> None:
     """One ``Rekkefolge`` answers the same for typed dates as for two raw ones."""
-    from sosialregler import kryssregler
-    from sosialregler.facts import Saksbehandler
+    from sosialregler.inndata import kryssregler
+    from sosialregler.inndata.facts import Saksbehandler
 
     (regel,) = kryssregler.SAKSBEHANDLER
     for fra, til, brutt in (
@@ -106,8 +106,8 @@ def test_tilsynets_lesehjelp_taaler_andre_skrifters_sifre() -> None:
     import json
 
     import sosialregler
-    from sosialregler import tilsyn
-    from sosialregler.tilsyn.etiketter import lesehjelp, verdi
+    from sosialregler.verktoy import tilsyn
+    from sosialregler.verktoy.tilsyn.etiketter import lesehjelp, verdi
 
     eksempel = PAKKE.parent.parent / "examples" / "enslig.json"
     vurdering = sosialregler.assess(json.loads(eksempel.read_text(encoding="utf-8")))

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from sosialregler import RegelFeil, Utfall, assess
-from sosialregler.derived import Ukjent
-from sosialregler.engine import Kontekst
-from sosialregler.rulebook.load import last_regelbok, standard_mappe
+from sosialregler.vurdering.derived import Ukjent
+from sosialregler.vurdering.engine import Kontekst
+from sosialregler.vurdering.rulebook_load import last_regelbok, standard_mappe
 
 
 @pytest.fixture(autouse=True, params=["tolk", "kompilert"])

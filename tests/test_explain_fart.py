@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 import sosialregler
-from sosialregler.explain import _baerende, _nevnt
-from sosialregler.outcome import Utfall
-from sosialregler.tree import Node
+from sosialregler.lov.outcome import Utfall
+from sosialregler.lov.tree import Node
+from sosialregler.utdata.explain import _baerende, _nevnt
 
 ROT = Path(__file__).resolve().parent.parent
 

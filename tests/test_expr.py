@@ -1,4 +1,4 @@
-"""Tests for the rule-file expression language (``sosialregler.rulebook.expr``).
+"""Tests for the rule-file expression language (``sosialregler.lov.rulebook.expr``).
 
 Rule files are data written by legal experts and may be hostile, so besides the language
 itself these tests pin down that every bad input fails at *parse* time with a Norwegian
@@ -21,8 +21,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sosialregler.rulebook import expr
-from sosialregler.rulebook.expr import (
+from sosialregler.lov.rulebook import expr
+from sosialregler.lov.rulebook.expr import (
     FUNKSJONER,
     MAKS_DYBDE,
     MAKS_LENGDE,

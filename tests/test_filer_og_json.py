@@ -142,6 +142,6 @@ def test_hjelp_pa_norsk() -> None:
 
 def test_ukjent_bruksfeil_beholdes() -> None:
     """A message argparse may add in a later Python is kept rather than lost."""
-    from sosialregler.cli import norsk_bruksfeil
+    from sosialregler.verktoy.cli import norsk_bruksfeil
 
     assert norsk_bruksfeil("something new") == "something new"

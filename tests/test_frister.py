@@ -17,8 +17,14 @@ import pytest
 import sosialregler
 from helpers_cli import kjor
 from sosialregler import Frist, UgyldigSak, assess, due
-from sosialregler.frister import BEREGNEDE, FORFALL, KVP_SLUTTET, VILKAR_FRIST, VILKAR_OPPFOLGING
-from sosialregler.oppfolging import eksempelsaker
+from sosialregler.verktoy.frister import (
+    BEREGNEDE,
+    FORFALL,
+    KVP_SLUTTET,
+    VILKAR_FRIST,
+    VILKAR_OPPFOLGING,
+)
+from sosialregler.verktoy.oppfolging import eksempelsaker
 
 D = date.fromisoformat
 
@@ -601,13 +607,13 @@ def test_frister_nynorsk_er_nynorsk(tmp_path: Any) -> None:
     ],
 )
 def test_dager_i_tall(antall: int, nb: str, nn: str, en: str) -> None:
-    from sosialregler.fristtekster import dager
+    from sosialregler.utdata.fristtekster import dager
 
     assert (dager(antall, "nb"), dager(antall, "nn"), dager(antall, "en")) == (nb, nn, en)
 
 
 def test_fristtekster_har_samme_tekster_pa_alle_sprak() -> None:
-    from sosialregler.fristtekster import TEKSTER
+    from sosialregler.utdata.fristtekster import TEKSTER
 
     assert TEKSTER["nb"].keys() == TEKSTER["nn"].keys() == TEKSTER["en"].keys()
     for navn in TEKSTER["nb"]:

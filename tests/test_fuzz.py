@@ -39,7 +39,7 @@ from hypothesis import strategies as st
 
 import fuzzhjelp as fh
 from sosialregler import Assessment, UgyldigSak, assess
-from sosialregler.record import DIGESTFELT, innholdsdigest
+from sosialregler.utdata.record import DIGESTFELT, innholdsdigest
 
 REPO = Path(__file__).resolve().parent.parent
 FAMILIE = json.loads((REPO / "examples" / "familie.json").read_text("utf-8"))
@@ -434,7 +434,7 @@ def test_funnet_dypt_nostet_verdi_i_api() -> None:
 def test_funnet_dypt_nostet_soknad(soknad: Callable[[], Any]) -> None:
     """Found: NAV's adapter (soknad.py _sjekk_datoer and _kort) recursed once per level: an
     application nested 2 000 deep gave RecursionError."""
-    from sosialregler.soknad import fra_soknad
+    from sosialregler.verktoy.soknad import fra_soknad
 
     with pytest.raises(UgyldigSak):
         fra_soknad(soknad())

@@ -23,8 +23,8 @@ import pytest
 
 import fuzzhjelp as fh
 from sosialregler import UgyldigSak, assess
-from sosialregler.errors import Feil, kort_verdi
-from sosialregler.grenser import MAKS_FEIL, MAKS_IDER, STANDARD, Grenser
+from sosialregler.inndata.errors import Feil, kort_verdi
+from sosialregler.inndata.grenser import MAKS_FEIL, MAKS_IDER, STANDARD, Grenser
 
 UBEGRENSET = {"personer": 10**6, "linjer": 10**6, "byte": 10**9}
 SOKER = {"id": "s", "rolle": "soker", "fodselsdato": "1990-01-01"}
@@ -276,7 +276,7 @@ def test_dobbelt_inndata_koster_ikke_fire_ganger_sa_mye(
 def test_jsonlinjer_grensen_gjelder_hver_linje_og_er_presis() -> None:
     """A line of exactly ``byte`` bytes is read; one byte more is that line's rejection, named;
     blank lines are skipped but counted, and a BOM at the start is accepted."""
-    from sosialregler.jsonlinjer import AvvistLinje, linjer
+    from sosialregler.inndata.jsonlinjer import AvvistLinje, linjer
 
     grense = 20
     noyaktig = b'{"a": "' + b"x" * (grense - 9) + b'"}'
@@ -318,7 +318,7 @@ def test_jsonlinjer_holder_aldri_en_lang_linje() -> None:
     20 MB line with a 1 000-byte limit holds well under a megabyte at any time."""
     import tracemalloc
 
-    from sosialregler.jsonlinjer import AvvistLinje, linjer
+    from sosialregler.inndata.jsonlinjer import AvvistLinje, linjer
 
     strom = io.BufferedReader(_LangLinje(20_000_000))
     tracemalloc.start()

@@ -1,5 +1,5 @@
 """What-if and why-not (``hvaom.py``, ``Assessment.what_if``), and the invariants of
-``sosialregler.testing`` that a downstream suite asserts, exercised with ``cases()``.
+``sosialregler.verktoy.testing`` that a downstream suite asserts, exercised with ``cases()``.
 
 Every figure here comes from an assessment's own lines or from the published golden sums
 (familie 19 850 kr, enslig 7 850 kr); no rate is typed in.
@@ -19,7 +19,7 @@ from attrs import evolve
 from hypothesis import given, settings
 
 from sosialregler import Assessment, UgyldigSak, Utfall, assess, regelbok
-from sosialregler.hvaom import (
+from sosialregler.utdata.hvaom import (
     endre,
     hent,
     hva_om,
@@ -27,7 +27,7 @@ from sosialregler.hvaom import (
     inntekt_ved_null,
     les_sti,
 )
-from sosialregler.testing import INVARIANTER, cases, sjekk_invarianter
+from sosialregler.verktoy.testing import INVARIANTER, cases, sjekk_invarianter
 
 ROT = Path(__file__).resolve().parent.parent
 FAMILIE = json.loads((ROT / "examples" / "familie.json").read_text("utf-8"))

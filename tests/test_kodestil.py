@@ -65,37 +65,70 @@ PAKKE = ROT / "src" / "sosialregler"
 #: imported at the top of its module, where a cycle would show (issue 17 point 3).
 #: (module, imported module) → why.
 IMPORT_I_FUNKSJON = {
-    ("sosialregler.assessment", "sosialregler.vedtaksbrev"): "start-up: letters, 12 ms",
-    ("sosialregler.cli", "sosialregler.oppfolging"): "start-up: one command, 6 ms",
-    ("sosialregler.cli", "sosialregler.repl"): "start-up: one command, 5 ms",
-    ("sosialregler.cli", "sosialregler.testfiler"): "start-up: one command, 8 ms",
-    ("sosialregler.cli", "sosialregler.tilsyn"): "start-up: one command, 8 ms",
-    ("sosialregler.cli", "sosialregler.tilsyn.etiketter"): "start-up: one command",
-    ("sosialregler.cli", "sosialregler.tilsyn.rapport"): "start-up: one command, 13 ms",
-    ("sosialregler.cli", "sosialregler.tilsyn.regler"): "start-up: one command",
-    ("sosialregler.cli", "sosialregler.tilsyn.tekst"): "start-up: one command",
-    ("sosialregler.cli", "pyarrow"): "optional extra «populasjon»",
-    ("sosialregler.cli", "sosialregler.populasjon"): "optional extra «populasjon»: one command",
-    ("sosialregler.cli", "sosialregler.populasjon.generator"): "optional extra «populasjon»",
-    ("sosialregler.cli", "sosialregler.populasjon.kilde"): "optional extra «populasjon»",
-    ("sosialregler.cli", "sosialregler.populasjon.kjoring"): "optional extra «populasjon»",
-    ("sosialregler.cli", "sosialregler.populasjon.simulering"): "optional extra «populasjon»",
-    ("sosialregler.populasjon.fordelt", "dask"): "optional extra «dask»",
-    ("sosialregler.populasjon.fordelt", "pandas"): "optional extra «dask» (Dask's frames)",
-    ("sosialregler.populasjon.fordelt", "pyarrow"): "optional extra «populasjon»",
-    ("sosialregler.populasjon.generator", "pyarrow"): "optional extra «populasjon»",
-    ("sosialregler.populasjon.kilde", "pyarrow"): "optional extra «populasjon»",
-    ("sosialregler.populasjon.kjoring", "pyarrow"): "optional extra «populasjon»",
-    ("sosialregler.populasjon.motor", "pyarrow"): "optional extra «populasjon»",
-    ("sosialregler.populasjon.simulering", "pyarrow"): "optional extra «populasjon»",
-    ("sosialregler.populasjon.skjema", "pyarrow"): "optional extra «populasjon»",
-    ("sosialregler.repl", "pydoc"): "start-up: only a long page needs the pager",
-    ("sosialregler.repl", "readline"): "optional per platform; takes over the terminal",
-    ("sosialregler.testfiler", "pytest"): "optional extra: `sosialregler test` runs without",
-    ("sosialregler.cli", "starlette"): "optional extra «tjeneste»: serve says which to install",
-    ("sosialregler.cli", "uvicorn"): "optional extra «tjeneste»: serve says which to install",
-    ("sosialregler.cli", "sosialregler.tjeneste.server"): "optional extra «tjeneste» (serve)",
-    ("sosialregler.tjeneste.selvbetjening", "starlette"): "optional extra «tjeneste»",
+    (
+        "sosialregler.utdata.assessment",
+        "sosialregler.utdata.vedtaksbrev",
+    ): "start-up: letters, 12 ms",
+    ("sosialregler.verktoy.cli", "sosialregler.verktoy.oppfolging"): "start-up: one command, 6 ms",
+    ("sosialregler.verktoy.cli", "sosialregler.verktoy.repl"): "start-up: one command, 5 ms",
+    ("sosialregler.verktoy.cli", "sosialregler.verktoy.testfiler"): "start-up: one command, 8 ms",
+    ("sosialregler.verktoy.cli", "sosialregler.verktoy.tilsyn"): "start-up: one command, 8 ms",
+    ("sosialregler.verktoy.cli", "sosialregler.verktoy.tilsyn.etiketter"): "start-up: one command",
+    (
+        "sosialregler.verktoy.cli",
+        "sosialregler.verktoy.tilsyn.rapport",
+    ): "start-up: one command, 13 ms",
+    ("sosialregler.verktoy.cli", "sosialregler.verktoy.tilsyn.regler"): "start-up: one command",
+    ("sosialregler.verktoy.cli", "sosialregler.verktoy.tilsyn.tekst"): "start-up: one command",
+    ("sosialregler.verktoy.cli", "pyarrow"): "optional extra «populasjon»",
+    (
+        "sosialregler.verktoy.cli",
+        "sosialregler.verktoy.populasjon",
+    ): "optional extra «populasjon»: one command",
+    (
+        "sosialregler.verktoy.cli",
+        "sosialregler.verktoy.populasjon.generator",
+    ): "optional extra «populasjon»",
+    (
+        "sosialregler.verktoy.cli",
+        "sosialregler.verktoy.populasjon.kilde",
+    ): "optional extra «populasjon»",
+    (
+        "sosialregler.verktoy.cli",
+        "sosialregler.verktoy.populasjon.kjoring",
+    ): "optional extra «populasjon»",
+    (
+        "sosialregler.verktoy.cli",
+        "sosialregler.verktoy.populasjon.simulering",
+    ): "optional extra «populasjon»",
+    ("sosialregler.verktoy.populasjon.fordelt", "dask"): "optional extra «dask»",
+    ("sosialregler.verktoy.populasjon.fordelt", "pandas"): "optional extra «dask» (Dask's frames)",
+    ("sosialregler.verktoy.populasjon.fordelt", "pyarrow"): "optional extra «populasjon»",
+    ("sosialregler.verktoy.populasjon.generator", "pyarrow"): "optional extra «populasjon»",
+    ("sosialregler.verktoy.populasjon.kilde", "pyarrow"): "optional extra «populasjon»",
+    ("sosialregler.verktoy.populasjon.kjoring", "pyarrow"): "optional extra «populasjon»",
+    ("sosialregler.verktoy.populasjon.motor", "pyarrow"): "optional extra «populasjon»",
+    ("sosialregler.verktoy.populasjon.simulering", "pyarrow"): "optional extra «populasjon»",
+    ("sosialregler.verktoy.populasjon.skjema", "pyarrow"): "optional extra «populasjon»",
+    ("sosialregler.verktoy.repl", "pydoc"): "start-up: only a long page needs the pager",
+    ("sosialregler.verktoy.repl", "readline"): "optional per platform; takes over the terminal",
+    (
+        "sosialregler.verktoy.testfiler",
+        "pytest",
+    ): "optional extra: `sosialregler test` runs without",
+    (
+        "sosialregler.verktoy.cli",
+        "starlette",
+    ): "optional extra «tjeneste»: serve says which to install",
+    (
+        "sosialregler.verktoy.cli",
+        "uvicorn",
+    ): "optional extra «tjeneste»: serve says which to install",
+    (
+        "sosialregler.verktoy.cli",
+        "sosialregler.verktoy.tjeneste.server",
+    ): "optional extra «tjeneste» (serve)",
+    ("sosialregler.verktoy.tjeneste.selvbetjening", "starlette"): "optional extra «tjeneste»",
 }
 
 
@@ -238,13 +271,14 @@ def test_import_i_funksjon_bare_med_grunn() -> None:
 def test_importlisten_ser_en_import_i_funksjon() -> None:
     """The lister sees a function-level import of the package and of an outside module."""
     _, i_funksjon = _importgraf()
-    assert "pydoc" in i_funksjon["sosialregler.repl"]
-    assert "sosialregler.vedtaksbrev" in i_funksjon["sosialregler.assessment"]
+    assert "pydoc" in i_funksjon["sosialregler.verktoy.repl"]
+    assert "sosialregler.utdata.vedtaksbrev" in i_funksjon["sosialregler.utdata.assessment"]
 
 
 def test_vurderer_er_api_assess() -> None:
     """The one inverted dependency (``vurderer``): what-if reaches exactly ``api.assess``."""
-    from sosialregler import api, vurderer
+    from sosialregler import api
+    from sosialregler.vurdering import vurderer
 
     assert [api.assess] == vurderer._VURDER
     vurderer.bruk(api.assess)  # setting the same function again is harmless
@@ -333,7 +367,8 @@ def test_roten_holder_bare_fasaden() -> None:
 
 
 def test_gamle_navn_er_samme_modul() -> None:
-    """``sosialregler.testing`` and ``sosialregler.testfiler`` (the pytest plugin's name, in
+    """``sosialregler.verktoy.testing`` and ``sosialregler.verktoy.testfiler`` (the pytest plugin's
+    name, in
     pyproject.toml's entry point) are the moved modules themselves, not copies."""
     import importlib
     import tomllib

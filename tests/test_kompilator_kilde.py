@@ -20,13 +20,13 @@ import pytest
 import fuzzhjelp as fh
 from sosialregler import assess
 from sosialregler.api import standard_regelbok
-from sosialregler.engine import Kontekst
-from sosialregler.errors import RegelFeil, UgyldigSak
-from sosialregler.kompilator.hjelpere import NAVNEROM
-from sosialregler.kompilator.kilde import HJELPERE
-from sosialregler.kompilator.motor import KOMPILERT, TOLK, aktiv, bruk_motor
-from sosialregler.kompilator.program import Program, program_for
-from sosialregler.rulebook.load import last_regelbok
+from sosialregler.inndata.errors import RegelFeil, UgyldigSak
+from sosialregler.lov.kompilator.hjelpere import NAVNEROM
+from sosialregler.lov.kompilator.kilde import HJELPERE
+from sosialregler.lov.kompilator.motor import KOMPILERT, TOLK, aktiv, bruk_motor
+from sosialregler.lov.kompilator.program import Program, program_for
+from sosialregler.vurdering.engine import Kontekst
+from sosialregler.vurdering.rulebook_load import last_regelbok
 
 ROT = Path(__file__).resolve().parent.parent
 TILLATTE_NODER = {

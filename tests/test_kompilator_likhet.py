@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, given, settings
 import fuzzhjelp as fh
 from sosialregler import assess
 from sosialregler.api import regelbok
-from sosialregler.assessment import Assessment
-from sosialregler.errors import UgyldigSak
-from sosialregler.kompilator.motor import KOMPILERT, TOLK, bruk_motor
-from sosialregler.testfiler import les_testfil
+from sosialregler.inndata.errors import UgyldigSak
+from sosialregler.lov.kompilator.motor import KOMPILERT, TOLK, bruk_motor
+from sosialregler.utdata.assessment import Assessment
+from sosialregler.verktoy.testfiler import les_testfil
 
 ROT = Path(__file__).resolve().parent.parent
 

@@ -19,14 +19,14 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from sosialregler.api import standard_regelbok
-from sosialregler.errors import RegelFeil
-from sosialregler.kompilator.hjelpere import FEIL, NAVNEROM
-from sosialregler.kompilator.kilde import _Skriver
-from sosialregler.kompilator.program import program_for
-from sosialregler.kompilator.uttrykk import Emitter
-from sosialregler.rulebook.expr import Uttrykk, UttrykkFeil, parse
-from sosialregler.rulebook.mellomregning import mellomregn
-from sosialregler.ukjent import Ukjent
+from sosialregler.inndata.errors import RegelFeil
+from sosialregler.inndata.ukjent import Ukjent
+from sosialregler.lov.kompilator.hjelpere import FEIL, NAVNEROM
+from sosialregler.lov.kompilator.kilde import _Skriver
+from sosialregler.lov.kompilator.program import program_for
+from sosialregler.lov.kompilator.uttrykk import Emitter
+from sosialregler.lov.rulebook.expr import Uttrykk, UttrykkFeil, parse
+from sosialregler.lov.rulebook.mellomregning import mellomregn
 
 #: The facts of the random expressions and their catalogue kinds.
 ARTER = {

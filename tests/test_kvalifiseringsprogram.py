@@ -14,8 +14,8 @@ from typing import Any, get_args
 import pytest
 
 from sosialregler import Assessment, UgyldigSak, Utfall, assess
-from sosialregler.areas.kvalifisering import YTELSESNAVN, lengde
-from sosialregler.facts import KvpYtelse
+from sosialregler.inndata.facts import KvpYtelse
+from sosialregler.vurdering.areas.kvalifisering import YTELSESNAVN, lengde
 
 OMRADE = "kvalifiseringsprogram"
 

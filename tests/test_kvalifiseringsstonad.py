@@ -19,8 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sosialregler import Assessment, UgyldigSak, Utfall, assess, regelbok
-from sosialregler.areas.kvalifisering import arssatser
-from sosialregler.explain import regeltekst
+from sosialregler.utdata.explain import regeltekst
+from sosialregler.vurdering.areas.kvalifisering import arssatser
 
 OMRADE = "kvalifiseringsstonad"
 
@@ -640,7 +640,7 @@ def test_hver_inngang_avviser_for_mange_fravaersdager(tmp_path: Any) -> None:
 
     from helpers_cli import kjor
     from sosialregler import assess_many, due
-    from sosialregler.repl import Repl
+    from sosialregler.verktoy.repl import Repl
 
     sak, fil = _stor_fravaerssak(tmp_path)
     for argumenter in (("vurder", fil), ("vurder", fil, "--format", "json"), ("frister", fil)):

@@ -220,7 +220,7 @@ def test_aldersband_pa_datoen(fodt: str, dato: str, post: str) -> None:
 def test_skuddarsbarn_blir_ett_ar_1_mars() -> None:
     from datetime import date
 
-    from sosialregler.derived import alder
+    from sosialregler.vurdering.derived import alder
 
     assert alder(date(2020, 2, 29), date(2021, 2, 28)) == 0
     assert alder(date(2020, 2, 29), date(2021, 3, 1)) == 1
@@ -499,7 +499,7 @@ TELLES_IKKE = {
 def test_alle_inntektstyper_er_dekket_av_testen() -> None:
     from typing import get_args
 
-    from sosialregler.facts import Inntektstype
+    from sosialregler.inndata.facts import Inntektstype
 
     assert set(get_args(Inntektstype)) == TELLES | set(TELLES_IKKE)
 

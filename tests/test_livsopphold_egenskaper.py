@@ -1,6 +1,7 @@
 """Properties of § 18 (and §§ 19, nødhjelp) that must hold for every case, not just examples.
 
-Cases come from ``sosialregler.testing`` (the strategies shipped to users); the extra facts of
+Cases come from ``sosialregler.verktoy.testing`` (the strategies shipped to users); the extra facts
+of
 issue 3 (rights, other expenses, § 19 applications, emergencies) are drawn here. Each property
 changes one thing in a case and compares the two assessments.
 """
@@ -20,7 +21,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from sosialregler import Utfall, assess
-from sosialregler.testing import belop, saker
+from sosialregler.verktoy.testing import belop, saker
 
 TELLES = (
     "arbeidsinntekt",

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from sosialregler import Assessment, UgyldigSak, Utfall, assess
-from sosialregler.repl import Repl
+from sosialregler.verktoy.repl import Repl
 
 
 def sak(dato: str = "2024-03-01", **felt: Any) -> dict[str, Any]:
@@ -390,7 +390,7 @@ def test_nye_regeltekster_har_nynorsk() -> None:
 def test_forfalsket_beregnet_behov_paa_et_avslag_avvises() -> None:
     """Re-reading a record checks a refusal's computed figure as it checks a payable one."""
     data = json.loads(json.dumps(assess(avslag()).to_record()))
-    from sosialregler.record import innholdsdigest
+    from sosialregler.utdata.record import innholdsdigest
 
     data["vedtak"]["livsopphold"]["utdata"]["beregnet_behov_per_maned"] = 99850
     data["digest"] = innholdsdigest(data)

@@ -24,9 +24,9 @@ from hypothesis import strategies as st
 import fuzzhjelp as fh
 from sosialregler import RegelFeil, assess
 from sosialregler.api import standard_regelbok
-from sosialregler.kompilator.program import program_for
-from sosialregler.rulebook.mellomregning import mellomregn
-from sosialregler.rulebook.model import Regel
+from sosialregler.lov.kompilator.program import program_for
+from sosialregler.lov.rulebook.mellomregning import mellomregn
+from sosialregler.lov.rulebook.model import Regel
 from test_regelfiler_fiendtlige import (
     FIENDTLIGE_UTTRYKK,
     KANARI,

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from sosialregler import Assessment, UgyldigSak, Utfall, assess
-from sosialregler.contract import fra_dict
-from sosialregler.derived import Ukjent, utled
+from sosialregler.inndata.contract import fra_dict
+from sosialregler.vurdering.derived import Ukjent, utled
 
 
 def sak(dato: str = "2024-03-01", **felt: Any) -> dict[str, Any]:

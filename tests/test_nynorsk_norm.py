@@ -24,8 +24,10 @@ from typing import Any
 
 import pytest
 
-from sosialregler import api, explain, katalog
-from sosialregler.vedtaksbrev import tekster
+from sosialregler import api
+from sosialregler.utdata import explain
+from sosialregler.utdata.vedtaksbrev import tekster
+from sosialregler.vurdering import katalog
 
 ROT = Path(__file__).resolve().parents[1]
 

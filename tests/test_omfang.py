@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from sosialregler import Assessment, UgyldigSak, Utfall, assess, regelbok
-from sosialregler.areas.omfang import GRUPPER, PERSONREGEL
-from sosialregler.explain import regeltekst
+from sosialregler.utdata.explain import regeltekst
+from sosialregler.vurdering.areas.omfang import GRUPPER, PERSONREGEL
 
 BEGRENSET = "OMFANG_BEGRENSET"
 FELT = (

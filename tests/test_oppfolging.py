@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sosialregler import Assessment, UgyldigSak, Utfall, assess
-from sosialregler.areas.oppfolging import maneder_i_vinduet, siste_rekke, vindu_fra
+from sosialregler.vurdering.areas.oppfolging import maneder_i_vinduet, siste_rekke, vindu_fra
 
 MINE = {"RADGIVNING_UTEN_VEDTAK", "INDIVIDUELL_PLAN_IKKE_TILBUDT", "LANGTIDSMOTTAKER_VURDER_KVP"}
 

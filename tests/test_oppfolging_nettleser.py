@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from helpers_cli import REPO
-from sosialregler.oppfolging import FARGER, Rapport, eksempelsaker, rapport
+from sosialregler.verktoy.oppfolging import FARGER, Rapport, eksempelsaker, rapport
 from test_oppfolging_rapport import fra_due, les_tall, sjekk_tallene_paa_siden
 
 CHROMIUM = shutil.which("chromium")

@@ -1,4 +1,4 @@
-"""The caseload report (``sosialregler.oppfolging``, ``sosialregler oppfolging``).
+"""The caseload report (``sosialregler.verktoy.oppfolging``, ``sosialregler oppfolging``).
 
 The report's totals are checked against two counts made here without the report's code:
 one straight from the generated cases' facts, for the kinds whose law is a date comparison
@@ -25,7 +25,7 @@ import pytest
 
 from helpers_cli import kjor
 from sosialregler import UgyldigSak, due
-from sosialregler.oppfolging import (
+from sosialregler.verktoy.oppfolging import (
     FORFALTE_GRUPPER,
     GRUPPENOKLER,
     KODENAVN,

@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from sosialregler import outcome
-from sosialregler.outcome import IKKE_OPPFYLT, OPPFYLT, SKJONN, UAVKLART, Utfall
+from sosialregler.lov import outcome
+from sosialregler.lov.outcome import IKKE_OPPFYLT, OPPFYLT, SKJONN, UAVKLART, Utfall
 
 ALLE_UTFALL = list(Utfall)
 
@@ -92,8 +92,8 @@ def test_verdiene_er_kontraktens() -> None:
 @pytest.mark.parametrize("lengde", [0, 1, 2, 3, 4])
 def test_kompilert_kombinasjon_er_lik_algebraen(lengde: int) -> None:
     """The engine's inline ``alle`` / ``minst_en`` give what ``outcome`` gives, every sequence."""
-    from sosialregler.rulebook.conditions import _kombinasjon
-    from sosialregler.tree import Node
+    from sosialregler.lov.rulebook.conditions import _kombinasjon
+    from sosialregler.lov.tree import Node
 
     for rekke in itertools.product(list(Utfall), repeat=lengde):
         deler = tuple((lambda ktx, u=u: Node("x", u)) for u in rekke)

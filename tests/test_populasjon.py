@@ -21,16 +21,16 @@ pq = pytest.importorskip("pyarrow.parquet")
 
 from sosialregler import assess  # noqa: E402
 from sosialregler.api import regelbok  # noqa: E402
-from sosialregler.errors import UgyldigSak  # noqa: E402
-from sosialregler.populasjon import forklar_rad, vurder, vurder_batcher  # noqa: E402
-from sosialregler.populasjon.generator import (  # noqa: E402
+from sosialregler.inndata.errors import UgyldigSak  # noqa: E402
+from sosialregler.verktoy.populasjon import forklar_rad, vurder, vurder_batcher  # noqa: E402
+from sosialregler.verktoy.populasjon.generator import (  # noqa: E402
     KANTER,
     SATSSKIFTER,
     lag_populasjon,
     skriv_populasjon,
 )
-from sosialregler.populasjon.motor import PerSak  # noqa: E402
-from sosialregler.populasjon.skjema import BELOP  # noqa: E402
+from sosialregler.verktoy.populasjon.motor import PerSak  # noqa: E402
+from sosialregler.verktoy.populasjon.skjema import BELOP  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 DATO = "2026-03-01"

@@ -11,9 +11,9 @@ pq = pytest.importorskip("pyarrow.parquet")
 
 from helpers_cli import REPO, kjor  # noqa: E402
 from sosialregler import assess  # noqa: E402
-from sosialregler.populasjon import vurder  # noqa: E402
-from sosialregler.populasjon.generator import skriv_populasjon  # noqa: E402
-from sosialregler.populasjon.totaler import Totaler  # noqa: E402
+from sosialregler.verktoy.populasjon import vurder  # noqa: E402
+from sosialregler.verktoy.populasjon.generator import skriv_populasjon  # noqa: E402
+from sosialregler.verktoy.populasjon.totaler import Totaler  # noqa: E402
 
 SATSER = REPO / "examples" / "kommunale-satser-eksempel.toml"
 

@@ -10,9 +10,9 @@ pa = pytest.importorskip("pyarrow")
 pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
 
-from sosialregler.populasjon import vurder  # noqa: E402
-from sosialregler.populasjon.fordelt import vurder_dask  # noqa: E402
-from sosialregler.populasjon.generator import skriv_populasjon  # noqa: E402
+from sosialregler.verktoy.populasjon import vurder  # noqa: E402
+from sosialregler.verktoy.populasjon.fordelt import vurder_dask  # noqa: E402
+from sosialregler.verktoy.populasjon.generator import skriv_populasjon  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -44,8 +44,8 @@ def test_arbeider_med_andre_regler_nekter() -> None:
     refuses the partition instead of answering with other law."""
     import pandas as pd
 
-    from sosialregler.errors import RegelFeil
-    from sosialregler.populasjon.fordelt import _partisjon
+    from sosialregler.inndata.errors import RegelFeil
+    from sosialregler.verktoy.populasjon.fordelt import _partisjon
 
     with pytest.raises(RegelFeil, match="andre regler"):
         _partisjon(

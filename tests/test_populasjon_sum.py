@@ -9,9 +9,9 @@ import pytest
 
 pa = pytest.importorskip("pyarrow")
 
-from sosialregler.populasjon.sammenlign import Differanse, sammenlign  # noqa: E402
-from sosialregler.populasjon.skjema import utdata_skjema  # noqa: E402
-from sosialregler.populasjon.totaler import Totaler, kr, tall  # noqa: E402
+from sosialregler.verktoy.populasjon.sammenlign import Differanse, sammenlign  # noqa: E402
+from sosialregler.verktoy.populasjon.skjema import utdata_skjema  # noqa: E402
+from sosialregler.verktoy.populasjon.totaler import Totaler, kr, tall  # noqa: E402
 
 OMRADER = ("livsopphold", "kvalifiseringsstonad")
 FEIL = [{"felt": "personer", "verdi": "3", "melding": "må være en liste"}]

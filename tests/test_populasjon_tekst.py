@@ -12,11 +12,11 @@ import pytest
 
 pa = pytest.importorskip("pyarrow")
 
-from sosialregler.populasjon.etiketter import MERKNADSNAVN, merknadsnavn  # noqa: E402
-from sosialregler.populasjon.sammenlign import Differanse  # noqa: E402
-from sosialregler.populasjon.skjema import utdata_skjema  # noqa: E402
-from sosialregler.populasjon.totaler import Totaler  # noqa: E402
-from sosialregler.standardbok import default_rulebook  # noqa: E402
+from sosialregler.verktoy.populasjon.etiketter import MERKNADSNAVN, merknadsnavn  # noqa: E402
+from sosialregler.verktoy.populasjon.sammenlign import Differanse  # noqa: E402
+from sosialregler.verktoy.populasjon.skjema import utdata_skjema  # noqa: E402
+from sosialregler.verktoy.populasjon.totaler import Totaler  # noqa: E402
+from sosialregler.vurdering.standardbok import default_rulebook  # noqa: E402
 
 ROT = Path(__file__).resolve().parents[1]
 UTFALL = ("oppfylt", "ikke_oppfylt", "skjonn", "uavklart")
@@ -29,7 +29,7 @@ def alle_merknadskoder() -> set[str]:
     koder = set()
     for fil in (ROT / "rules").glob("*.toml"):
         koder |= set(re.findall(r'kode\s*=\s*"([A-Z_0-9]+)"', fil.read_text(encoding="utf-8")))
-    for fil in (ROT / "src" / "sosialregler" / "areas").glob("*.py"):
+    for fil in (ROT / "src" / "sosialregler" / "vurdering" / "areas").glob("*.py"):
         tekst = fil.read_text(encoding="utf-8")
         koder |= set(re.findall(r'flagg\(\s*"([A-Z_0-9]+)"', tekst))
         koder |= set(re.findall(r'^\s*"([A-Z][A-Z_0-9]+)",\s*$', tekst, re.M))

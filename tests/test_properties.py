@@ -1,6 +1,7 @@
 """Property tests: what must hold for *every* case, not just the ones someone thought of.
 
-The cases come from ``sosialregler.testing`` (the strategies the library ships to its users),
+The cases come from ``sosialregler.verktoy.testing`` (the strategies the library ships to its
+users),
 so these tests also check the strategies themselves: every case they call valid must be
 accepted, and every case they call invalid must be rejected naming the right field.
 
@@ -30,14 +31,14 @@ from hypothesis import strategies as st
 
 import sosialregler
 from sosialregler import Assessment, UgyldigSak, Utfall, assess
-from sosialregler.rulebook.model import RegelInfo
-from sosialregler.testing import (
+from sosialregler.lov.rulebook.model import RegelInfo
+from sosialregler.lov.tree import Node
+from sosialregler.verktoy.testing import (
     BARNETRYGD_LOVREGULERT_FRA,
     belop,
     saker,
     ugyldige_saker,
 )
-from sosialregler.tree import Node
 
 UTFALL = {u.value for u in Utfall}
 BARNS_ARBEIDSINNTEKT_UNNTATT_FRA = date(2016, 1, 1)  # § 18 third ledd (Prop. 147 L (2014-2015))

@@ -1,4 +1,4 @@
-"""Tests for the rate tables (``sosialregler.rates`` and ``rules/satser/*.toml``).
+"""Tests for the rate tables (``sosialregler.lov.rates`` and ``rules/satser/*.toml``).
 
 The expected numbers below are copied by hand from the law notes
 (sosialtjenesteloven.md § 5.5, § 12.5, § 12.6, § 12.9, § 15.1–15.4, addendum-2026-11.md A1, A3,
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from sosialregler.errors import RegelFeil
-from sosialregler.rates import (
+from sosialregler.inndata.errors import RegelFeil
+from sosialregler.lov.rates import (
     Aldersgruppe,
     Satser,
     Satstabell,
@@ -1060,15 +1060,15 @@ def test_hullrad_feil(tmp_path, tekst, del_av_melding):
 
 def test_krav_til_livsopphold_er_husstandskolonnene():
     """The § 18 table must hold a rate for every household type the calculation looks up."""
-    from sosialregler.areas.livsopphold import SATSKOLONNE
-    from sosialregler.rates import KRAV, LIVSOPPHOLD
+    from sosialregler.lov.rates import KRAV, LIVSOPPHOLD
+    from sosialregler.vurdering.areas.livsopphold import SATSKOLONNE
 
     assert {k.navn for k in LIVSOPPHOLD.kolonner} == set(SATSKOLONNE.values())
     assert KRAV[VEIL] is LIVSOPPHOLD and LIVSOPPHOLD.barn
 
 
 def test_alle_tabeller_biblioteket_leser_finnes_og_oppfyller_kravene(satser):
-    from sosialregler.rates import KRAV, sjekk_krav
+    from sosialregler.lov.rates import KRAV, sjekk_krav
 
     for krav in KRAV.values():
         assert sjekk_krav(satser[krav.id], krav) == []

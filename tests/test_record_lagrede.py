@@ -63,7 +63,7 @@ def test_lagret_v3_vedtaksgrunnlag_skrives_i_nytt_format() -> None:
 
 
 def _ny_digest(record: dict[str, object]) -> None:
-    from sosialregler.record import DIGESTFELT, innholdsdigest
+    from sosialregler.utdata.record import DIGESTFELT, innholdsdigest
 
     record[DIGESTFELT] = innholdsdigest(record)
 

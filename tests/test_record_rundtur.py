@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from sosialregler import Assessment, assess
-from sosialregler.record import innholdsdigest
+from sosialregler.utdata.record import innholdsdigest
 
 EKSEMPLER = Path(__file__).parent.parent / "examples"
 
@@ -131,7 +131,7 @@ def test_belopskontrollen_godtar_avrunding_i_28_siffer() -> None:
     import json
 
     from sosialregler import assess
-    from sosialregler.assessment import Assessment
+    from sosialregler.utdata.assessment import Assessment
 
     sak = {
         "vurderingsdato": "2010-01-01",

@@ -18,8 +18,7 @@ from typing import Any
 import pytest
 
 from sosialregler import Assessment, assess
-from sosialregler.cli import main
-from sosialregler.record import (
+from sosialregler.utdata.record import (
     NOKKEL_MILJO,
     SIGNATURFELT,
     UTEN_NOKKEL,
@@ -29,6 +28,7 @@ from sosialregler.record import (
     innholdsdigest,
     les_nokkel,
 )
+from sosialregler.verktoy.cli import main
 
 EKSEMPLER = Path(__file__).parent.parent / "examples"
 NOKKEL = b"0123456789abcdef0123456789abcdef-kontorets-nokkel"

@@ -3,12 +3,12 @@
 ``tests/snapshot/regelbok.json`` holds what the library loads from ``rules/``: every rule
 version (id, references and links, validity, scope, exception, flag, the condition tree with
 each leaf's expression, the texts), every area, the exception map, the order of calculations
-and every rate row (``sosialregler.rulebook.snapshot``). When the rules change, the test below
+and every rate row (``sosialregler.verktoy.snapshot``). When the rules change, the test below
 fails and names the rules that changed; a reviewer then sees the change as a diff of that file.
 
 After an intended change, regenerate and review the diff::
 
-    python -m sosialregler.rulebook.snapshot > tests/snapshot/regelbok.json
+    python -m sosialregler.verktoy.snapshot > tests/snapshot/regelbok.json
     # or
     OPPDATER_SNAPSHOT=1 pytest tests/test_regelbok_snapshot.py
 """
@@ -28,15 +28,15 @@ from typing import Any
 import pytest
 
 from sosialregler import standard_regelbok
-from sosialregler.rulebook.load import last_regelbok
-from sosialregler.rulebook.snapshot import FORMAT, betingelse_som_data, snapshot, snapshot_json
+from sosialregler.verktoy.snapshot import FORMAT, betingelse_som_data, snapshot, snapshot_json
+from sosialregler.vurdering.rulebook_load import last_regelbok
 
 REPO = Path(__file__).resolve().parent.parent
 SNAPSHOT = Path(__file__).resolve().parent / "snapshot" / "regelbok.json"
 OPPDATER = "OPPDATER_SNAPSHOT"
 SLIK_OPPDATERES = (
     "Hvis endringen er tilsiktet, skriv snapshotet på nytt og se over diffen:\n"
-    "    python -m sosialregler.rulebook.snapshot > tests/snapshot/regelbok.json\n"
+    "    python -m sosialregler.verktoy.snapshot > tests/snapshot/regelbok.json\n"
     f"eller  {OPPDATER}=1 pytest tests/test_regelbok_snapshot.py"
 )
 
@@ -129,7 +129,7 @@ def test_snapshotet_er_deterministisk_og_uten_stier() -> None:
     forste = snapshot_json()
     assert snapshot_json() == forste
     prosess = subprocess.run(
-        [sys.executable, "-m", "sosialregler.rulebook.snapshot"],
+        [sys.executable, "-m", "sosialregler.verktoy.snapshot"],
         capture_output=True,
         timeout=120,
         check=True,
@@ -182,7 +182,7 @@ def test_en_regelendring_synes_i_snapshotet(tmp_path: Path) -> None:
 
 def test_betingelser_som_tekst() -> None:
     """A condition tree reads as in the rule file: leaves are their expression text."""
-    from sosialregler.rulebook.conditions import (
+    from sosialregler.lov.rulebook.conditions import (
         Alle,
         Ikke,
         MinstEn,
@@ -190,7 +190,7 @@ def test_betingelser_som_tekst() -> None:
         Skjonn,
         Uttrykksblad,
     )
-    from sosialregler.rulebook.expr import parse
+    from sosialregler.lov.rulebook.expr import parse
 
     tre = Alle(
         (

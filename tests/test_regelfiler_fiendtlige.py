@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 import fuzzhjelp as fh
 import sosialregler
 from sosialregler import RegelFeil, UgyldigSak, assess
-from sosialregler.rulebook.load import Problem, last_regelbok, sjekk
+from sosialregler.vurdering.rulebook_load import Problem, last_regelbok, sjekk
 
 REPO = Path(__file__).resolve().parent.parent
 FIL = "fiendtlig.toml"
@@ -601,7 +601,7 @@ def test_funnet_regelfil_som_aldri_slutter(lag_mappe: Callable[..., Path]) -> No
     (mappe / "uendelig.toml").symlink_to("/dev/zero")
     prosess = _begrenset_prosess(
         "import sys\n"
-        "from sosialregler.rulebook.load import sjekk\n"
+        "from sosialregler.vurdering.rulebook_load import sjekk\n"
         f"bok, problemer = sjekk({str(mappe)!r})\n"
         "print('\\n'.join(str(p) for p in problemer))\n"
     )
@@ -660,7 +660,7 @@ def test_dyp_vurdering_som_slipper_gjennom_blir_regelfeil(
 ) -> None:
     """Should a chain still run out of stack (the linter's bound lifted here), the engine names
     the rule and its file: a RegelFeil, and exit 2 from the CLI, never exit 1."""
-    import sosialregler.rulebook.load as load
+    import sosialregler.vurdering.rulebook_load as load
 
     monkeypatch.setattr(load, "MAKS_VURDERINGSDYBDE", 10**9)
     mappe = lag_mappe({FIL: _kjede(1500)})
@@ -850,7 +850,7 @@ def test_funnet_regel_som_feiler_paa_saken_er_ikke_intern_feil(
 def test_lengste_kjede_linteren_godtar_kan_vurderes(lag_mappe: Callable[..., Path]) -> None:
     """The bound is calibrated, not guessed: the longest chain that loads also evaluates, with
     room to spare, even when the caller's own stack is 300 frames deep."""
-    from sosialregler.rulebook import load
+    from sosialregler.vurdering import rulebook_load as load
 
     antall = 0
     while True:  # the longest chain under the bound: each reference adds a fixed cost

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from helpers_cli import FAMILIE, REPO, kjor
-from sosialregler.repl import KOMMANDOER, Repl, les_verdi, stier
+from sosialregler.verktoy.repl import KOMMANDOER, Repl, les_verdi, stier
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -232,7 +232,7 @@ def test_fullforing_og_verdier() -> None:
 
 def test_lagre_test_med_kommunale_satser_navngir_satsfilen(tmp_path: Path) -> None:
     from sosialregler import regelbok
-    from sosialregler.testfiler import kjor as kjor_testfiler
+    from sosialregler.verktoy.testfiler import kjor as kjor_testfiler
 
     satser = REPO / "examples" / "kommunale-satser-eksempel.toml"
     ut = io.StringIO()

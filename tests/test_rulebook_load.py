@@ -1,4 +1,4 @@
-"""Black-box tests of loading and linting a rules folder (``sosialregler.rulebook.load``).
+"""Black-box tests of loading and linting a rules folder (``sosialregler.vurdering.rulebook_load``).
 
 Rule files are written by legal experts, not programmers, and may be careless or hostile.
 These tests protect the promise that every mistake is found at load time, reported as a
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import sosialregler
-from sosialregler.rulebook.load import Problem, last_regelbok, sjekk
+from sosialregler.vurdering.rulebook_load import Problem, last_regelbok, sjekk
 
 REPO = Path(__file__).resolve().parent.parent
 

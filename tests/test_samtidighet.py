@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 
 import fuzzhjelp as fh
 from sosialregler import assess
-from sosialregler.testing import cases, saker
+from sosialregler.verktoy.testing import cases, saker
 
 REPO = Path(__file__).resolve().parent.parent
 TRAADER = 8

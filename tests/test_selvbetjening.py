@@ -26,10 +26,10 @@ from starlette.applications import Starlette
 
 from helpers_cli import REPO, kjor
 from sosialregler import regelbok
-from sosialregler.tjeneste.selvbetjening import MAKS_BYTES, ruter
-from sosialregler.tjeneste.selvbetjening import html as sidehtml
-from sosialregler.tjeneste.selvbetjening.estimat import Estimat, lag_estimat
-from sosialregler.tjeneste.selvbetjening.skjema import (
+from sosialregler.verktoy.tjeneste.selvbetjening import MAKS_BYTES, ruter
+from sosialregler.verktoy.tjeneste.selvbetjening import html as sidehtml
+from sosialregler.verktoy.tjeneste.selvbetjening.estimat import Estimat, lag_estimat
+from sosialregler.verktoy.tjeneste.selvbetjening.skjema import (
     BELOPSFELT,
     HUSSTANDER,
     Feltfeil,
@@ -38,7 +38,7 @@ from sosialregler.tjeneste.selvbetjening.skjema import (
     les_skjema,
     til_sak,
 )
-from sosialregler.tjeneste.selvbetjening.tekster import FEIL, SPRAK, TEKSTER
+from sosialregler.verktoy.tjeneste.selvbetjening.tekster import FEIL, SPRAK, TEKSTER
 from test_nynorsk_norm import UTANFOR_NORMEN
 
 with warnings.catch_warnings():  # Starlette asks for httpx2 over httpx: the service's choice
@@ -483,7 +483,7 @@ def test_uten_belop_sier_siden_hvorfor_i_ord(sprak: str) -> None:
 
 
 def test_feil_hos_oss_gir_side_uten_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    import sosialregler.tjeneste.selvbetjening as selvbetjening
+    import sosialregler.verktoy.tjeneste.selvbetjening as selvbetjening
 
     def krasj(*_: object) -> None:
         raise RuntimeError("hemmelig: 12 000 kroner")
@@ -499,7 +499,7 @@ def test_feil_hos_oss_gir_side_uten_traceback(monkeypatch: pytest.MonkeyPatch) -
 def test_datoen_er_i_dag_i_norge() -> None:
     from datetime import datetime, timedelta
 
-    from sosialregler.tjeneste.selvbetjening import idag_i_norge
+    from sosialregler.verktoy.tjeneste.selvbetjening import idag_i_norge
 
     utc = datetime.now(UTC).date()
     assert utc - timedelta(days=1) <= idag_i_norge() <= utc + timedelta(days=1)

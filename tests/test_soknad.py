@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 
 from helpers_cli import kjor
 from sosialregler import UgyldigSak, Utfall
-from sosialregler.cli import main
-from sosialregler.soknad import fra_soknad, vurder_soknad
+from sosialregler.verktoy.cli import main
+from sosialregler.verktoy.soknad import fra_soknad, vurder_soknad
 
 #: NAV's samples, carried with the tests (MIT, see the folder's README and licence notice).
 EKSTERN = Path(__file__).parent / "data" / "soknadsosialhjelp"

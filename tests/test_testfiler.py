@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from helpers_cli import REPO, kjor
 from sosialregler import assess
-from sosialregler.testfiler import (
+from sosialregler.verktoy.testfiler import (
     TestfilFeil,
     kjor_sak,
     lagre_testsak,
@@ -30,7 +30,7 @@ from sosialregler.testfiler import (
     toml_for_sak,
     toml_verdi,
 )
-from sosialregler.testing import cases
+from sosialregler.verktoy.testing import cases
 
 SAKER = Path(__file__).resolve().parent / "saker"
 GOLDEN = sorted(SAKER.glob("*.toml"))

@@ -1,4 +1,5 @@
-"""Supervision audit points (``sosialregler.tilsyn``, ``sosialregler tilsyn``), case by case.
+"""Supervision audit points (``sosialregler.verktoy.tilsyn``, ``sosialregler tilsyn``), case by
+case.
 
 Each point on both sides (met and breach), and where it does not apply or a fact is missing
 (the missing field named); the rule file's checks (nb, nn and en required); the golden cases
@@ -20,13 +21,13 @@ import pytest
 
 from helpers_cli import REPO, kjor, kopier_regler
 from sosialregler import UgyldigSak, assess
-from sosialregler.errors import RegelFeil
-from sosialregler.rulebook.load import digest
-from sosialregler.tilsyn import last, malepunkter_for, vurder
-from sosialregler.tilsyn.etiketter import lesehjelp
-from sosialregler.tilsyn.regler import FILNAVN, SPRAK, les
-from sosialregler.tilsyn.tekst import sjekkliste, tekst
-from sosialregler.tilsyn.vurdering import LOGIKK, halvveis, lengste_opphold
+from sosialregler.inndata.errors import RegelFeil
+from sosialregler.verktoy.tilsyn import last, malepunkter_for, vurder
+from sosialregler.verktoy.tilsyn.etiketter import lesehjelp
+from sosialregler.verktoy.tilsyn.regler import FILNAVN, SPRAK, les
+from sosialregler.verktoy.tilsyn.tekst import sjekkliste, tekst
+from sosialregler.verktoy.tilsyn.vurdering import LOGIKK, halvveis, lengste_opphold
+from sosialregler.vurdering.rulebook_load import digest
 
 SAKER = REPO / "tests" / "saker" / "tilsyn.toml"
 GOLDEN = REPO / "tests" / "golden" / "tilsyn"
@@ -571,8 +572,8 @@ def test_hver_kode_en_grunn_kan_nevne_har_ord_pa_alle_sprak() -> None:
     """No reason shows a raw code (``utstyr_og_klaer``): each has a word in nb, nn and en."""
     from typing import get_args
 
-    from sosialregler import tilsynsfakta as tf
-    from sosialregler.facts import Radgivningstype
+    from sosialregler.inndata import tilsynsfakta as tf
+    from sosialregler.inndata.facts import Radgivningstype
 
     koder = {
         *get_args(tf.Initiativ),

@@ -1,6 +1,7 @@
 """Properties of the audit points over generated cases (issue 18).
 
-``sosialregler.testing`` generates the supervision facts (follow-up conversations, cooperation,
+``sosialregler.verktoy.testing`` generates the supervision facts (follow-up conversations,
+cooperation,
 debt signals, the § 18 assessment, children's needs, permanent housing, long-term and KVP
 follow-up), so these properties reach every point's logic: every case gets an outcome for all
 ten points without error; an unresolved point names what is missing and only then; every text
@@ -16,11 +17,12 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sosialregler import api, testing
-from sosialregler.tilsyn import last, vurder
-from sosialregler.tilsyn.etiketter import lesehjelp
-from sosialregler.tilsyn.regler import SPRAK, UTFALL
-from sosialregler.tilsyn.tekst import sjekkliste, tekst
+from sosialregler import api
+from sosialregler.verktoy import testing
+from sosialregler.verktoy.tilsyn import last, vurder
+from sosialregler.verktoy.tilsyn.etiketter import lesehjelp
+from sosialregler.verktoy.tilsyn.regler import SPRAK, UTFALL
+from sosialregler.verktoy.tilsyn.tekst import sjekkliste, tekst
 from test_tilsyn_etiketter import problemer
 
 EKSEMPLER = int(os.environ.get("TILSYN_EKSEMPLER", "60"))

@@ -24,15 +24,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sosialregler import api, testing
-from sosialregler.errors import RegelFeil
-from sosialregler.katalog import TILSYNSFELT
-from sosialregler.tilsyn import last, vurder
-from sosialregler.tilsyn.etiketter import Lesehjelp, lesehjelp, mangler
-from sosialregler.tilsyn.rapport import eksempelsaker, rapport
-from sosialregler.tilsyn.regler import FILNAVN, les
-from sosialregler.tilsyn.tekst import sjekkliste
-from sosialregler.tilsyn.vurdering import LESTE_FLAGG, LOGIKK
+from sosialregler import api
+from sosialregler.inndata.errors import RegelFeil
+from sosialregler.verktoy import testing
+from sosialregler.verktoy.tilsyn import last, vurder
+from sosialregler.verktoy.tilsyn.etiketter import Lesehjelp, lesehjelp, mangler
+from sosialregler.verktoy.tilsyn.rapport import eksempelsaker, rapport
+from sosialregler.verktoy.tilsyn.regler import FILNAVN, les
+from sosialregler.verktoy.tilsyn.tekst import sjekkliste
+from sosialregler.verktoy.tilsyn.vurdering import LESTE_FLAGG, LOGIKK
+from sosialregler.vurdering.katalog import TILSYNSFELT
 from test_arbeidsnotat import ASCIIKODER, ENGELSK, SNAKE
 
 ROT = Path(__file__).resolve().parent.parent

@@ -28,7 +28,7 @@ from typing import Any
 import pytest
 
 from helpers_cli import REPO
-from sosialregler.tilsyn.rapport import FARGER, TilsynsRapport, eksempelsaker, rapport
+from sosialregler.verktoy.tilsyn.rapport import FARGER, TilsynsRapport, eksempelsaker, rapport
 from test_oppfolging_nettleser import CHROMIUM, chromium, les_png
 from test_tilsyn_rapport import les_tall, sjekk_siden
 
@@ -128,7 +128,7 @@ def test_ingenting_utenfor_siden_og_stolpene_stemmer(
 
 def test_oppfolgingsrapporten_har_samme_sidedesign_og_passer_pa_mobil(tmp_path: Path) -> None:
     """The follow-up report shares the page design (side.py): it fits a phone too."""
-    from sosialregler import oppfolging
+    from sosialregler.verktoy import oppfolging
 
     saker = list(oppfolging.eksempelsaker(200, DATO, seed=8, ugyldige=0.01))
     maling = mal(oppfolging.rapport(saker, DATO).html(), tmp_path, BREDDER["mobil"])

@@ -1,4 +1,4 @@
-"""The supervision report over a caseload (``sosialregler.tilsyn.rapport``).
+"""The supervision report over a caseload (``sosialregler.verktoy.tilsyn.rapport``).
 
 Its numbers are checked over a generated caseload of 1 000 cases against two counts made here
 without the report's code: one case by case through the single-case path
@@ -22,9 +22,9 @@ from typing import Any
 import pytest
 
 from helpers_cli import kjor
-from sosialregler.tilsyn import last, malepunkter_for
-from sosialregler.tilsyn.rapport import TilsynsRapport, eksempelsaker, rapport
-from sosialregler.tilsyn.regler import UTFALL
+from sosialregler.verktoy.tilsyn import last, malepunkter_for
+from sosialregler.verktoy.tilsyn.rapport import TilsynsRapport, eksempelsaker, rapport
+from sosialregler.verktoy.tilsyn.regler import UTFALL
 
 DATO = date(2024, 6, 1)
 ANTALL = 1000

@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from sosialregler.testfiler import Testsak
-from sosialregler.tjeneste.app import lag_app
+from sosialregler.verktoy.testfiler import Testsak
+from sosialregler.verktoy.tjeneste.app import lag_app
 from tjenestehjelp import EKSEMPLER, GULLSAKER, JSON, JSONL, REPO, Tjener, cli_ut, linje, tjener
 
 SOKNAD = REPO / "tests" / "data" / "soknadsosialhjelp" / "soknad-minimal.json"
@@ -359,8 +359,8 @@ def test_ukjent_sti_404_og_feil_metode_405_paa_norsk(klient) -> None:
 @pytest.fixture(scope="module")
 def smal() -> Iterator[Tjener]:
     """A server whose limits are small enough to reach: 3 000 bytes a case, 10 000 a batch."""
-    from sosialregler.grenser import Grenser
-    from sosialregler.tjeneste.oppsett import Oppsett
+    from sosialregler.inndata.grenser import Grenser
+    from sosialregler.verktoy.tjeneste.oppsett import Oppsett
 
     oppsett = Oppsett(grenser=Grenser(byte=3000), byte_saker=10_000)
     with tjener(lag_app(oppsett=oppsett)) as t:
@@ -391,7 +391,7 @@ def test_for_stor_kropp_uten_content_length_er_413(smal: Tjener, sti: str) -> No
 
 def test_stor_kropp_paa_standardgrensen_er_413() -> None:
     """The shipped limit: a body over ``grenser.byte`` (5 000 000) is refused, not read."""
-    from sosialregler.grenser import STANDARD
+    from sosialregler.inndata.grenser import STANDARD
 
     with tjener(lag_app()) as t, t.klient() as k:
         svar = k.post("/vurder", content=b" " * (STANDARD.byte + 1), headers=JSON)
@@ -415,7 +415,7 @@ def test_for_lang_linje_i_batch_avvises_alene_som_cli(smal: Tjener, tmp_path: Pa
 
 
 def test_over_tidsgrensen_er_503_paa_norsk() -> None:
-    from sosialregler.tjeneste.oppsett import Oppsett
+    from sosialregler.verktoy.tjeneste.oppsett import Oppsett
 
     sak = (REPO / "examples" / "familie.json").read_bytes()
     with tjener(lag_app(oppsett=Oppsett(tidsgrense=1e-9))) as t, t.klient() as k:
@@ -434,7 +434,7 @@ def test_kropp_som_drypper_inn_er_408() -> None:
     """A sender that trickles its body is cut off at the time limit, not waited for."""
     import time as tid
 
-    from sosialregler.tjeneste.oppsett import Oppsett
+    from sosialregler.verktoy.tjeneste.oppsett import Oppsett
 
     def sakte() -> Iterator[bytes]:
         yield b'{"personer": '
@@ -456,7 +456,11 @@ def test_intern_feil_er_500_med_id_uten_traceback(caplog: pytest.LogCaptureFixtu
         raise RuntimeError(personopplysning)
 
     app = lag_app(ekstra_ruter=[Route("/feiler", feiler)])
-    with caplog.at_level("INFO", "sosialregler.tjeneste"), tjener(app) as t, t.klient() as k:
+    with (
+        caplog.at_level("INFO", "sosialregler.verktoy.tjeneste"),
+        tjener(app) as t,
+        t.klient() as k,
+    ):
         svar = k.get("/feiler")
     assert svar.status_code == 500
     data = svar.json()
@@ -477,7 +481,11 @@ def test_intern_feil_er_500_med_id_uten_traceback(caplog: pytest.LogCaptureFixtu
 
 def test_en_logglinje_per_foresporsel_uten_persondata(caplog: pytest.LogCaptureFixture) -> None:
     sak = json.loads((REPO / "examples" / "familie.json").read_text("utf-8"))
-    with caplog.at_level("INFO", "sosialregler.tjeneste"), tjener(lag_app()) as t, t.klient() as k:
+    with (
+        caplog.at_level("INFO", "sosialregler.verktoy.tjeneste"),
+        tjener(lag_app()) as t,
+        t.klient() as k,
+    ):
         k.post("/vurder?sprak=nn", json=sak, headers={"x-request-id": "min-id-1"})
         k.post("/vurder", content=b"{", headers=JSON)
         k.get("/helse")
@@ -498,7 +506,7 @@ def test_en_logglinje_per_foresporsel_uten_persondata(caplog: pytest.LogCaptureF
         "varighet_ms",
         "foresporsel_id",
     }
-    from sosialregler.tjeneste.logg import JsonLogg
+    from sosialregler.verktoy.tjeneste.logg import JsonLogg
 
     tekst = "\n".join(JsonLogg().format(r) for r in caplog.records)
     for personlig in (sak["sak_id"], sak["personer"][0]["fodselsdato"], "sprak=nn"):
@@ -544,8 +552,9 @@ def test_femti_samtidige_foresporsler(server: Tjener) -> None:
 def test_appens_regelbok_brukes_lastet_en_gang(monkeypatch: pytest.MonkeyPatch) -> None:
     """The app answers with the rulebook it was made with (here a municipality's rates, as
     ``--satser``), loaded when the app is made and never again per request."""
-    from sosialregler import api, standardbok
-    from sosialregler.tjeneste import ruter
+    from sosialregler import api
+    from sosialregler.verktoy.tjeneste import ruter
+    from sosialregler.vurdering import standardbok
 
     satser = REPO / "examples" / "kommunale-satser-eksempel.toml"
     bok = api.regelbok(None, satser)
@@ -652,7 +661,7 @@ def test_avvisningen_sier_hva_avsenderen_kan_gjore(
 
 
 def test_503_sier_hvor_lenge_man_skal_vente() -> None:
-    from sosialregler.tjeneste.oppsett import Oppsett
+    from sosialregler.verktoy.tjeneste.oppsett import Oppsett
 
     sak = (REPO / "examples" / "enslig.json").read_bytes()
     with tjener(lag_app(oppsett=Oppsett(tidsgrense=1e-9))) as t, t.klient() as k:

@@ -106,7 +106,7 @@ def test_serve_avviser_feil_valg(argv: list[str], ord_: str) -> None:
 def test_serve_uten_tilleggspakken_sier_hva_som_skal_installeres(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from sosialregler import cli
+    from sosialregler.verktoy import cli
 
     monkeypatch.setitem(sys.modules, "uvicorn", None)
     assert cli.main(["serve"]) == 2

@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, given, settings
 
 import fuzzhjelp as fh
 from sosialregler import UgyldigSak
-from sosialregler.contract import fra_dict
-from sosialregler.facts import Sak
-from sosialregler.tjeneste.app import lag_app
-from sosialregler.tjeneste.skjema import UTENFOR_SKJEMA, sakskjema
+from sosialregler.inndata.contract import fra_dict
+from sosialregler.inndata.facts import Sak
+from sosialregler.verktoy.tjeneste.app import lag_app
+from sosialregler.verktoy.tjeneste.skjema import UTENFOR_SKJEMA, sakskjema
 from test_contract import AVVISNINGER, familie
 from tjenestehjelp import EKSEMPLER, GULLSAKER, Tjener, tjener
 
@@ -234,7 +234,7 @@ def test_selvbetjeningens_ruter_tas_med_naar_modulen_finnes(
     from starlette.responses import PlainTextResponse
     from starlette.routing import Route
 
-    from sosialregler.tjeneste import app as appmodul
+    from sosialregler.verktoy.tjeneste import app as appmodul
 
     async def side(request: object) -> PlainTextResponse:
         return PlainTextResponse("selvbetjening")

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 import sosialregler
-from sosialregler.kompilator.motor import bruk_motor
-from sosialregler.rulebook.model import Hjemmel, RegelInfo
-from sosialregler.tree import Node, fakta_til_json, node_til_dict
+from sosialregler.lov.kompilator.motor import bruk_motor
+from sosialregler.lov.rulebook.model import Hjemmel, RegelInfo
+from sosialregler.lov.tree import Node, fakta_til_json, node_til_dict
 
 ROT = Path(__file__).resolve().parent.parent
 EKSEMPLER = ("enslig", "familie", "kvp", "botilbud")
@@ -126,7 +126,7 @@ def test_en_lat_regelnode_holder_ingen_lukning() -> None:
     every lazy node held a closure of its own."""
     import types
 
-    from sosialregler.tree import LatNode
+    from sosialregler.lov.tree import LatNode
 
     with bruk_motor("kompilert"):
         vurdering = sosialregler.assess(_sak("familie"))

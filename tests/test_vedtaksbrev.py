@@ -24,9 +24,9 @@ from hypothesis import strategies as st
 import sosialregler
 from helpers_cli import kjor
 from sosialregler import Assessment, UgyldigSak, assess
-from sosialregler.facts import KonklusjonsOmrade
-from sosialregler.testing import saker
-from sosialregler.vedtaksbrev import lag_vedtaksbrev
+from sosialregler.inndata.facts import KonklusjonsOmrade
+from sosialregler.utdata.vedtaksbrev import lag_vedtaksbrev
+from sosialregler.verktoy.testing import saker
 
 ROT = Path(__file__).resolve().parent.parent
 EKSEMPLER = sorted(p.stem for p in (ROT / "examples").glob("*.json"))

@@ -99,7 +99,7 @@ def test_alle_frasene_er_stavet_riktig(sprak: str) -> None:
     """Every phrase the letter can use, not only those the examples reach."""
     if not (_ORDBOKER / f"{sprak}_NO.dic").exists():
         pytest.skip(f"ordboken {sprak}_NO mangler (Debian: apt-get install hunspell-no)")
-    from sosialregler.vedtaksbrev import tekster
+    from sosialregler.utdata.vedtaksbrev import tekster
 
     tabeller = (tekster.SETNINGER, tekster.TYPER, tekster.RADER, tekster.FELT, tekster.OMRADER)
     tekst = "\n".join(

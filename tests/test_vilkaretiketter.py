@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from sosialregler import api
-from sosialregler.katalog import KATALOG
+from sosialregler.vurdering.katalog import KATALOG
 
 ROT = Path(__file__).resolve().parent.parent
 BESKRIVELSE = "Delta i jobbklubb tre dager i uken"

@@ -26,8 +26,8 @@ httpx = pytest.importorskip("httpx", reason="pip install '.[tjeneste]'")
 
 import uvicorn  # noqa: E402
 
-from sosialregler import cli  # noqa: E402
-from sosialregler.testfiler import Testsak, les_testfil  # noqa: E402
+from sosialregler.verktoy import cli  # noqa: E402
+from sosialregler.verktoy.testfiler import Testsak, les_testfil  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 EKSEMPLER = sorted((REPO / "examples").glob("*.json"))

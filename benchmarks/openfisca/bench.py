@@ -36,7 +36,8 @@ medians over all repetitions and, as spread, the lowest and highest of the round
   ``assess_many`` on one process (JSON Lines in, each line parsed and validated, the result
   function of bench_batch.py) over ``--batch-saker`` of them; when that is fewer than
   ``--saker``, the time is extrapolated linearly and the table says so. When the module
-  ``sosialregler.populasjon`` (issue 19) exists, its ``vurder`` is timed over all ``--saker``.
+  ``sosialregler.verktoy.populasjon`` (issue 19) exists, its ``vurder`` is timed over all
+  ``--saker``.
 
 These are measurements, not tests: nothing fails on speed.
 """
@@ -370,14 +371,14 @@ def mal_enkel(args: argparse.Namespace, arbeider: Arbeider | None) -> dict[str, 
 
 
 def _populasjon_maling(saker: list[dict[str, Any]], linjer: list[str]) -> dict[str, Any]:
-    """Time ``sosialregler.populasjon.vurder`` once, if the module exists (issue 19)."""
+    """Time ``sosialregler.verktoy.populasjon.vurder`` once, if the module exists (issue 19)."""
     try:
-        from sosialregler import populasjon  # type: ignore[attr-defined]
+        from sosialregler.verktoy import populasjon  # type: ignore[attr-defined]
     except ImportError:
         return {"finnes": False}
     vurder = getattr(populasjon, "vurder", None)
     if vurder is None:
-        return {"finnes": True, "feil": "sosialregler.populasjon har ingen vurder"}
+        return {"finnes": True, "feil": "sosialregler.verktoy.populasjon har ingen vurder"}
     feil = []
     for navn, inndata in (("JSON Lines", linjer), ("dict", saker)):
         try:
@@ -393,7 +394,7 @@ def _populasjon_maling(saker: list[dict[str, Any]], linjer: list[str]) -> dict[s
 def mal_populasjon(args: argparse.Namespace, arbeider: Arbeider | None) -> dict[str, Any]:
     """(b) the population: OpenFisca's vectorised run against the batch path, alternated."""
     from sosialregler import Avvist, assess_many
-    from sosialregler.oppfolging import eksempelsaker
+    from sosialregler.verktoy.oppfolging import eksempelsaker
 
     saker = list(eksempelsaker(args.saker, DATO))
     linjer = [json.dumps(s, ensure_ascii=False) for s in saker[: args.batch_saker]]
@@ -532,12 +533,12 @@ def skriv_tabeller(r: dict[str, Any]) -> None:
         )
     pop = p["populasjon"]
     if not pop["finnes"]:
-        print("| sosialregler.populasjon | — | — | — | finnes ikke (ennå) |")
+        print("| sosialregler.verktoy.populasjon | — | — | — | finnes ikke (ennå) |")
     elif "feil" in pop:
-        print(f"| sosialregler.populasjon | — | — | — | ikke målt: {pop['feil']} |")
+        print(f"| sosialregler.verktoy.populasjon | — | — | — | ikke målt: {pop['feil']} |")
     else:
         print(
-            f"| sosialregler.populasjon.vurder ({pop['inndata']}, én gang) | {pop['s'] * 1e3:.0f} "
+            f"| sosialregler.verktoy.populasjon.vurder ({pop['inndata']}, én gang) | {pop['s'] * 1e3:.0f} "  # noqa: E501
             f"| — | {pop['s'] * 1e6 / p['saker']:.2f} "
             f"| {pop.get('forhold', float('nan')):.1f}× |"
         )

@@ -8,8 +8,8 @@ The public face: ``assess``, ``Assessment`` (with ``what_if``), ``UgyldigSak``, 
 ``load_rulebook``, ``default_rulebook``, ``read_sak``; NAV's application: ``assess_soknad``,
 ``read_soknad``; why not: ``why_not``, ``break_even``; follow-up: ``due`` (what is due in a
 case on a date), ``assess_many`` (many cases, in order, in processes) and
-``sosialregler.oppfolging`` (the caseload report). Also ``sosialregler.testing`` (hypothesis
-strategies), ``sosialregler.testfiler`` (test-case files) and ``sosialregler.repl``.
+``sosialregler.verktoy.oppfolging`` (the caseload report). Also ``sosialregler.testing`` (hypothesis
+strategies), ``sosialregler.testfiler`` (test-case files) and ``sosialregler.verktoy.repl``.
 
 How the public functions are named (issue 17): the house rule, domain words in ASCII
 Norwegian and engine words in English, applied to a function's name as a whole. A function is
@@ -22,7 +22,7 @@ nouns are the law's and the contract's (``sak``, ``soknad``, ``vedtak``, ``utfal
 caseworker or lawyer searches for and which must not be translated away. Types keep their
 names (``Vedtak``, ``Utfall``, ``Frist``, ``Feil``: domain nouns; ``Assessment``: the engine's
 result). ``rulebook`` alone cannot be a function's name: it is the subpackage
-``sosialregler.rulebook``.
+``sosialregler.lov.rulebook``.
 
 The earlier names stay, as aliases of the very same objects, so no caller breaks
 (``ALIASER``: old name → new name): ``vurder_soknad``, ``fra_soknad``, ``hvorfor_ikke``,
@@ -30,15 +30,15 @@ The earlier names stay, as aliases of the very same objects, so no caller breaks
 """
 
 from .api import assess, les_sak, read_sak
-from .assessment import Assessment, Vedtak
-from .batch import Avvist, assess_many
-from .errors import DokumentFeil, Feil, RegelFeil, UgyldigSak
-from .frister import Frist, due
-from .hvaom import HvaOm, break_even, hvorfor_ikke, inntekt_ved_null, why_not
-from .outcome import Utfall
-from .soknad import Soknadsresultat, assess_soknad, fra_soknad, read_soknad, vurder_soknad
-from .standardbok import default_rulebook, load_rulebook, regelbok, standard_regelbok
+from .inndata.errors import DokumentFeil, Feil, RegelFeil, UgyldigSak
+from .lov.outcome import Utfall
+from .utdata.assessment import Assessment, Vedtak
+from .utdata.hvaom import HvaOm, break_even, hvorfor_ikke, inntekt_ved_null, why_not
+from .verktoy.batch import Avvist, assess_many
+from .verktoy.frister import Frist, due
+from .verktoy.soknad import Soknadsresultat, assess_soknad, fra_soknad, read_soknad, vurder_soknad
 from .versjon import __version__
+from .vurdering.standardbok import default_rulebook, load_rulebook, regelbok, standard_regelbok
 
 #: The earlier names of public functions → the names they have now (the same objects).
 ALIASER = {

@@ -1,5 +1,5 @@
 """``python -m sosialregler``: the same as the ``sosialregler`` command."""
 
-from .cli import main
+from .verktoy.cli import main
 
 raise SystemExit(main())

@@ -17,10 +17,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from . import areas, vurderer
-from .areas.base import Beregning
-from .assessment import Assessment, Vedtak, utdata_etter_utfall
-from .contract import (
+from .inndata.contract import (
     SENESTE_DATO,
     TIDLIGSTE_DATO,
     URIMELIG_DATO,
@@ -28,17 +25,20 @@ from .contract import (
     les_json,
     til_dict,
 )
-from .derived import utled
-from .desimal import DESIMALKONTEKST
-from .engine import Kontekst
-from .errors import Feil, UgyldigSak
-from .facts import Sak
-from .grenser import Grenser, som_grenser
-from .isodato import ISO_DATO
-from .outcome import Utfall
-from .rulebook.book import Regelbok
-from .standardbok import default_rulebook, load_rulebook, regelbok, standard_regelbok
+from .inndata.desimal import DESIMALKONTEKST
+from .inndata.errors import Feil, UgyldigSak
+from .inndata.facts import Sak
+from .inndata.grenser import Grenser, som_grenser
+from .inndata.isodato import ISO_DATO
+from .lov.outcome import Utfall
+from .lov.rulebook.book import Regelbok
+from .utdata.assessment import Assessment, Vedtak, utdata_etter_utfall
 from .versjon import __version__
+from .vurdering import areas, vurderer
+from .vurdering.areas.base import Beregning
+from .vurdering.derived import utled
+from .vurdering.engine import Kontekst
+from .vurdering.standardbok import default_rulebook, load_rulebook, regelbok, standard_regelbok
 
 #: The rule that carries appeal information (forvaltningsloven § 27), shown with every text.
 KLAGEREGEL = "fvl-27-klageadgang"

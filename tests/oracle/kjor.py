@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 import fuzzhjelp as fh
 from sosialregler import assess, standard_regelbok
-from sosialregler.testing import cases, saker
+from sosialregler.verktoy.testing import cases, saker
 
 from .klient import DurableFeil, DurableProsess, Telling
 from .kompilator import evalueringer, kompiler

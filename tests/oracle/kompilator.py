@@ -39,17 +39,17 @@ from typing import Any
 from attrs import frozen
 
 from sosialregler import Utfall
-from sosialregler.derived import Ukjent
-from sosialregler.rulebook.book import Regelbok
-from sosialregler.rulebook.conditions import (
+from sosialregler.lov.rulebook.book import Regelbok
+from sosialregler.lov.rulebook.conditions import (
     Alle,
     Ikke,
     MinstEn,
     Regelreferanse,
     Uttrykksblad,
 )
-from sosialregler.rulebook.model import Regel
-from sosialregler.tree import Node
+from sosialregler.lov.rulebook.model import Regel
+from sosialregler.lov.tree import Node
+from sosialregler.vurdering.derived import Ukjent
 
 SANN: dict[str, Any] = {"$sann": True}  # placeholders, simplified away before durable sees them
 USANN: dict[str, Any] = {"$usann": True}

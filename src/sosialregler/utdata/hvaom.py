@@ -1,0 +1,768 @@
+"""What-if and why-not: assess a changed copy of a case, and find what would turn a denial.
+
+* ``hva_om(vurdering, {"inntekter[0].belop_per_maned": 4000})`` (``Assessment.what_if``)
+  assesses a changed copy of the case and lists what changed: outcomes, amounts, missing
+  facts and flags. The original is never touched. A change is a JSON path in the contract
+  (``personer[1].fodselsdato``, ``kommune.navn``) and a JSON value; ``None`` removes the field
+  (in the contract an absent fact is *unknown*); an index one past the end of a list appends.
+* ``why_not(vurdering)`` (alias ``hvorfor_ikke``) gives, for each ``ikke_oppfylt`` decision,
+  the smallest change of the facts that would turn it, where the rule makes that computable,
+  each checked by assessing it: the counted income under which the § 18 amount is above 0
+  (from the calculation's own lines), and the date a person reaches an age a failed rule
+  compares with (``soker.alder >= 18``: the 18th birthday).
+* ``break_even(vurdering)`` (alias ``inntekt_ved_null``): the income at which the § 18 amount
+  reaches 0, from the calculation's lines (needs minus counted income), checked by assessing
+  it, with a bisection on ``assess`` as the fallback when the check fails.
+
+Nothing here knows a rate: every number comes from an assessment's own lines.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from attrs import frozen
+
+from ..inndata.desimal import tall_til_json
+from ..inndata.errors import Feil, UgyldigSak
+from ..inndata.sti import skjot
+from ..lov.outcome import Utfall
+from ..lov.tree import Node, fakta_til_json
+from ..vurdering.grunnfakta import alder
+from ..vurdering.vurderer import vurder
+from .explain import UTFALLSORD, formater, kroner, merknadstekst
+
+if TYPE_CHECKING:
+    from ..lov.rulebook.book import Regelbok
+    from .assessment import Assessment, Vedtak
+
+__all__ = [
+    "Forskjell",
+    "Forslag",
+    "HvaOm",
+    "Inntektsgrense",
+    "break_even",
+    "endre",
+    "forskjeller",
+    "hent",
+    "hva_om",
+    "hvorfor_ikke",
+    "inntekt_ved_null",
+    "les_sti",
+    "why_not",
+]
+
+_NAVN = r"[A-Za-z_][A-Za-z0-9_]*"
+_STI = re.compile(rf"{_NAVN}(?:\.{_NAVN}|\[[0-9]+\])*")
+_LEDD = re.compile(rf"\.?({_NAVN})|\[([0-9]+)\]")
+
+
+# --- paths -----------------------------------------------------------------------------------
+
+
+def les_sti(sti: str) -> tuple[str | int, ...]:
+    """A contract JSON path as steps: ``personer[1].fodselsdato`` → ``("personer", 1, ...)``.
+
+    A malformed path is a rejection (``UgyldigSak``) naming it.
+    """
+    if not isinstance(sti, str) or not _STI.fullmatch(sti):
+        raise UgyldigSak(
+            [Feil(str(sti), None, "ugyldig sti: skriv f.eks. inntekter[0].belop_per_maned")]
+        )
+    return tuple(navn if navn else int(indeks) for navn, indeks in _LEDD.findall(sti))
+
+
+def hent(data: Any, sti: str) -> Any:
+    """The value at ``sti`` in a contract dict; a path that is not there is a rejection."""
+    verdi = data
+    gjort = ""
+    for ledd in les_sti(sti):
+        gjort = skjot(gjort, ledd)
+        if isinstance(ledd, int):
+            if not isinstance(verdi, list) or ledd >= len(verdi):
+                raise UgyldigSak([Feil(gjort, None, "finnes ikke i saken")])
+            verdi = verdi[ledd]
+        else:
+            if not isinstance(verdi, dict) or ledd not in verdi:
+                raise UgyldigSak([Feil(gjort, None, "finnes ikke i saken")])
+            verdi = verdi[ledd]
+    return verdi
+
+
+def endre(
+    data: Mapping[str, Any], endringer: Mapping[str, Any] | Iterable[tuple[str, Any]]
+) -> dict:
+    """A deep copy of a contract dict with the changes made, in order.
+
+    ``None`` removes the field (or list element); an index equal to a list's length appends;
+    a missing object or list on the way is created. The result is *not* validated: pass it to
+    ``assess`` (or ``les_sak``) for that. A path that cannot be followed is a rejection.
+    """
+    ny: dict[str, Any] = copy.deepcopy(dict(data))
+    par = endringer.items() if isinstance(endringer, Mapping) else endringer
+    for sti, verdi in par:
+        _sett(ny, sti, copy.deepcopy(verdi))
+    return ny
+
+
+def _sett(data: dict[str, Any], sti: str, verdi: Any) -> None:
+    ledd = les_sti(sti)
+    forelder: Any = data
+    gjort = ""
+    for i, steg in enumerate(ledd[:-1]):
+        neste_er_indeks = isinstance(ledd[i + 1], int)
+        gjort = skjot(gjort, steg)
+        if isinstance(steg, int):
+            if not isinstance(forelder, list) or steg > len(forelder):
+                raise UgyldigSak([Feil(gjort, None, "indeksen er utenfor listen")])
+            if steg == len(forelder):
+                forelder.append([] if neste_er_indeks else {})
+            forelder = forelder[steg]
+        else:
+            if not isinstance(forelder, dict):
+                raise UgyldigSak([Feil(gjort, None, "forelderen er ikke et objekt")])
+            if forelder.get(steg) is None:
+                if verdi is None:
+                    return  # removing something below an absent field: nothing to do
+                forelder[steg] = [] if neste_er_indeks else {}
+            forelder = forelder[steg]
+    siste = ledd[-1]
+    gjort = skjot(gjort, siste)
+    if isinstance(siste, int):
+        if not isinstance(forelder, list):
+            raise UgyldigSak([Feil(gjort, None, "forelderen er ikke en liste")])
+        if siste > len(forelder) or (siste == len(forelder) and verdi is None):
+            raise UgyldigSak(
+                [Feil(gjort, None, f"indeksen er utenfor listen (lengde {len(forelder)})")]
+            )
+        if verdi is None:
+            del forelder[siste]
+        elif siste == len(forelder):
+            forelder.append(verdi)
+        else:
+            forelder[siste] = verdi
+        return
+    if not isinstance(forelder, dict):
+        raise UgyldigSak([Feil(gjort, None, "forelderen er ikke et objekt")])
+    if verdi is None:
+        forelder.pop(siste, None)
+    else:
+        forelder[siste] = verdi
+
+
+# --- what changed ----------------------------------------------------------------------------
+
+
+@frozen
+class Forskjell:
+    """One thing that differs between two assessments.
+
+    ``felt`` is ``vurdert`` (the area was assessed or not), ``utfall``, ``mangler``, an output
+    of the area (``belop_per_maned``, ``stonad_per_ar``, …) or ``merknad`` (a flag raised or
+    gone; ``omrade`` is then None and ``fra``/``til`` is the code or None).
+    """
+
+    omrade: str | None
+    felt: str
+    fra: Any
+    til: Any
+
+    def tekst(self, sprak: str = "nb", etiketter: Mapping[str, str] | None = None) -> str:
+        """One line in words: the area's title and the field's name (``etiketter``: the
+        titles of the areas by key, the names of the flags by code), the values as a
+        caseworker reads them («skjønn → ikke oppfylt», «19 850 kr → 14 850 kr»)."""
+        etiketter = etiketter or {}
+        if self.felt == "merknad":
+            kode = self.til if self.til is not None else self.fra
+            navn = etiketter.get(kode, kode)
+            if sprak == "nb":
+                return f"Merknad «{navn}»: " + ("ny" if self.til is not None else "borte")
+            return f"Flag «{navn}»: " + ("raised" if self.til is not None else "gone")
+        omrade = etiketter.get(self.omrade or "", self.omrade or "")
+        if self.felt == "vurdert":
+            if sprak == "nb":
+                return f"{omrade}: " + ("nå vurdert" if self.til else "ikke lenger vurdert")
+            return f"{omrade}: " + ("now assessed" if self.til else "no longer assessed")
+        felt = feltnavn(self.felt, sprak)
+        fra, til = vis_verdi(self.felt, self.fra, sprak), vis_verdi(self.felt, self.til, sprak)
+        return f"{omrade}: {felt} {fra} → {til}"
+
+    def to_dict(self) -> dict[str, Any]:
+
+        def json_verdi(verdi: Any) -> Any:
+            return verdi.value if isinstance(verdi, Utfall) else fakta_til_json(verdi)
+
+        return {
+            "omrade": self.omrade,
+            "felt": self.felt,
+            "fra": json_verdi(self.fra),
+            "til": json_verdi(self.til),
+        }
+
+
+#: An area's outputs (and ``utfall``, ``mangler``) as the what-if text names them.
+FELTNAVN: Mapping[str, tuple[str, str]] = {
+    "utfall": ("utfall", "outcome"),
+    "mangler": ("manglende opplysninger", "missing facts"),
+    "belop_per_maned": ("beløp per måned", "amount per month"),
+    "engangsutgifter": ("engangsutgifter", "one-off expenses"),
+    "stonad_per_ar": ("stønad per år", "benefit per year"),
+    "dagsats": ("dagsats", "daily rate"),
+    "grunnbelop": ("grunnbeløp (G)", "basic amount (G)"),
+    "faktor_g": ("faktor av G", "factor of G"),
+    "full_sats_fra": ("full sats fra", "full rate from"),
+    "barnetillegg_per_dag": ("barnetillegg per dag", "child supplement per day"),
+    "barnetillegg_per_barn_per_dag": (
+        "barnetillegg per barn per dag",
+        "child supplement per child per day",
+    ),
+    "barnetillegg_per_ar": ("barnetillegg per år", "child supplement per year"),
+    "reduksjon_per_ar": ("reduksjon per år", "reduction per year"),
+    "stonad_etter_reduksjon_per_ar": ("stønad etter reduksjon per år", "benefit after reduction"),
+    "trekk_fravaer": ("trekk for fravær", "deduction for absence"),
+    "beregnet_behov_per_maned": ("beregnet behov per måned", "computed need per month"),
+    "engangsstonad": ("engangsstønad", "one-off support"),
+    "engangsstonad_fra": ("engangsstønad fra", "one-off support from"),
+    "engangsstonad_til": ("engangsstønad til", "one-off support to"),
+    "formue_dekker_maneder": ("måneder formuen dekker", "months the assets cover"),
+    "personer": ("personer", "persons"),
+    "opphold": ("opphold", "stays"),
+}
+#: Outputs that are not amounts in kroner although they are numbers.
+_IKKE_KRONER = frozenset({"faktor_g", "formue_dekker_maneder"})
+
+
+def feltnavn(felt: str, sprak: str = "nb") -> str:
+    """An area's output in words (``belop_per_maned`` → «beløp per måned»)."""
+    navn = FELTNAVN.get(felt)
+    if navn is None and felt.startswith("beregnet_") and felt[9:] in FELTNAVN:
+        # A refusal's computed figure (areas.base.BEREGNET): «beregnet stønad per år».
+        opprinnelig = FELTNAVN[felt[9:]]
+        navn = (f"beregnet {opprinnelig[0]}", f"computed {opprinnelig[1]}")
+    if navn is None:
+        return felt.replace("_", " ")
+    return navn[0] if sprak == "nb" else navn[1]
+
+
+def utfallsord(utfall: Utfall, sprak: str = "nb") -> str:
+    """An outcome in a few words («skjønn», «ikke oppfylt»): ``UTFALLSORD`` before its dash."""
+
+    ord_ = UTFALLSORD[sprak][utfall].split(" – ")[0]
+    return ord_[0].lower() + ord_[1:]
+
+
+def vis_verdi(felt: str, verdi: Any, sprak: str = "nb") -> str:
+    """A value of an area's output as a caseworker reads it."""
+
+    if verdi is None:
+        return "–"
+    if isinstance(verdi, Utfall):
+        return utfallsord(verdi, sprak)
+    if isinstance(verdi, bool):
+        return ("ja" if verdi else "nei") if sprak == "nb" else ("yes" if verdi else "no")
+    if isinstance(verdi, Decimal | int) and felt not in _IKKE_KRONER:
+        return kroner(Decimal(verdi), sprak)
+    if isinstance(verdi, Decimal | int):  # a factor: every digit, as the law states it
+        return str(verdi).replace(".", ",") if sprak == "nb" else str(verdi)
+    if isinstance(verdi, date):
+        return formater(verdi, sprak)
+    if isinstance(verdi, tuple):
+        return ", ".join(str(v) for v in verdi) or "–"
+
+    tekst = json.dumps(fakta_til_json(verdi), ensure_ascii=False, default=str)
+    return tekst if len(tekst) <= 80 else tekst[:79] + "…"
+
+
+def _merknadsnavn(m: Any, sprak: str) -> str:
+    """A flag in words: the first sentence of its text (at most 100 characters), and whom it
+    concerns."""
+
+    tekst = merknadstekst(m, sprak).strip() or m.kode
+    forste = tekst.split(". ")[0].rstrip(".")
+    if len(forste) > 100:
+        forste = forste[:99] + "…"
+    return f"{forste} ({m.person})" if m.person else forste
+
+
+def _merknadskoder(vurdering: Assessment) -> list[str]:
+    return [f"{m.kode} ({m.person})" if m.person else m.kode for m in vurdering.merknader]
+
+
+def forskjeller(for_: Assessment, etter: Assessment) -> tuple[Forskjell, ...]:
+    """What differs between two assessments: per area, then the flags."""
+    ut: list[Forskjell] = []
+    for omrade in dict.fromkeys([*for_.vedtak, *etter.vedtak]):
+        a, b = for_.vedtak.get(omrade), etter.vedtak.get(omrade)
+        if a is None or b is None:
+            ut.append(Forskjell(omrade, "vurdert", a is not None, b is not None))
+            continue
+        if a.utfall is not b.utfall:
+            ut.append(Forskjell(omrade, "utfall", a.utfall, b.utfall))
+        for nokkel in dict.fromkeys([*a.utdata, *b.utdata]):
+            fra, til = a.utdata.get(nokkel), b.utdata.get(nokkel)
+            if fra != til:
+                ut.append(Forskjell(omrade, nokkel, fra, til))
+        if a.mangler != b.mangler:
+            ut.append(Forskjell(omrade, "mangler", a.mangler, b.mangler))
+    fra_koder, til_koder = _merknadskoder(for_), _merknadskoder(etter)
+    for kode in dict.fromkeys(fra_koder):
+        if fra_koder.count(kode) > til_koder.count(kode):
+            ut.append(Forskjell(None, "merknad", kode, None))
+    for kode in dict.fromkeys(til_koder):
+        if til_koder.count(kode) > fra_koder.count(kode):
+            ut.append(Forskjell(None, "merknad", None, kode))
+    return tuple(ut)
+
+
+@frozen
+class HvaOm:
+    """The result of a what-if: the changes asked, the changed case, both assessments."""
+
+    endringer: Mapping[str, Any]
+    sak: Mapping[str, Any]  # the changed case, as contract JSON
+    for_: Assessment
+    etter: Assessment
+    forskjeller: tuple[Forskjell, ...]
+
+    def endret(self) -> dict[str, tuple[Any, Any]]:
+        """The changes that change the case: ``{path: (value before, value after)}`` (a value
+        absent before is None). A change to the value the case already has is not one."""
+        ut = {}
+        for sti, verdi in self.endringer.items():
+            try:
+                for_ = hent(self.for_.inndata, sti)
+            except UgyldigSak:
+                for_ = None
+            if for_ != verdi or type(for_) is not type(verdi):
+                ut[sti] = (for_, verdi)
+        return ut
+
+    def etiketter(self, sprak: str = "nb") -> dict[str, str]:
+        """The areas' titles by key and the flags' names by code, for ``Forskjell.tekst``."""
+        ut: dict[str, str] = {}
+        for vurdering in (self.for_, self.etter):
+            for navn, v in vurdering.vedtak.items():
+                ut.setdefault(navn, v.tittel.get(sprak) or v.tittel.get("nb") or navn)
+            for m, kode in zip(vurdering.merknader, _merknadskoder(vurdering), strict=True):
+                ut.setdefault(kode, _merknadsnavn(m, sprak))
+        return ut
+
+    def tekst(self, sprak: str = "nb") -> str:
+        """A short account: what was changed in a copy of the case, and what that changed.
+
+        «Endret» only when the copy differs from the case; a value the case already has is
+        said to be unchanged.
+        """
+
+        def vis(v: Any) -> str:
+            return "–" if v is None else json.dumps(v, ensure_ascii=False)
+
+        endret = self.endret()
+        uendret = [sti for sti in self.endringer if sti not in endret]
+        linjer = []
+        if endret:
+            linjer.append(
+                (
+                    "Endret i en kopi av saken (saken selv er uendret): "
+                    if sprak == "nb"
+                    else "Changed in a copy of the case (the case itself is unchanged): "
+                )
+                + ", ".join(f"{sti} {vis(a)} → {vis(b)}" for sti, (a, b) in endret.items())
+            )
+        if uendret:
+            linjer.append(
+                (
+                    "Ingen endring: saken har allerede "
+                    if sprak == "nb"
+                    else "No change: the case already has "
+                )
+                + ", ".join(f"{sti} = {vis(self.endringer[sti])}" for sti in uendret)
+            )
+        if not self.endringer:
+            linjer.append("Ingen endring oppgitt." if sprak == "nb" else "No change given.")
+        if not self.forskjeller:
+            linjer.append(
+                "Ingen endring i utfall, beløp eller merknader."
+                if sprak == "nb"
+                else "No change in outcomes, amounts or flags."
+            )
+        etiketter = self.etiketter(sprak)
+        linjer += [f"  {f.tekst(sprak, etiketter)}" for f in self.forskjeller]
+        return "\n".join(linjer)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "endringer": dict(self.endringer),
+            "forskjeller": [f.to_dict() for f in self.forskjeller],
+            "etter": self.etter.to_dict(),
+        }
+
+
+def hva_om(
+    vurdering: Assessment,
+    endringer: Mapping[str, Any] | Iterable[tuple[str, Any]],
+    *,
+    regler: Regelbok | None = None,
+) -> HvaOm:
+    """Assess a changed copy of the assessed case (on its date, unless the changes move it).
+
+    Raises ``UgyldigSak`` when a path cannot be followed or the changed case is rejected.
+    ``regler``: the rulebook to use (the assessment does not keep one); default the shipped.
+    """
+
+    endringer = dict(endringer.items() if isinstance(endringer, Mapping) else endringer)
+    ny = endre(vurdering.inndata, endringer)
+    etter = vurder(ny, regler=regler)
+    return HvaOm(endringer, ny, vurdering, etter, forskjeller(vurdering, etter))
+
+
+# --- the income at which the § 18 amount reaches 0 ---------------------------------------------
+
+_INNTEKTSINDEKS = re.compile(r"inntekter\[([0-9]+)\]")
+EN_KRONE = Decimal(1)
+
+
+@frozen
+class Inntektsgrense:
+    """Where the amount of an area reaches 0 as one income line grows, or would rise above 0.
+
+    ``sti``: the income line's amount (``inntekter[i].belop_per_maned``); ``verdi``: the value
+    at the threshold; ``naa``: its value now (None when the line would be new); ``endringer``:
+    the change to make (a new line when the case has no counted income); ``medregnet_grense``:
+    the total counted income at the threshold; ``bekreftet``: an assessment with the change
+    gave what was claimed; ``metode``: ``beregning`` (the calculation's lines) or
+    ``halvering`` (a bisection on ``assess``, when the lines did not predict it).
+    """
+
+    omrade: str
+    sti: str
+    verdi: Decimal
+    naa: Decimal | None
+    medregnet_grense: Decimal
+    endringer: Mapping[str, Any]
+    bekreftet: bool
+    metode: str
+
+    def tekst(self, sprak: str = "nb") -> str:
+
+        if sprak == "nb":
+            naa = f" (nå {kroner(self.naa, sprak)})" if self.naa is not None else " (ny linje)"
+            return (
+                f"{self.omrade}: beløpet blir 0 når {self.sti} er {kroner(self.verdi, sprak)}"
+                f"{naa}; medregnet inntekt i alt {kroner(self.medregnet_grense, sprak)}."
+            )
+        naa = f" (now {kroner(self.naa, sprak)})" if self.naa is not None else " (a new line)"
+        return (
+            f"{self.omrade}: the amount reaches 0 when {self.sti} is {kroner(self.verdi, sprak)}"
+            f"{naa}; counted income in all {kroner(self.medregnet_grense, sprak)}."
+        )
+
+
+def _medregnede(vedtak: Vedtak) -> list[tuple[int, Decimal]]:
+    """Counted income lines as (index in ``inntekter``, amount), largest first."""
+    ut = []
+    for linje in vedtak.beregning or ():
+        if not linje.post.startswith("inntekt_") or linje.medregnet is not True:
+            continue
+        treff = _INNTEKTSINDEKS.search(linje.node_id or "")
+        if treff and linje.grunnlag is not None:
+            ut.append((int(treff.group(1)), linje.grunnlag))
+    return sorted(ut, key=lambda t: -t[1])
+
+
+def _behov(vedtak: Vedtak) -> Decimal:
+    """The needs in the calculation: every line except counted income (rates, housing, …)."""
+    return sum(
+        (
+            linje.belop
+            for linje in vedtak.beregning or ()
+            if not (linje.post.startswith("inntekt_") and linje.medregnet is True)
+        ),
+        Decimal(0),
+    )
+
+
+def _belop(vurdering: Assessment, omrade: str) -> Decimal | None:
+    vedtak = vurdering.vedtak.get(omrade)
+    return vedtak.beregnet_behov_per_maned if vedtak is not None else None
+
+
+def break_even(
+    vurdering: Assessment, omrade: str = "livsopphold", *, regler: Regelbok | None = None
+) -> Inntektsgrense | None:
+    """The income at which the area's monthly amount reaches 0 (for § 18: needs − income).
+
+    From the calculation: the needs are the sum of every line that is not counted income; the
+    amount reaches 0 when the counted income equals them. The largest counted income line is
+    raised by the amount (or, with no counted income, an ``arbeidsinntekt`` line for the
+    applicant is added), and the claim is checked by assessing it: the amount is 0 there and
+    above 0 one krone below. If the lines did not predict it (a calculation that is not plain
+    addition), a bisection on ``assess`` finds it instead. None when the amount cannot be
+    computed or is already 0.
+    """
+    vedtak = vurdering.vedtak.get(omrade)
+    if vedtak is None or vedtak.beregning is None:
+        return None
+    belop = vedtak.beregnet_behov_per_maned  # a refusal's computed amount too
+    if belop is None or belop <= 0:
+        return None
+    linjer = _medregnede(vedtak)
+    medregnet = sum((b for _, b in linjer), Decimal(0))
+    if linjer:
+        indeks, naa = linjer[0]
+        sti = f"inntekter[{indeks}].belop_per_maned"
+
+        def endring(verdi: Decimal) -> dict[str, Any]:
+            return {sti: tall_til_json(verdi)}
+
+        start: Decimal | None = naa
+    else:
+        inntekter = vurdering.inndata.get("inntekter") or []
+        indeks = len(inntekter)
+        sti = f"inntekter[{indeks}].belop_per_maned"
+        soker = next(p["id"] for p in vurdering.inndata["personer"] if p["rolle"] == "soker")
+
+        def endring(verdi: Decimal) -> dict[str, Any]:
+            return {
+                f"inntekter[{indeks}]": {
+                    "person": soker,
+                    "type": "arbeidsinntekt",
+                    "belop_per_maned": tall_til_json(verdi),
+                }
+            }
+
+        start, naa = Decimal(0), None
+    assert start is not None
+    verdi = start + belop  # the calculation: the amount falls krone for krone with the income
+    grense = medregnet + belop
+
+    def belop_med(v: Decimal) -> Decimal | None:
+        try:
+            return _belop(hva_om(vurdering, endring(v), regler=regler).etter, omrade)
+        except UgyldigSak:
+            return None
+
+    ved, under = belop_med(verdi), belop_med(verdi - EN_KRONE)
+    if ved == 0 and under is not None and under > 0:
+        return Inntektsgrense(omrade, sti, verdi, naa, grense, endring(verdi), True, "beregning")
+    # The lines did not predict it: bisect on assess (the amount never rises with income).
+    lav, hoy = start, max(verdi, start + EN_KRONE)
+    for _ in range(64):
+        hoyt = belop_med(hoy)
+        if hoyt is not None and hoyt == 0:
+            break
+        hoy *= 2
+    else:
+        return None
+    while hoy - lav > EN_KRONE:
+        midt = ((lav + hoy) / 2).to_integral_value()
+        midt_belop = belop_med(midt)
+        if midt_belop is not None and midt_belop == 0:
+            hoy = midt
+        else:
+            lav = midt
+    return Inntektsgrense(
+        omrade, sti, hoy, naa, medregnet + (hoy - start), endring(hoy), True, "halvering"
+    )
+
+
+# --- why not ---------------------------------------------------------------------------------
+
+
+@frozen
+class Forslag:
+    """A change of the facts that would turn an ``ikke_oppfylt`` decision, checked by assessing.
+
+    ``regel``: the failed rule it answers (None for the calculation); ``tekst``: nb and en;
+    ``endringer``: the change as contract paths and values; ``utfall_etter``: the decision's
+    outcome with the change; ``bekreftet``: the assessment with the change gave another
+    outcome than ``ikke_oppfylt``.
+    """
+
+    omrade: str
+    regel: str | None
+    tekst: Mapping[str, str]
+    endringer: Mapping[str, Any]
+    utfall_etter: Utfall | None
+    bekreftet: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "omrade": self.omrade,
+            "regel": self.regel,
+            "tekst": dict(self.tekst),
+            "endringer": dict(self.endringer),
+            "utfall_etter": self.utfall_etter.value if self.utfall_etter else None,
+            "bekreftet": self.bekreftet,
+        }
+
+
+def why_not(vurdering: Assessment, *, regler: Regelbok | None = None) -> tuple[Forslag, ...]:
+    """For each ``ikke_oppfylt`` decision, the smallest changes that would turn it.
+
+    Only where the rule makes it computable, and each checked by assessing the changed case:
+
+    * an amount of 0 (§ 18): the counted income must fall below the needs in the calculation's
+      lines; the change lowers the largest counted income lines by the excess plus 1 krone;
+    * a failed rule comparing an age with a number (``soker.alder >= 18``, ``kvp.alder >= 18
+      og kvp.alder < 67``): the first later date on which a person in the case reaches the
+      age that turns the rule (their birthday), as a change of ``vurderingsdato``.
+    """
+    ut: list[Forslag] = []
+    for omrade, vedtak in vurdering.vedtak.items():
+        if vedtak.utfall is not Utfall.IKKE_OPPFYLT:
+            continue
+        forslag = _inntekt_under_behov(vurdering, omrade, vedtak, regler)
+        if forslag is not None:
+            ut.append(forslag)
+        ut.extend(_aldersdatoer(vurdering, omrade, vedtak, regler))
+    return tuple(ut)
+
+
+def _prov(
+    vurdering: Assessment, omrade: str, endringer: Mapping[str, Any], regler: Regelbok | None
+) -> tuple[Utfall | None, Assessment | None]:
+    try:
+        etter = hva_om(vurdering, endringer, regler=regler).etter
+    except UgyldigSak:
+        return None, None
+    vedtak = etter.vedtak.get(omrade)
+    return (vedtak.utfall if vedtak else None), etter
+
+
+def _inntekt_under_behov(
+    vurdering: Assessment, omrade: str, vedtak: Vedtak, regler: Regelbok | None
+) -> Forslag | None:
+
+    if vedtak.beregning is None or vedtak.beregnet_behov_per_maned != 0:
+        return None
+    linjer = _medregnede(vedtak)
+    if not linjer:
+        return None
+    behov = _behov(vedtak)
+    medregnet = sum((b for _, b in linjer), Decimal(0))
+    rest = medregnet - behov + EN_KRONE  # lower the counted income by this, to 1 krone short
+    if behov <= 0:
+        return None
+    endringer: dict[str, Any] = {}
+    for indeks, belop in linjer:
+        if rest <= 0:
+            break
+        kutt = min(belop, rest)
+        endringer[f"inntekter[{indeks}].belop_per_maned"] = tall_til_json(belop - kutt)
+        rest -= kutt
+    utfall, _ = _prov(vurdering, omrade, endringer, regler)
+    bekreftet = utfall is not None and utfall is not Utfall.IKKE_OPPFYLT
+    grense = behov
+    tekst = {
+        "nb": f"Beløpet etter {vedtak_hjemmel(vedtak, 'nb')} blir over 0 når inntekten som "
+        f"regnes med, er under {kroner(grense, 'nb')} (nå {kroner(medregnet, 'nb')}): "
+        f"{kroner(medregnet - grense + EN_KRONE, 'nb')} mindre gir 1 kr. "
+        f"Det samme gjør {kroner(medregnet - grense + EN_KRONE, 'nb')} mer i godkjente "
+        "utgifter som inngår i beregningen.",
+        "en": f"The amount under {vedtak_hjemmel(vedtak, 'en')} is above 0 when the counted "
+        f"income is below {kroner(grense, 'en')} (now {kroner(medregnet, 'en')}): "
+        f"{kroner(medregnet - grense + EN_KRONE, 'en')} less gives NOK 1. So does "
+        f"{kroner(medregnet - grense + EN_KRONE, 'en')} more in accepted expenses that the "
+        "calculation includes.",
+    }
+    return Forslag(omrade, None, tekst, endringer, utfall, bekreftet)
+
+
+def vedtak_hjemmel(vedtak: Vedtak, sprak: str) -> str:
+    return "; ".join(h.tekst(sprak) for h in vedtak.hjemmel) or vedtak.omrade
+
+
+_ALDERSVILKAR = re.compile(r"([A-Za-z_][\w.]*alder\w*)\s*(>=|>|<=|<)\s*([0-9]+)")
+
+
+def innerste_feilede(vedtak: Vedtak) -> list[Node]:
+    """The innermost failed rule nodes under the main rule: they say why."""
+    ut = []
+    for node in vedtak.hovednode().noder():
+        if node.regel is None or node.utfall is not Utfall.IKKE_OPPFYLT or node.rolle == "unntak":
+            continue
+        if any(
+            d is not node and d.regel and d.rolle != "unntak" and d.utfall is Utfall.IKKE_OPPFYLT
+            for d in node.noder()
+        ):
+            continue
+        ut.append(node)
+    return ut
+
+
+def _fodselsdag(fodt: date, alder: int) -> date:
+    """The day a person born ``fodt`` turns ``alder`` (29 February: 1 March in other years)."""
+    try:
+        return fodt.replace(year=fodt.year + alder)
+    except ValueError:
+        return date(fodt.year + alder, 3, 1)
+
+
+def _aldersdatoer(
+    vurdering: Assessment, omrade: str, vedtak: Vedtak, regler: Regelbok | None
+) -> list[Forslag]:
+
+    dato = vurdering.vurderingsdato
+    personer = [
+        (i, p, date.fromisoformat(p["fodselsdato"]))
+        for i, p in enumerate(vurdering.inndata.get("personer") or [])
+        if isinstance(p.get("fodselsdato"), str)
+    ]
+    ut: list[Forslag] = []
+    for node in innerste_feilede(vedtak):
+        kandidater: dict[date, tuple[int, int]] = {}
+        for leaf in node.noder():
+            for fakta_navn, op, tall in _ALDERSVILKAR.findall(leaf.uttrykk or ""):
+                grense = int(tall) + (1 if op == ">" else 0)
+                if op not in (">=", ">"):
+                    continue  # nobody grows younger: only a later birthday can turn it
+                naa = leaf.fakta.get(fakta_navn)
+                for i, _p, fodt in personer:
+                    if isinstance(naa, int) and alder(fodt, dato) != naa:
+                        continue  # not the person the fact is about
+                    dag = _fodselsdag(fodt, grense)
+                    if dag > dato:
+                        kandidater.setdefault(dag, (i, grense))
+        for dag in sorted(kandidater):
+            i, grense = kandidater[dag]
+            endringer = {"vurderingsdato": dag.isoformat()}
+            utfall, etter = _prov(vurdering, omrade, endringer, regler)
+            regel_etter = None
+            if etter is not None and omrade in etter.vedtak:
+                funnet = etter.vedtak[omrade].node.finn(node.id)
+                regel_etter = funnet.utfall if funnet is not None else None
+            if regel_etter is None or regel_etter is Utfall.IKKE_OPPFYLT:
+                continue
+            assert node.regel is not None
+            tittel = node.regel.tittel
+            ut.append(
+                Forslag(
+                    omrade,
+                    node.regel.id,
+                    {
+                        "nb": f"«{tittel['nb']}» blir {regel_etter.value.replace('_', ' ')} "
+                        f"fra {formater(dag, 'nb')}, når personer[{i}] fyller {grense} år; "
+                        f"vedtaket blir da {utfall.value if utfall else 'ikke vurdert'}.",
+                        "en": f"«{tittel['en']}» becomes {regel_etter.value.replace('_', ' ')} "
+                        f"from {formater(dag, 'en')}, when personer[{i}] turns {grense}; the "
+                        f"decision is then {utfall.value if utfall else 'not assessed'}.",
+                    },
+                    endringer,
+                    utfall,
+                    utfall is not None and utfall is not Utfall.IKKE_OPPFYLT,
+                )
+            )
+            break  # the first such date is the smallest change
+    return ut
+
+
+#: The names before the public API took one convention (see ``sosialregler.__doc__``).
+hvorfor_ikke = why_not
+inntekt_ved_null = break_even

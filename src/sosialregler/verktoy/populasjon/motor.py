@@ -1,0 +1,119 @@
+"""The evaluator: batches of cases in, batches of household rows out (the seam of issue 19).
+
+``Motor`` is what a population run needs from an evaluator: given the input batches, the date
+and the rulebook, yield one output ``RecordBatch`` per input batch in the schema of
+``skjema.utdata_skjema``. ``PerSak`` is exact by construction: every row is the library's own
+per-case path (``api.assess`` through ``batch.assess_many``, in worker processes when asked).
+A columnar evaluator generated from the rulebook (issue 17) plugs in here as another ``Motor``
+and is held to ``PerSak`` row for row by the tests; the law is never written a second time.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from typing import Any, Protocol
+
+from attrs import frozen
+
+from ...inndata.grenser import STANDARD, Grenser
+from ...lov.rulebook.book import Regelbok
+from ..batch import Avvist, assess_many
+from . import rad as radmodul
+from .kilde import Innbatch
+from .skjema import BELOP, utdata_skjema, utfallkolonne
+
+Fremdrift = bool | Callable[[int, int | None], Any] | None
+
+
+class Motor(Protocol):
+    """An evaluator of a population: one output batch per input batch, in order."""
+
+    def __call__(
+        self,
+        batcher: Iterable[Innbatch],
+        *,
+        dato: date | None,
+        bok: Regelbok,
+        grenser: Grenser,
+        fremdrift: Fremdrift,
+        total: int | None,
+    ) -> Iterator[Any]: ...
+
+
+@frozen
+class PerSak:
+    """The per-case path over a population, in ``prosesser`` processes (1: this process)."""
+
+    prosesser: int = 1
+
+    def __call__(
+        self,
+        batcher: Iterable[Innbatch],
+        *,
+        dato: date | None,
+        bok: Regelbok,
+        grenser: Grenser = STANDARD,
+        fremdrift: Fremdrift = False,
+        total: int | None = None,
+    ) -> Iterator[Any]:
+        ventende: deque[Innbatch] = deque()
+
+        def saker() -> Iterator[Any]:
+            # assess_many reads ahead only a few chunks per worker, so at most a few input
+            # batches wait here for their results: memory stays flat.
+            for b in batcher:
+                ventende.append(b)
+                yield from b.saker
+
+        svar = assess_many(
+            saker(),
+            processes=self.prosesser,
+            on=dato,
+            progress=fremdrift,
+            regler=bok,
+            resultat=radmodul.fra_vurdering,
+            total=total,
+            grenser=grenser,
+        )
+        omrader = tuple(o.id for o in bok.omrader)
+        rader: list[Any] = []
+        for s in svar:
+            rader.append(s)
+            while ventende and len(rader) >= len(ventende[0].saker):
+                b = ventende.popleft()
+                n = len(b.saker)
+                yield bygg(b, rader[:n], omrader)
+                del rader[:n]
+        while ventende:  # only batches without rows can be left at the end
+            b = ventende.popleft()
+            if b.saker or rader:
+                raise RuntimeError("populasjon: færre svar enn saker fra assess_many")
+            yield bygg(b, [], omrader)
+
+
+def bygg(b: Innbatch, svar: list[Any], omrader: tuple[str, ...]) -> Any:
+    """The output batch of input batch ``b`` from its rows (a dict, or an ``Avvist``)."""
+    import pyarrow as pa
+
+    rader: list[radmodul.Rad] = [
+        radmodul.avvist(s.sak_id, s.feil, s.intern) if isinstance(s, Avvist) else s for s in svar
+    ]
+    n = len(rader)
+    skjema = utdata_skjema(omrader, b.ekstra.schema if b.ekstra is not None else None)
+    kolonner: dict[str, list[Any]] = {
+        "rad": list(range(b.start, b.start + n)),
+        "linje": list(b.linjer) if b.linjer is not None else [None] * n,
+        "sak_id": [r["sak_id"] for r in rader],
+    }
+    for o in omrader:
+        kolonner[utfallkolonne(o)] = [r["utfall"].get(o) for r in rader]
+    for kolonne, _, _ in BELOP:
+        kolonner[kolonne] = [r["belop"].get(kolonne) for r in rader]
+    for navn in ("merknader", "mangler", "feil", "intern_feil"):
+        kolonner[navn] = [r[navn] for r in rader]
+    arrays = [pa.array(kolonner[f.name], type=f.type) for f in skjema if f.name in kolonner]
+    if b.ekstra is not None:
+        arrays.extend(b.ekstra.columns)
+    return pa.RecordBatch.from_arrays(arrays, schema=skjema)

@@ -1,0 +1,107 @@
+"""``sosialregler simuler``'s work: one streamed run (or two, to compare rate tables), its
+totals, and the rows written to Parquet as they are made. The command line (cli.py) only reads
+the arguments and prints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from ...api import les_dato
+from .kilde import antall
+from .kjoring import Sti, krev_pyarrow, regelbok_for, vurder_batcher
+from .motor import Fremdrift
+from .sammenlign import Differanse
+from .skjema import utfallkolonne
+from .totaler import BELOP_18, Totaler
+
+#: The columns of run B written beside run A's with ``--mot-satser --ut``.
+MOT = (utfallkolonne("livsopphold"), BELOP_18)
+
+
+@frozen
+class Simulering:
+    totaler: Totaler
+    differanse: Differanse | None
+
+
+def simuler(
+    kilde: Sti,
+    *,
+    dato: date | str | None,
+    satser: Sti | None = None,
+    mot_satser: Sti | None = None,
+    regler: Sti | None = None,
+    ut: Sti | None = None,
+    prosesser: int = 1,
+    fremdrift: Fremdrift = False,
+) -> Simulering:
+    """Run ``kilde`` with ``satser`` (A) and, if given, ``mot_satser`` (B); sum up; write A's
+    rows (with B's § 18 outcome and amount beside them) to ``ut`` as Parquet."""
+    krev_pyarrow()
+    on = les_dato(dato)
+    bok_a = regelbok_for(regler, satser)
+    bok_b = regelbok_for(regler, mot_satser) if mot_satser is not None else None
+    total = antall(kilde)
+    a = vurder_batcher(
+        kilde, dato=on, regler=bok_a, prosesser=prosesser, fremdrift=fremdrift, total=total
+    )
+    b = (
+        vurder_batcher(kilde, dato=on, regler=bok_b, prosesser=prosesser)
+        if bok_b is not None
+        else None
+    )
+    totaler = Totaler(
+        tuple(o.id for o in bok_a.omrader), titler={o.id: o.tittel["nb"] for o in bok_a.omrader}
+    )
+    diff = Differanse() if b is not None else None
+    skriver = None
+    try:
+        for batch_a, batch_b in _par(a, b):
+            totaler.legg_til(batch_a)
+            if diff is not None:
+                diff.legg_til(batch_a, batch_b)
+            if ut is not None:
+                rader = _med_mot(batch_a, batch_b)
+                if skriver is None:
+                    import pyarrow.parquet as pq
+
+                    skriver = pq.ParquetWriter(Path(ut), rader.schema, compression="zstd")
+                skriver.write_batch(rader)
+    finally:
+        if skriver is not None:
+            skriver.close()
+    return Simulering(totaler, diff)
+
+
+def _par(a: Iterator[Any], b: Iterator[Any] | None) -> Iterator[tuple[Any, Any]]:
+    if b is None:
+        for x in a:
+            yield x, None
+        return
+    yield from zip(a, b, strict=True)
+
+
+def _med_mot(a: Any, b: Any) -> Any:
+    import pyarrow as pa
+
+    if b is None:
+        return a
+    arrays = list(a.columns)
+    navn = list(a.schema.names)
+    for kolonne in MOT:
+        arrays.append(b.column(kolonne))
+        navn.append(f"mot_{kolonne}")
+    # B − A in exact decimals, no payable amount counting as 0 kr (as in ``sammenlign``)
+    endring = [
+        (y or Decimal(0)) - (x or Decimal(0))
+        for x, y in zip(a.column(BELOP_18).to_pylist(), b.column(BELOP_18).to_pylist(), strict=True)
+    ]
+    arrays.append(pa.array(endring, a.column(BELOP_18).type))
+    navn.append("endring_livsopphold_belop_per_maned")
+    return pa.RecordBatch.from_arrays(arrays, names=navn)

@@ -1,0 +1,800 @@
+"""§ 18 utmåling: the guideline amount, line by line (the one part of § 18 that is arithmetic).
+
+The amount is the household's guideline rates on the assessment date (state or municipal,
+with the row's date and source), plus housing costs, plus the other necessary monthly expenses
+the case lists, minus income that counts, never below 0. Nothing about *whether* a line counts
+is decided here: the rules decide it item by item (``gjelder = "inntekt"``, ``"boutgift"``,
+``"utgift"``, ``"rettighet"`` in ``rules/stl-18-livsopphold.toml``), so every line is explained
+with its own legal reference. This module only adds up what the rules let through:
+
+* income counts or not by its rule (barnetrygd, children's earnings, foreign child benefit);
+* a housing cost goes in at actual cost unless the caseworker recorded it as not reasonable,
+  in which case the accepted amount they gave goes in instead (whether unassessed costs are
+  reasonable is a criterion of the claim, put to the caseworker once: ``skjonn``);
+* a one-off expense is shown as its own line but kept out of the *monthly* amount;
+* assets and economic rights are lines of their own with no effect on the amount: using assets
+  first and asserting rights are the caseworker's decisions, never folded in silently.
+
+Every number comes from the case or a rate table; the only arithmetic is addition.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from ...inndata.errors import RegelFeil
+from ...inndata.facts import Sak
+from ...inndata.ukjent import Ukjent
+from ...lov import outcome
+from ...lov.rates import SatsOppslag
+from ...lov.rulebook.model import Regel
+from ...lov.tree import LatNode, Node, bygget
+from ..engine import Kontekst, Merknad, Vurdert
+from ..etiketter import TYPER
+from ..faktainfo import FaktaInfo
+from ..grunnfakta import alder, inntektsfakta, person_alder
+from .base import BEREGNET, Beregning, Linje
+
+#: Which rate-table column, and which calculation line, applies to which household type.
+#: A cohabitant assessed alone (no joint economy) takes the shared-household column: half the
+#: couple rate in every verified year (rules/stl-18-livsopphold.toml, stl-18-utmaling).
+SATSKOLONNE = {
+    "enslig": "enslig",
+    "par": "par",
+    "samboer_enkeltvis": "bofellesskap",
+    "bofellesskap": "bofellesskap",
+}
+SATSPOST = {
+    "enslig": "sats_enslig",
+    "par": "sats_ektepar",
+    "samboer_enkeltvis": "sats_samboer_enkeltvis",
+    "bofellesskap": "sats_bofellesskap",
+}
+INNTEKTSREGEL = "stl-18-inntekt-medregnes"
+BOUTGIFTSREGEL = "stl-18-boutgift-rimelig"
+UTGIFTSREGEL = "stl-18-andre-nodvendige-utgifter"
+RETTIGHETSREGEL = "stl-18-1-rettighet"
+FORMUESREGEL = "stl-18-1-formue"
+ENGANGSREGEL = "stl-18-1-engangsbehov"
+#: The steps of the arithmetic stated in the calculation rule (``[[regel.verdi]]``), which the
+#: code below reads by name: the loader refuses a rules folder whose § 18 rule leaves one out.
+VERDIER = (
+    "livsopphold.udekket_behov",
+    "livsopphold.belop_per_maned",
+    "livsopphold.engangsstonad",
+    "livsopphold.behov_dekket_av_inntekt",
+)
+#: The case facts the calculation reads, recorded on its node so the explanation shows them.
+GRUNNLAGSFAKTA = (
+    "vurderingsdato",
+    "husstand.type",
+    "bofellesskap",
+    "husstand.antall_personer",
+    "husstand.antall_barn",
+    "husstand.antall_barn_under_18",
+)
+NULL = Decimal(0)
+UTBETALT_ETTER_21 = "vedtak_etter_21_fjerde_ledd"
+OPPGITT = "oppgitt i saken"
+
+
+def _f(navn: str, type: str, nb: str, en: str, omfang: str | None = None) -> FaktaInfo:
+    return FaktaInfo(navn, type, nb, en, omfang)
+
+
+FAKTA = [
+    # --- the case --------------------------------------------------------------------------
+    _f(
+        "barns_behov.vurdert",
+        "sannhetsverdi",
+        "barnas behov er vurdert konkret",
+        "the children's needs have been assessed",
+    ),
+    _f(
+        "kommune.holder_barnetrygd_fra_annen_stat_utenfor",
+        "sannhetsverdi",
+        "kommunen har valgt å holde barnetrygd fra en annen stat utenfor",
+        "the municipality chose to leave child benefit from another state out",
+    ),
+    _f(
+        "inntekter.har_barnetrygd_fra_annen_stat",
+        "sannhetsverdi",
+        "husstanden har barnetrygd fra en annen stat",
+        "the household receives child benefit from another state",
+    ),
+    _f(
+        "boutgifter.antall_ikke_vurdert",
+        "tall",
+        "boutgifter uten registrert vurdering av om de er rimelige",
+        "housing costs with no recorded assessment of reasonableness",
+    ),
+    _f(
+        "rettigheter.registrert",
+        "sannhetsverdi",
+        "husstandens økonomiske rettigheter er kartlagt i saken",
+        "the household's economic rights are recorded in the case",
+    ),
+    _f(
+        "rettigheter.antall_ikke_sokt",
+        "tall",
+        "antall rettigheter som ikke er søkt om",
+        "rights not applied for",
+    ),
+    _f(
+        "rettigheter.ikke_sokt",
+        "liste",
+        "rettigheter som ikke er søkt om",
+        "rights not applied for (Norwegian names)",
+    ),
+    _f("utbetaling.stonadsform", "tekst", "stønadsform (bidrag eller lån)", "form (grant or loan)"),
+    _f("utbetaling.mottaker", "tekst", "hvem stønaden utbetales til", "who is paid"),
+    _f(
+        "utbetaling.til_tredjepart",
+        "sannhetsverdi",
+        "saken ber om utbetaling til en tredjepart",
+        "the case asks for payment to a third party",
+    ),
+    _f(
+        "utbetaling.samtykke_til_tredjepart",
+        "sannhetsverdi",
+        "søkeren har samtykket til utbetaling til tredjepart",
+        "the applicant consented to payment to a third party",
+    ),
+    _f(
+        "utbetaling.vedtak_etter_21_fjerde_ledd",
+        "sannhetsverdi",
+        "det er fattet vedtak om varer og tjenester etter § 21 fjerde ledd",
+        "a decision on goods and services under section 21 fourth paragraph has been made",
+    ),
+    _f(
+        "utgifter.gjeld",
+        "belop",
+        "nedbetaling av gjeld som saken oppgir som utgift",
+        "debt repayments the case lists as an expense",
+    ),
+    _f(
+        "boutgifter.antall_redusert",
+        "tall",
+        "boutgifter som er vurdert som ikke rimelige og satt ned",
+        "housing costs assessed as not reasonable and reduced",
+    ),
+    _f(
+        "inntekter.har_studiestotte",
+        "sannhetsverdi",
+        "husstanden har lån eller stipend fra Lånekassen",
+        "the household has loans or grants from Lånekassen",
+    ),
+    _f(
+        "vurderingsdato.utenfor_laanekassens_undervisningsar",
+        "sannhetsverdi",
+        "vurderingsdatoen er i sommermånedene utenfor Lånekassens undervisningsår (16.06–15.08)",
+        "the date is in the summer months outside Lånekassen's teaching year (16 June–15 August)",
+    ),
+    _f(
+        "soker.kjent_under_18",
+        "sannhetsverdi",
+        "saken viser at søkeren er under 18 år",
+        "the applicant is known to be under 18",
+    ),
+    # --- computed by the calculation (before any rule runs) -----------------------------------
+    _f(
+        "livsopphold.formue_tilgjengelig",
+        "belop",
+        "formue som ikke er holdt utenfor",
+        "assets not held out",
+    ),
+    _f(
+        "livsopphold.formue_maneder",
+        "tall",
+        "hele måneder av behovet som formuen dekker",
+        "whole months of the need the assets cover",
+    ),
+    _f(
+        "livsopphold.andre_utgifter",
+        "belop",
+        "andre nødvendige utgifter per måned",
+        "other necessary expenses per month",
+    ),
+    _f(
+        "livsopphold.engangsutgifter",
+        "belop",
+        "nødvendige engangsutgifter (utenom månedsbeløpet)",
+        "necessary one-off expenses (outside the monthly amount)",
+    ),
+    _f(
+        "livsopphold.engangsstonad",
+        "belop",
+        "nødvendige engangsutgifter i måneden som inntekten ikke dekker (engangsstønad)",
+        "necessary one-off expenses in the month that income does not cover (one-off support)",
+    ),
+    _f(
+        "livsopphold.engangsstonad_fra",
+        "dato",
+        "første dag i måneden engangsstønaden gjelder",
+        "first day of the month the one-off support is for",
+    ),
+    _f(
+        "livsopphold.engangsstonad_til",
+        "dato",
+        "siste dag i måneden engangsstønaden gjelder",
+        "last day of the month the one-off support is for",
+    ),
+    _f(
+        "livsopphold.behov_dekket_av_inntekt",
+        "sannhetsverdi",
+        "inntekten som regnes med dekker behovet etter § 18",
+        "the income that counts covers the need under section 18",
+    ),
+    # --- one income line (scope "inntekt", besides derived.inntektsfakta) ---------------------
+    _f(
+        "inntekt.fra_annen_stat",
+        "sannhetsverdi",
+        "ytelsen er betalt av en annen stat",
+        "the benefit is paid by another state",
+        "inntekt",
+    ),
+    # --- one housing cost (scope "boutgift") --------------------------------------------------
+    _f("boutgift.type", "tekst", "boutgiftstype", "housing cost type", "boutgift"),
+    _f("boutgift.belop_per_maned", "belop", "faktisk boutgift", "actual housing cost", "boutgift"),
+    _f(
+        "boutgift.vurdert_urimelig",
+        "sannhetsverdi",
+        "saksbehandler har vurdert boutgiften som ikke rimelig",
+        "the caseworker assessed the cost as not reasonable",
+        "boutgift",
+    ),
+    _f(
+        "boutgift.vurdert_rimelig",
+        "sannhetsverdi",
+        "boutgiften er vurdert som rimelig",
+        "the cost is assessed as reasonable",
+        "boutgift",
+    ),
+    _f(
+        "boutgift.godkjent_belop_per_maned",
+        "belop",
+        "godkjent boutgift",
+        "accepted housing cost",
+        "boutgift",
+    ),
+    # --- one other necessary expense (scope "utgift") -----------------------------------------
+    _f("utgift.type", "tekst", "utgiftstype", "expense type", "utgift"),
+    _f("utgift.belop", "belop", "utgiftens beløp", "the expense's amount", "utgift"),
+    _f("utgift.hyppighet", "tekst", "per måned eller engangs", "monthly or one-off", "utgift"),
+    _f("utgift.beskrivelse", "tekst", "beskrivelse av utgiften", "description", "utgift"),
+    # --- one economic right (scope "rettighet") -----------------------------------------------
+    _f("rettighet.type", "tekst", "rettighet", "right", "rettighet"),
+    _f("rettighet.navn", "tekst", "rettighetens navn", "the right's Norwegian name", "rettighet"),
+    _f("rettighet.navn_en", "tekst", "rettighetens engelske navn", "the right", "rettighet"),
+    _f("rettighet.status", "tekst", "status for rettigheten", "status of the right", "rettighet"),
+    _f("rettighet.person.id", "tekst", "hvem rettigheten gjelder", "whose right", "rettighet"),
+]
+
+
+# --- derived facts -------------------------------------------------------------------------
+
+
+def _navn(type_: str) -> tuple[str, str]:
+    """A right's name as a reader says it in a sentence (the labels live in ``explain``)."""
+
+    nb, en = TYPER.get(type_, (type_, type_))
+    return _midt_i_setning(nb), _midt_i_setning(en)
+
+
+def _midt_i_setning(navn: str) -> str:
+    """'Arbeidsavklaringspenger' as it reads inside a sentence; names like 'Lånekassen' keep
+    their capital because only the first letter changes."""
+    return navn[:1].lower() + navn[1:]
+
+
+#: The payment facts' field names, and the unknown each is without it (made once).
+_UTBETALINGSFELT = tuple(
+    (felt, f"utbetaling.{felt}", Ukjent((f"utbetaling.{felt}",)))
+    for felt in ("stonadsform", "mottaker", "samtykke_til_tredjepart", UTBETALT_ETTER_21)
+)
+
+
+_UTEN_UTBETALING = {navn: ukjent for _, navn, ukjent in _UTBETALINGSFELT}
+_UKJENT_BARNS_BEHOV = Ukjent(("barns_behov_vurdert",))
+_UKJENT_INNTEKTER = Ukjent(("inntekter",))
+_UKJENT_BOUTGIFTER = Ukjent(("boutgifter",))
+_UKJENT_RETTIGHETER = Ukjent(("rettigheter",))
+
+
+def utled(sak: Sak, dato: date) -> dict[str, Any]:
+    """The case-level facts of §§ 18, 21 and 22 that need no calculation."""
+    kommune = sak.kommune
+    utbetaling = sak.utbetaling
+    soker_fodt = sak.soker.fodselsdato
+    ut: dict[str, Any] = {
+        "utgifter.gjeld": sum(
+            (u.belop for u in sak.andre_utgifter or () if u.type == "gjeld"), NULL
+        ),
+        "boutgifter.antall_redusert": sum(
+            1 for b in sak.boutgifter or () if b.vurdert_rimelig is False
+        ),
+        "inntekter.har_studiestotte": _UKJENT_INNTEKTER
+        if sak.inntekter is None
+        else any(i.type == "studielan_stipend" for i in sak.inntekter),
+        # Lånekassen's year runs 16 August to 15 June (its forskrift, e.g. 2016-2017 § 1-2).
+        "vurderingsdato.utenfor_laanekassens_undervisningsar": (6, 16)
+        <= (dato.month, dato.day)
+        <= (8, 15),
+        # Known to be a minor: an unknown birth date does not raise the child-welfare question.
+        "soker.kjent_under_18": soker_fodt is not None and alder(soker_fodt, dato) < 18,
+        "barns_behov.vurdert": _UKJENT_BARNS_BEHOV
+        if sak.barns_behov_vurdert is None
+        else sak.barns_behov_vurdert,
+        # Only an explicit choice leaves foreign child benefit out; without one, the main rule
+        # (income counts) applies, and a flag says so (stl-18-3-barnetrygd-fra-annen-stat).
+        "kommune.holder_barnetrygd_fra_annen_stat_utenfor": (
+            kommune is not None and kommune.medregner_barnetrygd_fra_annen_stat is False
+        ),
+        "inntekter.har_barnetrygd_fra_annen_stat": _UKJENT_INNTEKTER
+        if sak.inntekter is None
+        else any(i.type == "barnetrygd" and i.fra_annen_stat for i in sak.inntekter),
+        "rettigheter.registrert": sak.rettigheter is not None,
+        "boutgifter.antall_ikke_vurdert": _UKJENT_BOUTGIFTER
+        if sak.boutgifter is None
+        else [b.vurdert_rimelig for b in sak.boutgifter].count(None),
+        "utbetaling.til_tredjepart": utbetaling is not None and utbetaling.mottaker == "tredjepart",
+    }
+    if utbetaling is None:
+        ut.update(_UTEN_UTBETALING)
+    else:
+        for felt, navn, ukjent in _UTBETALINGSFELT:
+            verdi = getattr(utbetaling, felt)
+            ut[navn] = ukjent if verdi is None else verdi
+    if sak.rettigheter is None:
+        ut["rettigheter.antall_ikke_sokt"] = _UKJENT_RETTIGHETER
+        ut["rettigheter.ikke_sokt"] = _UKJENT_RETTIGHETER
+    elif not sak.rettigheter:  # none registered: nothing to count or name
+        ut["rettigheter.antall_ikke_sokt"] = 0
+        ut["rettigheter.ikke_sokt"] = ()
+    else:
+        ikke_sokt = [r for r in sak.rettigheter if r.status == "ikke_sokt"]
+        ut["rettigheter.antall_ikke_sokt"] = len(ikke_sokt)
+        # Norwegian names in both languages: they are the benefits' names at NAV.
+        ut["rettigheter.ikke_sokt"] = tuple(f"{_navn(r.type)[0]} ({r.person})" for r in ikke_sokt)
+    return ut
+
+
+def _inntektsfakta(sak: Sak, indeks: int, dato: date) -> Mapping[str, Any]:
+    assert sak.inntekter is not None
+    # Absent means not marked as foreign: the type "barnetrygd" is the Norwegian benefit.
+    fra_annen_stat = sak.inntekter[indeks].fra_annen_stat is True
+    return {**inntektsfakta(sak, indeks, dato), "inntekt.fra_annen_stat": fra_annen_stat}
+
+
+def _boutgiftsfakta(sak: Sak, indeks: int) -> Mapping[str, Any]:
+    assert sak.boutgifter is not None
+    utgift = sak.boutgifter[indeks]
+    return {
+        "boutgift.type": utgift.type,
+        "boutgift.belop_per_maned": utgift.belop_per_maned,
+        "boutgift.vurdert_urimelig": utgift.vurdert_rimelig is False,
+        "boutgift.vurdert_rimelig": Ukjent((f"boutgifter[{indeks}].vurdert_rimelig",))
+        if utgift.vurdert_rimelig is None
+        else utgift.vurdert_rimelig,
+        "boutgift.godkjent_belop_per_maned": Ukjent(
+            (f"boutgifter[{indeks}].godkjent_belop_per_maned",)
+        )
+        if utgift.godkjent_belop_per_maned is None
+        else utgift.godkjent_belop_per_maned,
+    }
+
+
+def _utgiftsfakta(sak: Sak, indeks: int) -> Mapping[str, Any]:
+    assert sak.andre_utgifter is not None
+    utgift = sak.andre_utgifter[indeks]
+    return {
+        "utgift.type": utgift.type,
+        "utgift.belop": utgift.belop,
+        "utgift.hyppighet": utgift.hyppighet,
+        "utgift.beskrivelse": Ukjent((f"andre_utgifter[{indeks}].beskrivelse",))
+        if utgift.beskrivelse is None
+        else utgift.beskrivelse,
+    }
+
+
+def _rettighetsfakta(sak: Sak, indeks: int) -> Mapping[str, Any]:
+    assert sak.rettigheter is not None
+    rettighet = sak.rettigheter[indeks]
+    nb, en = _navn(rettighet.type)
+    return {
+        "rettighet.type": rettighet.type,
+        "rettighet.navn": nb,
+        "rettighet.navn_en": en,
+        "rettighet.status": rettighet.status,
+        "rettighet.person.id": rettighet.person,
+    }
+
+
+# --- the calculation -----------------------------------------------------------------------
+
+
+def _kilde(oppslag: SatsOppslag) -> str:
+    tabell = oppslag.tabell
+    navn = tabell.navn["nb"]
+    if tabell.type == "kommunal" and tabell.kommune:
+        navn = f"{navn} ({tabell.kommune})"
+    return f"{navn}; {oppslag.rad.kilde}"
+
+
+class _Regnskap:
+    """The lines, the rule nodes behind them and what is missing, as the calculation goes."""
+
+    def __init__(self) -> None:
+        self.linjer: list[Linje] = []
+        self.noder: list[Node | LatNode] = []  # lazy from the compiled engine
+        self.mangler: list[str] = []
+
+    def vurder(self, ktx: Kontekst, fakta: Mapping[str, Any], regel: str, sti: str) -> Vurdert:
+        """Evaluate an item rule for one item; the node gets an id naming the item."""
+        vurdert = ktx.for_element(fakta).vurder(regel, f"{regel}[{sti}]")
+        self.noder.append(vurdert.node)
+        return vurdert
+
+
+def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
+    """Compute the guideline amount and the facts ``livsopphold.*`` the rules then read."""
+    dato = ktx.dato
+    regelbok = ktx.regelbok
+    tabell = regelbok.livsoppholdssatser()
+    oppslag = tabell.oppslag(dato)
+    r = _Regnskap()
+
+    if oppslag.utdatert or oppslag.usikker:
+        ktx.merknader.append(
+            Merknad(
+                "SATSER_KAN_VAERE_UTDATERT",
+                None,
+                tekst={"nb": oppslag.advarsel("nb") or "", "en": oppslag.advarsel("en") or ""},
+                hjemmeltekst=dict(tabell.hjemmel),
+            )
+        )
+
+    satssum = _satser(sak, ktx, oppslag, r)
+    boutgifter = _boutgifter(sak, ktx, r)
+    andre, engangs = _andre_utgifter(sak, ktx, r)
+    medregnet, ikke_medregnet = _inntekter(sak, ktx, r)
+    _formue(sak, r)
+    _rettigheter(sak, ktx, r)
+
+    mangler_t = tuple(dict.fromkeys(r.mangler))
+    fra, til = _maned(dato)
+    regel = regelbok.beregningsregel("livsopphold", dato)
+    if regel is None:  # the contract refuses dates before the Act; a rules folder must not
+        raise RegelFeil("ingen beregningsregel for livsopphold er i kraft", regel=None)
+    steg = _mellomregninger(
+        ktx,
+        regel,
+        {
+            "livsopphold.satssum": satssum,
+            "livsopphold.boutgifter": boutgifter,
+            "livsopphold.andre_utgifter": andre,
+            "livsopphold.engangsutgifter": engangs,
+            "livsopphold.inntekt_medregnet": medregnet,
+        },
+        mangler_t,
+    )
+    udekket: Decimal | Ukjent = steg["livsopphold.udekket_behov"]
+    belop: Decimal | None = None if mangler_t else steg["livsopphold.belop_per_maned"]
+    engangsstonad: Decimal | Ukjent = steg["livsopphold.engangsstonad"]
+    if engangs:
+        r.linjer.append(
+            Linje(
+                "engangsstonad",
+                NULL,  # not part of the monthly amount: its own output for its own month
+                f"{fra.isoformat()}/{til.isoformat()}",
+                grunnlag=None if isinstance(engangsstonad, Ukjent) else engangsstonad,
+                regel=ENGANGSREGEL,
+            )
+        )
+    tilgjengelig = sum((e.belop for e in sak.formue or () if e.holdes_utenfor is not True), NULL)
+    maneder: int | Ukjent
+    if sak.formue is None:
+        maneder = Ukjent(("formue",))
+    elif belop is None:
+        maneder = Ukjent(mangler_t)
+    else:
+        maneder = int(tilgjengelig // belop) if belop > 0 else 0
+    beregnede = {
+        "livsopphold.formue_tilgjengelig": tilgjengelig,
+        "livsopphold.formue_maneder": maneder,
+        "livsopphold.satssum": satssum,
+        "livsopphold.boutgifter": boutgifter,
+        "livsopphold.andre_utgifter": andre,
+        "livsopphold.engangsutgifter": engangs,
+        "livsopphold.inntekt_medregnet": medregnet,
+        "livsopphold.inntekt_ikke_medregnet": ikke_medregnet,
+        "livsopphold.udekket_behov": udekket,
+        "livsopphold.belop_per_maned": belop if belop is not None else Ukjent(mangler_t),
+        # Known and true only when the amount is computed and income covers the need: what
+        # brings § 19 into the decision (rules/stl-19-saerlige-tilfeller.toml).
+        "livsopphold.behov_dekket_av_inntekt": steg["livsopphold.behov_dekket_av_inntekt"],
+        "livsopphold.engangsstonad": engangsstonad,
+        "livsopphold.engangsstonad_fra": fra,
+        "livsopphold.engangsstonad_til": til,
+        "livsopphold.satstabell": _kilde(oppslag),
+        "livsopphold.sats_gyldig_fra": oppslag.rad.gyldig_fra,
+    }
+    brukt = {navn: ktx.fakta[navn] for navn in GRUNNLAGSFAKTA}
+    viste = {**brukt, **(beregnede if engangs else _uten_engangs(beregnede))}
+
+    def bygg() -> Node:
+        return Node(
+            regel.id if regel else "livsopphold-beregning",
+            outcome.UAVKLART if mangler_t else outcome.OPPFYLT,
+            regel=regel.info if regel else None,
+            # The one-off facts are shown only when the case has one-off expenses.
+            fakta=viste,
+            barn=tuple(map(bygget, r.noder)),
+            mangler=mangler_t,
+            rolle="beregning",
+        )
+
+    return Beregning(
+        linjer=tuple(r.linjer),
+        node=ktx.lat(bygg),
+        fakta=beregnede,
+        mangler=mangler_t,
+        utdata={
+            # Assets that cover a whole month of the need: nothing is payable until the
+            # caseworker has dealt with them (stl-18-1-formue-maneder); the figure keeps its name.
+            **(
+                {
+                    "belop_per_maned": None,
+                    BEREGNET["belop_per_maned"]: belop,
+                    "formue_dekker_maneder": maneder,
+                }
+                if isinstance(maneder, int) and maneder >= 1
+                else {"belop_per_maned": belop}
+            ),
+            # One-off expenses are not a monthly amount: their own output, when the case has any,
+            # and what of them is a claim for the month assessed, with that month's dates.
+            **({"engangsutgifter": engangs} if sak.andre_utgifter else {}),
+            **(
+                {
+                    "engangsstonad": None if isinstance(engangsstonad, Ukjent) else engangsstonad,
+                    "engangsstonad_fra": fra,
+                    "engangsstonad_til": til,
+                }
+                if engangs
+                else {}
+            ),
+        },
+        satser=(oppslag.til_dict(),),
+    )
+
+
+_ENGANGSFAKTA = (
+    "livsopphold.engangsstonad",
+    "livsopphold.engangsstonad_fra",
+    "livsopphold.engangsstonad_til",
+)
+
+
+def _mellomregninger(
+    ktx: Kontekst, regel: Regel, grunnlag: dict[str, Any], mangler: tuple[str, ...]
+) -> dict[str, Any]:
+    """The rule's named steps (``[[regel.verdi]]`` in rules/stl-18-livsopphold.toml) on the
+    lines' totals, in the rule's order. With facts missing no step is computed: every amount
+    is unknown for the same reasons, and income "covers the need" is false (not known true)."""
+    if mangler:
+        ukjent = Ukjent(mangler)
+        return {v.navn: False if v.art == "sannhetsverdi" else ukjent for v in regel.verdier}
+    return ktx.mellomregn(regel, grunnlag)
+
+
+def _uten_engangs(fakta: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in fakta.items() if k not in _ENGANGSFAKTA}
+
+
+def _maned(dato: date) -> tuple[date, date]:
+    """The calendar month of the assessment date: the period a one-off claim is for."""
+    return dato.replace(day=1), dato.replace(day=calendar.monthrange(dato.year, dato.month)[1])
+
+
+def _satser(sak: Sak, ktx: Kontekst, oppslag: SatsOppslag, r: _Regnskap) -> Decimal:
+    """The rate for the adults and one per child by age band on the date."""
+    kilde, gyldig_fra = _kilde(oppslag), oppslag.rad.gyldig_fra
+    husstand = ktx.fakta["husstand.type"]
+    sum_ = NULL
+    if isinstance(husstand, Ukjent):
+        r.mangler.extend(husstand.mangler)
+    else:
+        sats = oppslag.belop(SATSKOLONNE[husstand])
+        r.linjer.append(Linje(SATSPOST[husstand], sats, kilde, gyldig_fra))
+        sum_ += sats
+    for person in sak.personer:
+        if person.rolle == "annen_voksen":
+            # No rate: the applicant owes another adult no maintenance, nor they the applicant
+            # (stl-18-inntekt-uten-forsorgelsesplikt); the line says so instead of a silent 0,
+            # and the claim puts the question of their own needs (stl-18-1-andre-voksne).
+            alder_v = person_alder(sak, person, ktx.dato)
+            r.linjer.append(
+                Linje(
+                    "voksen_uten_sats",
+                    NULL,
+                    kilde,
+                    gyldig_fra,
+                    person.id,
+                    None if isinstance(alder_v, Ukjent) else alder_v,
+                )
+            )
+            continue
+        if person.rolle != "barn":
+            continue
+        alder = person_alder(sak, person, ktx.dato)
+        if isinstance(alder, Ukjent):
+            r.mangler.extend(alder.mangler)
+            continue
+        gruppe = oppslag.barnesats(alder)
+        if gruppe is None:
+            # Over the child bands (18 or older): no child rate; the person's own needs are
+            # assessed on their own, and the line says so instead of silently adding nothing.
+            r.linjer.append(Linje("barn_uten_barnesats", NULL, kilde, gyldig_fra, person.id, alder))
+            continue
+        post = f"sats_barn_{gruppe.fra_alder}_{gruppe.til_alder}"
+        r.linjer.append(Linje(post, gruppe.belop, kilde, gyldig_fra, person.id, alder))
+        sum_ += gruppe.belop
+    return sum_
+
+
+def _boutgifter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> Decimal | Ukjent:
+    """Housing costs at actual cost, or the accepted amount where the cost is not reasonable."""
+    if sak.boutgifter is None:
+        r.mangler.append("boutgifter")
+        return Ukjent(("boutgifter",))
+    sum_ = NULL
+    for i, utgift in enumerate(sak.boutgifter):
+        node = r.vurder(ktx, _boutgiftsfakta(sak, i), BOUTGIFTSREGEL, f"boutgifter[{i}]")
+        post, faktisk = f"boutgift_{utgift.type}", utgift.belop_per_maned
+        regel = node.avgjort_av or BOUTGIFTSREGEL
+        godtatt: Decimal | None = None
+        if node.utfall is outcome.OPPFYLT:
+            godtatt = faktisk
+        elif node.utfall is outcome.IKKE_OPPFYLT and utgift.godkjent_belop_per_maned is not None:
+            godtatt = utgift.godkjent_belop_per_maned
+        elif node.utfall is outcome.IKKE_OPPFYLT:
+            r.mangler.append(f"boutgifter[{i}].godkjent_belop_per_maned")
+        else:
+            r.mangler.extend(node.mangler or (f"boutgifter[{i}]",))
+        r.linjer.append(
+            Linje(
+                post,
+                godtatt if godtatt is not None else NULL,
+                OPPGITT,
+                grunnlag=faktisk if godtatt != faktisk else None,
+                regel=regel,
+                node_id=node.id,
+            )
+        )
+        sum_ += godtatt or NULL
+    return sum_
+
+
+def _andre_utgifter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> tuple[Decimal, Decimal]:
+    """Other necessary expenses the case lists: monthly ones into the amount, one-offs apart.
+
+    An absent list adds nothing: these are expenses *the case lists* on top of the guideline
+    amount, which the contract defines without them.
+    """
+    per_maned, engangs = NULL, NULL
+    for i, utgift in enumerate(sak.andre_utgifter or ()):
+        node = r.vurder(ktx, _utgiftsfakta(sak, i), UTGIFTSREGEL, f"andre_utgifter[{i}]")
+        regel = node.avgjort_av or UTGIFTSREGEL
+        if node.utfall is outcome.OPPFYLT:
+            per_maned += utgift.belop
+            linje = Linje(
+                f"utgift_{utgift.type}",
+                utgift.belop,
+                OPPGITT,
+                person=utgift.person,
+                regel=regel,
+                node_id=node.id,
+            )
+        elif node.utfall is outcome.IKKE_OPPFYLT:
+            engangs += utgift.belop
+            linje = Linje(
+                f"engangsutgift_{utgift.type}",
+                NULL,
+                OPPGITT,
+                person=utgift.person,
+                grunnlag=utgift.belop,
+                regel=regel,
+                node_id=node.id,
+            )
+        elif node.utfall is outcome.SKJONN:  # e.g. debt: kept out, the claim asks
+            linje = Linje(
+                f"utgift_{utgift.type}",
+                NULL,
+                OPPGITT,
+                person=utgift.person,
+                grunnlag=utgift.belop,
+                regel=regel,
+                node_id=node.id,
+            )
+        else:
+            r.mangler.extend(node.mangler or (f"andre_utgifter[{i}]",))
+            linje = Linje(
+                f"utgift_{utgift.type}",
+                NULL,
+                OPPGITT,
+                person=utgift.person,
+                grunnlag=utgift.belop,
+                regel=regel,
+                node_id=node.id,
+            )
+        r.linjer.append(linje)
+    return per_maned, engangs
+
+
+def _inntekter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> tuple[Decimal | Ukjent, Decimal]:
+    """Each income line counted or not by its rule; undetermined lines hold the amount back."""
+    if sak.inntekter is None:
+        r.mangler.append("inntekter")
+        return Ukjent(("inntekter",)), NULL
+    medregnet, ikke_medregnet = NULL, NULL
+    for i, inntekt in enumerate(sak.inntekter):
+        fakta = _inntektsfakta(sak, i, ktx.dato)
+        node = r.vurder(ktx, fakta, INNTEKTSREGEL, f"inntekter[{i}]")
+        belop = inntekt.belop_per_maned
+        talt: bool | None = None
+        if node.utfall is outcome.OPPFYLT:
+            medregnet += belop
+            talt = True
+        elif node.utfall is outcome.IKKE_OPPFYLT:
+            ikke_medregnet += belop
+            talt = False
+        else:
+            r.mangler.extend(node.mangler or (f"inntekter[{i}]",))
+        r.linjer.append(
+            Linje(
+                f"inntekt_{inntekt.type}",
+                -belop if talt else NULL,
+                person=inntekt.person,
+                grunnlag=belop,
+                medregnet=talt,
+                regel=node.avgjort_av or INNTEKTSREGEL,
+                node_id=node.id,
+            )
+        )
+    return medregnet, ikke_medregnet
+
+
+def _formue(sak: Sak, r: _Regnskap) -> None:
+    """Assets: their own lines, never deducted (using them first is the caseworker's call)."""
+    for eiendel in sak.formue or ():
+        r.linjer.append(
+            Linje(
+                f"formue_{eiendel.type}",
+                NULL,
+                OPPGITT,
+                person=eiendel.person,
+                grunnlag=eiendel.belop,
+                medregnet=False,
+                regel=FORMUESREGEL,
+            )
+        )
+
+
+def _rettigheter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> None:
+    """Economic rights: one line each, saying what must be applied for; no effect on the sum."""
+    for i, rettighet in enumerate(sak.rettigheter or ()):
+        node = r.vurder(ktx, _rettighetsfakta(sak, i), RETTIGHETSREGEL, f"rettigheter[{i}]")
+        r.linjer.append(
+            Linje(
+                f"rettighet_{rettighet.type}",
+                NULL,
+                OPPGITT,
+                person=rettighet.person,
+                regel=node.avgjort_av or RETTIGHETSREGEL,
+                node_id=node.id,
+            )
+        )
