@@ -14,7 +14,7 @@ from ...inndata.errors import RegelFeil
 from ...inndata.ukjent import Ukjent
 from .. import outcome
 from ..outcome import IKKE_OPPFYLT, OPPFYLT, SKJONN, UAVKLART, Utfall
-from ..rulebook.conditions import TOM, feil_i_uttrykk, ikke_sannhetsverdi
+from ..rulebook.conditions import TOM, feil_i_uttrykk, ikke_sannhetsverdi, kombiner
 from ..rulebook.expr import Uttrykk, UttrykkFeil
 from ..rulebook.mellomregning import godta, stegfeil
 from ..rulebook.model import Regel
@@ -78,22 +78,6 @@ def anvend_unntak(
         if apne:
             return tvil, tuple(dict.fromkeys(m for p in apne for m in p[1])), None
     return egen, egne_mangler, None
-
-
-def kombiner(sti: str, barn: tuple[Node, ...], avgjor: Utfall, ellers: Utfall) -> Node:
-    """An ``alle`` / ``minst_en`` node from its children (``conditions._kombinasjon``)."""
-    utfall = ellers
-    for b in barn:
-        u = b.utfall
-        if u is avgjor:
-            utfall = u
-            break
-        if u is UAVKLART or (u is SKJONN and utfall is ellers):
-            utfall = u
-    mangler: tuple[str, ...] = ()
-    if utfall is UAVKLART:
-        mangler = tuple(dict.fromkeys(m for b in barn if b.utfall is UAVKLART for m in b.mangler))
-    return lag_node(Node, (sti, utfall, None, None, TOM, barn, mangler, None, None, None))
 
 
 def ikke_node(sti: str, del_: Node) -> Node:

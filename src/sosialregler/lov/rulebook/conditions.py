@@ -80,19 +80,24 @@ def _kombinasjon(
     """
 
     def vurder(ktx: Kontekst) -> Node:
-        barn = tuple([d(ktx) for d in deler])
-        utfall = ellers
-        for b in barn:
-            u = b.utfall
-            if u is avgjor:
-                utfall = u
-                break
-            if u is UAVKLART or (u is SKJONN and utfall is ellers):
-                utfall = u
-        mangler = _mangler(barn, utfall)
-        return lag_node(Node, (sti, utfall, None, None, TOM, barn, mangler, None, None, None))
+        return kombiner(sti, tuple([d(ktx) for d in deler]), avgjor, ellers)
 
     return vurder
+
+
+def kombiner(sti: str, barn: tuple[Node, ...], avgjor: Utfall, ellers: Utfall) -> Node:
+    """An ``alle`` / ``minst_en`` node from its evaluated children: the one place both engines
+    combine them (the interpreter here, the compiler's generated code through ``hjelpere``)."""
+    utfall = ellers
+    for b in barn:
+        u = b.utfall
+        if u is avgjor:
+            utfall = u
+            break
+        if u is UAVKLART or (u is SKJONN and utfall is ellers):
+            utfall = u
+    mangler = _mangler(barn, utfall)
+    return lag_node(Node, (sti, utfall, None, None, TOM, barn, mangler, None, None, None))
 
 
 @frozen

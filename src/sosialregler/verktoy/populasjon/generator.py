@@ -27,8 +27,9 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
+from ...inndata.facts import Botilbudstype
 from .kilde import BATCH, JSONL_ENDELSER
 
 #: Household shapes and their shares (synthetic proportions, see the module's docstring).
@@ -77,15 +78,7 @@ KANTER = (
 FEIL = ("umulig_dato", "ukjent_inntektstype", "ukjent_person", "negativt_belop", "ikke_json")
 
 _OPPHOLD = {"norsk_statsborger": True, "fast_bopel_i_norge": True}
-_BOTILBUDSTYPER = (
-    "hospits",
-    "campingplass",
-    "hotell",
-    "pensjonat",
-    "krisesenter",
-    "kommunal_midlertidig_bolig",
-    "annen",
-)
+_BOTILBUDSTYPER = get_args(Botilbudstype)
 _YTELSER = ("dagpenger", "aap", "sykepenger", "uforetrygd", "pensjon")
 
 
