@@ -320,9 +320,11 @@ def test_nynorsk_er_skrevet_som_nynorsk() -> None:
                     funn.append(f"{nokkel}: {ord_}")
     assert funn == []
     like = [k for k in TEKSTER["nb"] if TEKSTER["nb"][k] == TEKSTER["nn"][k]]
-    # the same words in both: «Ja», «Nei», «Alder», «kroner», «Søk om …», «Feil i skjemaet» …
+    # the same words in both: «Ja», «Nei», «Alder», «kroner», «Søk om …», «Feil i skjemaet»,
+    # «du», «Grunn: …», «{navn} ({hvem})» …
     assert set(like) <= {
-        "ja", "nei", "personer", "alder", "kroner", "feil_sidetittel", "sok", "for_stor"
+        "ja", "nei", "personer", "alder", "kroner", "feil_sidetittel", "sok", "for_stor",
+        "rad_hvem", "hvem_du", "rad_grunn",
     }, like  # fmt: skip
 
 
@@ -383,6 +385,54 @@ def test_grunnene_sier_hvorfor_paa_alle_sprak() -> None:
     ung = gyldig(ENSLIG_UNG)
     estimat = lag_estimat(til_sak(ung, DATO), DATO)
     assert TEKSTER["nb"]["endre_under_30"] in sidehtml.endringer(estimat, ung, "nb")
+
+
+#: Each income line of the table says whose it is and, when it is not counted, why (the rule's
+#: own words): a reader saw «Arbeidsinntekt, 30 000 kroner (regnes ikke med)» and could not
+#: tell whose income it was or why it was left out.
+EIERLINJER = {
+    "nb": (
+        "Arbeidsinntekt (ektefelle eller samboer), 30 000 kroner (regnes ikke med)",
+        "Grunn: Samboerens inntekt regnes bare med ved felles økonomi.",
+        "Arbeidsavklaringspenger (du)",
+        "Barnetrygd (husstanden), 1 766 kroner (regnes ikke med)",
+    ),
+    "nn": (
+        "Arbeidsinntekt (ektefelle eller sambuar), 30 000 kroner (blir ikkje rekna med)",
+        "Grunn: Inntekta til sambuaren blir berre rekna med ved felles økonomi.",
+        "Arbeidsavklaringspengar (du)",
+        "Barnetrygd (hushaldet), 1 766 kroner (blir ikkje rekna med)",
+    ),
+    "en": (
+        "Earnings from work (spouse or cohabitant), NOK 30,000 (not counted)",
+        "Reason: A cohabitant's income counts only with a joint economy.",
+        "Work assessment allowance (you)",
+        "Child benefit (household), NOK 1,766 (not counted)",
+    ),
+}
+
+
+@pytest.mark.parametrize("sprak", SPRAK)
+def test_inntektslinjene_sier_hvem_og_hvorfor_ikke(sprak: str) -> None:
+    felter = {
+        **SAMBOER_HVER,
+        "inntekt_aap": "5000",
+        "barn_alder": "4",
+        "husstand_barnetrygd": "1766",
+    }
+    estimat = lag_estimat(til_sak(gyldig(felter), DATO), DATO)
+    tabell = synlig_tekst(sidehtml.utregning(estimat, sprak)).replace("\xa0", " ")
+    for tekst in EIERLINJER[sprak]:
+        assert tekst in tabell, (tekst, tabell)
+    assert KODER.search(tabell) is None
+
+
+def test_partnerens_inntekt_som_regnes_med_sier_hvem_uten_grunn() -> None:
+    felter = {**SAMBOER_HVER, "felles_okonomi": "ja"}
+    estimat = lag_estimat(til_sak(gyldig(felter), DATO), DATO)
+    tabell = synlig_tekst(sidehtml.utregning(estimat, "nb"))
+    assert "Arbeidsinntekt (ektefelle eller samboer)" in tabell
+    assert "regnes ikke med" not in tabell and "Grunn:" not in tabell
 
 
 # --- over HTTP (Starlette's test client; the browser tests start a real server) ----------------

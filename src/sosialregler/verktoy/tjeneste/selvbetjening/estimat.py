@@ -14,20 +14,28 @@ from typing import Any
 
 from attrs import frozen
 
-from .... import assess
+from .... import assess, default_rulebook
 from ....lov.outcome import Utfall
 from ....lov.rulebook.book import Regelbok
 
 
 @frozen
 class Linje:
-    """One line of the calculation: its kind (``post``), effect, the amount it weighed."""
+    """One line of the calculation: its kind (``post``), effect, the amount it weighed.
+
+    ``person``: whose income it is (the case's ``p1`` the applicant, ``p2`` the spouse or
+    cohabitant), so the page can say so. ``grunn``: for a line not counted, the title of the
+    rule that left it out, per language (the library's own plain words for why, e.g. «a
+    cohabitant's income counts only with a joint economy»), or None.
+    """
 
     post: str
     belop: Decimal
     grunnlag: Decimal | None = None
     medregnet: bool | None = None
     alder: int | None = None
+    person: str | None = None
+    grunn: Mapping[str, str] | None = None
 
 
 @frozen
@@ -54,8 +62,14 @@ def lag_estimat(sak: Mapping[str, Any], dato: date, regler: Regelbok | None = No
 
     ``regler``: the service's rulebook (a municipality's own rates), else the shipped one.
     """
-    vurdering = assess(sak, on=dato, regler=regler)
+    bok = regler or default_rulebook()
+    vurdering = assess(sak, on=dato, regler=bok)
     vedtak = vurdering.vedtak["livsopphold"]
+
+    def grunn(regel_id: str | None) -> Mapping[str, str] | None:
+        regel = bok.regel(regel_id, dato) if regel_id else None
+        return dict(regel.info.tittel) if regel is not None else None
+
     linjer = tuple(
         Linje(
             post=linje.post,
@@ -63,6 +77,8 @@ def lag_estimat(sak: Mapping[str, Any], dato: date, regler: Regelbok | None = No
             grunnlag=linje.grunnlag,
             medregnet=linje.medregnet,
             alder=linje.alder,
+            person=linje.person,
+            grunn=grunn(linje.regel) if linje.medregnet is False else None,
         )
         for linje in vedtak.beregning or ()
     )

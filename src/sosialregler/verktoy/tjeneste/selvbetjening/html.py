@@ -17,7 +17,7 @@ from ....utdata.side import e
 from ....utdata.vedtaksbrev import format as fmt
 from ....utdata.vedtaksbrev.tekster import RADER, TYPER
 from . import skjema as sk
-from .estimat import Estimat
+from .estimat import Estimat, Linje
 from .tekster import FEIL, SOKNADSLENKE, SPRAK, SPRAKNAVN, TEKSTER
 
 #: The page's style sheet, relative to the page (so the routes can be mounted anywhere).
@@ -282,27 +282,47 @@ def linjenavn(post: str, alder: int | None, sprak: str) -> str:
     return rader.get(post) or TYPER[sprak].get(post) or rader["annet"]
 
 
+def eier(post: str, person: str | None, sprak: str) -> str | None:
+    """Whose an income line is, as the form asked: yours, your spouse's or cohabitant's, or
+    the household's (the benefits the form records on the applicant), or None for other lines.
+    """
+    if not post.startswith("inntekt_"):
+        return None
+    t = TEKSTER[sprak]
+    if person == sk.PARTNER_ID:
+        return t["hvem_partner"]
+    if post.removeprefix("inntekt_") in sk.INNTEKT_HUSSTAND:
+        return t["hvem_husstand"]
+    return t["hvem_du"]
+
+
+def _linjerad(li: Linje, sprak: str) -> str:
+    """A line of the table: its name, whose it is, and for a line not counted, why not."""
+    t = TEKSTER[sprak]
+    navn = linjenavn(li.post, li.alder, sprak)
+    hvem = eier(li.post, li.person, sprak)
+    if hvem:
+        navn = t["rad_hvem"].format(navn=navn, hvem=hvem)
+    if li.medregnet is not False:
+        return _rad(navn, li.belop, sprak)
+    tekst = t["rad_ikke_medregnet"].format(navn=navn, grunnlag=fmt.belop(li.grunnlag or 0, sprak))
+    grunn = (li.grunn or {}).get(sprak)
+    forklaring = (
+        f'<br><span class="linjegrunn">{e(t["rad_grunn"].format(grunn=grunn))}</span>'
+        if grunn
+        else ""
+    )
+    tall = fmt.tall(li.belop, sprak)
+    return (
+        f'<tr class="svak"><th scope="row">{e(tekst)}{forklaring}</th>'
+        f'<td class="tall">{e(tall)}</td></tr>'
+    )
+
+
 def utregning(estimat: Estimat, sprak: str) -> str:
     """The calculation as a table: what the household needs, what is subtracted, the result."""
     t = TEKSTER[sprak]
-    rader = []
-    for li in estimat.linjer:
-        if li.post.startswith("formue_"):
-            continue
-        navn = linjenavn(li.post, li.alder, sprak)
-        if li.medregnet is False:
-            rader.append(
-                _rad(
-                    t["rad_ikke_medregnet"].format(
-                        navn=navn, grunnlag=fmt.belop(li.grunnlag or 0, sprak)
-                    ),
-                    li.belop,
-                    sprak,
-                    "svak",
-                )
-            )
-        else:
-            rader.append(_rad(navn, li.belop, sprak))
+    rader = [_linjerad(li, sprak) for li in estimat.linjer if not li.post.startswith("formue_")]
     sum_rad = (
         f'<tfoot><tr><th scope="row">{e(t["rad_sum"])}</th>'
         f'<td class="tall">{e(fmt.tall(estimat.belop, sprak))}</td></tr></tfoot>'

@@ -48,6 +48,9 @@ BELOPSFELT: tuple[str, ...] = (
     *(f"bo_{t}" for t in BOUTGIFTER),
 )
 
+#: The ids the case gives the applicant and the spouse or cohabitant (``til_sak``).
+SOKER_ID, PARTNER_ID = "p1", "p2"
+
 #: Limits of the form (plausibility, not law): what a household can have typed by mistake.
 MAKS_BELOP = 10_000_000
 MIN_VOKSEN, MAKS_ALDER = 18, 120
@@ -189,11 +192,15 @@ def til_sak(skjema: Skjema, dato: date) -> dict[str, Any]:
     nothing about residence or rights is claimed, since the form does not ask.
     """
     personer: list[dict[str, Any]] = [
-        {"id": "p1", "rolle": "soker", "fodselsdato": fodselsdato(skjema.alder, dato).isoformat()}
+        {
+            "id": SOKER_ID,
+            "rolle": "soker",
+            "fodselsdato": fodselsdato(skjema.alder, dato).isoformat(),
+        }
     ]
     if skjema.har_partner and skjema.partner_alder is not None:
         partner: dict[str, Any] = {
-            "id": "p2",
+            "id": PARTNER_ID,
             "rolle": skjema.husstand,
             "fodselsdato": fodselsdato(skjema.partner_alder, dato).isoformat(),
         }
@@ -213,12 +220,12 @@ def til_sak(skjema: Skjema, dato: date) -> dict[str, Any]:
             )
 
     for t in INNTEKT_SOKER:
-        inntekt("p1", t, f"inntekt_{t}")
+        inntekt(SOKER_ID, t, f"inntekt_{t}")
     if skjema.har_partner:
         for t in INNTEKT_PARTNER:
-            inntekt("p2", t, f"partner_{t}")
+            inntekt(PARTNER_ID, t, f"partner_{t}")
     for t in INNTEKT_HUSSTAND:
-        inntekt("p1", t, f"husstand_{t}")
+        inntekt(SOKER_ID, t, f"husstand_{t}")
     sparepenger = skjema.belop.get("sparepenger", 0)
     return {
         "vurderingsdato": dato.isoformat(),

@@ -118,6 +118,11 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "rad_inntekt": "Inntekt som trekkes fra",
         "rad_sum": "Anslag per måned",
         "rad_ikke_medregnet": "{navn}, {grunnlag} (regnes ikke med)",
+        "rad_hvem": "{navn} ({hvem})",
+        "hvem_du": "du",
+        "hvem_partner": "ektefelle eller samboer",
+        "hvem_husstand": "husstanden",
+        "rad_grunn": "Grunn: {grunn}.",
         "grunner": "Hvorfor",
         "grunn_sats": (
             "Satsene skal dekke grunnleggende behov som mat, klær, telefon og internett, "
@@ -263,6 +268,11 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "rad_inntekt": "Inntekt som blir trekt frå",
         "rad_sum": "Overslag kvar månad",
         "rad_ikke_medregnet": "{navn}, {grunnlag} (blir ikkje rekna med)",
+        "rad_hvem": "{navn} ({hvem})",
+        "hvem_du": "du",
+        "hvem_partner": "ektefelle eller sambuar",
+        "hvem_husstand": "hushaldet",
+        "rad_grunn": "Grunn: {grunn}.",
         "grunner": "Kvifor",
         "grunn_sats": (
             "Satsane skal dekkje grunnleggjande behov som mat, klede, telefon og internett, "
@@ -411,6 +421,11 @@ TEKSTER: Mapping[str, Mapping[str, str]] = {
         "rad_inntekt": "Income subtracted",
         "rad_sum": "Estimate per month",
         "rad_ikke_medregnet": "{navn}, {grunnlag} (not counted)",
+        "rad_hvem": "{navn} ({hvem})",
+        "hvem_du": "you",
+        "hvem_partner": "spouse or cohabitant",
+        "hvem_husstand": "household",
+        "rad_grunn": "Reason: {grunn}.",
         "grunner": "Why",
         "grunn_sats": (
             "The rates are meant to cover basic needs such as food, clothes, phone and internet, "
