@@ -66,7 +66,7 @@ def lag_estimat(sak: Mapping[str, Any], dato: date, regler: Regelbok | None = No
     vurdering = assess(sak, on=dato, regler=bok)
     vedtak = vurdering.vedtak["livsopphold"]
 
-    def grunn(regel_id: str | None) -> Mapping[str, str] | None:
+    def hvorfor(regel_id: str | None) -> Mapping[str, str] | None:
         regel = bok.regel(regel_id, dato) if regel_id else None
         return dict(regel.info.tittel) if regel is not None else None
 
@@ -78,7 +78,7 @@ def lag_estimat(sak: Mapping[str, Any], dato: date, regler: Regelbok | None = No
             medregnet=linje.medregnet,
             alder=linje.alder,
             person=linje.person,
-            grunn=grunn(linje.regel) if linje.medregnet is False else None,
+            grunn=hvorfor(linje.regel) if linje.medregnet is False else None,
         )
         for linje in vedtak.beregning or ()
     )
