@@ -467,6 +467,56 @@ def test_innsendt_skjema_gir_bibliotekets_belop(klient: TestClient, sprak: str) 
     assert f'<html lang="{sprak}">' in svar.text
 
 
+def sprakknapper(side: str) -> list[str]:
+    return re.findall(r"<button[^>]*bytt_sprak[^>]*>[^<]*</button>", side)
+
+
+def test_sprakbytte_paa_anslaget_beholder_svarene(klient: TestClient) -> None:
+    """The language buttons send the answers again (POST): the same values and the same amount,
+    now in nynorsk. Before, the links opened an empty form and the answers were lost."""
+    side = klient.post("/", data={**FAMILIE, "sprak": "nb"}).text
+    knapper = sprakknapper(side)
+    assert len(knapper) == len(SPRAK)
+    for sprak, knapp in zip(SPRAK, knapper, strict=True):
+        assert f'lang="{sprak}"' in knapp and f'value="{sprak}"' in knapp
+        assert 'type="submit"' in knapp and 'form="skjema"' in knapp
+    assert 'id="skjema"' in side
+    assert 'href="?sprak=' not in side  # no link that would drop the answers
+    svar = klient.post("/", data={**FAMILIE, "sprak": "nb", "bytt_sprak": "nn"})
+    assert svar.status_code == 200
+    assert '<html lang="nn">' in svar.text
+    belop = lag_estimat(til_sak(gyldig(FAMILIE), DATO), DATO).belop
+    assert f'data-belop="{belop}"' in svar.text
+    assert TEKSTER["nn"]["resultat"] in svar.text
+    for navn, verdi in FAMILIE.items():
+        if navn == "husstand":
+            assert f'value="{verdi}" checked' in svar.text
+        else:
+            assert f'name="{navn}" value="{verdi}"' in svar.text, navn
+    assert '<input type="hidden" name="sprak" value="nn">' in svar.text
+
+
+def test_sprakbytte_paa_feilsiden_gir_feilene_paa_nytt_sprak(klient: TestClient) -> None:
+    svar = klient.post("/", data={**UGYLDIG, "sprak": "nb", "bytt_sprak": "en"})
+    assert svar.status_code == 422
+    assert '<html lang="en">' in svar.text
+    assert TEKSTER["en"]["feil_tittel"] in svar.text
+    assert 'value="tretti"' in svar.text
+    assert len(sprakknapper(svar.text)) == len(SPRAK)
+
+
+def test_tomt_skjema_har_sprakvalg_som_lenker(klient: TestClient) -> None:
+    side = klient.get("/", params={"sprak": "en"}).text
+    assert sprakknapper(side) == []
+    for sprak in SPRAK:
+        assert f'<a href="?sprak={sprak}" lang="{sprak}" hreflang="{sprak}"' in side
+
+
+def test_ukjent_sprak_i_knappen_gir_bokmal(klient: TestClient) -> None:
+    svar = klient.post("/", data={**FAMILIE, "bytt_sprak": "xx"})
+    assert '<html lang="nb">' in svar.text
+
+
 def test_feil_gir_skjemaet_igjen_med_feilene_knyttet_til_feltene(klient: TestClient) -> None:
     svar = klient.post("/", data={**UGYLDIG, "sprak": "nn"})
     assert svar.status_code == 422

@@ -125,7 +125,10 @@ def ruter(
         except ValueError:  # more fields than any form of ours has
             return svar(html.melding(sprak, "for_stor"), 413)
         felter = dict(par)
-        sprak = html.velg_sprak(felter.get("sprak") or request.query_params.get("sprak"))
+        # A language button (``html.BYTT_SPRAK``) sends the answers again in another language.
+        sprak = html.velg_sprak(
+            felter.get(html.BYTT_SPRAK) or felter.get("sprak") or request.query_params.get("sprak")
+        )
         skjema = les_skjema(felter)
         if isinstance(skjema, list):
             return svar(html.side(sprak, felter, skjema), 422)

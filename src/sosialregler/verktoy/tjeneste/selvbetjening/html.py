@@ -5,7 +5,8 @@ no script. Accessibility is built into the markup, not added after (WCAG 2.1 AA)
 has a ``<label for>``; groups are ``<fieldset>`` with a ``<legend>``; hints and errors are tied
 to their field by ``aria-describedby``, a field in error has ``aria-invalid``; an error summary
 at the top links to each field and takes focus (``autofocus``), as the estimate's heading does
-after a submit; ``lang`` is set on the page and on each language link.
+after a submit; ``lang`` is set on the page and on each language choice (links on the empty form,
+buttons that send the answers again on a page that holds them).
 """
 
 from __future__ import annotations
@@ -65,15 +66,43 @@ def _forste_id(felt: str) -> str:
     return felt
 
 
-def ramme(tittel: str, sprak: str, innhold: Iterable[str]) -> str:
-    """The page around its content: language, title, style sheet, language links."""
+#: The form's id, which the language buttons outside it name (``form=``).
+SKJEMA_ID = "skjema"
+#: The name of the language buttons: the language they switch to, sent with the form's answers.
+BYTT_SPRAK = "bytt_sprak"
+
+
+def _sprakvalg(sprak: str, behold_svar: bool) -> str:
+    """The language choices, each named in its own language (``lang``).
+
+    On a page with answers (the estimate, or the form with errors) each is a submit button of
+    the form: the answers are sent again by POST, nothing kept on the server and nothing in a
+    URL (amounts in a URL end up in logs), and no script. On the empty form, plain links.
+    """
+    valg = []
+    for s in SPRAK:
+        naa = ' aria-current="true"' if s == sprak else ""
+        if behold_svar:
+            valg.append(
+                f'<li><button type="submit" form="{SKJEMA_ID}" name="{BYTT_SPRAK}" '
+                f'value="{s}" lang="{s}" class="sprakknapp"{naa}>{e(SPRAKNAVN[s])}</button></li>'
+            )
+        else:
+            naa = naa.replace('"true"', '"page"')
+            valg.append(
+                f'<li><a href="?sprak={s}" lang="{s}" hreflang="{s}"{naa}>'
+                f"{e(SPRAKNAVN[s])}</a></li>"
+            )
+    return "".join(valg)
+
+
+def ramme(tittel: str, sprak: str, innhold: Iterable[str], *, behold_svar: bool = False) -> str:
+    """The page around its content: language, title, style sheet, language choices.
+
+    ``behold_svar``: the page holds the person's answers, and switching language keeps them.
+    """
     t = TEKSTER[sprak]
-    lenker = "".join(
-        f'<li><a href="?sprak={s}" lang="{s}" hreflang="{s}"'
-        + (' aria-current="page"' if s == sprak else "")
-        + f">{e(SPRAKNAVN[s])}</a></li>"
-        for s in SPRAK
-    )
+    lenker = _sprakvalg(sprak, behold_svar)
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -187,7 +216,7 @@ def skjema(sprak: str, verdier: Mapping[str, str], feil: Sequence[sk.Feltfeil]) 
 
     return "".join(
         [
-            '<form method="post" novalidate class="skjema">',
+            f'<form method="post" novalidate class="skjema" id="{SKJEMA_ID}">',
             f'<input type="hidden" name="sprak" value="{e(sprak)}">',
             f'<p class="hjelp">{e(t["utfylling"])}</p>',
             _valg(
@@ -462,7 +491,7 @@ def side(
         innhold.append(resultat(estimat[0], estimat[1], sprak))
         innhold.append(f'<h2 id="endre-svar">{e(t["endre_svar"])}</h2>')
     innhold.append(skjema(sprak, verdier or {}, feil))
-    return ramme(tittel, sprak, innhold)
+    return ramme(tittel, sprak, innhold, behold_svar=verdier is not None)
 
 
 def melding(sprak: str, nokkel: str) -> str:
