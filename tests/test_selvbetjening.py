@@ -482,6 +482,10 @@ def test_sprakbytte_paa_anslaget_beholder_svarene(klient: TestClient) -> None:
         assert 'type="submit"' in knapp and 'form="skjema"' in knapp
     assert 'id="skjema"' in side
     assert 'href="?sprak=' not in side  # no link that would drop the answers
+    # Enter in a field clicks the first submit button of the form in the page's order: a hidden
+    # one without a language, before the language buttons, so Enter keeps the page's language
+    forste = re.search(r'<button type="submit" form="skjema"[^>]*>', side)
+    assert forste and "hidden" in forste[0] and "bytt_sprak" not in forste[0]
     svar = klient.post("/", data={**FAMILIE, "sprak": "nb", "bytt_sprak": "nn"})
     assert svar.status_code == 200
     assert '<html lang="nn">' in svar.text

@@ -171,7 +171,7 @@ def vent_paa_ny_side(driver: WebDriver, gammel: WebElement) -> None:
 
 def send_inn(driver: WebDriver) -> None:
     gammel = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
+    driver.find_element(By.CSS_SELECTOR, "form.skjema button.knapp").click()
     vent_paa_ny_side(driver, gammel)
 
 
@@ -262,6 +262,47 @@ def test_bare_tastatur(tjener: str, nettleser: WebDriver) -> None:
     assert aktiv_id(nettleser) == "resultat-tittel"  # the estimate takes focus
 
 
+def test_sprakbytte_beholder_svarene_og_anslaget(tjener: str, nettleser: WebDriver) -> None:
+    """Fill in, send, switch to nynorsk: the same answers and the estimate, now in nynorsk.
+
+    The language choice on a page with answers is a button of the form (POST, no script);
+    before, it was a link that opened an empty form. Enter in a field afterwards still sends
+    the form in the page's language (not by the first language button).
+    """
+    bredde(nettleser, 1280)
+    nettleser.get(tjener)
+    fyll_ut(nettleser, FAMILIE_VALG, FAMILIE_TEKST)
+    send_inn(nettleser)
+    ventet = bibliotekets_belop(FAMILIE_FELTER)
+    knapp = nettleser.find_element(By.CSS_SELECTOR, 'nav button[lang="nn"]')
+    assert knapp.accessible_name == "Nynorsk" and knapp.tag_name == "button"
+    gammel = nettleser.find_element(By.TAG_NAME, "html")
+    knapp.click()
+    vent_paa_ny_side(nettleser, gammel)
+    assert nettleser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "nn"
+    assert nettleser.find_element(By.ID, "resultat-tittel").text == TEKSTER["nn"]["resultat"]
+    belop = nettleser.find_element(By.ID, "anslag-belop")
+    assert belop.get_attribute("data-belop") == ventet
+    assert belop.text.replace("\u00a0", " ") == f"{int(ventet):,} kroner".replace(",", " ")
+    for ident, verdi in FAMILIE_TEKST:
+        assert nettleser.find_element(By.ID, ident).get_attribute("value") == verdi, ident
+    assert nettleser.find_element(By.ID, FAMILIE_VALG[0]).is_selected()
+    assert "nynorsk" not in nettleser.current_url.lower() and "11000" not in nettleser.current_url
+    # by keyboard: Tab reaches the language buttons; Enter in a field keeps nynorsk
+    nettleser.find_element(By.ID, "bo_husleie").send_keys(Keys.END, "0")  # 110000
+    gammel = nettleser.find_element(By.TAG_NAME, "html")
+    nettleser.switch_to.active_element.send_keys(Keys.ENTER)
+    vent_paa_ny_side(nettleser, gammel)
+    assert nettleser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "nn"
+    assert nettleser.find_element(By.ID, "bo_husleie").get_attribute("value") == "110000"
+    gammel = nettleser.find_element(By.TAG_NAME, "html")
+    knapp = nettleser.find_element(By.CSS_SELECTOR, 'nav button[lang="en"]')
+    knapp.send_keys(Keys.ENTER)  # a button is reached and used by keyboard
+    vent_paa_ny_side(nettleser, gammel)
+    assert nettleser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    assert nettleser.find_element(By.ID, "bo_husleie").get_attribute("value") == "110000"
+
+
 def test_feil_viser_oppsummering_med_lenker_til_feltene(tjener: str, nettleser: WebDriver) -> None:
     bredde(nettleser, 1280)
     nettleser.get(tjener + "?sprak=en")
@@ -306,7 +347,13 @@ def test_axe_finner_ingen_alvorlige_brudd(tjener: str, nettleser: WebDriver, spr
     send_inn(nettleser)
     assert nettleser.find_elements(By.ID, "anslag-belop")
     funn["anslag"] = alvorlige(axe(nettleser))
-    assert funn == {"tom": [], "feil": [], "anslag": []}
+    gammel = nettleser.find_element(By.TAG_NAME, "html")
+    annet = next(s for s in SPRAK if s != sprak)
+    nettleser.find_element(By.CSS_SELECTOR, f'nav button[lang="{annet}"]').click()
+    vent_paa_ny_side(nettleser, gammel)
+    assert nettleser.find_elements(By.ID, "anslag-belop")
+    funn["bytta"] = alvorlige(axe(nettleser))
+    assert funn == {"tom": [], "feil": [], "anslag": [], "bytta": []}
 
 
 @pytest.mark.parametrize("px", [375, 320])

@@ -103,13 +103,17 @@ def ramme(tittel: str, sprak: str, innhold: Iterable[str], *, behold_svar: bool 
     """
     t = TEKSTER[sprak]
     lenker = _sprakvalg(sprak, behold_svar)
+    # Enter in a field sends the form by its first submit button in the page's order, which
+    # would be a language button in the header: a hidden one with no value comes first, so
+    # Enter sends the form in the page's own language.
+    standard = f'<button type="submit" form="{SKJEMA_ID}" hidden></button>' if behold_svar else ""
     return "\n".join(
         [
             "<!DOCTYPE html>",
             f'<html lang="{e(sprak)}"><head><meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{e(tittel)}</title>",
-            f'<link rel="stylesheet" href="{STILARK}"></head><body>',
+            f'<link rel="stylesheet" href="{STILARK}"></head><body>{standard}',
             f'<header class="topp"><nav aria-label="{e(t["sprakvalg"])}">'
             f'<ul class="sprak">{lenker}</ul></nav></header>',
             '<main id="innhold">',
