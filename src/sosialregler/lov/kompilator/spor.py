@@ -8,6 +8,13 @@ all the interpreter's tree says; ``Spor.node`` runs the rule's compiled builder 
 the generated text, ``kilde.byggefunksjon``) on its entry, which builds the ``Node`` the
 interpreter would have built, node for node (tests compare them). Nothing is built until
 someone reads the tree (texts, JSON, records, what-if).
+
+A kept assessment keeps its traces, so ``Spor`` stores each entry *compact* (``Lagret``): the
+same tuples with every outcome as a small int (``KODE``), turned back into ``Utfall`` only when
+a node is rebuilt. An enum member is an object the garbage collector tracks, and a tuple that
+holds one stays tracked for good; a tuple of strings, ints, dates and decimals is untracked by
+the collector's first pass, so thousands of kept results no longer cost every full collection
+a visit to each rule's entry (issue 17; ``benchmarks/bench_spor.py`` measures it).
 """
 
 from __future__ import annotations
@@ -15,15 +22,47 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..outcome import UAVKLART, Utfall
+from ..outcome import IKKE_OPPFYLT, OPPFYLT, SKJONN, UAVKLART, Utfall
 from ..rulebook.model import Regel
 from ..tree import Node
 
 #: A rule's trace entry (see the module docstring).
 Post = tuple[Utfall, tuple[str, ...], str | None, tuple[Any, ...], tuple[Any, ...] | None, tuple]
 
+#: A trace entry as ``Spor`` keeps it: a ``Post`` with each outcome as its ``KODE``.
+Lagret = tuple[int, tuple[str, ...], str | None, tuple[Any, ...], tuple[Any, ...] | None, tuple]
+
 #: The entry of a rule with no version in force on the date (the interpreter's ``uavklart``).
 IKKE_I_KRAFT: Post = (UAVKLART, (), None, (), None, ())
+
+#: Each outcome by its code in a kept entry (``UTFALL[KODE[u]] is u``).
+UTFALL: tuple[Utfall, ...] = (OPPFYLT, IKKE_OPPFYLT, UAVKLART, SKJONN)
+KODE: dict[Utfall, int] = {u: i for i, u in enumerate(UTFALL)}
+
+
+def _blader(blader: tuple[Any, ...], om: Mapping[Any, Any] | tuple[Any, ...]) -> tuple[Any, ...]:
+    """Leaf pairs ``(outcome, value, ...)`` with each outcome mapped through ``om``."""
+    if not blader:
+        return blader
+    ut = list(blader)
+    ut[0::2] = [om[u] for u in blader[0::2]]
+    return tuple(ut)
+
+
+def komprimer(post: Post) -> Lagret:
+    """The entry as kept: outcomes as ints (see the module docstring), the rest as it is."""
+    unntak = post[5]
+    if unntak:
+        unntak = tuple((KODE[e[0]], e[1], _blader(e[2], KODE), e[3]) for e in unntak)
+    return (KODE[post[0]], post[1], post[2], _blader(post[3], KODE), post[4], unntak)
+
+
+def utvid(lagret: Lagret) -> Post:
+    """The entry as evaluated (``komprimer`` undone), for a builder."""
+    unntak = lagret[5]
+    if unntak:
+        unntak = tuple((UTFALL[e[0]], e[1], _blader(e[2], UTFALL), e[3]) for e in unntak)
+    return (UTFALL[lagret[0]], lagret[1], lagret[2], _blader(lagret[3], UTFALL), lagret[4], unntak)
 
 
 class Spor:
@@ -40,7 +79,7 @@ class Spor:
         self.i_kraft = i_kraft  # the rule versions in force (``Regelbok.versjoner_i_kraft``)
         self.versjoner = versjoner  # every version (``Regelbok.regler``)
         self.byggere = byggere  # each compiled rule's builder (``Program.byggere``)
-        self.poster: dict[str, Post] = {}
+        self.poster: dict[str, Lagret] = {}  # each rule's entry, compact (``komprimer``)
         self.noder: dict[str, Node] = {}
 
     def node(self, regel_id: str) -> Node:
@@ -52,6 +91,6 @@ class Spor:
                 info = self.versjoner[regel_id][0].info
                 node = Node(regel_id, UAVKLART, regel=info, rolle="ikke_i_kraft")
             else:
-                node = bygg(self, self.poster[regel_id])
+                node = bygg(self, utvid(self.poster[regel_id]))
             self.noder[regel_id] = node
         return node
