@@ -10,11 +10,12 @@ interpreter would have built, node for node (tests compare them). Nothing is bui
 someone reads the tree (texts, JSON, records, what-if).
 
 A kept assessment keeps its traces, so ``Spor`` stores each entry *compact* (``Lagret``): the
-same tuples with every outcome as a small int (``KODE``), turned back into ``Utfall`` only when
-a node is rebuilt. An enum member is an object the garbage collector tracks, and a tuple that
-holds one stays tracked for good; a tuple of strings, ints, dates and decimals is untracked by
-the collector's first pass, so thousands of kept results no longer cost every full collection
-a visit to each rule's entry (issue 17; ``benchmarks/bench_spor.py`` measures it).
+same tuples with every outcome as a small int (``KODE``) and every unknown fact as a pair of
+atomic values (``_ut``), turned back only when a node is rebuilt. An enum member or an
+``Ukjent`` is an object the garbage collector tracks, and a tuple that holds one stays tracked
+for good; a tuple of strings, ints, dates and decimals leaves the collector after its first
+passes, so thousands of kept results no longer cost every full collection a visit to each
+rule's entry (issue 17; ``benchmarks/bench_spor.py`` measures it).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ...inndata.ukjent import Ukjent
 from ..outcome import IKKE_OPPFYLT, OPPFYLT, SKJONN, UAVKLART, Utfall
 from ..rulebook.model import Regel
 from ..tree import Node
@@ -40,29 +42,75 @@ UTFALL: tuple[Utfall, ...] = (OPPFYLT, IKKE_OPPFYLT, UAVKLART, SKJONN)
 KODE: dict[Utfall, int] = {u: i for i, u in enumerate(UTFALL)}
 
 
+#: What stands for an unknown fact (``Ukjent``, a tracked object) in a kept entry: the pair
+#: ``(_UKJENT, its missing fields)``; found by identity, so no value a case holds can pass for it.
+_UKJENT = b"ukjent"
+
+
+def _ut(verdi: Any) -> Any:
+    """A value read, as kept: each ``Ukjent`` in it as its pair."""
+    if type(verdi) is Ukjent:
+        return (_UKJENT, verdi.mangler)
+    if type(verdi) is tuple:
+        return tuple(map(_ut, verdi))
+    return verdi
+
+
+def _inn(verdi: Any) -> Any:
+    """``_ut`` undone."""
+    if type(verdi) is tuple:
+        if len(verdi) == 2 and verdi[0] is _UKJENT:
+            return Ukjent(verdi[1])
+        return tuple(map(_inn, verdi))
+    return verdi
+
+
 def _blader(blader: tuple[Any, ...], om: Mapping[Any, Any] | tuple[Any, ...]) -> tuple[Any, ...]:
-    """Leaf pairs ``(outcome, value, ...)`` with each outcome mapped through ``om``."""
+    """Leaf pairs ``(outcome, value, ...)`` with each outcome mapped through ``om`` and each
+    value through ``_ut`` (outcomes to codes) or ``_inn`` (back)."""
     if not blader:
         return blader
+    verdi = _ut if om is KODE else _inn
     ut = list(blader)
     ut[0::2] = [om[u] for u in blader[0::2]]
+    ut[1::2] = map(verdi, blader[1::2])
     return tuple(ut)
 
 
+def _tekst(verdier: tuple[Any, ...] | None, verdi: Callable[[Any], Any]) -> tuple[Any, ...] | None:
+    return verdier if verdier is None else verdi(verdier)
+
+
 def komprimer(post: Post) -> Lagret:
-    """The entry as kept: outcomes as ints (see the module docstring), the rest as it is."""
+    """The entry as kept: outcomes as ints, unknown facts as pairs (see the module docstring)."""
     unntak = post[5]
     if unntak:
-        unntak = tuple((KODE[e[0]], e[1], _blader(e[2], KODE), e[3]) for e in unntak)
-    return (KODE[post[0]], post[1], post[2], _blader(post[3], KODE), post[4], unntak)
+        unntak = tuple((KODE[e[0]], e[1], _blader(e[2], KODE), _tekst(e[3], _ut)) for e in unntak)
+    return (
+        KODE[post[0]],
+        post[1],
+        post[2],
+        _blader(post[3], KODE),
+        _tekst(post[4], _ut),
+        unntak,
+    )
 
 
 def utvid(lagret: Lagret) -> Post:
     """The entry as evaluated (``komprimer`` undone), for a builder."""
     unntak = lagret[5]
     if unntak:
-        unntak = tuple((UTFALL[e[0]], e[1], _blader(e[2], UTFALL), e[3]) for e in unntak)
-    return (UTFALL[lagret[0]], lagret[1], lagret[2], _blader(lagret[3], UTFALL), lagret[4], unntak)
+        unntak = tuple(
+            (UTFALL[e[0]], e[1], _blader(e[2], UTFALL), _tekst(e[3], _inn)) for e in unntak
+        )
+    return (
+        UTFALL[lagret[0]],
+        lagret[1],
+        lagret[2],
+        _blader(lagret[3], UTFALL),
+        _tekst(lagret[4], _inn),
+        unntak,
+    )
 
 
 class Spor:
