@@ -31,7 +31,7 @@ from ..inndata.ukjent import Ukjent
 from ..lov import outcome
 from ..lov.kompilator.motor import KOMPILERT, aktiv
 from ..lov.kompilator.program import Program, program_for
-from ..lov.kompilator.spor import IKKE_I_KRAFT, Post, Spor
+from ..lov.kompilator.spor import IKKE_I_KRAFT, Post, Spor, komprimer
 from ..lov.outcome import Utfall
 from ..lov.rulebook.book import Regelbok
 from ..lov.rulebook.conditions import TOM
@@ -77,6 +77,7 @@ class Kontekst:
     __slots__ = (
         "_cache",
         "_i_kraft",
+        "_poster",
         "_program",
         "_spor",
         "dato",
@@ -99,6 +100,9 @@ class Kontekst:
         self.fakta = fakta
         self.merknader: list[Merknad] = []
         self._cache: dict[str, Node] = {}
+        # Each rule's trace entry as evaluated, for the rules that read it while this context
+        # lives; the trace keeps it compact (``spor.komprimer``) for the nodes read later.
+        self._poster: dict[str, Post] = {}
         self._i_kraft = regelbok.versjoner_i_kraft(dato)
         if program is True:
             program = program_for(regelbok, dato, self._i_kraft) if aktiv() == KOMPILERT else None
@@ -151,7 +155,7 @@ class Kontekst:
         if spor is None:
             node = self.evaluer_regel(regel_id)
             return (node.utfall, node.mangler, node.avgjort_av, (), None, ())
-        post = spor.poster.get(regel_id)
+        post = self._poster.get(regel_id)
         if post is None:
             assert self._program is not None
             funksjon = self._program.regler[regel_id]
@@ -163,7 +167,8 @@ class Kontekst:
                     post = funksjon(self, self.fakta)
                 except RecursionError:
                     raise self._for_dypt(regel_id) from None
-            spor.poster[regel_id] = post
+            self._poster[regel_id] = post
+            spor.poster[regel_id] = komprimer(post)
             if regel is not None and regel.merknad and post[0] in regel.merknad.ved:
                 self._merk(regel, node_fra_spor(spor, regel_id))
         return post

@@ -8,6 +8,14 @@ all the interpreter's tree says; ``Spor.node`` runs the rule's compiled builder 
 the generated text, ``kilde.byggefunksjon``) on its entry, which builds the ``Node`` the
 interpreter would have built, node for node (tests compare them). Nothing is built until
 someone reads the tree (texts, JSON, records, what-if).
+
+A kept assessment keeps its traces, so ``Spor`` stores each entry *compact* (``Lagret``): the
+same tuples with every outcome as a small int (``KODE``) and every unknown fact as a pair of
+atomic values (``_ut``), turned back only when a node is rebuilt. An enum member or an
+``Ukjent`` is an object the garbage collector tracks, and a tuple that holds one stays tracked
+for good; a tuple of strings, ints, dates and decimals leaves the collector after its first
+passes, so thousands of kept results no longer cost every full collection a visit to each
+rule's entry (issue 17; ``benchmarks/bench_spor.py`` measures it).
 """
 
 from __future__ import annotations
@@ -15,15 +23,94 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..outcome import UAVKLART, Utfall
+from ...inndata.ukjent import Ukjent
+from ..outcome import IKKE_OPPFYLT, OPPFYLT, SKJONN, UAVKLART, Utfall
 from ..rulebook.model import Regel
 from ..tree import Node
 
 #: A rule's trace entry (see the module docstring).
 Post = tuple[Utfall, tuple[str, ...], str | None, tuple[Any, ...], tuple[Any, ...] | None, tuple]
 
+#: A trace entry as ``Spor`` keeps it: a ``Post`` with each outcome as its ``KODE``.
+Lagret = tuple[int, tuple[str, ...], str | None, tuple[Any, ...], tuple[Any, ...] | None, tuple]
+
 #: The entry of a rule with no version in force on the date (the interpreter's ``uavklart``).
 IKKE_I_KRAFT: Post = (UAVKLART, (), None, (), None, ())
+
+#: Each outcome by its code in a kept entry (``UTFALL[KODE[u]] is u``).
+UTFALL: tuple[Utfall, ...] = (OPPFYLT, IKKE_OPPFYLT, UAVKLART, SKJONN)
+KODE: dict[Utfall, int] = {u: i for i, u in enumerate(UTFALL)}
+
+
+#: What stands for an unknown fact (``Ukjent``, a tracked object) in a kept entry: the pair
+#: ``(_UKJENT, its missing fields)``; found by identity, so no value a case holds can pass for it.
+_UKJENT = b"ukjent"
+
+
+def _ut(verdi: Any) -> Any:
+    """A value read, as kept: each ``Ukjent`` in it as its pair."""
+    if type(verdi) is Ukjent:
+        return (_UKJENT, verdi.mangler)
+    if type(verdi) is tuple:
+        return tuple(map(_ut, verdi))
+    return verdi
+
+
+def _inn(verdi: Any) -> Any:
+    """``_ut`` undone."""
+    if type(verdi) is tuple:
+        if len(verdi) == 2 and verdi[0] is _UKJENT:
+            return Ukjent(verdi[1])
+        return tuple(map(_inn, verdi))
+    return verdi
+
+
+def _blader(blader: tuple[Any, ...], om: Mapping[Any, Any] | tuple[Any, ...]) -> tuple[Any, ...]:
+    """Leaf pairs ``(outcome, value, ...)`` with each outcome mapped through ``om`` and each
+    value through ``_ut`` (outcomes to codes) or ``_inn`` (back)."""
+    if not blader:
+        return blader
+    verdi = _ut if om is KODE else _inn
+    ut = list(blader)
+    ut[0::2] = [om[u] for u in blader[0::2]]
+    ut[1::2] = map(verdi, blader[1::2])
+    return tuple(ut)
+
+
+def _tekst(verdier: tuple[Any, ...] | None, verdi: Callable[[Any], Any]) -> tuple[Any, ...] | None:
+    return verdier if verdier is None else verdi(verdier)
+
+
+def komprimer(post: Post) -> Lagret:
+    """The entry as kept: outcomes as ints, unknown facts as pairs (see the module docstring)."""
+    unntak = post[5]
+    if unntak:
+        unntak = tuple((KODE[e[0]], e[1], _blader(e[2], KODE), _tekst(e[3], _ut)) for e in unntak)
+    return (
+        KODE[post[0]],
+        post[1],
+        post[2],
+        _blader(post[3], KODE),
+        _tekst(post[4], _ut),
+        unntak,
+    )
+
+
+def utvid(lagret: Lagret) -> Post:
+    """The entry as evaluated (``komprimer`` undone), for a builder."""
+    unntak = lagret[5]
+    if unntak:
+        unntak = tuple(
+            (UTFALL[e[0]], e[1], _blader(e[2], UTFALL), _tekst(e[3], _inn)) for e in unntak
+        )
+    return (
+        UTFALL[lagret[0]],
+        lagret[1],
+        lagret[2],
+        _blader(lagret[3], UTFALL),
+        _tekst(lagret[4], _inn),
+        unntak,
+    )
 
 
 class Spor:
@@ -40,7 +127,7 @@ class Spor:
         self.i_kraft = i_kraft  # the rule versions in force (``Regelbok.versjoner_i_kraft``)
         self.versjoner = versjoner  # every version (``Regelbok.regler``)
         self.byggere = byggere  # each compiled rule's builder (``Program.byggere``)
-        self.poster: dict[str, Post] = {}
+        self.poster: dict[str, Lagret] = {}  # each rule's entry, compact (``komprimer``)
         self.noder: dict[str, Node] = {}
 
     def node(self, regel_id: str) -> Node:
@@ -52,6 +139,6 @@ class Spor:
                 info = self.versjoner[regel_id][0].info
                 node = Node(regel_id, UAVKLART, regel=info, rolle="ikke_i_kraft")
             else:
-                node = bygg(self, self.poster[regel_id])
+                node = bygg(self, utvid(self.poster[regel_id]))
             self.noder[regel_id] = node
         return node
