@@ -99,7 +99,7 @@ def test_serve_avviser_feil_valg(argv: list[str], ord_: str) -> None:
     )
     assert prosess.returncode == 2
     feil = prosess.stderr.decode("utf-8")
-    assert feil.startswith("Saken ble avvist:") and ord_ in feil
+    assert feil.startswith("Tjenesten ble ikke startet:") and ord_ in feil
     assert "Traceback" not in feil
 
 

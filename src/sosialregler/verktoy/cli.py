@@ -768,6 +768,10 @@ def _tilsyn(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     return OK
 
 
+#: The service is no case: its refusal says what was refused.
+_TJENESTEN_AVVIST = "Tjenesten ble ikke startet:"
+
+
 def _serve(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     """The HTTP service (tjeneste/): checks its choices and the rules, then serves until stopped."""
     try:
@@ -775,7 +779,7 @@ def _serve(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         import uvicorn  # noqa: F401
     except ImportError:
         melding = "HTTP-tjenesten krever tilleggspakken: pip install 'sosialregler[tjeneste]'"
-        return _avvis([Feil("serve", None, melding)], "tekst", ut, err)
+        return _avvis([Feil("serve", None, melding)], "tekst", ut, err, _TJENESTEN_AVVIST)
     feil = [
         Feil(f"--{navn}", verdi, f"må være et helt tall fra {lav} til {hoy}")
         for navn, verdi, lav, hoy in (
@@ -789,12 +793,14 @@ def _serve(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     if args.tidsgrense is not None and not 0 < args.tidsgrense <= 3600:
         feil.append(Feil("--tidsgrense", args.tidsgrense, "må være over 0 og høyst 3600 sekunder"))
     if feil:
-        return _avvis(feil, "tekst", ut, err)
+        return _avvis(feil, "tekst", ut, err, _TJENESTEN_AVVIST)
     try:
         regelbok(args.regler, args.satser)  # a bad rules folder is said here, not per worker
     except RegelFeil as exc:
         felt = "--regler" if args.regler else "--satser"
-        return _avvis([Feil(felt, args.regler or args.satser, str(exc))], "tekst", ut, err)
+        return _avvis(
+            [Feil(felt, args.regler or args.satser, str(exc))], "tekst", ut, err, _TJENESTEN_AVVIST
+        )
     from .tjeneste.server import kjor
 
     kjor(
