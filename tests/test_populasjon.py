@@ -25,8 +25,8 @@ from sosialregler.inndata.errors import UgyldigSak  # noqa: E402
 from sosialregler.verktoy.populasjon import forklar_rad, vurder, vurder_batcher  # noqa: E402
 from sosialregler.verktoy.populasjon.generator import (  # noqa: E402
     KANTER,
-    SATSSKIFTER,
     lag_populasjon,
+    satsskifter,
     skriv_populasjon,
 )
 from sosialregler.verktoy.populasjon.motor import PerSak  # noqa: E402
@@ -94,7 +94,7 @@ def test_hver_rad_lik_med_sakens_egen_dato_over_satsskifter(befolkning: list[str
     tabell = vurder(pa.table({"sak": utvalg}), dato=None)
     sjekk_lik_per_sak(utvalg, tabell, None)
     datoer = {json.loads(s).get("vurderingsdato") for s in utvalg if s.endswith("}")}
-    assert {d.isoformat() for d in SATSSKIFTER} <= datoer
+    assert {d.isoformat() for d in satsskifter()} <= datoer
 
 
 def test_befolkningen_har_kantene_gullsakene_dekker(befolkning: list[str]) -> None:

@@ -21,6 +21,7 @@ The same seed gives the same population on every machine (``random.Random``, no 
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 from collections.abc import Iterator
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from ...inndata.facts import Botilbudstype
+from ...vurdering.standardbok import default_rulebook
 from .kilde import BATCH, JSONL_ENDELSER
 
 #: Household shapes and their shares (synthetic proportions, see the module's docstring).
@@ -42,17 +44,23 @@ HUSHOLDNINGER: tuple[tuple[str, float], ...] = (
     ("med_annen_voksen", 0.02),
 )
 
-#: Dates on which rate tables change (a case assessed on its own date meets them).
-SATSSKIFTER = (
-    date(2024, 12, 31),
-    date(2025, 1, 1),
-    date(2025, 4, 30),
-    date(2025, 5, 1),
-    date(2025, 12, 31),
-    date(2026, 1, 1),
-    date(2026, 4, 30),
-    date(2026, 5, 1),
-)
+#: The first rate change the edge cases meet: the generator's window, not a fact of law.
+FORSTE_SATSSKIFTE = date(2025, 1, 1)
+
+
+@functools.cache
+def satsskifter() -> tuple[date, ...]:
+    """The dates the library's rate tables change on from ``FORSTE_SATSSKIFTE``, and the day
+    before each: read from ``rules/satser`` (so a new year's rates add their dates), sorted."""
+    satser = default_rulebook().satser
+    dager = {
+        rad.gyldig_fra
+        for id_ in satser
+        for rad in satser[id_].rader
+        if rad.gyldig_fra >= FORSTE_SATSSKIFTE
+    }
+    return tuple(sorted(dager | {d - timedelta(days=1) for d in dager}))
+
 
 #: The date a population is built around unless told: the guideline rates in the library are
 #: known for it (a later date raises SATSER_KAN_VAERE_UTDATERT on every case).
@@ -95,7 +103,7 @@ def lag_populasjon(
     if isinstance(dato, str):
         dato = date.fromisoformat(dato)
     tilfeldig = random.Random(fro)
-    kanter = 0  # edge cases go round KANTER (and SATSSKIFTER), so a small sample has them all
+    kanter = 0  # edge cases go round KANTER (and satsskifter()), so a small sample has them all
     for i in range(antall):
         trekk = tilfeldig.random()
         if trekk < andel_feil:
@@ -187,7 +195,8 @@ def _sak(
     t: random.Random, i: int, fro: int, dato: date, kanten: tuple[str, int] | None
 ) -> dict[str, Any]:
     kant, runde = kanten or (None, 0)
-    vurderingsdato = SATSSKIFTER[runde % len(SATSSKIFTER)] if kant == "satsskifte" else dato
+    skifter = satsskifter()
+    vurderingsdato = skifter[runde % len(skifter)] if kant == "satsskifte" else dato
     dato = vurderingsdato  # the household is built around its own date
     form = t.choices([h for h, _ in HUSHOLDNINGER], [a for _, a in HUSHOLDNINGER])[0]
     soker_fodt = _tilfeldig_fodt(t, dato, 18, 66)
