@@ -18,7 +18,7 @@ from typing import Any, get_args
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import sosialregler
@@ -244,7 +244,8 @@ def _brevets_egne_ord(v: Assessment, sprak: str) -> str:
     """All strings of the letter (unwrapped), the caseworker's quoted words taken out."""
     tekst = " ".join(_strenger(v.vedtaksbrev(sprak).to_dict()))
     for fri in sorted(_fritekster(dict(v.inndata)), key=len, reverse=True):
-        tekst = tekst.replace(fri, " ")
+        # Whole words only: a one-letter reason «b» must not cut «bare» down to «are».
+        tekst = re.sub(rf"(?<!\w){re.escape(fri)}(?!\w)", " ", tekst)
     return tekst
 
 
@@ -318,6 +319,18 @@ def saker_med_konklusjoner(draw: st.DrawFn) -> dict[str, Any]:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(saker_med_konklusjoner())
+@example(  # found by CI: a one-letter reason «b» once cut «bare» to «are» in the test's own filter
+    sak={
+        "vurderingsdato": "2010-01-01",
+        "personer": [{"id": "a", "rolle": "soker", "fodselsdato": "1992-01-01"}],
+        "bofellesskap": False,
+        "inntekter": [],
+        "formue": [],
+        "boutgifter": [],
+        "kommune": {"holder_barnetrygd_utenfor": False},
+        "individuell_vurdering": "b",
+    }
+)
 def test_genererte_saker_gir_rene_brev(sak: dict[str, Any]) -> None:
     try:
         v = sosialregler.assess(sak)
