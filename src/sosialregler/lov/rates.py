@@ -51,6 +51,7 @@ from attrs import field, frozen
 
 from sosialregler.inndata.errors import RegelFeil
 from sosialregler.lov.rulebook.lesing import les_begrenset
+from sosialregler.lov.sprak import SPRAK
 
 __all__ = [
     "BARN_HOYESTE_ALDER",
@@ -109,7 +110,7 @@ ENHETER = ("kr_per_maned", "kr_per_ar", "faktor", "kr_per_dag")
 TYPER = ("statlig", "kommunal")
 
 _SPRAK_PAKREVD = ("nb", "en")
-_SPRAK_KJENTE = ("nb", "nn", "en")
+_SPRAK_KJENTE = SPRAK
 
 _TOPP_FELT = ("tabell", "rad")
 _TABELL_PAKREVD = ("id", "navn", "enhet", "type", "hjemmel")

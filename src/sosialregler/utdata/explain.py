@@ -118,7 +118,6 @@ SATSTABELLER = {
 #: Facts whose value names a rate table together with its source: texts show the table only.
 KILDEFAKTA = frozenset({"livsopphold.satstabell"})
 
-SPRAK = ("nb", "nn", "en")
 _INDEKS = {"nb": 0, "nn": 1, "en": 2}
 #: Code values by their bokmål label: some derived facts hold a name, not a code.
 _BOKMALSNAVN = {nb: kode for kode, (nb, _, _) in VERDIER.items() if nb != kode}

@@ -33,10 +33,11 @@ from ..inndata.desimal import tall_til_json
 from ..inndata.errors import Feil, UgyldigSak
 from ..inndata.sti import skjot
 from ..lov.outcome import Utfall
+from ..lov.sprak import SPRAK
 from ..lov.tree import Node, fakta_til_json
 from ..vurdering.grunnfakta import alder
 from ..vurdering.vurderer import vurder
-from .explain import SPRAK, UTFALLSORD, formater, kroner, merknadstekst
+from .explain import UTFALLSORD, formater, kroner, merknadstekst
 
 if TYPE_CHECKING:
     from ..lov.rulebook.book import Regelbok

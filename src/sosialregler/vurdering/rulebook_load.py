@@ -55,6 +55,7 @@ from ..lov.rulebook.conditions import (
 from ..lov.rulebook.expr import UttrykkFeil, parse
 from ..lov.rulebook.lesing import les_begrenset
 from ..lov.rulebook.model import KILDETYPER, Hjemmel, Merknadsspec, Omrade, Regel, RegelInfo, Verdi
+from ..lov.sprak import SPRAK
 from . import areas
 from .katalog import KATALOG, kjent
 
@@ -64,7 +65,6 @@ BEREGNINGER = areas.beregninger()
 OMFANG = frozenset(info.omfang for info in KATALOG.values() if info.omfang)
 #: Placeholders every text may use besides catalogue facts.
 INNEBYGDE_PLASSHOLDERE = frozenset({"mangler"})
-SPRAK = ("nb", "nn", "en")
 #: Deeper condition trees are refused: no law needs them, and a hostile file must not recurse.
 MAKS_DYBDE = 30
 #: The deepest an evaluation may go, in Python frames (estimated per level below): a condition

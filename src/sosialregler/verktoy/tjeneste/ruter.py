@@ -29,6 +29,7 @@ from ...api import assess, les_dato
 from ...inndata.errors import Feil, RegelFeil, UgyldigSak
 from ...inndata.jsonlinjer import linjer
 from ...lov.rulebook.book import Regelbok
+from ...lov.sprak import SPRAK
 from ...utdata.assessment import Assessment
 from ...utdata.regelliste import regelliste
 from ..batch import Avvist, assess_many
@@ -38,7 +39,6 @@ from .oppsett import Oppsett
 from .svar import (
     JSON,
     JSONL,
-    SPRAK,
     Avvisning,
     fra_cli_felt,
     i_trad,
