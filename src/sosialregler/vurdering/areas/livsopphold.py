@@ -31,6 +31,7 @@ from ...inndata.facts import Sak
 from ...inndata.ukjent import Ukjent
 from ...lov import outcome
 from ...lov.rates import SatsOppslag
+from ...lov.rulebook.mellomregning import Element, Summert, summer
 from ...lov.rulebook.model import Regel
 from ...lov.tree import LatNode, Node, bygget
 from ..engine import Kontekst, Merknad, Vurdert
@@ -63,7 +64,12 @@ ENGANGSREGEL = "stl-18-1-engangsbehov"
 #: The steps of the arithmetic stated in the calculation rule (``[[regel.verdi]]``), which the
 #: code below reads by name: the loader refuses a rules folder whose § 18 rule leaves one out.
 VERDIER = (
-    "livsopphold.udekket_behov",
+    "livsopphold.boutgifter",  # sums over items ([[regel.sum]])
+    "livsopphold.andre_utgifter",
+    "livsopphold.engangsutgifter",
+    "livsopphold.inntekt_medregnet",
+    "livsopphold.inntekt_ikke_medregnet",
+    "livsopphold.udekket_behov",  # steps ([[regel.verdi]])
     "livsopphold.belop_per_maned",
     "livsopphold.engangsstonad",
     "livsopphold.behov_dekket_av_inntekt",
@@ -428,16 +434,27 @@ def _kilde(oppslag: SatsOppslag) -> str:
 class _Regnskap:
     """The lines, the rule nodes behind them and what is missing, as the calculation goes."""
 
-    def __init__(self) -> None:
+    def __init__(self, regel: Regel) -> None:
+        self.regel = regel
+        self.summene = {s.navn: s for s in regel.summer}
         self.linjer: list[Linje] = []
         self.noder: list[Node | LatNode] = []  # lazy from the compiled engine
         self.mangler: list[str] = []
 
-    def vurder(self, ktx: Kontekst, fakta: Mapping[str, Any], regel: str, sti: str) -> Vurdert:
+    def vurder(
+        self, ktx: Kontekst, fakta: Mapping[str, Any], regel: str, sti: str
+    ) -> tuple[Vurdert, Element]:
         """Evaluate an item rule for one item; the node gets an id naming the item."""
-        vurdert = ktx.for_element(fakta).vurder(regel, f"{regel}[{sti}]")
+        elementets = ktx.for_element(fakta)
+        vurdert = elementets.vurder(regel, f"{regel}[{sti}]")
         self.noder.append(vurdert.node)
-        return vurdert
+        return vurdert, Element(vurdert.utfall, vurdert.mangler, elementets.fakta, sti)
+
+    def summer(self, navn: str, vurderte: list[tuple[Vurdert, Element]]) -> Summert:
+        """The rule's sum ``navn`` over the items as their rules decided them."""
+        summert = summer(self.regel, self.summene[navn], [e for _, e in vurderte])
+        self.mangler.extend(summert.mangler)
+        return summert
 
 
 def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
@@ -446,7 +463,10 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     regelbok = ktx.regelbok
     tabell = regelbok.livsoppholdssatser()
     oppslag = tabell.oppslag(dato)
-    r = _Regnskap()
+    regel = regelbok.beregningsregel("livsopphold", dato)
+    if regel is None:  # the contract refuses dates before the Act; a rules folder must not
+        raise RegelFeil("ingen beregningsregel for livsopphold er i kraft", regel=None)
+    r = _Regnskap(regel)
 
     if oppslag.utdatert or oppslag.usikker:
         ktx.merknader.append(
@@ -467,9 +487,6 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
 
     mangler_t = tuple(dict.fromkeys(r.mangler))
     fra, til = _maned(dato)
-    regel = regelbok.beregningsregel("livsopphold", dato)
-    if regel is None:  # the contract refuses dates before the Act; a rules folder must not
-        raise RegelFeil("ingen beregningsregel for livsopphold er i kraft", regel=None)
     steg = _mellomregninger(
         ktx,
         regel,
@@ -647,125 +664,92 @@ def _satser(sak: Sak, ktx: Kontekst, oppslag: SatsOppslag, r: _Regnskap) -> Deci
 
 
 def _boutgifter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> Decimal | Ukjent:
-    """Housing costs at actual cost, or the accepted amount where the cost is not reasonable."""
+    """Housing costs, one line each: what each adds is the rule's (``livsopphold.boutgifter``,
+    ``[[regel.sum]]``); an absent list leaves the amount undetermined."""
     if sak.boutgifter is None:
         r.mangler.append("boutgifter")
         return Ukjent(("boutgifter",))
-    sum_ = NULL
-    for i, utgift in enumerate(sak.boutgifter):
-        node = r.vurder(ktx, _boutgiftsfakta(sak, i), BOUTGIFTSREGEL, f"boutgifter[{i}]")
-        post, faktisk = f"boutgift_{utgift.type}", utgift.belop_per_maned
-        regel = node.avgjort_av or BOUTGIFTSREGEL
-        godtatt: Decimal | None = None
-        if node.utfall is outcome.OPPFYLT:
-            godtatt = faktisk
-        elif node.utfall is outcome.IKKE_OPPFYLT and utgift.godkjent_belop_per_maned is not None:
-            godtatt = utgift.godkjent_belop_per_maned
-        elif node.utfall is outcome.IKKE_OPPFYLT:
-            r.mangler.append(f"boutgifter[{i}].godkjent_belop_per_maned")
-        else:
-            r.mangler.extend(node.mangler or (f"boutgifter[{i}]",))
+    vurderte = [
+        r.vurder(ktx, _boutgiftsfakta(sak, i), BOUTGIFTSREGEL, f"boutgifter[{i}]")
+        for i in range(len(sak.boutgifter))
+    ]
+    summert = r.summer("livsopphold.boutgifter", vurderte)
+    for utgift, (node, _), godtatt in zip(sak.boutgifter, vurderte, summert.bidrag, strict=True):
+        faktisk = utgift.belop_per_maned
         r.linjer.append(
             Linje(
-                post,
+                f"boutgift_{utgift.type}",
                 godtatt if godtatt is not None else NULL,
                 OPPGITT,
                 grunnlag=faktisk if godtatt != faktisk else None,
-                regel=regel,
+                regel=node.avgjort_av or BOUTGIFTSREGEL,
                 node_id=node.id,
             )
         )
-        sum_ += godtatt or NULL
-    return sum_
+    return summert.total
 
 
 def _andre_utgifter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> tuple[Decimal, Decimal]:
-    """Other necessary expenses the case lists: monthly ones into the amount, one-offs apart.
+    """Other necessary expenses the case lists, one line each: the monthly and the one-off
+    totals are the rule's sums (``livsopphold.andre_utgifter``, ``livsopphold.engangsutgifter``).
 
     An absent list adds nothing: these are expenses *the case lists* on top of the guideline
     amount, which the contract defines without them.
     """
-    per_maned, engangs = NULL, NULL
-    for i, utgift in enumerate(sak.andre_utgifter or ()):
-        node = r.vurder(ktx, _utgiftsfakta(sak, i), UTGIFTSREGEL, f"andre_utgifter[{i}]")
-        regel = node.avgjort_av or UTGIFTSREGEL
-        if node.utfall is outcome.OPPFYLT:
-            per_maned += utgift.belop
-            linje = Linje(
-                f"utgift_{utgift.type}",
-                utgift.belop,
+    utgifter = sak.andre_utgifter or ()
+    vurderte = [
+        r.vurder(ktx, _utgiftsfakta(sak, i), UTGIFTSREGEL, f"andre_utgifter[{i}]")
+        for i in range(len(utgifter))
+    ]
+    per_maned = r.summer("livsopphold.andre_utgifter", vurderte)
+    engangs = r.summer("livsopphold.engangsutgifter", vurderte)
+    for utgift, (node, _), i_maned, som_engangs in zip(
+        utgifter, vurderte, per_maned.bidrag, engangs.bidrag, strict=True
+    ):
+        # A one-off (or debt, or undetermined) expense: its own line, not in the monthly amount.
+        r.linjer.append(
+            Linje(
+                f"{'engangsutgift' if som_engangs is not None else 'utgift'}_{utgift.type}",
+                i_maned if i_maned is not None else NULL,
                 OPPGITT,
                 person=utgift.person,
-                regel=regel,
+                grunnlag=None if i_maned is not None else utgift.belop,
+                regel=node.avgjort_av or UTGIFTSREGEL,
                 node_id=node.id,
             )
-        elif node.utfall is outcome.IKKE_OPPFYLT:
-            engangs += utgift.belop
-            linje = Linje(
-                f"engangsutgift_{utgift.type}",
-                NULL,
-                OPPGITT,
-                person=utgift.person,
-                grunnlag=utgift.belop,
-                regel=regel,
-                node_id=node.id,
-            )
-        elif node.utfall is outcome.SKJONN:  # e.g. debt: kept out, the claim asks
-            linje = Linje(
-                f"utgift_{utgift.type}",
-                NULL,
-                OPPGITT,
-                person=utgift.person,
-                grunnlag=utgift.belop,
-                regel=regel,
-                node_id=node.id,
-            )
-        else:
-            r.mangler.extend(node.mangler or (f"andre_utgifter[{i}]",))
-            linje = Linje(
-                f"utgift_{utgift.type}",
-                NULL,
-                OPPGITT,
-                person=utgift.person,
-                grunnlag=utgift.belop,
-                regel=regel,
-                node_id=node.id,
-            )
-        r.linjer.append(linje)
-    return per_maned, engangs
+        )
+    return per_maned.total, engangs.total
 
 
 def _inntekter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> tuple[Decimal | Ukjent, Decimal]:
-    """Each income line counted or not by its rule; undetermined lines hold the amount back."""
+    """Each income line counted or not by its rule, the totals the rule's sums
+    (``livsopphold.inntekt_medregnet``, ``…_ikke_medregnet``); undetermined lines hold the
+    amount back, and an absent list leaves it undetermined."""
     if sak.inntekter is None:
         r.mangler.append("inntekter")
         return Ukjent(("inntekter",)), NULL
-    medregnet, ikke_medregnet = NULL, NULL
-    for i, inntekt in enumerate(sak.inntekter):
-        fakta = _inntektsfakta(sak, i, ktx.dato)
-        node = r.vurder(ktx, fakta, INNTEKTSREGEL, f"inntekter[{i}]")
-        belop = inntekt.belop_per_maned
-        talt: bool | None = None
-        if node.utfall is outcome.OPPFYLT:
-            medregnet += belop
-            talt = True
-        elif node.utfall is outcome.IKKE_OPPFYLT:
-            ikke_medregnet += belop
-            talt = False
-        else:
-            r.mangler.extend(node.mangler or (f"inntekter[{i}]",))
+    vurderte = [
+        r.vurder(ktx, _inntektsfakta(sak, i, ktx.dato), INNTEKTSREGEL, f"inntekter[{i}]")
+        for i in range(len(sak.inntekter))
+    ]
+    medregnet = r.summer("livsopphold.inntekt_medregnet", vurderte)
+    ikke_medregnet = r.summer("livsopphold.inntekt_ikke_medregnet", vurderte)
+    for inntekt, (node, _), med, uten in zip(
+        sak.inntekter, vurderte, medregnet.bidrag, ikke_medregnet.bidrag, strict=True
+    ):
+        talt = True if med is not None else False if uten is not None else None
         r.linjer.append(
             Linje(
                 f"inntekt_{inntekt.type}",
-                -belop if talt else NULL,
+                -med if med is not None else NULL,
                 person=inntekt.person,
-                grunnlag=belop,
+                grunnlag=inntekt.belop_per_maned,
                 medregnet=talt,
                 regel=node.avgjort_av or INNTEKTSREGEL,
                 node_id=node.id,
             )
         )
-    return medregnet, ikke_medregnet
+    return medregnet.total, ikke_medregnet.total
 
 
 def _formue(sak: Sak, r: _Regnskap) -> None:
@@ -787,7 +771,7 @@ def _formue(sak: Sak, r: _Regnskap) -> None:
 def _rettigheter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> None:
     """Economic rights: one line each, saying what must be applied for; no effect on the sum."""
     for i, rettighet in enumerate(sak.rettigheter or ()):
-        node = r.vurder(ktx, _rettighetsfakta(sak, i), RETTIGHETSREGEL, f"rettigheter[{i}]")
+        node, _ = r.vurder(ktx, _rettighetsfakta(sak, i), RETTIGHETSREGEL, f"rettigheter[{i}]")
         r.linjer.append(
             Linje(
                 f"rettighet_{rettighet.type}",
