@@ -1,21 +1,21 @@
-"""§ 18 utmåling: the guideline amount, line by line (the one part of § 18 that is arithmetic).
+"""§ 18 utmåling: the guideline amount, line by line.
 
 The amount is the household's guideline rates on the assessment date (state or municipal,
 with the row's date and source), plus housing costs, plus the other necessary monthly expenses
-the case lists, minus income that counts, never below 0. Nothing about *whether* a line counts
-is decided here: the rules decide it item by item (``gjelder = "inntekt"``, ``"boutgift"``,
-``"utgift"``, ``"rettighet"`` in ``rules/stl-18-livsopphold.toml``), so every line is explained
-with its own legal reference. This module only adds up what the rules let through:
+the case lists, minus income that counts, never below 0. The law of it is in the rule file
+(``rules/stl-18-livsopphold.toml``): *whether* an item counts is decided item by item by rules
+(``gjelder = "inntekt"``, ``"boutgift"``, ``"utgift"``, ``"rettighet"``); *what* it adds to
+which total is the calculation rule's sums over items (``[[regel.sum]]``: actual cost or the
+accepted amount, monthly or one-off, income that counts or not); the arithmetic on the totals
+is its steps (``[[regel.verdi]]``). This module is what the rule language cannot say:
 
-* income counts or not by its rule (barnetrygd, children's earnings, foreign child benefit);
-* a housing cost goes in at actual cost unless the caseworker recorded it as not reasonable,
-  in which case the accepted amount they gave goes in instead (whether unassessed costs are
-  reasonable is a criterion of the claim, put to the caseworker once: ``skjonn``);
-* a one-off expense is shown as its own line but kept out of the *monthly* amount;
-* assets and economic rights are lines of their own with no effect on the amount: using assets
-  first and asserting rights are the caseworker's decisions, never folded in silently.
-
-Every number comes from the case or a rate table; the only arithmetic is addition.
+* the case's items as facts, and what an absent list means (``_boutgifter``, ``_inntekter``);
+* the lines of the explanation, one per item, built from what the sums say each item added;
+* the rate lookup by household column and child age band (``_satser``, see why there);
+* assets and economic rights as lines of their own with no effect on the amount: using assets
+  first and asserting rights are the caseworker's decisions, never folded in silently;
+* the month of a one-off claim and the whole months the assets cover (calendar and whole-number
+  arithmetic the language does not have).
 """
 
 from __future__ import annotations
@@ -61,8 +61,8 @@ UTGIFTSREGEL = "stl-18-andre-nodvendige-utgifter"
 RETTIGHETSREGEL = "stl-18-1-rettighet"
 FORMUESREGEL = "stl-18-1-formue"
 ENGANGSREGEL = "stl-18-1-engangsbehov"
-#: The steps of the arithmetic stated in the calculation rule (``[[regel.verdi]]``), which the
-#: code below reads by name: the loader refuses a rules folder whose § 18 rule leaves one out.
+#: The sums and steps stated in the calculation rule (``[[regel.sum]]``, ``[[regel.verdi]]``),
+#: which the code below reads by name: the loader refuses a § 18 rule that leaves one out.
 VERDIER = (
     "livsopphold.boutgifter",  # sums over items ([[regel.sum]])
     "livsopphold.andre_utgifter",
@@ -618,7 +618,15 @@ def _maned(dato: date) -> tuple[date, date]:
 
 
 def _satser(sak: Sak, ktx: Kontekst, oppslag: SatsOppslag, r: _Regnskap) -> Decimal:
-    """The rate for the adults and one per child by age band on the date."""
+    """The rate for the adults and one per child by age band on the date, one line each.
+
+    Code, not a rule, because it reads the rate table: the row in force on the date (state or
+    the municipality's, with its source, date and verification flags) is picked by ``rates.py``,
+    and the column and band are looked up in it; the rule language has no table values. The
+    rates themselves, the bands and the household columns are data (``rules/satser``); what
+    stays here is which column a household type takes (``SATSKOLONNE``, with its source in
+    stl-18-utmaling) and the line per person.
+    """
     kilde, gyldig_fra = _kilde(oppslag), oppslag.rad.gyldig_fra
     husstand = ktx.fakta["husstand.type"]
     sum_ = NULL
