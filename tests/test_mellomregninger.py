@@ -543,3 +543,50 @@ def test_sum_som_feiler_paa_saken_navngir_regelen(
     assert "stl-18-livsopphold.toml" in melding and "stl-18-utmaling" in melding
     assert "livsopphold.boutgifter" in melding and "boutgifter[0]" in melding
     assert "deling på null" in melding
+
+
+def test_summer_med_sammensatt_uttrykk() -> None:
+    """An expression that is more than a fact (the closure path): the same rules for unknown
+    facts, an int made an amount, and a value that is no amount is a named rule error."""
+    from sosialregler.inndata.ukjent import Ukjent
+    from sosialregler.lov.outcome import OPPFYLT
+    from sosialregler.lov.rulebook.expr import parse
+    from sosialregler.lov.rulebook.mellomregning import Element, summer
+    from sosialregler.lov.rulebook.model import Elementsum
+
+    regel = _regel()
+    sum_ = Elementsum(
+        "livsopphold.boutgifter",
+        {},
+        "stl-18-boutgift-rimelig",
+        "boutgift",
+        {OPPFYLT: parse("boutgift.belop_per_maned - boutgift.godkjent_belop_per_maned")},
+    )
+    ut = summer(
+        regel,
+        sum_,
+        [
+            Element(
+                OPPFYLT,
+                (),
+                {"boutgift.belop_per_maned": 5, "boutgift.godkjent_belop_per_maned": 2},
+                "b[0]",
+            ),
+            Element(
+                OPPFYLT,
+                (),
+                {
+                    "boutgift.belop_per_maned": 5,
+                    "boutgift.godkjent_belop_per_maned": Ukjent(("x",)),
+                },
+                "b[1]",
+            ),
+        ],
+    )
+    assert ut == (Decimal(3), (Decimal(3), None), ("x",))
+    assert type(ut.total) is Decimal
+    tekst = Elementsum(
+        "livsopphold.boutgifter", {}, "r", "boutgift", {OPPFYLT: parse("boutgift.type")}
+    )
+    with pytest.raises(RegelFeil, match="ikke et beløp"):
+        summer(regel, tekst, [Element(OPPFYLT, (), {"boutgift.type": "husleie"}, "b[0]")])

@@ -66,24 +66,39 @@ def summer(regel: Regel, sum_: Elementsum, elementer: Sequence[Element]) -> Summ
             bidrag.append(None)
             continue
         fakta = element.fakta
-        ukjent = [v for n in uttrykk.navn if type(v := fakta.get(n)) is Ukjent]
-        if ukjent:
-            mangler.extend(m for v in ukjent for m in v.mangler)
-            bidrag.append(None)
-            continue
-        try:
-            x = uttrykk.funksjon(fakta)
-        except (KeyError, TypeError, ValueError, ArithmeticError, AttributeError):
-            _sumfeil(regel, sum_, element, fakta)
-        if type(x) is int:
+        tre = uttrykk.tre
+        if tre is not None and tre[0] == "navn":  # a plain fact, the usual form: read it
+            x = fakta.get(tre[1])
+            if type(x) is Ukjent:
+                mangler.extend(x.mangler)
+                bidrag.append(None)
+                continue
+            if x is None and tre[1] not in fakta:  # not given at all: the closure's message
+                _sumfeil(regel, sum_, element, fakta)
+        else:
+            ukjent = [v for n in uttrykk.navn if type(v := fakta.get(n)) is Ukjent]
+            if ukjent:
+                mangler.extend(m for v in ukjent for m in v.mangler)
+                bidrag.append(None)
+                continue
+            try:
+                x = uttrykk.funksjon(fakta)
+            except (KeyError, TypeError, ValueError, ArithmeticError, AttributeError):
+                _sumfeil(regel, sum_, element, fakta)
+        if type(x) is Decimal:
+            if not x.is_finite():
+                _ikke_belop(regel, sum_, element, x)
+        elif type(x) is int:
             x = Decimal(x)
         elif not (isinstance(x, Decimal) and x.is_finite()):
-            raise RegelFeil(
-                f"summen {sum_.navn!r} ga {x!r} for {element.sti}, ikke et beløp", *hvor(regel)
-            )
+            _ikke_belop(regel, sum_, element, x)
         total += x
         bidrag.append(x)
     return Summert(total, tuple(bidrag), tuple(mangler))
+
+
+def _ikke_belop(regel: Regel, sum_: Elementsum, element: Element, x: object) -> NoReturn:
+    raise RegelFeil(f"summen {sum_.navn!r} ga {x!r} for {element.sti}, ikke et beløp", *hvor(regel))
 
 
 def _sumfeil(
