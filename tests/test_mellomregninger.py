@@ -590,3 +590,31 @@ def test_summer_med_sammensatt_uttrykk() -> None:
     )
     with pytest.raises(RegelFeil, match="ikke et beløp"):
         summer(regel, tekst, [Element(OPPFYLT, (), {"boutgift.type": "husleie"}, "b[0]")])
+
+
+def test_to_regler_for_samme_slags_element_avvises(lag_mappe: Callable[..., Path]) -> None:
+    """One rule decides one kind of item in a calculation: two sums over the income lines that
+    name different rules are refused at load (each line is evaluated once)."""
+    _, gjelder, ledd, utenfor = SUMMER["livsopphold.inntekt_ikke_medregnet"]
+    summer = {
+        **SUMMER,
+        "livsopphold.inntekt_ikke_medregnet": ("annen-inntektsregel", gjelder, ledd, utenfor),
+    }
+    tekst = _beregningsregel(GYLDIGE, summer=_summer(summer)) + _elementregel(
+        "annen-inntektsregel", "inntekt"
+    )
+    melding = _avvist(lag_mappe({FIL: tekst}))
+    assert "vurderes alt etter 'stl-18-inntekt-medregnes'" in melding
+
+
+def test_sum_over_elementer_vurdert_etter_en_annen_regel_er_regelfeil() -> None:
+    """Should code hand a sum items another rule decided, it is a named rule error, never a
+    sum of the wrong outcomes."""
+    from sosialregler.lov.outcome import OPPFYLT
+    from sosialregler.lov.rulebook.mellomregning import Element, summer
+
+    regel = _regel()
+    sum_ = {s.navn: s for s in regel.summer}["livsopphold.inntekt_medregnet"]
+    element = Element(OPPFYLT, (), {"inntekt.belop_per_maned": 1}, "inntekter[0]", "annen")
+    with pytest.raises(RegelFeil, match="er vurdert etter 'annen'"):
+        summer(regel, sum_, [element])

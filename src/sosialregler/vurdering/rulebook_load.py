@@ -562,6 +562,14 @@ def _summer(data: Any, beregning: str, galt: Any) -> tuple[Elementsum, ...]:
         if not ledd:
             galt(f"{sti}: sier ikke hva et element legger til (oppfylt, ikke_oppfylt eller skjonn)")
             continue
+        andre = {s.regel for s in ut if s.gjelder == omfang} - {regel}
+        if andre:
+            # One rule decides one kind of item in a calculation: every item is evaluated once.
+            galt(
+                f"{sti}: elementene ({omfang}) vurderes alt etter {sorted(andre)[0]!r}, "
+                f"ikke {regel!r}"
+            )
+            continue
         gitt.add(navn)
         tittel = d.get("tittel") or {}
         ut.append(

@@ -32,12 +32,14 @@ _NULL = Decimal(0)
 
 class Element(NamedTuple):
     """One item as its rule decided it: the outcome, what it lacks, its facts (the item's over
-    the case's) and its place in the case (``inntekter[0]``), named when it is undetermined."""
+    the case's), its place in the case (``inntekter[0]``), named when it is undetermined, and
+    the rule that decided it (None: not said, as in a test of the sum alone)."""
 
     utfall: Utfall
     mangler: tuple[str, ...]
     fakta: Mapping[str, Any]
     sti: str
+    regel: str | None = None
 
 
 class Summert(NamedTuple):
@@ -59,6 +61,12 @@ def summer(regel: Regel, sum_: Elementsum, elementer: Sequence[Element]) -> Summ
     bidrag: list[Decimal | None] = []
     mangler: list[str] = []
     for element in elementer:
+        if element.regel is not None and element.regel != sum_.regel:
+            raise RegelFeil(
+                f"summen {sum_.navn!r} gjelder regelen {sum_.regel!r}, men {element.sti} er "
+                f"vurdert etter {element.regel!r}",
+                *hvor(regel),
+            )
         uttrykk = sum_.ledd.get(element.utfall)
         if uttrykk is None:
             if element.utfall is UAVKLART or element.utfall not in sum_.utenfor:

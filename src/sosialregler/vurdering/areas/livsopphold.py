@@ -55,9 +55,6 @@ SATSPOST = {
     "samboer_enkeltvis": "sats_samboer_enkeltvis",
     "bofellesskap": "sats_bofellesskap",
 }
-INNTEKTSREGEL = "stl-18-inntekt-medregnes"
-BOUTGIFTSREGEL = "stl-18-boutgift-rimelig"
-UTGIFTSREGEL = "stl-18-andre-nodvendige-utgifter"
 RETTIGHETSREGEL = "stl-18-1-rettighet"
 FORMUESREGEL = "stl-18-1-formue"
 ENGANGSREGEL = "stl-18-1-engangsbehov"
@@ -448,7 +445,15 @@ class _Regnskap:
         elementets = ktx.for_element(fakta)
         vurdert = elementets.vurder(regel, f"{regel}[{sti}]")
         self.noder.append(vurdert.node)
-        return vurdert, Element(vurdert.utfall, vurdert.mangler, elementets.fakta, sti)
+        return vurdert, Element(vurdert.utfall, vurdert.mangler, elementets.fakta, sti, regel)
+
+    def elementer(
+        self, ktx: Kontekst, sum_: str, fakta: list[Mapping[str, Any]], liste: str
+    ) -> list[tuple[Vurdert, Element]]:
+        """Each item of ``liste`` evaluated by the item rule the rule file's sum ``sum_`` names
+        (one rule decides one kind of item in a calculation; the loader holds to it)."""
+        regel = self.summene[sum_].regel
+        return [self.vurder(ktx, f, regel, f"{liste}[{i}]") for i, f in enumerate(fakta)]
 
     def summer(self, navn: str, vurderte: list[tuple[Vurdert, Element]]) -> Summert:
         """The rule's sum ``navn`` over the items as their rules decided them."""
@@ -677,12 +682,12 @@ def _boutgifter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> Decimal | Ukjent:
     if sak.boutgifter is None:
         r.mangler.append("boutgifter")
         return Ukjent(("boutgifter",))
-    vurderte = [
-        r.vurder(ktx, _boutgiftsfakta(sak, i), BOUTGIFTSREGEL, f"boutgifter[{i}]")
-        for i in range(len(sak.boutgifter))
-    ]
+    fakta = [_boutgiftsfakta(sak, i) for i in range(len(sak.boutgifter))]
+    vurderte = r.elementer(ktx, "livsopphold.boutgifter", fakta, "boutgifter")
     summert = r.summer("livsopphold.boutgifter", vurderte)
-    for utgift, (node, _), godtatt in zip(sak.boutgifter, vurderte, summert.bidrag, strict=True):
+    for utgift, (node, element), godtatt in zip(
+        sak.boutgifter, vurderte, summert.bidrag, strict=True
+    ):
         faktisk = utgift.belop_per_maned
         r.linjer.append(
             Linje(
@@ -690,7 +695,7 @@ def _boutgifter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> Decimal | Ukjent:
                 godtatt if godtatt is not None else NULL,
                 OPPGITT,
                 grunnlag=faktisk if godtatt != faktisk else None,
-                regel=node.avgjort_av or BOUTGIFTSREGEL,
+                regel=node.avgjort_av or element.regel,
                 node_id=node.id,
             )
         )
@@ -705,13 +710,11 @@ def _andre_utgifter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> tuple[Decimal, Dec
     amount, which the contract defines without them.
     """
     utgifter = sak.andre_utgifter or ()
-    vurderte = [
-        r.vurder(ktx, _utgiftsfakta(sak, i), UTGIFTSREGEL, f"andre_utgifter[{i}]")
-        for i in range(len(utgifter))
-    ]
+    fakta = [_utgiftsfakta(sak, i) for i in range(len(utgifter))]
+    vurderte = r.elementer(ktx, "livsopphold.andre_utgifter", fakta, "andre_utgifter")
     per_maned = r.summer("livsopphold.andre_utgifter", vurderte)
     engangs = r.summer("livsopphold.engangsutgifter", vurderte)
-    for utgift, (node, _), i_maned, som_engangs in zip(
+    for utgift, (node, element), i_maned, som_engangs in zip(
         utgifter, vurderte, per_maned.bidrag, engangs.bidrag, strict=True
     ):
         # A one-off (or debt, or undetermined) expense: its own line, not in the monthly amount.
@@ -722,7 +725,7 @@ def _andre_utgifter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> tuple[Decimal, Dec
                 OPPGITT,
                 person=utgift.person,
                 grunnlag=None if i_maned is not None else utgift.belop,
-                regel=node.avgjort_av or UTGIFTSREGEL,
+                regel=node.avgjort_av or element.regel,
                 node_id=node.id,
             )
         )
@@ -736,13 +739,11 @@ def _inntekter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> tuple[Decimal | Ukjent,
     if sak.inntekter is None:
         r.mangler.append("inntekter")
         return Ukjent(("inntekter",)), NULL
-    vurderte = [
-        r.vurder(ktx, _inntektsfakta(sak, i, ktx.dato), INNTEKTSREGEL, f"inntekter[{i}]")
-        for i in range(len(sak.inntekter))
-    ]
+    fakta = [_inntektsfakta(sak, i, ktx.dato) for i in range(len(sak.inntekter))]
+    vurderte = r.elementer(ktx, "livsopphold.inntekt_medregnet", fakta, "inntekter")
     medregnet = r.summer("livsopphold.inntekt_medregnet", vurderte)
     ikke_medregnet = r.summer("livsopphold.inntekt_ikke_medregnet", vurderte)
-    for inntekt, (node, _), med, uten in zip(
+    for inntekt, (node, element), med, uten in zip(
         sak.inntekter, vurderte, medregnet.bidrag, ikke_medregnet.bidrag, strict=True
     ):
         talt = True if med is not None else False if uten is not None else None
@@ -753,7 +754,7 @@ def _inntekter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> tuple[Decimal | Ukjent,
                 person=inntekt.person,
                 grunnlag=inntekt.belop_per_maned,
                 medregnet=talt,
-                regel=node.avgjort_av or INNTEKTSREGEL,
+                regel=node.avgjort_av or element.regel,
                 node_id=node.id,
             )
         )
