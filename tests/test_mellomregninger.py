@@ -618,3 +618,36 @@ def test_sum_over_elementer_vurdert_etter_en_annen_regel_er_regelfeil() -> None:
     element = Element(OPPFYLT, (), {"inntekt.belop_per_maned": 1}, "inntekter[0]", "annen")
     with pytest.raises(RegelFeil, match="er vurdert etter 'annen'"):
         summer(regel, sum_, [element])
+
+
+@pytest.mark.parametrize("motor", ["tolk", "kompilert"])
+def test_summen_i_regelfilen_bestemmer_belopet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, motor: str
+) -> None:
+    """The law is data: what a housing cost assessed as not reasonable adds is read from the
+    rule file, not from code. With the shipped file the accepted amount goes in; a folder whose
+    sum says the actual cost goes in gives the actual cost, on both engines, with no code
+    changed."""
+    monkeypatch.setenv("SOSIALREGLER_MOTOR", motor)
+    sak = json.loads((REPO / "examples" / "enslig.json").read_text("utf-8"))
+    sak["boutgifter"][0] |= {"vurdert_rimelig": False, "godkjent_belop_per_maned": 6000}
+    for_ = assess(sak).vedtak["livsopphold"]
+    mappe = tmp_path / "regler"
+    shutil.copytree(REPO / "rules", mappe)
+    fil = mappe / "stl-18-livsopphold.toml"
+    tekst = fil.read_text("utf-8")
+    gammel = 'ikke_oppfylt = "boutgift.godkjent_belop_per_maned"'
+    assert gammel in tekst
+    fil.write_text(tekst.replace(gammel, 'ikke_oppfylt = "boutgift.belop_per_maned"'), "utf-8")
+    bok, problemer, _ = last_under_oppsyn(mappe)
+    assert bok is not None, [str(p) for p in problemer]
+    etter = assess(sak, regler=bok).vedtak["livsopphold"]
+    assert for_.beregning is not None and etter.beregning is not None
+
+    def husleie(linjer: tuple[Any, ...]) -> tuple[Decimal, Decimal | None]:
+        linje = next(x for x in linjer if x.post == "boutgift_husleie")
+        return linje.belop, linje.grunnlag
+
+    assert husleie(for_.beregning) == (Decimal(6000), Decimal(7500))
+    assert husleie(etter.beregning) == (Decimal(7500), None)
+    assert etter.utdata["belop_per_maned"] - for_.utdata["belop_per_maned"] == Decimal(1500)
