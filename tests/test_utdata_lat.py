@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import json
 import pickle
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from sosialregler import assess
+from sosialregler.inndata.ukjent import Ukjent
 from sosialregler.lov.kompilator.motor import KOMPILERT, TOLK, bruk_motor
-from sosialregler.lov.tree import LatNode
+from sosialregler.lov.outcome import Utfall
+from sosialregler.lov.rulebook.model import Hjemmel, RegelInfo
+from sosialregler.lov.tree import LatNode, Node, node_til_dict, node_til_json
+from sosialregler.utdata.assessment import Assessment
+from sosialregler.verktoy.populasjon.generator import lag_populasjon
 
 EKSEMPLER = Path(__file__).resolve().parent.parent / "examples"
 
@@ -46,3 +53,67 @@ def test_flagg_som_ikke_er_lest_pickles_som_bygd() -> None:
     kopi = pickle.loads(pickle.dumps(vurdering.merknader))
     assert all(not isinstance(m._node, LatNode) for m in kopi)
     assert kopi == vurdering.merknader
+
+
+# --- the JSON writer: the same bytes as json.dumps of the dict ----------------------------------
+
+
+def _som_dict(vurdering: Assessment) -> str:
+    return json.dumps(vurdering.to_dict(), ensure_ascii=False)
+
+
+@pytest.mark.parametrize("navn", ["enslig", "familie", "kvp", "botilbud", "avklaring"])
+def test_to_json_er_json_av_to_dict(navn: str) -> None:
+    vurdering = assess(_sak(navn))
+    assert vurdering.to_json() == _som_dict(vurdering)
+    # indented (the CLI's) and rebuilt from a record, the same
+    assert vurdering.to_json(indent=2) == json.dumps(
+        vurdering.to_dict(), ensure_ascii=False, indent=2
+    )
+    lagret = Assessment.from_record(json.dumps(vurdering.to_record(med_regler=True)))
+    assert lagret.to_json() == vurdering.to_json()
+
+
+def test_to_json_er_json_av_to_dict_i_en_generert_populasjon() -> None:
+    for tekst in lag_populasjon(150, fro=17, andel_kanter=0.6):
+        vurdering = assess(tekst)
+        assert vurdering.to_json() == _som_dict(vurdering)
+
+
+_REGEL = RegelInfo(
+    id="r-«æ»",
+    tittel={"nb": "T"},
+    hjemmel=(Hjemmel("kilde", {"nb": 'loven "§" \\ æ'}, "https://x/§1\n"),),
+    kilde="skal",
+    gyldig_fra=date(2020, 1, 1),
+    gyldig_til=None,
+    tekster={},
+)
+
+
+@pytest.mark.parametrize(
+    "fakta",
+    [
+        {"a": Decimal("12.50"), "b": Decimal("-0"), "c": Decimal("3E+2"), "d": 1.5},
+        {"a": date(2024, 2, 29), "b": datetime(2024, 1, 2, 3, 4), "c": Ukjent(("x",))},
+        {"a": [Decimal("1.25"), (date(2024, 1, 1), None), frozenset()], "b": True, "c": None},
+        {"a": 'tekst med «anførsel», "sitat", \\ og \n linjeskift\u2028', "b": 10**30},
+        {"a": float("nan"), "b": float("inf"), "c": -float("inf"), "d": {"x": [1]}},
+        {1: "nøkkel som tall", "b": 2},
+        {"a": Utfall.OPPFYLT, "b": False},
+    ],
+)
+def test_tretekst_er_json_av_tredict_for_alle_slags_verdier(fakta: dict) -> None:
+    blad = Node("blad", Utfall.UAVKLART, uttrykk="a > 0 og «b»", fakta=fakta, mangler=("p[0].x",))
+    regelnode = Node(
+        "r",
+        Utfall.OPPFYLT,
+        regel=_REGEL,
+        barn=(blad, Node("u", Utfall.SKJONN, sporsmal={"nb": "Å?", "nn": "Å?", "en": "A?"})),
+        avgjort_av="unntak-1",
+        rolle="kontroll",
+    )
+    for node, arvet in ((regelnode, None), (blad, None), (blad, _REGEL)):
+        assert node_til_json(node, arvet) == json.dumps(
+            node_til_dict(node, arvet), ensure_ascii=False
+        )

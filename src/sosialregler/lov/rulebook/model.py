@@ -140,6 +140,12 @@ class RegelInfo:
     def _hjemmeltekster(self) -> dict[str, str]:
         return {}
 
+    @cached_property
+    def json_deler(self) -> dict[str, str]:
+        """Pieces of JSON text that say only what this version says, made once per version
+        by the tree's JSON writer (``tree.node_til_json``), which repeats them on every node."""
+        return {}
+
     def tekst(self, nokkel: str, sprak: str) -> str | None:
         maler = self.tekster.get(nokkel)
         if not maler:
