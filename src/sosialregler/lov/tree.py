@@ -255,27 +255,15 @@ def _egen(regel: RegelInfo) -> str:
 def _skriv(node: Node, arvet: RegelInfo | None, ut: list[str]) -> None:
     id_, utfall, egen, uttrykk, fakta, barn, mangler, avgjort_av, sporsmal, rolle = node
     regel = egen or arvet
-    ut.append(
-        '{"id": '
-        + (_streng(id_) if type(id_) is str else _raa(id_))
-        + (
-            (regel.json_deler.get(u := utfall._value_) or _hode(regel, u))
-            if regel
-            else _HODE_UTEN_REGEL[utfall._value_]
-        )
-        + (_json_fakta(fakta) if fakta else "{}")
-        + ', "barn": ['
-    )
-    if barn:
-        _skriv(barn[0], regel, ut)
-        for b in barn[1:]:
-            ut.append(", ")
-            _skriv(b, regel, ut)
-    hale = "]"
-    if egen:
-        hale += egen.json_deler.get("regel") or _egen(egen)
+    if regel:
+        hode = regel.json_deler.get(u := utfall._value_) or _hode(regel, u)
+    else:
+        hode = _HODE_UTEN_REGEL[utfall._value_]
+    fakta_tekst = _json_fakta(fakta) if fakta else "{}"
+    id_tekst = _streng(id_) if type(id_) is str else _raa(id_)
+    hale = egen.json_deler.get("regel") or _egen(egen) if egen else ""
     if uttrykk:
-        hale += ', "uttrykk": ' + _raa(uttrykk)
+        hale += ', "uttrykk": ' + (_streng(uttrykk) if type(uttrykk) is str else _raa(uttrykk))
     if mangler:
         hale += ', "mangler": [' + ", ".join(map(_raa, mangler)) + "]"
     if avgjort_av:
@@ -284,7 +272,15 @@ def _skriv(node: Node, arvet: RegelInfo | None, ut: list[str]) -> None:
         hale += ', "sporsmal": ' + _json_sporsmal(sporsmal)
     if rolle:
         hale += ', "rolle": ' + _raa(rolle)
-    ut.append(hale + "}")
+    if not barn:
+        ut.append(f'{{"id": {id_tekst}{hode}{fakta_tekst}, "barn": []{hale}}}')
+        return
+    ut.append(f'{{"id": {id_tekst}{hode}{fakta_tekst}, "barn": [')
+    _skriv(barn[0], regel, ut)
+    for b in barn[1:]:
+        ut.append(", ")
+        _skriv(b, regel, ut)
+    ut.append(f"]{hale}}}")
 
 
 def _json_sporsmal(sporsmal: Mapping[str, str]) -> str:

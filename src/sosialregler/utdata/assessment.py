@@ -25,7 +25,7 @@ from ..vurdering.areas.base import BEREGNET, Linje
 from ..vurdering.belopskontroll import sjekk_belop
 from ..vurdering.engine import Merknad
 from . import record
-from .explain import begrunnelse, forklar, merknadstekst, render
+from .explain import begrunnelse, begrunnelser, forklar, merknadstekst, render
 from .hvaom import hva_om
 
 
@@ -448,8 +448,7 @@ def _vedtak_uten_tre(v: Vedtak) -> dict[str, Any]:
         ut[nokkel] = fakta_til_json(verdi)
     if v.beregning is not None:
         ut["beregning"] = [linje.to_dict() for linje in v.beregning]
-    ut["begrunnelse"] = begrunnelse(v, "nb")
-    ut["begrunnelse_en"] = begrunnelse(v, "en")
+    ut["begrunnelse"], ut["begrunnelse_en"] = begrunnelser(v, ("nb", "en"))
     ut["mangler"] = list(v.mangler)
     ut["ikke_oppfylte_vilkar"] = _ikke_oppfylte(v)
     return ut

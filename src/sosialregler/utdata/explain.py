@@ -743,29 +743,47 @@ def begrunnelse(
 
     A rule in ``hopp`` (the main rule of a decision shown before) gets one line pointing to it.
     """
-    _sprak(sprak)
+    return begrunnelser(vedtak, (sprak,), personer, hopp)[0]
+
+
+def begrunnelser(
+    vedtak: Vedtak,
+    sprakene: Iterable[str],
+    personer: Personer | None = None,
+    hopp: Collection[str] = (),
+) -> list[str]:
+    """``begrunnelse`` in each of ``sprakene``, from one walk of the tree: the contract's
+    JSON gives the reasons in bokmål and English, and the walk was a third of their cost."""
+    sprakene = [_sprak(sprak) for sprak in sprakene]
     hoved = vedtak.hovednode()
     under = _under(hoved, hopp)  # walked once: for the reasons and for what would change them
-    linjer = []
-    for n in _regelnoder(hoved, hopp, under):
-        if n.avgjort_av:  # the exception that decided speaks for the rule
-            continue
-        assert n.regel is not None
-        if n.regel.id in hopp and n is not hoved:
-            utfall = UTFALLSORD[sprak][n.utfall].split(" – ")[0].lower()
-            tittel = _tekst(n.regel.tittel, sprak)
-            linjer.append(f"{tittel}: {TITLER[sprak]['ovenfor']} ({utfall}).")
-            continue
-        tekst = regeltekst(n, sprak, personer)
-        if tekst:
-            linjer.append(f"{tekst} ({hjemmeltekst(n.regel, sprak)})")
-    if vedtak.utfall is Utfall.IKKE_OPPFYLT:
-        for n in under:
-            if n.regel and n.utfall is Utfall.IKKE_OPPFYLT and n.rolle != "unntak":
-                endring = n.regel.tekst("endring", sprak)
-                if endring:
-                    linjer.append(render(endring, n, sprak, personer))
-    return "\n".join(dict.fromkeys(linjer))
+    regelnoder = [n for n in _regelnoder(hoved, hopp, under) if not n.avgjort_av]
+    # (a rule an exception decided is left out: the exception speaks for it)
+    endres = (
+        [n for n in under if n.regel and n.utfall is Utfall.IKKE_OPPFYLT and n.rolle != "unntak"]
+        if vedtak.utfall is Utfall.IKKE_OPPFYLT
+        else []
+    )
+    ut = []
+    for sprak in sprakene:
+        linjer = []
+        for n in regelnoder:
+            assert n.regel is not None
+            if n.regel.id in hopp and n is not hoved:
+                utfall = UTFALLSORD[sprak][n.utfall].split(" – ")[0].lower()
+                tittel = _tekst(n.regel.tittel, sprak)
+                linjer.append(f"{tittel}: {TITLER[sprak]['ovenfor']} ({utfall}).")
+                continue
+            tekst = regeltekst(n, sprak, personer)
+            if tekst:
+                linjer.append(f"{tekst} ({hjemmeltekst(n.regel, sprak)})")
+        for n in endres:
+            assert n.regel is not None
+            endring = n.regel.tekst("endring", sprak)
+            if endring:
+                linjer.append(render(endring, n, sprak, personer))
+        ut.append("\n".join(dict.fromkeys(linjer)))
+    return ut
 
 
 def merknadstekst(m: Merknad, sprak: str, personer: Personer | None = None) -> str:
