@@ -487,6 +487,11 @@ def formater(
     it a value is shown as recorded, as the contract's JSON texts have always shown it.
     """
     t = TITLER[sprak]
+    # The commonest values first, by exact class (``type`` is a parameter here).
+    if verdi is True or verdi is False:
+        return t["ja"] if verdi else t["nei"]
+    if verdi.__class__ is str and personer is None:
+        return verdi
     if isinstance(verdi, Ukjent) or verdi is None:
         return t["ukjent"]
     if isinstance(verdi, bool):
@@ -520,7 +525,7 @@ def formater(
 
 
 def tall(verdi: Decimal | int, sprak: str) -> str:
-    d = Decimal(verdi)
+    d = verdi if type(verdi) is Decimal else Decimal(verdi)
     heltall = d == d.to_integral_value()
     tekst = f"{d:,.0f}" if heltall else f"{d:,.2f}"
     if tekst.startswith("-") and not tekst.strip("-0.,"):  # a zero is never «−0»
@@ -864,8 +869,11 @@ def _beregning(
     penger = vedtak.enhet.startswith("kr_")  # other units assess items one by one, no amounts
     ut = [f"{t['beregning']} ({enhet})" if penger else enhet]
     bredde = 62
-    noder = _nodeindeks(vedtak.node)
-    for linje in vedtak.beregning or ():
+    linjer = vedtak.beregning or ()
+    noder = _nodeindeks(
+        vedtak.node, {i for linje in linjer for i in (linje.node_id, linje.regel) if i}
+    )
+    for linje in linjer:
         etikett = _linjetekst(linje, sprak, personer)
         belop = (
             tall(linje.belop, sprak)
@@ -888,15 +896,20 @@ def _beregning(
     return ut
 
 
-def _nodeindeks(rot: Node) -> dict[str, Node]:
-    """Each node of a tree by id, the first depth first (as ``Node.finn``), made once: a
-    search of the tree per calculation line made the text quadratic in the lines (issue 15)."""
+def _nodeindeks(rot: Node, trenger: Collection[str]) -> dict[str, Node]:
+    """The nodes whose ids are in ``trenger``, each the first depth first (as ``Node.finn``),
+    found in one walk: a search of the tree per calculation line made the text quadratic in
+    the lines (issue 15). The walk stops when all are found, and indexes only those."""
+    igjen = set(trenger)
     indeks: dict[str, Node] = {}
     stabel = [rot]
-    while stabel:
+    while stabel and igjen:
         node = stabel.pop()
-        indeks.setdefault(node.id, node)
-        stabel.extend(reversed(node.barn))
+        if node.id in igjen:
+            indeks[node.id] = node
+            igjen.discard(node.id)
+        if node.barn:
+            stabel.extend(reversed(node.barn))
     return indeks
 
 
@@ -1081,14 +1094,10 @@ def forklar_vedtak(
     if fakta:
         ut += ["", t["fakta"], *fakta]
     ut += ["", t["hjemmel"]]
-    # Nodes of one rule share its references: each reference object is worded once.
-    hjemler: dict[int, Any] = {}
-    for n, hjemmel in baerende:
-        if hjemmel and n.regel:
-            for h in n.regel.hjemmel:
-                hjemler.setdefault(id(h), h)
-    for tekst, lenke in dict.fromkeys((h.tekst(sprak), h.lenke) for h in hjemler.values()):
-        ut.append(f"  {tekst}: {lenke}")
+    # Nodes of one rule share its references, worded once per rule version and language.
+    regler = {id(n.regel): n.regel for n, hjemmel in baerende if hjemmel and n.regel}
+    par = dict.fromkeys(p for regel in regler.values() for p in regel.hjemmelpar(sprak))
+    ut += [f"  {tekst}: {lenke}" for tekst, lenke in par]
     return ut
 
 
