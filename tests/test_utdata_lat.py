@@ -117,3 +117,12 @@ def test_tretekst_er_json_av_tredict_for_alle_slags_verdier(fakta: dict) -> None
         assert node_til_json(node, arvet) == json.dumps(
             node_til_dict(node, arvet), ensure_ascii=False
         )
+
+
+def test_satsradene_deles_mellom_vurderinger() -> None:
+    """A kept assessment holds the rate rows it used; the rows come from the rulebook's
+    tables, one dict per row shared by every assessment, not a copy per case."""
+    forste, andre = assess(_sak("kvp")), assess(_sak("kvp"))
+    assert forste.satser and len(forste.satser) == len(andre.satser)
+    assert all(a is b for a, b in zip(forste.satser, andre.satser, strict=True))
+    assert forste.explain("nb") == andre.explain("nb")
