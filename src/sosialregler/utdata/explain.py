@@ -639,40 +639,45 @@ def render(mal: str, node: Node, sprak: str, personer: Personer | None = None) -
     A part in ``[ … ]`` is left out when a fact it names is not known, so a text never says
     «unknown» where it can say nothing.
     """
-
-    def kjent(navn: str) -> bool:
-        if navn == "mangler":
-            return bool(node.mangler)
-        funnet, verdi = _finn_verdi(navn, node)
-        return funnet and verdi is not None and not isinstance(verdi, Ukjent)
-
-    def valgfritt(treff: re.Match[str]) -> str:
-        del_ = treff.group(1)
-        return del_ if all(kjent(p) for p in _PLASSHOLDER.findall(del_)) else ""
-
-    def verdi_av(navn: str) -> str:
-        if navn == "mangler":
-            if personer is None:  # the contract's JSON names them by their paths
-                return ", ".join(node.mangler) or "–"
-            return ", ".join(manglertekst(m, sprak, personer) for m in node.mangler) or "–"
-        funnet, verdi = _finn_verdi(navn, node)
-        if funnet:
-            return faktumtekst(navn, verdi, sprak, personer)
-        return TITLER[sprak]["ukjent"]
-
     if "[" in mal:
-        mal = _VALGFRITT.sub(valgfritt, mal)
+        mal = _VALGFRITT.sub(lambda treff: _valgfritt(treff, node), mal)
     if "{" in mal:
         deler = _maldeler(mal)  # text, name, text, name, …, text: parsed once per template
         biter = list(deler)
         for i in range(1, len(deler), 2):
-            biter[i] = verdi_av(deler[i])
+            biter[i] = _verdi_av(deler[i], node, sprak, personer)
         tekst = "".join(biter)
     else:
         tekst = mal
     if personer is None:  # the contract's JSON: as the rule says it
         return tekst
     return _stor(_uten_koder(tekst))  # «søkeren …» starts a sentence: «Søkeren …»
+
+
+def _kjent(navn: str, node: Node) -> bool:
+    """Whether ``render`` knows the placeholder's value on ``node``."""
+    if navn == "mangler":
+        return bool(node.mangler)
+    funnet, verdi = _finn_verdi(navn, node)
+    return funnet and verdi is not None and not isinstance(verdi, Ukjent)
+
+
+def _valgfritt(treff: re.Match[str], node: Node) -> str:
+    """An optional part ``[ … ]``: kept (without brackets) only if all it names is known."""
+    del_ = treff.group(1)
+    return del_ if all(_kjent(p, node) for p in _PLASSHOLDER.findall(del_)) else ""
+
+
+def _verdi_av(navn: str, node: Node, sprak: str, personer: Personer | None) -> str:
+    """A placeholder's text in ``render`` (module functions, not closures made per call)."""
+    if navn == "mangler":
+        if personer is None:  # the contract's JSON names them by their paths
+            return ", ".join(node.mangler) or "–"
+        return ", ".join(manglertekst(m, sprak, personer) for m in node.mangler) or "–"
+    funnet, verdi = _finn_verdi(navn, node)
+    if funnet:
+        return faktumtekst(navn, verdi, sprak, personer)
+    return TITLER[sprak]["ukjent"]
 
 
 def _tekst(kart: Mapping[str, str], sprak: str) -> str:
@@ -689,7 +694,7 @@ def regeltekst(node: Node, sprak: str, personer: Personer | None = None) -> str:
     tittel = _tekst(regel.tittel, sprak)
     if node.rolle == "ikke_i_kraft":
         return f"{tittel}: {t['ikke_i_kraft']}"
-    mal = regel.tekst(node.utfall.value, sprak)
+    mal = regel.tekst(node.utfall._value_, sprak)  # (the enum's property is Python code)
     if mal is None and node.utfall is Utfall.UAVKLART:
         mal = f"{tittel}: {t['kan_ikke']}"
     if mal is None and node.utfall is Utfall.SKJONN:
