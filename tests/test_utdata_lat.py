@@ -11,6 +11,7 @@ import pickle
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -126,3 +127,48 @@ def test_satsradene_deles_mellom_vurderinger() -> None:
     assert forste.satser and len(forste.satser) == len(andre.satser)
     assert all(a is b for a, b in zip(forste.satser, andre.satser, strict=True))
     assert forste.explain("nb") == andre.explain("nb")
+
+
+def _med_vilkar_reduksjon_og_rad() -> dict:
+    sak = _sak("familie")
+    sak["reduksjoner"] = [
+        {
+            "vilkar": sak["vilkar"][0]["id"],
+            "dato": "2024-03-01",
+            "belop_per_maned": 1500,
+            "arsak_til_brudd": "Ingen forklaring",
+            "forhandsvarslet": True,
+        }
+    ]
+    sak["radgivning"] = [{"dato": "2024-02-01", "type": "generell_veiledning"}]
+    return sak
+
+
+def test_elementnodene_i_vilkar_reduksjon_og_radgivning_bygges_forst_nar_treet_leses(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """§ 20 conditions, reductions and advice records: each item's rule is evaluated at
+    once (its outcome), its node only when the tree is read (issue 17: a kept family with
+    conditions held ~9 KiB of such nodes)."""
+    from sosialregler.lov.kompilator.spor import Spor
+    from sosialregler.vurdering.areas import radgivning, reduksjon, vilkar
+
+    elementregler = {vilkar.VILKARSREGEL, reduksjon.REDUKSJONSREGEL, radgivning.RADGIVNINGSREGEL}
+    bygd: list[str] = []
+    original = Spor.node
+
+    def tell(self: Spor, regel_id: str) -> Any:
+        bygd.append(regel_id)
+        return original(self, regel_id)
+
+    monkeypatch.setattr(Spor, "node", tell)
+    with bruk_motor(KOMPILERT):
+        kompilert = assess(_med_vilkar_reduksjon_og_rad())
+    assert not elementregler & set(bygd)
+    kompilert.to_json()
+    assert elementregler <= set(bygd)
+    with bruk_motor(TOLK):
+        tolket = assess(_med_vilkar_reduksjon_og_rad())
+    assert kompilert.to_json() == tolket.to_json()
+    assert kompilert.explain("nb") == tolket.explain("nb")
+    assert kompilert.to_record() == tolket.to_record()
