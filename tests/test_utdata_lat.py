@@ -96,6 +96,8 @@ _REGEL = RegelInfo(
     "fakta",
     [
         {"a": Decimal("12.50"), "b": Decimal("-0"), "c": Decimal("3E+2"), "d": 1.5},
+        {"a": Decimal("-975"), "b": Decimal("0E-2"), "c": Decimal("-0E+3"), "d": Decimal("NaN")},
+        {"a": Decimal("1234567890123456789012"), "b": [Decimal("-0.00"), Decimal("11750.00")]},
         {"a": date(2024, 2, 29), "b": datetime(2024, 1, 2, 3, 4), "c": Ukjent(("x",))},
         {"a": [Decimal("1.25"), (date(2024, 1, 1), None), frozenset()], "b": True, "c": None},
         {"a": 'tekst med «anførsel», "sitat", \\ og \n linjeskift\u2028', "b": 10**30},
