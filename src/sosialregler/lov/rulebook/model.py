@@ -140,6 +140,24 @@ class RegelInfo:
     def _hjemmeltekster(self) -> dict[str, str]:
         return {}
 
+    def hjemmelpar(self, sprak: str) -> tuple[tuple[str, str], ...]:
+        """Each legal reference as cited and its link: the working paper lists them under
+        «Hjemmel», for every rule a decision rests on; made once per version and language."""
+        par = self._hjemmelpar.get(sprak)
+        if par is None:
+            par = self._hjemmelpar[sprak] = tuple((h.tekst(sprak), h.lenke) for h in self.hjemmel)
+        return par
+
+    @cached_property
+    def _hjemmelpar(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        return {}
+
+    @cached_property
+    def json_deler(self) -> dict[str, str]:
+        """Pieces of JSON text that say only what this version says, made once per version
+        by the tree's JSON writer (``tree.node_til_json``), which repeats them on every node."""
+        return {}
+
     def tekst(self, nokkel: str, sprak: str) -> str | None:
         maler = self.tekster.get(nokkel)
         if not maler:
