@@ -56,6 +56,7 @@ from decimal import (
     InvalidOperation,
     Overflow,
 )
+from fractions import Fraction
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -636,6 +637,33 @@ def _sum(args: tuple[object, ...], tekst: str, pos: int) -> object:
     return total
 
 
+# --- kvpregler (issue 17, the KVP benefit as rules): exact division rounded to kroner/øre ---
+# The KVP stønad is computed exactly (rules/stl-35-kvalifiseringsstonad.toml): ``a / b`` here is
+# the exact fraction, rounded once, half away from zero, never first to the context's 28 digits.
+
+
+def _delt(enhet: Decimal, navn: str) -> Callable[..., object]:
+    """``navn(a, b)``: a / b computed exactly and rounded to whole ``enhet`` (1 or 0.01), 0,5
+    away from zero; the result has ``enhet``'s decimals (``Decimal('973.62')``, never 973.6)."""
+
+    def utfor(args: tuple[object, ...], tekst: str, pos: int) -> object:
+        teller = _som_tall(args[0], f"{navn}()", tekst, pos)
+        nevner = _som_tall(args[1], f"{navn}()", tekst, pos)
+        if nevner == 0:
+            raise UttrykkFeil(f"deling på null i {navn}()", tekst, pos)
+        kvotient = Fraction(teller) / Fraction(nevner) / Fraction(enhet)
+        hele = math.floor(abs(kvotient) + Fraction(1, 2))
+        try:
+            return _KONTEKST.multiply(Decimal(-hele if kvotient < 0 else hele), enhet)
+        except DecimalException:
+            raise UttrykkFeil(f"regnefeil i {navn}() (tallet blir ugyldig)", tekst, pos) from None
+
+    return utfor
+
+
+# --- end kvpregler ----------------------------------------------------------------------------
+
+
 FUNKSJONER: Mapping[str, _Funksjon] = MappingProxyType(
     {
         "min": _Funksjon("min", 1, None, "minste av tall eller datoer", _min_maks("min", min)),
@@ -644,6 +672,22 @@ FUNKSJONER: Mapping[str, _Funksjon] = MappingProxyType(
         "avrund": _Funksjon("avrund", 1, 1, "avrund til hele kroner (0,5 opp)", _avrund),
         "antall": _Funksjon("antall", 1, 1, "antall elementer i en liste", _antall),
         "sum": _Funksjon("sum", 1, 1, "summen av en liste med tall", _sum),
+        # --- kvpregler (issue 17): exact division rounded once (the KVP stønad) ---
+        "delt_kroner": _Funksjon(
+            "delt_kroner",
+            2,
+            2,
+            "a / b regnet eksakt, avrundet til hele kroner (0,5 opp)",
+            _delt(Decimal(1), "delt_kroner"),
+        ),
+        "delt_ore": _Funksjon(
+            "delt_ore",
+            2,
+            2,
+            "a / b regnet eksakt, avrundet til hele øre (0,5 opp)",
+            _delt(Decimal("0.01"), "delt_ore"),
+        ),
+        # --- end kvpregler ---
     }
 )
 
