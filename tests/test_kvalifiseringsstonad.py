@@ -21,8 +21,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sosialregler import Assessment, UgyldigSak, Utfall, assess, regelbok
-from sosialregler.utdata.explain import regeltekst
 from sosialregler.lov.rulebook.mellomregning import mellomregn
+from sosialregler.utdata.explain import regeltekst
 
 OMRADE = "kvalifiseringsstonad"
 
