@@ -2,24 +2,26 @@
 
 Two areas of law share this module. ``kvalifiseringsprogram`` (§ 29 and the programme period)
 is conditions only, so it needs just the derived facts below (ages, residence, the programme's
-length in whole years and days). ``kvalifiseringsstonad`` (§ 35, § 38) has arithmetic, done in
-``beregn``:
+length in whole years and days). ``kvalifiseringsstonad`` (§ 35, § 38) has arithmetic,
+stated as the named steps of stl-35-utmaling (``[[regel.verdi]]`` in
+rules/stl-35-kvalifiseringsstonad.toml, listed in ``VERDIER``): the annual rates from G (whole
+kroner, the under-25 rate from the exact product, so NAV's 253 141 and 168 761 are both
+reproduced), the daily rate, the child supplement per day and per year, the stønad after the
+§ 38 reduction and the monthly amount.
 
-* the annual stønad is the factor × G in force on the date (rules/satser/kvalifiseringsstonad.toml
-  and grunnbelop.toml), rounded to whole kroner; under the age in kvp-parametre.toml it is the
-  table's share (2/3) of the exact product, rounded the same way. NAV's published 253 141 and
-  168 761 kroner (2.041 × 124 028) are both reproduced this way;
-* the daily rate spreads the annual amount over the days in kvp-dagsats.toml, and the child
-  supplement is the table's amount per child per day (kvp-barnetillegg.toml);
-* dagpenger, sykepenger and foreldrepenger reduce the stønad krone for krone (§ 38); whether an
-  income line reduces it is decided line by line by the rules, not here;
-* an unlawful absence reduces the stønad; the method is not in the sources, so a deduction is
-  computed (days × daily rate) only when the case counts the days, and it is flagged.
+What stays here, and why it is not a rule:
 
-Every number is the case's or a table's: this module only multiplies, divides, rounds and counts
-calendar days. Whether the participant is under 25, whether an income reduces the stønad and
-whether an absence is unlawful are rules (rules/stl-35-kvalifiseringsstonad.toml), evaluated here
-so each shows in the explanation with its own legal reference.
+* the rate rows by date (``oppslag``, ``_arssatser``): G, the factor and the share, the day count,
+  the child supplement; an outdated or unverified row is flagged;
+* the choice of the stønad by the outcome of stl-35-under-25 (``stonad``, ``dagsats_pa``): the
+  rule language has no conditional value, and the age limit is read by the rule alone;
+* the items: whether each income line reduces the stønad (§ 38) and whether each absence is
+  unlawful are rules evaluated line by line here (``inntekter``, ``fravaer``), and the lines are
+  collected for the explanation; a deduction is days × daily rate, computed only when the case
+  counts the days, and flagged (the method is not in the sources).
+
+``stegvis.regn`` runs the steps in the order the facts come (the under-25 rule names both rates in
+its texts, so they are computed before it), leaving unknown what reads an unknown.
 """
 
 from __future__ import annotations
