@@ -298,18 +298,26 @@ FAKTA = [
     _f("kvp.faktor_en", "tekst", "stønaden i G per år (engelsk)", "the benefit in G per year"),
     # The steps' inputs from the rate rows (stl-35-utmaling's [[regel.verdi]]), not shown in
     # the calculation (the factor is shown as text above).
-    _f("kvp.faktor_g", "tall", "full stønad i G per år", "the full benefit in G per year"),
-    _f(
+    FaktaInfo(
+        "kvp.faktor_g",
+        "tall",
+        "full stønad i G per år",
+        "the full benefit in G per year",
+        nn="full stønad i G per år",
+    ),
+    FaktaInfo(
         "kvp.andel_under_25_teller",
         "tall",
         "andelen for deltakere under 25 år, teller",
         "the share for participants under 25, numerator",
+        nn="delen for deltakarar under 25 år, teljar",
     ),
-    _f(
+    FaktaInfo(
         "kvp.andel_under_25_nevner",
         "tall",
         "andelen for deltakere under 25 år, nevner",
         "the share for participants under 25, denominator",
+        nn="delen for deltakarar under 25 år, nemnar",
     ),
     _f("kvp.alder_full_sats", "tall", "alder for full sats", "age for the full rate"),
     _f(
