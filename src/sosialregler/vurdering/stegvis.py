@@ -34,23 +34,29 @@ def regn(ktx: Kontekst, regel: Regel, verdier: dict[str, Any]) -> dict[str, Any]
     before it): computed, or unknown when an input is; ``verdier`` grows by them and is
     returned. A step with an input still missing is left for a later call."""
     klare: list[Verdi] = []
+    klare_navn: set[str] = set()
     ukjente: dict[str, Ukjent] = {}
-    vente: set[str] = set()  # steps left for a later call
-    kommer = {v.navn for v in regel.verdier}
     for verdi in regel.verdier:
         if verdi.navn in verdier:
             continue
-        lest = verdi.uttrykk.navn
-        if any(n not in verdier and (n not in kommer or n in vente) for n in lest):
-            vente.add(verdi.navn)
-            continue  # an input is still to come: a later call
-        ukjent = next(
-            (u for n in lest if isinstance(u := ukjente.get(n, verdier.get(n)), Ukjent)), None
-        )
-        if ukjent is not None:
-            ukjente[verdi.navn] = ukjent
+        ukjent: Ukjent | None = None
+        for navn in verdi.uttrykk.navn:
+            if navn in verdier:
+                lest = verdier[navn]
+            elif navn in ukjente:
+                lest = ukjente[navn]
+            elif navn in klare_navn:
+                continue
+            else:
+                break  # not given yet (an input, or a step left for later): a later call
+            if ukjent is None and isinstance(lest, Ukjent):
+                ukjent = lest
         else:
-            klare.append(verdi)
+            if ukjent is None:
+                klare.append(verdi)
+                klare_navn.add(verdi.navn)
+            else:
+                ukjente[verdi.navn] = ukjent
     if klare:
         ktx.mellomregn(_delregel(regel, klare), verdier)
     verdier.update(ukjente)

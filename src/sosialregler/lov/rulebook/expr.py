@@ -56,7 +56,6 @@ from decimal import (
     InvalidOperation,
     Overflow,
 )
-from fractions import Fraction
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -639,22 +638,28 @@ def _sum(args: tuple[object, ...], tekst: str, pos: int) -> object:
 
 # --- kvpregler (issue 17, the KVP benefit as rules): exact division rounded to kroner/øre ---
 # The KVP stønad is computed exactly (rules/stl-35-kvalifiseringsstonad.toml): ``a / b`` here is
-# the exact fraction, rounded once, half away from zero, never first to the context's 28 digits.
+# the exact quotient, rounded once, half away from zero, never first to the context's 28 digits.
 
 
 def _delt(enhet: Decimal, navn: str) -> Callable[..., object]:
     """``navn(a, b)``: a / b computed exactly and rounded to whole ``enhet`` (1 or 0.01), 0,5
-    away from zero; the result has ``enhet``'s decimals (``Decimal('973.62')``, never 973.6)."""
+    away from zero; the result has ``enhet``'s decimals (``Decimal('973.62')``, never 973.6).
+    Exact in whole numbers: a and b as integer ratios, one integer division (no Fraction)."""
+    per_krone = int(1 / enhet)
 
     def utfor(args: tuple[object, ...], tekst: str, pos: int) -> object:
         teller = _som_tall(args[0], f"{navn}()", tekst, pos)
         nevner = _som_tall(args[1], f"{navn}()", tekst, pos)
         if nevner == 0:
             raise UttrykkFeil(f"deling på null i {navn}()", tekst, pos)
-        kvotient = Fraction(teller) / Fraction(nevner) / Fraction(enhet)
-        hele = math.floor(abs(kvotient) + Fraction(1, 2))
+        p1, q1 = teller.as_integer_ratio()
+        p2, q2 = nevner.as_integer_ratio()
+        over, under = p1 * q2 * per_krone, q1 * p2  # a / b in units of ``enhet``
+        if under < 0:
+            over, under = -over, -under
+        hele = (2 * abs(over) + under) // (2 * under)  # floor(|a / b| + 1/2)
         try:
-            return _KONTEKST.multiply(Decimal(-hele if kvotient < 0 else hele), enhet)
+            return _KONTEKST.multiply(Decimal(-hele if over < 0 else hele), enhet)
         except DecimalException:
             raise UttrykkFeil(f"regnefeil i {navn}() (tallet blir ugyldig)", tekst, pos) from None
 
