@@ -33,7 +33,7 @@ from sosialregler.vurdering import stegvis
 from sosialregler.vurdering.areas import kvalifisering
 from test_kompilator_likhet import begge
 from test_kvalifiseringsstonad import _fravaer, barn, kvp_sak, ut
-from test_mellomregninger import lag_mappe  # noqa: F401  (a fixture)
+from test_mellomregninger import FIL, GYLDIGE, _beregningsregel, lag_mappe  # noqa: F401
 from test_regelfiler_fiendtlige import last_under_oppsyn
 
 DATO = date(2024, 7, 1)
@@ -403,3 +403,14 @@ def test_kvp_uten_et_steg_avvises(lag_mappe: Callable[..., Path]) -> None:  # no
     bok, problemer, _ = last_under_oppsyn(lag_mappe({"f.toml": _kvp_regel(steg)}))
     assert bok is None
     assert any("trenger mellomregningen 'kvp.belop_per_maned'" in str(p) for p in problemer)
+
+
+def test_en_annen_beregning_kan_ikke_eie_kvp_steg(lag_mappe: Callable[..., Path]) -> None:  # noqa: F811
+    """Ownership by ``VERDIER`` is per calculation: § 18's rule cannot give ``kvp.dagsats``."""
+    steg = {**GYLDIGE, "kvp.dagsats": "1"}
+    bok, problemer, _ = last_under_oppsyn(lag_mappe({FIL: _beregningsregel(steg)}))
+    assert bok is None
+    assert any(
+        "navn 'kvp.dagsats' er ikke et faktum som beregningen 'livsopphold' gir" in str(p)
+        for p in problemer
+    )
