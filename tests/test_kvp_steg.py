@@ -234,12 +234,14 @@ def test_stegene_regner_som_python_paa_begge_motorer(
 ) -> None:
     t = _inndata(g, faktor, barn_, per_barn, reduksjon)
     venter = _som_python(t, under_25)
+    stegvis._MINNE.clear()  # each engine computes (no stored values from an earlier example)
     tolket = _i_faser(_Ktx(), t, under_25)
     assert {k: tolket[k] for k in venter} == venter
     for k in venter:  # the same decimals: 973.62, never 973.6; 253141, never 253141.000
         assert str(tolket[k]) == str(venter[k]), k
     # Everything given at once: the whole list, so the compiled function runs.
     ktx = _Ktx(kompilert=True)
+    stegvis._MINNE.clear()
     alt = {
         **t,
         "kvp.stonad_per_ar": venter[
@@ -280,9 +282,33 @@ def test_ukjent_inn_gir_ukjent_ut_den_forste_som_leses() -> None:
 def test_delregelen_lages_en_gang_og_hele_listen_er_regelen_selv() -> None:
     regel = _regel()
     forste = list(regel.verdier[:2])
-    assert stegvis._delregel(regel, forste) is stegvis._delregel(regel, forste)
-    assert stegvis._delregel(regel, forste).verdier == tuple(forste)
-    assert stegvis._delregel(regel, list(regel.verdier)) is regel
+    delregel, inndata = stegvis._delregel(regel, forste)
+    assert stegvis._delregel(regel, forste)[0] is delregel
+    assert delregel.verdier == tuple(forste)
+    assert inndata == (
+        "kvp.faktor_g",
+        "kvp.grunnbelop",
+        "kvp.andel_under_25_teller",
+        "kvp.andel_under_25_nevner",
+    )
+    assert stegvis._delregel(regel, list(regel.verdier))[0] is regel
+
+
+def test_like_inndata_regnes_en_gang_ulikt_skrevne_hver_for_seg() -> None:
+    """The steps are pure: the same inputs give the stored values (no evaluation); 36 and 36.00
+    are equal but written differently, so each gets its own (the text shows the decimals)."""
+    stegvis._MINNE.clear()
+    t = _inndata(Decimal(124028), Decimal("2.041"), 2, 36, Decimal(0))
+    ktx = _Ktx()
+    forste = stegvis.regn(ktx, _regel(), dict(t))
+    assert len(ktx.kalt) == 1
+    andre = stegvis.regn(ktx, _regel(), dict(t))
+    assert len(ktx.kalt) == 1 and andre == forste
+    t["kvp.barnetillegg_per_barn_per_dag"] = Decimal("36.00")
+    tredje = stegvis.regn(ktx, _regel(), dict(t))
+    assert len(ktx.kalt) == 2
+    assert str(tredje["kvp.barnetillegg_per_dag"]) == "72.00"
+    assert str(forste["kvp.barnetillegg_per_dag"]) == "72"
 
 
 # --- whole cases: partial knowledge, both engines ------------------------------------------------

@@ -25,8 +25,17 @@ from ..inndata.ukjent import Ukjent
 from ..lov.rulebook.model import Regel, Verdi
 from .engine import Kontekst
 
-#: The rule narrowed to a set of its steps, made once per rule version and set (a handful).
-_DELREGLER: dict[tuple[int, tuple[str, ...]], tuple[Regel, Regel]] = {}
+#: The rule narrowed to a set of its steps, with the inputs those steps read (the names they
+#: read that none of them gives), made once per rule version and set (a handful).
+_DELREGLER: dict[tuple[int, tuple[str, ...]], tuple[Regel, Regel, tuple[str, ...]]] = {}
+
+#: Values already computed, by steps and their inputs. A step is a pure function of what it
+#: reads (the rule language has no side effects), and cases share inputs: G, the factor and the
+#: share are the same for every case on a date, the day count for every year. The key holds each
+#: input's type and text, so 36 and 36.00 (equal, written differently) are kept apart; an entry
+#: holds its steps, so the ``id`` in its key cannot be reused while it lives.
+_MINNE: dict[tuple[int, tuple[tuple[type, str], ...]], tuple[Regel, dict[str, Any]]] = {}
+_MINNE_MAKS = 4096
 
 
 def regn(ktx: Kontekst, regel: Regel, verdier: dict[str, Any]) -> dict[str, Any]:
@@ -58,20 +67,30 @@ def regn(ktx: Kontekst, regel: Regel, verdier: dict[str, Any]) -> dict[str, Any]
             else:
                 ukjente[verdi.navn] = ukjent
     if klare:
-        ktx.mellomregn(_delregel(regel, klare), verdier)
+        delregel, inndata = _delregel(regel, klare)
+        nokkel = (id(delregel), tuple((type(v), str(v)) for v in map(verdier.get, inndata)))
+        funnet = _MINNE.get(nokkel)
+        if funnet is None or funnet[0] is not delregel:
+            ktx.mellomregn(delregel, verdier)
+            if len(_MINNE) >= _MINNE_MAKS:
+                _MINNE.clear()
+            funnet = _MINNE[nokkel] = (delregel, {v.navn: verdier[v.navn] for v in klare})
+        else:
+            verdier.update(funnet[1])
     verdier.update(ukjente)
     return verdier
 
 
-def _delregel(regel: Regel, steg: list[Verdi]) -> Regel:
+def _delregel(regel: Regel, steg: list[Verdi]) -> tuple[Regel, tuple[str, ...]]:
     """``regel`` itself when ``steg`` are all its steps (so the compiled function runs), else
-    the same rule version with only ``steg``."""
-    if len(steg) == len(regel.verdier):
-        return regel
+    the same rule version with only ``steg``; and the inputs the steps read."""
     nokkel = (id(regel), tuple(v.navn for v in steg))
     funnet = _DELREGLER.get(nokkel)
     if funnet is None or funnet[0] is not regel:
         if len(_DELREGLER) >= 256:
             _DELREGLER.clear()
-        funnet = _DELREGLER[nokkel] = (regel, evolve(regel, verdier=tuple(steg)))
-    return funnet[1]
+        delregel = regel if len(steg) == len(regel.verdier) else evolve(regel, verdier=tuple(steg))
+        gitt = {v.navn for v in steg}
+        inndata = tuple(dict.fromkeys(n for v in steg for n in v.uttrykk.navn if n not in gitt))
+        funnet = _DELREGLER[nokkel] = (regel, delregel, inndata)
+    return funnet[1], funnet[2]
