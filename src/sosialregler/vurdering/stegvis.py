@@ -12,7 +12,8 @@ value is the first unknown it reads (the expression's order), so a stønad unkno
 birth date leaves the daily rate unknown for the same reason. The steps that are evaluated run
 through ``Kontekst.mellomregn``: the compiled function when they are the rule's whole list, else
 the reference loop (``rulebook.mellomregning``) on the rule with just those steps, which gives
-the same values and the same named error for a failing step.
+the same values and the same named error for a failing step. Values once computed are kept by
+the steps' inputs (``_MINNE``): the steps are pure, and most cases share G, factor and day count.
 """
 
 from __future__ import annotations
