@@ -13,7 +13,7 @@ What stays here, and why it is not a rule:
 
 * the rate rows by date (``oppslag``, ``_arssatser``): G, the factor and the share, the day count,
   the child supplement; an outdated or unverified row is flagged;
-* the choice of the stønad by the outcome of stl-35-under-25 (``stonad``, ``dagsats_pa``): the
+* the choice of the stønad by the outcome of stl-35-under-25 (``_valgt_stonad``): the
   rule language has no conditional value, and the age limit is read by the rule alone;
 * the items: whether each income line reduces the stønad (§ 38) and whether each absence is
   unlawful are rules evaluated line by line here (``inntekter``, ``fravaer``), and the lines are
@@ -643,6 +643,19 @@ def _arssatser(
     return verdier["kvp.stonad_full_per_ar"], verdier["kvp.stonad_under_25_per_ar"]
 
 
+def _valgt_stonad(node: Node, full: Decimal, under_25: Decimal) -> Decimal | Ukjent:
+    """The participant's annual rate as stl-35-under-25 decides: two thirds while it is met,
+    the full rate when it is not, unknown (naming what is missing) while it is undecided.
+
+    Python, not a step: the rule language has no conditional value, and the age limit is read
+    by the rule alone (its node shows in the explanation)."""
+    if node.utfall is outcome.OPPFYLT:
+        return under_25
+    if node.utfall is outcome.IKKE_OPPFYLT:
+        return full
+    return Ukjent(node.mangler)
+
+
 class _Beregner:
     """One calculation: the tables looked up once, the facts and lines as they are found."""
 
@@ -736,7 +749,6 @@ class _Beregner:
             )
         )
         node = self.regel(UNDER_25_REGEL, {})
-        alder_ = self.ktx.fakta["kvp.alder"]
         if node.utfall is outcome.OPPFYLT:
             self.under_25 = True
             self.linjer.append(
@@ -744,18 +756,17 @@ class _Beregner:
                     "kvp_reduksjon_under_25",
                     under_25 - full,
                     person=self.kvp.person,
-                    alder=alder_,
+                    alder=self.ktx.fakta["kvp.alder"],
                     grunnlag=full,
                     regel=UNDER_25_REGEL,
                     node_id=node.id,
                 )
             )
-            return under_25
-        if node.utfall is outcome.IKKE_OPPFYLT:
+        elif node.utfall is outcome.IKKE_OPPFYLT:
             self.under_25 = False
-            return full
-        self.mangler.extend(node.mangler)
-        return Ukjent(node.mangler)
+        else:
+            self.mangler.extend(node.mangler)
+        return _valgt_stonad(node, full, under_25)
 
     def dagsats(self, stonad: Decimal | Ukjent) -> Decimal | Ukjent:
         dager = int(self.oppslag("kvp-dagsats").verdi("dager_per_ar"))
@@ -778,12 +789,7 @@ class _Beregner:
         alder_da = person_alder(self.sak, self.sak.person(self.kvp.person), dato)
         fakta = ChainMap({"kvp.alder": alder_da, "kvp.alder_full_sats": grense}, self.fakta)
         node = self.ktx.for_element(fakta).evaluer_regel(UNDER_25_REGEL)
-        if node.utfall is outcome.OPPFYLT:
-            stonad: Decimal | Ukjent = under_25
-        elif node.utfall is outcome.IKKE_OPPFYLT:
-            stonad = full
-        else:
-            return Ukjent(node.mangler)
+        stonad = _valgt_stonad(node, full, under_25)
         verdier.update({"kvp.stonad_per_ar": stonad, "kvp.dager_per_ar": dager})
         dagsats: Decimal | Ukjent = stegvis.regn(self.ktx, self.steg, verdier)["kvp.dagsats"]
         return dagsats
