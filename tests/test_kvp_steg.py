@@ -440,3 +440,14 @@ def test_en_annen_beregning_kan_ikke_eie_kvp_steg(lag_mappe: Callable[..., Path]
         "navn 'kvp.dagsats' er ikke et faktum som beregningen 'livsopphold' gir" in str(p)
         for p in problemer
     )
+
+
+def test_beloepene_uavhengige_av_trådens_desimalkontekst() -> None:
+    """A caller's decimal context (here 3 digits) changes no KVP amount: the steps compute in
+    the rule language's context, the rest in the one ``assess`` fixes."""
+    import decimal
+
+    sak = kvp_sak(fravaer=[_fravaer(gyldig=False, dager=2)], vedtak_varslet_trekk_ved_fravaer=True)
+    with decimal.localcontext(prec=3):
+        o = ut(assess(sak))
+    assert (o["stonad_per_ar"], o["dagsats"], o["trekk_fravaer"]) == (253141, 973.62, 1947.24)

@@ -924,7 +924,8 @@ class _Beregner:
             elif isinstance(dagsats, Ukjent):
                 trekk = dagsats
             else:
-                # Whole øre times whole days: exact, no rounding. UNVERIFIED method (flagged).
+                # Whole øre times whole days: exact, no rounding (``api`` fixes the decimal
+                # context). UNVERIFIED method (flagged).
                 trekk = dagsats * fravaer.dager
             elementfakta = {
                 "kvp_fravaer.fra": fravaer.fra,
