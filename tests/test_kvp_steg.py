@@ -82,12 +82,13 @@ def test_delt_avrunder_en_gang_halv_opp(tekst: str, a: Any, b: Any, svar: str) -
 
 
 def test_delt_ore_deler_eksakt_ikke_paa_28_sifre() -> None:
-    """1 / (200 + 10⁻³⁰) is just under 0.005: to the øre it is 0.00. Dividing to the context's
-    28 digits first gives 0.005000… and then 0.01 (the double rounding the function avoids)."""
-    nevner = Decimal("200.000000000000000000000000000001")
-    assert regn("delt_ore(1, b)", b=nevner) == Decimal("0.00")
-    fort = Context(prec=28).divide(Decimal(1), nevner)
-    assert fort.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) == Decimal("0.01")
+    """1 000 000 000 000 000.004999… (34 digits) is just under the half øre: to the øre it is
+    .00. Dividing to the context's 28 digits first gives .005000… and then .01 (the double
+    rounding the function avoids)."""
+    a = Decimal("1000000000000000.004999999999999999")
+    assert str(regn("delt_ore(a, 1)", a=a)) == "1000000000000000.00"
+    fort = Context(prec=28).divide(a, Decimal(1))
+    assert fort.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) == Decimal("1000000000000000.01")
 
 
 @settings(max_examples=300, deadline=None)
@@ -96,6 +97,10 @@ def test_delt_ore_deler_eksakt_ikke_paa_28_sifre() -> None:
     st.integers(1, 10_000),
 )
 def test_delt_er_eksakt_halv_opp(a: Decimal, b: int) -> None:
+    # Inside the bounds: under 10^18, at most 18 decimals (the largest allowed, both signs).
+    grense = Decimal("999999999999999999.999999999999999999")
+    assert regn("delt_kroner(a, 1)", a=grense) == Decimal("1000000000000000000")
+    assert regn("delt_kroner(a, 1)", a=grense.copy_negate()) == Decimal("-1000000000000000000")
     assert regn("delt_ore(a, b)", a=a, b=b) == _eksakt(Fraction(a) / b, Fraction(1, 100))
     assert regn("delt_kroner(a, b)", a=a, b=b) == _eksakt(Fraction(a) / b, Fraction(1))
 
@@ -126,6 +131,12 @@ def test_delt_feil_ved_lasting(tekst: str, melding: str) -> None:
         ({"a": 1, "b": None}, "ingen verdi (None) kan ikke brukes"),
         ({"a": Decimal("NaN"), "b": 2}, "ikke endelig"),
         ({"a": Ukjent(("x",)), "b": 2}, "kan ikke brukes"),
+        # Bounded, so a hostile value cannot make the whole-number arithmetic slow.
+        ({"a": Decimal("1E+999999"), "b": 2}, "tar tall under 10^18 med høyst 18 desimaler"),
+        ({"a": 1, "b": Decimal("1E-999999")}, "tar tall under 10^18 med høyst 18 desimaler"),
+        ({"a": 10**18, "b": 1}, "tar tall under 10^18"),
+        ({"a": -(10**18), "b": 1}, "tar tall under 10^18"),
+        ({"a": Decimal("0.0000000000000000001"), "b": 1}, "høyst 18 desimaler"),
     ],
 )
 def test_delt_feil_ved_kjoring(verdier: dict[str, Any], melding: str) -> None:

@@ -641,6 +641,24 @@ def _sum(args: tuple[object, ...], tekst: str, pos: int) -> object:
 # the exact quotient, rounded once, half away from zero, never first to the context's 28 digits.
 
 
+#: Bounds on what ``delt_*`` divides exactly: under 10^18, at most 18 decimals (an amount is far
+#: inside), so a hostile value such as 1E+999999 cannot make the whole-number arithmetic slow.
+_DELT_GRENSE = 10**18
+_DELT_DESIMALER = 18
+
+
+def _delt_tall(x: object, navn: str, tekst: str, pos: int) -> int | Decimal:
+    verdi = _som_tall(x, f"{navn}()", tekst, pos)
+    desimaler = 0 if isinstance(verdi, int) else -int(verdi.as_tuple().exponent)
+    if not -_DELT_GRENSE < verdi < _DELT_GRENSE or desimaler > _DELT_DESIMALER:
+        raise UttrykkFeil(
+            f"{navn}() tar tall under 10^18 med høyst {_DELT_DESIMALER} desimaler, fikk {verdi}",
+            tekst,
+            pos,
+        )
+    return verdi
+
+
 def _delt(enhet: Decimal, navn: str) -> Callable[..., object]:
     """``navn(a, b)``: a / b computed exactly and rounded to whole ``enhet`` (1 or 0.01), 0,5
     away from zero; the result has ``enhet``'s decimals (``Decimal('973.62')``, never 973.6).
@@ -648,8 +666,8 @@ def _delt(enhet: Decimal, navn: str) -> Callable[..., object]:
     per_krone = int(1 / enhet)
 
     def utfor(args: tuple[object, ...], tekst: str, pos: int) -> object:
-        teller = _som_tall(args[0], f"{navn}()", tekst, pos)
-        nevner = _som_tall(args[1], f"{navn}()", tekst, pos)
+        teller = _delt_tall(args[0], navn, tekst, pos)
+        nevner = _delt_tall(args[1], navn, tekst, pos)
         if nevner == 0:
             raise UttrykkFeil(f"deling på null i {navn}()", tekst, pos)
         p1, q1 = teller.as_integer_ratio()
