@@ -10,17 +10,19 @@ here by hand so the test does not repeat the library's own arithmetic.
 from __future__ import annotations
 
 import copy
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
 import pytest
+from attrs import evolve
 from hypothesis import given
 from hypothesis import strategies as st
 
 from sosialregler import Assessment, UgyldigSak, Utfall, assess, regelbok
+from sosialregler.lov.rulebook.mellomregning import mellomregn
 from sosialregler.utdata.explain import regeltekst
-from sosialregler.vurdering.areas.kvalifisering import arssatser
 
 OMRADE = "kvalifiseringsstonad"
 
@@ -199,6 +201,24 @@ def test_g_og_faktor_skifter_pa_riktig_dag(dato: str, stonad: int) -> None:
 def test_for_lovens_ikrafttredelse_avvises_saken() -> None:
     with pytest.raises(UgyldigSak):
         assess(kvp_sak("2009-12-31"))
+
+
+def arssatser(faktor: Decimal, g: Decimal, andel: Fraction) -> tuple[Decimal, Decimal]:
+    """(full, under-25) per year as the first two steps of stl-35-utmaling compute them (the
+    reference loop; test_kompilator_likhet holds the compiled engine equal on whole cases)."""
+    regel = regelbok().beregningsregel("kvalifisering", date(2024, 7, 1))
+    assert regel is not None
+    andel = Fraction(andel)
+    verdier = mellomregn(
+        evolve(regel, verdier=regel.verdier[:2]),
+        {
+            "kvp.grunnbelop": g,
+            "kvp.faktor_g": faktor,
+            "kvp.andel_under_25_teller": andel.numerator,
+            "kvp.andel_under_25_nevner": andel.denominator,
+        },
+    )
+    return verdier["kvp.stonad_full_per_ar"], verdier["kvp.stonad_under_25_per_ar"]
 
 
 def _avrund(x: Fraction) -> int:

@@ -600,7 +600,11 @@ def _verdier(
             galt(f"{sti}: ukjente nøkler {sorted(ukjente)}; kjente er {sorted(_VERDINOKLER)}")
         navn, tekst = d.get("navn"), d.get("uttrykk")
         info = KATALOG.get(navn) if isinstance(navn, str) else None
-        if info is None or not str(navn).startswith(f"{beregning}."):
+        # A calculation's own facts: named after it (``livsopphold.*``), or declared as its
+        # steps (``VERDIER``; the KVP calculation's facts are ``kvp.*``).
+        if info is None or not (
+            str(navn).startswith(f"{beregning}.") or navn in areas.verdikrav(beregning)
+        ):
             galt(f"{sti}: navn {navn!r} er ikke et faktum som beregningen {beregning!r} gir")
             continue
         assert isinstance(navn, str)

@@ -636,6 +636,57 @@ def _sum(args: tuple[object, ...], tekst: str, pos: int) -> object:
     return total
 
 
+# --- kvpregler (issue 17, the KVP benefit as rules): exact division rounded to kroner/øre ---
+# The KVP stønad is computed exactly (rules/stl-35-kvalifiseringsstonad.toml): ``a / b`` here is
+# the exact quotient, rounded once, half away from zero, never first to the context's 28 digits.
+
+
+#: Bounds on what ``delt_*`` divides exactly: under 10^18, at most 18 decimals (an amount is far
+#: inside), so a hostile value such as 1E+999999 cannot make the whole-number arithmetic slow.
+_DELT_GRENSE = 10**18
+_DELT_DESIMALER = 18
+
+
+def _delt_tall(x: object, navn: str, tekst: str, pos: int) -> int | Decimal:
+    verdi = _som_tall(x, f"{navn}()", tekst, pos)
+    desimaler = 0 if isinstance(verdi, int) else -int(verdi.as_tuple().exponent)
+    if not -_DELT_GRENSE < verdi < _DELT_GRENSE or desimaler > _DELT_DESIMALER:
+        raise UttrykkFeil(
+            f"{navn}() tar tall under 10^18 med høyst {_DELT_DESIMALER} desimaler, fikk {verdi}",
+            tekst,
+            pos,
+        )
+    return verdi
+
+
+def _delt(enhet: Decimal, navn: str) -> Callable[..., object]:
+    """``navn(a, b)``: a / b computed exactly and rounded to whole ``enhet`` (1 or 0.01), 0,5
+    away from zero; the result has ``enhet``'s decimals (``Decimal('973.62')``, never 973.6).
+    Exact in whole numbers: a and b as integer ratios, one integer division (no Fraction)."""
+    per_krone = int(1 / enhet)
+
+    def utfor(args: tuple[object, ...], tekst: str, pos: int) -> object:
+        teller = _delt_tall(args[0], navn, tekst, pos)
+        nevner = _delt_tall(args[1], navn, tekst, pos)
+        if nevner == 0:
+            raise UttrykkFeil(f"deling på null i {navn}()", tekst, pos)
+        p1, q1 = teller.as_integer_ratio()
+        p2, q2 = nevner.as_integer_ratio()
+        over, under = p1 * q2 * per_krone, q1 * p2  # a / b in units of ``enhet``
+        if under < 0:
+            over, under = -over, -under
+        hele = (2 * abs(over) + under) // (2 * under)  # floor(|a / b| + 1/2)
+        try:
+            return _KONTEKST.multiply(Decimal(-hele if over < 0 else hele), enhet)
+        except DecimalException:
+            raise UttrykkFeil(f"regnefeil i {navn}() (tallet blir ugyldig)", tekst, pos) from None
+
+    return utfor
+
+
+# --- end kvpregler ----------------------------------------------------------------------------
+
+
 FUNKSJONER: Mapping[str, _Funksjon] = MappingProxyType(
     {
         "min": _Funksjon("min", 1, None, "minste av tall eller datoer", _min_maks("min", min)),
@@ -644,6 +695,22 @@ FUNKSJONER: Mapping[str, _Funksjon] = MappingProxyType(
         "avrund": _Funksjon("avrund", 1, 1, "avrund til hele kroner (0,5 opp)", _avrund),
         "antall": _Funksjon("antall", 1, 1, "antall elementer i en liste", _antall),
         "sum": _Funksjon("sum", 1, 1, "summen av en liste med tall", _sum),
+        # --- kvpregler (issue 17): exact division rounded once (the KVP stønad) ---
+        "delt_kroner": _Funksjon(
+            "delt_kroner",
+            2,
+            2,
+            "a / b regnet eksakt, avrundet til hele kroner (0,5 opp)",
+            _delt(Decimal(1), "delt_kroner"),
+        ),
+        "delt_ore": _Funksjon(
+            "delt_ore",
+            2,
+            2,
+            "a / b regnet eksakt, avrundet til hele øre (0,5 opp)",
+            _delt(Decimal("0.01"), "delt_ore"),
+        ),
+        # --- end kvpregler ---
     }
 )
 

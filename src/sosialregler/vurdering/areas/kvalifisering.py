@@ -2,32 +2,34 @@
 
 Two areas of law share this module. ``kvalifiseringsprogram`` (§ 29 and the programme period)
 is conditions only, so it needs just the derived facts below (ages, residence, the programme's
-length in whole years and days). ``kvalifiseringsstonad`` (§ 35, § 38) has arithmetic, done in
-``beregn``:
+length in whole years and days). ``kvalifiseringsstonad`` (§ 35, § 38) has arithmetic,
+stated as the named steps of stl-35-utmaling (``[[regel.verdi]]`` in
+rules/stl-35-kvalifiseringsstonad.toml, listed in ``VERDIER``): the annual rates from G (whole
+kroner, the under-25 rate from the exact product, so NAV's 253 141 and 168 761 are both
+reproduced), the daily rate, the child supplement per day and per year, the stønad after the
+§ 38 reduction and the monthly amount.
 
-* the annual stønad is the factor × G in force on the date (rules/satser/kvalifiseringsstonad.toml
-  and grunnbelop.toml), rounded to whole kroner; under the age in kvp-parametre.toml it is the
-  table's share (2/3) of the exact product, rounded the same way. NAV's published 253 141 and
-  168 761 kroner (2.041 × 124 028) are both reproduced this way;
-* the daily rate spreads the annual amount over the days in kvp-dagsats.toml, and the child
-  supplement is the table's amount per child per day (kvp-barnetillegg.toml);
-* dagpenger, sykepenger and foreldrepenger reduce the stønad krone for krone (§ 38); whether an
-  income line reduces it is decided line by line by the rules, not here;
-* an unlawful absence reduces the stønad; the method is not in the sources, so a deduction is
-  computed (days × daily rate) only when the case counts the days, and it is flagged.
+What stays here, and why it is not a rule:
 
-Every number is the case's or a table's: this module only multiplies, divides, rounds and counts
-calendar days. Whether the participant is under 25, whether an income reduces the stønad and
-whether an absence is unlawful are rules (rules/stl-35-kvalifiseringsstonad.toml), evaluated here
-so each shows in the explanation with its own legal reference.
+* the rate rows by date (``oppslag``, ``_arssatser``): G, the factor and the share, the day count,
+  the child supplement; an outdated or unverified row is flagged;
+* the choice of the stønad by the outcome of stl-35-under-25 (``_valgt_stonad``): the
+  rule language has no conditional value, and the age limit is read by the rule alone;
+* the items: whether each income line reduces the stønad (§ 38) and whether each absence is
+  unlawful are rules evaluated line by line here (``inntekter``, ``fravaer``), and the lines are
+  collected for the explanation; a deduction is days × daily rate, computed only when the case
+  counts the days, and flagged (the method is not in the sources).
+
+``stegvis.regn`` runs the steps in the order the facts come (the under-25 rule names both rates in
+its texts, so they are computed before it), leaving unknown what reads an unknown.
 """
 
 from __future__ import annotations
 
 from collections import ChainMap
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from types import MappingProxyType
@@ -35,22 +37,20 @@ from typing import Any
 
 from attrs import evolve
 
-from ...inndata.desimal import DESIMALKONTEKST
+from ...inndata.errors import RegelFeil
 from ...inndata.facts import Kvp, Sak
 from ...inndata.ukjent import Ukjent
 from ...lov import outcome
 from ...lov.rates import SatsOppslag
+from ...lov.rulebook.model import Regel
 from ...lov.tree import Node
+from .. import stegvis
 from ..engine import Kontekst, Merknad
 from ..faktainfo import FaktaInfo
 from ..grunnfakta import alder, inntektsfakta, person_alder
 from .base import Beregning, Linje
 
 NULL = Decimal(0)
-KRONE = Decimal(1)
-ORE = Decimal("0.01")
-#: A fixed decimal context, whatever the caller did to the thread's: the same amount everywhere.
-_KONTEKST = DESIMALKONTEKST
 #: Months in a year: monthly incomes become yearly amounts (calendar, not law).
 MANEDER_PER_AR = 12
 #: A value that is not computed because the law leaves it to the caseworker or it does not
@@ -68,6 +68,18 @@ TILLEGGSTEKST: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "for absence, not the annual benefit.",
         }
     }
+)
+
+#: The named steps of the arithmetic, stated as expressions in stl-35-utmaling
+#: (``[[regel.verdi]]``, rules/stl-35-kvalifiseringsstonad.toml) and evaluated by ``stegvis.regn``.
+VERDIER = (
+    "kvp.stonad_full_per_ar",
+    "kvp.stonad_under_25_per_ar",
+    "kvp.dagsats",
+    "kvp.barnetillegg_per_dag",
+    "kvp.barnetillegg_per_ar",
+    "kvp.stonad_etter_reduksjon_per_ar",
+    "kvp.belop_per_maned",
 )
 
 #: The rules this calculation evaluates (rules/stl-35-kvalifiseringsstonad.toml).
@@ -284,6 +296,29 @@ FAKTA = [
     # «2,041 G» / «2.041 G» is how NAV states it (the value itself is in the output faktor_g).
     _f("kvp.faktor_nb", "tekst", "stønaden i G per år", "the benefit in G per year (Norwegian)"),
     _f("kvp.faktor_en", "tekst", "stønaden i G per år (engelsk)", "the benefit in G per year"),
+    # The steps' inputs from the rate rows (stl-35-utmaling's [[regel.verdi]]), not shown in
+    # the calculation (the factor is shown as text above).
+    FaktaInfo(
+        "kvp.faktor_g",
+        "tall",
+        "full stønad i G per år",
+        "the full benefit in G per year",
+        nn="full stønad i G per år",
+    ),
+    FaktaInfo(
+        "kvp.andel_under_25_teller",
+        "tall",
+        "andelen for deltakere under 25 år, teller",
+        "the share for participants under 25, numerator",
+        nn="delen for deltakarar under 25 år, teljar",
+    ),
+    FaktaInfo(
+        "kvp.andel_under_25_nevner",
+        "tall",
+        "andelen for deltakere under 25 år, nevner",
+        "the share for participants under 25, denominator",
+        nn="delen for deltakarar under 25 år, nemnar",
+    ),
     _f("kvp.alder_full_sats", "tall", "alder for full sats", "age for the full rate"),
     _f(
         "kvp.dato_full_sats",
@@ -587,37 +622,47 @@ def _programperiode(kvp: Kvp) -> dict[str, Any]:
 # --- the calculation ----------------------------------------------------------------------------
 
 
-def _desimal(belop: Decimal | Fraction) -> Decimal:
-    if isinstance(belop, Fraction):
-        return _KONTEKST.divide(Decimal(belop.numerator), Decimal(belop.denominator))
-    return belop
+def _arssatser(
+    ktx: Kontekst, steg: Regel, verdier: dict[str, Any], g: SatsOppslag, sats: SatsOppslag
+) -> tuple[Decimal, Decimal]:
+    """(full rate, under-25 rate) per year, as the steps of stl-35-utmaling compute them from
+    the rows of G and of the factor on one day (whole kroner, both from the exact product).
+
+    Python only reads the rows: the rule language has no fractions, so the share «2/3» is given
+    as its numerator and denominator (exact, never 0.667)."""
+    andel = Fraction(sats.verdi("andel_under_25"))
+    verdier.update(
+        {
+            "kvp.grunnbelop": g.belop("grunnbelop"),
+            "kvp.faktor_g": sats.belop("faktor"),
+            "kvp.andel_under_25_teller": andel.numerator,
+            "kvp.andel_under_25_nevner": andel.denominator,
+        }
+    )
+    stegvis.regn(ktx, steg, verdier)
+    return verdier["kvp.stonad_full_per_ar"], verdier["kvp.stonad_under_25_per_ar"]
 
 
-def kroner(belop: Decimal | Fraction) -> Decimal:
-    """To whole kroner, half up, as NAV publishes the annual amounts (253 141.148 → 253 141)."""
-    return _desimal(belop).quantize(KRONE, rounding=ROUND_HALF_UP, context=_KONTEKST)
+def _valgt_stonad(node: Node, full: Decimal, under_25: Decimal) -> Decimal | Ukjent:
+    """The participant's annual rate as stl-35-under-25 decides: two thirds while it is met,
+    the full rate when it is not, unknown (naming what is missing) while it is undecided.
 
-
-def ore(belop: Decimal | Fraction) -> Decimal:
-    """To whole øre, half up (daily rates and monthly amounts)."""
-    return _desimal(belop).quantize(ORE, rounding=ROUND_HALF_UP, context=_KONTEKST)
-
-
-def arssatser(faktor: Decimal, grunnbelop: Decimal, andel: Fraction) -> tuple[Decimal, Decimal]:
-    """(full rate, under-25 rate) per year in whole kroner.
-
-    Both are rounded from the exact product, not the under-25 rate from the rounded full rate:
-    NAV's 168 761 is 2/3 × 2.041 × 124 028 = 168 760.77 rounded (addendum A4.1).
-    """
-    eksakt = Fraction(faktor) * Fraction(grunnbelop)
-    return kroner(eksakt), kroner(eksakt * andel)
+    Python, not a step: the rule language has no conditional value, and the age limit is read
+    by the rule alone (its node shows in the explanation)."""
+    if node.utfall is outcome.OPPFYLT:
+        return under_25
+    if node.utfall is outcome.IKKE_OPPFYLT:
+        return full
+    return Ukjent(node.mangler)
 
 
 class _Beregner:
     """One calculation: the tables looked up once, the facts and lines as they are found."""
 
-    def __init__(self, sak: Sak, ktx: Kontekst, kvp: Kvp) -> None:
+    def __init__(self, sak: Sak, ktx: Kontekst, kvp: Kvp, steg: Regel) -> None:
         self.sak, self.ktx, self.kvp = sak, ktx, kvp
+        self.steg = steg  # the calculation rule: its ``[[regel.verdi]]`` do the arithmetic
+        self.verdier: dict[str, Any] = {}  # the steps' inputs and values (``stegvis.regn``)
         self.fakta: dict[str, Any] = {}
         self.linjer: list[Linje] = []
         self.barn: list[Node] = []
@@ -671,9 +716,8 @@ class _Beregner:
         parametre = self.oppslag("kvp-parametre")
         grunnbelop = g.belop("grunnbelop")
         faktor = self.faktor = sats.belop("faktor")
-        andel = Fraction(sats.verdi("andel_under_25"))
         alder_full = int(parametre.verdi("alder_full_sats"))
-        full, under_25 = arssatser(faktor, grunnbelop, andel)
+        full, under_25 = _arssatser(self.ktx, self.steg, self.verdier, g, sats)
         fodt = self.ktx.fakta["kvp.fodselsdato"]
         gyldig_fra = max(g.rad.gyldig_fra, sats.rad.gyldig_fra)
         self.fakta.update(
@@ -705,7 +749,6 @@ class _Beregner:
             )
         )
         node = self.regel(UNDER_25_REGEL, {})
-        alder_ = self.ktx.fakta["kvp.alder"]
         if node.utfall is outcome.OPPFYLT:
             self.under_25 = True
             self.linjer.append(
@@ -713,50 +756,52 @@ class _Beregner:
                     "kvp_reduksjon_under_25",
                     under_25 - full,
                     person=self.kvp.person,
-                    alder=alder_,
+                    alder=self.ktx.fakta["kvp.alder"],
                     grunnlag=full,
                     regel=UNDER_25_REGEL,
                     node_id=node.id,
                 )
             )
-            return under_25
-        if node.utfall is outcome.IKKE_OPPFYLT:
+        elif node.utfall is outcome.IKKE_OPPFYLT:
             self.under_25 = False
-            return full
-        self.mangler.extend(node.mangler)
-        return Ukjent(node.mangler)
+        else:
+            self.mangler.extend(node.mangler)
+        return _valgt_stonad(node, full, under_25)
 
     def dagsats(self, stonad: Decimal | Ukjent) -> Decimal | Ukjent:
-        dager = self.oppslag("kvp-dagsats").verdi("dager_per_ar")
-        self.fakta["kvp.dager_per_ar"] = int(dager)
-        if isinstance(stonad, Ukjent):
-            return stonad
-        return ore(Fraction(stonad) / Fraction(dager))
+        dager = int(self.oppslag("kvp-dagsats").verdi("dager_per_ar"))
+        self.fakta["kvp.dager_per_ar"] = dager
+        self.verdier.update({"kvp.stonad_per_ar": stonad, "kvp.dager_per_ar": dager})
+        dagsats: Decimal | Ukjent = stegvis.regn(self.ktx, self.steg, self.verdier)["kvp.dagsats"]
+        return dagsats
 
     def dagsats_pa(self, dato: date) -> Decimal | Ukjent:
         """The daily rate in force on ``dato`` (an absence's first day): the G, factor and age
         of that day, not of the assessment date. The under-25 rule decides as on the date."""
         if dato == self.ktx.dato:
             return self.fakta["kvp.dagsats"]
-        g = self.oppslag("grunnbelop", dato).belop("grunnbelop")
+        g = self.oppslag("grunnbelop", dato)
         sats = self.oppslag("kvalifiseringsstonad", dato)
         grense = int(self.oppslag("kvp-parametre", dato).verdi("alder_full_sats"))
-        dager = self.oppslag("kvp-dagsats", dato).verdi("dager_per_ar")
-        full, under_25 = arssatser(sats.belop("faktor"), g, Fraction(sats.verdi("andel_under_25")))
+        dager = int(self.oppslag("kvp-dagsats", dato).verdi("dager_per_ar"))
+        verdier: dict[str, Any] = {}
+        full, under_25 = _arssatser(self.ktx, self.steg, verdier, g, sats)
         alder_da = person_alder(self.sak, self.sak.person(self.kvp.person), dato)
         fakta = ChainMap({"kvp.alder": alder_da, "kvp.alder_full_sats": grense}, self.fakta)
         node = self.ktx.for_element(fakta).evaluer_regel(UNDER_25_REGEL)
-        if node.utfall is outcome.OPPFYLT:
-            return ore(Fraction(under_25) / Fraction(dager))
-        if node.utfall is outcome.IKKE_OPPFYLT:
-            return ore(Fraction(full) / Fraction(dager))
-        return Ukjent(node.mangler)
+        stonad = _valgt_stonad(node, full, under_25)
+        verdier.update({"kvp.stonad_per_ar": stonad, "kvp.dager_per_ar": dager})
+        dagsats: Decimal | Ukjent = stegvis.regn(self.ktx, self.steg, verdier)["kvp.dagsats"]
+        return dagsats
 
     def barnetillegg(self) -> None:
         forsorger = self.kvp.forsorger_barn
         if forsorger is None:
             ukjent = Ukjent(("kvp.forsorger_barn",))
             self.mangler.append("kvp.forsorger_barn")
+            self.verdier.update(
+                {"kvp.barnetillegg_per_barn_per_dag": ukjent, "kvp.antall_barn": ukjent}
+            )
             self.fakta.update(
                 dict.fromkeys(
                     (
@@ -771,16 +816,22 @@ class _Beregner:
         elif forsorger:
             tillegg = self.tillegg = self.oppslag("kvp-barnetillegg")
             per_barn = tillegg.belop("per_barn_per_dag")
-            dager = self.fakta["kvp.dager_per_ar"]
+            self.verdier.update(
+                {"kvp.barnetillegg_per_barn_per_dag": per_barn, "kvp.antall_barn": len(forsorger)}
+            )
+            steg = stegvis.regn(self.ktx, self.steg, self.verdier)
             self.fakta.update(
                 {
                     "kvp.barnetillegg_per_barn_per_dag": per_barn,
                     "kvp.barnetillegg_fra": tillegg.rad.gyldig_fra,
-                    "kvp.barnetillegg_per_dag": per_barn * len(forsorger),
-                    "kvp.barnetillegg_per_ar": per_barn * len(forsorger) * dager,
+                    "kvp.barnetillegg_per_dag": steg["kvp.barnetillegg_per_dag"],
+                    "kvp.barnetillegg_per_ar": steg["kvp.barnetillegg_per_ar"],
                 }
             )
         else:
+            # No child, no supplement: the steps are not run (no rate is looked up, so none is
+            # flagged), and the supplement is 0 (kvp-barnetillegg is not met).
+            self.verdier.update({"kvp.barnetillegg_per_dag": NULL, "kvp.barnetillegg_per_ar": NULL})
             self.fakta.update(
                 {
                     "kvp.barnetillegg_per_barn_per_dag": IKKE_BEREGNET,
@@ -873,7 +924,9 @@ class _Beregner:
             elif isinstance(dagsats, Ukjent):
                 trekk = dagsats
             else:
-                trekk = ore(dagsats * fravaer.dager)
+                # Whole øre times whole days: exact, no rounding (``api`` fixes the decimal
+                # context). UNVERIFIED method (flagged).
+                trekk = dagsats * fravaer.dager
             elementfakta = {
                 "kvp_fravaer.fra": fravaer.fra,
                 "kvp_fravaer.til": _kjent(fravaer.til, f"{sti}.til"),
@@ -908,12 +961,6 @@ class _Beregner:
         return Ukjent(tuple(dict.fromkeys(mangler))) if uavklart else sum_
 
 
-def _regn(regel: Callable[..., Decimal], *verdier: Any) -> Decimal | Ukjent:
-    """``regel(*verdier)``, or the first unknown among them (an unknown stays unknown)."""
-    ukjent = next((v for v in verdier if isinstance(v, Ukjent)), None)
-    return ukjent if ukjent is not None else regel(*verdier)
-
-
 def _alder_eller_none(sak: Sak, person_id: str, dato: date) -> int | None:
     verdi = person_alder(sak, sak.person(person_id), dato)
     return None if isinstance(verdi, Ukjent) else verdi
@@ -935,27 +982,27 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         )
         return Beregning((), node, fakta, ("kvp",), {}, enhet="kr_per_ar")
 
-    b = _Beregner(sak, ktx, kvp)
+    if regel is None:  # the contract refuses dates before the Act; a rules folder must not
+        raise RegelFeil("ingen beregningsregel for kvalifiseringsstønad er i kraft", regel=None)
+    b = _Beregner(sak, ktx, kvp, regel)
     stonad = b.stonad()
     dagsats = b.dagsats(stonad)
     b.fakta["kvp.stonad_per_ar"] = stonad
     b.fakta["kvp.dagsats"] = dagsats
     b.barnetillegg()
     reduksjon, arbeidsinntekt = b.inntekter()
-    # After the § 38 reductions; unknown (None in the JSON) while work income's reduction is
-    # left to the caseworker. The monthly amount for the § 18 comparison leaves that out.
-    kjent_etter = _regn(lambda s, r: max(s - r, NULL), stonad, reduksjon)
-    per_maned = _regn(
-        lambda e, t: ore((Fraction(e) + Fraction(t)) / MANEDER_PER_AR),
-        kjent_etter,
-        b.fakta["kvp.barnetillegg_per_ar"],
-    )
+    b.verdier["kvp.reduksjon_per_ar"] = reduksjon
+    steg = stegvis.regn(ktx, regel, b.verdier)
     trekk = b.fravaer()
     b.fakta.update(
         {
             "kvp.reduksjon_per_ar": reduksjon,
-            "kvp.stonad_etter_reduksjon_per_ar": IKKE_BEREGNET if arbeidsinntekt else kjent_etter,
-            "kvp.belop_per_maned": per_maned,
+            # Not shown while work income's reduction is left to the caseworker; the monthly
+            # amount for the § 18 comparison then leaves that reduction out.
+            "kvp.stonad_etter_reduksjon_per_ar": IKKE_BEREGNET
+            if arbeidsinntekt
+            else steg["kvp.stonad_etter_reduksjon_per_ar"],
+            "kvp.belop_per_maned": steg["kvp.belop_per_maned"],
             "kvp.trekk_fravaer": IKKE_BEREGNET if trekk is None else trekk,
         }
     )
