@@ -177,7 +177,7 @@ class _Uttrykksskriver:
             return f"({verdi!r})", _INT
         if t is str:
             return repr(verdi), _STR
-        if t is Decimal and verdi.is_finite():  # type: ignore[attr-defined]
+        if isinstance(verdi, Decimal) and t is Decimal and verdi.is_finite():
             return self.konstant(verdi), _DEC
         if t is date:
             return self.konstant(verdi), _DAT
@@ -270,32 +270,38 @@ class _Skriver:
         self.teller += 1
         return self.teller
 
-    def betingelse(self, b: Betingelse, inn: int) -> str:
-        """Code for ``b``; the name of its outcome array. Rows it cannot decide are taken
-        out of ``dekket`` (a local of the function)."""
+    def betingelse(self, b: Betingelse, inn: int) -> tuple[str, str]:
+        """Code for ``b``; the names of its outcome array and its missing-facts array (a
+        tuple per row, empty where the outcome is not ``uavklart``). Rows it cannot decide
+        are taken out of ``dekket`` (a local of the function)."""
         k = self.ny()
-        u = f"u{k}"
+        u, m = f"u{k}", f"m{k}"
         if isinstance(b, Uttrykksblad):
             self._blad(b, k, inn)
         elif isinstance(b, Regelreferanse):
             self.linje(inn, f"{u} = K.regel({b.regel_id!r})")
+            self.linje(inn, f"{m} = K.mangler({b.regel_id!r})")
         elif isinstance(b, Skjonn):
             self.linje(inn, f"{u} = FULL(K.n, {SKJ})")
+            self.linje(inn, f"{m} = TOMME(K.n)")
         elif isinstance(b, Ikke):
-            du = self.betingelse(b.del_, inn)
+            du, dm = self.betingelse(b.del_, inn)
             self.linje(inn, f"{u} = IKKE[{du}]")
+            self.linje(inn, f"{m} = {dm}")
         elif isinstance(b, Alle | MinstEn):
             deler = [self.betingelse(d, inn) for d in b.deler]
             avgjor, ellers = (IKKE_OPP, OPP) if isinstance(b, Alle) else (OPP, IKKE_OPP)
             if not deler:
                 self.linje(inn, f"{u} = FULL(K.n, {ellers})")
+                self.linje(inn, f"{m} = TOMME(K.n)")
             else:
-                self.linje(
-                    inn, f"{u} = KOMBINER(({''.join(d + ', ' for d in deler)}), {avgjor}, {ellers})"
-                )
+                us = "".join(du + ", " for du, _ in deler)
+                par = "".join(f"({du}, {dm}), " for du, dm in deler)
+                self.linje(inn, f"{u} = KOMBINER(({us}), {avgjor}, {ellers})")
+                self.linje(inn, f"{m} = SLAA_SAMMEN({u}, ({par}))")
         else:  # pragma: no cover - the loader builds only the kinds above
             raise TypeError(f"ukjent betingelse {type(b).__name__}")
-        return u
+        return u, m
 
     def _blad(self, b: Uttrykksblad, k: int, inn: int) -> None:
         uttrykk = b.uttrykk
@@ -321,6 +327,7 @@ class _Skriver:
             self.linje(inn, f"x{k}, d{k} = TRYGT(lambda: {kode}, d{k}, k{k})")
         self.linje(inn, f"dekket &= d{k}")
         self.linje(inn, f"u{k} = WHERE(k{k}, {UAV}, WHERE(x{k}, {OPP}, {IKKE_OPP})).astype(I8)")
+        self.linje(inn, f"m{k} = MANGLER_AV(k{k}, {liste})")
 
 
 def regelfunksjon(s: _Skriver, navn: str, regel: Regel, unntak: tuple[Regel, ...]) -> None:
@@ -329,19 +336,20 @@ def regelfunksjon(s: _Skriver, navn: str, regel: Regel, unntak: tuple[Regel, ...
     s.linje(0, f"def {navn}(K):")
     s.linje(1, f"# regel {regel.id!r}, gyldig fra {regel.info.gyldig_fra.isoformat()}")
     s.linje(1, "dekket = ALLE_SANNE(K.n)")
-    u = s.betingelse(regel.vilkar, 1)
+    u, m = s.betingelse(regel.vilkar, 1)
     if not unntak:
-        s.linje(1, f"return {u}, dekket")
+        s.linje(1, f"return {u}, {m}, dekket")
         s.linje(0, "")
         return
     egne = []
     for un in unntak:
         assert un.vilkar is not None and un.gir is not None
         s.linje(1, f"# unntak {un.id!r}")
-        egne.append((s.betingelse(un.vilkar, 1), KODE[un.gir]))
-    par = "".join(f"({e}, {g}), " for e, g in egne)
-    s.linje(1, f"ut, enig = UNNTAK({u}, ({par}))")
-    s.linje(1, "return ut, dekket & enig")
+        eu, em = s.betingelse(un.vilkar, 1)
+        egne.append((eu, em, KODE[un.gir]))
+    par = "".join(f"({e}, {em}, {g}), " for e, em, g in egne)
+    s.linje(1, f"ut, um, enig = UNNTAK({u}, {m}, ({par}))")
+    s.linje(1, "return ut, um, dekket & enig")
     s.linje(0, "")
 
 
@@ -351,7 +359,7 @@ def avgrensningsfunksjon(s: _Skriver, navn: str, omrade: Omrade) -> None:
     s.linje(0, f"def {navn}(K):")
     s.linje(1, f"# område {omrade.id!r}: vurderes_nar")
     s.linje(1, "dekket = ALLE_SANNE(K.n)")
-    u = s.betingelse(omrade.vurderes_nar, 1)
+    u, _ = s.betingelse(omrade.vurderes_nar, 1)
     s.linje(1, f"return {u}, dekket")
     s.linje(0, "")
 
@@ -452,28 +460,61 @@ def navnerom() -> dict[str, Any]:
             np.where((m == UAV).any(0), UAV, np.where((m == SKJ).any(0), SKJ, ellers)),
         ).astype(np.int8)
 
-    def unntak(egen: Any, unntak: tuple[tuple[Any, int], ...]) -> tuple[Any, Any]:
+    def tomme(n: int) -> Any:
+        ut = np.empty(n, object)
+        ut.fill(())
+        return ut
+
+    def mangler_av(ukjent: Any, kolonner: tuple[Kolonne, ...]) -> Any:
+        """``hjelpere.mangler_av`` in the rows where a leaf's value is unknown."""
+        ut = tomme(len(ukjent))
+        for i in np.flatnonzero(ukjent):
+            ut[i] = tuple(
+                dict.fromkeys(
+                    m for k in kolonner if type(v := k.verdier[i]) is Ukjent for m in v.mangler
+                )
+            )
+        return ut
+
+    def slaa_sammen(u: Any, deler: tuple[tuple[Any, Any], ...]) -> Any:
+        """``hjelpere.slaa_sammen`` in the rows where the combination is undecided."""
+        ut = tomme(len(u))
+        for i in np.flatnonzero(u == UAV):
+            ut[i] = tuple(dict.fromkeys(m for du, dm in deler if du[i] == UAV for m in dm[i]))
+        return ut
+
+    def unntak(
+        egen: Any, egne: Any, unntak: tuple[tuple[Any, Any, int], ...]
+    ) -> tuple[Any, Any, Any]:
         """``hjelpere.anvend_unntak`` over arrays; ``enig`` is False where two exceptions that
         apply give different outcomes (a rule error per case)."""
+        n = len(egen)
         ut = egen.copy()
-        satt = np.zeros(len(egen), bool)
-        forste = np.full(len(egen), -1, np.int8)
-        enig = np.ones(len(egen), bool)
-        for e, gir in unntak:
+        um = egne.copy()
+        forste = np.full(n, -1, np.int8)
+        enig = np.ones(n, bool)
+        for e, _, gir in unntak:
             slar = e == OPP
             enig &= ~(slar & (forste >= 0) & (forste != gir))
-            ny = slar & (forste < 0)
-            forste[ny] = gir
+            forste[slar & (forste < 0)] = gir
         satt = forste >= 0
         ut[satt] = forste[satt]
+        for i in np.flatnonzero(satt):
+            um[i] = ()
         for tvil in (UAV, SKJ):
-            apen = np.zeros(len(egen), bool)
-            for e, gir in unntak:
+            apen = np.zeros(n, bool)
+            for e, _, gir in unntak:
                 apen |= (e == tvil) & (gir != egen)
             ny = apen & ~satt
             ut[ny] = tvil
+            for i in np.flatnonzero(ny):
+                um[i] = tuple(
+                    dict.fromkeys(
+                        m for e, em, gir in unntak if e[i] == tvil and gir != egen[i] for m in em[i]
+                    )
+                )
             satt |= ny
-        return ut.astype(np.int8), enig
+        return ut.astype(np.int8), um, enig
 
     def i_mengde(x: Any, mengde: frozenset[Any]) -> Any:
         return np.frompyfunc(mengde.__contains__, 1, 1)(x).astype(bool)
@@ -492,6 +533,9 @@ def navnerom() -> dict[str, Any]:
         "RADVIS": radvis,
         "KOMBINER": kombiner,
         "UNNTAK": unntak,
+        "TOMME": tomme,
+        "MANGLER_AV": mangler_av,
+        "SLAA_SAMMEN": slaa_sammen,
         "V_I": i_mengde,
         "V_PLUSS": vektor(pluss, 2),
         "V_MINUS": vektor(minus, 2),

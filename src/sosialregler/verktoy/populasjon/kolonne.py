@@ -129,6 +129,7 @@ class _Tabell:
         self.n = len(fakta)
         self._kolonner: dict[str, generator.Kolonne] = {}
         self.utfall: dict[str, Any] = {}  # rule id -> int8 outcomes (valid where ``ferdig``)
+        self._mangler: dict[str, Any] = {}  # rule id -> missing facts per row (tuples)
         self.ferdig: dict[str, Any] = {}  # rule id -> rows where the rule is evaluated
         self.udekket = np.zeros(self.n, bool)  # rows the generated code did not decide
         self.merknader: list[tuple[Any, str]] = []  # (rows, code) in the order raised
@@ -152,14 +153,30 @@ class _Tabell:
     def regel(self, regel_id: str) -> Any:
         return self.utfall[regel_id]
 
-    def forhand(self, regel_id: str, rader: Any, koder: Any) -> None:
-        """Outcomes a row's calculations already evaluated (stage 1): kept, as per case."""
-        np = self.np
+    def mangler(self, regel_id: str) -> Any:
+        return self._mangler[regel_id]
+
+    def _ny(self, regel_id: str) -> None:
         if regel_id not in self.utfall:
+            np = self.np
             self.utfall[regel_id] = np.full(self.n, KODE[Utfall.UAVKLART], np.int8)
             self.ferdig[regel_id] = np.zeros(self.n, bool)
-        self.utfall[regel_id][rader] = koder
-        self.ferdig[regel_id][rader] = True
+            tomme = np.empty(self.n, object)
+            tomme.fill(())
+            self._mangler[regel_id] = tomme
+
+    def forhand(self, regel_id: str, par: list[tuple[int, int, tuple[str, ...]]]) -> None:
+        """Outcomes a row's calculations already evaluated (stage 1): kept, as per case."""
+        self._ny(regel_id)
+        utfall, ferdig, mangler = (
+            self.utfall[regel_id],
+            self.ferdig[regel_id],
+            self._mangler[regel_id],
+        )
+        for i, kode, m in par:
+            utfall[i] = kode
+            ferdig[i] = True
+            mangler[i] = m
 
     def besok(self, regel_id: str, aktive: Any) -> None:
         """Evaluate ``regel_id`` in the rows of ``aktive`` where it is not evaluated yet:
@@ -171,9 +188,7 @@ class _Tabell:
             return
         for ref in self.program.referanser(regel_id):
             self.besok(ref, nye)
-        if regel_id not in self.utfall:
-            self.utfall[regel_id] = np.full(self.n, KODE[Utfall.UAVKLART], np.int8)
-            self.ferdig[regel_id] = np.zeros(self.n, bool)
+        self._ny(regel_id)
         funksjon = self.program.regel(regel_id)
         regel = self.program.i_kraft.get(regel_id)
         if funksjon is None:
@@ -181,8 +196,9 @@ class _Tabell:
                 self.udekket |= nye  # a rule error per case (a calculation rule, unknown id)
             # else: no version in force, the per-case «uavklart» (already the fill value)
         else:
-            utfall, dekket = funksjon(self)
+            utfall, mangler, dekket = funksjon(self)
             self.utfall[regel_id][nye] = utfall[nye]
+            self._mangler[regel_id][nye] = mangler[nye]
             self.udekket |= nye & ~dekket
         self.ferdig[regel_id] |= nye
         if regel is not None and regel.merknad is not None:
@@ -293,7 +309,7 @@ def _trinn1(tekst: Any, dato: date | None, bok: Regelbok, grenser: Grenser) -> A
             fakta.update(beregning.fakta)
         # Only what stage 2 reads is kept, not the context with its trace and lazy nodes: a
         # batch keeps thousands of rows at once, and every kept object costs the collector.
-        poster = [(regel_id, KODE[post[0]]) for regel_id, post in ktx._poster.items()]
+        poster = [(regel_id, KODE[post[0]], post[1]) for regel_id, post in ktx._poster.items()]
         merknader = [m.kode for m in ktx.merknader]
     except Exception:
         return None
@@ -305,22 +321,20 @@ def _trinn2(dag: date, rader: list[Any], bok: Regelbok, np: Any) -> list[Any]:
     program = program_for(bok, dag)
     tabell = _Tabell(program, [r[2] for r in rader], np)
     # What the rows' calculations evaluated already (the per-case cache): kept as it is.
-    tidligere: dict[str, list[tuple[int, int]]] = {}
+    tidligere: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
     for i, r in enumerate(rader):
-        for regel_id, kode in r[4]:
-            tidligere.setdefault(regel_id, []).append((i, kode))
+        for regel_id, kode, mangler in r[4]:
+            tidligere.setdefault(regel_id, []).append((i, kode, mangler))
     for regel_id, par in tidligere.items():
-        indekser = np.fromiter((i for i, _ in par), np.intp, len(par))
-        koder = np.fromiter((k for _, k in par), np.int8, len(par))
-        tabell.forhand(regel_id, indekser, koder)
+        tabell.forhand(regel_id, par)
     alle = np.ones(tabell.n, bool)
     innenfor: dict[str, Any] = {}
     try:
         for omrade in bok.omrader:
             avgrensning = program.avgrensning(omrade)
             med = alle
-            if avgrensning is not None:
-                for ref in omrade.vurderes_nar.regelreferanser():  # type: ignore[union-attr]
+            if avgrensning is not None and omrade.vurderes_nar is not None:
+                for ref in omrade.vurderes_nar.regelreferanser():
                     tabell.besok(ref, alle)
                 u, dekket = avgrensning(tabell)
                 tabell.udekket |= ~dekket
@@ -344,12 +358,15 @@ def _rad(i: int, r: Any, tabell: _Tabell, innenfor: Mapping[str, Any], bok: Rege
     _, sak_id, _, beregninger, _, merknader_for = r
     utfall: dict[str, str] = {}
     utdata: dict[str, Mapping[str, Any]] = {}
+    mangler: list[dict[str, str]] = []
     for omrade in bok.omrader:
         if not innenfor[omrade.id][i]:
             continue
         u = UTFALL[tabell.utfall[omrade.hovedregel][i]]
         if u is Utfall.UAVKLART:
-            return None  # its missing facts are the per-case path's
+            mangler.extend(
+                {"omrade": omrade.id, "faktum": f} for f in tabell.mangler(omrade.hovedregel)[i]
+            )
         utfall[omrade.id] = u.value
         beregning = beregninger.get(omrade.beregning) if omrade.beregning else None
         utdata[omrade.id] = utdata_etter_utfall(u, beregning) if beregning is not None else {}
@@ -368,7 +385,7 @@ def _rad(i: int, r: Any, tabell: _Tabell, innenfor: Mapping[str, Any], bok: Rege
         "utfall": utfall,
         "belop": belop,
         "merknader": merknader,
-        "mangler": [],
+        "mangler": mangler,
         "feil": None,
         "intern_feil": False,
     }
