@@ -33,6 +33,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from ...inndata.errors import RegelFeil
 from ...inndata.ukjent import Ukjent
 from ..outcome import Utfall
 from ..rulebook.conditions import (
@@ -45,6 +46,7 @@ from ..rulebook.conditions import (
     Uttrykksblad,
 )
 from ..rulebook.expr import _KONTEKST, Uttrykk
+from ..rulebook.mellomregning import godta
 from ..rulebook.model import Omrade, Regel
 from .spor import KODE
 from .uttrykk import absolutt, ganger, minus, negativ, pluss
@@ -104,6 +106,20 @@ class Kolonne:
         return ut
 
 
+def kolonne_av(verdier: list[Any], fravaer: object = None) -> Kolonne:
+    """A fact column from the rows' values (``fravaer``: the stand-in for an absent fact)."""
+    import numpy as np
+
+    arter = np.fromiter(
+        (FRAVAER if v is fravaer and fravaer is not None else art(v) for v in verdier),
+        np.int8,
+        len(verdier),
+    )
+    kol = np.empty(len(verdier), object)
+    kol[:] = verdier
+    return Kolonne(kol, arter)
+
+
 class _Ikke(Exception):
     """A form the numpy writer does not write; the leaf runs its closure row by row."""
 
@@ -118,6 +134,7 @@ class _Uttrykksskriver:
         self.vakter: dict[str, int] = {}  # local -> the kind every decided row must have
 
     def skriv(self, uttrykk: Uttrykk) -> str | None:
+        """A condition's leaf: numpy source giving a bool array, or None."""
         if uttrykk.tre is None:
             return None
         try:
@@ -125,6 +142,16 @@ class _Uttrykksskriver:
         except _Ikke:
             return None
         return kode if slag == _BOOL else None
+
+    def verdi(self, uttrykk: Uttrykk) -> str | None:
+        """A calculation step: numpy source giving its values (an object array), or None."""
+        if uttrykk.tre is None:
+            return None
+        try:
+            kode, _ = self.del_(uttrykk.tre)
+        except _Ikke:
+            return None
+        return kode
 
     def del_(self, form: tuple[Any, ...] | None) -> tuple[str, str]:
         if form is None:
@@ -364,6 +391,51 @@ def avgrensningsfunksjon(s: _Skriver, navn: str, omrade: Omrade) -> None:
     s.linje(0, "")
 
 
+def stegfunksjon(s: _Skriver, navn: str, regel: Regel) -> None:
+    """``def <navn>(K)``: a calculation rule's named steps (``[[regel.verdi]]``) over the batch,
+    in the rule's order, each stored as a column (``K.sett``) that later steps read; returns
+    the rows computed exactly as ``mellomregning.mellomregn`` computes them per case (every
+    input known and of its kind, every step a value ``godta`` accepts)."""
+    s.linje(0, f"def {navn}(K):")
+    s.linje(1, f"# regel {regel.id!r}, gyldig fra {regel.info.gyldig_fra.isoformat()}: steg")
+    s.linje(1, "dekket = ALLE_SANNE(K.n)")
+    r = s.konstant("R", regel)
+    for verdi in regel.verdier:
+        k = s.ny()
+        uttrykk = verdi.uttrykk
+        lokaler = {n: f"l{k}_{i}" for i, n in enumerate(uttrykk.navn)}
+        s.linje(1, f"# {verdi.navn!r} = {uttrykk.tekst!r}")
+        for n, lokal in lokaler.items():
+            s.linje(1, f"{lokal} = K.kolonne({n!r})")
+        liste = "(" + "".join(f"{v}, " for v in lokaler.values()) + ")"
+        s.linje(1, f"k{k}, f{k} = UKJENT_I(K.n, {liste})")
+        skriver = _Uttrykksskriver(lokaler, lambda v: s.konstant("K", v))
+        kode = skriver.verdi(uttrykk)
+        v = s.konstant("V", verdi)
+        if kode is None:
+            f = s.konstant("F", uttrykk.funksjon)
+            navn_ = s.konstant("N", uttrykk.navn)
+            s.linje(1, f"x{k}, d{k} = RADVIS_VERDI({f}, {navn_}, {liste}, k{k} | f{k})")
+        else:
+            vakt = " & ".join(
+                f"({lokal}.arter == {slag})" for lokal, slag in skriver.vakter.items()
+            )
+            s.linje(1, f"d{k} = {vakt or 'ALLE_SANNE(K.n)'} & ~(k{k} | f{k})")
+            s.linje(1, f"x{k}, d{k} = VERDI(lambda: {kode}, d{k})")
+        s.linje(1, f"x{k}, d{k} = GODTA({r}, {v}, x{k}, d{k})")
+        s.linje(1, f"K.sett({verdi.navn!r}, x{k})")
+        s.linje(1, f"dekket &= d{k}")
+    s.linje(1, "return dekket")
+    s.linje(0, "")
+
+
+def stegkilde(regel: Regel) -> tuple[str, dict[str, Any]]:
+    """The text of one calculation rule's columnar steps (``def k(K)``), and its constants."""
+    s = _Skriver()
+    stegfunksjon(s, "k", regel)
+    return "\n".join(s.linjer) + "\n", s.konstanter
+
+
 def regelkilde(regel: Regel, unntak: tuple[Regel, ...]) -> tuple[str, dict[str, Any]]:
     """The text of one rule's columnar evaluator (``def k(K)``), and its constants."""
     s = _Skriver()
@@ -450,6 +522,48 @@ def navnerom() -> dict[str, Any]:
                 d[i] = True
         return x, d
 
+    def verdi(lag: Callable[[], Any], dekket: Any) -> tuple[Any, Any]:
+        """A step's values over the batch (``trygt`` for values, not truths)."""
+        n = len(dekket)
+        try:
+            with decimal.localcontext(_KONTEKST):
+                x = lag()
+        except (ArithmeticError, TypeError, ValueError, AttributeError):
+            return np.zeros(n, object), dekket & False
+        ut = np.empty(n, object)
+        ut[:] = np.broadcast_to(np.asarray(x, object), (n,))
+        return ut, dekket
+
+    def radvis_verdi(
+        f: Callable[[Mapping[str, Any]], Any],
+        navn: tuple[str, ...],
+        kolonner: tuple[Kolonne, ...],
+        hopp: Any,
+    ) -> tuple[Any, Any]:
+        """A step in a form the numpy writer leaves out: its closure, row by row."""
+        n = len(hopp)
+        x = np.empty(n, object)
+        d = np.zeros(n, bool)
+        for i in np.flatnonzero(~hopp):
+            try:
+                with decimal.localcontext(_KONTEKST):
+                    x[i] = f({nv: k.verdier[i] for nv, k in zip(navn, kolonner, strict=True)})
+            except Exception:
+                continue
+            d[i] = True
+        return x, d
+
+    def godta_alle(regel: Any, verdi: Any, x: Any, dekket: Any) -> tuple[Any, Any]:
+        """``mellomregning.godta`` row by row: a value of another kind leaves the row out."""
+        ut = np.empty(len(x), object)
+        d = dekket.copy()
+        for i in np.flatnonzero(dekket):
+            try:
+                ut[i] = godta(regel, verdi, x[i])
+            except RegelFeil:
+                d[i] = False
+        return ut, d
+
     def kombiner(deler: tuple[Any, ...], avgjor: int, ellers: int) -> Any:
         """``conditions.kombiner`` over arrays: one ``avgjor`` decides; else uavklart; else
         skjønn; else ``ellers``."""
@@ -533,6 +647,9 @@ def navnerom() -> dict[str, Any]:
         "RADVIS": radvis,
         "KOMBINER": kombiner,
         "UNNTAK": unntak,
+        "VERDI": verdi,
+        "RADVIS_VERDI": radvis_verdi,
+        "GODTA": godta_alle,
         "TOMME": tomme,
         "MANGLER_AV": mangler_av,
         "SLAA_SAMMEN": slaa_sammen,

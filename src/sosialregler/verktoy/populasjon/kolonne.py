@@ -77,6 +77,15 @@ class KolonneProgram:
             self._regler[regel_id] = funksjon
         return self._regler[regel_id]
 
+    def steg(self, regel_id: str) -> Any:
+        """A calculation rule's columnar steps (``k(K)`` → rows computed), or None."""
+        regel = self.i_kraft.get(regel_id)
+        if regel is None or not regel.verdier:
+            return None
+        kilde, konstanter = generator.stegkilde(regel)
+        navn = f"<sosialregler-kolonne steg {regel.id} fra {regel.info.gyldig_fra}>"
+        return generator.kompiler(kilde, konstanter, navn)
+
     def avgrensning(self, omrade: Omrade) -> Any:
         if omrade.id not in self._avgrensninger:
             funksjon = None
@@ -137,18 +146,13 @@ class _Tabell:
     def kolonne(self, navn: str) -> generator.Kolonne:
         k = self._kolonner.get(navn)
         if k is None:
-            np = self.np
-            fravaer = _FRAVAER
-            verdier = [f.get(navn, fravaer) for f in self.fakta]
-            arter = np.fromiter(
-                (generator.FRAVAER if v is fravaer else generator.art(v) for v in verdier),
-                np.int8,
-                self.n,
-            )
-            kol = np.empty(self.n, object)
-            kol[:] = verdier
-            k = self._kolonner[navn] = generator.Kolonne(kol, arter)
+            verdier = [f.get(navn, _FRAVAER) for f in self.fakta]
+            k = self._kolonner[navn] = generator.kolonne_av(verdier, _FRAVAER)
         return k
+
+    def sett(self, navn: str, verdier: Any) -> None:
+        """A computed column (a calculation step's values), read by the steps after it."""
+        self._kolonner[navn] = generator.kolonne_av(list(verdier))
 
     def regel(self, regel_id: str) -> Any:
         return self.utfall[regel_id]
