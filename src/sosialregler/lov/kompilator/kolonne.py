@@ -106,17 +106,34 @@ class Kolonne:
         return ut
 
 
+class _Artkoder(dict[type, int]):
+    """Kind codes by exact type (``art``), ANNET for any other: looked up in C per value."""
+
+    def __missing__(self, typ: type) -> int:
+        return ANNET
+
+
+_DESIMAL = -1  # a Decimal, a number only when finite: checked after the bulk lookup
+_ARTKODER = _Artkoder(
+    {int: TALL, Decimal: _DESIMAL, bool: SANN, str: TEKST, date: DATO, Ukjent: UKJENT}
+)
+
+
 def kolonne_av(verdier: list[Any], fravaer: object = None) -> Kolonne:
-    """A fact column from the rows' values (``fravaer``: the stand-in for an absent fact)."""
+    """A fact column from the rows' values (``fravaer``: the stand-in for an absent fact);
+    each value's kind as ``art`` gives it, the common types looked up in bulk."""
     import numpy as np
 
-    arter = np.fromiter(
-        (FRAVAER if v is fravaer and fravaer is not None else art(v) for v in verdier),
-        np.int8,
-        len(verdier),
-    )
-    kol = np.empty(len(verdier), object)
+    n = len(verdier)
+    kol = np.empty(n, object)
     kol[:] = verdier
+    arter = np.fromiter(map(_ARTKODER.__getitem__, map(type, verdier)), np.int8, n)
+    if fravaer is not None:
+        arter[kol == fravaer] = FRAVAER  # the stand-in equals only itself
+    desimal = arter == _DESIMAL
+    if desimal.any():  # a Decimal is a number when finite (``uttrykk.er_tall``)
+        endelig = np.frompyfunc(Decimal.is_finite, 1, 1)(kol[desimal]).astype(bool)
+        arter[desimal] = np.where(endelig, TALL, ANNET)
     return Kolonne(kol, arter)
 
 

@@ -200,16 +200,57 @@ class _Tabell:
                 self.udekket |= nye  # a rule error per case (a calculation rule, unknown id)
             # else: no version in force, the per-case «uavklart» (already the fill value)
         else:
-            utfall, mangler, dekket = funksjon(self)
-            self.utfall[regel_id][nye] = utfall[nye]
-            self._mangler[regel_id][nye] = mangler[nye]
-            self.udekket |= nye & ~dekket
+            # Only the rows being evaluated: an area's rules run for the households it
+            # concerns (KVP's for a few), and the rest of the batch costs nothing.
+            rader = np.flatnonzero(nye)
+            utsnitt = self if len(rader) == self.n else _Utsnitt(self, rader)
+            utfall, mangler, dekket = funksjon(utsnitt)
+            if utsnitt is self:
+                self.utfall[regel_id][nye] = utfall[nye]
+                self._mangler[regel_id][nye] = mangler[nye]
+                self.udekket |= nye & ~dekket
+            else:
+                self.utfall[regel_id][rader] = utfall
+                self._mangler[regel_id][rader] = mangler
+                self.udekket[rader[~dekket]] = True
         self.ferdig[regel_id] |= nye
         if regel is not None and regel.merknad is not None:
             ved = [KODE[u] for u in regel.merknad.ved]
             rader = nye & np.isin(self.utfall[regel_id], ved)
             if rader.any():
                 self.merknader.append((rader, regel.merknad.kode))
+
+
+class _Utsnitt:
+    """Some rows of a ``_Tabell`` as the generated functions see a batch (``K``)."""
+
+    def __init__(self, tabell: _Tabell, rader: Any) -> None:
+        self.tabell = tabell
+        self.rader = rader
+        self.n = len(rader)
+        self._kolonner: dict[str, generator.Kolonne] = {}
+
+    def kolonne(self, navn: str) -> generator.Kolonne:
+        k = self._kolonner.get(navn)
+        if k is None:
+            hel = self.tabell._kolonner.get(navn)
+            if hel is not None:
+                k = generator.Kolonne(hel.verdier[self.rader], hel.arter[self.rader])
+            else:  # read from the rows' facts: only these rows
+                fakta = self.tabell.fakta
+                verdier = [fakta[i].get(navn, _FRAVAER) for i in self.rader.tolist()]
+                k = generator.kolonne_av(verdier, _FRAVAER)
+            self._kolonner[navn] = k
+        return k
+
+    def regel(self, regel_id: str) -> Any:
+        return self.tabell.utfall[regel_id][self.rader]
+
+    def mangler(self, regel_id: str) -> Any:
+        return self.tabell.mangler(regel_id)[self.rader]
+
+    def sett(self, navn: str, verdier: Any) -> None:
+        self._kolonner[navn] = generator.kolonne_av(list(verdier))
 
 
 _FRAVAER = object()
@@ -280,14 +321,21 @@ def _vurder_batch(
     ut: list[Any] = [None] * len(b.saker)
     if aktiv() != KOMPILERT:  # the reference interpreter keeps no trace to start from
         return ut
-    grupper: dict[date, list[tuple[int, Any]]] = {}
+    # Rows are grouped by the rule versions in force on their dates, not by date: the days
+    # the rates change (the generator's edges) mostly share one set of rules, so one stage 2.
+    programmer: dict[date, KolonneProgram] = {}
+    grupper: dict[int, tuple[KolonneProgram, list[tuple[int, Any]]]] = {}
     with decimal.localcontext(DESIMALKONTEKST):
         for i, tekst in enumerate(b.saker):
             forste = _trinn1(tekst, dato, bok, grenser)
             if forste is not None:
-                grupper.setdefault(forste[0], []).append((i, forste))
-    for dag, rader in grupper.items():
-        for (i, _), rad in zip(rader, _trinn2(dag, [r for _, r in rader], bok, np), strict=True):
+                program = programmer.get(forste[0])
+                if program is None:
+                    program = programmer[forste[0]] = program_for(bok, forste[0])
+                grupper.setdefault(id(program), (program, []))[1].append((i, forste))
+    for program, rader in grupper.values():
+        svar = _trinn2(program, [r for _, r in rader], bok, np)
+        for (i, _), rad in zip(rader, svar, strict=True):
             ut[i] = rad
     return ut
 
@@ -320,9 +368,9 @@ def _trinn1(tekst: Any, dato: date | None, bok: Regelbok, grenser: Grenser) -> A
     return dag, sak.sak_id, fakta, utdata, poster, merknader
 
 
-def _trinn2(dag: date, rader: list[Any], bok: Regelbok, np: Any) -> list[Any]:
-    """Stage 2 for the rows of one date: the area rules over columns, then each row."""
-    program = program_for(bok, dag)
+def _trinn2(program: KolonneProgram, rader: list[Any], bok: Regelbok, np: Any) -> list[Any]:
+    """Stage 2 for rows with the same rules in force: the area rules over columns, then each
+    row."""
     tabell = _Tabell(program, [r[2] for r in rader], np)
     # What the rows' calculations evaluated already (the per-case cache): kept as it is.
     tidligere: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
