@@ -234,7 +234,7 @@ class _Uttrykksskriver:
             pass
         elif arta != artb or (op not in ("==", "!=") and arta != _DAT):
             raise _Ikke
-        return f"B(O({ka}) {op} O({kb}))", _BOOL
+        return f"B({ka} {op} {kb})", _BOOL
 
     def regn(self, op: str, a: Any, b: Any) -> tuple[str, str]:
         ka, arta = self.del_(a)
@@ -490,9 +490,6 @@ def navnerom() -> dict[str, Any]:
         x = np.asarray(x)
         return x if x.dtype == bool else x.astype(bool)
 
-    def som_objekt(x: Any) -> Any:
-        return x
-
     def ukjent_i(n: int, kolonner: tuple[Kolonne, ...]) -> tuple[Any, Any]:
         """Rows where a value is unknown (the per-case «uavklart»), and rows where a fact is
         absent (a per-case error: ``fakta[navn]`` fails before the unknown is seen)."""
@@ -658,7 +655,6 @@ def navnerom() -> dict[str, Any]:
         "ALLE_SANNE": lambda n: np.ones(n, bool),
         "IKKE": np.array([IKKE_OPP, OPP, UAV, SKJ], np.int8),
         "B": som_bool,
-        "O": som_objekt,
         "UKJENT_I": ukjent_i,
         "TRYGT": trygt,
         "RADVIS": radvis,

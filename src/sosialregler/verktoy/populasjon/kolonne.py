@@ -397,7 +397,7 @@ def _trinn2(program: KolonneProgram, rader: list[Any], bok: Regelbok, np: Any) -
                 tabell.besok(kontroll, med)
         if KLAGEREGEL in bok.regler:
             tabell.besok(KLAGEREGEL, alle)
-    except Exception:
+    except Exception:  # a fault here must not cost a row: the per-case path decides them all
         return [None] * len(rader)
     ut: list[Any] = []
     for i, r in enumerate(rader):

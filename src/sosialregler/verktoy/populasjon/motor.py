@@ -4,8 +4,8 @@
 and the rulebook, yield one output ``RecordBatch`` per input batch in the schema of
 ``skjema.utdata_skjema``. ``PerSak`` is exact by construction: every row is the library's own
 per-case path (``api.assess`` through ``batch.assess_many``, in worker processes when asked).
-A columnar evaluator generated from the rulebook (issue 17) plugs in here as another ``Motor``
-and is held to ``PerSak`` row for row by the tests; the law is never written a second time.
+The columnar evaluator generated from the rulebook (``kolonne.Kolonne``) is another ``Motor``,
+held to ``PerSak`` row for row by the tests; the law is never written a second time.
 """
 
 from __future__ import annotations
