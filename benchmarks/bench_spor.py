@@ -2,7 +2,10 @@
 
 Issue 17: a batch or a service that keeps many results pays for each one's trace twice, in
 memory and in collector work (every tracked object is visited by each full collection). Run:
-``python benchmarks/bench_spor.py [antall]`` (default 20 000 kept results, without gc.freeze).
+``python benchmarks/bench_spor.py [antall] [--fordeling]`` (default 20 000 kept results,
+without gc.freeze); ``--fordeling`` also prints, per example, the kept bytes by the module that
+allocated them (the trace is ``lov/kompilator/spor.py``; nodes the calculations build at once
+are the area modules' and the generated builders').
 """
 
 from __future__ import annotations
@@ -36,6 +39,28 @@ def storrelse(sak: dict) -> int:
     tracemalloc.stop()
     assert holdt is not None
     return sum(s.size_diff for s in etter.compare_to(for_, "filename"))
+
+
+def fordeling(sak: dict, antall: int = 20) -> dict[str, float]:
+    """Bytes still allocated per kept assessment, by the module that allocated them (the
+    innermost frame): what a kept result holds, and so what stands between it and 10 KiB."""
+    assess(sak)
+    gc.collect()
+    tracemalloc.start(1)
+    for_ = tracemalloc.take_snapshot()
+    holdt = [assess(sak) for _ in range(antall)]
+    gc.collect()
+    etter = tracemalloc.take_snapshot()
+    tracemalloc.stop()
+    assert len(holdt) == antall
+    ut: dict[str, float] = {}
+    for s in etter.compare_to(for_, "filename"):
+        fil = s.traceback[0].filename
+        modul = fil.split("sosialregler/", 1)[-1] if "sosialregler/" in fil else fil
+        if modul.startswith("<sosialregler-node"):
+            modul = "<generert nodebygger>"
+        ut[modul] = ut.get(modul, 0.0) + s.size_diff / antall
+    return dict(sorted(ut.items(), key=lambda kv: -kv[1]))
 
 
 def sporede(sak: dict, antall: int = 200) -> float:
@@ -76,13 +101,22 @@ def tid(sak: dict, antall: int) -> tuple[float, float]:
 
 
 def main() -> None:
-    antall = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
+    argumenter = [a for a in sys.argv[1:] if a != "--fordeling"]
+    antall = int(argumenter[0]) if argumenter else 20_000
     for navn in NAVN:
         sak = _sak(navn)
         print(
             f"{navn:9} {storrelse(sak) / 1024:6.1f} KiB  {sporede(sak):6.1f} sporede objekter",
             flush=True,
         )
+        if "--fordeling" in sys.argv:
+            deler = fordeling(sak)
+            print(
+                "          "
+                + ", ".join(f"{m} {b / 1024:.1f}" for m, b in deler.items() if b >= 256)
+                + " (KiB)",
+                flush=True,
+            )
     for navn in ("enslig", "familie"):
         alt, i_gc = tid(_sak(navn), antall)
         print(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +21,7 @@ from hypothesis import given, settings
 
 from sosialregler import Assessment, UgyldigSak, Utfall, assess, regelbok
 from sosialregler.utdata.hvaom import (
+    Forskjell,
     endre,
     hent,
     hva_om,
@@ -367,3 +369,52 @@ def test_hva_om_inntekten_ved_null_holder_for_alle_saker(sak: dict[str, Any]) ->
 def test_ugyldige_knotter_avvises(knotter: dict[str, Any]) -> None:
     with pytest.raises(ValueError):
         cases(**knotter)
+
+
+# --- the texts in nynorsk ------------------------------------------------------------------------
+
+#: Bokmål words that nynorsk writes otherwise: none may appear in a nynorsk what-if text.
+_BOKMAL = {"ikke", "endret", "ingen", "nå", "saken", "medregnet", "beregnet", "måned", "fra"}
+
+
+def _ord(tekst: str) -> set[str]:
+    return set(re.findall(r"[a-zæøå]+", tekst.lower()))
+
+
+def test_hva_om_skrives_pa_nynorsk() -> None:
+    resultat = assess(FAMILIE).what_if({"inntekter[0].belop_per_maned": 14000})
+    tekst = resultat.tekst("nn")
+    assert tekst.startswith("Endra i ein kopi av saka (saka sjølv er uendra): ")
+    assert "beløp per månad 19 850 kr → 14 850 kr" in tekst
+    assert not _ord(tekst) & _BOKMAL, _ord(tekst) & _BOKMAL
+    assert "Inga endring oppgitt." in assess(FAMILIE).what_if({}).tekst("nn")
+
+
+def test_merknader_og_vurdert_pa_nynorsk() -> None:
+    resultat = assess(enslig()).what_if({"individuell_vurdering": None})
+    (merknad,) = [f for f in resultat.forskjeller if f.felt == "merknad"]
+    assert merknad.tekst("nn").endswith(": ny") and merknad.tekst("en").endswith(": raised")
+    vurdert = Forskjell("livsopphold", "vurdert", True, False)
+    assert vurdert.tekst("nn") == "livsopphold: ikkje lenger vurdert"
+    assert Forskjell("x", "beregnet_stonad_per_ar", None, None).tekst("nn") == (
+        "x: berekna stønad per år – → –"
+    )
+
+
+def test_inntekt_ved_null_og_hvorfor_ikke_pa_nynorsk() -> None:
+    grense = inntekt_ved_null(assess(FAMILIE))
+    assert grense is not None
+    assert "medrekna inntekt i alt" in grense.tekst("nn") and "(no 9 000 kr)" in grense.tekst("nn")
+    inntekter = [{"person": "p1", "type": "arbeidsinntekt", "belop_per_maned": 16000}]
+    (forslag,) = hvorfor_ikke(assess(enslig(inntekter=inntekter)))
+    assert set(forslag.tekst) == {"nb", "nn", "en"}
+    assert "inntekta som blir rekna med" in forslag.tekst["nn"]
+    assert not _ord(forslag.tekst["nn"]) & _BOKMAL
+
+
+def test_alderforslaget_bruker_utfallsord_pa_tre_sprak(aldersregler: Any) -> None:
+    sak = enslig(personer=[{"id": "p1", "rolle": "soker", "fodselsdato": "2006-09-15"}])
+    vurdering = assess(sak, regler=aldersregler)
+    (f,) = [f for f in hvorfor_ikke(vurdering, regler=aldersregler) if f.regel]
+    assert "frå 15.09.2024" in f.tekst["nn"] and "Søkjaren er 18 år" in f.tekst["nn"]
+    assert "_" not in f.tekst["nb"] and "_" not in f.tekst["nn"]  # no outcome codes

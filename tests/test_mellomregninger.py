@@ -157,7 +157,11 @@ def test_tolk_og_kompilert_gir_det_samme_som_python(
 
 
 def _beregningsregel(
-    steg: dict[str, str], *, beregning: str = "livsopphold", ekstra: str = ""
+    steg: dict[str, str],
+    *,
+    beregning: str = "livsopphold",
+    ekstra: str = "",
+    summer: str | None = None,
 ) -> str:
     tekst = (
         "[[regel]]\n"
@@ -178,7 +182,79 @@ def _beregningsregel(
             'tittel = { nb = "Steg", nn = "Steg", en = "Step" }\n'
             f"uttrykk = {toml_tekst(uttrykk)}\n\n"
         )
+    return tekst + (summer if summer is not None else _summer()) + ELEMENTREGLER
+
+
+#: The sums over items the § 18 calculation reads (``[[regel.sum]]``), as the shipped file has
+#: them: name -> (item rule, scope, {outcome: expression}, outcomes that add nothing).
+SUMMER: dict[str, tuple[str, str, dict[str, str], list[str]]] = {
+    "livsopphold.boutgifter": (
+        "stl-18-boutgift-rimelig",
+        "boutgift",
+        {
+            "oppfylt": "boutgift.belop_per_maned",
+            "ikke_oppfylt": "boutgift.godkjent_belop_per_maned",
+        },
+        [],
+    ),
+    "livsopphold.andre_utgifter": (
+        "stl-18-andre-nodvendige-utgifter",
+        "utgift",
+        {"oppfylt": "utgift.belop"},
+        ["ikke_oppfylt", "skjonn"],
+    ),
+    "livsopphold.engangsutgifter": (
+        "stl-18-andre-nodvendige-utgifter",
+        "utgift",
+        {"ikke_oppfylt": "utgift.belop"},
+        ["oppfylt", "skjonn"],
+    ),
+    "livsopphold.inntekt_medregnet": (
+        "stl-18-inntekt-medregnes",
+        "inntekt",
+        {"oppfylt": "inntekt.belop_per_maned"},
+        ["ikke_oppfylt"],
+    ),
+    "livsopphold.inntekt_ikke_medregnet": (
+        "stl-18-inntekt-medregnes",
+        "inntekt",
+        {"ikke_oppfylt": "inntekt.belop_per_maned"},
+        ["oppfylt"],
+    ),
+}
+
+
+def _summer(summer: dict[str, tuple[str, str, dict[str, str], list[str]]] = SUMMER) -> str:
+    tekst = ""
+    for navn, (regel, gjelder, ledd, utenfor) in summer.items():
+        tekst += (
+            "[[regel.sum]]\n"
+            f'navn = "{navn}"\n'
+            'tittel = { nb = "Sum", nn = "Sum", en = "Sum" }\n'
+            f'regel = "{regel}"\ngjelder = "{gjelder}"\n'
+            + "".join(f"{k} = {toml_tekst(v)}\n" for k, v in ledd.items())
+            + f"utenfor = {json.dumps(utenfor)}\n\n"
+        )
     return tekst
+
+
+def _elementregel(rid: str, gjelder: str) -> str:
+    return (
+        "[[regel]]\n"
+        f'id = "{rid}"\n'
+        'tittel = { nb = "Element", nn = "Element", en = "Item" }\n'
+        'hjemmel = [{ kilde = "sosialtjenesteloven", paragraf = "18", ledd = 1 }]\n'
+        'kilde = "skal"\ngyldig_fra = 2010-01-01\n'
+        f'gjelder = "{gjelder}"\nvilkar = "sann"\n'
+        '[regel.tekst.oppfylt]\nnb = "Ja."\nnn = "Ja."\nen = "Yes."\n\n'
+        '[regel.tekst.ikke_oppfylt]\nnb = "Nei."\nnn = "Nei."\nen = "No."\n\n'
+    )
+
+
+#: The item rules the sums name, each as plain as a rule can be.
+ELEMENTREGLER = "".join(
+    _elementregel(rid, gjelder) for rid, gjelder in {(r, g) for r, g, _, _ in SUMMER.values()}
+)
 
 
 @pytest.fixture
@@ -330,3 +406,248 @@ def test_steg_som_feiler_paa_saken_navngir_regelen(
     melding = str(feil.value)
     assert "stl-18-livsopphold.toml" in melding and "stl-18-utmaling" in melding
     assert "livsopphold.belop_per_maned" in melding and "deling på null" in melding
+
+
+# --- sums over items ([[regel.sum]]) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("navn", "uttrykk"), FIENDTLIGE_UTTRYKK, ids=[n for n, _ in FIENDTLIGE_UTTRYKK]
+)
+def test_fiendtlig_sum_lastes_ikke(lag_mappe: Callable[..., Path], navn: str, uttrykk: str) -> None:
+    """Every hostile expression, as what an item adds: refused at load naming file, rule and
+    sum; no code runs."""
+    regel, gjelder, _, utenfor = SUMMER["livsopphold.boutgifter"]
+    summer = {**SUMMER, "livsopphold.boutgifter": (regel, gjelder, {"oppfylt": uttrykk}, utenfor)}
+    melding = _avvist(lag_mappe({FIL: _beregningsregel(GYLDIGE, summer=_summer(summer))}))
+    assert "sum[0]" in melding
+    assert not Path(KANARI).exists(), "uttrykket ble kjørt"
+
+
+def _med_sum(**endring: Any) -> str:
+    regel, gjelder, ledd, utenfor = SUMMER["livsopphold.boutgifter"]
+    ny = {"regel": regel, "gjelder": gjelder, "ledd": ledd, "utenfor": utenfor, **endring}
+    summer = {
+        **SUMMER,
+        "livsopphold.boutgifter": (ny["regel"], ny["gjelder"], ny["ledd"], ny["utenfor"]),
+    }
+    return _beregningsregel(GYLDIGE, summer=_summer(summer))
+
+
+@pytest.mark.parametrize(
+    ("endring", "del_av_melding"),
+    [
+        ({"regel": "finnes-ikke"}, "viser til ukjent regel 'finnes-ikke'"),
+        ({"regel": "stl-18-inntekt-medregnes"}, "gjelder ikke 'boutgift'"),
+        ({"gjelder": "person-x"}, "gjelder må være en av"),
+        # A fact of another kind of item: not readable here.
+        (
+            {"ledd": {"oppfylt": "inntekt.belop_per_maned"}},
+            "ukjent faktum 'inntekt.belop_per_maned'",
+        ),
+        ({"ledd": {"oppfylt": "boutgift.vurdert_urimelig"}}, "gir sannhetsverdi, ikke belop"),
+        ({"ledd": {}, "utenfor": ["oppfylt"]}, "sier ikke hva et element legger til"),
+        (
+            {"ledd": {"oppfylt": "boutgift.belop_per_maned"}, "utenfor": ["oppfylt"]},
+            "både som uttrykk og i utenfor",
+        ),
+        ({"utenfor": ["kanskje"]}, "utenfor må være en liste av"),
+    ],
+)
+def test_odelagt_sum_avvises(
+    lag_mappe: Callable[..., Path], endring: dict[str, Any], del_av_melding: str
+) -> None:
+    melding = _avvist(lag_mappe({FIL: _med_sum(**endring)}))
+    assert del_av_melding in melding
+
+
+def test_sum_som_mangler_avvises(lag_mappe: Callable[..., Path]) -> None:
+    """The calculation reads every sum: a rule that leaves one out does not load."""
+    uten = {k: v for k, v in SUMMER.items() if k != "livsopphold.inntekt_medregnet"}
+    melding = _avvist(lag_mappe({FIL: _beregningsregel(GYLDIGE, summer=_summer(uten))}))
+    assert "trenger mellomregningen 'livsopphold.inntekt_medregnet'" in melding
+
+
+def test_summer_legger_sammen_etter_utfall() -> None:
+    """What each item adds is the outcome's expression; ``utenfor`` adds nothing; any other
+    outcome, and an expression reading an unknown fact, adds nothing and names what is missing;
+    the total keeps the digits of the amounts."""
+    from sosialregler.inndata.ukjent import Ukjent
+    from sosialregler.lov.outcome import IKKE_OPPFYLT, OPPFYLT, SKJONN, UAVKLART
+    from sosialregler.lov.rulebook.mellomregning import Element, summer
+
+    regel = _regel()
+    sum_ = {s.navn: s for s in regel.summer}
+    bolig = sum_["livsopphold.boutgifter"]
+
+    def bo(belop: str, godkjent: object = None) -> dict[str, Any]:
+        g = Ukjent(("boutgifter[1].godkjent_belop_per_maned",)) if godkjent is None else godkjent
+        return {"boutgift.belop_per_maned": Decimal(belop), "boutgift.godkjent_belop_per_maned": g}
+
+    elementer = [
+        Element(OPPFYLT, (), bo("6000.50"), "boutgifter[0]"),
+        Element(IKKE_OPPFYLT, (), bo("9000"), "boutgifter[1]"),
+        Element(IKKE_OPPFYLT, (), bo("9000", Decimal("7000")), "boutgifter[2]"),
+        Element(UAVKLART, ("boutgifter[3].vurdert_rimelig",), bo("100"), "boutgifter[3]"),
+        Element(SKJONN, (), bo("100"), "boutgifter[4]"),
+    ]
+    ut = summer(regel, bolig, elementer)
+    assert str(ut.total) == "13000.50"
+    assert ut.bidrag == (Decimal("6000.50"), None, Decimal("7000"), None, None)
+    assert ut.mangler == (
+        "boutgifter[1].godkjent_belop_per_maned",
+        "boutgifter[3].vurdert_rimelig",
+        "boutgifter[4]",  # an outcome the sum does not say how to count: named, not guessed
+    )
+    utgift = sum_["livsopphold.andre_utgifter"]
+    belop = {"utgift.belop": Decimal("250")}
+    ut = summer(
+        regel,
+        utgift,
+        [
+            Element(OPPFYLT, (), belop, "andre_utgifter[0]"),
+            Element(IKKE_OPPFYLT, (), belop, "andre_utgifter[1]"),  # one-off: utenfor
+            Element(SKJONN, (), belop, "andre_utgifter[2]"),  # debt: utenfor
+        ],
+    )
+    assert ut == (Decimal("250"), (Decimal("250"), None, None), ())
+
+
+@pytest.mark.parametrize("motor", ["tolk", "kompilert"])
+def test_sum_som_feiler_paa_saken_navngir_regelen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, motor: str
+) -> None:
+    """A sum that divides by zero on an item: a RegelFeil naming the file, the rule, the sum
+    and the item on both engines, never a bare exception."""
+    monkeypatch.setenv("SOSIALREGLER_MOTOR", motor)
+    mappe = tmp_path / "regler"
+    shutil.copytree(REPO / "rules", mappe)
+    fil = mappe / "stl-18-livsopphold.toml"
+    tekst = fil.read_text("utf-8")
+    gammel = 'oppfylt = "boutgift.belop_per_maned"'
+    assert gammel in tekst
+    fil.write_text(
+        tekst.replace(
+            gammel,
+            'oppfylt = "boutgift.belop_per_maned / '
+            '(boutgift.belop_per_maned - boutgift.belop_per_maned)"',
+        ),
+        "utf-8",
+    )
+    bok, problemer, _ = last_under_oppsyn(mappe)
+    assert bok is not None, [str(p) for p in problemer]
+    sak = json.loads((REPO / "examples" / "enslig.json").read_text("utf-8"))
+    with pytest.raises(RegelFeil) as feil:
+        assess(sak, regler=bok)
+    melding = str(feil.value)
+    assert "stl-18-livsopphold.toml" in melding and "stl-18-utmaling" in melding
+    assert "livsopphold.boutgifter" in melding and "boutgifter[0]" in melding
+    assert "deling på null" in melding
+
+
+def test_summer_med_sammensatt_uttrykk() -> None:
+    """An expression that is more than a fact (the closure path): the same rules for unknown
+    facts, an int made an amount, and a value that is no amount is a named rule error."""
+    from sosialregler.inndata.ukjent import Ukjent
+    from sosialregler.lov.outcome import OPPFYLT
+    from sosialregler.lov.rulebook.expr import parse
+    from sosialregler.lov.rulebook.mellomregning import Element, summer
+    from sosialregler.lov.rulebook.model import Elementsum
+
+    regel = _regel()
+    sum_ = Elementsum(
+        "livsopphold.boutgifter",
+        {},
+        "stl-18-boutgift-rimelig",
+        "boutgift",
+        {OPPFYLT: parse("boutgift.belop_per_maned - boutgift.godkjent_belop_per_maned")},
+    )
+    ut = summer(
+        regel,
+        sum_,
+        [
+            Element(
+                OPPFYLT,
+                (),
+                {"boutgift.belop_per_maned": 5, "boutgift.godkjent_belop_per_maned": 2},
+                "b[0]",
+            ),
+            Element(
+                OPPFYLT,
+                (),
+                {
+                    "boutgift.belop_per_maned": 5,
+                    "boutgift.godkjent_belop_per_maned": Ukjent(("x",)),
+                },
+                "b[1]",
+            ),
+        ],
+    )
+    assert ut == (Decimal(3), (Decimal(3), None), ("x",))
+    assert type(ut.total) is Decimal
+    tekst = Elementsum(
+        "livsopphold.boutgifter", {}, "r", "boutgift", {OPPFYLT: parse("boutgift.type")}
+    )
+    with pytest.raises(RegelFeil, match="ikke et beløp"):
+        summer(regel, tekst, [Element(OPPFYLT, (), {"boutgift.type": "husleie"}, "b[0]")])
+
+
+def test_to_regler_for_samme_slags_element_avvises(lag_mappe: Callable[..., Path]) -> None:
+    """One rule decides one kind of item in a calculation: two sums over the income lines that
+    name different rules are refused at load (each line is evaluated once)."""
+    _, gjelder, ledd, utenfor = SUMMER["livsopphold.inntekt_ikke_medregnet"]
+    summer = {
+        **SUMMER,
+        "livsopphold.inntekt_ikke_medregnet": ("annen-inntektsregel", gjelder, ledd, utenfor),
+    }
+    tekst = _beregningsregel(GYLDIGE, summer=_summer(summer)) + _elementregel(
+        "annen-inntektsregel", "inntekt"
+    )
+    melding = _avvist(lag_mappe({FIL: tekst}))
+    assert "vurderes alt etter 'stl-18-inntekt-medregnes'" in melding
+
+
+def test_sum_over_elementer_vurdert_etter_en_annen_regel_er_regelfeil() -> None:
+    """Should code hand a sum items another rule decided, it is a named rule error, never a
+    sum of the wrong outcomes."""
+    from sosialregler.lov.outcome import OPPFYLT
+    from sosialregler.lov.rulebook.mellomregning import Element, summer
+
+    regel = _regel()
+    sum_ = {s.navn: s for s in regel.summer}["livsopphold.inntekt_medregnet"]
+    element = Element(OPPFYLT, (), {"inntekt.belop_per_maned": 1}, "inntekter[0]", "annen")
+    with pytest.raises(RegelFeil, match="er vurdert etter 'annen'"):
+        summer(regel, sum_, [element])
+
+
+@pytest.mark.parametrize("motor", ["tolk", "kompilert"])
+def test_summen_i_regelfilen_bestemmer_belopet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, motor: str
+) -> None:
+    """The law is data: what a housing cost assessed as not reasonable adds is read from the
+    rule file, not from code. With the shipped file the accepted amount goes in; a folder whose
+    sum says the actual cost goes in gives the actual cost, on both engines, with no code
+    changed."""
+    monkeypatch.setenv("SOSIALREGLER_MOTOR", motor)
+    sak = json.loads((REPO / "examples" / "enslig.json").read_text("utf-8"))
+    sak["boutgifter"][0] |= {"vurdert_rimelig": False, "godkjent_belop_per_maned": 6000}
+    for_ = assess(sak).vedtak["livsopphold"]
+    mappe = tmp_path / "regler"
+    shutil.copytree(REPO / "rules", mappe)
+    fil = mappe / "stl-18-livsopphold.toml"
+    tekst = fil.read_text("utf-8")
+    gammel = 'ikke_oppfylt = "boutgift.godkjent_belop_per_maned"'
+    assert gammel in tekst
+    fil.write_text(tekst.replace(gammel, 'ikke_oppfylt = "boutgift.belop_per_maned"'), "utf-8")
+    bok, problemer, _ = last_under_oppsyn(mappe)
+    assert bok is not None, [str(p) for p in problemer]
+    etter = assess(sak, regler=bok).vedtak["livsopphold"]
+    assert for_.beregning is not None and etter.beregning is not None
+
+    def husleie(linjer: tuple[Any, ...]) -> tuple[Decimal, Decimal | None]:
+        linje = next(x for x in linjer if x.post == "boutgift_husleie")
+        return linje.belop, linje.grunnlag
+
+    assert husleie(for_.beregning) == (Decimal(6000), Decimal(7500))
+    assert husleie(etter.beregning) == (Decimal(7500), None)
+    assert etter.utdata["belop_per_maned"] - for_.utdata["belop_per_maned"] == Decimal(1500)

@@ -26,6 +26,7 @@ from starlette.applications import Starlette
 
 from helpers_cli import REPO, kjor
 from sosialregler import regelbok
+from sosialregler.lov.sprak import SPRAK
 from sosialregler.verktoy.tjeneste.selvbetjening import MAKS_BYTES, ruter
 from sosialregler.verktoy.tjeneste.selvbetjening import html as sidehtml
 from sosialregler.verktoy.tjeneste.selvbetjening.estimat import Estimat, lag_estimat
@@ -38,7 +39,7 @@ from sosialregler.verktoy.tjeneste.selvbetjening.skjema import (
     les_skjema,
     til_sak,
 )
-from sosialregler.verktoy.tjeneste.selvbetjening.tekster import FEIL, SPRAK, TEKSTER
+from sosialregler.verktoy.tjeneste.selvbetjening.tekster import FEIL, TEKSTER
 from test_nynorsk_norm import UTANFOR_NORMEN
 
 with warnings.catch_warnings():  # Starlette asks for httpx2 over httpx: the service's choice

@@ -45,9 +45,10 @@ from selenium.webdriver.support.wait import WebDriverWait
 from starlette.applications import Starlette
 
 import sosialregler
+from sosialregler.lov.sprak import SPRAK
 from sosialregler.verktoy.tjeneste.selvbetjening import ruter
 from sosialregler.verktoy.tjeneste.selvbetjening.skjema import Skjema, les_skjema, til_sak
-from sosialregler.verktoy.tjeneste.selvbetjening.tekster import SPRAK, TEKSTER
+from sosialregler.verktoy.tjeneste.selvbetjening.tekster import TEKSTER
 
 CHROMIUM = shutil.which("chromium")
 CHROMEDRIVER = shutil.which("chromedriver")

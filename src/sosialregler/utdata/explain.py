@@ -118,7 +118,6 @@ SATSTABELLER = {
 #: Facts whose value names a rate table together with its source: texts show the table only.
 KILDEFAKTA = frozenset({"livsopphold.satstabell"})
 
-SPRAK = ("nb", "nn", "en")
 _INDEKS = {"nb": 0, "nn": 1, "en": 2}
 #: Code values by their bokmål label: some derived facts hold a name, not a code.
 _BOKMALSNAVN = {nb: kode for kode, (nb, _, _) in VERDIER.items() if nb != kode}
@@ -487,6 +486,11 @@ def formater(
     it a value is shown as recorded, as the contract's JSON texts have always shown it.
     """
     t = TITLER[sprak]
+    # The commonest values first, by exact class (``type`` is a parameter here).
+    if verdi is True or verdi is False:
+        return t["ja"] if verdi else t["nei"]
+    if verdi.__class__ is str and personer is None:
+        return verdi
     if isinstance(verdi, Ukjent) or verdi is None:
         return t["ukjent"]
     if isinstance(verdi, bool):
@@ -520,7 +524,7 @@ def formater(
 
 
 def tall(verdi: Decimal | int, sprak: str) -> str:
-    d = Decimal(verdi)
+    d = verdi if type(verdi) is Decimal else Decimal(verdi)
     heltall = d == d.to_integral_value()
     tekst = f"{d:,.0f}" if heltall else f"{d:,.2f}"
     if tekst.startswith("-") and not tekst.strip("-0.,"):  # a zero is never «−0»
@@ -634,40 +638,45 @@ def render(mal: str, node: Node, sprak: str, personer: Personer | None = None) -
     A part in ``[ … ]`` is left out when a fact it names is not known, so a text never says
     «unknown» where it can say nothing.
     """
-
-    def kjent(navn: str) -> bool:
-        if navn == "mangler":
-            return bool(node.mangler)
-        funnet, verdi = _finn_verdi(navn, node)
-        return funnet and verdi is not None and not isinstance(verdi, Ukjent)
-
-    def valgfritt(treff: re.Match[str]) -> str:
-        del_ = treff.group(1)
-        return del_ if all(kjent(p) for p in _PLASSHOLDER.findall(del_)) else ""
-
-    def verdi_av(navn: str) -> str:
-        if navn == "mangler":
-            if personer is None:  # the contract's JSON names them by their paths
-                return ", ".join(node.mangler) or "–"
-            return ", ".join(manglertekst(m, sprak, personer) for m in node.mangler) or "–"
-        funnet, verdi = _finn_verdi(navn, node)
-        if funnet:
-            return faktumtekst(navn, verdi, sprak, personer)
-        return TITLER[sprak]["ukjent"]
-
     if "[" in mal:
-        mal = _VALGFRITT.sub(valgfritt, mal)
+        mal = _VALGFRITT.sub(lambda treff: _valgfritt(treff, node), mal)
     if "{" in mal:
         deler = _maldeler(mal)  # text, name, text, name, …, text: parsed once per template
         biter = list(deler)
         for i in range(1, len(deler), 2):
-            biter[i] = verdi_av(deler[i])
+            biter[i] = _verdi_av(deler[i], node, sprak, personer)
         tekst = "".join(biter)
     else:
         tekst = mal
     if personer is None:  # the contract's JSON: as the rule says it
         return tekst
     return _stor(_uten_koder(tekst))  # «søkeren …» starts a sentence: «Søkeren …»
+
+
+def _kjent(navn: str, node: Node) -> bool:
+    """Whether ``render`` knows the placeholder's value on ``node``."""
+    if navn == "mangler":
+        return bool(node.mangler)
+    funnet, verdi = _finn_verdi(navn, node)
+    return funnet and verdi is not None and not isinstance(verdi, Ukjent)
+
+
+def _valgfritt(treff: re.Match[str], node: Node) -> str:
+    """An optional part ``[ … ]``: kept (without brackets) only if all it names is known."""
+    del_ = treff.group(1)
+    return del_ if all(_kjent(p, node) for p in _PLASSHOLDER.findall(del_)) else ""
+
+
+def _verdi_av(navn: str, node: Node, sprak: str, personer: Personer | None) -> str:
+    """A placeholder's text in ``render`` (module functions, not closures made per call)."""
+    if navn == "mangler":
+        if personer is None:  # the contract's JSON names them by their paths
+            return ", ".join(node.mangler) or "–"
+        return ", ".join(manglertekst(m, sprak, personer) for m in node.mangler) or "–"
+    funnet, verdi = _finn_verdi(navn, node)
+    if funnet:
+        return faktumtekst(navn, verdi, sprak, personer)
+    return TITLER[sprak]["ukjent"]
 
 
 def _tekst(kart: Mapping[str, str], sprak: str) -> str:
@@ -684,7 +693,7 @@ def regeltekst(node: Node, sprak: str, personer: Personer | None = None) -> str:
     tittel = _tekst(regel.tittel, sprak)
     if node.rolle == "ikke_i_kraft":
         return f"{tittel}: {t['ikke_i_kraft']}"
-    mal = regel.tekst(node.utfall.value, sprak)
+    mal = regel.tekst(node.utfall._value_, sprak)  # (the enum's property is Python code)
     if mal is None and node.utfall is Utfall.UAVKLART:
         mal = f"{tittel}: {t['kan_ikke']}"
     if mal is None and node.utfall is Utfall.SKJONN:
@@ -743,29 +752,47 @@ def begrunnelse(
 
     A rule in ``hopp`` (the main rule of a decision shown before) gets one line pointing to it.
     """
-    _sprak(sprak)
+    return begrunnelser(vedtak, (sprak,), personer, hopp)[0]
+
+
+def begrunnelser(
+    vedtak: Vedtak,
+    sprakene: Iterable[str],
+    personer: Personer | None = None,
+    hopp: Collection[str] = (),
+) -> list[str]:
+    """``begrunnelse`` in each of ``sprakene``, from one walk of the tree: the contract's
+    JSON gives the reasons in bokmål and English, and the walk was a third of their cost."""
+    sprakene = [_sprak(sprak) for sprak in sprakene]
     hoved = vedtak.hovednode()
     under = _under(hoved, hopp)  # walked once: for the reasons and for what would change them
-    linjer = []
-    for n in _regelnoder(hoved, hopp, under):
-        if n.avgjort_av:  # the exception that decided speaks for the rule
-            continue
-        assert n.regel is not None
-        if n.regel.id in hopp and n is not hoved:
-            utfall = UTFALLSORD[sprak][n.utfall].split(" – ")[0].lower()
-            tittel = _tekst(n.regel.tittel, sprak)
-            linjer.append(f"{tittel}: {TITLER[sprak]['ovenfor']} ({utfall}).")
-            continue
-        tekst = regeltekst(n, sprak, personer)
-        if tekst:
-            linjer.append(f"{tekst} ({hjemmeltekst(n.regel, sprak)})")
-    if vedtak.utfall is Utfall.IKKE_OPPFYLT:
-        for n in under:
-            if n.regel and n.utfall is Utfall.IKKE_OPPFYLT and n.rolle != "unntak":
-                endring = n.regel.tekst("endring", sprak)
-                if endring:
-                    linjer.append(render(endring, n, sprak, personer))
-    return "\n".join(dict.fromkeys(linjer))
+    regelnoder = [n for n in _regelnoder(hoved, hopp, under) if not n.avgjort_av]
+    # (a rule an exception decided is left out: the exception speaks for it)
+    endres = (
+        [n for n in under if n.regel and n.utfall is Utfall.IKKE_OPPFYLT and n.rolle != "unntak"]
+        if vedtak.utfall is Utfall.IKKE_OPPFYLT
+        else []
+    )
+    ut = []
+    for sprak in sprakene:
+        linjer = []
+        for n in regelnoder:
+            assert n.regel is not None
+            if n.regel.id in hopp and n is not hoved:
+                utfall = UTFALLSORD[sprak][n.utfall].split(" – ")[0].lower()
+                tittel = _tekst(n.regel.tittel, sprak)
+                linjer.append(f"{tittel}: {TITLER[sprak]['ovenfor']} ({utfall}).")
+                continue
+            tekst = regeltekst(n, sprak, personer)
+            if tekst:
+                linjer.append(f"{tekst} ({hjemmeltekst(n.regel, sprak)})")
+        for n in endres:
+            assert n.regel is not None
+            endring = n.regel.tekst("endring", sprak)
+            if endring:
+                linjer.append(render(endring, n, sprak, personer))
+        ut.append("\n".join(dict.fromkeys(linjer)))
+    return ut
 
 
 def merknadstekst(m: Merknad, sprak: str, personer: Personer | None = None) -> str:
@@ -846,8 +873,11 @@ def _beregning(
     penger = vedtak.enhet.startswith("kr_")  # other units assess items one by one, no amounts
     ut = [f"{t['beregning']} ({enhet})" if penger else enhet]
     bredde = 62
-    noder = _nodeindeks(vedtak.node)
-    for linje in vedtak.beregning or ():
+    linjer = vedtak.beregning or ()
+    noder = _nodeindeks(
+        vedtak.node, {i for linje in linjer for i in (linje.node_id, linje.regel) if i}
+    )
+    for linje in linjer:
         etikett = _linjetekst(linje, sprak, personer)
         belop = (
             tall(linje.belop, sprak)
@@ -870,15 +900,20 @@ def _beregning(
     return ut
 
 
-def _nodeindeks(rot: Node) -> dict[str, Node]:
-    """Each node of a tree by id, the first depth first (as ``Node.finn``), made once: a
-    search of the tree per calculation line made the text quadratic in the lines (issue 15)."""
+def _nodeindeks(rot: Node, trenger: Collection[str]) -> dict[str, Node]:
+    """The nodes whose ids are in ``trenger``, each the first depth first (as ``Node.finn``),
+    found in one walk: a search of the tree per calculation line made the text quadratic in
+    the lines (issue 15). The walk stops when all are found, and indexes only those."""
+    igjen = set(trenger)
     indeks: dict[str, Node] = {}
     stabel = [rot]
-    while stabel:
+    while stabel and igjen:
         node = stabel.pop()
-        indeks.setdefault(node.id, node)
-        stabel.extend(reversed(node.barn))
+        if node.id in igjen:
+            indeks[node.id] = node
+            igjen.discard(node.id)
+        if node.barn:
+            stabel.extend(reversed(node.barn))
     return indeks
 
 
@@ -1063,14 +1098,10 @@ def forklar_vedtak(
     if fakta:
         ut += ["", t["fakta"], *fakta]
     ut += ["", t["hjemmel"]]
-    # Nodes of one rule share its references: each reference object is worded once.
-    hjemler: dict[int, Any] = {}
-    for n, hjemmel in baerende:
-        if hjemmel and n.regel:
-            for h in n.regel.hjemmel:
-                hjemler.setdefault(id(h), h)
-    for tekst, lenke in dict.fromkeys((h.tekst(sprak), h.lenke) for h in hjemler.values()):
-        ut.append(f"  {tekst}: {lenke}")
+    # Nodes of one rule share its references, worded once per rule version and language.
+    regler = {id(n.regel): n.regel for n, hjemmel in baerende if hjemmel and n.regel}
+    par = dict.fromkeys(p for regel in regler.values() for p in regel.hjemmelpar(sprak))
+    ut += [f"  {tekst}: {lenke}" for tekst, lenke in par]
     return ut
 
 

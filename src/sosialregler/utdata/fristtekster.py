@@ -12,10 +12,11 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..lov.sprak import SPRAK
+
 if TYPE_CHECKING:
     from ..verktoy.frister import Post
 
-SPRAK = ("nb", "nn", "en")
 
 #: Each text in each language; ``{…}`` are filled in by the functions below.
 TEKSTER: dict[str, dict[str, str]] = {

@@ -33,6 +33,7 @@ from ..inndata.desimal import tall_til_json
 from ..inndata.errors import Feil, UgyldigSak
 from ..inndata.sti import skjot
 from ..lov.outcome import Utfall
+from ..lov.sprak import SPRAK
 from ..lov.tree import Node, fakta_til_json
 from ..vurdering.grunnfakta import alder
 from ..vurdering.vurderer import vurder
@@ -181,14 +182,14 @@ class Forskjell:
         if self.felt == "merknad":
             kode = self.til if self.til is not None else self.fra
             navn = etiketter.get(kode, kode)
-            if sprak == "nb":
-                return f"Merknad «{navn}»: " + ("ny" if self.til is not None else "borte")
-            return f"Flag «{navn}»: " + ("raised" if self.til is not None else "gone")
+            ord_ = _ORD[sprak]
+            return ord_["merknad"].format(navn) + (
+                ord_["ny"] if self.til is not None else ord_["borte"]
+            )
         omrade = etiketter.get(self.omrade or "", self.omrade or "")
         if self.felt == "vurdert":
-            if sprak == "nb":
-                return f"{omrade}: " + ("nå vurdert" if self.til else "ikke lenger vurdert")
-            return f"{omrade}: " + ("now assessed" if self.til else "no longer assessed")
+            ord_ = _ORD[sprak]
+            return f"{omrade}: " + (ord_["vurdert"] if self.til else ord_["ikke_vurdert"])
         felt = feltnavn(self.felt, sprak)
         fra, til = vis_verdi(self.felt, self.fra, sprak), vis_verdi(self.felt, self.til, sprak)
         return f"{omrade}: {felt} {fra} → {til}"
@@ -206,33 +207,130 @@ class Forskjell:
         }
 
 
-#: An area's outputs (and ``utfall``, ``mangler``) as the what-if text names them.
-FELTNAVN: Mapping[str, tuple[str, str]] = {
-    "utfall": ("utfall", "outcome"),
-    "mangler": ("manglende opplysninger", "missing facts"),
-    "belop_per_maned": ("beløp per måned", "amount per month"),
-    "engangsutgifter": ("engangsutgifter", "one-off expenses"),
-    "stonad_per_ar": ("stønad per år", "benefit per year"),
-    "dagsats": ("dagsats", "daily rate"),
-    "grunnbelop": ("grunnbeløp (G)", "basic amount (G)"),
-    "faktor_g": ("faktor av G", "factor of G"),
-    "full_sats_fra": ("full sats fra", "full rate from"),
-    "barnetillegg_per_dag": ("barnetillegg per dag", "child supplement per day"),
+#: An area's outputs (and ``utfall``, ``mangler``) as the what-if text names them, in the
+#: order of ``SPRAK`` (bokmål, nynorsk, English).
+FELTNAVN: Mapping[str, tuple[str, str, str]] = {
+    "utfall": ("utfall", "utfall", "outcome"),
+    "mangler": ("manglende opplysninger", "manglande opplysningar", "missing facts"),
+    "belop_per_maned": ("beløp per måned", "beløp per månad", "amount per month"),
+    "engangsutgifter": ("engangsutgifter", "eingongsutgifter", "one-off expenses"),
+    "stonad_per_ar": ("stønad per år", "stønad per år", "benefit per year"),
+    "dagsats": ("dagsats", "dagsats", "daily rate"),
+    "grunnbelop": ("grunnbeløp (G)", "grunnbeløp (G)", "basic amount (G)"),
+    "faktor_g": ("faktor av G", "faktor av G", "factor of G"),
+    "full_sats_fra": ("full sats fra", "full sats frå", "full rate from"),
+    "barnetillegg_per_dag": (
+        "barnetillegg per dag",
+        "barnetillegg per dag",
+        "child supplement per day",
+    ),
     "barnetillegg_per_barn_per_dag": (
+        "barnetillegg per barn per dag",
         "barnetillegg per barn per dag",
         "child supplement per child per day",
     ),
-    "barnetillegg_per_ar": ("barnetillegg per år", "child supplement per year"),
-    "reduksjon_per_ar": ("reduksjon per år", "reduction per year"),
-    "stonad_etter_reduksjon_per_ar": ("stønad etter reduksjon per år", "benefit after reduction"),
-    "trekk_fravaer": ("trekk for fravær", "deduction for absence"),
-    "beregnet_behov_per_maned": ("beregnet behov per måned", "computed need per month"),
-    "engangsstonad": ("engangsstønad", "one-off support"),
-    "engangsstonad_fra": ("engangsstønad fra", "one-off support from"),
-    "engangsstonad_til": ("engangsstønad til", "one-off support to"),
-    "formue_dekker_maneder": ("måneder formuen dekker", "months the assets cover"),
-    "personer": ("personer", "persons"),
-    "opphold": ("opphold", "stays"),
+    "barnetillegg_per_ar": (
+        "barnetillegg per år",
+        "barnetillegg per år",
+        "child supplement per year",
+    ),
+    "reduksjon_per_ar": ("reduksjon per år", "reduksjon per år", "reduction per year"),
+    "stonad_etter_reduksjon_per_ar": (
+        "stønad etter reduksjon per år",
+        "stønad etter reduksjon per år",
+        "benefit after reduction",
+    ),
+    "trekk_fravaer": ("trekk for fravær", "trekk for fråvær", "deduction for absence"),
+    "beregnet_behov_per_maned": (
+        "beregnet behov per måned",
+        "berekna behov per månad",
+        "computed need per month",
+    ),
+    "engangsstonad": ("engangsstønad", "eingongsstønad", "one-off support"),
+    "engangsstonad_fra": ("engangsstønad fra", "eingongsstønad frå", "one-off support from"),
+    "engangsstonad_til": ("engangsstønad til", "eingongsstønad til", "one-off support to"),
+    "formue_dekker_maneder": (
+        "måneder formuen dekker",
+        "månader formuen dekkjer",
+        "months the assets cover",
+    ),
+    "personer": ("personer", "personar", "persons"),
+    "opphold": ("opphold", "opphald", "stays"),
+}
+#: «beregnet …»: a refusal's computed figure (areas.base.BEREGNET), in the order of ``SPRAK``.
+_BEREGNET = ("beregnet", "berekna", "computed")
+
+#: The what-if texts' own words.
+_ORD: Mapping[str, Mapping[str, str]] = {
+    "nb": {
+        "merknad": "Merknad «{}»: ",
+        "ny": "ny",
+        "borte": "borte",
+        "vurdert": "nå vurdert",
+        "ikke_vurdert": "ikke lenger vurdert",
+        "ja": "ja",
+        "nei": "nei",
+        "endret": "Endret i en kopi av saken (saken selv er uendret): ",
+        "uendret": "Ingen endring: saken har allerede ",
+        "ingen_endring": "Ingen endring oppgitt.",
+        "ingen_forskjell": "Ingen endring i utfall, beløp eller merknader.",
+        "naa": " (nå {})",
+        "ny_linje": " (ny linje)",
+        "grense": "{omrade}: beløpet blir 0 når {sti} er {verdi}{naa}; medregnet inntekt i alt "
+        "{medregnet}.",
+        "under_behov": "Beløpet etter {hjemmel} blir over 0 når inntekten som regnes med, er "
+        "under {grense} (nå {naa}): {forskjell} mindre gir 1 kr. Det samme gjør {forskjell} "
+        "mer i godkjente utgifter som inngår i beregningen.",
+        "alder": "«{tittel}» blir {regel} fra {dag}, når personer[{i}] fyller {alder} år; "
+        "vedtaket blir da {utfall}.",
+        "ikke_vurdert_utfall": "ikke vurdert",
+    },
+    "nn": {
+        "merknad": "Merknad «{}»: ",
+        "ny": "ny",
+        "borte": "borte",
+        "vurdert": "no vurdert",
+        "ikke_vurdert": "ikkje lenger vurdert",
+        "ja": "ja",
+        "nei": "nei",
+        "endret": "Endra i ein kopi av saka (saka sjølv er uendra): ",
+        "uendret": "Inga endring: saka har allereie ",
+        "ingen_endring": "Inga endring oppgitt.",
+        "ingen_forskjell": "Inga endring i utfall, beløp eller merknader.",
+        "naa": " (no {})",
+        "ny_linje": " (ny linje)",
+        "grense": "{omrade}: beløpet blir 0 når {sti} er {verdi}{naa}; medrekna inntekt i alt "
+        "{medregnet}.",
+        "under_behov": "Beløpet etter {hjemmel} blir over 0 når inntekta som blir rekna med, er "
+        "under {grense} (no {naa}): {forskjell} mindre gir 1 kr. Det same gjer {forskjell} "
+        "meir i godkjende utgifter som inngår i berekninga.",
+        "alder": "«{tittel}» blir {regel} frå {dag}, når personer[{i}] fyller {alder} år; "
+        "vedtaket blir då {utfall}.",
+        "ikke_vurdert_utfall": "ikkje vurdert",
+    },
+    "en": {
+        "merknad": "Flag «{}»: ",
+        "ny": "raised",
+        "borte": "gone",
+        "vurdert": "now assessed",
+        "ikke_vurdert": "no longer assessed",
+        "ja": "yes",
+        "nei": "no",
+        "endret": "Changed in a copy of the case (the case itself is unchanged): ",
+        "uendret": "No change: the case already has ",
+        "ingen_endring": "No change given.",
+        "ingen_forskjell": "No change in outcomes, amounts or flags.",
+        "naa": " (now {})",
+        "ny_linje": " (a new line)",
+        "grense": "{omrade}: the amount reaches 0 when {sti} is {verdi}{naa}; counted income in "
+        "all {medregnet}.",
+        "under_behov": "The amount under {hjemmel} is above 0 when the counted income is below "
+        "{grense} (now {naa}): {forskjell} less gives NOK 1. So does {forskjell} more in accepted "
+        "expenses that the calculation includes.",
+        "alder": "«{tittel}» becomes {regel} from {dag}, when personer[{i}] turns {alder}; the "
+        "decision is then {utfall}.",
+        "ikke_vurdert_utfall": "not assessed",
+    },
 }
 #: Outputs that are not amounts in kroner although they are numbers.
 _IKKE_KRONER = frozenset({"faktor_g", "formue_dekker_maneder"})
@@ -244,10 +342,14 @@ def feltnavn(felt: str, sprak: str = "nb") -> str:
     if navn is None and felt.startswith("beregnet_") and felt[9:] in FELTNAVN:
         # A refusal's computed figure (areas.base.BEREGNET): «beregnet stønad per år».
         opprinnelig = FELTNAVN[felt[9:]]
-        navn = (f"beregnet {opprinnelig[0]}", f"computed {opprinnelig[1]}")
+        navn = (
+            f"{_BEREGNET[0]} {opprinnelig[0]}",
+            f"{_BEREGNET[1]} {opprinnelig[1]}",
+            f"{_BEREGNET[2]} {opprinnelig[2]}",
+        )
     if navn is None:
         return felt.replace("_", " ")
-    return navn[0] if sprak == "nb" else navn[1]
+    return navn[SPRAK.index(sprak)]
 
 
 def utfallsord(utfall: Utfall, sprak: str = "nb") -> str:
@@ -265,11 +367,11 @@ def vis_verdi(felt: str, verdi: Any, sprak: str = "nb") -> str:
     if isinstance(verdi, Utfall):
         return utfallsord(verdi, sprak)
     if isinstance(verdi, bool):
-        return ("ja" if verdi else "nei") if sprak == "nb" else ("yes" if verdi else "no")
+        return _ORD[sprak]["ja" if verdi else "nei"]
     if isinstance(verdi, Decimal | int) and felt not in _IKKE_KRONER:
         return kroner(Decimal(verdi), sprak)
     if isinstance(verdi, Decimal | int):  # a factor: every digit, as the law states it
-        return str(verdi).replace(".", ",") if sprak == "nb" else str(verdi)
+        return str(verdi) if sprak == "en" else str(verdi).replace(".", ",")
     if isinstance(verdi, date):
         return formater(verdi, sprak)
     if isinstance(verdi, tuple):
@@ -363,35 +465,24 @@ class HvaOm:
         def vis(v: Any) -> str:
             return "–" if v is None else json.dumps(v, ensure_ascii=False)
 
+        ord_ = _ORD[sprak]
         endret = self.endret()
         uendret = [sti for sti in self.endringer if sti not in endret]
         linjer = []
         if endret:
             linjer.append(
-                (
-                    "Endret i en kopi av saken (saken selv er uendret): "
-                    if sprak == "nb"
-                    else "Changed in a copy of the case (the case itself is unchanged): "
-                )
+                ord_["endret"]
                 + ", ".join(f"{sti} {vis(a)} → {vis(b)}" for sti, (a, b) in endret.items())
             )
         if uendret:
             linjer.append(
-                (
-                    "Ingen endring: saken har allerede "
-                    if sprak == "nb"
-                    else "No change: the case already has "
-                )
+                ord_["uendret"]
                 + ", ".join(f"{sti} = {vis(self.endringer[sti])}" for sti in uendret)
             )
         if not self.endringer:
-            linjer.append("Ingen endring oppgitt." if sprak == "nb" else "No change given.")
+            linjer.append(ord_["ingen_endring"])
         if not self.forskjeller:
-            linjer.append(
-                "Ingen endring i utfall, beløp eller merknader."
-                if sprak == "nb"
-                else "No change in outcomes, amounts or flags."
-            )
+            linjer.append(ord_["ingen_forskjell"])
         etiketter = self.etiketter(sprak)
         linjer += [f"  {f.tekst(sprak, etiketter)}" for f in self.forskjeller]
         return "\n".join(linjer)
@@ -450,17 +541,14 @@ class Inntektsgrense:
     metode: str
 
     def tekst(self, sprak: str = "nb") -> str:
-
-        if sprak == "nb":
-            naa = f" (nå {kroner(self.naa, sprak)})" if self.naa is not None else " (ny linje)"
-            return (
-                f"{self.omrade}: beløpet blir 0 når {self.sti} er {kroner(self.verdi, sprak)}"
-                f"{naa}; medregnet inntekt i alt {kroner(self.medregnet_grense, sprak)}."
-            )
-        naa = f" (now {kroner(self.naa, sprak)})" if self.naa is not None else " (a new line)"
-        return (
-            f"{self.omrade}: the amount reaches 0 when {self.sti} is {kroner(self.verdi, sprak)}"
-            f"{naa}; counted income in all {kroner(self.medregnet_grense, sprak)}."
+        ord_ = _ORD[sprak]
+        naa = ord_["naa"].format(kroner(self.naa, sprak)) if self.naa is not None else None
+        return ord_["grense"].format(
+            omrade=self.omrade,
+            sti=self.sti,
+            verdi=kroner(self.verdi, sprak),
+            naa=naa or ord_["ny_linje"],
+            medregnet=kroner(self.medregnet_grense, sprak),
         )
 
 
@@ -579,7 +667,7 @@ def break_even(
 class Forslag:
     """A change of the facts that would turn an ``ikke_oppfylt`` decision, checked by assessing.
 
-    ``regel``: the failed rule it answers (None for the calculation); ``tekst``: nb and en;
+    ``regel``: the failed rule it answers (None for the calculation); ``tekst``: nb, nn, en;
     ``endringer``: the change as contract paths and values; ``utfall_etter``: the decision's
     outcome with the change; ``bekreftet``: the assessment with the change gave another
     outcome than ``ikke_oppfylt``.
@@ -661,16 +749,13 @@ def _inntekt_under_behov(
     bekreftet = utfall is not None and utfall is not Utfall.IKKE_OPPFYLT
     grense = behov
     tekst = {
-        "nb": f"Beløpet etter {vedtak_hjemmel(vedtak, 'nb')} blir over 0 når inntekten som "
-        f"regnes med, er under {kroner(grense, 'nb')} (nå {kroner(medregnet, 'nb')}): "
-        f"{kroner(medregnet - grense + EN_KRONE, 'nb')} mindre gir 1 kr. "
-        f"Det samme gjør {kroner(medregnet - grense + EN_KRONE, 'nb')} mer i godkjente "
-        "utgifter som inngår i beregningen.",
-        "en": f"The amount under {vedtak_hjemmel(vedtak, 'en')} is above 0 when the counted "
-        f"income is below {kroner(grense, 'en')} (now {kroner(medregnet, 'en')}): "
-        f"{kroner(medregnet - grense + EN_KRONE, 'en')} less gives NOK 1. So does "
-        f"{kroner(medregnet - grense + EN_KRONE, 'en')} more in accepted expenses that the "
-        "calculation includes.",
+        sprak: _ORD[sprak]["under_behov"].format(
+            hjemmel=vedtak_hjemmel(vedtak, sprak),
+            grense=kroner(grense, sprak),
+            naa=kroner(medregnet, sprak),
+            forskjell=kroner(medregnet - grense + EN_KRONE, sprak),
+        )
+        for sprak in SPRAK
     }
     return Forslag(omrade, None, tekst, endringer, utfall, bekreftet)
 
@@ -747,12 +832,17 @@ def _aldersdatoer(
                     omrade,
                     node.regel.id,
                     {
-                        "nb": f"«{tittel['nb']}» blir {regel_etter.value.replace('_', ' ')} "
-                        f"fra {formater(dag, 'nb')}, når personer[{i}] fyller {grense} år; "
-                        f"vedtaket blir da {utfall.value if utfall else 'ikke vurdert'}.",
-                        "en": f"«{tittel['en']}» becomes {regel_etter.value.replace('_', ' ')} "
-                        f"from {formater(dag, 'en')}, when personer[{i}] turns {grense}; the "
-                        f"decision is then {utfall.value if utfall else 'not assessed'}.",
+                        sprak: _ORD[sprak]["alder"].format(
+                            tittel=tittel.get(sprak) or tittel["nb"],
+                            regel=utfallsord(regel_etter, sprak),
+                            dag=formater(dag, sprak),
+                            i=i,
+                            alder=grense,
+                            utfall=utfallsord(utfall, sprak)
+                            if utfall
+                            else _ORD[sprak]["ikke_vurdert_utfall"],
+                        )
+                        for sprak in SPRAK
                     },
                     endringer,
                     utfall,

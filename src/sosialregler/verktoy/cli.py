@@ -266,28 +266,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(strom, "reconfigure"):
             strom.reconfigure(errors="backslashreplace")
     args = _parser().parse_args(argv)
+    kommandoer = {
+        "vurder": _vurder,
+        "regler": _regler,
+        "soknad": _soknad,
+        "repl": _repl,
+        "test": _test,
+        "frister": _frister,
+        "oppfolging": _oppfolging,
+        "tilsyn": _tilsyn,
+        "serve": _serve,
+        "simuler": _simuler,
+    }
     try:
-        if args.kommando == "vurder":
-            return _vurder(args, sys.stdout, sys.stderr)
-        if args.kommando == "regler":
-            return _regler(args, sys.stdout, sys.stderr)
-        if args.kommando == "soknad":
-            return _soknad(args, sys.stdout, sys.stderr)
-        if args.kommando == "repl":
-            return _repl(args, sys.stdout, sys.stderr)
-        if args.kommando == "test":
-            return _test(args, sys.stdout, sys.stderr)
-        if args.kommando == "frister":
-            return _frister(args, sys.stdout, sys.stderr)
-        if args.kommando == "oppfolging":
-            return _oppfolging(args, sys.stdout, sys.stderr)
-        if args.kommando == "tilsyn":
-            return _tilsyn(args, sys.stdout, sys.stderr)
-        if args.kommando == "serve":
-            return _serve(args, sys.stdout, sys.stderr)
-        if args.kommando == "simuler":
-            return _simuler(args, sys.stdout, sys.stderr)
-        return _gjengi(args, sys.stdout, sys.stderr)
+        return kommandoer.get(args.kommando, _gjengi)(args, sys.stdout, sys.stderr)
     except BrokenPipeError:  # the reader went away (e.g. `| head`): not an error of ours
         sys.stderr.close()
         return OK

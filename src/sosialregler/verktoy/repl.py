@@ -46,6 +46,7 @@ from ..inndata.contract import les_json
 from ..inndata.errors import RegelFeil, UgyldigSak
 from ..inndata.facts import Sak
 from ..inndata.filer import les_fil
+from ..lov.sprak import SPRAK
 from ..lov.tree import fakta_til_json
 from ..utdata.explain import UTFALLSORD, forklar_vedtak, formater, kroner, merknadstekst
 from ..utdata.hvaom import break_even, endre, feltnavn, hent, vis_verdi, why_not
@@ -157,7 +158,6 @@ KOMMANDOER: tuple[Kommando, ...] = (
 )
 _KOMMANDO = {k.navn: k for k in KOMMANDOER}
 
-SPRAK = ("nb", "nn", "en")
 #: The REPL's own words in ``vurder``, per language (the rest comes from the rules' texts).
 ORD: dict[str, dict[str, str]] = {
     "nb": {

@@ -119,6 +119,24 @@ def _regel(regel: Regel) -> dict[str, Any]:
             if regel.verdier
             else {}
         ),
+        # Its sums over items, likewise only where a rule has them.
+        **(
+            {
+                "summer": [
+                    {
+                        "navn": s.navn,
+                        "regel": s.regel,
+                        "gjelder": s.gjelder,
+                        "ledd": {u.value: x.tekst for u, x in s.ledd.items()},
+                        "utenfor": sorted(u.value for u in s.utenfor),
+                        "tittel": _sprak(s.tittel),
+                    }
+                    for s in regel.summer
+                ]
+            }
+            if regel.summer
+            else {}
+        ),
         "tekster": {k: _sprak(v) for k, v in sorted(info.tekster.items())},
     }
     return ut

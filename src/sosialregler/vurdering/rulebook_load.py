@@ -54,7 +54,17 @@ from ..lov.rulebook.conditions import (
 )
 from ..lov.rulebook.expr import UttrykkFeil, parse
 from ..lov.rulebook.lesing import les_begrenset
-from ..lov.rulebook.model import KILDETYPER, Hjemmel, Merknadsspec, Omrade, Regel, RegelInfo, Verdi
+from ..lov.rulebook.model import (
+    KILDETYPER,
+    Elementsum,
+    Hjemmel,
+    Merknadsspec,
+    Omrade,
+    Regel,
+    RegelInfo,
+    Verdi,
+)
+from ..lov.sprak import SPRAK
 from . import areas
 from .katalog import KATALOG, kjent
 
@@ -64,7 +74,6 @@ BEREGNINGER = areas.beregninger()
 OMFANG = frozenset(info.omfang for info in KATALOG.values() if info.omfang)
 #: Placeholders every text may use besides catalogue facts.
 INNEBYGDE_PLASSHOLDERE = frozenset({"mangler"})
-SPRAK = ("nb", "nn", "en")
 #: Deeper condition trees are refused: no law needs them, and a hostile file must not recurse.
 MAKS_DYBDE = 30
 #: The deepest an evaluation may go, in Python frames (estimated per level below): a condition
@@ -94,8 +103,11 @@ _REGELNOKLER = {
     "tekst",
     "kommentar",
     "verdi",
+    "sum",
 }
 _VERDINOKLER = {"navn", "tittel", "uttrykk", "kommentar"}
+_SUMUTFALL = ("oppfylt", "ikke_oppfylt", "skjonn")
+_SUMNOKLER = {"navn", "tittel", "regel", "gjelder", "utenfor", "kommentar", *_SUMUTFALL}
 #: Kinds a calculation step may give, and the expression kind each must come out as.
 _VERDIARTER = {"belop": "tall", "tall": "tall", "sannhetsverdi": "sannhetsverdi"}
 _HJEMMELNOKLER = {"kilde", "paragraf", "ledd", "bokstav", "punkt", "lenke"}
@@ -426,16 +438,25 @@ def _last_regel(
         galt(f"ukjent beregning {beregning!r}; kjente er {list(BEREGNINGER)}")
     if ("vilkar" in data) == (beregning is not None):
         galt("regelen må ha enten vilkar (en betingelse) eller beregning, ikke begge")
+    summer: tuple[Elementsum, ...] = ()
+    if "sum" in data:
+        if beregning is None:
+            galt("sum (summer over elementer) brukes bare i en regel med beregning")
+        else:
+            summer = _summer(data["sum"], beregning, galt)
     verdier: tuple[Verdi, ...] = ()
     if "verdi" in data:
         if beregning is None:
             galt("verdi (mellomregninger) brukes bare i en regel med beregning")
         else:
-            verdier = _verdier(data["verdi"], beregning, galt)
+            verdier = _verdier(data["verdi"], beregning, galt, {s.navn for s in summer})
     elif isinstance(beregning, str) and beregning in BEREGNINGER:
         # A calculation that reads its arithmetic from the rule cannot run without it.
         for navn in areas.verdikrav(beregning):
-            galt(f"beregningen {beregning!r} trenger mellomregningen {navn!r} (verdi)")
+            if navn not in {s.navn for s in summer}:
+                galt(
+                    f"beregningen {beregning!r} trenger mellomregningen {navn!r} (verdi eller sum)"
+                )
     unntak_fra, gir = data.get("unntak_fra"), data.get("gir")
     gir_utfall: Utfall | None = None
     if unntak_fra is not None:
@@ -471,11 +492,95 @@ def _last_regel(
         blader(vilkar) if vilkar is not None else {},
     )
     return Regel(
-        info, vilkar, beregning, omfang, unntak_fra, gir_utfall, merknad, tekstnavn, verdier
+        info, vilkar, beregning, omfang, unntak_fra, gir_utfall, merknad, tekstnavn, verdier, summer
     )
 
 
-def _verdier(data: Any, beregning: str, galt: Any) -> tuple[Verdi, ...]:
+def _summer(data: Any, beregning: str, galt: Any) -> tuple[Elementsum, ...]:
+    """The sums over items ``[[regel.sum]]`` of a calculation rule, checked as strictly as a
+    step: an amount the calculation gives, once; an item rule and its scope; per outcome an
+    expression over the item's facts that gives a number, or the outcome listed as ``utenfor``.
+    That the item rule exists with that scope is checked with the other references."""
+    if not isinstance(data, list) or not data:
+        galt("sum må være en ikke-tom liste av tabeller ([[regel.sum]])")
+        return ()
+    ut: list[Elementsum] = []
+    gitt: set[str] = set()
+    for i, d in enumerate(data):
+        sti = f"sum[{i}]"
+        if not isinstance(d, dict):
+            galt(f"{sti}: må være en tabell med navn, tittel, regel, gjelder og utfall")
+            continue
+        ukjente = set(d) - _SUMNOKLER
+        if ukjente:
+            galt(f"{sti}: ukjente nøkler {sorted(ukjente)}; kjente er {sorted(_SUMNOKLER)}")
+        navn, regel, omfang = d.get("navn"), d.get("regel"), d.get("gjelder")
+        info = KATALOG.get(navn) if isinstance(navn, str) else None
+        if info is None or not str(navn).startswith(f"{beregning}."):
+            galt(f"{sti}: navn {navn!r} er ikke et faktum som beregningen {beregning!r} gir")
+            continue
+        assert isinstance(navn, str)
+        if navn in gitt:
+            galt(f"{sti}: {navn!r} er gitt før")
+            continue
+        if info.type != "belop":
+            galt(f"{sti}: {navn!r} er {info.type}; en sum gir belop")
+            continue
+        if not _er_sprakmap(d.get("tittel")):
+            galt(f"{sti}: tittel må være {{ nb = …, nn = …, en = … }}")
+        if not isinstance(regel, str) or not _ID.fullmatch(regel):
+            galt(f"{sti}: regel må være id-en til en regel som gjelder hvert element")
+            continue
+        if omfang not in OMFANG:
+            galt(f"{sti}: gjelder må være en av {sorted(OMFANG)}, ikke {omfang!r}")
+            continue
+        utenfor = d.get("utenfor", [])
+        if not isinstance(utenfor, list) or not set(utenfor) <= set(_SUMUTFALL):
+            galt(f"{sti}: utenfor må være en liste av {list(_SUMUTFALL)}")
+            continue
+        ledd: dict[Utfall, Any] = {}
+        for nokkel in _SUMUTFALL:
+            tekst = d.get(nokkel)
+            if tekst is None:
+                continue
+            if nokkel in utenfor:
+                galt(f"{sti}: {nokkel} står både som uttrykk og i utenfor")
+            if not isinstance(tekst, str):
+                galt(f"{sti}.{nokkel}: uttrykket må være tekst")
+                continue
+            try:
+                uttrykk = parse(tekst, ARTER)
+            except UttrykkFeil as exc:
+                galt(f"{sti}.{nokkel}: uttrykket lar seg ikke lese: {exc}")
+                continue
+            for lest in uttrykk.navn:
+                if not kjent(lest, omfang):
+                    galt(f"{sti}.{nokkel}: ukjent faktum {lest!r} i «{tekst}»")
+            if uttrykk.art is not None and uttrykk.art != "tall":
+                galt(f"{sti}.{nokkel}: uttrykket «{tekst}» gir {uttrykk.art}, ikke belop")
+            ledd[Utfall(nokkel)] = uttrykk
+        if not ledd:
+            galt(f"{sti}: sier ikke hva et element legger til (oppfylt, ikke_oppfylt eller skjonn)")
+            continue
+        andre = {s.regel for s in ut if s.gjelder == omfang} - {regel}
+        if andre:
+            # One rule decides one kind of item in a calculation: every item is evaluated once.
+            galt(
+                f"{sti}: elementene ({omfang}) vurderes alt etter {sorted(andre)[0]!r}, "
+                f"ikke {regel!r}"
+            )
+            continue
+        gitt.add(navn)
+        tittel = d.get("tittel") or {}
+        ut.append(
+            Elementsum(navn, tittel, regel, omfang, ledd, frozenset(Utfall(u) for u in utenfor))
+        )
+    return tuple(ut)
+
+
+def _verdier(
+    data: Any, beregning: str, galt: Any, summer: set[str] | frozenset[str] = frozenset()
+) -> tuple[Verdi, ...]:
     """The named steps ``[[regel.verdi]]`` of a calculation rule, checked as strictly as a
     condition: a known fact of the calculation each, once, read only after it is given, of the
     kind the catalogue declares, and together exactly the steps the calculation reads."""
@@ -484,7 +589,7 @@ def _verdier(data: Any, beregning: str, galt: Any) -> tuple[Verdi, ...]:
         return ()
     ut: list[Verdi] = []
     alle = {d["navn"] for d in data if isinstance(d, dict) and isinstance(d.get("navn"), str)}
-    gitt: set[str] = set()
+    gitt: set[str] = set(summer)  # the sums over items come first: the steps may read them
     for i, d in enumerate(data):
         sti = f"verdi[{i}]"
         if not isinstance(d, dict):
@@ -526,7 +631,7 @@ def _verdier(data: Any, beregning: str, galt: Any) -> tuple[Verdi, ...]:
         ut.append(Verdi(navn, d.get("tittel") or {}, uttrykk, info.type))
     for mangler in areas.verdikrav(beregning):
         if mangler not in gitt:
-            galt(f"beregningen {beregning!r} trenger mellomregningen {mangler!r} (verdi)")
+            galt(f"beregningen {beregning!r} trenger mellomregningen {mangler!r} (verdi eller sum)")
     return tuple(ut)
 
 
@@ -766,6 +871,19 @@ def _sjekk_referanser(
 ) -> None:
     for rid, regler in versjoner.items():
         for regel in regler:
+            for sum_ in regel.summer:
+                if sum_.regel in mislykket and sum_.regel not in versjoner:
+                    continue
+                if sum_.regel not in versjoner:
+                    melding = f"summen {sum_.navn!r} viser til ukjent regel {sum_.regel!r}"
+                elif versjoner[sum_.regel][0].omfang != sum_.gjelder:
+                    melding = (
+                        f"summen {sum_.navn!r}: regelen {sum_.regel!r} gjelder ikke "
+                        f"{sum_.gjelder!r}"
+                    )
+                else:
+                    continue
+                problemer.append(Problem(regel.info.fil, rid, melding))
             if regel.vilkar is None:
                 continue
             for ref in regel.vilkar.regelreferanser():

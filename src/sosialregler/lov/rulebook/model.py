@@ -140,6 +140,24 @@ class RegelInfo:
     def _hjemmeltekster(self) -> dict[str, str]:
         return {}
 
+    def hjemmelpar(self, sprak: str) -> tuple[tuple[str, str], ...]:
+        """Each legal reference as cited and its link: the working paper lists them under
+        «Hjemmel», for every rule a decision rests on; made once per version and language."""
+        par = self._hjemmelpar.get(sprak)
+        if par is None:
+            par = self._hjemmelpar[sprak] = tuple((h.tekst(sprak), h.lenke) for h in self.hjemmel)
+        return par
+
+    @cached_property
+    def _hjemmelpar(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        return {}
+
+    @cached_property
+    def json_deler(self) -> dict[str, str]:
+        """Pieces of JSON text that say only what this version says, made once per version
+        by the tree's JSON writer (``tree.node_til_json``), which repeats them on every node."""
+        return {}
+
     def tekst(self, nokkel: str, sprak: str) -> str | None:
         maler = self.tekster.get(nokkel)
         if not maler:
@@ -203,6 +221,27 @@ class Verdi:
 
 
 @frozen
+class Elementsum:
+    """A sum over items, written as law: each item adds what its rule's outcome says.
+
+    ``[[regel.sum]]`` under a rule with ``beregning``: the fact it gives (``navn``), the item
+    rule (``regel``, a rule with ``gjelder``) whose outcome decides, item by item, whether and
+    with what amount the item counts, and per outcome an expression over the item's facts
+    (``oppfylt = "boutgift.belop_per_maned"``). An outcome listed in ``utenfor`` adds nothing;
+    any other outcome with no expression (and an undetermined item) adds nothing and makes the
+    calculation undetermined, naming what is missing. ``rulebook.mellomregning.summer``
+    evaluates it for both engines. Like ``Verdi``, not part of the rule's fingerprint.
+    """
+
+    navn: str
+    tittel: Mapping[str, str]
+    regel: str
+    gjelder: str
+    ledd: Mapping[Utfall, Uttrykk]  # outcome -> what an item with that outcome adds
+    utenfor: frozenset[Utfall] = frozenset()  # outcomes with which an item knowingly adds nothing
+
+
+@frozen
 class Regel:
     """A loaded, validated, compiled rule version."""
 
@@ -215,6 +254,7 @@ class Regel:
     merknad: Merknadsspec | None
     tekstnavn: tuple[str, ...] = field(default=())  # facts the texts name, recorded on eval
     verdier: tuple[Verdi, ...] = field(default=())  # a calculation's named steps, in order
+    summer: tuple[Elementsum, ...] = field(default=())  # its sums over items, before the steps
 
     @property
     def id(self) -> str:

@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any, get_args
 
 from ...inndata.facts import KonklusjonsOmrade
 from ...lov.outcome import Utfall
+from ...lov.sprak import SPRAK
 from .format import belop, dato, tall
 from .model import Avsnitt, Vedtaksbrev
-from .tekster import FELT, LOV, OMRADER, RADER, SETNINGER, SITAT, SPRAK, TYPER
+from .tekster import FELT, LOV, OMRADER, RADER, SETNINGER, SITAT, TYPER
 
 if TYPE_CHECKING:
     from ..assessment import Assessment, Vedtak

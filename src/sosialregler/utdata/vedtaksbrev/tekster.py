@@ -45,8 +45,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-SPRAK: tuple[str, ...] = ("nb", "nn", "en")
-
 MANEDER: Mapping[str, tuple[str, ...]] = {
     "nb": (
         "januar", "februar", "mars", "april", "mai", "juni",

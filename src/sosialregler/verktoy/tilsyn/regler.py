@@ -18,10 +18,10 @@ from typing import Any
 from attrs import frozen
 
 from ...inndata.errors import RegelFeil
+from ...lov.sprak import SPRAK
 from ...vurdering.rulebook_load import Problem, les_begrenset, standard_mappe
 from .vurdering import LESTE_FLAGG, LOGIKK
 
-SPRAK = ("nb", "nn", "en")
 UTFALL = ("oppfylt", "brudd", "uavklart", "ikke_relevant")
 STATUS = ("V", "V2", "M")
 FILNAVN = "malepunkter.toml"

@@ -29,6 +29,7 @@ from ...api import assess, les_dato
 from ...inndata.errors import Feil, RegelFeil, UgyldigSak
 from ...inndata.jsonlinjer import linjer
 from ...lov.rulebook.book import Regelbok
+from ...lov.sprak import SPRAK
 from ...utdata.assessment import Assessment
 from ...utdata.regelliste import regelliste
 from ..batch import Avvist, assess_many
@@ -38,7 +39,6 @@ from .oppsett import Oppsett
 from .svar import (
     JSON,
     JSONL,
-    SPRAK,
     Avvisning,
     fra_cli_felt,
     i_trad,
@@ -134,23 +134,50 @@ def _regelfeil(exc: RegelFeil) -> Avvisning:
     return Avvisning(500, [Feil("regler", None, f"feil i reglene: {exc}")])
 
 
-async def _vurder_kropp(
-    request: Request, endepunkt: Endepunkt, krev: tuple[str, ...] = (JSON,)
-) -> tuple[bytes, dict[str, str | None]]:
-    _, oppsett = _tilstand(request)
-    verdier = _sporring(request, endepunkt)
-    krev_innholdstype(request, krev)
-    kropp = await les_kropp(request, oppsett.grenser.byte, "byte", oppsett.mottak)
-    return kropp, verdier
+@frozen
+class _Sak:
+    """What every endpoint with a body reads before it works: the rulebook and settings, the
+    query's values, the body (one case as JSON within the ``byte`` limit, or a caseload as
+    JSON Lines within ``byte_saker``), the format and the language."""
+
+    bok: Regelbok
+    oppsett: Oppsett
+    kropp: bytes
+    q: dict[str, str | None]
+    format: str
+    mediatype: str
+    sprak: str
 
 
-def _vurder(tekst: bytes, dato: str | None, bok: Regelbok, oppsett: Oppsett) -> Assessment:
+async def _les_sak(request: Request, endepunkt: Endepunkt) -> _Sak:
+    """The endpoint's body as its ``kropp`` says: its media types, and a caseload (``saker``)
+    within ``byte_saker``, any other body within ``byte``."""
+    bok, oppsett = _tilstand(request)
+    q = _sporring(request, endepunkt)
+    assert endepunkt.kropp is not None, endepunkt.sti
+    medietyper, skjema = endepunkt.kropp
+    krev_innholdstype(request, medietyper)
+    if skjema == "saker":
+        kropp = await les_kropp(request, oppsett.byte_saker, "byte_saker", oppsett.mottak)
+    else:
+        kropp = await les_kropp(request, oppsett.grenser.byte, "byte", oppsett.mottak)
+    format_, mediatype = _format(endepunkt, q.get("format"))
+    return _Sak(bok, oppsett, kropp, q, format_, mediatype, q.get("sprak") or "nb")
+
+
+def _avvis(exc: UgyldigSak | RegelFeil) -> Avvisning:
+    """A rejected case (422, its fields as the command line names them) or a failing rule
+    (500): the one translation of the library's errors into the service's answers."""
+    if isinstance(exc, UgyldigSak):
+        return Avvisning(422, fra_cli_felt(exc).feil)
+    return _regelfeil(exc)
+
+
+def _vurder(sak: _Sak) -> Assessment:
     try:
-        return assess(tekst, on=dato, regler=bok, grenser=oppsett.grenser)
-    except UgyldigSak as exc:
-        raise Avvisning(422, fra_cli_felt(exc).feil) from None
-    except RegelFeil as exc:
-        raise _regelfeil(exc) from None
+        return assess(sak.kropp, on=sak.q["dato"], regler=sak.bok, grenser=sak.oppsett.grenser)
+    except (UgyldigSak, RegelFeil) as exc:
+        raise _avvis(exc) from None
 
 
 # --- POST /vurder ---------------------------------------------------------------------------
@@ -158,18 +185,15 @@ def _vurder(tekst: bytes, dato: str | None, bok: Regelbok, oppsett: Oppsett) -> 
 
 async def vurder(request: Request) -> Response:
     """One case (the contract's JSON) assessed: what ``vurder --format json`` prints."""
-    bok, oppsett = _tilstand(request)
-    kropp, q = await _vurder_kropp(request, VURDER)
-    format_, mediatype = _format(VURDER, q["format"])
-    sprak = q["sprak"] or "nb"
+    sak = await _les_sak(request, VURDER)
 
     def arbeid() -> str:
-        vurdering = _vurder(kropp, q["dato"], bok, oppsett)
-        if format_ == "tekst":
-            return vurdering.explain(sprak) + "\n"
+        vurdering = _vurder(sak)
+        if sak.format == "tekst":
+            return vurdering.explain(sak.sprak) + "\n"
         return vurdering.to_json(indent=2) + "\n"
 
-    return Response(await _i_trad(request, arbeid), media_type=mediatype)
+    return Response(await _i_trad(request, arbeid), media_type=sak.mediatype)
 
 
 # --- POST /vedtaksbrev ----------------------------------------------------------------------
@@ -177,16 +201,13 @@ async def vurder(request: Request) -> Response:
 
 async def vedtaksbrev(request: Request) -> Response:
     """The decision letter for one case, as ``vurder --format vedtaksbrev[-html]`` writes it."""
-    bok, oppsett = _tilstand(request)
-    kropp, q = await _vurder_kropp(request, VEDTAKSBREV)
-    format_, mediatype = _format(VEDTAKSBREV, q["format"])
-    sprak = q["sprak"] or "nb"
+    sak = await _les_sak(request, VEDTAKSBREV)
 
     def arbeid() -> str:
-        brev = _vurder(kropp, q["dato"], bok, oppsett).vedtaksbrev(sprak)
-        return str(brev.html() if format_ == "html" else brev.tekst())
+        brev = _vurder(sak).vedtaksbrev(sak.sprak)
+        return str(brev.html() if sak.format == "html" else brev.tekst())
 
-    return Response(await _i_trad(request, arbeid), media_type=mediatype)
+    return Response(await _i_trad(request, arbeid), media_type=sak.mediatype)
 
 
 # --- POST /soknad ---------------------------------------------------------------------------
@@ -194,27 +215,21 @@ async def vedtaksbrev(request: Request) -> Response:
 
 async def soknad(request: Request) -> Response:
     """NAV's application (soknad.json) assessed, with where each value came from."""
-    bok, oppsett = _tilstand(request)
-    kropp, q = await _vurder_kropp(request, SOKNAD)
-    format_, mediatype = _format(SOKNAD, q["format"])
-    sprak = q["sprak"] or "nb"
+    sak = await _les_sak(request, SOKNAD)
+    dato, grenser = sak.q["dato"], sak.oppsett.grenser
 
     def arbeid() -> str:
         try:
-            if format_ == "sak":
-                return json_tekst(fra_soknad(kropp, q["dato"], grenser=oppsett.grenser).sak)
-            resultat, vurdering = vurder_soknad(
-                kropp, q["dato"], regler=bok, grenser=oppsett.grenser
-            )
-        except UgyldigSak as exc:
-            raise Avvisning(422, fra_cli_felt(exc).feil) from None
-        except RegelFeil as exc:
-            raise _regelfeil(exc) from None
-        if format_ == "tekst":
-            return f"{vurdering.explain(sprak)}\n\n{resultat.tekst(sprak)}\n"
+            if sak.format == "sak":
+                return json_tekst(fra_soknad(sak.kropp, dato, grenser=grenser).sak)
+            resultat, vurdering = vurder_soknad(sak.kropp, dato, regler=sak.bok, grenser=grenser)
+        except (UgyldigSak, RegelFeil) as exc:
+            raise _avvis(exc) from None
+        if sak.format == "tekst":
+            return f"{vurdering.explain(sak.sprak)}\n\n{resultat.tekst(sak.sprak)}\n"
         return json_tekst({**vurdering.to_dict(), "soknad": resultat.to_dict()})
 
-    return Response(await _i_trad(request, arbeid), media_type=mediatype)
+    return Response(await _i_trad(request, arbeid), media_type=sak.mediatype)
 
 
 # --- POST /vurder/batch ---------------------------------------------------------------------
@@ -244,29 +259,31 @@ def _saker(kropp: bytes, oppsett: Oppsett) -> tuple[list[Any], list[int]]:
 
 async def vurder_batch(request: Request) -> Response:
     """JSON Lines in, JSON Lines out (streamed as each case is assessed), as ``vurder --batch``."""
-    bok, oppsett = _tilstand(request)
-    q = _sporring(request, VURDER_BATCH)
-    krev_innholdstype(request, JSONL)
-    kropp = await les_kropp(request, oppsett.byte_saker, "byte_saker", oppsett.mottak)
-    saker, numre = _saker(kropp, oppsett)
+    sak = await _les_sak(request, VURDER_BATCH)
+    saker, numre = _saker(sak.kropp, sak.oppsett)
     try:
         resultater = assess_many(
-            saker, processes=1, on=q["dato"], regler=bok, resultat="json", grenser=oppsett.grenser
+            saker,
+            processes=1,
+            on=sak.q["dato"],
+            regler=sak.bok,
+            resultat="json",
+            grenser=sak.oppsett.grenser,
         )
     except UgyldigSak as exc:
-        raise Avvisning(422, fra_cli_felt(exc).feil) from None
+        raise _avvis(exc) from None
     slutt = object()
     trader = _trader(request)
 
     async def linjer() -> AsyncIterator[str]:
         while True:
             try:
-                with anyio.fail_after(oppsett.tidsgrense):
+                with anyio.fail_after(sak.oppsett.tidsgrense):
                     svar = await anyio.to_thread.run_sync(
                         next, resultater, slutt, abandon_on_cancel=True, limiter=trader
                     )
             except TimeoutError:  # the stream has begun: the last line says why it ends
-                feil = tidsavbrudd(oppsett.tidsgrense).feil
+                feil = tidsavbrudd(sak.oppsett.tidsgrense).feil
                 yield json.dumps({"feil": [f.to_dict() for f in feil]}, ensure_ascii=False) + "\n"
                 return
             if svar is slutt:
@@ -281,30 +298,24 @@ async def vurder_batch(request: Request) -> Response:
 
 async def tilsyn(request: Request) -> Response:
     """The supervision report over a caseload (JSON Lines), as ``tilsyn SAKER.jsonl``."""
-    bok, oppsett = _tilstand(request)
-    q = _sporring(request, TILSYN)
-    format_, mediatype = _format(TILSYN, q["format"])
-    sprak = q["sprak"] or "nb"
-    krev_innholdstype(request, JSONL)
-    kropp = await les_kropp(request, oppsett.byte_saker, "byte_saker", oppsett.mottak)
+    sak = await _les_sak(request, TILSYN)
+    dato = sak.q["dato"] or date.today().isoformat()
 
     def arbeid() -> str:
-        saker, _ = _saker(kropp, oppsett)
+        saker, _ = _saker(sak.kropp, sak.oppsett)
         try:
-            r = rapport(saker, q["dato"] or date.today().isoformat(), processes=1, regler=bok)
-        except UgyldigSak as exc:
-            raise Avvisning(422, fra_cli_felt(exc).feil) from None
-        except RegelFeil as exc:
-            raise _regelfeil(exc) from None
-        if format_ == "html":
-            return r.html(sprak)
-        if format_ == "csv":
-            return r.csv(sprak)
-        if format_ == "tekst":
-            return r.tekst(sprak) + "\n"
-        return r.to_json(sprak)
+            r = rapport(saker, dato, processes=1, regler=sak.bok)
+        except (UgyldigSak, RegelFeil) as exc:
+            raise _avvis(exc) from None
+        if sak.format == "html":
+            return r.html(sak.sprak)
+        if sak.format == "csv":
+            return r.csv(sak.sprak)
+        if sak.format == "tekst":
+            return r.tekst(sak.sprak) + "\n"
+        return r.to_json(sak.sprak)
 
-    return Response(await _i_trad(request, arbeid), media_type=mediatype)
+    return Response(await _i_trad(request, arbeid), media_type=sak.mediatype)
 
 
 # --- GET /regler, /helse, /skjema/sak.json, /openapi.json ------------------------------------

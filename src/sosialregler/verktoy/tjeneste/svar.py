@@ -28,7 +28,6 @@ T = TypeVar("T")
 JSON = "application/json"
 #: JSON Lines as senders name it; the service answers with the first.
 JSONL = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines")
-SPRAK = ("nb", "nn", "en")
 #: Seconds a client is asked to wait after a 503 (``Retry-After``).
 VENT = 5
 

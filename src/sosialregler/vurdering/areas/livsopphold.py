@@ -1,21 +1,21 @@
-"""§ 18 utmåling: the guideline amount, line by line (the one part of § 18 that is arithmetic).
+"""§ 18 utmåling: the guideline amount, line by line.
 
 The amount is the household's guideline rates on the assessment date (state or municipal,
 with the row's date and source), plus housing costs, plus the other necessary monthly expenses
-the case lists, minus income that counts, never below 0. Nothing about *whether* a line counts
-is decided here: the rules decide it item by item (``gjelder = "inntekt"``, ``"boutgift"``,
-``"utgift"``, ``"rettighet"`` in ``rules/stl-18-livsopphold.toml``), so every line is explained
-with its own legal reference. This module only adds up what the rules let through:
+the case lists, minus income that counts, never below 0. The law of it is in the rule file
+(``rules/stl-18-livsopphold.toml``): *whether* an item counts is decided item by item by rules
+(``gjelder = "inntekt"``, ``"boutgift"``, ``"utgift"``, ``"rettighet"``); *what* it adds to
+which total is the calculation rule's sums over items (``[[regel.sum]]``: actual cost or the
+accepted amount, monthly or one-off, income that counts or not); the arithmetic on the totals
+is its steps (``[[regel.verdi]]``). This module is what the rule language cannot say:
 
-* income counts or not by its rule (barnetrygd, children's earnings, foreign child benefit);
-* a housing cost goes in at actual cost unless the caseworker recorded it as not reasonable,
-  in which case the accepted amount they gave goes in instead (whether unassessed costs are
-  reasonable is a criterion of the claim, put to the caseworker once: ``skjonn``);
-* a one-off expense is shown as its own line but kept out of the *monthly* amount;
-* assets and economic rights are lines of their own with no effect on the amount: using assets
-  first and asserting rights are the caseworker's decisions, never folded in silently.
-
-Every number comes from the case or a rate table; the only arithmetic is addition.
+* the case's items as facts, and what an absent list means (``_boutgifter``, ``_inntekter``);
+* the lines of the explanation, one per item, built from what the sums say each item added;
+* the rate lookup by household column and child age band (``_satser``, see why there);
+* assets and economic rights as lines of their own with no effect on the amount: using assets
+  first and asserting rights are the caseworker's decisions, never folded in silently;
+* the month of a one-off claim and the whole months the assets cover (calendar and whole-number
+  arithmetic the language does not have).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from ...inndata.facts import Sak
 from ...inndata.ukjent import Ukjent
 from ...lov import outcome
 from ...lov.rates import SatsOppslag
+from ...lov.rulebook.mellomregning import Element, Summert, summer
 from ...lov.rulebook.model import Regel
 from ...lov.tree import LatNode, Node, bygget
 from ..engine import Kontekst, Merknad, Vurdert
@@ -54,16 +55,18 @@ SATSPOST = {
     "samboer_enkeltvis": "sats_samboer_enkeltvis",
     "bofellesskap": "sats_bofellesskap",
 }
-INNTEKTSREGEL = "stl-18-inntekt-medregnes"
-BOUTGIFTSREGEL = "stl-18-boutgift-rimelig"
-UTGIFTSREGEL = "stl-18-andre-nodvendige-utgifter"
 RETTIGHETSREGEL = "stl-18-1-rettighet"
 FORMUESREGEL = "stl-18-1-formue"
 ENGANGSREGEL = "stl-18-1-engangsbehov"
-#: The steps of the arithmetic stated in the calculation rule (``[[regel.verdi]]``), which the
-#: code below reads by name: the loader refuses a rules folder whose § 18 rule leaves one out.
+#: The sums and steps stated in the calculation rule (``[[regel.sum]]``, ``[[regel.verdi]]``),
+#: which the code below reads by name: the loader refuses a § 18 rule that leaves one out.
 VERDIER = (
-    "livsopphold.udekket_behov",
+    "livsopphold.boutgifter",  # sums over items ([[regel.sum]])
+    "livsopphold.andre_utgifter",
+    "livsopphold.engangsutgifter",
+    "livsopphold.inntekt_medregnet",
+    "livsopphold.inntekt_ikke_medregnet",
+    "livsopphold.udekket_behov",  # steps ([[regel.verdi]])
     "livsopphold.belop_per_maned",
     "livsopphold.engangsstonad",
     "livsopphold.behov_dekket_av_inntekt",
@@ -428,16 +431,35 @@ def _kilde(oppslag: SatsOppslag) -> str:
 class _Regnskap:
     """The lines, the rule nodes behind them and what is missing, as the calculation goes."""
 
-    def __init__(self) -> None:
+    def __init__(self, regel: Regel) -> None:
+        self.regel = regel
+        self.summene = {s.navn: s for s in regel.summer}
         self.linjer: list[Linje] = []
         self.noder: list[Node | LatNode] = []  # lazy from the compiled engine
         self.mangler: list[str] = []
 
-    def vurder(self, ktx: Kontekst, fakta: Mapping[str, Any], regel: str, sti: str) -> Vurdert:
+    def vurder(
+        self, ktx: Kontekst, fakta: Mapping[str, Any], regel: str, sti: str
+    ) -> tuple[Vurdert, Element]:
         """Evaluate an item rule for one item; the node gets an id naming the item."""
-        vurdert = ktx.for_element(fakta).vurder(regel, f"{regel}[{sti}]")
+        elementets = ktx.for_element(fakta)
+        vurdert = elementets.vurder(regel, f"{regel}[{sti}]")
         self.noder.append(vurdert.node)
-        return vurdert
+        return vurdert, Element(vurdert.utfall, vurdert.mangler, elementets.fakta, sti, regel)
+
+    def elementer(
+        self, ktx: Kontekst, sum_: str, fakta: list[Mapping[str, Any]], liste: str
+    ) -> list[tuple[Vurdert, Element]]:
+        """Each item of ``liste`` evaluated by the item rule the rule file's sum ``sum_`` names
+        (one rule decides one kind of item in a calculation; the loader holds to it)."""
+        regel = self.summene[sum_].regel
+        return [self.vurder(ktx, f, regel, f"{liste}[{i}]") for i, f in enumerate(fakta)]
+
+    def summer(self, navn: str, vurderte: list[tuple[Vurdert, Element]]) -> Summert:
+        """The rule's sum ``navn`` over the items as their rules decided them."""
+        summert = summer(self.regel, self.summene[navn], [e for _, e in vurderte])
+        self.mangler.extend(summert.mangler)
+        return summert
 
 
 def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
@@ -446,7 +468,10 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     regelbok = ktx.regelbok
     tabell = regelbok.livsoppholdssatser()
     oppslag = tabell.oppslag(dato)
-    r = _Regnskap()
+    regel = regelbok.beregningsregel("livsopphold", dato)
+    if regel is None:  # the contract refuses dates before the Act; a rules folder must not
+        raise RegelFeil("ingen beregningsregel for livsopphold er i kraft", regel=None)
+    r = _Regnskap(regel)
 
     if oppslag.utdatert or oppslag.usikker:
         ktx.merknader.append(
@@ -467,9 +492,6 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
 
     mangler_t = tuple(dict.fromkeys(r.mangler))
     fra, til = _maned(dato)
-    regel = regelbok.beregningsregel("livsopphold", dato)
-    if regel is None:  # the contract refuses dates before the Act; a rules folder must not
-        raise RegelFeil("ingen beregningsregel for livsopphold er i kraft", regel=None)
     steg = _mellomregninger(
         ktx,
         regel,
@@ -601,7 +623,15 @@ def _maned(dato: date) -> tuple[date, date]:
 
 
 def _satser(sak: Sak, ktx: Kontekst, oppslag: SatsOppslag, r: _Regnskap) -> Decimal:
-    """The rate for the adults and one per child by age band on the date."""
+    """The rate for the adults and one per child by age band on the date, one line each.
+
+    Code, not a rule, because it reads the rate table: the row in force on the date (state or
+    the municipality's, with its source, date and verification flags) is picked by ``rates.py``,
+    and the column and band are looked up in it; the rule language has no table values. The
+    rates themselves, the bands and the household columns are data (``rules/satser``); what
+    stays here is which column a household type takes (``SATSKOLONNE``, with its source in
+    stl-18-utmaling) and the line per person.
+    """
     kilde, gyldig_fra = _kilde(oppslag), oppslag.rad.gyldig_fra
     husstand = ktx.fakta["husstand.type"]
     sum_ = NULL
@@ -647,125 +677,88 @@ def _satser(sak: Sak, ktx: Kontekst, oppslag: SatsOppslag, r: _Regnskap) -> Deci
 
 
 def _boutgifter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> Decimal | Ukjent:
-    """Housing costs at actual cost, or the accepted amount where the cost is not reasonable."""
+    """Housing costs, one line each: what each adds is the rule's (``livsopphold.boutgifter``,
+    ``[[regel.sum]]``); an absent list leaves the amount undetermined."""
     if sak.boutgifter is None:
         r.mangler.append("boutgifter")
         return Ukjent(("boutgifter",))
-    sum_ = NULL
-    for i, utgift in enumerate(sak.boutgifter):
-        node = r.vurder(ktx, _boutgiftsfakta(sak, i), BOUTGIFTSREGEL, f"boutgifter[{i}]")
-        post, faktisk = f"boutgift_{utgift.type}", utgift.belop_per_maned
-        regel = node.avgjort_av or BOUTGIFTSREGEL
-        godtatt: Decimal | None = None
-        if node.utfall is outcome.OPPFYLT:
-            godtatt = faktisk
-        elif node.utfall is outcome.IKKE_OPPFYLT and utgift.godkjent_belop_per_maned is not None:
-            godtatt = utgift.godkjent_belop_per_maned
-        elif node.utfall is outcome.IKKE_OPPFYLT:
-            r.mangler.append(f"boutgifter[{i}].godkjent_belop_per_maned")
-        else:
-            r.mangler.extend(node.mangler or (f"boutgifter[{i}]",))
+    fakta = [_boutgiftsfakta(sak, i) for i in range(len(sak.boutgifter))]
+    vurderte = r.elementer(ktx, "livsopphold.boutgifter", fakta, "boutgifter")
+    summert = r.summer("livsopphold.boutgifter", vurderte)
+    for utgift, (node, element), godtatt in zip(
+        sak.boutgifter, vurderte, summert.bidrag, strict=True
+    ):
+        faktisk = utgift.belop_per_maned
         r.linjer.append(
             Linje(
-                post,
+                f"boutgift_{utgift.type}",
                 godtatt if godtatt is not None else NULL,
                 OPPGITT,
                 grunnlag=faktisk if godtatt != faktisk else None,
-                regel=regel,
+                regel=node.avgjort_av or element.regel,
                 node_id=node.id,
             )
         )
-        sum_ += godtatt or NULL
-    return sum_
+    return summert.total
 
 
 def _andre_utgifter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> tuple[Decimal, Decimal]:
-    """Other necessary expenses the case lists: monthly ones into the amount, one-offs apart.
+    """Other necessary expenses the case lists, one line each: the monthly and the one-off
+    totals are the rule's sums (``livsopphold.andre_utgifter``, ``livsopphold.engangsutgifter``).
 
     An absent list adds nothing: these are expenses *the case lists* on top of the guideline
     amount, which the contract defines without them.
     """
-    per_maned, engangs = NULL, NULL
-    for i, utgift in enumerate(sak.andre_utgifter or ()):
-        node = r.vurder(ktx, _utgiftsfakta(sak, i), UTGIFTSREGEL, f"andre_utgifter[{i}]")
-        regel = node.avgjort_av or UTGIFTSREGEL
-        if node.utfall is outcome.OPPFYLT:
-            per_maned += utgift.belop
-            linje = Linje(
-                f"utgift_{utgift.type}",
-                utgift.belop,
-                OPPGITT,
-                person=utgift.person,
-                regel=regel,
-                node_id=node.id,
-            )
-        elif node.utfall is outcome.IKKE_OPPFYLT:
-            engangs += utgift.belop
-            linje = Linje(
-                f"engangsutgift_{utgift.type}",
-                NULL,
-                OPPGITT,
-                person=utgift.person,
-                grunnlag=utgift.belop,
-                regel=regel,
-                node_id=node.id,
-            )
-        elif node.utfall is outcome.SKJONN:  # e.g. debt: kept out, the claim asks
-            linje = Linje(
-                f"utgift_{utgift.type}",
-                NULL,
-                OPPGITT,
-                person=utgift.person,
-                grunnlag=utgift.belop,
-                regel=regel,
-                node_id=node.id,
-            )
-        else:
-            r.mangler.extend(node.mangler or (f"andre_utgifter[{i}]",))
-            linje = Linje(
-                f"utgift_{utgift.type}",
-                NULL,
-                OPPGITT,
-                person=utgift.person,
-                grunnlag=utgift.belop,
-                regel=regel,
-                node_id=node.id,
-            )
-        r.linjer.append(linje)
-    return per_maned, engangs
-
-
-def _inntekter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> tuple[Decimal | Ukjent, Decimal]:
-    """Each income line counted or not by its rule; undetermined lines hold the amount back."""
-    if sak.inntekter is None:
-        r.mangler.append("inntekter")
-        return Ukjent(("inntekter",)), NULL
-    medregnet, ikke_medregnet = NULL, NULL
-    for i, inntekt in enumerate(sak.inntekter):
-        fakta = _inntektsfakta(sak, i, ktx.dato)
-        node = r.vurder(ktx, fakta, INNTEKTSREGEL, f"inntekter[{i}]")
-        belop = inntekt.belop_per_maned
-        talt: bool | None = None
-        if node.utfall is outcome.OPPFYLT:
-            medregnet += belop
-            talt = True
-        elif node.utfall is outcome.IKKE_OPPFYLT:
-            ikke_medregnet += belop
-            talt = False
-        else:
-            r.mangler.extend(node.mangler or (f"inntekter[{i}]",))
+    utgifter = sak.andre_utgifter or ()
+    fakta = [_utgiftsfakta(sak, i) for i in range(len(utgifter))]
+    vurderte = r.elementer(ktx, "livsopphold.andre_utgifter", fakta, "andre_utgifter")
+    per_maned = r.summer("livsopphold.andre_utgifter", vurderte)
+    engangs = r.summer("livsopphold.engangsutgifter", vurderte)
+    for utgift, (node, element), i_maned, som_engangs in zip(
+        utgifter, vurderte, per_maned.bidrag, engangs.bidrag, strict=True
+    ):
+        # A one-off (or debt, or undetermined) expense: its own line, not in the monthly amount.
         r.linjer.append(
             Linje(
-                f"inntekt_{inntekt.type}",
-                -belop if talt else NULL,
-                person=inntekt.person,
-                grunnlag=belop,
-                medregnet=talt,
-                regel=node.avgjort_av or INNTEKTSREGEL,
+                f"{'engangsutgift' if som_engangs is not None else 'utgift'}_{utgift.type}",
+                i_maned if i_maned is not None else NULL,
+                OPPGITT,
+                person=utgift.person,
+                grunnlag=None if i_maned is not None else utgift.belop,
+                regel=node.avgjort_av or element.regel,
                 node_id=node.id,
             )
         )
-    return medregnet, ikke_medregnet
+    return per_maned.total, engangs.total
+
+
+def _inntekter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> tuple[Decimal | Ukjent, Decimal]:
+    """Each income line counted or not by its rule, the totals the rule's sums
+    (``livsopphold.inntekt_medregnet``, ``…_ikke_medregnet``); undetermined lines hold the
+    amount back, and an absent list leaves it undetermined."""
+    if sak.inntekter is None:
+        r.mangler.append("inntekter")
+        return Ukjent(("inntekter",)), NULL
+    fakta = [_inntektsfakta(sak, i, ktx.dato) for i in range(len(sak.inntekter))]
+    vurderte = r.elementer(ktx, "livsopphold.inntekt_medregnet", fakta, "inntekter")
+    medregnet = r.summer("livsopphold.inntekt_medregnet", vurderte)
+    ikke_medregnet = r.summer("livsopphold.inntekt_ikke_medregnet", vurderte)
+    for inntekt, (node, element), med, uten in zip(
+        sak.inntekter, vurderte, medregnet.bidrag, ikke_medregnet.bidrag, strict=True
+    ):
+        talt = True if med is not None else False if uten is not None else None
+        r.linjer.append(
+            Linje(
+                f"inntekt_{inntekt.type}",
+                -med if med is not None else NULL,
+                person=inntekt.person,
+                grunnlag=inntekt.belop_per_maned,
+                medregnet=talt,
+                regel=node.avgjort_av or element.regel,
+                node_id=node.id,
+            )
+        )
+    return medregnet.total, ikke_medregnet.total
 
 
 def _formue(sak: Sak, r: _Regnskap) -> None:
@@ -787,7 +780,7 @@ def _formue(sak: Sak, r: _Regnskap) -> None:
 def _rettigheter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> None:
     """Economic rights: one line each, saying what must be applied for; no effect on the sum."""
     for i, rettighet in enumerate(sak.rettigheter or ()):
-        node = r.vurder(ktx, _rettighetsfakta(sak, i), RETTIGHETSREGEL, f"rettigheter[{i}]")
+        node, _ = r.vurder(ktx, _rettighetsfakta(sak, i), RETTIGHETSREGEL, f"rettigheter[{i}]")
         r.linjer.append(
             Linje(
                 f"rettighet_{rettighet.type}",

@@ -104,10 +104,8 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     utdata = []
     for indeks, radgivning in enumerate(sak.radgivning or ()):
         fakta = radgivningsfakta(sak, radgivning, indeks)
-        node = (
-            ktx.for_element(fakta)
-            .evaluer_regel(RADGIVNINGSREGEL)
-            .med(id=f"{RADGIVNINGSREGEL}[radgivning[{indeks}]]")
+        node = ktx.for_element(fakta).vurder(
+            RADGIVNINGSREGEL, f"{RADGIVNINGSREGEL}[radgivning[{indeks}]]"
         )
         noder.append(node)
         per_rad[f"{radgivning.type} {radgivning.dato.isoformat()} (radgivning[{indeks}])"] = [node]
@@ -130,12 +128,12 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         )
     sammendrag = oppsummer(per_rad, "radgivningene")
     regel = ktx.regelbok.beregningsregel("radgivning", ktx.dato)
-    node = beregningsnode(regel, "radgivning-vurdering", noder, sammendrag)
+    tre, mangler = beregningsnode(ktx, regel, "radgivning-vurdering", noder, sammendrag)
     return Beregning(
         linjer=tuple(linjer),
-        node=node,
+        node=tre,
         fakta=sammendrag,
-        mangler=node.mangler,
+        mangler=mangler,
         utdata={"radgivningsvurdering": utdata},
         enhet="per_radgivning",
     )

@@ -248,10 +248,8 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
             ktx.fakta.get("livsopphold.boutgifter"),
             ktx.fakta.get("livsopphold.inntekt_medregnet"),
         )
-        node = (
-            ktx.for_element(fakta)
-            .evaluer_regel(REDUKSJONSREGEL)
-            .med(id=f"{REDUKSJONSREGEL}[reduksjoner[{indeks}]]")
+        node = ktx.for_element(fakta).vurder(
+            REDUKSJONSREGEL, f"{REDUKSJONSREGEL}[reduksjoner[{indeks}]]"
         )
         noder.append(node)
         navn = f"{reduksjon.vilkar} {reduksjon.dato.isoformat()}"
@@ -282,12 +280,12 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         )
     sammendrag = oppsummer(per_reduksjon, "reduksjonene")
     regel = ktx.regelbok.beregningsregel("reduksjon", ktx.dato)
-    node = beregningsnode(regel, "reduksjon-vurdering", noder, sammendrag)
+    tre, mangler = beregningsnode(ktx, regel, "reduksjon-vurdering", noder, sammendrag)
     return Beregning(
         linjer=tuple(linjer),
-        node=node,
+        node=tre,
         fakta=sammendrag,
-        mangler=node.mangler,
+        mangler=mangler,
         utdata={"reduksjonsvurdering": utdata},
         enhet="per_reduksjon",
     )

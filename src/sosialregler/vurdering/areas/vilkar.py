@@ -30,8 +30,8 @@ from ...inndata.ukjent import Ukjent
 from ...lov import outcome
 from ...lov.outcome import Utfall
 from ...lov.rulebook.model import Regel
-from ...lov.tree import Node
-from ..engine import Kontekst
+from ...lov.tree import LatNode, Node, bygget
+from ..engine import Kontekst, Vurdert
 from ..faktainfo import FaktaInfo
 from ..grunnfakta import person_alder
 from .base import Beregning, Linje
@@ -345,8 +345,8 @@ def vilkarsfakta(vilkar: Vilkar, indeks: int) -> dict[str, Any]:
 def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     """Assess each condition, and read the § 18 outcome for § 20 a."""
     linjer: list[Linje] = []
-    noder: list[Node] = []
-    per_vilkar: dict[str, list[Node]] = {}  # lawfulness only: the warning is not part of it
+    noder: list[Vurdert] = []
+    per_vilkar: dict[str, list[Vurdert]] = {}  # lawfulness only: the warning is not part of it
     uten_varsel: list[str] = []
     varsel_ikke_oppgitt: list[str] = []
     utdata: list[dict[str, Any]] = []
@@ -360,7 +360,7 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
             "type": vilkar.type,
         }
         for regel_id in regler:
-            node = elementktx.evaluer_regel(regel_id).med(id=f"{regel_id}[vilkar[{indeks}]]")
+            node = elementktx.vurder(regel_id, f"{regel_id}[vilkar[{indeks}]]")
             noder.append(node)
             if regel_id == VILKARSREGEL:
                 per_vilkar.setdefault(vilkar.id, []).append(node)
@@ -384,18 +384,18 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         "aktivitetsplikt.livsopphold_utfall": livsopphold_utfall(ktx),
     }
     regel = ktx.regelbok.beregningsregel("vilkar", ktx.dato)
-    node = beregningsnode(regel, "vilkar-vurdering", noder, sammendrag)
+    tre, mangler = beregningsnode(ktx, regel, "vilkar-vurdering", noder, sammendrag)
     return Beregning(
         linjer=tuple(linjer),
-        node=node,
+        node=tre,
         fakta=fakta,
-        mangler=node.mangler,
+        mangler=mangler,
         utdata={"vilkarsvurdering": utdata},
         enhet="per_vilkar",
     )
 
 
-def oppsummer(per_element: Mapping[str, Sequence[Node]], prefiks: str) -> dict[str, Any]:
+def oppsummer(per_element: Mapping[str, Sequence[Vurdert]], prefiks: str) -> dict[str, Any]:
     """Summary facts over items, so a case-level rule gets exactly their conjunction.
 
     ``<prefiks>.ikke_oppfylt`` and ``.skjonn`` list the items with that outcome in any of their
@@ -417,33 +417,49 @@ def oppsummer(per_element: Mapping[str, Sequence[Node]], prefiks: str) -> dict[s
     }
 
 
-def _har(noder: Sequence[Node], utfall: Utfall) -> bool:
+def _har(noder: Sequence[Vurdert], utfall: Utfall) -> bool:
     return any(n.utfall is utfall for n in noder)
 
 
 def beregningsnode(
-    regel: Regel | None, reserve_id: str, noder: Sequence[Node], sammendrag: Mapping[str, Any]
-) -> Node:
-    """The calculation's node: the items' nodes under it, and what they leave open.
+    ktx: Kontekst,
+    regel: Regel | None,
+    reserve_id: str,
+    vurderte: Sequence[Vurdert],
+    sammendrag: Mapping[str, Any],
+) -> tuple[Node | LatNode, tuple[str, ...]]:
+    """The calculation's node (the items' nodes under it) and what it leaves missing.
 
     Its outcome is the least settled among the items (uavklart, then skjonn, then
     ikke_oppfylt, else oppfylt), not their conjunction: the decision is the main rule's, and
     this node must stay open while any item has a question, so the explanation lists every
     item's questions even when another item already fails.
+
+    The items come as ``Vurdert`` (outcome now, node when read), and the node is built when
+    the tree is read (``Kontekst.lat``): built at once from the compiled engine's trace, the
+    items' nodes were a sixth of what a kept family with conditions held (issue 17).
     """
-    utfall = outcome.minst_avklart(n.utfall for n in noder)
-    mangler = tuple(
-        dict.fromkeys(m for n in noder if n.utfall is outcome.UAVKLART for m in n.mangler)
+    utfall = outcome.minst_avklart(v.utfall for v in vurderte)
+    mangler = (
+        tuple(dict.fromkeys(m for v in vurderte if v.utfall is outcome.UAVKLART for m in v.mangler))
+        if utfall is outcome.UAVKLART
+        else ()
     )
-    return Node(
-        regel.id if regel else reserve_id,
-        utfall,
-        regel=regel.info if regel else None,
-        fakta=dict(sammendrag),
-        barn=tuple(noder),
-        mangler=mangler if utfall is outcome.UAVKLART else (),
-        rolle="beregning",
-    )
+    fakta = dict(sammendrag)
+    barn = tuple(v.node for v in vurderte)
+
+    def bygg() -> Node:
+        return Node(
+            regel.id if regel else reserve_id,
+            utfall,
+            regel=regel.info if regel else None,
+            fakta=fakta,
+            barn=tuple(map(bygget, barn)),
+            mangler=mangler,
+            rolle="beregning",
+        )
+
+    return ktx.lat(bygg), mangler
 
 
 def livsopphold_utfall(ktx: Kontekst) -> str | Ukjent:

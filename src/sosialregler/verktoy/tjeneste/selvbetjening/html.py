@@ -14,12 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
+from ....lov.sprak import SPRAK
 from ....utdata.side import e
 from ....utdata.vedtaksbrev import format as fmt
 from ....utdata.vedtaksbrev.tekster import RADER, TYPER
 from . import skjema as sk
 from .estimat import Estimat, Linje
-from .tekster import FEIL, SOKNADSLENKE, SPRAK, SPRAKNAVN, TEKSTER
+from .tekster import FEIL, SOKNADSLENKE, SPRAKNAVN, TEKSTER
 
 #: The page's style sheet, relative to the page (so the routes can be mounted anywhere).
 STILARK = "statisk/selvbetjening.css"

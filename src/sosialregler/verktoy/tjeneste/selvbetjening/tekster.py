@@ -27,8 +27,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-SPRAK: tuple[str, ...] = ("nb", "nn", "en")
-
 #: Where a person applies (NAV's page on financial assistance, in every language).
 SOKNADSLENKE = "https://www.nav.no/okonomisk-sosialhjelp"
 
