@@ -19,6 +19,12 @@ memory is its own. Each time is the best of ``--gjentak`` runs (3). Measured:
   own file written beforehand. A worker is started by fork and exec, so its peak can include
   the main process's size at the moment it was started. Flat memory means the peak does not
   grow with the number of households; only then is the time extrapolated to 10 million.
+* ``motorer`` (``--motorer``, or alone with ``--bare-motorer``): the same file through both
+  engines of a run, alternated in one script, one process each: ``persak`` (every row through
+  ``api.assess``) and ``kolonne`` (``populasjon.kolonne``: the area calculations per row, the
+  area rules compiled to numpy over the batch; rows it cannot decide exactly through the
+  per-case path): CPU time per household, the ratio, and the share decided columnar. With
+  ``--kurve-motor kolonne`` the memory curve is measured on the columnar engine.
 
 Each evaluated row goes through the per-case path (``api.assess``), so the speed is the
 per-case speed plus the Arrow plumbing; the issue's goal (100 000 households in 1 s on one
@@ -64,7 +70,9 @@ def _forste(sti: str, antall: int) -> str:
     return fil
 
 
-def _en(sti: str, antall: int, maling: str, prosesser: int) -> dict[str, Any]:
+def _en(
+    sti: str, antall: int, maling: str, prosesser: int, motor: str = "persak"
+) -> dict[str, Any]:
     """One measurement in this (fresh) interpreter."""
 
     from sosialregler.verktoy.populasjon import kilde, vurder_batcher
@@ -82,16 +90,19 @@ def _en(sti: str, antall: int, maling: str, prosesser: int) -> dict[str, Any]:
         trinn = _stadier(fil)
         rader = int(trinn.pop("rader"))
     elif maling == "kurve":
-        kurve = _kurve(fil)
+        kurve = _kurve(fil, motor)
         rader = kurve[-1][0] if kurve else 0
         trinn = {"kurve": kurve}
     elif maling == "evaluate":
-        for b in vurder_batcher(fil, dato=DATO, prosesser=prosesser):
+        for b in vurder_batcher(fil, dato=DATO, prosesser=prosesser, motor=motor):
             rader += b.num_rows
     else:
         with tempfile.TemporaryDirectory() as mappe:
-            resultat = simuler(fil, dato=DATO, prosesser=prosesser, ut=Path(mappe) / "r.parquet")
+            resultat = simuler(
+                fil, dato=DATO, prosesser=prosesser, ut=Path(mappe) / "r.parquet", motor=motor
+            )
             rader = resultat.totaler.rader
+            trinn = {"motor_rader": dict(resultat.totaler.motor)}
     tid = time.perf_counter() - start
     barn = resource.getrusage(resource.RUSAGE_CHILDREN)
     selv = resource.getrusage(resource.RUSAGE_SELF)
@@ -100,6 +111,7 @@ def _en(sti: str, antall: int, maling: str, prosesser: int) -> dict[str, Any]:
         "maling": maling,
         "antall": rader,
         "prosesser": prosesser,
+        "motor": motor,
         "sekunder": tid,
         "cpu_s": time.process_time() - cpu0 + barn.ru_utime + barn.ru_stime,
         "topp_mb": selv.ru_maxrss / 1024,
@@ -166,7 +178,7 @@ def _rss_mb() -> float:
         return int(fil.read().split()[1]) * resource.getpagesize() / 2**20
 
 
-def _kurve(fil: str) -> list[tuple[int, float]]:
+def _kurve(fil: str, motor: str = "persak") -> list[tuple[int, float]]:
     """One process, resident memory sampled every 12 batches while the run streams (rows
     done, MB): a curve that rises with the rows is a leak, a level one is flat memory."""
     import pyarrow.parquet as pq
@@ -177,7 +189,7 @@ def _kurve(fil: str) -> list[tuple[int, float]]:
     rader = 0
     with tempfile.TemporaryDirectory() as mappe:
         skriver = None
-        for i, b in enumerate(vurder_batcher(fil, dato=DATO), 1):
+        for i, b in enumerate(vurder_batcher(fil, dato=DATO, motor=motor), 1):
             rader += b.num_rows
             if skriver is None:
                 skriver = pq.ParquetWriter(Path(mappe) / "r.parquet", b.schema)
@@ -190,12 +202,28 @@ def _kurve(fil: str) -> list[tuple[int, float]]:
     return kurve
 
 
-def _kjor(sti: Path, antall: int, maling: str, prosesser: int = 1) -> dict[str, Any]:
+def _kjor(
+    sti: Path,
+    antall: int,
+    maling: str,
+    prosesser: int = 1,
+    motor: str = "persak",
+    gjentak: int | None = None,
+) -> dict[str, Any]:
     """The best of ``GJENTAK`` runs, each in a fresh interpreter (the machine may be shared)."""
     beste: dict[str, Any] | None = None
-    for _ in range(GJENTAK):
+    for _ in range(gjentak or GJENTAK):
         svar = subprocess.run(
-            [sys.executable, __file__, "--en", str(sti), str(antall), maling, str(prosesser)],
+            [
+                sys.executable,
+                __file__,
+                "--en",
+                str(sti),
+                str(antall),
+                maling,
+                str(prosesser),
+                motor,
+            ],
             capture_output=True,
             text=True,
             check=True,
@@ -220,11 +248,21 @@ def main() -> None:
     p.add_argument(
         "--bare-minne", action="store_true", help="bare minnekurven (ingen stadier, ingen fart)"
     )
-    p.add_argument("--en", nargs=4, help=argparse.SUPPRESS)
+    p.add_argument(
+        "--motorer", action="store_true", help="sammenlign motorene persak og kolonne også"
+    )
+    p.add_argument("--bare-motorer", action="store_true", help="bare sammenligningen av motorene")
+    p.add_argument(
+        "--kurve-motor",
+        choices=("persak", "kolonne"),
+        default="persak",
+        help="motoren minnekurven måles med (standard persak)",
+    )
+    p.add_argument("--en", nargs=5, help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.en:
-        sti, antall, maling, prosesser = args.en
-        print(json.dumps(_en(sti, int(antall), maling, int(prosesser))))
+        sti, antall, maling, prosesser, motor = args.en
+        print(json.dumps(_en(sti, int(antall), maling, int(prosesser), motor)))
         return
     from sosialregler.verktoy.populasjon.generator import skriv_populasjon
 
@@ -238,10 +276,15 @@ def main() -> None:
         skriv_populasjon(sti, n, fro=2026, andel_kanter=0.1, andel_feil=0.01, radgruppe=16_384)
         print(f"syntetisk befolkning: {n} husholdninger skrevet på {time.perf_counter() - t:.1f} s")
 
-        if not args.bare_minne:
-            _fart(sti, n, ut)
-        storrelser = [int(x) for x in args.minne.split(",")] if args.minne else [n // 4, n // 2, n]
-        _minnekurve(sti, storrelser, ut)
+        if args.motorer or args.bare_motorer:
+            _motorer(sti, n, ut)
+        if not args.bare_motorer:
+            if not args.bare_minne:
+                _fart(sti, n, ut)
+            storrelser = (
+                [int(x) for x in args.minne.split(",")] if args.minne else [n // 4, n // 2, n]
+            )
+            _minnekurve(sti, storrelser, ut, args.kurve_motor)
     if args.json:
         Path(args.json).write_text(json.dumps(ut, indent=2), encoding="utf-8")
 
@@ -282,10 +325,41 @@ def _fart(sti: Path, n: int, ut: dict[str, Any]) -> None:
     )
 
 
-def _minnekurve(sti: Path, storrelser: list[int], ut: dict[str, Any]) -> None:
+def _motorer(sti: Path, n: int, ut: dict[str, Any]) -> None:
+    """Both engines on the same file, alternated (best of ``GJENTAK`` each), one process."""
+    beste: dict[str, dict[str, Any]] = {}
+    for _ in range(GJENTAK):
+        for motor in ("persak", "kolonne"):
+            m = _kjor(sti, n, "write", 1, motor, gjentak=1)  # alternated: one at a time
+            if motor not in beste or m["cpu_s"] < beste[motor]["cpu_s"]:
+                beste[motor] = m
+    ut["motorer"] = beste
+    for motor, m in beste.items():
+        andel = ""
+        if m.get("motor_rader"):
+            kol = m["motor_rader"].get("kolonne", 0)
+            andel = f", avgjort kolonnevis {kol:,} av {m['antall']:,} ({kol / m['antall']:.1%})"
+        print(
+            f"motor {motor}: {1e6 * m['cpu_s'] / m['antall']:.0f} µs CPU per husholdning, "
+            f"{m['antall'] / m['sekunder']:,.0f} husholdninger/s veggtid ({m['sekunder']:.1f} s)"
+            f"{andel}"
+        )
+    forhold = beste["kolonne"]["cpu_s"] / beste["persak"]["cpu_s"]
+    ut["motorer_forhold_kolonne_mot_persak"] = forhold
+    per_hh = beste["kolonne"]["cpu_s"] / beste["kolonne"]["antall"]
+    print(
+        f"kolonne / persak, CPU-tid: {forhold:.2f}; mål {MAL:,} husholdninger på {MAL_S:.0f} s: "
+        f"kolonne {MAL * per_hh:.0f} s CPU ({MAL * per_hh / MAL_S:.0f}× over målet)"
+    )
+
+
+def _minnekurve(
+    sti: Path, storrelser: list[int], ut: dict[str, Any], motor: str = "persak"
+) -> None:
     """Peak memory at growing sizes (2 processes) and the resident memory sampled along one
-    one-process run of the largest; the 10-million estimate only if flat."""
-    k = _kjor(Path(_forste(str(sti), max(storrelser))), max(storrelser), "kurve")
+    one-process run of the largest (with ``motor``); the 10-million estimate only if flat."""
+    k = _kjor(Path(_forste(str(sti), max(storrelser))), max(storrelser), "kurve", 1, motor)
+    ut["kurve_motor"] = motor
     ut["kurve"] = k["kurve"]
     mb = [m for _, m in k["kurve"]]
     print(

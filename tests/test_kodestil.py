@@ -102,6 +102,8 @@ IMPORT_I_FUNKSJON = {
         "sosialregler.verktoy.populasjon.simulering",
     ): "optional extra «populasjon»",
     ("sosialregler.verktoy.populasjon.fordelt", "dask"): "optional extra «dask»",
+    ("sosialregler.lov.kompilator.kolonne", "numpy"): "optional extra «populasjon»",
+    ("sosialregler.verktoy.populasjon.kolonne", "numpy"): "optional extra «populasjon»",
     ("sosialregler.verktoy.populasjon.fordelt", "pandas"): "optional extra «dask» (Dask's frames)",
     ("sosialregler.verktoy.populasjon.fordelt", "pyarrow"): "optional extra «populasjon»",
     ("sosialregler.verktoy.populasjon.generator", "pyarrow"): "optional extra «populasjon»",

@@ -827,6 +827,12 @@ def _simuler_parser(under: Any) -> None:
     sm.add_argument("--format", choices=("tekst", "json"), default="tekst")
     sm.add_argument("--prosesser", type=int, metavar="N", help="prosesser (standard: auto)")
     sm.add_argument(
+        "--motor",
+        choices=("persak", "kolonne"),
+        default=None,
+        help="persak (standard) eller kolonne (reglene kompilert til numpy; samme rader)",
+    )
+    sm.add_argument(
         "--forklar",
         type=int,
         metavar="RAD",
@@ -943,6 +949,7 @@ def _simuler(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
             ut=args.ut,
             prosesser=_prosesser(args.prosesser, antall(args.saker)),
             fremdrift=None,
+            motor=args.motor,
         )
     except UgyldigSak as exc:
         return _avvis(exc.feil, format_, ut, err, KJORING_AVVIST)

@@ -4,5 +4,6 @@
 compiles them on first use, per rulebook and set of versions in force; ``spor`` is the trace a
 compiled evaluation keeps and rebuilds the interpreter's tree from; ``hjelpere`` is everything
 the generated text may call; ``motor`` chooses between this and the reference interpreter.
-``engine.Kontekst`` runs either.
+``engine.Kontekst`` runs either. ``kolonne`` writes the same validated rules a second time, as
+numpy code over a batch of households (population runs, issue 19).
 """

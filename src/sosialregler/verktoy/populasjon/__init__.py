@@ -12,9 +12,11 @@ assessment (and so its explanation) through the per-case path. ``totaler`` sums 
 ``sammenlign`` sets two rate tables against each other; ``lag_populasjon`` makes a synthetic
 population; ``fordelt.vurder_dask`` runs the same function on a Dask cluster.
 
-Every row is evaluated by the library's per-case path (``motor.PerSak``), so it is exact by
-construction; a columnar evaluator generated from the rulebook (issue 17) can take over through
-``motor.Motor`` without a second copy of the law. Needs the extra ``populasjon``
+Two engines give the same rows (``motor=``): ``persak`` (the default, ``motor.PerSak``) runs
+every row through the library's per-case path, exact by construction; ``kolonne``
+(``kolonne.Kolonne``) evaluates the area rules over the batch as numpy code generated from the
+rulebook (``lov.kompilator.kolonne``), never a second copy of the law, and leaves any row it
+cannot decide exactly to the per-case path. Needs the extra ``populasjon``
 (``pip install 'sosialregler[populasjon]'``: pyarrow, numpy).
 """
 

@@ -4,8 +4,8 @@
 and the rulebook, yield one output ``RecordBatch`` per input batch in the schema of
 ``skjema.utdata_skjema``. ``PerSak`` is exact by construction: every row is the library's own
 per-case path (``api.assess`` through ``batch.assess_many``, in worker processes when asked).
-A columnar evaluator generated from the rulebook (issue 17) plugs in here as another ``Motor``
-and is held to ``PerSak`` row for row by the tests; the law is never written a second time.
+The columnar evaluator generated from the rulebook (``kolonne.Kolonne``) is another ``Motor``,
+held to ``PerSak`` row for row by the tests; the law is never written a second time.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from ...lov.rulebook.book import Regelbok
 from ..batch import Avvist, assess_many
 from . import rad as radmodul
 from .kilde import Innbatch
-from .skjema import BELOP, utdata_skjema, utfallkolonne
+from .skjema import BELOP, PERSAK, utdata_skjema, utfallkolonne
 
 Fremdrift = bool | Callable[[int, int | None], Any] | None
 
@@ -93,8 +93,11 @@ class PerSak:
             yield bygg(b, [], omrader)
 
 
-def bygg(b: Innbatch, svar: list[Any], omrader: tuple[str, ...]) -> Any:
-    """The output batch of input batch ``b`` from its rows (a dict, or an ``Avvist``)."""
+def bygg(
+    b: Innbatch, svar: list[Any], omrader: tuple[str, ...], motor: list[str] | None = None
+) -> Any:
+    """The output batch of input batch ``b`` from its rows (a dict, or an ``Avvist``);
+    ``motor``: which path decided each row (None: all the per-case path)."""
     import pyarrow as pa
 
     rader: list[radmodul.Rad] = [
@@ -113,6 +116,7 @@ def bygg(b: Innbatch, svar: list[Any], omrader: tuple[str, ...]) -> Any:
         kolonner[kolonne] = [r["belop"].get(kolonne) for r in rader]
     for navn in ("merknader", "mangler", "feil", "intern_feil"):
         kolonner[navn] = [r[navn] for r in rader]
+    kolonner["motor"] = motor if motor is not None else [PERSAK] * n
     arrays = [pa.array(kolonner[f.name], type=f.type) for f in skjema if f.name in kolonner]
     if b.ekstra is not None:
         arrays.extend(b.ekstra.columns)

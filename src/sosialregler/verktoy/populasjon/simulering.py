@@ -40,6 +40,7 @@ def simuler(
     ut: Sti | None = None,
     prosesser: int = 1,
     fremdrift: Fremdrift = False,
+    motor: str | None = None,
 ) -> Simulering:
     """Run ``kilde`` with ``satser`` (A) and, if given, ``mot_satser`` (B); sum up; write A's
     rows (with B's § 18 outcome and amount beside them) to ``ut`` as Parquet."""
@@ -49,10 +50,16 @@ def simuler(
     bok_b = regelbok_for(regler, mot_satser) if mot_satser is not None else None
     total = antall(kilde)
     a = vurder_batcher(
-        kilde, dato=on, regler=bok_a, prosesser=prosesser, fremdrift=fremdrift, total=total
+        kilde,
+        dato=on,
+        regler=bok_a,
+        prosesser=prosesser,
+        fremdrift=fremdrift,
+        total=total,
+        motor=motor,
     )
     b = (
-        vurder_batcher(kilde, dato=on, regler=bok_b, prosesser=prosesser)
+        vurder_batcher(kilde, dato=on, regler=bok_b, prosesser=prosesser, motor=motor)
         if bok_b is not None
         else None
     )

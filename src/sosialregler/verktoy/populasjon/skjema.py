@@ -18,7 +18,9 @@ batch, every Dask partition and every Parquet row group has the same columns):
 - the amounts in ``BELOP`` as exact decimals (``decimal128(38, 8)``);
 - ``merknader`` (the flags' codes), ``mangler`` (per area, the facts an ``uavklart`` lacks);
 - ``feil`` (a rejected row: every problem as ``felt``, ``verdi`` as JSON text, ``melding``,
-  worded as the per-case contract words them; null for an assessed row) and ``intern_feil``.
+  worded as the per-case contract words them; null for an assessed row) and ``intern_feil``;
+- ``motor``: which path decided the row, ``kolonne`` (the rules compiled to numpy) or
+  ``persak`` (the per-case path); the same row either way.
 
 A generated columnar evaluator (issue 17) must produce exactly this schema: it is the seam.
 """
@@ -28,6 +30,10 @@ from __future__ import annotations
 from typing import Any
 
 from ...inndata.errors import Feil, UgyldigSak
+
+#: Which path decided a row (the output column ``motor``): the generated columnar code, or the
+#: per-case path (``motor.PerSak``; also every row the columnar code leaves to it).
+KOLONNE, PERSAK = "kolonne", "persak"
 
 #: The input column holding each case as contract JSON text.
 SAK = "sak"
@@ -80,6 +86,7 @@ def utdata_skjema(omrader: tuple[str, ...], ekstra: Any = None) -> Any:
             ),
         ),
         pa.field("intern_feil", pa.bool_(), nullable=False),
+        pa.field("motor", pa.string()),
     ]
     navn = {f.name for f in felter}
     if ekstra is not None:

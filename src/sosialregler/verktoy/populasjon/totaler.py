@@ -13,7 +13,7 @@ from typing import Any
 from attrs import Factory, define
 
 from .etiketter import merknadsnavn, omradenavn, utfallsnavn
-from .skjema import utfallkolonne
+from .skjema import KOLONNE, PERSAK, utfallkolonne
 
 #: The ``sak_id`` prefix of the households ``generator`` makes up: the text says when a run's
 #: population is synthetic, so no one reads its totals as real figures.
@@ -45,6 +45,8 @@ class Totaler:
     #: The areas' titles for the text (``[omrade] tittel``, nb); codes stay in ``to_dict``.
     titler: dict[str, str] = Factory(dict)
     syntetiske: int = 0  # households made up by ``generator`` (``sak_id`` «syntetisk-…»)
+    #: Rows by the path that decided them (the column ``motor``: ``kolonne`` / ``persak``).
+    motor: Counter[str] = Factory(Counter)
 
     def legg_til(self, batch: Any) -> None:
         """Add one output batch (``pyarrow.RecordBatch`` or ``Table``)."""
@@ -56,6 +58,7 @@ class Totaler:
         self.syntetiske += sum(
             1 for s in kol.get("sak_id", ()) if isinstance(s, str) and s.startswith(SYNTETISK)
         )
+        self.motor.update(m for m in kol.get("motor", ()) if m is not None)
         intern = kol["intern_feil"]
         for f, i in zip(feil, intern, strict=True):
             if f is None:
@@ -108,6 +111,7 @@ class Totaler:
                 "barnetillegg_per_ar": tall(self.kvp_barnetillegg_per_ar),
             },
             "merknader": dict(sorted(self.merknader.items())),
+            "motor": dict(sorted(self.motor.items())),
         }
 
     def tekst(self) -> str:
@@ -150,6 +154,12 @@ class Totaler:
             f"{kr(self.kvp_stonad_per_ar)} kr per år, barnetillegg "
             f"{kr(self.kvp_barnetillegg_per_ar)} kr per år"
         )
+        if self.motor.get(KOLONNE):
+            linjer += [
+                "",
+                f"Avgjort kolonnevis: {kr(self.motor[KOLONNE])}, per sak: "
+                f"{kr(self.motor.get(PERSAK, 0))} husholdninger",
+            ]
         if self.merknader:
             linjer += ["", "Merknader (antall):"]
             linjer += [
