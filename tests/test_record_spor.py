@@ -1,0 +1,160 @@
+"""Records of format 5 (``utdata/record_spor.py``): the input, the rulebook and the trace.
+
+Reading evaluates the stored input again and accepts the result only when its trace is the
+stored one, so it renders the decision recorded (same JSON, texts and letters), also with a
+rulebook whose digest differs as long as what decided is unchanged, and refuses, naming what
+differs, where the rules at hand would decide otherwise: never a new decision in its place.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sosialregler import Assessment, assess
+from sosialregler.utdata import record_spor
+from sosialregler.utdata.record import DIGESTFELT, innholdsdigest
+from sosialregler.vurdering.standardbok import load_rulebook, standard_regelbok
+
+ROT = Path(__file__).parent.parent
+EKSEMPLER = ("enslig", "familie", "kvp", "botilbud")
+
+
+def _sak(navn: str) -> dict[str, Any]:
+    return json.loads((ROT / "examples" / f"{navn}.json").read_text(encoding="utf-8"))
+
+
+def _lagret(a: Assessment, **kw: Any) -> dict[str, Any]:
+    """The record as a case system gets it back: through JSON text."""
+    return json.loads(json.dumps(a.to_record(**kw), ensure_ascii=False))
+
+
+def _ny_digest(data: dict[str, Any]) -> dict[str, Any]:
+    data[DIGESTFELT] = innholdsdigest(data)
+    return data
+
+
+@pytest.mark.parametrize("navn", EKSEMPLER)
+def test_format_5_gjengir_samme_json_tekster_og_brev(navn: str) -> None:
+    a = assess(_sak(navn))
+    data = _lagret(a)
+    assert data["format"] == record_spor.FORMAT
+    assert {"inndata", "spor", "regler", "bibliotek"} <= data.keys()
+    assert "vedtak" not in data  # the trees are rebuilt, not stored
+    b = Assessment.from_record(data)
+    assert b.to_json() == a.to_json()
+    for sprak in ("nb", "nn", "en"):
+        assert b.explain(sprak) == a.explain(sprak)
+        assert b.vedtaksbrev(sprak).tekst() == a.vedtaksbrev(sprak).tekst()
+    assert b.to_record() == data  # read back and written again: the same record
+
+
+def test_format_5_er_mindre_enn_format_4() -> None:
+    a = assess(_sak("kvp"))
+    fem = len(json.dumps(a.to_record(), ensure_ascii=False).encode())
+    fire = len(json.dumps(a.to_record(utgave=4), ensure_ascii=False).encode())
+    assert fem * 3 < fire
+
+
+def test_endret_inndata_avvises_og_regelen_nevnes() -> None:
+    """An income raised in a record given a new digest: evaluated again it decides otherwise
+    than the trace says, and the record is refused, naming a rule whose outcome differs."""
+    data = _lagret(assess(_sak("enslig")))
+    data["inndata"]["inntekter"][0]["belop_per_maned"] = 90_000
+    with pytest.raises(ValueError, match=r"stemmer ikke med regelverket.*regelen "):
+        Assessment.from_record(_ny_digest(data))
+
+
+def test_endret_spor_avvises() -> None:
+    data = _lagret(assess(_sak("familie")))
+    utfall = data["spor"]["utfall"]["livsopphold"]
+    utfall["oppfylt"], utfall["skjonn"] = utfall["skjonn"], utfall["oppfylt"]
+    with pytest.raises(ValueError, match="stemmer ikke med regelverket"):
+        Assessment.from_record(_ny_digest(data))
+
+
+def test_endret_vedtaksdigest_avvises() -> None:
+    data = _lagret(assess(_sak("familie")))
+    data["spor"]["vedtak"] = "sha256:" + "0" * 64
+    with pytest.raises(ValueError, match="vedtaket blir ikke det samme"):
+        Assessment.from_record(_ny_digest(data))
+
+
+def test_endret_format_5_uten_ny_digest_avvises() -> None:
+    data = _lagret(assess(_sak("familie")))
+    data["inndata"]["inntekter"][0]["belop_per_maned"] = 1
+    with pytest.raises(ValueError, match="endret etter at det ble skrevet"):
+        Assessment.from_record(data)
+
+
+@pytest.mark.parametrize(
+    ("felt", "verdi"),
+    [("inndata", []), ("spor", "x"), ("vurderingsdato", "2024-13-01"), ("regler", None)],
+)
+def test_feilformet_format_5_avvises_med_feltet(felt: str, verdi: Any) -> None:
+    data = _lagret(assess(_sak("enslig")))
+    data[felt] = verdi
+    with pytest.raises(ValueError, match="vedtaksgrunnlaget"):
+        Assessment.from_record(_ny_digest(data))
+
+
+def _kopi_av_regler(tmp_path: Path) -> Path:
+    mappe = tmp_path / "regler"
+    shutil.copytree(Path(standard_regelbok().mappe), mappe)
+    return mappe
+
+
+def test_annet_regelverk_som_avgjor_likt_gjengir_vedtaket(tmp_path: Path) -> None:
+    """A rules folder whose digest differs (a rule file gained a comment) but that decides
+    the case alike renders the decision, carrying the digest it was made with."""
+    a = assess(_sak("familie"))
+    data = _lagret(a)
+    mappe = _kopi_av_regler(tmp_path)
+    fil = mappe / "stl-28-individuell-plan.toml"
+    fil.write_text(fil.read_text(encoding="utf-8") + "\n# en merknad\n", encoding="utf-8")
+    bok = load_rulebook(mappe)
+    assert bok.digest != a.regler
+    b = Assessment.from_record(data, regler=bok)
+    assert b.regler == a.regler
+    assert b.to_json() == a.to_json()
+    assert b.explain("nb") == a.explain("nb")
+
+
+def test_annet_regelverk_som_avgjor_annerledes_avvises(tmp_path: Path) -> None:
+    """A rate changed in place since the decision: the record is refused, never decided again
+    under the new rate, and the message says which rulebook it was made with."""
+    a = assess(_sak("enslig"))
+    data = _lagret(a)
+    mappe = _kopi_av_regler(tmp_path)
+    fil = mappe / "satser" / "statlige-veiledende.toml"
+    tekst = fil.read_text(encoding="utf-8")
+    gammel = "verdier = { enslig = 7850, par = 13100, bofellesskap = 6600 }"
+    assert gammel in tekst
+    fil.write_text(tekst.replace(gammel, gammel.replace("7850", "7950")), encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"stemmer ikke.*regelverk {a.regler}.*--regler"):
+        Assessment.from_record(data, regler=load_rulebook(mappe))
+
+
+def test_gjengitt_fra_format_4_skrives_i_format_4() -> None:
+    """A decision read back from format 4 was not evaluated by the rules at hand: written
+    again it keeps its trees (format 4), which no later rulebook can change."""
+    a = assess(_sak("familie"))
+    b = Assessment.from_record(_lagret(a, utgave=4))
+    ny = _lagret(b)
+    assert ny["format"] == "sosialregler-vedtaksgrunnlag/4"
+    assert Assessment.from_record(ny).to_json() == a.to_json()
+
+
+def test_med_regler_skriver_format_4() -> None:
+    data = _lagret(assess(_sak("enslig")), med_regler=True)
+    assert data["format"] == "sosialregler-vedtaksgrunnlag/4"
+
+
+@pytest.mark.parametrize("kw", [{"utgave": 3}, {"utgave": 5, "med_regler": True}])
+def test_ukjent_utgave_avvises(kw: dict[str, Any]) -> None:
+    with pytest.raises(ValueError, match="utgave"):
+        assess(_sak("enslig")).to_record(**kw)
