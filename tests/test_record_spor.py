@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
+import fuzzhjelp as fh
 from sosialregler import Assessment, assess
 from sosialregler.utdata import record_spor
 from sosialregler.utdata.record import DIGESTFELT, innholdsdigest
@@ -158,3 +160,55 @@ def test_med_regler_skriver_format_4() -> None:
 def test_ukjent_utgave_avvises(kw: dict[str, Any]) -> None:
     with pytest.raises(ValueError, match="utgave"):
         assess(_sak("enslig")).to_record(**kw)
+
+
+def _med_annet_regelverk(data: dict[str, Any]) -> dict[str, Any]:
+    """The record as if made with another rulebook (its digest differs from the one at hand),
+    so reading takes the path that evaluates with the recorded versions alone."""
+    return _ny_digest({**data, "regler": "sha256:" + "a" * 64})
+
+
+@pytest.mark.parametrize("navn", EKSEMPLER)
+def test_annet_regelverk_vurderer_med_versjonene_som_ble_brukt(navn: str) -> None:
+    """Read with a rulebook whose digest differs, a record is evaluated with the recorded rule
+    versions and areas only (``fastholdt_regelbok``): the same decision, the recorded digest."""
+    a = assess(_sak(navn))
+    data = _med_annet_regelverk(_lagret(a))
+    b = Assessment.from_record(data)
+    assert b.regler == data["regler"]
+    assert b.to_json() == a.to_json().replace(a.regler, data["regler"])
+    assert b.explain("nn") == a.explain("nn").replace(a.regler, data["regler"])
+
+
+@settings(
+    max_examples=max(10, settings().max_examples // 3),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(sak=fh.fulle_saker())
+def test_annet_regelverk_gjengir_vilkarlige_saker(sak: dict[str, Any]) -> None:
+    """Any case: its record read with the recorded versions alone renders the same JSON."""
+    try:
+        a = assess(sak)
+    except ValueError:
+        return  # a rejected case has no record
+    b = Assessment.from_record(_med_annet_regelverk(_lagret(a)))
+    assert b.to_json() == a.to_json().replace(a.regler, "sha256:" + "a" * 64)
+
+
+def test_ny_regel_etter_vedtaket_endrer_ikke_gjengivelsen(tmp_path: Path) -> None:
+    """A rule added to the folder after the decision (an exception to § 18 that would now
+    refuse the claim): the rulebook's digest differs, and the record renders what was decided
+    with the versions it used, never the new outcome."""
+    a = assess(_sak("enslig"))
+    data = _lagret(a)
+    mappe = _kopi_av_regler(tmp_path)
+    (mappe / "zz-ny-regel.toml").write_text(
+        (ROT / "tests" / "data" / "ny_regel_etter_vedtak.toml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    bok = load_rulebook(mappe)
+    assert bok.digest != a.regler
+    assert assess(_sak("enslig"), regler=bok).to_json() != a.to_json()  # it would decide anew
+    b = Assessment.from_record(data, regler=bok)
+    assert b.to_json() == a.to_json()

@@ -10,25 +10,32 @@ itself rebuild the rest (issue 17):
 * ``bibliotek``, ``regler``: the library version and the digest of the rulebook it used;
 * ``spor``: the trace. ``utfall``: for each decision (its area, ``klage`` for the appeal
   information, ``merknad[i]`` for a flag whose node is in no tree) the outcome of every rule
-  node, grouped by outcome (``{"oppfylt": [node id, ...], ...}``); ``versjoner``: a sha256
-  over every rule version used (id, date in force, fingerprint); ``vedtak``: a sha256 over
-  the decision as the contract renders it (``to_dict`` without ``versjon``: outcomes, amounts,
-  lines, the full trees with every fact value read, the flags) and the rate rows used.
+  node, grouped by outcome (``{"oppfylt": [node id, ...], ...}``); ``versjoner``: every rule
+  version used, ``{date in force: {rule id: fingerprint}}`` as format 4 names them;
+  ``vedtak``: a sha256 over the decision as the contract renders it (``to_dict`` without
+  ``versjon``: outcomes, amounts, lines, the full trees with every fact value read, the flags)
+  and the rate rows used.
 
-**Reading** (``les``) evaluates the stored input on the stored date with the rulebook at hand
-(the compiled engine, which keeps a trace and builds trees from it) and accepts the result only
-if its trace is the stored one: every rule node's outcome, every version's fingerprint and the
-decision's digest. Then it *is* the decision recorded, with the same JSON, texts and letters;
-it carries the recorded library version and rulebook digest. The rulebook at hand may differ
-from the one used (its digest differs: rates for a later year, new rule versions from a later
-date): reading still renders the decision as long as what decided it is unchanged, because the
-trace proves it. It never decides again under other rules: where the rules at hand would
-decide otherwise (a version in force then edited in place, a rate changed, a calculation
-changed in a new library version) the record is refused with a ``ValueError`` naming the first
-rule whose outcome differs, or what else does, and how to render it: with the rules folder of
-the decision's time (``--regler``). A record that must render without any rules folder (an
-archive) is written self-contained (``to_record(med_regler=True)``), which is format 4 with
-the texts copied in.
+**Reading** (``les``) evaluates the stored input on the stored date (with the engine in use,
+compiled or interpreted: both give the same trees) and accepts the result only if its trace
+is the stored one: every rule node's outcome, every version's fingerprint and the decision's
+digest. Then it *is* the decision recorded, with the same JSON, texts and letters, and it
+carries the recorded library version and rulebook digest.
+
+**Another rulebook** (its digest is not the recorded one: rates for a later year, rules or
+versions added since, a rule corrected): the stored input is evaluated with the rulebook at
+hand *restricted to the recorded versions and areas* (``fastholdt_regelbok``): a rules folder
+keeps its old versions (DESIGN § 4), so this is evaluating with the rules of the decision's
+time, and a rule added since (even one that would decide otherwise today) takes no part. The
+result is again held to the trace. It never decides again under other rules: a version gone or
+changed since (its fingerprint), or anything else that would make the outcome, an amount, a
+fact value or a text differ (a rate corrected in place, a calculation changed in a later
+library version) is a ``ValueError`` naming the version or the first rule whose outcome
+differs, and how to render the record: with the rules folder of the decision's time
+(``--regler``). A record that must render without any rules folder (an archive) is written
+self-contained (``to_record(med_regler=True)``), which is format 4 with the texts copied in;
+a decision read back from format 3 or 4 is written again in format 4 (it was not evaluated by
+the rules at hand, so only its trees can carry it).
 
 The digest, the signature and ``vern`` are those of every format (``record.forsegl``).
 """
@@ -38,7 +45,7 @@ from __future__ import annotations
 import decimal
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -47,7 +54,9 @@ from attrs import evolve
 from ..inndata.desimal import DESIMALKONTEKST
 from ..inndata.errors import UgyldigSak
 from ..inndata.grenser import STANDARD
+from ..lov.rulebook.model import Regel
 from ..lov.tree import Node
+from ..vurdering.standardbok import standard_regelbok
 from ..vurdering.vurderer import vurder
 from . import record
 
@@ -103,20 +112,24 @@ def _utfall(node: Node) -> dict[str, list[str]]:
     return {u: list(ider) for u, ider in sorted(ut.items())}
 
 
-def _versjoner(a: Assessment, traer: list[tuple[str, Node]]) -> str:
-    """A digest over every rule version the decision used: id, date in force, fingerprint."""
+def _versjoner(a: Assessment, traer: list[tuple[str, Node]]) -> dict[str, dict[str, str]]:
+    """Every rule version the decision used, as format 4 names them: ``{date in force: {rule
+    id: fingerprint}}``, sorted (what reading with another rulebook evaluates with)."""
     brukt = {
-        f"{n.regel.id}@{n.regel.gyldig_fra.isoformat()}:{n.regel.fingeravtrykk}"
+        (n.regel.gyldig_fra.isoformat(), n.regel.id): n.regel.fingeravtrykk
         for _, tre in traer
         for n in tre.noder()
         if n.regel is not None
     }
     brukt.update(
-        f"{m.regel.id}@{m.regel.gyldig_fra.isoformat()}:{m.regel.fingeravtrykk}"
+        ((m.regel.gyldig_fra.isoformat(), m.regel.id), m.regel.fingeravtrykk)
         for m in a.merknader
         if m.regel is not None
     )
-    return _kanonisk_digest(sorted(brukt))
+    ut: dict[str, dict[str, str]] = {}
+    for (fra, regel_id), fingeravtrykk in sorted(brukt.items()):
+        ut.setdefault(fra, {})[regel_id] = fingeravtrykk
+    return ut
 
 
 def _vedtaksdigest(a: Assessment) -> str:
@@ -194,6 +207,50 @@ def _par(grupper: Any) -> set[tuple[str, str]]:
     return ut
 
 
+def fastholdt_regelbok(
+    bok: Regelbok, versjoner: Mapping[str, Any], omrader: Iterable[str]
+) -> Regelbok:
+    """``bok`` with only the rule versions a decision used (``versjoner``, by date in force,
+    id and fingerprint) and the areas it assessed: the rules as they decided then.
+
+    A rules folder keeps its old versions (DESIGN § 4): rules and areas added since, and
+    versions from a later date, are left out, so evaluating with this rulebook is evaluating
+    with the rules of the decision's time. A version that is gone or whose content has
+    changed since (its fingerprint) is a ``ValueError`` naming it.
+    """
+    if not isinstance(versjoner, Mapping):
+        raise ValueError("vedtaksgrunnlaget: sporets versjoner er ikke et objekt")
+    regler: dict[str, list[Regel]] = {}
+    for fra, per_regel in versjoner.items():
+        if not isinstance(per_regel, Mapping):
+            raise ValueError(f"vedtaksgrunnlaget: sporets versjoner fra {fra} er ikke et objekt")
+        for regel_id, fingeravtrykk in per_regel.items():
+            versjon = next(
+                (v for v in bok.regler.get(regel_id, ()) if v.info.gyldig_fra.isoformat() == fra),
+                None,
+            )
+            if versjon is None:
+                raise ValueError(
+                    f"regelversjonen {regel_id}@{fra} finnes ikke i regelmappen {bok.mappe}; "
+                    "gjengi med regelmappen fra vedtakstidspunktet (--regler), eller lagre "
+                    "vedtaksgrunnlag med regeltekstene (med_regler=True)"
+                )
+            if versjon.info.fingeravtrykk != fingeravtrykk:
+                raise ValueError(
+                    f"regelversjonen {regel_id}@{fra} i vedtaksgrunnlaget stemmer ikke med "
+                    f"fingeravtrykket {fingeravtrykk}: teksten er endret siden vedtaket"
+                )
+            regler.setdefault(regel_id, []).append(versjon)
+    vurdert = set(omrader)
+    return evolve(
+        bok,
+        regler={
+            rid: tuple(sorted(vs, key=lambda v: v.info.gyldig_fra)) for rid, vs in regler.items()
+        },
+        omrader=tuple(o for o in bok.omrader if o.id in vurdert),
+    )
+
+
 def les(data: Mapping[str, Any], regler: Regelbok | None, nokkel: bytes | None) -> Assessment:
     """A format 5 record read: the stored input evaluated and checked against the trace.
 
@@ -211,9 +268,15 @@ def les(data: Mapping[str, Any], regler: Regelbok | None, nokkel: bytes | None) 
         raise ValueError(
             f"vedtaksgrunnlaget: vurderingsdato er ikke en dato: {data['vurderingsdato']!r}"
         ) from None
+    bok = regler if regler is not None else standard_regelbok()
+    if bok.digest != data["regler"]:
+        utfall = data["spor"].get("utfall")
+        if not isinstance(utfall, Mapping):
+            raise ValueError("vedtaksgrunnlaget: sporet mangler utfall")
+        bok = fastholdt_regelbok(bok, data["spor"].get("versjoner"), utfall)
     try:
         with decimal.localcontext(DESIMALKONTEKST):
-            a = vurder(dict(data["inndata"]), dato, regler=regler, grenser=_GRENSER)
+            a = vurder(dict(data["inndata"]), dato, regler=bok, grenser=_GRENSER)
     except UgyldigSak as exc:
         raise ValueError(f"vedtaksgrunnlaget: inndata kan ikke leses: {exc}") from None
     a = evolve(
