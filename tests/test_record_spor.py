@@ -55,6 +55,22 @@ def test_format_5_gjengir_samme_json_tekster_og_brev(navn: str) -> None:
     assert b.to_record() == data  # read back and written again: the same record
 
 
+def test_belop_med_desimaler_som_er_hele_gjengis() -> None:
+    """Found: ``0.0`` in a case is ``0`` in the stored input (contract JSON), and amounts
+    computed from it carry another exponent; the decision is the same, so the record reads (the
+    digest compares amounts by value)."""
+    sak = _sak("enslig")
+    sak["boutgifter"] = [
+        {"type": "husleie", "belop_per_maned": 6500.0},
+        {"type": "strom", "belop_per_maned": 0.0},
+    ]
+    sak["inntekter"][0]["belop_per_maned"] = 1234.50
+    a = assess(sak)
+    for data in (_lagret(a), _med_annet_regelverk(_lagret(a))):
+        b = Assessment.from_record(data)
+        assert b.to_json() == a.to_json().replace(a.regler, data["regler"])
+
+
 def test_format_5_er_mindre_enn_format_4() -> None:
     a = assess(_sak("kvp"))
     fem = len(json.dumps(a.to_record(), ensure_ascii=False).encode())
@@ -137,7 +153,21 @@ def test_annet_regelverk_som_avgjor_annerledes_avvises(tmp_path: Path) -> None:
     gammel = "verdier = { enslig = 7850, par = 13100, bofellesskap = 6600 }"
     assert gammel in tekst
     fil.write_text(tekst.replace(gammel, gammel.replace("7850", "7950")), encoding="utf-8")
-    with pytest.raises(ValueError, match=rf"stemmer ikke.*regelverk {a.regler}.*--regler"):
+    with pytest.raises(ValueError, match=rf"ikke det samme.*regelverk {a.regler}.*--regler"):
+        Assessment.from_record(data, regler=load_rulebook(mappe))
+
+
+def test_regelversjon_endret_etter_vedtaket_avvises_og_nevnes(tmp_path: Path) -> None:
+    """A version used, edited in place since (its text): refused, naming the version."""
+    data = _lagret(assess(_sak("enslig")))
+    assert "stl-18-1-engangsbehov" in data["spor"]["versjoner"]["2010-01-01"]
+    mappe = _kopi_av_regler(tmp_path)
+    fil = mappe / "stl-18-livsopphold.toml"
+    gammel = 'nb = "Det er ingen udekkede nødvendige engangsutgifter i måneden som vurderes."'
+    tekst = fil.read_text(encoding="utf-8")
+    assert gammel in tekst
+    fil.write_text(tekst.replace(gammel, gammel.replace("ingen", "ingen andre")), "utf-8")
+    with pytest.raises(ValueError, match="regelversjonen stl-18-1-engangsbehov@2010-01-01"):
         Assessment.from_record(data, regler=load_rulebook(mappe))
 
 

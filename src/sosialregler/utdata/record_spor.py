@@ -12,9 +12,9 @@ itself rebuild the rest (issue 17):
   information, ``merknad[i]`` for a flag whose node is in no tree) the outcome of every rule
   node, grouped by outcome (``{"oppfylt": [node id, ...], ...}``); ``versjoner``: every rule
   version used, ``{date in force: {rule id: fingerprint}}`` as format 4 names them;
-  ``vedtak``: a sha256 over the decision as the contract renders it (``to_dict`` without
-  ``versjon``: outcomes, amounts, lines, the full trees with every fact value read, the flags)
-  and the rate rows used.
+  ``vedtak``: a sha256 over what the decision's texts and JSON are rendered from (each
+  area's outcome, amounts and lines, every node of every tree with the exact values it read,
+  the flags, the rate rows used).
 
 **Reading** (``les``) evaluates the stored input on the stored date (with the engine in use,
 compiled or interpreted: both give the same trees) and accepts the result only if its trace
@@ -47,15 +47,17 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from attrs import evolve
+from attrs import astuple, evolve
 
 from ..inndata.desimal import DESIMALKONTEKST
 from ..inndata.errors import UgyldigSak
 from ..inndata.grenser import STANDARD
 from ..lov.rulebook.model import Regel
 from ..lov.tree import Node
+from ..vurdering.areas.base import Linje
 from ..vurdering.standardbok import standard_regelbok
 from ..vurdering.vurderer import vurder
 from . import record
@@ -80,11 +82,6 @@ _FELT: Mapping[str, type | tuple[type, ...]] = {
     "inndata": Mapping,
     "spor": Mapping,
 }
-
-
-def _kanonisk_digest(data: Any) -> str:
-    tekst = json.dumps(data, sort_keys=True, ensure_ascii=True, separators=(",", ":"), default=str)
-    return "sha256:" + hashlib.sha256(tekst.encode("ascii")).hexdigest()
 
 
 def _traer(a: Assessment) -> Iterator[tuple[str, Node]]:
@@ -132,13 +129,93 @@ def _versjoner(a: Assessment, traer: list[tuple[str, Node]]) -> dict[str, dict[s
     return ut
 
 
-def _vedtaksdigest(a: Assessment) -> str:
-    """A digest over the decision as rendered: the contract JSON without the versions (the
-    library and rulebook that made it, stored beside it) and the rate rows used."""
-    kontrakt = a.to_dict()
-    del kontrakt["versjon"]
-    satser = [record.satsrad_til_record(s) for s in a.satser]
-    return _kanonisk_digest({"kontrakt": kontrakt, "satser": satser})
+def _verdi(verdi: Any) -> Any:
+    """A value as the digest sees it: an amount by its value, not its exponent.
+
+    The stored input is contract JSON, where an amount is a JSON number (``tall_til_json``):
+    a case's ``0.0`` is read back as ``Decimal("0")``, not ``Decimal("0.0")``, and amounts
+    computed from it carry other exponents (``1.50`` for ``1.5``). They render alike (format 4
+    stores whole amounts as integers too), so the digest compares values: a whole amount as an
+    integer, another without trailing zeros.
+    """
+    typ = type(verdi)
+    if typ is Decimal:
+        if verdi == verdi.to_integral_value():
+            return int(verdi)
+        tekst = str(verdi)
+        return tekst.rstrip("0") if "." in tekst and "E" not in tekst else tekst
+    if typ is tuple or typ is list:
+        return tuple(map(_verdi, verdi))
+    if typ is Linje:
+        return tuple(map(_verdi, astuple(verdi, recurse=False)))
+    return verdi
+
+
+def _node_kanon(node: Node, regelnokler: dict[int, str]) -> tuple[Any, ...]:
+    """A node as plain data whose ``repr`` is exact and stable: every field, the rule
+    version by its key, the children likewise."""
+    (id_, utfall, regel, uttrykk, fakta, barn, mangler, avgjort_av, sporsmal, rolle) = node
+    if regel is None:
+        nokkel = None
+    else:
+        nokkel = regelnokler.get(id(regel))
+        if nokkel is None:
+            nokkel = regelnokler[id(regel)] = (
+                f"{regel.id}@{regel.gyldig_fra.isoformat()}:{regel.fingeravtrykk}"
+            )
+    return (
+        id_,
+        utfall.value,
+        nokkel,
+        uttrykk,
+        tuple((k, _verdi(v)) for k, v in fakta.items()) if fakta else (),
+        tuple(_node_kanon(b, regelnokler) for b in barn) if barn else (),
+        tuple(mangler),
+        avgjort_av,
+        tuple(sporsmal.items()) if sporsmal else None,
+        rolle,
+    )
+
+
+def _vedtaksdigest(a: Assessment, traer: list[tuple[str, Node]]) -> str:
+    """A digest over everything the decision's texts and JSON are rendered from: each area's
+    outcome, amounts, lines and legal references, every node of every tree with the values it
+    read (by ``repr``: exact, a ``Decimal`` keeps its digits and a date its type), the flags
+    and the rate rows used. The texts are then those of the rule versions (``versjoner``)."""
+    regelnokler: dict[int, str] = {}
+    vedtak = tuple(
+        (
+            navn,
+            v.omrade,
+            tuple(v.tittel.items()),
+            v.utfall.value,
+            tuple(tuple(h.to_dict().items()) for h in v.hjemmel),
+            v.hovedregel,
+            tuple((k, _verdi(u)) for k, u in v.utdata.items()),
+            _verdi(v.beregning),
+            tuple(v.mangler),
+            v.enhet,
+        )
+        for navn, v in a.vedtak.items()
+    )
+    merknader = tuple(
+        (
+            m.kode,
+            m.regel.id if m.regel else None,
+            m.node.id if m.node else None,
+            tuple(m.tekst.items()) if m.tekst else None,
+            tuple(m.hjemmeltekst.items()) if m.hjemmeltekst else None,
+            m.frist,
+            m.person,
+        )
+        for m in a.merknader
+    )
+    traerne = tuple((navn, _node_kanon(tre, regelnokler)) for navn, tre in traer)
+    satser = json.dumps(
+        [record.satsrad_til_record(s) for s in a.satser], sort_keys=True, default=str
+    )
+    tekst = repr((vedtak, merknader, traerne, satser))
+    return "sha256:" + hashlib.sha256(tekst.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def spor(a: Assessment) -> dict[str, Any]:
@@ -147,7 +224,7 @@ def spor(a: Assessment) -> dict[str, Any]:
     return {
         "utfall": {navn: _utfall(tre) for navn, tre in traer},
         "versjoner": _versjoner(a, traer),
-        "vedtak": _vedtaksdigest(a),
+        "vedtak": _vedtaksdigest(a, traer),
     }
 
 
