@@ -178,6 +178,8 @@ def test_gjengitt_fra_format_4_skrives_i_format_4() -> None:
     b = Assessment.from_record(_lagret(a, utgave=4))
     ny = _lagret(b)
     assert ny["format"] == "sosialregler-vedtaksgrunnlag/4"
+    with pytest.raises(ValueError, match="kan bare skrives i format 4"):
+        b.to_record(utgave=5)
     assert Assessment.from_record(ny).to_json() == a.to_json()
 
 

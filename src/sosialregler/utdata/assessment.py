@@ -234,6 +234,11 @@ class Assessment:
                 f"ukjent vedtaksgrunnlag-utgave {utgave!r}: 5 (kompakt, standard) eller 4 "
                 "(med_regler=True gir alltid 4)"
             )
+        if utgave == 5 and self.sak is None:
+            raise ValueError(
+                "vedtaksgrunnlag-utgave 5 krever et vedtak vurdert med regelverket; dette er lest "
+                "fra et vedtaksgrunnlag i format 3 eller 4 og kan bare skrives i format 4"
+            )
         if not med_regler and utgave != 4 and self.sak is not None:
             return record_spor.skriv(self, nokkel)
         noder = [v.node for v in self.vedtak.values()]

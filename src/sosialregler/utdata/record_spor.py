@@ -284,6 +284,31 @@ def _par(grupper: Any) -> set[tuple[str, str]]:
     return ut
 
 
+#: Rulebooks restricted to a decision's versions, by the rulebook and what was kept: a case
+#: system re-rendering many records of one period with a later rulebook compiles their rules
+#: once, not per record (a restricted rulebook is a new ``Regelbok``, and programs are kept per
+#: rulebook). Bounded; the rulebook's digest is part of the key, so a key can only be reused by
+#: a rulebook with the same content.
+_FASTHOLDT: dict[tuple[int, str, str, tuple[str, ...]], Regelbok] = {}
+_MAKS_FASTHOLDT = 64
+
+
+def _fastholdt(bok: Regelbok, versjoner: Any, omrader: Iterable[str]) -> Regelbok:
+    """``fastholdt_regelbok``, kept for the next record that used the same versions."""
+    omrader = tuple(omrader)
+    try:
+        nokkel = (id(bok), bok.digest, json.dumps(versjoner, sort_keys=True), omrader)
+    except (TypeError, ValueError):
+        return fastholdt_regelbok(bok, versjoner, omrader)
+    fastholdt = _FASTHOLDT.get(nokkel)
+    if fastholdt is None:
+        fastholdt = fastholdt_regelbok(bok, versjoner, omrader)
+        if len(_FASTHOLDT) >= _MAKS_FASTHOLDT:
+            _FASTHOLDT.clear()
+        _FASTHOLDT[nokkel] = fastholdt
+    return fastholdt
+
+
 def fastholdt_regelbok(
     bok: Regelbok, versjoner: Mapping[str, Any], omrader: Iterable[str]
 ) -> Regelbok:
@@ -350,7 +375,7 @@ def les(data: Mapping[str, Any], regler: Regelbok | None, nokkel: bytes | None) 
         utfall = data["spor"].get("utfall")
         if not isinstance(utfall, Mapping):
             raise ValueError("vedtaksgrunnlaget: sporet mangler utfall")
-        bok = fastholdt_regelbok(bok, data["spor"].get("versjoner"), utfall)
+        bok = _fastholdt(bok, data["spor"].get("versjoner"), utfall)
     try:
         with decimal.localcontext(DESIMALKONTEKST):
             a = vurder(dict(data["inndata"]), dato, regler=bok, grenser=_GRENSER)
