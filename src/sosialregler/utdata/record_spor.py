@@ -45,7 +45,7 @@ from __future__ import annotations
 import decimal
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -55,7 +55,7 @@ from attrs import astuple, evolve
 from ..inndata.desimal import DESIMALKONTEKST
 from ..inndata.errors import UgyldigSak
 from ..inndata.grenser import STANDARD
-from ..lov.rulebook.model import Regel
+from ..lov.rulebook.model import Regel, RegelInfo
 from ..lov.tree import Node
 from ..vurdering.areas.base import Linje
 from ..vurdering.standardbok import standard_regelbok
@@ -84,49 +84,56 @@ _FELT: Mapping[str, type | tuple[type, ...]] = {
 }
 
 
-def _traer(a: Assessment) -> Iterator[tuple[str, Node]]:
-    """Every tree of the decision, by the name the trace gives it."""
-    i_treet: set[str] = set()
-    for navn, v in a.vedtak.items():
-        node = v.node
-        i_treet.update(n.id for n in node.noder() if n.regel is not None)
-        yield navn, node
-    for i, m in enumerate(a.merknader):
-        if m.node is not None and m.node.id not in i_treet:
-            yield f"merknad[{i}]", m.node
-    if a.klage is not None:
-        yield "klage", a.klage
+class _Samler:
+    """One pass over a decision's trees: each tree's rule node outcomes, the rule versions
+    used, and a digest per subtree (a Merkle tree, so a node reached from several places,
+    such as a criterion two rules share, is read once)."""
 
+    def __init__(self) -> None:
+        self.versjoner: dict[tuple[str, str], str] = {}
+        self._nokler: dict[int, str] = {}  # id(RegelInfo) -> its version key, this pass only
+        # id(node) -> (its subtree's digest, its rule nodes' (id, outcome)); the nodes stay
+        # alive while the pass runs (the assessment holds them), so an id is not reused.
+        self._lest: dict[int, tuple[bytes, tuple[tuple[str, str], ...]]] = {}
 
-def _utfall(node: Node) -> dict[str, list[str]]:
-    """Each rule node's outcome in a tree, grouped by outcome, each id once per outcome (a
-    criterion reached twice in one context is one evaluation; one id may have two outcomes
-    when its rule is evaluated for the case and for an item)."""
-    ut: dict[str, dict[str, None]] = {}
-    for n in node.noder():
-        if n.regel is not None:
-            ut.setdefault(n.utfall.value, {})[n.id] = None
-    return {u: list(ider) for u, ider in sorted(ut.items())}
+    def versjon(self, regel: RegelInfo) -> str:
+        nokkel = self._nokler.get(id(regel))
+        if nokkel is None:
+            fra = regel.gyldig_fra.isoformat()
+            self.versjoner[fra, regel.id] = regel.fingeravtrykk
+            nokkel = self._nokler[id(regel)] = f"{regel.id}@{fra}:{regel.fingeravtrykk}"
+        return nokkel
 
-
-def _versjoner(a: Assessment, traer: list[tuple[str, Node]]) -> dict[str, dict[str, str]]:
-    """Every rule version the decision used, as format 4 names them: ``{date in force: {rule
-    id: fingerprint}}``, sorted (what reading with another rulebook evaluates with)."""
-    brukt = {
-        (n.regel.gyldig_fra.isoformat(), n.regel.id): n.regel.fingeravtrykk
-        for _, tre in traer
-        for n in tre.noder()
-        if n.regel is not None
-    }
-    brukt.update(
-        ((m.regel.gyldig_fra.isoformat(), m.regel.id), m.regel.fingeravtrykk)
-        for m in a.merknader
-        if m.regel is not None
-    )
-    ut: dict[str, dict[str, str]] = {}
-    for (fra, regel_id), fingeravtrykk in sorted(brukt.items()):
-        ut.setdefault(fra, {})[regel_id] = fingeravtrykk
-    return ut
+    def node(self, node: Node) -> tuple[bytes, tuple[tuple[str, str], ...]]:
+        """The subtree's digest over every field of every node (the rule version by its key,
+        values by ``_verdi``), and its rule nodes' outcomes."""
+        lest = self._lest.get(id(node))
+        if lest is not None:
+            return lest
+        (id_, utfall, regel, uttrykk, fakta, barn, mangler, avgjort_av, sporsmal, rolle) = node
+        par: tuple[tuple[str, str], ...] = ()
+        if regel is not None:
+            par = ((id_, utfall.value),)
+        deler = [self.node(b) for b in barn] if barn else []
+        for _, under in deler:
+            par += under
+        tekst = repr(
+            (
+                id_,
+                utfall.value,
+                self.versjon(regel) if regel is not None else None,
+                uttrykk,
+                tuple((k, _verdi(v)) for k, v in fakta.items()) if fakta else (),
+                b"".join(d for d, _ in deler),
+                tuple(mangler),
+                avgjort_av,
+                tuple(sporsmal.items()) if sporsmal else None,
+                rolle,
+            )
+        )
+        lest = (hashlib.sha256(tekst.encode("utf-8", "surrogatepass")).digest(), par)
+        self._lest[id(node)] = lest
+        return lest
 
 
 def _verdi(verdi: Any) -> Any:
@@ -151,38 +158,41 @@ def _verdi(verdi: Any) -> Any:
     return verdi
 
 
-def _node_kanon(node: Node, regelnokler: dict[int, str]) -> tuple[Any, ...]:
-    """A node as plain data whose ``repr`` is exact and stable: every field, the rule
-    version by its key, the children likewise."""
-    (id_, utfall, regel, uttrykk, fakta, barn, mangler, avgjort_av, sporsmal, rolle) = node
-    if regel is None:
-        nokkel = None
-    else:
-        nokkel = regelnokler.get(id(regel))
-        if nokkel is None:
-            nokkel = regelnokler[id(regel)] = (
-                f"{regel.id}@{regel.gyldig_fra.isoformat()}:{regel.fingeravtrykk}"
-            )
-    return (
-        id_,
-        utfall.value,
-        nokkel,
-        uttrykk,
-        tuple((k, _verdi(v)) for k, v in fakta.items()) if fakta else (),
-        tuple(_node_kanon(b, regelnokler) for b in barn) if barn else (),
-        tuple(mangler),
-        avgjort_av,
-        tuple(sporsmal.items()) if sporsmal else None,
-        rolle,
-    )
+def _utfall(par: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """A tree's rule node outcomes, grouped by outcome, each id once per outcome (a criterion
+    reached twice in one context is one evaluation; one id may have two outcomes when its rule
+    is evaluated for the case and for an item)."""
+    ut: dict[str, dict[str, None]] = {}
+    for node_id, utfall in par:
+        ut.setdefault(utfall, {})[node_id] = None
+    return {u: list(ider) for u, ider in sorted(ut.items())}
 
 
-def _vedtaksdigest(a: Assessment, traer: list[tuple[str, Node]]) -> str:
-    """A digest over everything the decision's texts and JSON are rendered from: each area's
-    outcome, amounts, lines and legal references, every node of every tree with the values it
-    read (by ``repr``: exact, a ``Decimal`` keeps its digits and a date its type), the flags
-    and the rate rows used. The texts are then those of the rule versions (``versjoner``)."""
-    regelnokler: dict[int, str] = {}
+def spor(a: Assessment) -> dict[str, Any]:
+    """The trace a format 5 record stores (see the module docstring): each tree's rule node
+    outcomes, the versions used, and a digest over everything the decision's texts and JSON
+    are rendered from — each area's outcome, amounts, lines and legal references, every node
+    of every tree with the values it read, the flags and the rate rows used (the texts are
+    then those of the versions)."""
+    samler = _Samler()
+    utfall: dict[str, dict[str, list[str]]] = {}
+    digester: list[tuple[str, bytes]] = []
+    i_treet: set[str] = set()
+    for navn, v in a.vedtak.items():
+        digest, par = samler.node(v.node)
+        utfall[navn] = _utfall(par)
+        digester.append((navn, digest))
+        i_treet.update(node_id for node_id, _ in par)
+    ekstra = [(f"merknad[{i}]", m.node) for i, m in enumerate(a.merknader) if m.node is not None]
+    ekstra += [("klage", a.klage)] if a.klage is not None else []
+    for navn, node in ekstra:
+        if navn == "klage" or node.id not in i_treet:  # a flag's node is usually a tree's
+            digest, par = samler.node(node)
+            utfall[navn] = _utfall(par)
+            digester.append((navn, digest))
+    for m in a.merknader:
+        if m.regel is not None:
+            samler.versjon(m.regel)
     vedtak = tuple(
         (
             navn,
@@ -210,21 +220,17 @@ def _vedtaksdigest(a: Assessment, traer: list[tuple[str, Node]]) -> str:
         )
         for m in a.merknader
     )
-    traerne = tuple((navn, _node_kanon(tre, regelnokler)) for navn, tre in traer)
     satser = json.dumps(
         [record.satsrad_til_record(s) for s in a.satser], sort_keys=True, default=str
     )
-    tekst = repr((vedtak, merknader, traerne, satser))
-    return "sha256:" + hashlib.sha256(tekst.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def spor(a: Assessment) -> dict[str, Any]:
-    """The trace a format 5 record stores (see the module docstring)."""
-    traer = list(_traer(a))
+    tekst = repr((vedtak, merknader, tuple(digester), satser))
+    versjoner: dict[str, dict[str, str]] = {}
+    for (fra, regel_id), fingeravtrykk in sorted(samler.versjoner.items()):
+        versjoner.setdefault(fra, {})[regel_id] = fingeravtrykk
     return {
-        "utfall": {navn: _utfall(tre) for navn, tre in traer},
-        "versjoner": _versjoner(a, traer),
-        "vedtak": _vedtaksdigest(a, traer),
+        "utfall": utfall,
+        "versjoner": versjoner,
+        "vedtak": "sha256:" + hashlib.sha256(tekst.encode("utf-8", "surrogatepass")).hexdigest(),
     }
 
 
