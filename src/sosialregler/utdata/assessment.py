@@ -316,13 +316,16 @@ class Assessment:
         regler: Regelbok | None = None,
         nokkel: bytes | None = None,
     ) -> Assessment:
-        """Rebuild a stored decision (a dict, or its JSON text) without re-evaluating it.
+        """Rebuild a stored decision (a dict, or its JSON text).
 
-        ``regler``: where a compact record's rule versions are looked up (default: the
-        shipped rules). ``nokkel``: the office's key; with it an unsigned or wrongly signed
-        record is refused. Raises ``ValueError`` naming what does not fit — also for a record
-        whose structure is not a record's (changed by hand, truncated, another format) or
-        whose amounts do not add up.
+        Format 5: its input evaluated again and held to its trace (``record_spor.les``);
+        formats 3 and 4: from their trees, without evaluating. ``regler``: the rulebook a
+        format 5 record is evaluated with, or where a compact record's rule versions are
+        looked up (default: the shipped rules). ``nokkel``: the office's key; with it an
+        unsigned or wrongly signed record is refused. Raises ``ValueError`` naming what does
+        not fit — also for a record whose structure is not a record's (changed by hand,
+        truncated, another format), whose amounts do not add up, or (format 5) that the rules
+        at hand would decide otherwise.
         """
         try:
             if isinstance(data, str):
