@@ -153,7 +153,9 @@ def test_annet_regelverk_som_avgjor_annerledes_avvises(tmp_path: Path) -> None:
     gammel = "verdier = { enslig = 7850, par = 13100, bofellesskap = 6600 }"
     assert gammel in tekst
     fil.write_text(tekst.replace(gammel, gammel.replace("7850", "7950")), encoding="utf-8")
-    with pytest.raises(ValueError, match=rf"ikke det samme.*regelverk {a.regler}.*--regler"):
+    with pytest.raises(
+        ValueError, match=rf"ikke det samme.*regelverk {a.regler}.*--regler.*--satser"
+    ):
         Assessment.from_record(data, regler=load_rulebook(mappe))
 
 
@@ -244,3 +246,54 @@ def test_ny_regel_etter_vedtaket_endrer_ikke_gjengivelsen(tmp_path: Path) -> Non
     assert assess(_sak("enslig"), regler=bok).to_json() != a.to_json()  # it would decide anew
     b = Assessment.from_record(data, regler=bok)
     assert b.to_json() == a.to_json()
+
+
+KOMMUNALE = ROT / "examples" / "kommunale-satser-eksempel.toml"
+
+
+def test_kommunale_satser_skrives_i_format_4() -> None:
+    """A municipality's own rates are a file beside the rules folder, outside its digest: a
+    record that evaluated again would need them, so by default the trees are kept (format 4),
+    and ``gjengi`` renders it without them, as before."""
+    bok = load_rulebook(satser=KOMMUNALE)
+    a = assess(_sak("familie"), regler=bok)
+    data = _lagret(a)
+    assert data["format"] == "sosialregler-vedtaksgrunnlag/4"
+    assert Assessment.from_record(data).to_json() == a.to_json()
+
+
+def test_kommunale_satser_i_format_5_krever_satsene(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Format 5 asked for with a municipality's rates: read without them it is refused (never
+    the state's rates in their place); ``gjengi --satser`` renders it."""
+    from sosialregler.utdata.record import NOKKEL_MILJO
+    from sosialregler.verktoy.cli import main
+
+    monkeypatch.delenv(NOKKEL_MILJO, raising=False)
+    a = assess(_sak("familie"), regler=load_rulebook(satser=KOMMUNALE))
+    data = _lagret(a, utgave=5)
+    assert data["format"] == record_spor.FORMAT
+    with pytest.raises(ValueError, match=r"ikke det samme.*--satser"):
+        Assessment.from_record(data)
+    fil = tmp_path / "v.json"
+    fil.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["gjengi", str(fil)]) == 2
+    assert "--satser" in capsys.readouterr().err
+    assert main(["gjengi", str(fil), "--satser", str(KOMMUNALE)]) == 0
+    assert capsys.readouterr().out == a.explain("nb") + "\n"
+
+
+def test_gjengi_med_regelmappe(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``gjengi --regler MAPPE`` reads with that rules folder; a folder that cannot be read is
+    a rejection naming ``--regler`` (exit 2)."""
+    from sosialregler.verktoy.cli import main
+
+    a = assess(_sak("enslig"))
+    fil = tmp_path / "v.json"
+    fil.write_text(json.dumps(a.to_record(), ensure_ascii=False), encoding="utf-8")
+    mappe = _kopi_av_regler(tmp_path)
+    assert main(["gjengi", str(fil), "--regler", str(mappe)]) == 0
+    assert capsys.readouterr().out == a.explain("nb") + "\n"
+    assert main(["gjengi", str(fil), "--regler", str(tmp_path / "finnes-ikke")]) == 2
+    assert "--regler" in capsys.readouterr().err

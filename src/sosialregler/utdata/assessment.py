@@ -223,7 +223,9 @@ class Assessment:
         Compact by default: format 5 (``record_spor.py``), the input, the rulebook's digest and
         the trace; reading evaluates the input again and accepts it only if the trace is the
         same. A decision read back from a record of format 3 or 4 was not evaluated by the
-        rules at hand, so it is written in format 4, which carries its trees.
+        rules at hand, and one made with a municipality's own rates used a table the rulebook's
+        digest does not cover, so they are written in format 4, which carries its trees
+        (``record_spor.skrives_som_standard``).
         ``med_regler=True`` writes format 4 with the rule texts copied in, for a record that
         renders without any rules folder (``record.py``). ``utgave=4``: a compact format 4
         record (the trees, rule versions named). ``nokkel``: the office's key, to sign the
@@ -239,7 +241,9 @@ class Assessment:
                 "vedtaksgrunnlag-utgave 5 krever et vedtak vurdert med regelverket; dette er lest "
                 "fra et vedtaksgrunnlag i format 3 eller 4 og kan bare skrives i format 4"
             )
-        if not med_regler and utgave != 4 and self.sak is not None:
+        if utgave == 5 or (
+            not med_regler and utgave is None and record_spor.skrives_som_standard(self)
+        ):
             return record_spor.skriv(self, nokkel)
         noder = [v.node for v in self.vedtak.values()]
         noder += [m.node for m in self.merknader if m.node is not None]

@@ -234,6 +234,17 @@ def spor(a: Assessment) -> dict[str, Any]:
     }
 
 
+def skrives_som_standard(a: Assessment) -> bool:
+    """Whether ``to_record()`` writes this decision in format 5: it was evaluated here (not read
+    back from format 3 or 4, which no rulebook at hand made), and with no rate table beside
+    the rules folder. A municipality's own rates (``satser=``, ``--satser``) are not part of
+    the rulebook's digest, and ``gjengi`` reads a record without them, so such a decision is
+    written in format 4, whose trees carry its amounts (``utgave=5`` still writes format 5;
+    reading it then needs the same rates: ``gjengi --satser``,
+    ``regler=load_rulebook(satser=…)``)."""
+    return a.sak is not None and not any(s.get("type") == "kommunal" for s in a.satser)
+
+
 def skriv(a: Assessment, nokkel: bytes | None) -> dict[str, Any]:
     """The decision as a format 5 record, sealed (``record.forsegl``)."""
     ut: dict[str, Any] = {
@@ -398,7 +409,8 @@ def les(data: Mapping[str, Any], regler: Regelbok | None, nokkel: bytes | None) 
         raise ValueError(
             f"vedtaksgrunnlaget stemmer ikke med regelverket det gjengis med: {ulikt}. "
             f"Vedtaket ble gjort med regelverk {data['regler']} (sosialregler "
-            f"{data['bibliotek']}); gjengi med regelmappen fra vedtakstidspunktet (--regler), "
-            "eller lagre vedtaksgrunnlag med regeltekstene (med_regler=True)"
+            f"{data['bibliotek']}); gjengi med regelmappen fra vedtakstidspunktet (--regler) og "
+            "kommunens satser om vedtaket brukte dem (--satser), eller lagre vedtaksgrunnlag "
+            "med regeltekstene (med_regler=True)"
         )
     return a
