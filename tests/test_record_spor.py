@@ -297,3 +297,38 @@ def test_gjengi_med_regelmappe(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert capsys.readouterr().out == a.explain("nb") + "\n"
     assert main(["gjengi", str(fil), "--regler", str(tmp_path / "finnes-ikke")]) == 2
     assert "--regler" in capsys.readouterr().err
+
+
+#: A rate row as if published after a decision of 2027-02-01, made when the table's last row
+#: was 2026's (flagged as known only to 2026-12-31): a fixture, not law.
+_NY_SATSRAD = """
+
+[[rad]]
+gyldig_fra = 2027-01-01
+kjent_gyldig_til = 2027-12-31
+kilde = "testdata: en rad lagt til etter vedtaket"
+merke = "V"
+verifisert = 2027-03-01
+verdier = { enslig = 9999, par = 13800, bofellesskap = 6950 }
+barn = [
+  { fra_alder = 0, til_alder = 5, belop = 4050 },
+  { fra_alder = 6, til_alder = 10, belop = 4150 },
+  { fra_alder = 11, til_alder = 17, belop = 5400 },
+]
+"""
+
+
+def test_satsrad_lagt_til_etter_vedtaket_endrer_ikke_gjengivelsen(tmp_path: Path) -> None:
+    """The next year's rates added after a decision made with the last known ones: the record
+    is evaluated with the rate table as far as the row it used, so it renders what was
+    decided (the old rates, flagged as possibly outdated), not the new amount."""
+    sak = {**_sak("enslig"), "vurderingsdato": "2027-02-01"}
+    a = assess(sak)
+    data = _lagret(a)
+    assert data["spor"]["satser"]["statlige-veiledende-satser"] == "2026-01-01"
+    mappe = _kopi_av_regler(tmp_path)
+    fil = mappe / "satser" / "statlige-veiledende.toml"
+    fil.write_text(fil.read_text(encoding="utf-8") + _NY_SATSRAD, encoding="utf-8")
+    bok = load_rulebook(mappe)
+    assert assess(sak, regler=bok).to_json() != a.to_json()  # it would decide anew
+    assert Assessment.from_record(data, regler=bok).to_json() == a.to_json()

@@ -12,6 +12,7 @@ itself rebuild the rest (issue 17):
   information, ``merknad[i]`` for a flag whose node is in no tree) the outcome of every rule
   node, grouped by outcome (``{"oppfylt": [node id, ...], ...}``); ``versjoner``: every rule
   version used, ``{date in force: {rule id: fingerprint}}`` as format 4 names them;
+  ``satser``: each rate table used, with the date its (last) row used took effect;
   ``vedtak``: a sha256 over what the decision's texts and JSON are rendered from (each
   area's outcome, amounts and lines, every node of every tree with the exact values it read,
   the flags, the rate rows used).
@@ -24,9 +25,10 @@ carries the recorded library version and rulebook digest.
 
 **Another rulebook** (its digest is not the recorded one: rates for a later year, rules or
 versions added since, a rule corrected): the stored input is evaluated with the rulebook at
-hand *restricted to the recorded versions and areas* (``fastholdt_regelbok``): a rules folder
-keeps its old versions (DESIGN § 4), so this is evaluating with the rules of the decision's
-time, and a rule added since (even one that would decide otherwise today) takes no part. The
+hand *restricted to the recorded versions, areas and rate rows* (``fastholdt_regelbok``): a
+rules folder keeps its old versions (DESIGN § 4) and a rate table its old rows, so this is
+evaluating with the rules of the decision's time, and a rule or a rate row added since (even
+one that would decide otherwise today) takes no part. The
 result is again held to the trace. It never decides again under other rules: a version gone or
 changed since (its fingerprint), or anything else that would make the outcome, an amount, a
 fact value or a text differ (a rate corrected in place, a calculation changed in a later
@@ -55,6 +57,7 @@ from attrs import astuple, evolve
 from ..inndata.desimal import DESIMALKONTEKST
 from ..inndata.errors import UgyldigSak
 from ..inndata.grenser import STANDARD
+from ..lov.rates import Satser
 from ..lov.rulebook.model import Regel, RegelInfo
 from ..lov.tree import Node
 from ..vurdering.areas.base import Linje
@@ -230,8 +233,23 @@ def spor(a: Assessment) -> dict[str, Any]:
     return {
         "utfall": utfall,
         "versjoner": versjoner,
+        "satser": _satsrader(a),
         "vedtak": "sha256:" + hashlib.sha256(tekst.encode("utf-8", "surrogatepass")).hexdigest(),
     }
+
+
+def _satsrader(a: Assessment) -> dict[str, str]:
+    """Each rate table used, with the date its last row used took effect (a row the rates
+    are known to have changed in without numbers, ``tall_ikke_funnet``, counts as used)."""
+    ut: dict[str, str] = {}
+    for rad in a.satser:
+        tabell, fra = rad.get("tabell"), rad.get("gyldig_fra")
+        hull = rad.get("tall_ikke_funnet")
+        if isinstance(hull, Mapping) and isinstance(hull.get("gyldig_fra"), str):
+            fra = max(str(fra), hull["gyldig_fra"])
+        if isinstance(tabell, str) and isinstance(fra, str):
+            ut[tabell] = max(ut.get(tabell, fra), fra)
+    return dict(sorted(ut.items()))
 
 
 def skrives_som_standard(a: Assessment) -> bool:
@@ -310,16 +328,17 @@ _FASTHOLDT: dict[tuple[int, str, str, tuple[str, ...]], Regelbok] = {}
 _MAKS_FASTHOLDT = 64
 
 
-def _fastholdt(bok: Regelbok, versjoner: Any, omrader: Iterable[str]) -> Regelbok:
+def _fastholdt(bok: Regelbok, versjoner: Any, omrader: Iterable[str], satser: Any) -> Regelbok:
     """``fastholdt_regelbok``, kept for the next record that used the same versions."""
     omrader = tuple(omrader)
     try:
-        nokkel = (id(bok), bok.digest, json.dumps(versjoner, sort_keys=True), omrader)
+        brukt = json.dumps([versjoner, satser], sort_keys=True)
     except (TypeError, ValueError):
-        return fastholdt_regelbok(bok, versjoner, omrader)
+        return fastholdt_regelbok(bok, versjoner, omrader, satser)
+    nokkel = (id(bok), bok.digest, brukt, omrader)
     fastholdt = _FASTHOLDT.get(nokkel)
     if fastholdt is None:
-        fastholdt = fastholdt_regelbok(bok, versjoner, omrader)
+        fastholdt = fastholdt_regelbok(bok, versjoner, omrader, satser)
         if len(_FASTHOLDT) >= _MAKS_FASTHOLDT:
             _FASTHOLDT.clear()
         _FASTHOLDT[nokkel] = fastholdt
@@ -327,15 +346,22 @@ def _fastholdt(bok: Regelbok, versjoner: Any, omrader: Iterable[str]) -> Regelbo
 
 
 def fastholdt_regelbok(
-    bok: Regelbok, versjoner: Mapping[str, Any], omrader: Iterable[str]
+    bok: Regelbok,
+    versjoner: Mapping[str, Any],
+    omrader: Iterable[str],
+    satser: Mapping[str, Any] | None = None,
 ) -> Regelbok:
     """``bok`` with only the rule versions a decision used (``versjoner``, by date in force,
-    id and fingerprint) and the areas it assessed: the rules as they decided then.
+    id and fingerprint), the areas it assessed, and each rate table it used up to the row it
+    used (``satser``: table id → that row's ``gyldig_fra``): the rules as they decided then.
 
-    A rules folder keeps its old versions (DESIGN § 4): rules and areas added since, and
-    versions from a later date, are left out, so evaluating with this rulebook is evaluating
-    with the rules of the decision's time. A version that is gone or whose content has
-    changed since (its fingerprint) is a ``ValueError`` naming it.
+    A rules folder keeps its old versions (DESIGN § 4) and a rate table its old rows: rules and
+    areas added since, versions from a later date, and rate rows added after the one used (the
+    next year's rates, published after a decision made with the last known ones) are left out,
+    so evaluating with this rulebook is evaluating with the rules of the decision's time. A
+    version that is gone or whose content has changed since (its fingerprint), or a rate row
+    that is gone, is a ``ValueError`` naming it; a row changed in place shows in the decision's
+    digest.
     """
     if not isinstance(versjoner, Mapping):
         raise ValueError("vedtaksgrunnlaget: sporets versjoner er ikke et objekt")
@@ -367,7 +393,27 @@ def fastholdt_regelbok(
             rid: tuple(sorted(vs, key=lambda v: v.info.gyldig_fra)) for rid, vs in regler.items()
         },
         omrader=tuple(o for o in bok.omrader if o.id in vurdert),
+        satser=_fastholdte_satser(bok.satser, satser or {}),
     )
+
+
+def _fastholdte_satser(satser: Satser, brukt: Mapping[str, Any]) -> Satser:
+    """The rate tables with the rows after each used row left out (``fastholdt_regelbok``)."""
+    if not isinstance(brukt, Mapping):
+        raise ValueError("vedtaksgrunnlaget: sporets satser er ikke et objekt")
+    tabeller = dict(satser.tabeller)
+    for tabell_id, fra in brukt.items():
+        tabell = tabeller.get(tabell_id)
+        if tabell is None:
+            continue  # a table beside the rules folder (a municipality's): not this rulebook's
+        if not any(r.gyldig_fra.isoformat() == fra for r in tabell.rader):
+            raise ValueError(
+                f"satsraden fra {fra} i satstabellen {tabell_id} finnes ikke lenger; gjengi med "
+                "regelmappen fra vedtakstidspunktet (--regler)"
+            )
+        rader = tuple(r for r in tabell.rader if r.gyldig_fra.isoformat() <= fra)
+        tabeller[tabell_id] = evolve(tabell, rader=rader)
+    return Satser(tabeller)
 
 
 def les(data: Mapping[str, Any], regler: Regelbok | None, nokkel: bytes | None) -> Assessment:
@@ -392,7 +438,7 @@ def les(data: Mapping[str, Any], regler: Regelbok | None, nokkel: bytes | None) 
         utfall = data["spor"].get("utfall")
         if not isinstance(utfall, Mapping):
             raise ValueError("vedtaksgrunnlaget: sporet mangler utfall")
-        bok = _fastholdt(bok, data["spor"].get("versjoner"), utfall)
+        bok = _fastholdt(bok, data["spor"].get("versjoner"), utfall, data["spor"].get("satser"))
     try:
         with decimal.localcontext(DESIMALKONTEKST):
             a = vurder(dict(data["inndata"]), dato, regler=bok, grenser=_GRENSER)
