@@ -111,7 +111,13 @@ def test_endret_format_5_uten_ny_digest_avvises() -> None:
 
 @pytest.mark.parametrize(
     ("felt", "verdi"),
-    [("inndata", []), ("spor", "x"), ("vurderingsdato", "2024-13-01"), ("regler", None)],
+    [
+        ("inndata", []),
+        ("spor", "x"),
+        ("vurderingsdato", "2024-13-01"),
+        ("regler", None),
+        ("sak_id", "en annen sak"),
+    ],
 )
 def test_feilformet_format_5_avvises_med_feltet(felt: str, verdi: Any) -> None:
     data = _lagret(assess(_sak("enslig")))

@@ -444,6 +444,10 @@ def les(data: Mapping[str, Any], regler: Regelbok | None, nokkel: bytes | None) 
             a = vurder(dict(data["inndata"]), dato, regler=bok, grenser=_GRENSER)
     except UgyldigSak as exc:
         raise ValueError(f"vedtaksgrunnlaget: inndata kan ikke leses: {exc}") from None
+    if a.sak_id != data["sak_id"]:
+        raise ValueError(
+            f"vedtaksgrunnlaget: sak_id {data['sak_id']!r} er ikke inndatas {a.sak_id!r}"
+        )
     a = evolve(
         a,
         bibliotek=data["bibliotek"],
