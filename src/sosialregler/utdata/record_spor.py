@@ -215,7 +215,7 @@ def spor(a: Assessment) -> dict[str, Any]:
         (
             m.kode,
             m.regel.id if m.regel else None,
-            m.node.id if m.node else None,
+            samler.node(m.node)[0] if m.node is not None else None,  # usually a tree's: read
             tuple(m.tekst.items()) if m.tekst else None,
             tuple(m.hjemmeltekst.items()) if m.hjemmeltekst else None,
             m.frist,
