@@ -389,7 +389,7 @@ def test_nye_regeltekster_har_nynorsk() -> None:
 
 def test_forfalsket_beregnet_behov_paa_et_avslag_avvises() -> None:
     """Re-reading a record checks a refusal's computed figure as it checks a payable one."""
-    data = json.loads(json.dumps(assess(avslag()).to_record()))
+    data = json.loads(json.dumps(assess(avslag()).to_record(utgave=4)))
     from sosialregler.utdata.record import innholdsdigest
 
     data["vedtak"]["livsopphold"]["utdata"]["beregnet_behov_per_maned"] = 99850

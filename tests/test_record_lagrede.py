@@ -74,7 +74,7 @@ def test_endret_regelversjon_avvises_og_nevnes() -> None:
     from sosialregler import assess
 
     sak = json.loads((Path(__file__).parent.parent / "examples" / "enslig.json").read_text())
-    record = json.loads(json.dumps(assess(sak).to_record()))
+    record = json.loads(json.dumps(assess(sak).to_record(utgave=4)))
     assert record["format"] == "sosialregler-vedtaksgrunnlag/4"
     dato, versjoner = next(iter(record["regler_brukt"].items()))
     regel_id = next(iter(versjoner))

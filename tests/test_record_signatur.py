@@ -60,12 +60,12 @@ def _forfalsk_belop(data: dict[str, Any]) -> dict[str, Any]:
 
 def test_forfalsket_belop_avvises_uten_nokkel() -> None:
     with pytest.raises(ValueError, match="stemmer ikke med seg selv: livsopphold"):
-        Assessment.from_record(_forfalsk_belop(_grunnlag()))
+        Assessment.from_record(_forfalsk_belop(_grunnlag(utgave=4)))
 
 
 def test_forfalsket_belop_alene_avvises() -> None:
     """Only the amount (the outcome left alone): the lines do not sum to it."""
-    data = _grunnlag()
+    data = _grunnlag(utgave=4)
     data["vedtak"]["livsopphold"]["utdata"]["belop_per_maned"] = 99850
     with pytest.raises(ValueError, match="stemmer ikke med seg selv: livsopphold"):
         Assessment.from_record(_ny_digest(data))
@@ -73,7 +73,7 @@ def test_forfalsket_belop_alene_avvises() -> None:
 
 def test_forfalsket_beregningslinje_avvises() -> None:
     """A line changed (the rent) without the amount."""
-    data = _grunnlag()
+    data = _grunnlag(utgave=4)
     linje = data["vedtak"]["livsopphold"]["beregning"][-1]
     linje["felt"]["belop"] = Decimal(linje["felt"]["belop"]) + 80000
     linje["felt"]["belop"] = int(linje["felt"]["belop"])
@@ -85,7 +85,7 @@ def test_forfalsket_beregningslinje_avvises() -> None:
     "felt", ["stonad_per_ar", "stonad_etter_reduksjon_per_ar", "barnetillegg_per_ar"]
 )
 def test_forfalsket_kvp_belop_avvises(felt: str) -> None:
-    data = _grunnlag("kvp")
+    data = _grunnlag("kvp", utgave=4)
     utdata = data["vedtak"]["kvalifiseringsstonad"]["utdata"]
     utdata[felt] = int(utdata[felt]) + 100000
     with pytest.raises(ValueError, match="stemmer ikke med seg selv: kvalifiseringsstonad"):
@@ -97,7 +97,7 @@ def test_forfalsket_belop_avvises_av_gjengi(
 ) -> None:
     monkeypatch.delenv(NOKKEL_MILJO, raising=False)
     fil = tmp_path / "v.json"
-    fil.write_text(json.dumps(_forfalsk_belop(_grunnlag())), encoding="utf-8")
+    fil.write_text(json.dumps(_forfalsk_belop(_grunnlag(utgave=4))), encoding="utf-8")
     assert main(["gjengi", str(fil)]) == 2
     ut = capsys.readouterr()
     assert "99 850" not in ut.out

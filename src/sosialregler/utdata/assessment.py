@@ -24,7 +24,7 @@ from ..lov.tree import LatNode, Node, fakta_til_json, node_til_dict, node_til_js
 from ..vurdering.areas.base import BEREGNET, Linje
 from ..vurdering.belopskontroll import sjekk_belop
 from ..vurdering.engine import Merknad
-from . import record
+from . import record, record_spor
 from .explain import begrunnelse, begrunnelser, forklar, merknadstekst, render
 from .hvaom import hva_om
 
@@ -234,14 +234,36 @@ class Assessment:
         return "".join(deler)
 
     # --- decision record -----------------------------------------------------------------
-    def to_record(self, med_regler: bool = False, nokkel: bytes | None = None) -> dict[str, Any]:
+    def to_record(
+        self, med_regler: bool = False, nokkel: bytes | None = None, utgave: int | None = None
+    ) -> dict[str, Any]:
         """Everything needed to store this decision and re-render it later (DESIGN § 5).
 
-        Compact by default: rule versions are named (id, date, fingerprint), not copied, and
-        re-rendering finds them in the rules folder. ``med_regler=True`` copies their texts in,
-        for a record that renders without any rules folder. ``nokkel``: the office's key, to
-        sign the record (HMAC-SHA256). See ``record.py``.
+        Compact by default: format 5 (``record_spor.py``), the input, the rulebook's digest and
+        the trace; reading evaluates the input again and accepts it only if the trace is the
+        same. A decision read back from a record of format 3 or 4 was not evaluated by the
+        rules at hand, and one made with a municipality's own rates used a table the rulebook's
+        digest does not cover, so they are written in format 4, which carries its trees
+        (``record_spor.skrives_som_standard``).
+        ``med_regler=True`` writes format 4 with the rule texts copied in, for a record that
+        renders without any rules folder (``record.py``). ``utgave=4``: a compact format 4
+        record (the trees, rule versions named). ``nokkel``: the office's key, to sign the
+        record (HMAC-SHA256).
         """
+        if utgave not in (None, 4, 5) or (med_regler and utgave == 5):
+            raise ValueError(
+                f"ukjent vedtaksgrunnlag-utgave {utgave!r}: 5 (kompakt, standard) eller 4 "
+                "(med_regler=True gir alltid 4)"
+            )
+        if utgave == 5 and self.sak is None:
+            raise ValueError(
+                "vedtaksgrunnlag-utgave 5 krever et vedtak vurdert med regelverket; dette er lest "
+                "fra et vedtaksgrunnlag i format 3 eller 4 og kan bare skrives i format 4"
+            )
+        if utgave == 5 or (
+            not med_regler and utgave is None and record_spor.skrives_som_standard(self)
+        ):
+            return record_spor.skriv(self, nokkel)
         noder = [v.node for v in self.vedtak.values()]
         noder += [m.node for m in self.merknader if m.node is not None]
         noder += [self.klage] if self.klage else []
@@ -317,15 +339,24 @@ class Assessment:
         regler: Regelbok | None = None,
         nokkel: bytes | None = None,
     ) -> Assessment:
-        """Rebuild a stored decision (a dict, or its JSON text) without re-evaluating it.
+        """Rebuild a stored decision (a dict, or its JSON text).
 
-        ``regler``: where a compact record's rule versions are looked up (default: the
-        shipped rules). ``nokkel``: the office's key; with it an unsigned or wrongly signed
-        record is refused. Raises ``ValueError`` naming what does not fit — also for a record
-        whose structure is not a record's (changed by hand, truncated, another format) or
-        whose amounts do not add up.
+        Format 5: its input evaluated again and held to its trace (``record_spor.les``);
+        formats 3 and 4: from their trees, without evaluating. ``regler``: the rulebook a
+        format 5 record is evaluated with, or where a compact record's rule versions are
+        looked up (default: the shipped rules). ``nokkel``: the office's key; with it an
+        unsigned or wrongly signed record is refused. Raises ``ValueError`` naming what does
+        not fit — also for a record whose structure is not a record's (changed by hand,
+        truncated, another format), whose amounts do not add up, or (format 5) that the rules
+        at hand would decide otherwise.
         """
         try:
+            if isinstance(data, str):
+                data = json.loads(data)
+            if isinstance(data, Mapping) and data.get("format") == record_spor.FORMAT:
+                # Evaluated again and held to its trace: it renders, and its amounts add up,
+                # as every fresh assessment does.
+                return record_spor.les(data, regler, nokkel)
             vurdering = cls._fra_record(data, regler, nokkel)
             sjekk_belop(vurdering)
             # A record is accepted only if it renders: a value of the wrong type in a record
@@ -370,7 +401,9 @@ class Assessment:
             data = json.loads(data)
         if not isinstance(data, Mapping) or data.get("format") not in record.LESBARE_FORMATER:
             funnet = data.get("format") if isinstance(data, Mapping) else type(data).__name__
-            raise ValueError(f"ukjent vedtaksgrunnlag-format {funnet!r}; forventet {record.FORMAT}")
+            raise ValueError(
+                f"ukjent vedtaksgrunnlag-format {funnet!r}; forventet {record_spor.FORMAT}"
+            )
         record.sjekk_digest(data)
         record.sjekk_signatur(data, nokkel)
         leser = record.Leser(data, regler)

@@ -23,8 +23,12 @@ key refuses a record that is unsigned or whose signature does not match, so a re
 by someone without the key is refused. ``vern`` says in the record which of the two it has.
 Re-rendering also re-checks that the amounts add up (``belopskontroll``).
 
-Format 4 (written now; format 3 records are still read)
--------------------------------------------------------
+Format 4 (format 3 records are still read; format 5, the default, is ``record_spor.py``)
+--------------------------------------------------------------------------------------
+Written for a self-contained record (``med_regler=True``), on request (``utgave=4``), and for
+a decision read back from format 3 or 4 (no rulebook at hand made it, so only its trees can
+carry it).
+
 A record states each thing once and leaves out what follows from something it states (a
 the examples: 12-18 KB, from 24-40 KB in format 3). Reading it:
 

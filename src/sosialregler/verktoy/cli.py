@@ -213,6 +213,8 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FIL",
         help="kontorets nøkkel for signerte vedtaksgrunnlag (ellers SOSIALREGLER_NOKKEL)",
     )
+    g.add_argument("--regler", metavar="MAPPE", help="regelmappen fra vedtakstidspunktet")
+    g.add_argument("--satser", metavar="FIL", help="kommunens egne satser, om vedtaket brukte dem")
     _med_grenser(g)
 
     s = under.add_parser("soknad", help="vurder en søknad i NAVs format (soknad.json)")
@@ -439,12 +441,17 @@ def _nokkel(args: argparse.Namespace) -> bytes | None:
 
 def _gjengi(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     try:
+        bok = regelbok(args.regler, args.satser) if args.regler or args.satser else None
+    except RegelFeil as exc:
+        felt = "--regler" if args.regler else "--satser"
+        return _avvis([Feil(felt, args.regler or args.satser, str(exc))], "tekst", ut, err)
+    try:
         nokkel = _nokkel(args)
         grenser = _grenser(args)
         grense = grenser.byte_vedtaksgrunnlag
         tekst = _les_fil(args.grunnlag, "VEDTAKSGRUNNLAG.json", grense, "byte_vedtaksgrunnlag")
         data = les_json(tekst, grenser.med(byte=grense))
-        vurdering = Assessment.from_record(data, nokkel=nokkel)
+        vurdering = Assessment.from_record(data, regler=bok, nokkel=nokkel)
     except UgyldigSak as exc:
         return _avvis(exc.feil, "tekst", ut, err)
     except (ValueError, KeyError, TypeError) as exc:
