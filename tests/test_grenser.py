@@ -190,8 +190,9 @@ def test_cli_grense_kan_heves(tmp_path: Path) -> None:
 
 def _forhold(lag: Callable[[int], Any], kjor: Callable[[Any], Any], n: int) -> float:
     """t(4n) / t(n) — the input doubled twice — each the least of three runs, garbage collection
-    off. Linear gives about 4 and quadratic about 16, so a bound of 8 tells them apart with room
-    for a busy machine (one doubling, 2 against 4, did not: 3.6 was seen under load)."""
+    off. Linear gives about 4 and quadratic about 16, so a bound of 10 tells them apart with room
+    for a busy machine (one doubling, 2 against 4, did not: 3.6 was seen under load; with a
+    bound of 8, 8.08 was seen once at load 6 on a path that measures 4.0–4.1 when quiet)."""
     inndata = {m: lag(m) for m in (n, 4 * n)}
     tider: dict[int, float] = {n: float("inf"), 4 * n: float("inf")}
     gc.collect()
@@ -267,7 +268,7 @@ def test_dobbelt_inndata_koster_ikke_fire_ganger_sa_mye(
     100 000 persons did not finish in 300 s, the text grew with the square of the housing
     lines (4 000: 10 s). Each path is now linear: four times the input, about four times the
     time (quadratic would be sixteen)."""
-    assert _forhold(lag, kjor, n) < 8
+    assert _forhold(lag, kjor, n) < 10
 
 
 # --- JSON Lines, a line at a time (jsonlinjer.py) -----------------------------------------------
