@@ -10,9 +10,9 @@ are the area modules' and the generated builders').
 
 from __future__ import annotations
 
+import argparse
 import gc
 import json
-import sys
 import time
 import tracemalloc
 from pathlib import Path
@@ -101,15 +101,18 @@ def tid(sak: dict, antall: int) -> tuple[float, float]:
 
 
 def main() -> None:
-    argumenter = [a for a in sys.argv[1:] if a != "--fordeling"]
-    antall = int(argumenter[0]) if argumenter else 20_000
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("antall", nargs="?", type=int, default=20_000, help="results kept (20 000)")
+    p.add_argument("--fordeling", action="store_true", help="kept bytes by allocating module")
+    args = p.parse_args()
+    antall = args.antall
     for navn in NAVN:
         sak = _sak(navn)
         print(
             f"{navn:9} {storrelse(sak) / 1024:6.1f} KiB  {sporede(sak):6.1f} sporede objekter",
             flush=True,
         )
-        if "--fordeling" in sys.argv:
+        if args.fordeling:
             deler = fordeling(sak)
             print(
                 "          "
