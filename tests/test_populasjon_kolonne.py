@@ -35,6 +35,7 @@ from sosialregler.verktoy.populasjon.generator import (  # noqa: E402
     satsskifter,
     skriv_populasjon,
 )
+from sosialregler.verktoy.populasjon.kjoring import velg_motor  # noqa: E402
 from sosialregler.verktoy.populasjon.kolonne import Kolonne  # noqa: E402
 from sosialregler.verktoy.populasjon.totaler import Totaler  # noqa: E402
 from sosialregler.vurdering.engine import Kontekst  # noqa: E402
@@ -325,6 +326,25 @@ def test_simuler_med_motor_kolonne(tmp_path: Path) -> None:
     assert "Avgjort kolonnevis:" in tekst.ut
     ukjent = kjor("simuler", sti, "--dato", "2026-03-01", "--motor", "turbo")
     assert ukjent.kode == 2 and "--motor" in ukjent.feil
+
+
+def test_to_prosesser_gir_samme_rader_i_samme_rekkefolge() -> None:
+    """``Kolonne`` in two worker processes gives the one-process table, row for row and in
+    order: more batches than are let ahead (the bounded read-ahead and the order), a
+    municipality's rates (the workers load the same rules), malformed rows (the per-case
+    fallback in the worker), each case on its own date, and the carried column."""
+    n = 700
+    saker = list(lag_populasjon(n, fro=23, andel_kanter=0.3, andel_feil=0.05))
+    tabell = pa.table({"sak": saker, "nr": list(range(n))})
+    satser = Path(__file__).resolve().parent.parent / "examples" / "kommunale-satser-eksempel.toml"
+    en_motor, to_motor = Kolonne(), Kolonne(prosesser=2)
+    en = vurder(tabell, dato=None, satser=satser, motor=en_motor, batch=50)
+    to = vurder(tabell, dato=None, satser=satser, motor=to_motor, batch=50)
+    assert to.num_rows == n and to.column("rad").to_pylist() == list(range(n))
+    assert to.equals(en)
+    assert to_motor.telling.antall == en_motor.telling.antall
+    assert en_motor.telling.antall["persak"] > 0 and en_motor.telling.antall["kolonne"] > 0
+    assert velg_motor("kolonne", 2) == Kolonne(prosesser=2)
 
 
 def test_belop_er_desimaler_som_per_sak(begge: tuple[Any, Any, Kolonne]) -> None:
