@@ -148,6 +148,21 @@ def test_hver_regel_lik_den_kompilerte_per_sak() -> None:
     assert sjekket > 10_000
 
 
+def test_kontekstens_poster_er_de_evaluerte_og_kan_bare_leses() -> None:
+    """``Kontekst.poster``, what stage 1 reads from a row's context: each rule evaluated,
+    with ``resultat``'s entry, in the order evaluated, and no way to change the cache."""
+    bok = default_rulebook()
+    rad = _rader_med_fakta(1, 5)[0]
+    ktx = Kontekst(bok, rad[0], dict(rad[2]))
+    assert dict(ktx.poster) == {}
+    omrade = bok.omrader[0]
+    post = ktx.resultat(omrade.hovedregel)
+    assert ktx.poster[omrade.hovedregel] is post
+    assert list(ktx.poster)[-1] == omrade.hovedregel
+    with pytest.raises(TypeError):
+        ktx.poster[omrade.hovedregel] = post  # type: ignore[index]
+
+
 def test_en_verdi_av_annen_art_gaar_til_per_sak() -> None:
     bok = default_rulebook()
     rader = _rader_med_fakta(5, 29)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from attrs import field, frozen
@@ -133,6 +134,14 @@ class Kontekst:
     def kompilert(self) -> bool:
         """Whether this context runs the compiled rules (else the reference interpreter)."""
         return self._program is not None
+
+    @property
+    def poster(self) -> Mapping[str, Post]:
+        """The rules this context has evaluated with the compiled engine, each with its trace
+        entry as ``resultat`` gives it, in the order evaluated (empty under the interpreter).
+        Read-only: for a caller that carries the evaluation on elsewhere, as the columnar
+        population engine does with what a case's calculations evaluated."""
+        return MappingProxyType(self._poster)
 
     def for_element(self, elementfakta: Mapping[str, Any]) -> Kontekst:
         """A context for one item (an income line): its facts over the case's."""

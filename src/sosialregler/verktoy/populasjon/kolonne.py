@@ -381,7 +381,7 @@ def _trinn1(tekst: Any, dato: date | None, bok: Regelbok, grenser: Grenser) -> A
             fakta.update(beregning.fakta)
         # Only what stage 2 reads is kept, not the context with its trace and lazy nodes: a
         # batch keeps thousands of rows at once, and every kept object costs the collector.
-        poster = [(regel_id, KODE[post[0]], post[1]) for regel_id, post in ktx._poster.items()]
+        poster = [(regel_id, KODE[post[0]], post[1]) for regel_id, post in ktx.poster.items()]
         merknader = [m.kode for m in ktx.merknader]
     except Exception:
         return None
