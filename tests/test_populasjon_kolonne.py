@@ -163,6 +163,69 @@ def test_kontekstens_poster_er_de_evaluerte_og_kan_bare_leses() -> None:
         ktx.poster[omrade.hovedregel] = post  # type: ignore[index]
 
 
+def _beregn(tekst: str, bare_utfall: bool) -> tuple[Kontekst, dict[str, Any], Any]:
+    """A row's stage 1 as ``kolonne._trinn1`` runs it, in the given mode."""
+    from sosialregler.api import read_sak
+    from sosialregler.vurdering import areas
+    from sosialregler.vurdering.derived import utled
+
+    bok = default_rulebook()
+    sak = read_sak(tekst, None, STANDARD)
+    assert sak.vurderingsdato is not None
+    fakta = utled(sak, sak.vurderingsdato)
+    ktx = Kontekst(bok, sak.vurderingsdato, fakta, bare_utfall=bare_utfall)
+    utdata = {}
+    for navn in bok.beregningsrekkefolge:
+        beregning = areas.beregning(navn)(sak, ktx)
+        utdata[navn] = beregning.utdata
+        fakta.update(beregning.fakta)
+    return ktx, utdata, bok
+
+
+def test_bare_utfall_gir_det_samme_uten_spor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The outcome-only context stage 1 uses: the same outcomes, amounts and flags as the
+    per-case context on every household (edges included), the same nodes when one is built
+    all the same (a flag's, an area's main rule), and the trace entries left uncompacted
+    (what it saves)."""
+    from sosialregler.vurdering import engine
+
+    komprimert: dict[bool | None, int] = {False: 0, True: 0, None: 0}
+    modus: list[bool | None] = [False]
+    ekte = engine.komprimer
+
+    def tell(post: Any) -> Any:
+        komprimert[modus[0]] += 1
+        return ekte(post)
+
+    monkeypatch.setattr(engine, "komprimer", tell)
+    saker = [
+        t
+        for t in lag_populasjon(150, fro=29, andel_kanter=0.4)
+        if t.startswith("{") and t.endswith("}")
+    ]
+    sjekket = 0
+    for tekst in saker:
+        try:
+            modus[0] = False
+            full, utdata_full, bok = _beregn(tekst, False)
+        except UgyldigSak:
+            continue
+        modus[0] = True
+        bare, utdata_bare, _ = _beregn(tekst, True)
+        modus[0] = None  # what the comparison below builds is not counted
+        assert utdata_bare == utdata_full
+        assert dict(bare.poster) == dict(full.poster)
+        assert [m.kode for m in bare.merknader] == [m.kode for m in full.merknader]
+        assert [m.node for m in bare.merknader] == [m.node for m in full.merknader]
+        for omrade in bok.omrader:
+            assert bare.evaluer_regel(omrade.hovedregel) == full.evaluer_regel(omrade.hovedregel)
+        sjekket += 1
+    assert sjekket > 100
+    # measured: 15 entries compacted per household per case, 0-2 outcome-only (the nodes a
+    # calculation builds itself)
+    assert komprimert[True] < komprimert[False] / 3, komprimert
+
+
 def test_en_verdi_av_annen_art_gaar_til_per_sak() -> None:
     bok = default_rulebook()
     rader = _rader_med_fakta(5, 29)

@@ -371,7 +371,7 @@ def _trinn1(tekst: Any, dato: date | None, bok: Regelbok, grenser: Grenser) -> A
         if dag is None:
             return None
         fakta = utled(sak, dag)
-        ktx = Kontekst(bok, dag, fakta)
+        ktx = Kontekst(bok, dag, fakta, bare_utfall=True)  # no trace: no explanation read
         if not ktx.kompilert:
             return None
         utdata = {}
