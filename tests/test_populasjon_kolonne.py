@@ -408,16 +408,17 @@ def test_simuler_med_motor_kolonne(tmp_path: Path) -> None:
 
 def test_to_prosesser_gir_samme_rader_i_samme_rekkefolge() -> None:
     """``Kolonne`` in two worker processes gives the one-process table, row for row and in
-    order: more batches than are let ahead (the bounded read-ahead and the order), a
+    order: batches in pieces (the last one shorter), more pieces than are let ahead (the
+    bounded read-ahead and the order), a
     municipality's rates (the workers load the same rules), malformed rows (the per-case
     fallback in the worker), each case on its own date, and the carried column."""
     n = 700
     saker = list(lag_populasjon(n, fro=23, andel_kanter=0.3, andel_feil=0.05))
     tabell = pa.table({"sak": saker, "nr": list(range(n))})
     satser = Path(__file__).resolve().parent.parent / "examples" / "kommunale-satser-eksempel.toml"
-    en_motor, to_motor = Kolonne(), Kolonne(prosesser=2)
-    en = vurder(tabell, dato=None, satser=satser, motor=en_motor, batch=50)
-    to = vurder(tabell, dato=None, satser=satser, motor=to_motor, batch=50)
+    en_motor, to_motor = Kolonne(), Kolonne(prosesser=2, bit=30)
+    en = vurder(tabell, dato=None, satser=satser, motor=en_motor, batch=100)
+    to = vurder(tabell, dato=None, satser=satser, motor=to_motor, batch=100)
     assert to.num_rows == n and to.column("rad").to_pylist() == list(range(n))
     assert to.equals(en)
     assert to_motor.telling.antall == en_motor.telling.antall

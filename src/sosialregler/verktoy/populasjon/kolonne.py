@@ -50,7 +50,7 @@ from ..batch import assess_many
 from . import rad as radmodul
 from .kilde import Innbatch
 from .motor import Fremdrift, bygg
-from .prosesser import i_prosesser
+from .prosesser import BIT, i_prosesser
 from .skjema import BELOP, DESIMALER, KOLONNE, PERSAK
 
 _MINSTE = Decimal(1).scaleb(-DESIMALER)
@@ -274,11 +274,12 @@ class Telling:
 class Kolonne:
     """The columnar evaluator (see the module docstring). Needs numpy (extra ``populasjon``).
 
-    ``prosesser``: worker processes (1: this process); each batch goes whole to a worker
-    (``prosesser.i_prosesser``), and the rows come back in input order, the same rows as in
-    one process."""
+    ``prosesser``: worker processes (1: this process); each batch goes to the workers in
+    pieces of at most ``bit`` rows (``prosesser.i_prosesser``), and the rows come back in
+    input order, the same rows as in one process."""
 
     prosesser: int = 1
+    bit: int = BIT
     telling: Telling = field(factory=Telling, eq=False)
 
     def __call__(
@@ -292,13 +293,17 @@ class Kolonne:
         total: int | None = None,
     ) -> Iterator[Any]:
         omrader = tuple(o.id for o in bok.omrader)
-        svar: Iterator[tuple[Innbatch, tuple[list[Any], list[str]]]]
+        svar: Iterator[tuple[Innbatch, list[tuple[list[Any], list[str]]]]]
         if self.prosesser == 1:
-            svar = ((b, kolonnevis(b.saker, bok, dato, grenser)) for b in batcher)
+            svar = ((b, [kolonnevis(b.saker, bok, dato, grenser)]) for b in batcher)
         else:
-            svar = i_prosesser(kolonnevis, batcher, self.prosesser, bok, dato, grenser)
+            svar = i_prosesser(
+                kolonnevis, batcher, self.prosesser, bok, dato, grenser, bit=self.bit
+            )
         ferdige = 0
-        for b, (rader, motor) in svar:
+        for b, deler in svar:
+            rader = [r for d in deler for r in d[0]]
+            motor = [m for d in deler for m in d[1]]
             persak = motor.count(PERSAK)
             self.telling.antall[PERSAK] += persak
             self.telling.antall[KOLONNE] += len(rader) - persak

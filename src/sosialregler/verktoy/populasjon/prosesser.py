@@ -1,9 +1,10 @@
 """A population engine's batches in worker processes: in input order, a bounded number in flight.
 
-``i_prosesser`` hands each input batch's cases to a pool of ``spawn``-started workers (safe in
-a process with threads, the same on every platform, as ``batch.assess_many`` starts its own)
-and yields each batch with its answer in input order. At most ``I_ARBEID_PER_PROSESS`` batches
-per worker are read ahead, so memory stays flat whatever the number of households. Only the
+``i_prosesser`` hands each input batch's cases, in pieces of at most ``BIT`` cases, to a pool of
+``spawn``-started workers (safe in a process with threads, the same on every platform, as
+``batch.assess_many`` starts its own) and yields each batch with its pieces' answers in input
+order. At most ``I_ARBEID_PER_PROSESS`` pieces per worker are in flight (the batches they
+belong to read ahead), so memory stays flat whatever the number of households. Only the
 cases go to a worker (the carried columns stay here, where the output batch is built), and
 each worker loads the caller's rules once (``load_rulebook`` is cached per process) and checks
 their digest, so a changed rate file never answers with other law. The evaluator switch of
@@ -26,7 +27,12 @@ from ...vurdering.standardbok import default_rulebook, load_rulebook
 from ..batch import I_ARBEID_PER_PROSESS
 from .kilde import Innbatch
 
-#: What a worker runs on one batch: ``funksjon(saker, bok, *args)``, a module-level function.
+#: Cases per piece sent to a worker: an input batch (4 096 rows) in a few pieces, so the work
+#: spreads evenly over the workers also when a run has only a few batches (20 000 households
+#: are five), while each piece is still large enough for the columnar stage to pay off.
+BIT = 1024
+
+#: What a worker runs on one piece: ``funksjon(saker, bok, *args)``, a module-level function.
 Arbeid = Callable[..., Any]
 
 
@@ -36,30 +42,46 @@ def i_prosesser(
     prosesser: int,
     bok: Regelbok,
     *args: Any,
-) -> Iterator[tuple[Innbatch, Any]]:
-    """Each batch with ``funksjon(b.saker, bok, *args)`` run in one of ``prosesser`` workers."""
-    if prosesser < 1:
-        raise ValueError("prosesser må være minst 1")
+    bit: int = BIT,
+) -> Iterator[tuple[Innbatch, list[Any]]]:
+    """Each batch with ``funksjon(saker, bok, *args)`` for each piece of at most ``bit`` of
+    its cases, in order, each run in one of ``prosesser`` workers."""
+    if prosesser < 1 or bit < 1:
+        raise ValueError("prosesser og bit må være minst 1")
     mappe = None if bok is default_rulebook() else bok.mappe
     satser = bok.kommunale_satser.fil if bok.kommunale_satser is not None else None
     motor = aktiv()
-    ventende: deque[tuple[Innbatch, Future[Any]]] = deque()
+    ventende: deque[tuple[Innbatch, list[Future[Any]]]] = deque()
+    i_arbeid = 0
     with ProcessPoolExecutor(prosesser, mp_context=multiprocessing.get_context("spawn")) as pool:
         try:
             for b in batcher:
-                fremtid = pool.submit(
-                    _arbeid, funksjon, b.saker, mappe, satser, bok.digest, motor, args
-                )
-                ventende.append((b, fremtid))
-                while len(ventende) >= prosesser * I_ARBEID_PER_PROSESS:
-                    b, fremtid = ventende.popleft()
-                    yield b, fremtid.result()
+                biter = [
+                    pool.submit(
+                        _arbeid,
+                        funksjon,
+                        b.saker[i : i + bit],
+                        mappe,
+                        satser,
+                        bok.digest,
+                        motor,
+                        args,
+                    )
+                    for i in range(0, len(b.saker), bit)
+                ]
+                ventende.append((b, biter))
+                i_arbeid += len(biter)
+                while ventende and i_arbeid >= prosesser * I_ARBEID_PER_PROSESS:
+                    b, biter = ventende.popleft()
+                    i_arbeid -= len(biter)
+                    yield b, [f.result() for f in biter]
             while ventende:
-                b, fremtid = ventende.popleft()
-                yield b, fremtid.result()
+                b, biter = ventende.popleft()
+                yield b, [f.result() for f in biter]
         finally:
-            for _, fremtid in ventende:
-                fremtid.cancel()
+            for _, biter in ventende:
+                for f in biter:
+                    f.cancel()
 
 
 def _arbeid(
