@@ -23,8 +23,8 @@ from .skjema import KOLONNE, PERSAK, utdata_skjema
 MOTORER = (PERSAK, KOLONNE)
 
 #: The engine a run uses unless told: the per-case path. Both are exact (the tests hold
-#: ``Kolonne`` to it row for row); the columnar one saves ~7 % of the CPU per household, within
-#: the noise of a shared machine, because most of an assessment's time is the area
+#: ``Kolonne`` to it row for row, in one process and in several); the columnar one saves
+#: ~15 % of the CPU per household, because most of an assessment's time is the area
 #: calculations that are still Python and run per row in both (README, population runs).
 #: Change it when it is clearly faster.
 STANDARDMOTOR = PERSAK
