@@ -426,6 +426,30 @@ def test_to_prosesser_gir_samme_rader_i_samme_rekkefolge() -> None:
     assert velg_motor("kolonne", 2) == Kolonne(prosesser=2)
 
 
+def test_simuler_med_motor_kolonne_i_to_prosesser(tmp_path: Path) -> None:
+    """``--prosesser`` reaches the columnar engine from the command line: the same totals."""
+    sti = tmp_path / "saker.parquet"
+    skriv_populasjon(sti, 90, fro=37, andel_feil=0.05, radgruppe=40)
+    svar = {
+        n: kjor(
+            "simuler",
+            sti,
+            "--dato",
+            "2026-03-01",
+            "--format",
+            "json",
+            "--motor",
+            "kolonne",
+            "--prosesser",
+            n,
+        )
+        for n in ("1", "2")
+    }
+    assert all(s.kode == 0 for s in svar.values()), [s.feil for s in svar.values()]
+    en, to = (json.loads(svar[n].ut)["totaler"] for n in ("1", "2"))
+    assert to == en and en["motor"]["kolonne"] > 0
+
+
 def test_belop_er_desimaler_som_per_sak(begge: tuple[Any, Any, Kolonne]) -> None:
     _, kolonne, _ = begge
     belop = [b for b in kolonne.column("livsopphold_belop_per_maned").to_pylist() if b is not None]
