@@ -23,7 +23,8 @@ memory is its own. Each time is the best of ``--gjentak`` runs (3). Measured:
   engines of a run, alternated in one script, one process each: ``persak`` (every row through
   ``api.assess``) and ``kolonne`` (``populasjon.kolonne``: the area calculations per row, the
   area rules compiled to numpy over the batch; rows it cannot decide exactly through the
-  per-case path): CPU time per household, the ratio, and the share decided columnar. With
+  per-case path): CPU time per household, the ratio, and the share decided columnar; then
+  ``kolonne`` in 2 processes (wall clock against the one-process run). With
   ``--kurve-motor kolonne`` the memory curve is measured on the columnar engine.
 
 Each evaluated row goes through the per-case path (``api.assess``), so the speed is the
@@ -346,6 +347,15 @@ def _motorer(sti: Path, n: int, ut: dict[str, Any]) -> None:
         )
     forhold = beste["kolonne"]["cpu_s"] / beste["persak"]["cpu_s"]
     ut["motorer_forhold_kolonne_mot_persak"] = forhold
+    to = _kjor(sti, n, "write", 2, "kolonne")
+    ut["kolonne_2_prosesser"] = to
+    en = beste["kolonne"]
+    print(
+        f"motor kolonne, 2 prosesser: {to['antall'] / to['sekunder']:,.0f} husholdninger/s "
+        f"veggtid ({to['sekunder']:.1f} s mot {en['sekunder']:.1f} s i 1 prosess: "
+        f"{en['sekunder'] / to['sekunder']:.2f}×; CPU {1e6 * to['cpu_s'] / to['antall']:.0f} µs "
+        "per husholdning med arbeiderne)"
+    )
     per_hh = beste["kolonne"]["cpu_s"] / beste["kolonne"]["antall"]
     print(
         f"kolonne / persak, CPU-tid: {forhold:.2f}; mål {MAL:,} husholdninger på {MAL_S:.0f} s: "

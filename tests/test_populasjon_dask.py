@@ -17,11 +17,15 @@ from sosialregler.verktoy.populasjon.generator import skriv_populasjon  # noqa: 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def test_to_arbeidere_gir_samme_rader_som_en_prosess(tmp_path: Path) -> None:
+@pytest.mark.parametrize("motor", ["persak", "kolonne"])
+def test_to_arbeidere_gir_samme_rader_som_en_prosess(tmp_path: Path, motor: str) -> None:
+    """Each engine under Dask gives its own one-process run, row for row (the ``motor``
+    column included: the columnar engine really ran in the workers)."""
     sti = tmp_path / "saker.parquet"
     skriv_populasjon(sti, 300, fro=8, andel_kanter=0.3, andel_feil=0.05, radgruppe=70)
     satser = REPO / "examples" / "kommunale-satser-eksempel.toml"
-    en = vurder(sti, dato="2024-06-03", satser=satser)
+    en = vurder(sti, dato="2024-06-03", satser=satser, motor=motor)
+    assert motor in en.column("motor").to_pylist()
     # threads, not processes: light enough for the default suite, and still Dask's own
     # scheduler spreading five partitions over two workers
     with (
@@ -30,13 +34,20 @@ def test_to_arbeidere_gir_samme_rader_som_en_prosess(tmp_path: Path) -> None:
         ) as klynge,
         distributed.Client(klynge),
     ):
-        ddf = vurder_dask(sti, dato="2024-06-03", satser=satser, split_row_groups=True)
+        ddf = vurder_dask(sti, dato="2024-06-03", satser=satser, motor=motor, split_row_groups=True)
         assert ddf.npartitions == 5
         ramme = ddf.compute()
         assert len(klynge.workers) == 2
     fordelt = pa.Table.from_pandas(ramme, preserve_index=False)
     assert fordelt.schema.names == en.schema.names
     assert fordelt.to_pylist() == en.to_pylist()
+
+
+def test_ukjent_motor_avvises_for_klyngen_brukes() -> None:
+    from sosialregler.inndata.errors import UgyldigSak
+
+    with pytest.raises(UgyldigSak, match="ukjent motor"):
+        vurder_dask("finnes-ikke.parquet", dato="2026-03-01", motor="turbo")
 
 
 def test_arbeider_med_andre_regler_nekter() -> None:

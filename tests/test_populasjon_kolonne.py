@@ -35,6 +35,7 @@ from sosialregler.verktoy.populasjon.generator import (  # noqa: E402
     satsskifter,
     skriv_populasjon,
 )
+from sosialregler.verktoy.populasjon.kjoring import velg_motor  # noqa: E402
 from sosialregler.verktoy.populasjon.kolonne import Kolonne  # noqa: E402
 from sosialregler.verktoy.populasjon.totaler import Totaler  # noqa: E402
 from sosialregler.vurdering.engine import Kontekst  # noqa: E402
@@ -145,6 +146,84 @@ def test_hver_regel_lik_den_kompilerte_per_sak() -> None:
             assert tabell.mangler(regel_id)[i] == post[1], (regel_id, i)
             sjekket += 1
     assert sjekket > 10_000
+
+
+def test_kontekstens_poster_er_de_evaluerte_og_kan_bare_leses() -> None:
+    """``Kontekst.poster``, what stage 1 reads from a row's context: each rule evaluated,
+    with ``resultat``'s entry, in the order evaluated, and no way to change the cache."""
+    bok = default_rulebook()
+    rad = _rader_med_fakta(1, 5)[0]
+    ktx = Kontekst(bok, rad[0], dict(rad[2]))
+    assert dict(ktx.poster) == {}
+    omrade = bok.omrader[0]
+    post = ktx.resultat(omrade.hovedregel)
+    assert ktx.poster[omrade.hovedregel] is post
+    assert list(ktx.poster)[-1] == omrade.hovedregel
+    with pytest.raises(TypeError):
+        ktx.poster[omrade.hovedregel] = post  # type: ignore[index]
+
+
+def _beregn(tekst: str, bare_utfall: bool) -> tuple[Kontekst, dict[str, Any], Any]:
+    """A row's stage 1 as ``kolonne._trinn1`` runs it, in the given mode."""
+    from sosialregler.api import read_sak
+    from sosialregler.vurdering import areas
+    from sosialregler.vurdering.derived import utled
+
+    bok = default_rulebook()
+    sak = read_sak(tekst, None, STANDARD)
+    assert sak.vurderingsdato is not None
+    fakta = utled(sak, sak.vurderingsdato)
+    ktx = Kontekst(bok, sak.vurderingsdato, fakta, bare_utfall=bare_utfall)
+    utdata = {}
+    for navn in bok.beregningsrekkefolge:
+        beregning = areas.beregning(navn)(sak, ktx)
+        utdata[navn] = beregning.utdata
+        fakta.update(beregning.fakta)
+    return ktx, utdata, bok
+
+
+def test_bare_utfall_gir_det_samme_uten_spor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The outcome-only context stage 1 uses: the same outcomes, amounts and flags as the
+    per-case context on every household (edges included), the same nodes when one is built
+    all the same (a flag's, an area's main rule), and the trace entries left uncompacted
+    (what it saves)."""
+    from sosialregler.vurdering import engine
+
+    komprimert: dict[bool | None, int] = {False: 0, True: 0, None: 0}
+    modus: list[bool | None] = [False]
+    ekte = engine.komprimer
+
+    def tell(post: Any) -> Any:
+        komprimert[modus[0]] += 1
+        return ekte(post)
+
+    monkeypatch.setattr(engine, "komprimer", tell)
+    saker = [
+        t
+        for t in lag_populasjon(150, fro=29, andel_kanter=0.4)
+        if t.startswith("{") and t.endswith("}")
+    ]
+    sjekket = 0
+    for tekst in saker:
+        try:
+            modus[0] = False
+            full, utdata_full, bok = _beregn(tekst, False)
+        except UgyldigSak:
+            continue
+        modus[0] = True
+        bare, utdata_bare, _ = _beregn(tekst, True)
+        modus[0] = None  # what the comparison below builds is not counted
+        assert utdata_bare == utdata_full
+        assert dict(bare.poster) == dict(full.poster)
+        assert [m.kode for m in bare.merknader] == [m.kode for m in full.merknader]
+        assert [m.node for m in bare.merknader] == [m.node for m in full.merknader]
+        for omrade in bok.omrader:
+            assert bare.evaluer_regel(omrade.hovedregel) == full.evaluer_regel(omrade.hovedregel)
+        sjekket += 1
+    assert sjekket > 100
+    # measured: 15 entries compacted per household per case, 0-2 outcome-only (the nodes a
+    # calculation builds itself)
+    assert komprimert[True] < komprimert[False] / 3, komprimert
 
 
 def test_en_verdi_av_annen_art_gaar_til_per_sak() -> None:
@@ -325,6 +404,50 @@ def test_simuler_med_motor_kolonne(tmp_path: Path) -> None:
     assert "Avgjort kolonnevis:" in tekst.ut
     ukjent = kjor("simuler", sti, "--dato", "2026-03-01", "--motor", "turbo")
     assert ukjent.kode == 2 and "--motor" in ukjent.feil
+
+
+def test_to_prosesser_gir_samme_rader_i_samme_rekkefolge() -> None:
+    """``Kolonne`` in two worker processes gives the one-process table, row for row and in
+    order: batches in pieces (the last one shorter), more pieces than are let ahead (the
+    bounded read-ahead and the order), a
+    municipality's rates (the workers load the same rules), malformed rows (the per-case
+    fallback in the worker), each case on its own date, and the carried column."""
+    n = 700
+    saker = list(lag_populasjon(n, fro=23, andel_kanter=0.3, andel_feil=0.05))
+    tabell = pa.table({"sak": saker, "nr": list(range(n))})
+    satser = Path(__file__).resolve().parent.parent / "examples" / "kommunale-satser-eksempel.toml"
+    en_motor, to_motor = Kolonne(), Kolonne(prosesser=2, bit=30)
+    en = vurder(tabell, dato=None, satser=satser, motor=en_motor, batch=100)
+    to = vurder(tabell, dato=None, satser=satser, motor=to_motor, batch=100)
+    assert to.num_rows == n and to.column("rad").to_pylist() == list(range(n))
+    assert to.equals(en)
+    assert to_motor.telling.antall == en_motor.telling.antall
+    assert en_motor.telling.antall["persak"] > 0 and en_motor.telling.antall["kolonne"] > 0
+    assert velg_motor("kolonne", 2) == Kolonne(prosesser=2)
+
+
+def test_simuler_med_motor_kolonne_i_to_prosesser(tmp_path: Path) -> None:
+    """``--prosesser`` reaches the columnar engine from the command line: the same totals."""
+    sti = tmp_path / "saker.parquet"
+    skriv_populasjon(sti, 90, fro=37, andel_feil=0.05, radgruppe=40)
+    svar = {
+        n: kjor(
+            "simuler",
+            sti,
+            "--dato",
+            "2026-03-01",
+            "--format",
+            "json",
+            "--motor",
+            "kolonne",
+            "--prosesser",
+            n,
+        )
+        for n in ("1", "2")
+    }
+    assert all(s.kode == 0 for s in svar.values()), [s.feil for s in svar.values()]
+    en, to = (json.loads(svar[n].ut)["totaler"] for n in ("1", "2"))
+    assert to == en and en["motor"]["kolonne"] > 0
 
 
 def test_belop_er_desimaler_som_per_sak(begge: tuple[Any, Any, Kolonne]) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from attrs import field, frozen
@@ -31,7 +32,7 @@ from ..inndata.ukjent import Ukjent
 from ..lov import outcome
 from ..lov.kompilator.motor import KOMPILERT, aktiv
 from ..lov.kompilator.program import Program, program_for
-from ..lov.kompilator.spor import IKKE_I_KRAFT, Post, Spor, komprimer
+from ..lov.kompilator.spor import IKKE_I_KRAFT, Lagret, Post, Spor, komprimer
 from ..lov.outcome import Utfall
 from ..lov.rulebook.book import Regelbok
 from ..lov.rulebook.conditions import TOM
@@ -93,6 +94,7 @@ class Kontekst:
     """Evaluation state for one assessment: rulebook, date, facts, and a per-case cache."""
 
     __slots__ = (
+        "_bare_utfall",
         "_cache",
         "_i_kraft",
         "_poster",
@@ -110,9 +112,17 @@ class Kontekst:
         dato: date,
         fakta: Mapping[str, Any],
         program: Program | bool | None = True,
+        *,
+        bare_utfall: bool = False,
     ) -> None:
         """``program``: True picks the engine ``kompilator.motor`` names; a ``Program`` (an
-        item's context shares its case's) or None (the interpreter) says which."""
+        item's context shares its case's) or None (the interpreter) says which.
+
+        ``bare_utfall``: for a caller that reads outcomes, amounts and flags but no
+        explanation (the columnar population engine's per-row stage): the compiled engine
+        then compacts a rule's trace entry only if a node is built from it, instead of each
+        as it is evaluated (``spor.komprimer``, about a seventh of a household's time). The
+        outcomes, and any node built, are the same."""
         self.regelbok = regelbok
         self.dato = dato
         self.fakta = fakta
@@ -128,17 +138,34 @@ class Kontekst:
         self._spor = (
             Spor(self._i_kraft, regelbok.regler, self._program.byggere) if self._program else None
         )
+        self._bare_utfall = bare_utfall and self._spor is not None
+        if bare_utfall and self._spor is not None:
+            self._spor.poster = _Ukomprimert(self._poster)
 
     @property
     def kompilert(self) -> bool:
         """Whether this context runs the compiled rules (else the reference interpreter)."""
         return self._program is not None
 
+    @property
+    def poster(self) -> Mapping[str, Post]:
+        """The rules this context has evaluated with the compiled engine, each with its trace
+        entry as ``resultat`` gives it, in the order evaluated (empty under the interpreter).
+        Read-only: for a caller that carries the evaluation on elsewhere, as the columnar
+        population engine does with what a case's calculations evaluated."""
+        return MappingProxyType(self._poster)
+
     def for_element(self, elementfakta: Mapping[str, Any]) -> Kontekst:
         """A context for one item (an income line): its facts over the case's."""
         # A merged dict, not a ChainMap: lookups are the engine's hottest path, and a dict
         # lookup is a C call where ChainMap's is Python code.
-        ktx = Kontekst(self.regelbok, self.dato, {**self.fakta, **elementfakta}, self._program)
+        ktx = Kontekst(
+            self.regelbok,
+            self.dato,
+            {**self.fakta, **elementfakta},
+            self._program,
+            bare_utfall=self._bare_utfall,
+        )
         ktx.merknader = self.merknader
         return ktx
 
@@ -186,7 +213,8 @@ class Kontekst:
                 except RecursionError:
                     raise self._for_dypt(regel_id) from None
             self._poster[regel_id] = post
-            spor.poster[regel_id] = komprimer(post)
+            if not self._bare_utfall:
+                spor.poster[regel_id] = komprimer(post)
             if regel is not None and regel.merknad and post[0] in regel.merknad.ved:
                 self._merk(regel, LatNode(node_fra_spor, spor, regel_id))
         return post
@@ -389,6 +417,22 @@ class Kontekst:
         if not versjoner:
             raise RegelFeil(f"ukjent regel {regel_id!r}")
         return Node(regel_id, outcome.UAVKLART, regel=versjoner[0].info, rolle="ikke_i_kraft")
+
+
+class _Ukomprimert(dict[str, Lagret]):
+    """The trace of a ``bare_utfall`` context: each entry compacted from the context's own
+    (``Kontekst.poster``) the first time a node is built from it, as ``resultat`` would have
+    compacted it when evaluated (the entries are immutable tuples, so the same then or now)."""
+
+    __slots__ = ("_poster",)
+
+    def __init__(self, poster: Mapping[str, Post]) -> None:
+        super().__init__()
+        self._poster = poster
+
+    def __missing__(self, regel_id: str) -> Lagret:
+        lagret = self[regel_id] = komprimer(self._poster[regel_id])
+        return lagret
 
 
 def for_dypt(i_kraft: Mapping[str, Regel], regel_id: str) -> RegelFeil:

@@ -5,13 +5,14 @@
 >>> ddf = vurder_dask("s3://bucket/saker/*.parquet", dato="2026-03-01")    # doctest: +SKIP
 >>> ddf.to_parquet("s3://bucket/resultat/")                                 # doctest: +SKIP
 
-Each partition is one call of ``populasjon.vurder`` (the per-case path, exact by construction)
-in a Dask worker; Dask schedules, retries and moves the data, nothing here does. Row numbers
-are global: the partitions' lengths are counted first (one cheap pass over the ``sak``
-column) and each partition starts where the one before ended, so the result equals the
-one-process run row for row. Every worker loads the same rules (the shipped ones, or the
-rules folder and rate file given, which must be readable at the same path on every worker)
-and checks that their digest is the caller's. Needs ``pip install 'sosialregler[dask]'``.
+Each partition is one call of ``populasjon.vurder`` in a Dask worker, with the engine asked for
+(``motor``: ``persak``, the default, or ``kolonne``; both exact row for row); Dask schedules,
+retries and moves the data, nothing here does. Row numbers are global: the partitions' lengths
+are counted first (one cheap pass over the ``sak`` column) and each partition starts where the
+one before ended, so the result equals the one-process run row for row. Every worker loads the
+same rules (the shipped ones, or the rules folder and rate file given, which must be readable at
+the same path on every worker) and checks that their digest is the caller's. Needs
+``pip install 'sosialregler[dask]'``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any
 
 from ...api import les_dato
 from ...inndata.errors import RegelFeil
-from .kjoring import Sti, regelbok_for, vurder
+from .kjoring import Sti, regelbok_for, velg_motor, vurder
 from .skjema import SAK, utdata_skjema
 
 DASK_MANGLER = (
@@ -45,17 +46,20 @@ def vurder_dask(
     dato: date | str | None,
     satser: Sti | None = None,
     regler: Sti | None = None,
+    motor: str | None = None,
     **les: Any,
 ) -> Any:
     """A lazy ``dask.dataframe.DataFrame`` of the run over the Parquet data at ``sti`` (a file,
     a folder or a glob, local or remote as ``dd.read_parquet`` reads it; ``les``: more of its
     arguments, e.g. ``storage_options``). ``.compute()``, ``.to_parquet(...)`` or aggregate it
-    on the cluster. Columns as ``populasjon.vurder`` gives them (``skjema``)."""
+    on the cluster. Columns as ``populasjon.vurder`` gives them (``skjema``). ``motor``: the
+    engine by name, as ``vurder``'s (a name, not an object: each worker makes its own)."""
     dd = _dask()
     import pandas as pd
     import pyarrow as pa
 
     on = les_dato(dato)
+    velg_motor(motor)  # an unknown name is refused here, not in every partition
     bok = regelbok_for(regler, satser)
     ddf = dd.read_parquet(sti, **les)
     ekstra = pa.Schema.from_pandas(ddf._meta, preserve_index=False)
@@ -69,6 +73,7 @@ def vurder_dask(
         dato=on.isoformat() if on else None,
         satser=str(satser) if satser is not None else None,
         regler=str(regler) if regler is not None else None,
+        motor=motor,
         digest=bok.digest,
         starter=starter,
         skjema=skjema,
@@ -84,6 +89,7 @@ def _partisjon(
     satser: str | None,
     regler: str | None,
     digest: str,
+    motor: str | None = None,
     starter: tuple[int, ...],
     skjema: Any,
     partition_info: dict[str, Any] | None = None,
@@ -101,7 +107,7 @@ def _partisjon(
         )
     start = starter[partition_info["number"]] if partition_info else 0
     tabell = pa.Table.from_pandas(df, preserve_index=False)
-    ut = vurder(tabell, dato=dato, regler=bok, start_rad=start)
+    ut = vurder(tabell, dato=dato, regler=bok, start_rad=start, motor=motor)
     if ut.num_rows == 0:
         ut = skjema.empty_table()
     ut = ut.cast(skjema)

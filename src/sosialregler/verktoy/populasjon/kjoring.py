@@ -23,10 +23,10 @@ from .skjema import KOLONNE, PERSAK, utdata_skjema
 MOTORER = (PERSAK, KOLONNE)
 
 #: The engine a run uses unless told: the per-case path. Both are exact (the tests hold
-#: ``Kolonne`` to it row for row); the columnar one saves ~7 % of the CPU per household, within
-#: the noise of a shared machine, but runs in one process where the per-case path spreads over
-#: the cores, because most of an assessment's time is the area calculations that are still
-#: Python and run per row in both (README, population runs). Change it when it is clearly faster.
+#: ``Kolonne`` to it row for row, in one process and in several); the columnar one saves
+#: ~15 % of the CPU per household, because most of an assessment's time is the area
+#: calculations that are still Python and run per row in both (README, population runs).
+#: Change it when it is clearly faster.
 STANDARDMOTOR = PERSAK
 
 PYARROW_MANGLER = (
@@ -109,7 +109,7 @@ def vurder(
     (other columns are carried through). ``dato``: the assessment date for every case (None:
     each case's own ``vurderingsdato``). ``satser``: a municipality's rate file (as
     ``--satser``); ``regler``: a rulebook or a rules folder. ``prosesser``: worker processes
-    for the per-case path. ``motor``: the engine, ``"persak"`` (the default, ``STANDARDMOTOR``)
+    (either engine). ``motor``: the engine, ``"persak"`` (the default, ``STANDARDMOTOR``)
     or ``"kolonne"`` (the rules compiled to numpy, exact row for row; see ``kolonne``), or a
     ``Motor``. ``start_rad``: the number of the first row (a Dask partition's
     offset). Raises ``UgyldigSak`` for a bad date, file or column; a bad *row* is a row with
@@ -186,9 +186,8 @@ def _finn(tabell: Any, rad: int, grense: Grenser) -> Any:
 
 
 def velg_motor(motor: Motor | str | None, prosesser: int = 1) -> Motor:
-    """The engine for ``motor``: one given, or by name (``persak``, ``kolonne``); None is
-    ``STANDARDMOTOR``. ``kolonne`` runs in this process (``prosesser`` is the per-case
-    path's)."""
+    """The engine for ``motor``: one given, or by name (``persak``, ``kolonne``) in
+    ``prosesser`` processes; None is ``STANDARDMOTOR``."""
     if motor is None:
         motor = STANDARDMOTOR
     if not isinstance(motor, str):
@@ -196,7 +195,7 @@ def velg_motor(motor: Motor | str | None, prosesser: int = 1) -> Motor:
     if motor == PERSAK:
         return PerSak(prosesser)
     if motor == KOLONNE:
-        return Kolonne()
+        return Kolonne(prosesser)
     raise UgyldigSak([Feil("motor", motor, f"ukjent motor; velg {' eller '.join(MOTORER)}")])
 
 

@@ -50,6 +50,7 @@ from ..batch import assess_many
 from . import rad as radmodul
 from .kilde import Innbatch
 from .motor import Fremdrift, bygg
+from .prosesser import BIT, i_prosesser
 from .skjema import BELOP, DESIMALER, KOLONNE, PERSAK
 
 _MINSTE = Decimal(1).scaleb(-DESIMALER)
@@ -271,8 +272,14 @@ class Telling:
 
 @frozen
 class Kolonne:
-    """The columnar evaluator (see the module docstring). Needs numpy (extra ``populasjon``)."""
+    """The columnar evaluator (see the module docstring). Needs numpy (extra ``populasjon``).
 
+    ``prosesser``: worker processes (1: this process); each batch goes to the workers in
+    pieces of at most ``bit`` rows (``prosesser.i_prosesser``), and the rows come back in
+    input order, the same rows as in one process."""
+
+    prosesser: int = 1
+    bit: int = BIT
     telling: Telling = field(factory=Telling, eq=False)
 
     def __call__(
@@ -285,40 +292,58 @@ class Kolonne:
         fremdrift: Fremdrift = False,
         total: int | None = None,
     ) -> Iterator[Any]:
-        import numpy as np
-
         omrader = tuple(o.id for o in bok.omrader)
+        svar: Iterator[tuple[Innbatch, list[tuple[list[Any], list[str]]]]]
+        if self.prosesser == 1:
+            svar = ((b, [kolonnevis(b.saker, bok, dato, grenser)]) for b in batcher)
+        else:
+            svar = i_prosesser(
+                kolonnevis, batcher, self.prosesser, bok, dato, grenser, bit=self.bit
+            )
         ferdige = 0
-        for b in batcher:
-            rader = _vurder_batch(b, dato, bok, grenser, np)
-            persak = [i for i, r in enumerate(rader) if r is None]
-            motor = [KOLONNE] * len(rader)
-            for i in persak:
-                motor[i] = PERSAK
-            if persak:
-                svar = assess_many(
-                    [b.saker[i] for i in persak],
-                    processes=1,
-                    on=dato,
-                    regler=bok,
-                    resultat=radmodul.fra_vurdering,
-                    grenser=grenser,
-                )
-                for i, s in zip(persak, svar, strict=True):
-                    rader[i] = s
-            self.telling.antall[PERSAK] += len(persak)
-            self.telling.antall[KOLONNE] += len(rader) - len(persak)
+        for b, deler in svar:
+            rader = [r for d in deler for r in d[0]]
+            motor = [m for d in deler for m in d[1]]
+            persak = motor.count(PERSAK)
+            self.telling.antall[PERSAK] += persak
+            self.telling.antall[KOLONNE] += len(rader) - persak
             ferdige += len(rader)
             if callable(fremdrift):
                 fremdrift(ferdige, total)
             yield bygg(b, rader, omrader, motor)
 
 
+def kolonnevis(
+    saker: list[Any], bok: Regelbok, dato: date | None, grenser: Grenser
+) -> tuple[list[Any], list[str]]:
+    """One batch's rows (as ``rad.fra_vurdering`` makes them, or ``Avvist``) and which path
+    decided each: the columnar stages, and the per-case path for the rows they leave."""
+    import numpy as np
+
+    rader = _vurder_batch(saker, dato, bok, grenser, np)
+    persak = [i for i, r in enumerate(rader) if r is None]
+    motor = [KOLONNE] * len(rader)
+    for i in persak:
+        motor[i] = PERSAK
+    if persak:
+        svar = assess_many(
+            [saker[i] for i in persak],
+            processes=1,
+            on=dato,
+            regler=bok,
+            resultat=radmodul.fra_vurdering,
+            grenser=grenser,
+        )
+        for i, s in zip(persak, svar, strict=True):
+            rader[i] = s
+    return rader, motor
+
+
 def _vurder_batch(
-    b: Innbatch, dato: date | None, bok: Regelbok, grenser: Grenser, np: Any
+    saker: list[Any], dato: date | None, bok: Regelbok, grenser: Grenser, np: Any
 ) -> list[Any]:
     """Each row of the batch decided by the columnar stages, or None for the per-case path."""
-    ut: list[Any] = [None] * len(b.saker)
+    ut: list[Any] = [None] * len(saker)
     if aktiv() != KOMPILERT:  # the reference interpreter keeps no trace to start from
         return ut
     # Rows are grouped by the rule versions in force on their dates, not by date: the days
@@ -326,7 +351,7 @@ def _vurder_batch(
     programmer: dict[date, KolonneProgram] = {}
     grupper: dict[int, tuple[KolonneProgram, list[tuple[int, Any]]]] = {}
     with decimal.localcontext(DESIMALKONTEKST):
-        for i, tekst in enumerate(b.saker):
+        for i, tekst in enumerate(saker):
             forste = _trinn1(tekst, dato, bok, grenser)
             if forste is not None:
                 program = programmer.get(forste[0])
@@ -351,7 +376,7 @@ def _trinn1(tekst: Any, dato: date | None, bok: Regelbok, grenser: Grenser) -> A
         if dag is None:
             return None
         fakta = utled(sak, dag)
-        ktx = Kontekst(bok, dag, fakta)
+        ktx = Kontekst(bok, dag, fakta, bare_utfall=True)  # no trace: no explanation read
         if not ktx.kompilert:
             return None
         utdata = {}
@@ -361,7 +386,7 @@ def _trinn1(tekst: Any, dato: date | None, bok: Regelbok, grenser: Grenser) -> A
             fakta.update(beregning.fakta)
         # Only what stage 2 reads is kept, not the context with its trace and lazy nodes: a
         # batch keeps thousands of rows at once, and every kept object costs the collector.
-        poster = [(regel_id, KODE[post[0]], post[1]) for regel_id, post in ktx._poster.items()]
+        poster = [(regel_id, KODE[post[0]], post[1]) for regel_id, post in ktx.poster.items()]
         merknader = [m.kode for m in ktx.merknader]
     except Exception:
         return None
