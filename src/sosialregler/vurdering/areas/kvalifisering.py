@@ -971,8 +971,7 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     kvp = sak.kvp
     regel = ktx.regelbok.beregningsregel("kvalifisering", ktx.dato)
     if kvp is None:
-        ukjent = Ukjent(("kvp",))
-        fakta = {info.navn: ukjent for info in FAKTA if info.navn in _BEREGNEDE}
+        fakta = dict(_BEREGNET_UTEN_KVP)
         node = Node(
             regel.id if regel else "kvalifisering",
             outcome.UAVKLART,
@@ -1104,3 +1103,9 @@ _BEREGNEDE = frozenset(
         "kvp.trekk_fravaer",
     }
 )
+
+#: The computed facts of a case without ``kvp``: all unknown for want of it (one value object
+#: shared, as one was per case before). Made once, from the declarations alone (``FAKTA``,
+#: ``_BEREGNEDE``), so the same for every case; ``beregn`` hands out a copy.
+_UKJENT_KVP = Ukjent(("kvp",))
+_BEREGNET_UTEN_KVP = {info.navn: _UKJENT_KVP for info in FAKTA if info.navn in _BEREGNEDE}
