@@ -488,8 +488,6 @@ def _grensedato(over: Callable[[date], bool], fra: date, hint: int | None = None
     limit is passed, then halves the interval (about nine evaluations for three months).
     Unknown when the limit is not passed within ``SOKEGRENSE`` (no limit in force).
     """
-    if over(fra):
-        return fra
     try:
         slutt = fra + SOKEGRENSE
     except OverflowError:
@@ -498,6 +496,8 @@ def _grensedato(over: Callable[[date], bool], fra: date, hint: int | None = None
         funnet = _ved_hint(over, fra, slutt, hint)
         if funnet is not None:
             return funnet
+    if over(fra):
+        return fra
     lav, steg = fra, FORSTE_STEG  # over(lav) is false
     while True:
         hoy = slutt if (slutt - lav) <= steg else lav + steg
@@ -518,7 +518,8 @@ def _grensedato(over: Callable[[date], bool], fra: date, hint: int | None = None
 def _ved_hint(over: Callable[[date], bool], fra: date, slutt: date, hint: int) -> date | None:
     """The limit found by walking at most ``_HINT_STEG`` days from ``fra + hint``: the day
     with ``over`` false whose next day (not after ``slutt``) has it true; None when not found
-    so close (the caller then searches in full). ``over(fra)`` is known to be false."""
+    so close (the caller then searches in full). Only days after ``fra`` are tried: with
+    ``over`` false on one of them, it is false on ``fra`` too, which need not be asked."""
     try:
         dag = fra + timedelta(days=hint)
     except OverflowError:
@@ -526,9 +527,11 @@ def _ved_hint(over: Callable[[date], bool], fra: date, slutt: date, hint: int) -
     if dag <= fra or dag >= slutt:
         return None
     en = timedelta(days=1)
-    if over(dag):  # walk back to the last day it is false (fra at the latest)
+    if over(dag):  # walk back to the last day it is false
         for _ in range(_HINT_STEG):
             dag -= en
+            if dag <= fra:  # the full search asks ``fra`` itself
+                return None
             if not over(dag):
                 return dag
         return None

@@ -350,6 +350,7 @@ def _rad(person: Person, node: Personvurdering, verdi: str | Ukjent) -> dict[str
         "omfang": None if isinstance(verdi, Ukjent) else verdi,
         "utfall": node.utfall.value,
         "regel": regel.id if regel else None,
-        "hjemmel": [h.tekst("nb") for h in regel.hjemmel] if regel else [],
+        # The texts as cited, made once per rule version (``RegelInfo.hjemmelpar``).
+        "hjemmel": [tekst for tekst, _ in regel.hjemmelpar("nb")] if regel else [],
         "mangler": list(verdi.mangler) if isinstance(verdi, Ukjent) else [],
     }
