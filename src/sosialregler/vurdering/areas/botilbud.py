@@ -226,8 +226,18 @@ def legg_til_maneder(dato: date, antall: int) -> date:
     datetime.date(2024, 2, 29)
     """
     ar, maned = divmod(dato.year * 12 + dato.month - 1 + antall, 12)
-    dag = min(dato.day, calendar.monthrange(ar, maned + 1)[1]) if 1 <= ar <= 9999 else 1
+    dag = min(dato.day, _dager_i_maned(ar, maned + 1)) if 1 <= ar <= 9999 else 1
     return date(ar, maned + 1, dag)  # ValueError outside the calendar, handled by callers
+
+
+#: Days of each month in a common year (``calendar.mdays``, without its unused 0th entry).
+_DAGER_I_MANED = tuple(calendar.mdays[1:])
+
+
+def _dager_i_maned(ar: int, maned: int) -> int:
+    """``calendar.monthrange(ar, maned)[1]`` without the weekday it also works out: the date
+    search measures a stay many times per case."""
+    return 29 if maned == 2 and calendar.isleap(ar) else _DAGER_I_MANED[maned - 1]
 
 
 def hele_maneder(fra: date, til: date) -> int:
