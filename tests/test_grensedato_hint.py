@@ -65,3 +65,12 @@ def test_grensen_i_starten_finnes_med_og_uten_hint() -> None:
     assert botilbud._grensedato(over, fra, 90) == fra
     assert kall[-1] == fra
     assert all(dag >= fra for dag in kall)
+
+
+def test_dager_i_maned_som_kalenderen() -> None:
+    """The month length the date search uses is ``calendar.monthrange``'s, every year."""
+    import calendar
+
+    for ar in (*range(1, 10_000, 7), 1900, 2000, 2023, 2024, 2100, 9999):
+        for maned in range(1, 13):
+            assert botilbud._dager_i_maned(ar, maned) == calendar.monthrange(ar, maned)[1]
