@@ -230,8 +230,8 @@ def legg_til_maneder(dato: date, antall: int) -> date:
     return date(ar, maned + 1, dag)  # ValueError outside the calendar, handled by callers
 
 
-#: Days of each month in a common year (``calendar.mdays``, without its unused 0th entry).
-_DAGER_I_MANED = tuple(calendar.mdays[1:])
+#: Days of each month in a common year, as the calendar gives them (2001 is one).
+_DAGER_I_MANED = tuple(calendar.monthrange(2001, maned)[1] for maned in range(1, 13))
 
 
 def _dager_i_maned(ar: int, maned: int) -> int:
