@@ -226,8 +226,18 @@ def legg_til_maneder(dato: date, antall: int) -> date:
     datetime.date(2024, 2, 29)
     """
     ar, maned = divmod(dato.year * 12 + dato.month - 1 + antall, 12)
-    dag = min(dato.day, calendar.monthrange(ar, maned + 1)[1]) if 1 <= ar <= 9999 else 1
+    dag = min(dato.day, _dager_i_maned(ar, maned + 1)) if 1 <= ar <= 9999 else 1
     return date(ar, maned + 1, dag)  # ValueError outside the calendar, handled by callers
+
+
+#: Days of each month in a common year, as the calendar gives them (2001 is one).
+_DAGER_I_MANED = tuple(calendar.monthrange(2001, maned)[1] for maned in range(1, 13))
+
+
+def _dager_i_maned(ar: int, maned: int) -> int:
+    """``calendar.monthrange(ar, maned)[1]`` without the weekday it also works out: the date
+    search measures a stay many times per case."""
+    return 29 if maned == 2 and calendar.isleap(ar) else _DAGER_I_MANED[maned - 1]
 
 
 def hele_maneder(fra: date, til: date) -> int:
@@ -467,19 +477,37 @@ def _husstandens_eldste(sak: Sak, dato: date) -> tuple[Any, Any]:
 # --- the deadline ------------------------------------------------------------------------------
 
 
-def _grensedato(over: Callable[[date], bool], fra: date) -> date | Ukjent:
+#: The distance in days from the period's start to the deadline found last (by any case, any
+#: rulebook). Only where the next search starts looking: ``_ved_hint`` checks the answer on
+#: both sides before using it, so a stale or foreign hint costs a few evaluations and never
+#: changes a result. One value, not a cache: nothing is keyed, nothing grows.
+_HINT: list[int] = []
+#: How far (in days) ``_ved_hint`` walks from the hint before it gives up: three months are
+#: 89 to 92 days, so a hint from another start date is at most three days off.
+_HINT_STEG = 4
+
+
+def _grensedato(over: Callable[[date], bool], fra: date, hint: int | None = None) -> date | Ukjent:
     """The last day on which the limit still holds: the day before ``over`` first turns true.
 
-    ``over`` must be monotone (false, then true for ever). The search doubles a month-sized
-    step until the limit is passed, then halves the interval (about nine evaluations for three
-    months). Unknown when the limit is not passed within ``SOKEGRENSE`` (no limit in force).
+    ``over`` must be monotone (false, then true for ever). With a ``hint`` (the distance in
+    days found for another stay under the same rule), the days around it are tried first: the
+    limit is where ``over`` is false on one day and true on the next, and with ``over``
+    monotone there is only one such day, so that is the answer the full search would find.
+    Otherwise, or when the hint is too far off, the search doubles a month-sized step until the
+    limit is passed, then halves the interval (about nine evaluations for three months).
+    Unknown when the limit is not passed within ``SOKEGRENSE`` (no limit in force).
     """
-    if over(fra):
-        return fra
     try:
         slutt = fra + SOKEGRENSE
     except OverflowError:
         slutt = date.max
+    if hint is not None:
+        funnet = _ved_hint(over, fra, slutt, hint)
+        if funnet is not None:
+            return funnet
+    if over(fra):
+        return fra
     lav, steg = fra, FORSTE_STEG  # over(lav) is false
     while True:
         hoy = slutt if (slutt - lav) <= steg else lav + steg
@@ -495,6 +523,36 @@ def _grensedato(over: Callable[[date], bool], fra: date) -> date | Ukjent:
         else:
             lav = midt
     return lav
+
+
+def _ved_hint(over: Callable[[date], bool], fra: date, slutt: date, hint: int) -> date | None:
+    """The limit found by walking at most ``_HINT_STEG`` days from ``fra + hint``: the day
+    with ``over`` false whose next day (not after ``slutt``) has it true; None when not found
+    so close (the caller then searches in full). Only days after ``fra`` are tried: with
+    ``over`` false on one of them, it is false on ``fra`` too, which need not be asked."""
+    try:
+        dag = fra + timedelta(days=hint)
+    except OverflowError:
+        return None
+    if dag <= fra or dag >= slutt:
+        return None
+    en = timedelta(days=1)
+    if over(dag):  # walk back to the last day it is false
+        for _ in range(_HINT_STEG):
+            dag -= en
+            if dag <= fra:  # the full search asks ``fra`` itself
+                return None
+            if not over(dag):
+                return dag
+        return None
+    for _ in range(_HINT_STEG):  # walk on to the last day before it turns true
+        neste = dag + en
+        if neste > slutt:
+            return None
+        if over(neste):
+            return dag
+        dag = neste
+    return None
 
 
 def _over_grensen(ktx: Kontekst, fakta: dict[str, Any], fra: date) -> Callable[[date], bool]:
@@ -537,7 +595,10 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         fakta = oppholdsfakta(sak, o, dato)
         fra = o.sammenhengende_fra
         if fra not in grenser:
-            grenser[fra] = _grensedato(_over_grensen(ktx, fakta, fra), fra)
+            grense_ = _grensedato(_over_grensen(ktx, fakta, fra), fra, _HINT[0] if _HINT else None)
+            if isinstance(grense_, date) and grense_ > fra:
+                _HINT[:] = [(grense_ - fra).days]
+            grenser[fra] = grense_
         grense = grenser[fra]
         fakta["botilbud.grensedato"] = grense
         if isinstance(grense, date):

@@ -43,9 +43,9 @@ from ...inndata.ukjent import Ukjent
 from ...lov import outcome
 from ...lov.rates import SatsOppslag
 from ...lov.rulebook.model import Regel
-from ...lov.tree import Node
+from ...lov.tree import LatNode, Node, bygget
 from .. import stegvis
-from ..engine import Kontekst, Merknad
+from ..engine import Kontekst, Merknad, Vurdert
 from ..faktainfo import FaktaInfo
 from ..grunnfakta import alder, inntektsfakta, person_alder
 from .base import Beregning, Linje
@@ -643,7 +643,7 @@ def _arssatser(
     return verdier["kvp.stonad_full_per_ar"], verdier["kvp.stonad_under_25_per_ar"]
 
 
-def _valgt_stonad(node: Node, full: Decimal, under_25: Decimal) -> Decimal | Ukjent:
+def _valgt_stonad(node: Node | Vurdert, full: Decimal, under_25: Decimal) -> Decimal | Ukjent:
     """The participant's annual rate as stl-35-under-25 decides: two thirds while it is met,
     the full rate when it is not, unknown (naming what is missing) while it is undecided.
 
@@ -665,7 +665,7 @@ class _Beregner:
         self.verdier: dict[str, Any] = {}  # the steps' inputs and values (``stegvis.regn``)
         self.fakta: dict[str, Any] = {}
         self.linjer: list[Linje] = []
-        self.barn: list[Node] = []
+        self.barn: list[Node | LatNode] = []  # lazy from the compiled engine
         self.mangler: list[str] = []
         self.satser: dict[str, SatsOppslag] = {}
         self.flagget: set[str] = set()
@@ -695,11 +695,26 @@ class _Beregner:
             )
         return funnet
 
-    def regel(self, regel_id: str, fakta: Mapping[str, Any], node_id: str | None = None) -> Node:
-        """Evaluate a rule with the facts found so far (and an item's own facts) laid on top."""
-        node = self.ktx.for_element(ChainMap(dict(fakta), self.fakta)).evaluer_regel(regel_id)
-        node = node.med(id=node_id) if node_id else node
+    def regel(self, regel_id: str, fakta: Mapping[str, Any], node_id: str | None = None) -> Vurdert:
+        """Evaluate a rule with the facts found so far (and an item's own facts) laid on top.
+
+        The outcome now, the node when read: from the compiled engine the node is rebuilt from
+        the trace only when the tree is read (``Kontekst.regelnode``), as the other areas do.
+        """
+        elementktx = self.ktx.for_element(ChainMap(dict(fakta), self.fakta))
+        node = (
+            elementktx.regelnode(regel_id, id=node_id)
+            if node_id
+            else elementktx.regelnode(regel_id)
+        )
+        utfall, mangler, avgjort_av = elementktx.resultat(regel_id)[:3]
         self.barn.append(node)
+        return Vurdert(node_id or regel_id, utfall, mangler, avgjort_av, node)
+
+    def bygg_siste(self) -> Node:
+        """The node of the rule evaluated last, built now (and kept built, so the tree holds
+        this very node), for a caller that searches it."""
+        node = self.barn[-1] = bygget(self.barn[-1])
         return node
 
     def flagg(self, kode: str, node: Node) -> None:
@@ -890,7 +905,7 @@ class _Beregner:
                 skjonn = True
             else:
                 reduksjon = Ukjent(node.mangler or (f"inntekter[{indeks}]",))
-            unntak = node.finn(ARBEIDSINNTEKTSREGEL)
+            unntak = self.bygg_siste().finn(ARBEIDSINNTEKTSREGEL)
             if unntak is not None and unntak.utfall is not outcome.IKKE_OPPFYLT:
                 self.flagg("KVP_ARBEIDSINNTEKT_REDUKSJON_VURDERES", unntak)
             self.linjer.append(
@@ -956,7 +971,7 @@ class _Beregner:
                     mangler.extend(trekk.mangler)
                 continue
             self.linjer.append(evolve(linje, belop=-trekk, grunnlag=trekk))
-            self.flagg("KVP_TREKK_METODE_IKKE_VERIFISERT", node)
+            self.flagg("KVP_TREKK_METODE_IKKE_VERIFISERT", self.bygg_siste())
             sum_ += trekk
         return Ukjent(tuple(dict.fromkeys(mangler))) if uavklart else sum_
 
@@ -971,8 +986,7 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     kvp = sak.kvp
     regel = ktx.regelbok.beregningsregel("kvalifisering", ktx.dato)
     if kvp is None:
-        ukjent = Ukjent(("kvp",))
-        fakta = {info.navn: ukjent for info in FAKTA if info.navn in _BEREGNEDE}
+        fakta = dict(_BEREGNET_UTEN_KVP)
         node = Node(
             regel.id if regel else "kvalifisering",
             outcome.UAVKLART,
@@ -1017,24 +1031,32 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
             "kvp.antall_barn",
         )
     }
-    node = Node(
-        regel.id if regel else "kvalifisering",
-        # Undetermined without the rate; discretion while work income's reduction is open (so
-        # its question is put to the caseworker); else computed.
+    # Undetermined without the rate; discretion while work income's reduction is open (so its
+    # question is put to the caseworker); else computed.
+    utfall = (
         outcome.UAVKLART
         if isinstance(stonad, Ukjent)
         else outcome.SKJONN
         if arbeidsinntekt
-        else outcome.OPPFYLT,
-        regel=regel.info if regel else None,
-        fakta={**brukt, **b.fakta},
-        barn=tuple(b.barn),
-        mangler=mangler if isinstance(stonad, Ukjent) else (),
-        rolle="beregning",
+        else outcome.OPPFYLT
     )
+    viste = {**brukt, **b.fakta}  # as they are now: the node is built when read
+    barn = tuple(b.barn)
+
+    def bygg() -> Node:
+        return Node(
+            regel.id,
+            utfall,
+            regel=regel.info,
+            fakta=viste,
+            barn=tuple(map(bygget, barn)),
+            mangler=mangler if isinstance(stonad, Ukjent) else (),
+            rolle="beregning",
+        )
+
     return Beregning(
         linjer=tuple(b.linjer),
-        node=node,
+        node=ktx.lat(bygg),
         fakta=b.fakta,
         mangler=mangler,
         utdata=_utdata(b.fakta, kvp, b.faktor, b.under_25, trekk),
@@ -1104,3 +1126,9 @@ _BEREGNEDE = frozenset(
         "kvp.trekk_fravaer",
     }
 )
+
+#: The computed facts of a case without ``kvp``: all unknown for want of it (one value object
+#: shared, as one was per case before). Made once, from the declarations alone (``FAKTA``,
+#: ``_BEREGNEDE``), so the same for every case; ``beregn`` hands out a copy.
+_UKJENT_KVP = Ukjent(("kvp",))
+_BEREGNET_UTEN_KVP = {info.navn: _UKJENT_KVP for info in FAKTA if info.navn in _BEREGNEDE}

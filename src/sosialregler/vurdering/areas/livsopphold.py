@@ -483,7 +483,8 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
             )
         )
 
-    satssum = _satser(sak, ktx, oppslag, r)
+    kilde = _kilde(oppslag)  # the rate row's source, on every rate line and as a fact
+    satssum = _satser(sak, ktx, oppslag, kilde, r)
     boutgifter = _boutgifter(sak, ktx, r)
     andre, engangs = _andre_utgifter(sak, ktx, r)
     medregnet, ikke_medregnet = _inntekter(sak, ktx, r)
@@ -542,7 +543,7 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         "livsopphold.engangsstonad": engangsstonad,
         "livsopphold.engangsstonad_fra": fra,
         "livsopphold.engangsstonad_til": til,
-        "livsopphold.satstabell": _kilde(oppslag),
+        "livsopphold.satstabell": kilde,
         "livsopphold.sats_gyldig_fra": oppslag.rad.gyldig_fra,
     }
     brukt = {navn: ktx.fakta[navn] for navn in GRUNNLAGSFAKTA}
@@ -622,7 +623,7 @@ def _maned(dato: date) -> tuple[date, date]:
     return dato.replace(day=1), dato.replace(day=calendar.monthrange(dato.year, dato.month)[1])
 
 
-def _satser(sak: Sak, ktx: Kontekst, oppslag: SatsOppslag, r: _Regnskap) -> Decimal:
+def _satser(sak: Sak, ktx: Kontekst, oppslag: SatsOppslag, kilde: str, r: _Regnskap) -> Decimal:
     """The rate for the adults and one per child by age band on the date, one line each.
 
     Code, not a rule, because it reads the rate table: the row in force on the date (state or
@@ -632,7 +633,7 @@ def _satser(sak: Sak, ktx: Kontekst, oppslag: SatsOppslag, r: _Regnskap) -> Deci
     stays here is which column a household type takes (``SATSKOLONNE``, with its source in
     stl-18-utmaling) and the line per person.
     """
-    kilde, gyldig_fra = _kilde(oppslag), oppslag.rad.gyldig_fra
+    gyldig_fra = oppslag.rad.gyldig_fra
     husstand = ktx.fakta["husstand.type"]
     sum_ = NULL
     if isinstance(husstand, Ukjent):

@@ -160,6 +160,10 @@ FAKTA = [
 ]
 
 
+#: Each residence field with the name of its fact, made once (``personfakta`` runs per person).
+_OPPHOLDSNAVN = tuple((felt, f"opphold.{felt}") for felt in OPPHOLDSFELT)
+
+
 def _sti(sak: Sak, person: Person, felt: str) -> str:
     return f"personer[{sak.indeks(person.id)}].opphold.{felt}"
 
@@ -178,7 +182,16 @@ def personfakta(sak: Sak, person: Person) -> dict[str, Any]:
     a case that says otherwise). Being abroad is recorded only when the person is: absent
     ``kortvarig_utenlandsopphold_avtalt`` means no stay abroad is recorded.
     """
-    fakta = {f"opphold.{felt}": _felt(sak, person, felt) for felt in OPPHOLDSFELT}
+    opphold = person.opphold
+    fakta: dict[str, Any] = {}
+    prefiks: str | None = None  # the person's JSON path, found only for a field not given
+    for felt, navn in _OPPHOLDSNAVN:
+        verdi = getattr(opphold, felt) if opphold is not None else None
+        if verdi is None:  # unknown, naming its JSON path, as ``_felt`` does
+            if prefiks is None:
+                prefiks = _sti(sak, person, "")
+            verdi = Ukjent((prefiks + felt,))
+        fakta[navn] = verdi
     if fakta["opphold.norsk_statsborger"] is True:
         fakta["opphold.lovlig_opphold"] = True
         fakta["opphold.asylsoker_med_statlig_innkvartering"] = False
@@ -337,6 +350,7 @@ def _rad(person: Person, node: Personvurdering, verdi: str | Ukjent) -> dict[str
         "omfang": None if isinstance(verdi, Ukjent) else verdi,
         "utfall": node.utfall.value,
         "regel": regel.id if regel else None,
-        "hjemmel": [h.tekst("nb") for h in regel.hjemmel] if regel else [],
+        # The texts as cited, made once per rule version (``RegelInfo.hjemmelpar``).
+        "hjemmel": [tekst for tekst, _ in regel.hjemmelpar("nb")] if regel else [],
         "mangler": list(verdi.mangler) if isinstance(verdi, Ukjent) else [],
     }

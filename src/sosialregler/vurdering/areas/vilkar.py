@@ -402,6 +402,13 @@ def oppsummer(per_element: Mapping[str, Sequence[Vurdert]], prefiks: str) -> dic
     checks; ``.avklart`` is true, or unknown naming every field the undecided items miss (an
     undecided item with nothing missing, such as a rule not in force, names nothing).
     """
+    if not per_element:  # most cases list no items: the same facts, without the walks
+        return {
+            f"{prefiks}.antall": 0,
+            f"{prefiks}.ikke_oppfylt": [],
+            f"{prefiks}.skjonn": [],
+            f"{prefiks}.avklart": True,
+        }
     ikke_oppfylt = [n for n, noder in per_element.items() if _har(noder, outcome.IKKE_OPPFYLT)]
     skjonn = [n for n, noder in per_element.items() if _har(noder, outcome.SKJONN)]
     alle_noder = [node for noder in per_element.values() for node in noder]
