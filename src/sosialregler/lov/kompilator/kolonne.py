@@ -49,7 +49,17 @@ from ..rulebook.expr import _KONTEKST, Uttrykk
 from ..rulebook.mellomregning import godta
 from ..rulebook.model import Omrade, Regel
 from .spor import KODE
-from .uttrykk import absolutt, ganger, minus, negativ, pluss
+from .uttrykk import (
+    _BOOL,
+    _FAKTAART,
+    Emitter,
+    IkkeSkrevet,
+    absolutt,
+    ganger,
+    minus,
+    negativ,
+    pluss,
+)
 
 #: Outcome codes in the generated text (``spor.KODE``).
 OPP, IKKE_OPP, UAV, SKJ = (
@@ -60,10 +70,6 @@ OPP, IKKE_OPP, UAV, SKJ = (
 #: guards accept, plus unknown and absent.
 ANNET, TALL, SANN, TEKST, DATO, UKJENT, FRAVAER = range(7)
 _STATISK = {"tall": TALL, "sannhetsverdi": SANN, "tekst": TEKST, "dato": DATO}
-_INT, _NUM, _DEC, _BOOL, _STR, _DAT = "int", "num", "dec", "bool", "str", "dato"
-_NUMERISK = frozenset({_INT, _NUM, _DEC})
-_FAKTAART = {"tall": _NUM, "sannhetsverdi": _BOOL, "tekst": _STR, "dato": _DAT}
-_FRAKK = frozenset({int, Decimal, str, bool, date})
 #: A stand-in per kind for the rows an expression does not decide (unknown, wrong kind), so
 #: the array operation runs; those rows' results are never used. 1 so a division cannot fail.
 _FYLL = {TALL: 1, SANN: False, TEKST: "", DATO: date(2000, 1, 1)}
@@ -137,26 +143,22 @@ def kolonne_av(verdier: list[Any], fravaer: object = None) -> Kolonne:
     return Kolonne(kol, arter)
 
 
-class _Ikke(Exception):
-    """A form the numpy writer does not write; the leaf runs its closure row by row."""
-
-
-class _Uttrykksskriver:
-    """One expression as numpy source over its facts' columns (``uttrykk.Emitter`` over
-    arrays): the same forms, the same static kinds, the same helpers element by element."""
+class _Uttrykksskriver(Emitter):
+    """One expression as numpy source over its facts' columns: ``uttrykk.Emitter``'s forms and
+    static kinds (written once there), each form spelled over arrays with the per-case helpers
+    element by element (``V_*``) and numpy's own comparisons and truth values (``B``)."""
 
     def __init__(self, lokaler: dict[str, str], konstant: Callable[[Any], str]) -> None:
-        self.lokaler = lokaler  # fact name -> the local holding its Kolonne
-        self.konstant = konstant
-        self.vakter: dict[str, int] = {}  # local -> the kind every decided row must have
+        super().__init__(lokaler, konstant)
+        self.kravarter: dict[str, int] = {}  # local -> the kind every decided row must have
 
-    def skriv(self, uttrykk: Uttrykk) -> str | None:
+    def skriv(self, uttrykk: Uttrykk) -> str | None:  # type: ignore[override]
         """A condition's leaf: numpy source giving a bool array, or None."""
         if uttrykk.tre is None:
             return None
         try:
             kode, slag = self.del_(uttrykk.tre)
-        except _Ikke:
+        except IkkeSkrevet:
             return None
         return kode if slag == _BOOL else None
 
@@ -166,132 +168,48 @@ class _Uttrykksskriver:
             return None
         try:
             kode, _ = self.del_(uttrykk.tre)
-        except _Ikke:
+        except IkkeSkrevet:
             return None
         return kode
-
-    def del_(self, form: tuple[Any, ...] | None) -> tuple[str, str]:
-        if form is None:
-            raise _Ikke
-        slag = form[0]
-        if slag == "navn":
-            return self.navn(form[1], form[2])
-        if slag == "konst":
-            return self.konst(form[1])
-        if slag == "cmp":
-            return self.cmp(form[1], form[2], form[3])
-        if slag == "regn":
-            return self.regn(form[1], form[2], form[3])
-        if slag == "neg":
-            kode, a = self.del_(form[1])
-            if a not in _NUMERISK:
-                raise _Ikke
-            return f"V_NEG({kode})", a
-        if slag in ("og", "eller"):
-            deler = [self.del_(d) for d in form[1]]
-            if any(a != _BOOL for _, a in deler):
-                raise _Ikke
-            op = " & " if slag == "og" else " | "
-            return "(" + op.join(f"B({k})" for k, _ in deler) + ")", _BOOL
-        if slag == "ikke":
-            kode, a = self.del_(form[1])
-            if a != _BOOL:
-                raise _Ikke
-            return f"(~B({kode}))", _BOOL
-        if slag == "i":
-            return self.i(form[1], form[2], form[3])
-        if slag == "kall":
-            return self.kall(form[1], form[2])
-        raise _Ikke
 
     def navn(self, navn: str, faktaart: str | None) -> tuple[str, str]:
         a = _FAKTAART.get(faktaart or "")
         lokal = self.lokaler.get(navn)
         if a is None or lokal is None:
-            raise _Ikke
+            raise IkkeSkrevet
         slag = _STATISK[faktaart or ""]
-        self.vakter[lokal] = slag
+        self.kravarter[lokal] = slag
         return f"{lokal}.fylt({slag})", a
 
-    def konst(self, verdi: object) -> tuple[str, str]:
-        t = type(verdi)
-        if t is bool:
-            return repr(verdi), _BOOL
-        if t is int:
-            return f"({verdi!r})", _INT
-        if t is str:
-            return repr(verdi), _STR
-        if isinstance(verdi, Decimal) and t is Decimal and verdi.is_finite():
-            return self.konstant(verdi), _DEC
-        if t is date:
-            return self.konstant(verdi), _DAT
-        raise _Ikke
+    def f_neg(self, kode: str, art: str) -> str:
+        return f"V_NEG({kode})"
 
-    def cmp(self, op: str, a: Any, b: Any) -> tuple[str, str]:
-        ka, arta = self.del_(a)
-        kb, artb = self.del_(b)
-        if arta in _NUMERISK and artb in _NUMERISK:
-            pass
-        elif arta != artb or (op not in ("==", "!=") and arta != _DAT):
-            raise _Ikke
-        return f"B({ka} {op} {kb})", _BOOL
+    def f_og(self, koder: list[str], og: bool) -> str:
+        return "(" + (" & " if og else " | ").join(f"B({k})" for k in koder) + ")"
 
-    def regn(self, op: str, a: Any, b: Any) -> tuple[str, str]:
-        ka, arta = self.del_(a)
-        kb, artb = self.del_(b)
-        if arta not in _NUMERISK or artb not in _NUMERISK:
-            raise _Ikke
-        if op == "/":
-            return f"V_DELE({ka}, {kb})", _DEC
-        funksjon = {"+": "V_PLUSS", "-": "V_MINUS", "*": "V_GANGER"}[op]
-        ut = _INT if arta == _INT and artb == _INT else _DEC if _DEC in (arta, artb) else _NUM
-        return f"{funksjon}({ka}, {kb})", ut
+    def f_ikke(self, kode: str) -> str:
+        return f"(~B({kode}))"
 
-    def i(self, negert: bool, a: Any, b: Any) -> tuple[str, str]:
-        ka, arta = self.del_(a)
-        if b is None or b[0] != "liste" or arta not in (*_NUMERISK, _BOOL, _STR, _DAT):
-            raise _Ikke
-        elementer = b[1]
-        if any(type(e) not in _FRAKK for e in elementer):
-            raise _Ikke
-        arter = {_slag(e) for e in elementer}
-        mitt = "tall" if arta in _NUMERISK else arta
-        if arter and mitt not in arter:
-            raise _Ikke
-        samme = frozenset(e for e in elementer if _slag(e) == mitt)
-        kode = f"V_I({ka}, {self.konstant(samme)})"
-        return (f"(~{kode})" if negert else kode), _BOOL
+    def f_cmp(self, op: str, ka: str, kb: str) -> str:
+        return f"B({ka} {op} {kb})"
 
-    def kall(self, navn: str, args: tuple[Any, ...]) -> tuple[str, str]:
-        deler = [self.del_(a) for a in args]
-        arter = {a for _, a in deler}
-        if navn == "abs" and len(deler) == 1 and arter <= _NUMERISK:
-            kode, a = deler[0]
-            return f"V_ABS({kode})", a
-        if navn in ("min", "max") and deler:
-            if arter <= _NUMERISK:
-                a = next(iter(arter)) if len(arter) == 1 else _NUM
-            elif arter == {_DAT}:
-                a = _DAT
-            else:
-                raise _Ikke
-            if len(deler) == 1:
-                return deler[0]
-            funksjon = "V_MIN" if navn == "min" else "V_MAX"
-            kode = deler[0][0]
-            for k, _ in deler[1:]:  # the builtin keeps the first of equals: a left fold does
-                kode = f"{funksjon}({kode}, {k})"
-            return kode, a
-        raise _Ikke
+    def f_regn(self, op: str, ka: str, kb: str, ut: str) -> str:
+        funksjon = {"+": "V_PLUSS", "-": "V_MINUS", "*": "V_GANGER", "/": "V_DELE"}[op]
+        return f"{funksjon}({ka}, {kb})"
 
+    def f_i(self, negert: bool, ka: str, mengde: str) -> str:
+        kode = f"V_I({ka}, {mengde})"
+        return f"(~{kode})" if negert else kode
 
-def _slag(e: object) -> str:
-    t = type(e)
-    if t is bool:
-        return _BOOL
-    if t in (int, Decimal):
-        return "tall"
-    return _STR if t is str else _DAT
+    def f_abs(self, kode: str) -> str:
+        return f"V_ABS({kode})"
+
+    def f_min_max(self, minst: bool, koder: list[str]) -> str:
+        funksjon = "V_MIN" if minst else "V_MAX"
+        kode = koder[0]
+        for k in koder[1:]:  # the builtin keeps the first of equals: a left fold does
+            kode = f"{funksjon}({kode}, {k})"
+        return kode
 
 
 class _Skriver:
@@ -365,7 +283,7 @@ class _Skriver:
             self.linje(inn, f"d{k} = (d{k} | k{k}) & ~f{k}")
         else:
             vakt = " & ".join(
-                f"({lokal}.arter == {slag})" for lokal, slag in skriver.vakter.items()
+                f"({lokal}.arter == {slag})" for lokal, slag in skriver.kravarter.items()
             )
             self.linje(inn, f"d{k} = (k{k} | {vakt or 'ALLE_SANNE(K.n)'}) & ~f{k}")
             self.linje(inn, f"x{k}, d{k} = TRYGT(lambda: {kode}, d{k}, k{k})")
@@ -435,7 +353,7 @@ def stegfunksjon(s: _Skriver, navn: str, regel: Regel) -> None:
             s.linje(1, f"x{k}, d{k} = RADVIS_VERDI({f}, {navn_}, {liste}, k{k} | f{k})")
         else:
             vakt = " & ".join(
-                f"({lokal}.arter == {slag})" for lokal, slag in skriver.vakter.items()
+                f"({lokal}.arter == {slag})" for lokal, slag in skriver.kravarter.items()
             )
             s.linje(1, f"d{k} = {vakt or 'ALLE_SANNE(K.n)'} & ~(k{k} | f{k})")
             s.linje(1, f"x{k}, d{k} = VERDI(lambda: {kode}, d{k})")

@@ -102,12 +102,22 @@ _REGN = {"+": ("pluss", "pluss_d"), "-": ("minus", "minus_d"), "*": ("ganger", "
 _FRAKK = frozenset({int, Decimal, str, bool, date})
 
 
-class _Ikke(Exception):
+class IkkeSkrevet(Exception):
     """A form the emitter does not write; the caller uses the closure."""
 
 
+_Ikke = IkkeSkrevet
+
+
 class Emitter:
-    """Writes one expression's inline source over the locals holding its facts."""
+    """Writes one expression's inline source over the locals holding its facts.
+
+    Which forms are written and the static kind each gives (``del_`` and the methods it calls)
+    is the one statement of how the inline code mirrors the closures' kind rules; how a form is
+    spelled is in the ``f_*`` methods, which ``kompilator.kolonne`` overrides to spell the same
+    forms as numpy over columns. A subclass that changes what a fact reads as overrides
+    ``navn``.
+    """
 
     def __init__(
         self,
@@ -155,18 +165,17 @@ class Emitter:
             kode, art = self.del_(form[1])
             if art not in _NUMERISK:
                 raise _Ikke
-            return (f"(-{kode})", _INT) if art == _INT else (f"negativ({kode})", art)
+            return self.f_neg(kode, art), art
         if slag in ("og", "eller"):
             deler = [self.del_(d) for d in form[1]]
             if any(art != _BOOL for _, art in deler):
                 raise _Ikke
-            op = " and " if slag == "og" else " or "
-            return "(" + op.join(k for k, _ in deler) + ")", _BOOL
+            return self.f_og([k for k, _ in deler], slag == "og"), _BOOL
         if slag == "ikke":
             kode, art = self.del_(form[1])
             if art != _BOOL:
                 raise _Ikke
-            return f"(not {kode})", _BOOL
+            return self.f_ikke(kode), _BOOL
         if slag == "i":
             return self.i(form[1], form[2], form[3])
         if slag == "kall":
@@ -211,7 +220,7 @@ class Emitter:
             pass
         elif arta != artb or (op not in ("==", "!=") and arta != _DATO):
             raise _Ikke
-        return f"({ka} {op} {kb})", _BOOL
+        return self.f_cmp(op, ka, kb), _BOOL
 
     def regn(self, op: str, a: Any, b: Any) -> tuple[str, str]:
         ka, arta = self.del_(a)
@@ -219,13 +228,12 @@ class Emitter:
         if arta not in _NUMERISK or artb not in _NUMERISK:
             raise _Ikke  # date arithmetic stays the closure's
         if op == "/":
-            return f"dele({ka}, {kb})", _DEC
-        if arta == _INT and artb == _INT:
-            return f"({ka} {op} {kb})", _INT
-        blandet, desimal = _REGN[op]
-        if _DEC in (arta, artb):
-            return f"{desimal}({ka}, {kb})", _DEC
-        return f"{blandet}({ka}, {kb})", _NUM
+            ut = _DEC
+        elif arta == _INT and artb == _INT:
+            ut = _INT
+        else:
+            ut = _DEC if _DEC in (arta, artb) else _NUM
+        return self.f_regn(op, ka, kb, ut), ut
 
     def i(self, negert: bool, a: Any, b: Any) -> tuple[str, str]:
         ka, arta = self.del_(a)
@@ -241,14 +249,14 @@ class Emitter:
         if arter and mitt not in arter:
             raise _Ikke
         samme = frozenset(e for e in elementer if _slag(e) == mitt)
-        return f"({ka} {'not in' if negert else 'in'} {self.konstant(samme)})", _BOOL
+        return self.f_i(negert, ka, self.konstant(samme)), _BOOL
 
     def kall(self, navn: str, args: tuple[Any, ...]) -> tuple[str, str]:
         deler = [self.del_(a) for a in args]
         arter = {art for _, art in deler}
         if navn == "abs" and len(deler) == 1 and arter <= _NUMERISK:
             kode, art = deler[0]
-            return f"absolutt({kode})", art
+            return self.f_abs(kode), art
         if navn in ("min", "max") and deler:
             # ``expr._min_maks``: one kind, numbers or dates; the builtin picks the first of
             # equals, in the same order, so ``max(x, 0)`` keeps the closure's type.
@@ -258,11 +266,42 @@ class Emitter:
                 art = _DATO
             else:
                 raise _Ikke
-            funksjon = "minst" if navn == "min" else "storst"
             if len(deler) == 1:
                 return deler[0]
-            return f"{funksjon}({', '.join(k for k, _ in deler)})", art
+            return self.f_min_max(navn == "min", [k for k, _ in deler]), art
         raise _Ikke
+
+    # --- how each form is spelled (per case: plain Python and the helpers of NAVNEROM) -----
+
+    def f_neg(self, kode: str, art: str) -> str:
+        return f"(-{kode})" if art == _INT else f"negativ({kode})"
+
+    def f_og(self, koder: list[str], og: bool) -> str:
+        return "(" + (" and " if og else " or ").join(koder) + ")"
+
+    def f_ikke(self, kode: str) -> str:
+        return f"(not {kode})"
+
+    def f_cmp(self, op: str, ka: str, kb: str) -> str:
+        return f"({ka} {op} {kb})"
+
+    def f_regn(self, op: str, ka: str, kb: str, ut: str) -> str:
+        """``ut``: the result's static kind (``_DEC`` for a division)."""
+        if op == "/":
+            return f"dele({ka}, {kb})"
+        if ut == _INT:
+            return f"({ka} {op} {kb})"
+        blandet, desimal = _REGN[op]
+        return f"{desimal if ut == _DEC else blandet}({ka}, {kb})"
+
+    def f_i(self, negert: bool, ka: str, mengde: str) -> str:
+        return f"({ka} {'not in' if negert else 'in'} {mengde})"
+
+    def f_abs(self, kode: str) -> str:
+        return f"absolutt({kode})"
+
+    def f_min_max(self, minst: bool, koder: list[str]) -> str:
+        return f"{'minst' if minst else 'storst'}({', '.join(koder)})"
 
 
 def _slag(e: object) -> str:
