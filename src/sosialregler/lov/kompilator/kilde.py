@@ -32,6 +32,7 @@ from ..rulebook.conditions import (
 from ..rulebook.expr import Uttrykk
 from ..rulebook.model import Omrade, Regel
 from ..tree import Node
+from .linjer import Linjeskriver
 from .uttrykk import NAVNEROM as NAVNEROM_UTTRYKK
 from .uttrykk import Emitter, steg_art
 
@@ -61,21 +62,8 @@ HJELPERE = (
 )
 
 
-class _Skriver:
-    """Lines of one function, its locals numbered, its constants collected."""
-
-    def __init__(self, konstanter: dict[str, Any]) -> None:
-        self.linjer: list[str] = []
-        self.konstanter = konstanter
-        self.teller = 0
-
-    def linje(self, innrykk: int, tekst: str) -> None:
-        self.linjer.append("    " * innrykk + tekst)
-
-    def konstant(self, prefiks: str, verdi: Any) -> str:
-        navn = f"{prefiks}{len(self.konstanter)}"
-        self.konstanter[navn] = verdi
-        return navn
+class _Skriver(Linjeskriver):
+    """Lines of one generated function (``Linjeskriver``) and what this output writes on them."""
 
     def inline(
         self,
@@ -91,10 +79,6 @@ class _Skriver:
             return f"{f}(fakta)"
         kode, vakt = skrevet
         return kode if vakt == "True" else f"{kode} if {vakt} else {f}(fakta)"
-
-    def ny(self) -> int:
-        self.teller += 1
-        return self.teller
 
     def betingelse(
         self, b: Betingelse, regel: Regel | None, blader: list[str], inn: int

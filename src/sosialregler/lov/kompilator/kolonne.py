@@ -48,6 +48,7 @@ from ..rulebook.conditions import (
 from ..rulebook.expr import _KONTEKST, Uttrykk
 from ..rulebook.mellomregning import godta
 from ..rulebook.model import Omrade, Regel
+from .linjer import Linjeskriver
 from .spor import KODE
 from .uttrykk import (
     _BOOL,
@@ -152,7 +153,7 @@ class _Uttrykksskriver(Emitter):
         super().__init__(lokaler, konstant)
         self.kravarter: dict[str, int] = {}  # local -> the kind every decided row must have
 
-    def skriv(self, uttrykk: Uttrykk) -> str | None:  # type: ignore[override]
+    def blad(self, uttrykk: Uttrykk) -> str | None:
         """A condition's leaf: numpy source giving a bool array, or None."""
         if uttrykk.tre is None:
             return None
@@ -212,25 +213,8 @@ class _Uttrykksskriver(Emitter):
         return kode
 
 
-class _Skriver:
-    """Lines of one generated function, its locals numbered, its constants collected."""
-
-    def __init__(self) -> None:
-        self.linjer: list[str] = []
-        self.konstanter: dict[str, Any] = {}
-        self.teller = 0
-
-    def linje(self, innrykk: int, tekst: str) -> None:
-        self.linjer.append("    " * innrykk + tekst)
-
-    def konstant(self, prefiks: str, verdi: Any) -> str:
-        navn = f"{prefiks}{len(self.konstanter)}"
-        self.konstanter[navn] = verdi
-        return navn
-
-    def ny(self) -> int:
-        self.teller += 1
-        return self.teller
+class _Skriver(Linjeskriver):
+    """Lines of one generated function (``Linjeskriver``) and what this output writes on them."""
 
     def betingelse(self, b: Betingelse, inn: int) -> tuple[str, str]:
         """Code for ``b``; the names of its outcome array and its missing-facts array (a
@@ -275,7 +259,7 @@ class _Skriver:
         # than a case can hold: not decided here.
         self.linje(inn, f"k{k}, f{k} = UKJENT_I(K.n, {liste})")
         skriver = _Uttrykksskriver(lokaler, lambda v: self.konstant("K", v))
-        kode = skriver.skriv(uttrykk)
+        kode = skriver.blad(uttrykk)
         if kode is None:
             f = self.konstant("F", uttrykk.funksjon)
             navn = self.konstant("N", uttrykk.navn)
