@@ -316,6 +316,7 @@ DORER = frozenset({"sosialregler", "sosialregler.__main__"})
 GAMLE_NAVN = {
     "sosialregler.testing": "sosialregler.verktoy.testing",  # gammelt navn
     "sosialregler.testfiler": "sosialregler.verktoy.testfiler",  # gammelt navn
+    "sosialregler.populasjon": "sosialregler.verktoy.populasjon",  # gammelt navn (issue 19)
 }
 
 #: What lies at the root besides the doors and the old names: the face.

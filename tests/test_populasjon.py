@@ -302,3 +302,28 @@ def test_fremdrift_som_funksjon_far_antall_og_total() -> None:
         )
     )
     assert meldt[-1] == (5, 5)
+
+
+# --- the public name and the date's two names -----------------------------------------------
+
+
+def test_sosialregler_populasjon_er_modulen_selv() -> None:
+    """Issue 19 names the entry point ``sosialregler.populasjon.vurder``: the same module."""
+    import sosialregler.populasjon as kort
+    import sosialregler.verktoy.populasjon as lang
+
+    assert kort is lang and kort.vurder is vurder
+
+
+def test_on_er_datoens_engelske_navn() -> None:
+    """``on=`` as ``assess`` calls it gives the same rows as ``dato=``; both, or neither, is a
+    named error, never a silent default."""
+    saker = list(lag_populasjon(40, fro=3))
+    tabell = pa.table({"sak": saker})
+    assert vurder(tabell, on="2025-03-01").equals(vurder(tabell, dato="2025-03-01"))
+    with pytest.raises(UgyldigSak) as begge:
+        vurder(tabell, dato="2025-03-01", on="2025-03-01")
+    assert begge.value.feil[0].felt == "on" and "ikke begge" in begge.value.feil[0].melding
+    with pytest.raises(UgyldigSak) as ingen:
+        vurder(tabell)
+    assert ingen.value.feil[0].felt == "dato" and "mangler" in ingen.value.feil[0].melding

@@ -89,10 +89,27 @@ def vurder_batcher(
     )
 
 
+#: ``vurder``'s date when neither ``dato`` nor ``on`` is given (an error: say which date).
+_UTELATT: Any = object()
+
+
+def _kjoredato(dato: Any, on: Any) -> date | None:
+    """The run's date from ``dato`` or its English name ``on`` (as ``assess`` calls it):
+    exactly one must be given; None means each case's own ``vurderingsdato``."""
+    if dato is _UTELATT and on is _UTELATT:
+        raise UgyldigSak(
+            [Feil("dato", None, "mangler: gi datoen kjøringen gjelder (None: hver saks egen)")]
+        )
+    if dato is not _UTELATT and on is not _UTELATT:
+        raise UgyldigSak([Feil("on", on, "gi enten dato eller on, ikke begge")])
+    return les_dato(on if dato is _UTELATT else dato)
+
+
 def vurder(
     tabell: Any,
     *,
-    dato: date | str | None,
+    dato: date | str | None = _UTELATT,
+    on: date | str | None = _UTELATT,
     satser: Sti | None = None,
     regler: Regelbok | Sti | None = None,
     prosesser: int = 1,
@@ -106,8 +123,9 @@ def vurder(
 
     ``tabell``: a ``pyarrow.Table``/``RecordBatch``, an iterable of ``RecordBatch``, or a path
     to a Parquet or JSON Lines file; one case per row as contract JSON in the column ``sak``
-    (other columns are carried through). ``dato``: the assessment date for every case (None:
-    each case's own ``vurderingsdato``). ``satser``: a municipality's rate file (as
+    (other columns are carried through). ``dato`` (or ``on``, as ``assess`` names it; exactly
+    one): the assessment date for every case (None: each case's own ``vurderingsdato``).
+    ``satser``: a municipality's rate file (as
     ``--satser``); ``regler``: a rulebook or a rules folder. ``prosesser``: worker processes
     (either engine). ``motor``: the engine, ``"persak"`` (the default, ``STANDARDMOTOR``)
     or ``"kolonne"`` (the rules compiled to numpy, exact row for row; see ``kolonne``), or a
@@ -118,12 +136,12 @@ def vurder(
     krev_pyarrow()
     import pyarrow as pa
 
-    on = les_dato(dato)
+    kjoredato = _kjoredato(dato, on)
     bok = regelbok_for(regler, satser)
     batcher = list(
         vurder_batcher(
             tabell,
-            dato=on,
+            dato=kjoredato,
             regler=bok,
             prosesser=prosesser,
             batch=batch,
