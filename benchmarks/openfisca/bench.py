@@ -35,9 +35,9 @@ medians over all repetitions and, as spread, the lowest and highest of the round
   per run includes building, not making the arrays. sosialregler: the per-case batch path
   ``assess_many`` on one process (JSON Lines in, each line parsed and validated, the result
   function of bench_batch.py) over ``--batch-saker`` of them; when that is fewer than
-  ``--saker``, the time is extrapolated linearly and the table says so. When the module
-  ``sosialregler.verktoy.populasjon`` (issue 19) exists, its ``vurder`` is timed over all
-  ``--saker``.
+  ``--saker``, the time is extrapolated linearly and the table says so. And
+  ``sosialregler.populasjon.vurder`` (issue 19) over all ``--saker`` as an Arrow table, with
+  the columnar engine in one process (needs the extra ``populasjon``).
 
 These are measurements, not tests: nothing fails on speed.
 """
@@ -371,24 +371,21 @@ def mal_enkel(args: argparse.Namespace, arbeider: Arbeider | None) -> dict[str, 
 
 
 def _populasjon_maling(saker: list[dict[str, Any]], linjer: list[str]) -> dict[str, Any]:
-    """Time ``sosialregler.verktoy.populasjon.vurder`` once, if the module exists (issue 19)."""
+    """Time ``sosialregler.populasjon.vurder`` once over an Arrow table of the cases (one
+    contract JSON text per row, its documented input), with the columnar engine in one
+    process (issue 19). Needs the extra ``populasjon``; without it the table says so."""
     try:
-        from sosialregler.verktoy import populasjon  # type: ignore[attr-defined]
-    except ImportError:
-        return {"finnes": False}
-    vurder = getattr(populasjon, "vurder", None)
-    if vurder is None:
-        return {"finnes": True, "feil": "sosialregler.verktoy.populasjon har ingen vurder"}
-    feil = []
-    for navn, inndata in (("JSON Lines", linjer), ("dict", saker)):
-        try:
-            vurder(inndata[:10], on=DATO)  # warm-up, and is this the input it takes?
-            t0 = time.perf_counter()
-            vurder(inndata, on=DATO)
-            return {"finnes": True, "inndata": navn, "s": time.perf_counter() - t0}
-        except Exception as exc:  # an API of another branch: say what failed, do not stop
-            feil.append(f"{navn}: {type(exc).__name__}: {exc}")
-    return {"finnes": True, "feil": "; ".join(feil)}
+        import pyarrow as pa
+
+        from sosialregler import populasjon
+    except ImportError as exc:
+        return {"finnes": True, "feil": f"trenger ekstraen populasjon ({exc})"}
+    tabell = pa.table({"sak": linjer})
+    populasjon.vurder(tabell.slice(0, 10), on=DATO, motor="kolonne")  # warm-up: compile
+    t0 = time.perf_counter()
+    populasjon.vurder(tabell, on=DATO, motor="kolonne")
+    sekunder = time.perf_counter() - t0
+    return {"finnes": True, "inndata": "Arrow-tabell, motor kolonne", "s": sekunder}
 
 
 def mal_populasjon(args: argparse.Namespace, arbeider: Arbeider | None) -> dict[str, Any]:
@@ -533,12 +530,13 @@ def skriv_tabeller(r: dict[str, Any]) -> None:
         )
     pop = p["populasjon"]
     if not pop["finnes"]:
-        print("| sosialregler.verktoy.populasjon | — | — | — | finnes ikke (ennå) |")
+        print("| sosialregler.populasjon | — | — | — | finnes ikke |")
     elif "feil" in pop:
-        print(f"| sosialregler.verktoy.populasjon | — | — | — | ikke målt: {pop['feil']} |")
+        print(f"| sosialregler.populasjon | — | — | — | ikke målt: {pop['feil']} |")
     else:
         print(
-            f"| sosialregler.verktoy.populasjon.vurder ({pop['inndata']}, én gang) | {pop['s'] * 1e3:.0f} "  # noqa: E501
+            f"| sosialregler.populasjon.vurder ({pop['inndata']}, én gang) "
+            f"| {pop['s'] * 1e3:.0f} "
             f"| — | {pop['s'] * 1e6 / p['saker']:.2f} "
             f"| {pop.get('forhold', float('nan')):.1f}× |"
         )
