@@ -65,15 +65,38 @@ def _inn(verdi: Any) -> Any:
     return verdi
 
 
+#: Each outcome's code by the outcome's ``id``: ``Utfall`` is an enum, whose hash is Python code,
+#: while an int's is not; the four outcomes are singletons, so their ids name them.
+_KODE_ETTER_ID: dict[int, int] = {id(u): i for u, i in KODE.items()}
+_KODE_AV_ID = _KODE_ETTER_ID.__getitem__
+
+
 def _blader(blader: tuple[Any, ...], om: Mapping[Any, Any] | tuple[Any, ...]) -> tuple[Any, ...]:
     """Leaf pairs ``(outcome, value, ...)`` with each outcome mapped through ``om`` and each
     value through ``_ut`` (outcomes to codes) or ``_inn`` (back)."""
     if not blader:
         return blader
-    verdi = _ut if om is KODE else _inn
+    if om is KODE:
+        return _blader_ut(blader)
     ut = list(blader)
-    ut[0::2] = [om[u] for u in blader[0::2]]
-    ut[1::2] = map(verdi, blader[1::2])
+    ut[0::2] = map(om.__getitem__, blader[0::2])
+    ut[1::2] = map(_inn, blader[1::2])
+    return tuple(ut)
+
+
+def _blader_ut(blader: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``_blader(blader, KODE)``, the hot path: most rules read one leaf, and most values are
+    neither an ``Ukjent`` nor a tuple, so ``_ut`` is called only for those that are."""
+    if len(blader) == 2:
+        u, v = blader
+        t = type(v)
+        return (_KODE_ETTER_ID[id(u)], _ut(v) if t is Ukjent or t is tuple else v)
+    ut = list(blader)
+    ut[0::2] = map(_KODE_AV_ID, map(id, blader[0::2]))
+    for i in range(1, len(ut), 2):
+        t = type(ut[i])
+        if t is Ukjent or t is tuple:
+            ut[i] = _ut(ut[i])
     return tuple(ut)
 
 
@@ -81,17 +104,30 @@ def _tekst(verdier: tuple[Any, ...] | None, verdi: Callable[[Any], Any]) -> tupl
     return verdier if verdier is None else verdi(verdier)
 
 
+def _tekst_ut(verdier: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
+    """``_tekst(verdier, _ut)``; the tuple itself when nothing in it changes."""
+    if verdier is None:
+        return None
+    for v in verdier:
+        t = type(v)
+        if t is Ukjent or t is tuple:
+            return tuple(map(_ut, verdier))
+    return verdier
+
+
 def komprimer(post: Post) -> Lagret:
     """The entry as kept: outcomes as ints, unknown facts as pairs (see the module docstring)."""
-    unntak = post[5]
+    utfall, mangler, avgjort_av, blader, tekst, unntak = post
     if unntak:
-        unntak = tuple((KODE[e[0]], e[1], _blader(e[2], KODE), _tekst(e[3], _ut)) for e in unntak)
+        unntak = tuple(
+            (_KODE_ETTER_ID[id(e[0])], e[1], _blader(e[2], KODE), _tekst_ut(e[3])) for e in unntak
+        )
     return (
-        KODE[post[0]],
-        post[1],
-        post[2],
-        _blader(post[3], KODE),
-        _tekst(post[4], _ut),
+        _KODE_ETTER_ID[id(utfall)],
+        mangler,
+        avgjort_av,
+        _blader_ut(blader) if blader else blader,
+        _tekst_ut(tekst),
         unntak,
     )
 
