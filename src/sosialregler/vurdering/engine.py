@@ -213,27 +213,28 @@ class Kontekst:
         entry (``kompilator.spor.Post``) without building a node, and raises the rule's flag
         as the interpreter does when it finishes the rule.
         """
+        post = self._poster.get(regel_id)  # first: the compiled rules' hottest call
+        if post is not None:
+            return post
         spor = self._spor
         if spor is None:
             node = self.evaluer_regel(regel_id)
             return (node.utfall, node.mangler, node.avgjort_av, (), None, ())
-        post = self._poster.get(regel_id)
-        if post is None:
-            assert self._program is not None
-            funksjon = self._program.regler[regel_id]
-            regel = self._i_kraft.get(regel_id)
-            if funksjon is None:
-                post = self._uten_funksjon(regel_id, regel)
-            else:
-                try:
-                    post = funksjon(self, self.fakta)
-                except RecursionError:
-                    raise self._for_dypt(regel_id) from None
-            self._poster[regel_id] = post
-            if not self._bare_utfall:
-                spor.poster[regel_id] = komprimer(post)
-            if regel is not None and regel.merknad and post[0] in regel.merknad.ved:
-                self._merk(regel, LatNode(node_fra_spor, spor, regel_id))
+        assert self._program is not None
+        funksjon = self._program.regler[regel_id]
+        regel = self._i_kraft.get(regel_id)
+        if funksjon is None:
+            post = self._uten_funksjon(regel_id, regel)
+        else:
+            try:
+                post = funksjon(self, self.fakta)
+            except RecursionError:
+                raise self._for_dypt(regel_id) from None
+        self._poster[regel_id] = post
+        if not self._bare_utfall:
+            spor.poster[regel_id] = komprimer(post)
+        if regel is not None and regel.merknad and post[0] in regel.merknad.ved:
+            self._merk(regel, LatNode(node_fra_spor, spor, regel_id))
         return post
 
     def _uten_funksjon(self, regel_id: str, regel: Regel | None) -> Post:
