@@ -9,6 +9,7 @@ what ``__init__`` would have given it.
 
 from __future__ import annotations
 
+from collections import ChainMap
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -129,3 +130,14 @@ def test_for_element_gives_what_init_gives(motor: str, bare_utfall: bool) -> Non
         assert isinstance(element._spor, Spor) and element._spor is not ktx._spor
         assert type(element._spor.poster) is type(ventet._spor.poster)
         assert element._spor.poster == {}
+
+
+def test_for_element_with_a_chainmap_merges_as_the_chainmap_reads() -> None:
+    """Values of the first map win, and the keys come in the order the plain merge gave
+    (``{**case, **chainmap}``), since texts and records list facts in that order."""
+    ktx = _kontekst(KOMPILERT)
+    over = ChainMap({"sak.b": 3, "x": 1}, {"y": 2, "x": 9, "sak.a": 0}, {"z": 4, "y": 8})
+    fakta = ktx.for_element(over).fakta
+    ventet = {**ktx.fakta, **over}
+    assert fakta == ventet
+    assert list(fakta) == list(ventet)

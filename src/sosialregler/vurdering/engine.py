@@ -20,6 +20,7 @@ outcome first and keeps a compact trace; the nodes are rebuilt from the trace on
 
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Callable, Mapping
 from datetime import date
 from types import MappingProxyType
@@ -164,7 +165,14 @@ class Kontekst:
         # lookup is a C call where ChainMap's is Python code (a dict subclass would need a
         # Python ``get``). ``copy`` then ``update`` is the quickest merge of an exact dict.
         fakta = dict(self.fakta) if type(self.fakta) is not dict else self.fakta.copy()
-        fakta.update(elementfakta)
+        if type(elementfakta) is ChainMap:
+            # Map by map, the last first (so the first wins, as in a ChainMap): each a dict
+            # update in C, where updating from the ChainMap looks every key up in Python. The
+            # keys come in the order iterating the ChainMap gives (``ChainMap.__iter__``).
+            for kart in reversed(elementfakta.maps):
+                fakta.update(kart)
+        else:
+            fakta.update(elementfakta)
         # Made without ``__init__``: an item shares its case's rulebook, date, versions in
         # force and program, so nothing need be looked up again (``__init__`` took about two
         # thirds of this call, issue 17); only the caches and the trace are its own.
