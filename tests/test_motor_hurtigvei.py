@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from sosialregler.inndata.ukjent import Ukjent
+from sosialregler.lov.kompilator.hjelpere import mangler_av
 from sosialregler.lov.kompilator.motor import KOMPILERT, TOLK, bruk_motor
 from sosialregler.lov.kompilator.spor import KODE, Spor, komprimer, utvid
 from sosialregler.lov.outcome import IKKE_OPPFYLT, OPPFYLT, SKJONN, UAVKLART
@@ -141,3 +142,21 @@ def test_for_element_with_a_chainmap_merges_as_the_chainmap_reads() -> None:
     ventet = {**ktx.fakta, **over}
     assert fakta == ventet
     assert list(fakta) == list(ventet)
+
+
+@pytest.mark.parametrize(
+    "verdier",
+    [
+        (UKJENT,),
+        (Ukjent(()),),
+        (Ukjent(("a", "b", "a")),),
+        (Ukjent(["a"]),),  # type: ignore[arg-type]  # a list, as a careless caller might
+        (1,),
+        (UKJENT, 2, Ukjent(("b", "sak.inntekt"))),
+        (),
+    ],
+)
+def test_mangler_av_equals_the_plain_code(verdier: tuple[Any, ...]) -> None:
+    ventet = tuple(dict.fromkeys(m for v in verdier if type(v) is Ukjent for m in v.mangler))
+    funnet = mangler_av(*verdier)
+    assert funnet == ventet and type(funnet) is tuple

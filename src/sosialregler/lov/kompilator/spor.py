@@ -120,7 +120,10 @@ def komprimer(post: Post) -> Lagret:
     utfall, mangler, avgjort_av, blader, tekst, unntak = post
     if unntak:
         unntak = tuple(
-            (_KODE_ETTER_ID[id(e[0])], e[1], _blader(e[2], KODE), _tekst_ut(e[3])) for e in unntak
+            [
+                (_KODE_ETTER_ID[id(eu)], em, _blader_ut(eb) if eb else eb, _tekst_ut(et))
+                for eu, em, eb, et in unntak
+            ]
         )
     return (
         _KODE_ETTER_ID[id(utfall)],
