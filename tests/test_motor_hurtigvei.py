@@ -1,10 +1,11 @@
 """The engine's fast paths give what the plain code gave (issue 17, speed).
 
 ``spor.komprimer`` looks outcome codes up by id and calls ``_ut`` only for a value that is an
-``Ukjent`` or a tuple; ``Kontekst.for_element`` makes an item's context without ``__init__``.
-Both are held here against the plain code they replace: the kept entry must be the same,
-value for value and type for type, since records hash it, and an item's context must hold
-what ``__init__`` would have given it.
+``Ukjent`` or a tuple (``spor.utvid`` calls ``_inn`` only for a tuple);
+``Kontekst.for_element`` makes an item's context without ``__init__``. Both are held here
+against the plain code they replace: the kept entry must be the same, value for value and type
+for type, since records hash it, and an item's context must hold what ``__init__`` would have
+given it.
 """
 
 from __future__ import annotations
@@ -96,7 +97,9 @@ def test_komprimer_equals_the_plain_code(post: Any) -> None:
     rask, enkel = komprimer(post), _komprimer_enkel(post)
     assert rask == enkel
     assert [type(a) for a in _atomer(rask)] == [type(a) for a in _atomer(enkel)]
-    assert utvid(rask) == post
+    tilbake = utvid(rask)
+    assert tilbake == post
+    assert [type(a) for a in _atomer(tilbake)] == [type(a) for a in _atomer(post)]
 
 
 def _kontekst(motor: str, **kw: Any) -> Kontekst:

@@ -78,6 +78,8 @@ def _blader(blader: tuple[Any, ...], om: Mapping[Any, Any] | tuple[Any, ...]) ->
         return blader
     if om is KODE:
         return _blader_ut(blader)
+    if om is UTFALL:
+        return _blader_inn(blader)
     ut = list(blader)
     ut[0::2] = map(om.__getitem__, blader[0::2])
     ut[1::2] = map(_inn, blader[1::2])
@@ -135,19 +137,46 @@ def komprimer(post: Post) -> Lagret:
     )
 
 
+def _blader_inn(blader: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``_blader(blader, UTFALL)``: ``_inn`` is called only for a value that is a tuple (the
+    only kind it changes), as ``_blader_ut`` calls ``_ut``."""
+    if len(blader) == 2:
+        k, v = blader
+        return (UTFALL[k], _inn(v) if type(v) is tuple else v)
+    ut = list(blader)
+    ut[0::2] = map(UTFALL.__getitem__, blader[0::2])
+    for i in range(1, len(ut), 2):
+        if type(ut[i]) is tuple:
+            ut[i] = _inn(ut[i])
+    return tuple(ut)
+
+
+def _tekst_inn(verdier: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
+    """``_tekst(verdier, _inn)``; the tuple itself when nothing in it changes."""
+    if verdier is None:
+        return None
+    for v in verdier:
+        if type(v) is tuple:
+            return _inn(verdier)
+    return verdier
+
+
 def utvid(lagret: Lagret) -> Post:
     """The entry as evaluated (``komprimer`` undone), for a builder."""
-    unntak = lagret[5]
+    kode, mangler, avgjort_av, blader, tekst, unntak = lagret
     if unntak:
         unntak = tuple(
-            (UTFALL[e[0]], e[1], _blader(e[2], UTFALL), _tekst(e[3], _inn)) for e in unntak
+            [
+                (UTFALL[ek], em, _blader_inn(eb) if eb else eb, _tekst_inn(et))
+                for ek, em, eb, et in unntak
+            ]
         )
     return (
-        UTFALL[lagret[0]],
-        lagret[1],
-        lagret[2],
-        _blader(lagret[3], UTFALL),
-        _tekst(lagret[4], _inn),
+        UTFALL[kode],
+        mangler,
+        avgjort_av,
+        _blader_inn(blader) if blader else blader,
+        _tekst_inn(tekst),
         unntak,
     )
 
