@@ -229,8 +229,7 @@ class Kontekst:
             node = self.evaluer_regel(regel_id)
             return (node.utfall, node.mangler, node.avgjort_av, (), None, ())
         assert self._program is not None
-        funksjon = self._program.regler[regel_id]
-        regel = self._i_kraft.get(regel_id)
+        funksjon, regel, ved = self._program.oppslag[regel_id]
         if funksjon is None:
             post = self._uten_funksjon(regel_id, regel)
         else:
@@ -241,7 +240,8 @@ class Kontekst:
         self._poster[regel_id] = post
         if not self._bare_utfall:
             spor.poster[regel_id] = komprimer(post)
-        if regel is not None and regel.merknad and post[0] in regel.merknad.ved:
+        if ved and post[0] in ved:
+            assert regel is not None
             self._merk(regel, LatNode(node_fra_spor, spor, regel_id))
         return post
 
