@@ -69,6 +69,8 @@ VERDIER = [
     UKJENT,
     (Decimal(1), UKJENT),
     (1, 2),
+    ((1, UKJENT), (2, 3)),
+    ((1, 2), "a"),
     (),
 ]
 POSTER = [

@@ -48,11 +48,16 @@ _UKJENT = b"ukjent"
 
 
 def _ut(verdi: Any) -> Any:
-    """A value read, as kept: each ``Ukjent`` in it as its pair."""
-    if type(verdi) is Ukjent:
+    """A value read, as kept: each ``Ukjent`` in it as its pair (a tuple with none in it, the
+    tuple itself: no call per element)."""
+    t = type(verdi)
+    if t is Ukjent:
         return (_UKJENT, verdi.mangler)
-    if type(verdi) is tuple:
-        return tuple(map(_ut, verdi))
+    if t is tuple:
+        for v in verdi:
+            t = type(v)
+            if t is Ukjent or t is tuple:
+                return tuple(map(_ut, verdi))
     return verdi
 
 
@@ -61,7 +66,9 @@ def _inn(verdi: Any) -> Any:
     if type(verdi) is tuple:
         if len(verdi) == 2 and verdi[0] is _UKJENT:
             return Ukjent(verdi[1])
-        return tuple(map(_inn, verdi))
+        for v in verdi:
+            if type(v) is tuple:
+                return tuple(map(_inn, verdi))
     return verdi
 
 
