@@ -163,16 +163,17 @@ class Kontekst:
         """A context for one item (an income line): its facts over the case's."""
         # A merged dict, not a ChainMap: lookups are the engine's hottest path, and a dict
         # lookup is a C call where ChainMap's is Python code (a dict subclass would need a
-        # Python ``get``). ``copy`` then ``update`` is the quickest merge of an exact dict.
-        fakta = dict(self.fakta) if type(self.fakta) is not dict else self.fakta.copy()
+        # Python ``get``: ~120 ns a lookup against ~30; ChainMap.get ~770). ``{**a, **b}`` is
+        # the quickest merge measured (~600 ns for a case's ~175 facts; copy and update ~750).
         if type(elementfakta) is ChainMap:
             # Map by map, the last first (so the first wins, as in a ChainMap): each a dict
-            # update in C, where updating from the ChainMap looks every key up in Python. The
-            # keys come in the order iterating the ChainMap gives (``ChainMap.__iter__``).
+            # update in C, where merging the ChainMap looks every key up in Python. The keys
+            # come in the order iterating the ChainMap gives (``ChainMap.__iter__``).
+            fakta = {**self.fakta}
             for kart in reversed(elementfakta.maps):
                 fakta.update(kart)
         else:
-            fakta.update(elementfakta)
+            fakta = {**self.fakta, **elementfakta}
         # Made without ``__init__``: an item shares its case's rulebook, date, versions in
         # force and program, so nothing need be looked up again (``__init__`` took about two
         # thirds of this call, issue 17); only the caches and the trace are its own.
