@@ -20,6 +20,7 @@ outcome first and keeps a compact trace; the nodes are rebuilt from the trace on
 
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Callable, Mapping
 from datetime import date
 from types import MappingProxyType
@@ -39,6 +40,9 @@ from ..lov.rulebook.conditions import TOM
 from ..lov.rulebook.mellomregning import mellomregn
 from ..lov.rulebook.model import Omrade, Regel, RegelInfo
 from ..lov.tree import LatNode, Node, bygget, lag_node
+
+#: ``object.__new__``, for ``Kontekst.for_element``.
+_NY = object.__new__
 
 #: A text fact the case does not have (the text shows it as unknown).
 _UKJENT = Ukjent(())
@@ -158,15 +162,37 @@ class Kontekst:
     def for_element(self, elementfakta: Mapping[str, Any]) -> Kontekst:
         """A context for one item (an income line): its facts over the case's."""
         # A merged dict, not a ChainMap: lookups are the engine's hottest path, and a dict
-        # lookup is a C call where ChainMap's is Python code.
-        ktx = Kontekst(
-            self.regelbok,
-            self.dato,
-            {**self.fakta, **elementfakta},
-            self._program,
-            bare_utfall=self._bare_utfall,
-        )
+        # lookup is a C call where ChainMap's is Python code (a dict subclass would need a
+        # Python ``get``: ~120 ns a lookup against ~30; ChainMap.get ~770). ``{**a, **b}`` is
+        # the quickest merge measured (~600 ns for a case's ~175 facts; copy and update ~750).
+        if type(elementfakta) is ChainMap:
+            # Map by map, the last first (so the first wins, as in a ChainMap): each a dict
+            # update in C, where merging the ChainMap looks every key up in Python. The keys
+            # come in the order iterating the ChainMap gives (``ChainMap.__iter__``).
+            fakta = {**self.fakta}
+            for kart in reversed(elementfakta.maps):
+                fakta.update(kart)
+        else:
+            fakta = {**self.fakta, **elementfakta}
+        # Made without ``__init__``: an item shares its case's rulebook, date, versions in
+        # force and program, so nothing need be looked up again (``__init__`` took about two
+        # thirds of this call, issue 17); only the caches and the trace are its own.
+        ktx = _NY(Kontekst)
+        ktx.regelbok = self.regelbok
+        ktx.dato = self.dato
+        ktx.fakta = fakta
         ktx.merknader = self.merknader
+        ktx._cache = {}
+        ktx._poster = {}
+        ktx._i_kraft = self._i_kraft
+        program = ktx._program = self._program
+        ktx._bare_utfall = self._bare_utfall
+        if program is None:
+            ktx._spor = None
+        else:
+            spor = ktx._spor = Spor(self._i_kraft, self.regelbok.regler, program.byggere)
+            if self._bare_utfall:
+                spor.poster = _Ukomprimert(ktx._poster)
         return ktx
 
     def evaluer_regel(self, regel_id: str) -> Node:
@@ -196,27 +222,28 @@ class Kontekst:
         entry (``kompilator.spor.Post``) without building a node, and raises the rule's flag
         as the interpreter does when it finishes the rule.
         """
+        post = self._poster.get(regel_id)  # first: the compiled rules' hottest call
+        if post is not None:
+            return post
         spor = self._spor
         if spor is None:
             node = self.evaluer_regel(regel_id)
             return (node.utfall, node.mangler, node.avgjort_av, (), None, ())
-        post = self._poster.get(regel_id)
-        if post is None:
-            assert self._program is not None
-            funksjon = self._program.regler[regel_id]
-            regel = self._i_kraft.get(regel_id)
-            if funksjon is None:
-                post = self._uten_funksjon(regel_id, regel)
-            else:
-                try:
-                    post = funksjon(self, self.fakta)
-                except RecursionError:
-                    raise self._for_dypt(regel_id) from None
-            self._poster[regel_id] = post
-            if not self._bare_utfall:
-                spor.poster[regel_id] = komprimer(post)
-            if regel is not None and regel.merknad and post[0] in regel.merknad.ved:
-                self._merk(regel, LatNode(node_fra_spor, spor, regel_id))
+        assert self._program is not None
+        funksjon, regel, ved = self._program.oppslag[regel_id]
+        if funksjon is None:
+            post = self._uten_funksjon(regel_id, regel)
+        else:
+            try:
+                post = funksjon(self, self.fakta)
+            except RecursionError:
+                raise self._for_dypt(regel_id) from None
+        self._poster[regel_id] = post
+        if not self._bare_utfall:
+            spor.poster[regel_id] = komprimer(post)
+        if ved and post[0] in ved:
+            assert regel is not None
+            self._merk(regel, LatNode(node_fra_spor, spor, regel_id))
         return post
 
     def _uten_funksjon(self, regel_id: str, regel: Regel | None) -> Post:

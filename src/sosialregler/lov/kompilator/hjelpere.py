@@ -33,6 +33,10 @@ IKKE: Mapping[Utfall, Utfall] = {u: outcome.ikke(u) for u in Utfall}
 
 def mangler_av(*verdier: Any) -> tuple[str, ...]:
     """The missing input fields of a leaf's unknown values, each once, in order."""
+    if len(verdier) == 1:  # the usual call: one unknown value naming one field (issue 17)
+        mangler = verdier[0].mangler if type(verdier[0]) is Ukjent else ()
+        if type(mangler) is tuple and len(mangler) < 2:
+            return mangler
     return tuple(dict.fromkeys(m for v in verdier if type(v) is Ukjent for m in v.mangler))
 
 

@@ -39,6 +39,10 @@ Regelfunksjon = Callable[[Any, Mapping[str, Any]], Post]
 Byggefunksjon = Callable[[Any, Post], Node]
 #: A calculation rule's steps compiled: the totals in, grown by each step's value, out.
 Mellomregning = Callable[[dict[str, Any]], dict[str, Any]]
+#: A rule as ``engine.Kontekst.resultat`` evaluates it: its evaluator (``Program.regler``), its
+#: version in force (None when none is), and the outcomes that raise its flag (empty when the
+#: rule has none): three lookups made once per program instead of for each evaluation.
+Oppslag = tuple[Regelfunksjon | None, Regel | None, tuple[Utfall, ...]]
 #: A compiled area test (``vurderes_nar``): its outcome only.
 Avgrensning = Callable[[Any, Mapping[str, Any]], Utfall]
 
@@ -85,9 +89,11 @@ class Program:
     """The compiled functions of one set of rule versions in force, made as they are needed.
 
     ``regler[id]``: the rule's evaluator (None when the id has no version in force with a
-    condition); ``byggere[id]``: its node builder; ``avgrensninger[area id]``: the area's
-    ``vurderes_nar`` test (None when it has none); ``mellomregninger[id]``: a calculation
-    rule's named steps (None when the id has none in force).
+    condition); ``oppslag[id]``: what ``engine.Kontekst.resultat`` looks up for each rule it
+    evaluates, in one lookup (``Oppslag``); ``byggere[id]``: its node builder;
+    ``avgrensninger[area id]``: the area's ``vurderes_nar`` test (None when it has none);
+    ``mellomregninger[id]``: a calculation rule's named steps (None when the id has none in
+    force).
     """
 
     __slots__ = (
@@ -96,6 +102,7 @@ class Program:
         "i_kraft",
         "mellomregninger",
         "omrader",
+        "oppslag",
         "regler",
         "unntak",
     )
@@ -105,6 +112,7 @@ class Program:
         self.unntak = bok.unntak
         self.omrader: dict[str, Omrade] = {o.id: o for o in bok.omrader}
         self.regler: Mapping[str, Regelfunksjon | None] = _Etter(self._regel)
+        self.oppslag: Mapping[str, Oppslag] = _Etter(self._oppslag)
         self.byggere: Mapping[str, Byggefunksjon | None] = _Etter(self._bygger)
         self.avgrensninger: Mapping[str, Avgrensning | None] = _Etter(self._avgrensning)
         self.mellomregninger: Mapping[str, Mellomregning | None] = _Etter(self._mellomregning)
@@ -119,6 +127,11 @@ class Program:
             return None
         kilde, konstanter = regelkilde("r", regel, self._unntak(regel_id))
         return kompiler("r", kilde, konstanter, _filnavn("regel", regel))
+
+    def _oppslag(self, regel_id: str) -> Oppslag:
+        regel = self.i_kraft.get(regel_id)
+        ved = regel.merknad.ved if regel is not None and regel.merknad else ()
+        return (self.regler[regel_id], regel, ved)
 
     def _bygger(self, regel_id: str) -> Byggefunksjon | None:
         regel = self._med_vilkar(regel_id)

@@ -48,11 +48,16 @@ _UKJENT = b"ukjent"
 
 
 def _ut(verdi: Any) -> Any:
-    """A value read, as kept: each ``Ukjent`` in it as its pair."""
-    if type(verdi) is Ukjent:
+    """A value read, as kept: each ``Ukjent`` in it as its pair (a tuple with none in it, the
+    tuple itself: no call per element)."""
+    t = type(verdi)
+    if t is Ukjent:
         return (_UKJENT, verdi.mangler)
-    if type(verdi) is tuple:
-        return tuple(map(_ut, verdi))
+    if t is tuple:
+        for v in verdi:
+            t = type(v)
+            if t is Ukjent or t is tuple:
+                return tuple(map(_ut, verdi))
     return verdi
 
 
@@ -61,8 +66,16 @@ def _inn(verdi: Any) -> Any:
     if type(verdi) is tuple:
         if len(verdi) == 2 and verdi[0] is _UKJENT:
             return Ukjent(verdi[1])
-        return tuple(map(_inn, verdi))
+        for v in verdi:
+            if type(v) is tuple:
+                return tuple(map(_inn, verdi))
     return verdi
+
+
+#: Each outcome's code by the outcome's ``id``: ``Utfall`` is an enum, whose hash is Python code,
+#: while an int's is not; the four outcomes are singletons, so their ids name them.
+_KODE_ETTER_ID: dict[int, int] = {id(u): i for u, i in KODE.items()}
+_KODE_AV_ID = _KODE_ETTER_ID.__getitem__
 
 
 def _blader(blader: tuple[Any, ...], om: Mapping[Any, Any] | tuple[Any, ...]) -> tuple[Any, ...]:
@@ -70,10 +83,29 @@ def _blader(blader: tuple[Any, ...], om: Mapping[Any, Any] | tuple[Any, ...]) ->
     value through ``_ut`` (outcomes to codes) or ``_inn`` (back)."""
     if not blader:
         return blader
-    verdi = _ut if om is KODE else _inn
+    if om is KODE:
+        return _blader_ut(blader)
+    if om is UTFALL:
+        return _blader_inn(blader)
     ut = list(blader)
-    ut[0::2] = [om[u] for u in blader[0::2]]
-    ut[1::2] = map(verdi, blader[1::2])
+    ut[0::2] = map(om.__getitem__, blader[0::2])
+    ut[1::2] = map(_inn, blader[1::2])
+    return tuple(ut)
+
+
+def _blader_ut(blader: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``_blader(blader, KODE)``, the hot path: most rules read one leaf, and most values are
+    neither an ``Ukjent`` nor a tuple, so ``_ut`` is called only for those that are."""
+    if len(blader) == 2:
+        u, v = blader
+        t = type(v)
+        return (_KODE_ETTER_ID[id(u)], _ut(v) if t is Ukjent or t is tuple else v)
+    ut = list(blader)
+    ut[0::2] = map(_KODE_AV_ID, map(id, blader[0::2]))
+    for i in range(1, len(ut), 2):
+        t = type(ut[i])
+        if t is Ukjent or t is tuple:
+            ut[i] = _ut(ut[i])
     return tuple(ut)
 
 
@@ -81,34 +113,77 @@ def _tekst(verdier: tuple[Any, ...] | None, verdi: Callable[[Any], Any]) -> tupl
     return verdier if verdier is None else verdi(verdier)
 
 
+def _tekst_ut(verdier: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
+    """``_tekst(verdier, _ut)``; the tuple itself when nothing in it changes."""
+    if verdier is None:
+        return None
+    for v in verdier:
+        t = type(v)
+        if t is Ukjent or t is tuple:
+            return tuple(map(_ut, verdier))
+    return verdier
+
+
 def komprimer(post: Post) -> Lagret:
     """The entry as kept: outcomes as ints, unknown facts as pairs (see the module docstring)."""
-    unntak = post[5]
+    utfall, mangler, avgjort_av, blader, tekst, unntak = post
     if unntak:
-        unntak = tuple((KODE[e[0]], e[1], _blader(e[2], KODE), _tekst(e[3], _ut)) for e in unntak)
+        unntak = tuple(
+            [
+                (_KODE_ETTER_ID[id(eu)], em, _blader_ut(eb) if eb else eb, _tekst_ut(et))
+                for eu, em, eb, et in unntak
+            ]
+        )
     return (
-        KODE[post[0]],
-        post[1],
-        post[2],
-        _blader(post[3], KODE),
-        _tekst(post[4], _ut),
+        _KODE_ETTER_ID[id(utfall)],
+        mangler,
+        avgjort_av,
+        _blader_ut(blader) if blader else blader,
+        _tekst_ut(tekst),
         unntak,
     )
 
 
+def _blader_inn(blader: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``_blader(blader, UTFALL)``: ``_inn`` is called only for a value that is a tuple (the
+    only kind it changes), as ``_blader_ut`` calls ``_ut``."""
+    if len(blader) == 2:
+        k, v = blader
+        return (UTFALL[k], _inn(v) if type(v) is tuple else v)
+    ut = list(blader)
+    ut[0::2] = map(UTFALL.__getitem__, blader[0::2])
+    for i in range(1, len(ut), 2):
+        if type(ut[i]) is tuple:
+            ut[i] = _inn(ut[i])
+    return tuple(ut)
+
+
+def _tekst_inn(verdier: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
+    """``_tekst(verdier, _inn)``; the tuple itself when nothing in it changes."""
+    if verdier is None:
+        return None
+    for v in verdier:
+        if type(v) is tuple:
+            return _inn(verdier)
+    return verdier
+
+
 def utvid(lagret: Lagret) -> Post:
     """The entry as evaluated (``komprimer`` undone), for a builder."""
-    unntak = lagret[5]
+    kode, mangler, avgjort_av, blader, tekst, unntak = lagret
     if unntak:
         unntak = tuple(
-            (UTFALL[e[0]], e[1], _blader(e[2], UTFALL), _tekst(e[3], _inn)) for e in unntak
+            [
+                (UTFALL[ek], em, _blader_inn(eb) if eb else eb, _tekst_inn(et))
+                for ek, em, eb, et in unntak
+            ]
         )
     return (
-        UTFALL[lagret[0]],
-        lagret[1],
-        lagret[2],
-        _blader(lagret[3], UTFALL),
-        _tekst(lagret[4], _inn),
+        UTFALL[kode],
+        mangler,
+        avgjort_av,
+        _blader_inn(blader) if blader else blader,
+        _tekst_inn(tekst),
         unntak,
     )
 
