@@ -171,6 +171,26 @@ def _start_arbeider(mappe: str | None, satser: str | None) -> None:
     _ARBEIDERENS_BOK = regelbok(mappe, satser)
 
 
+def krev_samme_regler(
+    bok: Regelbok,
+    digest: str,
+    *,
+    hvem: str = "arbeidsprosessen",
+    startet: str = "den som startet den",
+    hint: str = "er regelfilene endret under kjøringen?",
+) -> Regelbok:
+    """``bok`` when it is the rulebook the caller ran with (``digest``): a worker (a process
+    here, in a population run, or on a Dask cluster) that loaded other rules must never answer
+    with other law. The one check every kind of worker makes; ``hvem``, ``startet`` and
+    ``hint`` word it for that worker."""
+    if bok.digest != digest:
+        raise RegelFeil(
+            f"{hvem} lastet andre regler ({bok.digest}) enn {startet} ({digest}); {hint}",
+            fil=bok.mappe,
+        )
+    return bok
+
+
 def _arbeid(
     bit: list[tuple[int, Any]],
     on: date | None,
@@ -180,13 +200,7 @@ def _arbeid(
     nokkel: bytes | None = None,
 ) -> Any:
     """A worker's chunk: the rulebook it loaded must be the caller's."""
-    bok = _ARBEIDERENS_BOK or default_rulebook()
-    if bok.digest != digest:
-        raise RegelFeil(
-            f"arbeidsprosessen lastet andre regler ({bok.digest}) enn den som startet den "
-            f"({digest}); er regelfilene endret under kjøringen?",
-            fil=bok.mappe,
-        )
+    bok = krev_samme_regler(_ARBEIDERENS_BOK or default_rulebook(), digest)
     return _vurder_bit(bit, on, resultat, bok, grenser, nokkel)
 
 

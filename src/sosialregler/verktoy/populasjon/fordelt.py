@@ -22,7 +22,7 @@ from itertools import accumulate
 from typing import Any
 
 from ...api import les_dato
-from ...inndata.errors import RegelFeil
+from ..batch import krev_samme_regler
 from .kjoring import Sti, regelbok_for, velg_motor, vurder
 from .skjema import SAK, utdata_skjema
 
@@ -98,13 +98,13 @@ def _partisjon(
     import pandas as pd
     import pyarrow as pa
 
-    bok = regelbok_for(regler, satser)
-    if bok.digest != digest:
-        raise RegelFeil(
-            f"Dask-arbeideren lastet andre regler ({bok.digest}) enn den som startet kjøringen "
-            f"({digest}); ligger regel- og satsfilene likt på alle maskinene?",
-            fil=bok.mappe,
-        )
+    bok = krev_samme_regler(
+        regelbok_for(regler, satser),
+        digest,
+        hvem="Dask-arbeideren",
+        startet="den som startet kjøringen",
+        hint="ligger regel- og satsfilene likt på alle maskinene?",
+    )
     start = starter[partition_info["number"]] if partition_info else 0
     tabell = pa.Table.from_pandas(df, preserve_index=False)
     ut = vurder(tabell, dato=dato, regler=bok, start_rad=start, motor=motor)

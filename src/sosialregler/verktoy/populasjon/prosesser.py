@@ -20,11 +20,10 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
-from ...inndata.errors import RegelFeil
 from ...lov.kompilator.motor import aktiv, bruk_motor
 from ...lov.rulebook.book import Regelbok
 from ...vurdering.standardbok import default_rulebook, load_rulebook
-from ..batch import I_ARBEID_PER_PROSESS
+from ..batch import I_ARBEID_PER_PROSESS, krev_samme_regler
 from .kilde import Innbatch
 
 #: Cases per piece sent to a worker: an input batch (4 096 rows) in a few pieces, so the work
@@ -94,12 +93,6 @@ def _arbeid(
     args: tuple[Any, ...],
 ) -> Any:
     """One batch in a worker, with the caller's rules (checked) and evaluator."""
-    bok = load_rulebook(mappe, satser)
-    if bok.digest != digest:
-        raise RegelFeil(
-            f"arbeidsprosessen lastet andre regler ({bok.digest}) enn den som startet den "
-            f"({digest}); er regelfilene endret under kjøringen?",
-            fil=bok.mappe,
-        )
+    bok = krev_samme_regler(load_rulebook(mappe, satser), digest)
     with bruk_motor(motor):
         return funksjon(saker, bok, *args)
