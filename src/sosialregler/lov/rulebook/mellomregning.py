@@ -93,10 +93,7 @@ def summer(regel: Regel, sum_: Elementsum, elementer: Sequence[Element]) -> Summ
                 x = uttrykk.funksjon(fakta)
             except (KeyError, TypeError, ValueError, ArithmeticError, AttributeError):
                 _sumfeil(regel, sum_, element, fakta)
-        if type(x) is Decimal:
-            if not x.is_finite():
-                _ikke_belop(regel, sum_, element, x)
-        elif type(x) is int:
+        if type(x) is int:  # as ``godta`` takes an amount: an int made a Decimal, not a bool
             x = Decimal(x)
         elif not (isinstance(x, Decimal) and x.is_finite()):
             _ikke_belop(regel, sum_, element, x)
