@@ -80,7 +80,10 @@ TILLATTE_ATTRIBUTTER = {("ktx", "resultat"), ("spor", "node"), ("fakta", "get")}
 #: Calls allowed besides the helpers: compiled expressions (``F<n>``) and three builtins.
 #: ``K<n>`` are the constants of inline expressions (a Decimal, a date, a frozenset).
 KONSTANT = re.compile(r"[FXRUSITVK][0-9]+")
-LOKAL = re.compile(r"(?:[umxpen][0-9]+|l[0-9]+_[0-9]+|b|e|egen|ut|um|av|post|spor|ktx|fakta)")
+#: Locals: outcomes, missing fields, values, codes and kept values (``c``, ``k``, ``v``, ``t``).
+LOKAL = re.compile(
+    r"(?:[umxpencvk][0-9]+|[lt][0-9]+_[0-9]+|b|e|k|egen|ut|um|av|post|spor|ktx|fakta)"
+)
 INNEBYGDE = {"type", "dict", "zip"}
 
 

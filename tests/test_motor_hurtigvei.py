@@ -1,26 +1,32 @@
 """The engine's fast paths give what the plain code gave (issue 17, speed).
 
-``spor.komprimer`` looks outcome codes up by id and calls ``_ut`` only for a value that is an
-``Ukjent`` or a tuple (``spor.utvid`` calls ``_inn`` only for a tuple);
-``Kontekst.for_element`` makes an item's context without ``__init__``. Both are held here
-against the plain code they replace: the kept entry must be the same, value for value and type
-for type, since records hash it, and an item's context must hold what ``__init__`` would have
-given it.
+The compiled rules write each trace entry in its kept form as they run (``kilde``: a leaf's
+outcome code set where the outcome is, a value through ``kompakt`` only when it is an
+``Ukjent`` or a tuple), where ``spor.komprimer`` once compacted it afterwards; ``spor.utvid``
+calls ``_inn`` only for a tuple; ``Kontekst.for_element`` makes an item's context without
+``__init__``. Each is held here against the plain code it replaces: the kept entry must be
+the same, value for value and type for type, since records hash it, and an item's context
+must hold what ``__init__`` would have given it.
 """
 
 from __future__ import annotations
 
+import json
 from collections import ChainMap
 from datetime import date
 from decimal import Decimal
+from enum import Enum
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from sosialregler import assess
+from sosialregler.inndata.errors import UgyldigSak
 from sosialregler.inndata.ukjent import Ukjent
 from sosialregler.lov.kompilator.hjelpere import mangler_av
 from sosialregler.lov.kompilator.motor import KOMPILERT, TOLK, bruk_motor
-from sosialregler.lov.kompilator.spor import KODE, Spor, komprimer, utvid
+from sosialregler.lov.kompilator.spor import KODE, UTFALL, Spor, komprimer, utvid
 from sosialregler.lov.outcome import IKKE_OPPFYLT, OPPFYLT, SKJONN, UAVKLART
 from sosialregler.vurdering.engine import Kontekst
 from sosialregler.vurdering.rulebook_load import last_regelbok
@@ -102,6 +108,57 @@ def test_komprimer_equals_the_plain_code(post: Any) -> None:
     tilbake = utvid(rask)
     assert tilbake == post
     assert [type(a) for a in _atomer(tilbake)] == [type(a) for a in _atomer(post)]
+
+
+def _saker() -> list[Any]:
+    """The examples and generated households, edges and unknown facts included."""
+    from sosialregler.verktoy.populasjon.generator import lag_populasjon
+
+    eksempler = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.json"))
+    saker: list[Any] = [json.loads(p.read_text(encoding="utf-8")) for p in eksempler]
+    saker += [
+        t
+        for t in lag_populasjon(60, fro=17, andel_kanter=0.4)
+        if t.startswith("{") and t.endswith("}")
+    ]
+    return saker
+
+
+def test_compiled_rules_write_the_kept_form(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each entry a compiled rule keeps is what ``komprimer`` makes of the entry it stands for
+    (value for value, type for type), and agrees with the outcome ``resultat`` gives; no
+    enum member nor ``Ukjent`` is inside. With the tree equal to the interpreter's
+    (``test_kompilator_likhet``) this holds the generated code to the plain one."""
+    ekte = Kontekst.resultat
+    sett: dict[str, int] = {"poster": 0, "ukjente": 0, "unntak": 0}
+
+    def resultat(self: Kontekst, regel_id: str) -> Any:
+        post = ekte(self, regel_id)
+        spor = self._spor
+        assert spor is not None
+        lagret = spor.poster[regel_id]
+        assert UTFALL[lagret[0]] is post[0] and lagret[1:3] == post[1:3]
+        plain = komprimer(utvid(lagret))
+        assert plain == lagret, regel_id
+        assert [type(a) for a in _atomer(plain)] == [type(a) for a in _atomer(lagret)]
+        assert not [a for a in _atomer(lagret) if isinstance(a, Enum | Ukjent)], regel_id
+        sett["poster"] += 1
+        sett["ukjente"] += b"ukjent" in _atomer(lagret)
+        sett["unntak"] += bool(lagret[5])
+        return post
+
+    monkeypatch.setattr(Kontekst, "resultat", resultat)
+    vurdert = 0
+    with bruk_motor(KOMPILERT):
+        for sak in _saker():
+            try:
+                assess(sak)
+            except UgyldigSak:
+                continue
+            vurdert += 1
+    assert vurdert > 40
+    # every kind met many times: entries, unknown values kept as pairs, exceptions
+    assert min(sett.values()) > 50, sett
 
 
 def _kontekst(motor: str, **kw: Any) -> Kontekst:

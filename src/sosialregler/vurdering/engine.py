@@ -33,7 +33,7 @@ from ..inndata.ukjent import Ukjent
 from ..lov import outcome
 from ..lov.kompilator.motor import KOMPILERT, aktiv
 from ..lov.kompilator.program import Program, program_for
-from ..lov.kompilator.spor import IKKE_I_KRAFT, Lagret, Post, Spor, komprimer
+from ..lov.kompilator.spor import IKKE_I_KRAFT, Lagret, Resultat, Spor, komprimer
 from ..lov.outcome import Utfall
 from ..lov.rulebook.book import Regelbok
 from ..lov.rulebook.conditions import TOM
@@ -46,6 +46,9 @@ _NY = object.__new__
 
 #: A text fact the case does not have (the text shows it as unknown).
 _UKJENT = Ukjent(())
+
+#: What a rule with no version in force gives (``spor.IKKE_I_KRAFT``): outcome and kept entry.
+_IKKE_I_KRAFT: tuple[Resultat, Lagret] = (IKKE_I_KRAFT[:3], komprimer(IKKE_I_KRAFT))
 
 
 def _bygd(node: Node | LatNode | None) -> Node | None:
@@ -98,7 +101,6 @@ class Kontekst:
     """Evaluation state for one assessment: rulebook, date, facts, and a per-case cache."""
 
     __slots__ = (
-        "_bare_utfall",
         "_cache",
         "_i_kraft",
         "_poster",
@@ -122,19 +124,19 @@ class Kontekst:
         """``program``: True picks the engine ``kompilator.motor`` names; a ``Program`` (an
         item's context shares its case's) or None (the interpreter) says which.
 
-        ``bare_utfall``: for a caller that reads outcomes, amounts and flags but no
-        explanation (the columnar population engine's per-row stage): the compiled engine
-        then compacts a rule's trace entry only if a node is built from it, instead of each
-        as it is evaluated (``spor.komprimer``, about a seventh of a household's time). The
-        outcomes, and any node built, are the same."""
+        ``bare_utfall``: said by a caller that reads outcomes, amounts and flags but no
+        explanation (the columnar population engine's per-row stage). It changes nothing
+        now: the compiled rules write their trace entries in the kept form as they run, so
+        keeping the trace costs a dict store per rule (it once cost compacting each entry,
+        about a seventh of a household's time, which this mode put off)."""
         self.regelbok = regelbok
         self.dato = dato
         self.fakta = fakta
         self.merknader: list[Merknad] = []
         self._cache: dict[str, Node] = {}
-        # Each rule's trace entry as evaluated, for the rules that read it while this context
-        # lives; the trace keeps it compact (``spor.komprimer``) for the nodes read later.
-        self._poster: dict[str, Post] = {}
+        # Each rule's outcome as evaluated, for the rules that read it while this context
+        # lives; the trace (``_spor``) keeps its entry for the nodes read later.
+        self._poster: dict[str, Resultat] = {}
         self._i_kraft = regelbok.versjoner_i_kraft(dato)
         if program is True:
             program = program_for(regelbok, dato, self._i_kraft) if aktiv() == KOMPILERT else None
@@ -142,9 +144,6 @@ class Kontekst:
         self._spor = (
             Spor(self._i_kraft, regelbok.regler, self._program.byggere) if self._program else None
         )
-        self._bare_utfall = bare_utfall and self._spor is not None
-        if bare_utfall and self._spor is not None:
-            self._spor.poster = _Ukomprimert(self._poster)
 
     @property
     def kompilert(self) -> bool:
@@ -152,9 +151,9 @@ class Kontekst:
         return self._program is not None
 
     @property
-    def poster(self) -> Mapping[str, Post]:
-        """The rules this context has evaluated with the compiled engine, each with its trace
-        entry as ``resultat`` gives it, in the order evaluated (empty under the interpreter).
+    def poster(self) -> Mapping[str, Resultat]:
+        """The rules this context has evaluated with the compiled engine, each with its
+        outcome as ``resultat`` gives it, in the order evaluated (empty under the interpreter).
         Read-only: for a caller that carries the evaluation on elsewhere, as the columnar
         population engine does with what a case's calculations evaluated."""
         return MappingProxyType(self._poster)
@@ -186,13 +185,9 @@ class Kontekst:
         ktx._poster = {}
         ktx._i_kraft = self._i_kraft
         program = ktx._program = self._program
-        ktx._bare_utfall = self._bare_utfall
-        if program is None:
-            ktx._spor = None
-        else:
-            spor = ktx._spor = Spor(self._i_kraft, self.regelbok.regler, program.byggere)
-            if self._bare_utfall:
-                spor.poster = _Ukomprimert(ktx._poster)
+        ktx._spor = (
+            None if program is None else Spor(self._i_kraft, self.regelbok.regler, program.byggere)
+        )
         return ktx
 
     def evaluer_regel(self, regel_id: str) -> Node:
@@ -214,13 +209,14 @@ class Kontekst:
             self._cache[regel_id] = node
         return node
 
-    def resultat(self, regel_id: str) -> Post:
+    def resultat(self, regel_id: str) -> Resultat:
         """The rule's outcome, what is missing and the deciding exception (``[0]``, ``[1]``,
         ``[2]``), evaluated once.
 
-        The compiled rules call this for each rule they refer to: it returns the rule's trace
-        entry (``kompilator.spor.Post``) without building a node, and raises the rule's flag
-        as the interpreter does when it finishes the rule.
+        The compiled rules call this for each rule they refer to: it runs the rule's compiled
+        function, which gives its outcome and its trace entry already in the kept form
+        (``kompilator.spor.Lagret``), keeps the entry in the trace without building a node,
+        and raises the rule's flag as the interpreter does when it finishes the rule.
         """
         post = self._poster.get(regel_id)  # first: the compiled rules' hottest call
         if post is not None:
@@ -228,25 +224,24 @@ class Kontekst:
         spor = self._spor
         if spor is None:
             node = self.evaluer_regel(regel_id)
-            return (node.utfall, node.mangler, node.avgjort_av, (), None, ())
+            return (node.utfall, node.mangler, node.avgjort_av)
         assert self._program is not None
         funksjon, regel, ved = self._program.oppslag[regel_id]
         if funksjon is None:
-            post = self._uten_funksjon(regel_id, regel)
+            post, lagret = self._uten_funksjon(regel_id, regel)
         else:
             try:
-                post = funksjon(self, self.fakta)
+                post, lagret = funksjon(self, self.fakta)
             except RecursionError:
                 raise self._for_dypt(regel_id) from None
         self._poster[regel_id] = post
-        if not self._bare_utfall:
-            spor.poster[regel_id] = komprimer(post)
+        spor.poster[regel_id] = lagret
         if ved and post[0] in ved:
             assert regel is not None
             self._merk(regel, LatNode(node_fra_spor, spor, regel_id))
         return post
 
-    def _uten_funksjon(self, regel_id: str, regel: Regel | None) -> Post:
+    def _uten_funksjon(self, regel_id: str, regel: Regel | None) -> tuple[Resultat, Lagret]:
         """A rule with no compiled function: not in force, a calculation, or unknown."""
         if regel is not None:  # in force without a condition: the interpreter's error
             raise RegelFeil(
@@ -254,7 +249,7 @@ class Kontekst:
             )
         if not self.regelbok.regler.get(regel_id):
             raise RegelFeil(f"ukjent regel {regel_id!r}")
-        return IKKE_I_KRAFT
+        return _IKKE_I_KRAFT
 
     def _for_dypt(self, regel_id: str) -> RegelFeil:
         return for_dypt(self._i_kraft, regel_id)
@@ -444,22 +439,6 @@ class Kontekst:
         if not versjoner:
             raise RegelFeil(f"ukjent regel {regel_id!r}")
         return Node(regel_id, outcome.UAVKLART, regel=versjoner[0].info, rolle="ikke_i_kraft")
-
-
-class _Ukomprimert(dict[str, Lagret]):
-    """The trace of a ``bare_utfall`` context: each entry compacted from the context's own
-    (``Kontekst.poster``) the first time a node is built from it, as ``resultat`` would have
-    compacted it when evaluated (the entries are immutable tuples, so the same then or now)."""
-
-    __slots__ = ("_poster",)
-
-    def __init__(self, poster: Mapping[str, Post]) -> None:
-        super().__init__()
-        self._poster = poster
-
-    def __missing__(self, regel_id: str) -> Lagret:
-        lagret = self[regel_id] = komprimer(self._poster[regel_id])
-        return lagret
 
 
 def for_dypt(i_kraft: Mapping[str, Regel], regel_id: str) -> RegelFeil:

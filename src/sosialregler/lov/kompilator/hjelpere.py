@@ -19,6 +19,7 @@ from ..rulebook.expr import Uttrykk, UttrykkFeil
 from ..rulebook.mellomregning import godta, stegfeil
 from ..rulebook.model import Regel
 from ..tree import Node, lag_node
+from .spor import kompakt
 from .uttrykk import NAVNEROM as _UTTRYKKSHJELPERE
 
 #: A text fact the case does not have (``engine._UKJENT``; equal, as ``Ukjent`` is a value).
@@ -53,8 +54,9 @@ def ikke_sannhet(uttrykk: Uttrykk, resultat: object, regel: Regel | None) -> NoR
     ikke_sannhetsverdi(uttrykk, resultat, regel)
 
 
-#: One evaluated exception in a trace: outcome, missing fields, leaf values, text facts.
-Unntakspost = tuple[Utfall, tuple[str, ...], tuple[Any, ...], tuple[Any, ...] | None]
+#: One evaluated exception as ``anvend_unntak`` reads it: its outcome and missing fields first
+#: (what follows, if anything, is not read).
+Unntakspost = tuple[Any, ...]
 
 
 def anvend_unntak(
@@ -64,7 +66,8 @@ def anvend_unntak(
     egne_mangler: tuple[str, ...],
     poster: tuple[Unntakspost, ...],
 ) -> tuple[Utfall, tuple[str, ...], str | None]:
-    """The outcome the exceptions leave the rule with (``engine.Kontekst._anvend_unntak``)."""
+    """The outcome the exceptions leave the rule with (``engine.Kontekst._anvend_unntak``);
+    ``poster``: each exception's ``(utfall, mangler)``."""
     slar_til = [u for u, p in zip(unntak, poster, strict=True) if p[0] is OPPFYLT]
     if len({u.gir for u in slar_til}) > 1:
         raise RegelFeil(
@@ -114,5 +117,7 @@ NAVNEROM: dict[str, Any] = {
     "ikke_node": ikke_node,
     "godta": godta,
     "stegfeil": stegfeil,
+    "kompakt": kompakt,
+    "TUPEL": tuple,  # a value kept as read unless it is a tuple (``kompakt``)
     **_UTTRYKKSHJELPERE,
 }

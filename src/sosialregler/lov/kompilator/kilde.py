@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..outcome import SKJONN
+from ..outcome import IKKE_OPPFYLT, OPPFYLT, SKJONN, UAVKLART
 from ..rulebook.conditions import (
     Alle,
     Betingelse,
@@ -33,6 +33,7 @@ from ..rulebook.expr import Uttrykk
 from ..rulebook.model import Omrade, Regel
 from ..tree import Node
 from .linjer import Linjeskriver
+from .spor import KODE
 from .uttrykk import NAVNEROM as NAVNEROM_UTTRYKK
 from .uttrykk import Emitter, steg_art
 
@@ -58,12 +59,60 @@ HJELPERE = (
     "ikke_node",
     "godta",
     "stegfeil",
+    "kompakt",
+    "TUPEL",
     *NAVNEROM_UTTRYKK,
 )
 
+#: Each outcome's name in the generated text and its code in a kept entry (``spor.KODE``),
+#: written into the text as an int literal.
+_KODE = {
+    "OPPFYLT": KODE[OPPFYLT],
+    "IKKE_OPPFYLT": KODE[IKKE_OPPFYLT],
+    "UAVKLART": KODE[UAVKLART],
+    "SKJONN": KODE[SKJONN],
+}
+
 
 class _Skriver(Linjeskriver):
-    """Lines of one generated function (``Linjeskriver``) and what this output writes on them."""
+    """Lines of one generated function (``Linjeskriver``) and what this output writes on them.
+
+    The trace entry is written in its kept form as the rule runs (``spor.Lagret``: each
+    outcome as its code, each unknown value as ``kompakt`` keeps it), so nothing is compacted
+    afterwards: a leaf and a combination set their outcome's code (``c<n>``) where they set
+    the outcome, and ``koder`` says which code local belongs to which outcome local.
+    """
+
+    def __init__(self, konstanter: dict[str, Any] | None = None) -> None:
+        super().__init__(konstanter)
+        self.koder: dict[str, str] = {}
+
+    def kode(self, u: str, inn: int) -> str:
+        """The local (or literal) holding the code of outcome local ``u``; written now at
+        indent ``inn`` when no part set one (a rule referred to, an ``ikke``)."""
+        kjent = self.koder.get(u)
+        if kjent is not None:
+            return kjent
+        k = f"k{self.ny()}"
+        self.linje(
+            inn,
+            f"{k} = {_KODE['OPPFYLT']} if {u} is OPPFYLT else {_KODE['IKKE_OPPFYLT']} if {u} is "
+            f"IKKE_OPPFYLT else {_KODE['UAVKLART']} if {u} is UAVKLART else {_KODE['SKJONN']}",
+        )
+        return k
+
+    def tekstfakta(self, regel: Regel, inn: int) -> str:
+        """The facts the rule's texts name, read now (``engine.Kontekst._tekstfakta``), in
+        their kept form (``spor.komprimer``, value by value): the expression of their tuple."""
+        if not regel.tekstnavn:
+            return "None"
+        k = self.ny()
+        verdier = []
+        for i, navn in enumerate(regel.tekstnavn):
+            t = f"t{k}_{i}"
+            self.linje(inn, f"{t} = fakta.get({navn!r}, UKJENT)")
+            verdier.append(f"kompakt({t}) if type({t}) is Ukjent or type({t}) is TUPEL else {t}")
+        return _tupel(verdier)
 
     def inline(
         self,
@@ -99,6 +148,7 @@ class _Skriver(Linjeskriver):
         elif isinstance(b, Skjonn):
             self.linje(inn, f"{u} = SKJONN")
             self.linje(inn, f"{m} = ()")
+            self.koder[u] = str(_KODE["SKJONN"])
         elif isinstance(b, Ikke):
             du, dm = self.betingelse(b.del_, regel, blader, inn)
             self.linje(inn, f"{u} = IKKE[{du}]")
@@ -111,15 +161,19 @@ class _Skriver(Linjeskriver):
             if not deler:
                 self.linje(inn, f"{u} = {ellers}")
                 self.linje(inn, f"{m} = ()")
+                self.koder[u] = str(_KODE[ellers])
                 return u, m
             # The interpreter's loop (``conditions._kombinasjon``) in closed form: one part
             # with ``avgjor`` decides; else any ``uavklart``; else any ``skjonn``; else ``ellers``.
+            c = self.koder[u] = f"c{k}"
             for i, verdi in enumerate((avgjor, "UAVKLART", "SKJONN")):
                 test = " or ".join(f"{du} is {verdi}" for du, _ in deler)
                 self.linje(inn, f"{'if' if i == 0 else 'elif'} {test}:")
                 self.linje(inn + 1, f"{u} = {verdi}")
+                self.linje(inn + 1, f"{c} = {_KODE[verdi]}")
             self.linje(inn, "else:")
             self.linje(inn + 1, f"{u} = {ellers}")
+            self.linje(inn + 1, f"{c} = {_KODE[ellers]}")
             par = ", ".join(f"({du}, {dm})" for du, dm in deler)
             self.linje(inn, f"{m} = slaa_sammen(({par},)) if {u} is UAVKLART else ()")
         else:  # pragma: no cover - the loader builds only the kinds above
@@ -140,23 +194,37 @@ class _Skriver(Linjeskriver):
         ordbok = (
             "{" + ", ".join(f"{n!r}: {v}" for n, v in zip(uttrykk.navn, verdier, strict=True)) + "}"
         )
+        # The value kept for the leaf (``spor.kompakt``): an unknown one as its pair; a known one
+        # as read, unless it is a tuple (which may hold an unknown one).
+        verdi = verdier[0] if len(verdier) == 1 else _tupel(verdier)
+        tupler = " or ".join(f"type({v}) is TUPEL" for v in verdier)
         self.linje(inn, f"if {ukjent}:")
         self.linje(inn + 1, f"u{k} = UAVKLART")
+        self.linje(inn + 1, f"c{k} = {_KODE['UAVKLART']}")
         self.linje(inn + 1, f"m{k} = mangler_av({', '.join(verdier)})")
+        self.linje(inn + 1, f"v{k} = kompakt({verdi})")
         self.linje(inn, "else:")
         self.linje(inn + 1, "try:")
         lokaler = dict(zip(uttrykk.navn, verdier, strict=True))
         self.linje(inn + 2, f"x{k} = {self.inline(uttrykk, lokaler, f)}")
         self.linje(inn + 1, "except FEIL:")
         self.linje(inn + 2, f"uttrykksfeil({x}, {ordbok}, {r})")
+        self.linje(inn + 1, f"if x{k} is True:")
+        self.linje(inn + 2, f"u{k} = OPPFYLT")
+        self.linje(inn + 2, f"c{k} = {_KODE['OPPFYLT']}")
+        self.linje(inn + 1, f"elif x{k} is False:")
+        self.linje(inn + 2, f"u{k} = IKKE_OPPFYLT")
+        self.linje(inn + 2, f"c{k} = {_KODE['IKKE_OPPFYLT']}")
+        self.linje(inn + 1, "else:")
+        self.linje(inn + 2, f"ikke_sannhet({x}, x{k}, {r})")
+        self.linje(inn + 1, f"m{k} = ()")
         self.linje(
             inn + 1,
-            f"u{k} = OPPFYLT if x{k} is True else IKKE_OPPFYLT if x{k} is False "
-            f"else ikke_sannhet({x}, x{k}, {r})",
+            f"v{k} = kompakt({verdi}) if {tupler} else {verdi}" if verdier else f"v{k} = ()",
         )
-        self.linje(inn + 1, f"m{k} = ()")
-        blader.append(f"u{k}")
-        blader.append(verdier[0] if len(verdier) == 1 else _tupel(verdier))
+        self.koder[f"u{k}"] = f"c{k}"
+        blader.append(f"c{k}")
+        blader.append(f"v{k}")
 
 
 class _Bygger:
@@ -244,15 +312,9 @@ def _tupel(deler: list[str]) -> str:
     return "(" + "".join(f"{d}, " for d in deler) + ")"
 
 
-def _tekstfakta(regel: Regel) -> str:
-    """The facts the rule's texts name, read now (``engine.Kontekst._tekstfakta``)."""
-    if not regel.tekstnavn:
-        return "None"
-    return _tupel([f"fakta.get({n!r}, UKJENT)" for n in regel.tekstnavn])
-
-
 def regelfunksjon(skriver: _Skriver, navn: str, regel: Regel, unntak: tuple[Regel, ...]) -> None:
-    """``def <navn>(ktx, fakta)``: the rule's trace entry (``spor.Post``)."""
+    """``def <navn>(ktx, fakta)``: the rule's outcome (``spor.Resultat``) and its trace entry
+    as kept (``spor.Lagret``), a pair."""
     assert regel.vilkar is not None
     skriver.linje(0, f"def {navn}(ktx, fakta):")
     skriver.linje(1, f"# regel {regel.id!r}, gyldig fra {regel.info.gyldig_fra.isoformat()}")
@@ -260,28 +322,38 @@ def regelfunksjon(skriver: _Skriver, navn: str, regel: Regel, unntak: tuple[Rege
     u, m = skriver.betingelse(regel.vilkar, regel, blader, 1)
     skriver.linje(1, f"b = {_tupel(blader)}")
     if not unntak:
-        skriver.linje(1, f"return ({u}, {m}, None, b, {_tekstfakta(regel)}, ())")
+        k = skriver.kode(u, 1)
+        t = skriver.tekstfakta(regel, 1)
+        skriver.linje(1, f"return ({u}, {m}, None), ({k}, {m}, None, b, {t}, ())")
         skriver.linje(0, "")
         return
-    poster = []
+    poster, utfall = [], []
     for i, un in enumerate(unntak):
         assert un.vilkar is not None
         skriver.linje(1, f"# unntak {un.id!r}")
         ublader: list[str] = []
         uu, um = skriver.betingelse(un.vilkar, un, ublader, 1)
-        skriver.linje(1, f"e{i} = ({uu}, {um}, {_tupel(ublader)}, {_tekstfakta(un)})")
+        uk = skriver.kode(uu, 1)
+        ut = skriver.tekstfakta(un, 1)
+        skriver.linje(1, f"e{i} = ({uk}, {um}, {_tupel(ublader)}, {ut})")
         poster.append(f"e{i}")
+        utfall.append((uu, um))
     r = skriver.konstant("R", regel)
     rs = skriver.konstant("U", unntak)
     skriver.linje(1, f"e = {_tupel(poster)}")
     # The usual case, no exception applies nor is open: the rule's own outcome stands, as
     # ``anvend_unntak`` would say (it decides every other case).
-    alle_nei = " and ".join(f"{p}[0] is IKKE_OPPFYLT" for p in poster)
+    alle_nei = " and ".join(f"{uu} is IKKE_OPPFYLT" for uu, _ in utfall)
     skriver.linje(1, f"if {alle_nei}:")
     skriver.linje(2, f"ut, um, av = {u}, {m}, None")
+    skriver.linje(2, f"k = {skriver.kode(u, 2)}")
     skriver.linje(1, "else:")
-    skriver.linje(2, f"ut, um, av = anvend_unntak({r}, {rs}, {u}, {m}, e)")
-    skriver.linje(1, f"return (ut, um, av, b, {_tekstfakta(regel)}, e)")
+    par = _tupel([f"({uu}, {um})" for uu, um in utfall])
+    skriver.linje(2, f"ut, um, av = anvend_unntak({r}, {rs}, {u}, {m}, {par})")
+    skriver.koder.pop("ut", None)
+    skriver.linje(2, f"k = {skriver.kode('ut', 2)}")
+    t = skriver.tekstfakta(regel, 1)
+    skriver.linje(1, f"return (ut, um, av), (k, um, av, b, {t}, e)")
     skriver.linje(0, "")
 
 

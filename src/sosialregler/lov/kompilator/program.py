@@ -31,10 +31,11 @@ from .kilde import (
     regelkilde,
     unntak_i_kraft,
 )
-from .spor import Post
+from .spor import Lagret, Post, Resultat
 
-#: A compiled rule: the context (``engine.Kontekst``) and its facts in, the trace entry out.
-Regelfunksjon = Callable[[Any, Mapping[str, Any]], Post]
+#: A compiled rule: the context (``engine.Kontekst``) and its facts in; its outcome and its
+#: trace entry, already in the kept form, out.
+Regelfunksjon = Callable[[Any, Mapping[str, Any]], tuple[Resultat, Lagret]]
 #: A rule's node rebuilt: the trace (``spor.Spor``) and the rule's entry in, its node out.
 Byggefunksjon = Callable[[Any, Post], Node]
 #: A calculation rule's steps compiled: the totals in, grown by each step's value, out.

@@ -1,21 +1,23 @@
 """The trace of a compiled evaluation, and the interpreter's tree rebuilt from it on demand.
 
-A compiled rule returns a ``Post``: ``(utfall, mangler, avgjort_av, blader, tekstfakta,
-unntak)``, where ``blader`` holds, for each expression leaf in the condition's order, its
-outcome and the value (or tuple of values) it read, and ``unntak`` one ``(utfall, mangler,
-blader, tekstfakta)`` per exception evaluated. Together with the rule versions in force that is
-all the interpreter's tree says; ``Spor.node`` runs the rule's compiled builder (``n<n>`` in
-the generated text, ``kilde.byggefunksjon``) on its entry, which builds the ``Node`` the
-interpreter would have built, node for node (tests compare them). Nothing is built until
-someone reads the tree (texts, JSON, records, what-if).
+A compiled rule's trace entry (``Post`` as a builder reads it) is ``(utfall, mangler,
+avgjort_av, blader, tekstfakta, unntak)``, where ``blader`` holds, for each expression leaf in
+the condition's order, its outcome and the value (or tuple of values) it read, and ``unntak``
+one ``(utfall, mangler, blader, tekstfakta)`` per exception evaluated. Together with the rule
+versions in force that is all the interpreter's tree says; ``Spor.node`` runs the rule's
+compiled builder (``n<n>`` in the generated text, ``kilde.byggefunksjon``) on its entry, which
+builds the ``Node`` the interpreter would have built, node for node (tests compare them).
+Nothing is built until someone reads the tree (texts, JSON, records, what-if).
 
 A kept assessment keeps its traces, so ``Spor`` stores each entry *compact* (``Lagret``): the
 same tuples with every outcome as a small int (``KODE``) and every unknown fact as a pair of
-atomic values (``_ut``), turned back only when a node is rebuilt. An enum member or an
-``Ukjent`` is an object the garbage collector tracks, and a tuple that holds one stays tracked
-for good; a tuple of strings, ints, dates and decimals leaves the collector after its first
-passes, so thousands of kept results no longer cost every full collection a visit to each
-rule's entry (issue 17; ``benchmarks/bench_spor.py`` measures it).
+atomic values (``kompakt``), turned back only when a node is rebuilt (``utvid``). The compiled
+rules write their entries in this form as they run (``kilde``: each leaf sets its outcome's
+code where it sets the outcome), so nothing is compacted afterwards; ``komprimer`` is the
+form's reference, which tests hold the generated code to. An enum member or an ``Ukjent``
+is an object the garbage collector tracks, and a tuple that holds one stays tracked for good; a
+tuple of strings, ints, dates and decimals leaves the collector after its first passes, so
+thousands of kept results no longer cost every full collection a visit to each rule's entry (issue 17; ``benchmarks/bench_spor.py`` measures it).
 """
 
 from __future__ import annotations
@@ -28,11 +30,16 @@ from ..outcome import IKKE_OPPFYLT, OPPFYLT, SKJONN, UAVKLART, Utfall
 from ..rulebook.model import Regel
 from ..tree import Node
 
-#: A rule's trace entry (see the module docstring).
+#: A rule's trace entry as a builder reads it (see the module docstring).
 Post = tuple[Utfall, tuple[str, ...], str | None, tuple[Any, ...], tuple[Any, ...] | None, tuple]
 
-#: A trace entry as ``Spor`` keeps it: a ``Post`` with each outcome as its ``KODE``.
+#: A trace entry as ``Spor`` keeps it: a ``Post`` with each outcome as its ``KODE`` and each
+#: unknown value as a pair (``komprimer``); the compiled rules write it in this form.
 Lagret = tuple[int, tuple[str, ...], str | None, tuple[Any, ...], tuple[Any, ...] | None, tuple]
+
+#: What evaluating a rule gives those who read its outcome (``engine.Kontekst.resultat``):
+#: the outcome, the missing fields, the exception that decided.
+Resultat = tuple[Utfall, tuple[str, ...], str | None]
 
 #: The entry of a rule with no version in force on the date (the interpreter's ``uavklart``).
 IKKE_I_KRAFT: Post = (UAVKLART, (), None, (), None, ())
@@ -47,7 +54,7 @@ KODE: dict[Utfall, int] = {u: i for i, u in enumerate(UTFALL)}
 _UKJENT = b"ukjent"
 
 
-def _ut(verdi: Any) -> Any:
+def kompakt(verdi: Any) -> Any:
     """A value read, as kept: each ``Ukjent`` in it as its pair (a tuple with none in it, the
     tuple itself: no call per element)."""
     t = type(verdi)
@@ -57,12 +64,12 @@ def _ut(verdi: Any) -> Any:
         for v in verdi:
             t = type(v)
             if t is Ukjent or t is tuple:
-                return tuple(map(_ut, verdi))
+                return tuple(map(kompakt, verdi))
     return verdi
 
 
 def _inn(verdi: Any) -> Any:
-    """``_ut`` undone."""
+    """``kompakt`` undone."""
     if type(verdi) is tuple:
         if len(verdi) == 2 and verdi[0] is _UKJENT:
             return Ukjent(verdi[1])
@@ -72,81 +79,36 @@ def _inn(verdi: Any) -> Any:
     return verdi
 
 
-#: Each outcome's code by the outcome's ``id``: ``Utfall`` is an enum, whose hash is Python code,
-#: while an int's is not; the four outcomes are singletons, so their ids name them.
-_KODE_ETTER_ID: dict[int, int] = {id(u): i for u, i in KODE.items()}
-_KODE_AV_ID = _KODE_ETTER_ID.__getitem__
-
-
-def _blader(blader: tuple[Any, ...], om: Mapping[Any, Any] | tuple[Any, ...]) -> tuple[Any, ...]:
-    """Leaf pairs ``(outcome, value, ...)`` with each outcome mapped through ``om`` and each
-    value through ``_ut`` (outcomes to codes) or ``_inn`` (back)."""
-    if not blader:
-        return blader
-    if om is KODE:
-        return _blader_ut(blader)
-    if om is UTFALL:
-        return _blader_inn(blader)
-    ut = list(blader)
-    ut[0::2] = map(om.__getitem__, blader[0::2])
-    ut[1::2] = map(_inn, blader[1::2])
-    return tuple(ut)
-
-
 def _blader_ut(blader: tuple[Any, ...]) -> tuple[Any, ...]:
-    """``_blader(blader, KODE)``, the hot path: most rules read one leaf, and most values are
-    neither an ``Ukjent`` nor a tuple, so ``_ut`` is called only for those that are."""
-    if len(blader) == 2:
-        u, v = blader
-        t = type(v)
-        return (_KODE_ETTER_ID[id(u)], _ut(v) if t is Ukjent or t is tuple else v)
     ut = list(blader)
-    ut[0::2] = map(_KODE_AV_ID, map(id, blader[0::2]))
-    for i in range(1, len(ut), 2):
-        t = type(ut[i])
-        if t is Ukjent or t is tuple:
-            ut[i] = _ut(ut[i])
+    ut[0::2] = map(KODE.__getitem__, blader[0::2])
+    ut[1::2] = map(kompakt, blader[1::2])
     return tuple(ut)
-
-
-def _tekst(verdier: tuple[Any, ...] | None, verdi: Callable[[Any], Any]) -> tuple[Any, ...] | None:
-    return verdier if verdier is None else verdi(verdier)
-
-
-def _tekst_ut(verdier: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
-    """``_tekst(verdier, _ut)``; the tuple itself when nothing in it changes."""
-    if verdier is None:
-        return None
-    for v in verdier:
-        t = type(v)
-        if t is Ukjent or t is tuple:
-            return tuple(map(_ut, verdier))
-    return verdier
 
 
 def komprimer(post: Post) -> Lagret:
-    """The entry as kept: outcomes as ints, unknown facts as pairs (see the module docstring)."""
+    """The entry as kept: outcomes as ints, unknown facts as pairs (see the module docstring).
+
+    The reference for the form: the compiled rules write their entries in it already
+    (``kilde``), and tests hold what they write to this (``tests/test_motor_hurtigvei.py``).
+    """
     utfall, mangler, avgjort_av, blader, tekst, unntak = post
-    if unntak:
-        unntak = tuple(
-            [
-                (_KODE_ETTER_ID[id(eu)], em, _blader_ut(eb) if eb else eb, _tekst_ut(et))
-                for eu, em, eb, et in unntak
-            ]
-        )
     return (
-        _KODE_ETTER_ID[id(utfall)],
+        KODE[utfall],
         mangler,
         avgjort_av,
-        _blader_ut(blader) if blader else blader,
-        _tekst_ut(tekst),
-        unntak,
+        _blader_ut(blader),
+        None if tekst is None else tuple(map(kompakt, tekst)),
+        tuple(
+            (KODE[eu], em, _blader_ut(eb), None if et is None else tuple(map(kompakt, et)))
+            for eu, em, eb, et in unntak
+        ),
     )
 
 
 def _blader_inn(blader: tuple[Any, ...]) -> tuple[Any, ...]:
-    """``_blader(blader, UTFALL)``: ``_inn`` is called only for a value that is a tuple (the
-    only kind it changes), as ``_blader_ut`` calls ``_ut``."""
+    """Leaf pairs back: each code to its outcome, each value through ``_inn``, called only for
+    a value that is a tuple (the only kind it changes)."""
     if len(blader) == 2:
         k, v = blader
         return (UTFALL[k], _inn(v) if type(v) is tuple else v)
@@ -159,7 +121,7 @@ def _blader_inn(blader: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def _tekst_inn(verdier: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
-    """``_tekst(verdier, _inn)``; the tuple itself when nothing in it changes."""
+    """Text facts back through ``_inn``; the tuple itself when nothing in it changes."""
     if verdier is None:
         return None
     for v in verdier:
