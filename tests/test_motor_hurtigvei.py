@@ -24,7 +24,7 @@ import pytest
 from sosialregler import assess
 from sosialregler.inndata.errors import UgyldigSak
 from sosialregler.inndata.ukjent import Ukjent
-from sosialregler.lov.kompilator.hjelpere import mangler_av
+from sosialregler.lov.kompilator.hjelpere import mangler_av, slaa_sammen
 from sosialregler.lov.kompilator.motor import KOMPILERT, TOLK, bruk_motor
 from sosialregler.lov.kompilator.spor import KODE, UTFALL, Spor, komprimer, utvid
 from sosialregler.lov.outcome import IKKE_OPPFYLT, OPPFYLT, SKJONN, UAVKLART
@@ -222,3 +222,31 @@ def test_mangler_av_equals_the_plain_code(verdier: tuple[Any, ...]) -> None:
     ventet = tuple(dict.fromkeys(m for v in verdier if type(v) is Ukjent for m in v.mangler))
     funnet = mangler_av(*verdier)
     assert funnet == ventet and type(funnet) is tuple
+
+
+def _slaa_sammen_enkel(deler: Any) -> tuple[str, ...]:
+    """``hjelpere.slaa_sammen`` as first written: the reference."""
+    return tuple(dict.fromkeys(m for u, mangler in deler if u is UAVKLART for m in mangler))
+
+
+@pytest.mark.parametrize(
+    "deler",
+    [
+        (),
+        ((OPPFYLT, ()),),
+        ((UAVKLART, ()),),
+        ((UAVKLART, ("a",)),),
+        ((UAVKLART, ("a", "b")),),
+        ((UAVKLART, ("a", "a")),),
+        ((OPPFYLT, ("x",)), (UAVKLART, ("a",))),
+        ((UAVKLART, ("a",)), (UAVKLART, ("a",))),
+        ((UAVKLART, ("a",)), (UAVKLART, ("b",)), (SKJONN, ("c",))),
+        ((UAVKLART, ()), (UAVKLART, ("b", "a")), (IKKE_OPPFYLT, ("c",))),
+        ((SKJONN, ("s",)), (UAVKLART, ("b",)), (UAVKLART, ("b", "c"))),
+    ],
+    ids=str,
+)
+def test_slaa_sammen_equals_the_plain_code(deler: Any) -> None:
+    """The usual call (one undecided part naming one field) returns its fields unmerged."""
+    assert slaa_sammen(deler) == _slaa_sammen_enkel(deler)
+    assert type(slaa_sammen(deler)) is tuple

@@ -43,6 +43,8 @@ from ..lov.tree import LatNode, Node, bygget, lag_node
 
 #: ``object.__new__``, for ``Kontekst.for_element``.
 _NY = object.__new__
+#: ``tuple.__new__``, for ``Kontekst.vurder``.
+_TUPEL = tuple.__new__
 
 #: A text fact the case does not have (the text shows it as unknown).
 _UKJENT = Ukjent(())
@@ -184,10 +186,9 @@ class Kontekst:
         ktx._cache = {}
         ktx._poster = {}
         ktx._i_kraft = self._i_kraft
-        program = ktx._program = self._program
-        ktx._spor = (
-            None if program is None else Spor(self._i_kraft, self.regelbok.regler, program.byggere)
-        )
+        ktx._program = self._program
+        spor = self._spor
+        ktx._spor = None if spor is None else spor.ny()
         return ktx
 
     def evaluer_regel(self, regel_id: str) -> Node:
@@ -275,9 +276,15 @@ class Kontekst:
 
     def vurder(self, regel_id: str, node_id: str) -> Vurdert:
         """Evaluate ``regel_id`` here; its node is shown under ``node_id`` (``rule[item]``)."""
-        node = self.regelnode(regel_id, id=node_id)
-        utfall, mangler, avgjort_av = self.resultat(regel_id)[:3]
-        return Vurdert(node_id, utfall, mangler, avgjort_av, node)
+        spor = self._spor
+        if spor is None:
+            node: Node | LatNode = self.regelnode(regel_id, id=node_id)
+            utfall, mangler, avgjort_av = self.resultat(regel_id)
+        else:  # ``regelnode`` and ``resultat`` in one: the rule's outcome is read once
+            utfall, mangler, avgjort_av = self.resultat(regel_id)
+            node = LatNode(_bygg_regelnode, spor, regel_id, {"id": node_id})
+        # ``tuple.__new__``: a NamedTuple's own ``__new__`` is Python code (one per item)
+        return _TUPEL(Vurdert, (node_id, utfall, mangler, avgjort_av, node))
 
     def mellomregn(self, regel: Regel, verdier: dict[str, Any]) -> dict[str, Any]:
         """A calculation rule's named steps on ``verdier`` (its totals), which grows by each

@@ -42,7 +42,21 @@ def mangler_av(*verdier: Any) -> tuple[str, ...]:
 
 
 def slaa_sammen(deler: tuple[tuple[Utfall, tuple[str, ...]], ...]) -> tuple[str, ...]:
-    """What keeps an undecided combination undecided: its undecided parts' missing fields."""
+    """What keeps an undecided combination undecided: its undecided parts' missing fields,
+    each once, in order.
+
+    The usual call has one undecided part naming one field: its fields are the answer, found
+    without building a dict (``_slaa_sammen`` does the rest; a test holds them equal)."""
+    funnet: tuple[str, ...] = ()
+    for u, mangler in deler:
+        if u is UAVKLART and mangler:
+            if funnet:
+                return _slaa_sammen(deler)
+            funnet = mangler
+    return funnet if len(funnet) < 2 else _slaa_sammen(deler)
+
+
+def _slaa_sammen(deler: tuple[tuple[Utfall, tuple[str, ...]], ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m for u, mangler in deler if u is UAVKLART for m in mangler))
 
 

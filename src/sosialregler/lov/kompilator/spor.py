@@ -17,7 +17,8 @@ code where it sets the outcome), so nothing is compacted afterwards; ``komprimer
 form's reference, which tests hold the generated code to. An enum member or an ``Ukjent``
 is an object the garbage collector tracks, and a tuple that holds one stays tracked for good; a
 tuple of strings, ints, dates and decimals leaves the collector after its first passes, so
-thousands of kept results no longer cost every full collection a visit to each rule's entry (issue 17; ``benchmarks/bench_spor.py`` measures it).
+thousands of kept results no longer cost every full collection a visit to each rule's entry
+(issue 17; ``benchmarks/bench_spor.py`` measures it).
 """
 
 from __future__ import annotations
@@ -150,6 +151,10 @@ def utvid(lagret: Lagret) -> Post:
     )
 
 
+#: ``object.__new__``, for ``Spor.ny``.
+_NY = object.__new__
+
+
 class Spor:
     """One context's trace (the case's, or one item's) and the nodes rebuilt from it."""
 
@@ -166,6 +171,17 @@ class Spor:
         self.byggere = byggere  # each compiled rule's builder (``Program.byggere``)
         self.poster: dict[str, Lagret] = {}  # each rule's entry, compact (``komprimer``)
         self.noder: dict[str, Node] = {}
+
+    def ny(self) -> Spor:
+        """An empty trace for the same rule versions and builders (an item's, made for each
+        income line and person: without ``__init__``, a third of the time)."""
+        spor = _NY(Spor)
+        spor.i_kraft = self.i_kraft
+        spor.versjoner = self.versjoner
+        spor.byggere = self.byggere
+        spor.poster = {}
+        spor.noder = {}
+        return spor
 
     def node(self, regel_id: str) -> Node:
         """The rule's node as the interpreter builds it (``engine.Kontekst._evaluer``)."""
