@@ -101,10 +101,27 @@ def test_generert_kilde_holder_seg_til_hvitelisten() -> None:
         tre = ast.parse(kilde)
         assert len(tre.body) == 1  # one function per text
         funksjoner += _sjekk(tre)
+        if filnavn.startswith("<sosialregler-regel "):
+            _sjekk_retur(tre)
     regler = [r for r in program.i_kraft.values() if r.vilkar is not None]
     assert funksjoner == len(kilder) >= 2 * len(regler)  # an evaluator and a builder per rule
     assert set(NAVNEROM["__builtins__"]) == INNEBYGDE
     assert set(HJELPERE) <= set(NAVNEROM)
+
+
+def _sjekk_retur(tre: ast.Module) -> None:
+    """A rule's evaluator returns its outcome and its trace entry already kept (``spor``):
+    ``(utfall, mangler, avgjort_av), (kode, mangler, avgjort_av, blader, tekst, unntak)``, the
+    code an int literal or a local (``c<n>``, ``k<n>``, ``k``), never an outcome."""
+    retur = [n for n in ast.walk(tre) if isinstance(n, ast.Return)]
+    assert len(retur) == 1 and isinstance(retur[0].value, ast.Tuple)
+    utfall, lagret = retur[0].value.elts
+    assert isinstance(utfall, ast.Tuple) and len(utfall.elts) == 3
+    assert isinstance(lagret, ast.Tuple) and len(lagret.elts) == 6
+    kode = lagret.elts[0]
+    assert (isinstance(kode, ast.Constant) and type(kode.value) is int) or (
+        isinstance(kode, ast.Name) and re.fullmatch(r"[ck][0-9]+|k", kode.id)
+    ), ast.unparse(kode)
 
 
 def _sjekk(tre: ast.Module) -> int:
