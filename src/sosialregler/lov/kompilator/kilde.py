@@ -3,8 +3,10 @@
 Built as text and compiled once (as attrs and cattrs build their generated methods), so a
 condition tree becomes straight-line code: each leaf a local variable, each ``alle`` /
 ``minst_en`` / ``ikke`` a few comparisons, no ``Node`` built. A rule function returns its
-*trace entry* (``spor.Post``): the outcome, what is missing, the exception that decided, and
-the values its leaves read — enough for ``spor`` to rebuild the interpreter's node on demand.
+outcome (``spor.Resultat``: the outcome, what is missing, the exception that decided) and its
+*trace entry* already in the form a trace keeps (``spor.Lagret``: outcomes as codes, unknown
+values as pairs, and the values its leaves read) — enough for ``spor`` to rebuild the
+interpreter's node on demand, with nothing left to compact afterwards.
 
 What the text may contain is narrow on purpose (a test checks it against a whitelist): names
 of facts and rules only as string constants (``repr``), never as code; no attribute access but
