@@ -11,7 +11,8 @@ is its steps (``[[regel.verdi]]``). This module is what the rule language cannot
 
 * the case's items as facts, and what an absent list means (``_boutgifter``, ``_inntekter``);
 * the lines of the explanation, one per item, built from what the sums say each item added;
-* the rate lookup by household column and child age band (``_satser``, see why there);
+* the lines of the rates, one per person (``_satser``): the rates themselves are the rule's sum
+  over the persons, looked up in the rate table in force (``sats``, ``barnesats``);
 * assets and economic rights as lines of their own with no effect on the amount: using assets
   first and asserting rights are the caseworker's decisions, never folded in silently;
 * the month of a one-off claim and the whole months the assets cover (calendar and whole-number
@@ -21,6 +22,7 @@ is its steps (``[[regel.verdi]]``). This module is what the rule language cannot
 from __future__ import annotations
 
 import calendar
+from collections import ChainMap
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -30,7 +32,9 @@ from ...inndata.errors import RegelFeil
 from ...inndata.facts import Sak
 from ...inndata.ukjent import Ukjent
 from ...lov import outcome
-from ...lov.rates import SatsOppslag
+from ...lov.outcome import OPPFYLT
+from ...lov.rates import LIVSOPPHOLD, Satskilde, SatsOppslag
+from ...lov.rulebook.expr import SATSKILDE
 from ...lov.rulebook.mellomregning import Element, Summert, summer
 from ...lov.rulebook.model import Regel
 from ...lov.tree import LatNode, Node, bygget
@@ -40,15 +44,8 @@ from ..faktainfo import FaktaInfo
 from ..grunnfakta import alder, inntektsfakta, person_alder
 from .base import BEREGNET, Beregning, Linje
 
-#: Which rate-table column, and which calculation line, applies to which household type.
-#: A cohabitant assessed alone (no joint economy) takes the shared-household column: half the
-#: couple rate in every verified year (rules/stl-18-livsopphold.toml, stl-18-utmaling).
-SATSKOLONNE = {
-    "enslig": "enslig",
-    "par": "par",
-    "samboer_enkeltvis": "bofellesskap",
-    "bofellesskap": "bofellesskap",
-}
+#: Which calculation line the household's rate shows as, by household type (presentation: which
+#: column each type takes is the rule's, rules/stl-18-livsopphold.toml, livsopphold.satssum).
 SATSPOST = {
     "enslig": "sats_enslig",
     "par": "sats_ektepar",
@@ -61,7 +58,8 @@ ENGANGSREGEL = "stl-18-1-engangsbehov"
 #: The sums and steps stated in the calculation rule (``[[regel.sum]]``, ``[[regel.verdi]]``),
 #: which the code below reads by name: the loader refuses a § 18 rule that leaves one out.
 VERDIER = (
-    "livsopphold.boutgifter",  # sums over items ([[regel.sum]])
+    "livsopphold.satssum",  # sums over items ([[regel.sum]]): the rates, one per person
+    "livsopphold.boutgifter",
     "livsopphold.andre_utgifter",
     "livsopphold.engangsutgifter",
     "livsopphold.inntekt_medregnet",
@@ -263,6 +261,24 @@ FAKTA = [
         "godkjent boutgift",
         "accepted housing cost",
         "boutgift",
+    ),
+    # --- one person of the household (scope "person": the rates, one per person) -------------
+    FaktaInfo("person.id", "tekst", "personens id", "the person's id", "person", "personen sin id"),
+    FaktaInfo(
+        "person.rolle",
+        "tekst",
+        "personens rolle i husstanden",
+        "the person's role in the household",
+        "person",
+        "rolla til personen i hushaldet",
+    ),
+    FaktaInfo(
+        "person.alder",
+        "tall",
+        "personens alder på vurderingsdatoen",
+        "the person's age on the assessment date",
+        "person",
+        "alderen til personen på vurderingsdatoen",
     ),
     # --- one other necessary expense (scope "utgift") -----------------------------------------
     _f("utgift.type", "tekst", "utgiftstype", "expense type", "utgift"),
@@ -484,7 +500,8 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         )
 
     kilde = _kilde(oppslag)  # the rate row's source, on every rate line and as a fact
-    satssum = _satser(sak, ktx, oppslag, kilde, r)
+    satskilde = Satskilde(regelbok.satser, {LIVSOPPHOLD.id: tabell})
+    satssum = _satser(sak, ktx, oppslag, kilde, satskilde, r)
     boutgifter = _boutgifter(sak, ktx, r)
     andre, engangs = _andre_utgifter(sak, ktx, r)
     medregnet, ikke_medregnet = _inntekter(sak, ktx, r)
@@ -591,7 +608,11 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
                 else {}
             ),
         },
-        satser=(oppslag.til_dict(),),
+        # The row the flags and lines name, and any other table's row the rules' lookups read.
+        satser=tuple(
+            o.til_dict()
+            for o in (oppslag, *(o for o in satskilde.brukt if o.tabell is not oppslag.tabell))
+        ),
     )
 
 
@@ -623,25 +644,46 @@ def _maned(dato: date) -> tuple[date, date]:
     return dato.replace(day=1), dato.replace(day=calendar.monthrange(dato.year, dato.month)[1])
 
 
-def _satser(sak: Sak, ktx: Kontekst, oppslag: SatsOppslag, kilde: str, r: _Regnskap) -> Decimal:
-    """The rate for the adults and one per child by age band on the date, one line each.
+def _satser(
+    sak: Sak, ktx: Kontekst, oppslag: SatsOppslag, kilde: str, satskilde: Satskilde, r: _Regnskap
+) -> Decimal:
+    """The rates, one line per person: what each adds is the rule's (``livsopphold.satssum``,
+    a ``[[regel.sum]]`` over the persons whose cases look the household's column and each
+    child's age band up in the rate table in force, ``sats``/``barnesats``); an unknown
+    household type or birth date leaves the amount undetermined, naming it.
 
-    Code, not a rule, because it reads the rate table: the row in force on the date (state or
-    the municipality's, with its source, date and verification flags) is picked by ``rates.py``,
-    and the column and band are looked up in it; the rule language has no table values. The
-    rates themselves, the bands and the household columns are data (``rules/satser``); what
-    stays here is which column a household type takes (``SATSKOLONNE``, with its source in
-    stl-18-utmaling) and the line per person.
+    What stays here is presentation: each line's label (``SATSPOST`` by household type, the
+    child's band as ``sats_barn_0_5``), the person and age, the row's source and date, and the
+    lines for persons with no rate (``voksen_uten_sats``, ``barn_uten_barnesats``).
     """
     gyldig_fra = oppslag.rad.gyldig_fra
+    # The applicant first: the household's rate is the applicant's item, and what is missing
+    # is named in that order (the household, then each child).
+    personer = sorted(sak.personer, key=lambda p: p.rolle != "soker")
+    elementer = [
+        Element(
+            OPPFYLT,
+            (),
+            ChainMap(
+                {
+                    "person.id": p.id,
+                    "person.rolle": p.rolle,
+                    "person.alder": person_alder(sak, p, ktx.dato),
+                    SATSKILDE: satskilde,
+                },
+                ktx.fakta,
+            ),
+            f"personer[{sak.indeks(p.id)}]",
+        )
+        for p in personer
+    ]
+    summert = summer(r.regel, r.summene["livsopphold.satssum"], elementer)
+    r.mangler.extend(summert.mangler)
+    bidrag = {p.id: b for p, b in zip(personer, summert.bidrag, strict=True)}
     husstand = ktx.fakta["husstand.type"]
-    sum_ = NULL
-    if isinstance(husstand, Ukjent):
-        r.mangler.extend(husstand.mangler)
-    else:
-        sats = oppslag.belop(SATSKOLONNE[husstand])
+    sats = bidrag[sak.soker.id] if sak.personer else None
+    if sats is not None and not isinstance(husstand, Ukjent):
         r.linjer.append(Linje(SATSPOST[husstand], sats, kilde, gyldig_fra))
-        sum_ += sats
     for person in sak.personer:
         if person.rolle == "annen_voksen":
             # No rate: the applicant owes another adult no maintenance, nor they the applicant
@@ -659,12 +701,11 @@ def _satser(sak: Sak, ktx: Kontekst, oppslag: SatsOppslag, kilde: str, r: _Regns
                 )
             )
             continue
-        if person.rolle != "barn":
+        belop = bidrag[person.id]
+        if person.rolle != "barn" or belop is None:
             continue
         alder = person_alder(sak, person, ktx.dato)
-        if isinstance(alder, Ukjent):
-            r.mangler.extend(alder.mangler)
-            continue
+        assert not isinstance(alder, Ukjent)  # the sum named it missing and added nothing
         gruppe = oppslag.barnesats(alder)
         if gruppe is None:
             # Over the child bands (18 or older): no child rate; the person's own needs are
@@ -672,9 +713,8 @@ def _satser(sak: Sak, ktx: Kontekst, oppslag: SatsOppslag, kilde: str, r: _Regns
             r.linjer.append(Linje("barn_uten_barnesats", NULL, kilde, gyldig_fra, person.id, alder))
             continue
         post = f"sats_barn_{gruppe.fra_alder}_{gruppe.til_alder}"
-        r.linjer.append(Linje(post, gruppe.belop, kilde, gyldig_fra, person.id, alder))
-        sum_ += gruppe.belop
-    return sum_
+        r.linjer.append(Linje(post, belop, kilde, gyldig_fra, person.id, alder))
+    return summert.total
 
 
 def _boutgifter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> Decimal | Ukjent:
