@@ -750,11 +750,13 @@ def _satsoppslag(navn: str) -> Callable[..., object]:
 def _oppslag(args: tuple[object, ...], tekst: str, pos: int) -> object:
     """The value at the key's place in the list of keys (the parser checked the lists)."""
     nokkel, nokler, verdier = args
-    art, nokkel = _normaliser(nokkel, tekst, pos)
-    for (k_art, k), verdi in zip(_som_liste(nokler, "oppslag()", tekst, pos), verdier, strict=True):  # type: ignore[call-overload]
-        if k_art == art and k == nokkel:
+    par = _normaliser(nokkel, tekst, pos)
+    nokkelpar = _som_liste(nokler, "oppslag()", tekst, pos)
+    verdipar = _som_liste(verdier, "oppslag()", tekst, pos)
+    for k, (_, verdi) in zip(nokkelpar, verdipar, strict=True):
+        if k == par:
             return verdi
-    raise UttrykkFeil(f"oppslag(): {nokkel!r} finnes ikke blant nøklene", tekst, pos)
+    raise UttrykkFeil(f"oppslag(): {par[1]!r} finnes ikke blant nøklene", tekst, pos)
 
 
 def _satsart(parser: _Parser, navn: str, args: list[_Node], pos: int) -> str | None:

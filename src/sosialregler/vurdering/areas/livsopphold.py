@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import calendar
 from collections import ChainMap
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from ...inndata.errors import RegelFeil
 from ...inndata.facts import Sak
@@ -34,6 +34,7 @@ from ...inndata.ukjent import Ukjent
 from ...lov import outcome
 from ...lov.outcome import OPPFYLT
 from ...lov.rates import LIVSOPPHOLD, Satskilde, SatsOppslag
+from ...lov.rulebook.conditions import hvor
 from ...lov.rulebook.expr import SATSKILDE
 from ...lov.rulebook.mellomregning import Element, Summert, summer
 from ...lov.rulebook.model import Regel
@@ -469,6 +470,11 @@ class _Regnskap:
         """Each item of ``liste`` evaluated by the item rule the rule file's sum ``sum_`` names
         (one rule decides one kind of item in a calculation; the loader holds to it)."""
         regel = self.summene[sum_].regel
+        if regel is None:
+            raise RegelFeil(
+                f"summen {sum_!r} må si hvilken regel som vurderer hvert element (regel = …)",
+                *hvor(self.regel),
+            )
         return [self.vurder(ktx, f, regel, f"{liste}[{i}]") for i, f in enumerate(fakta)]
 
     def summer(self, navn: str, vurderte: list[tuple[Vurdert, Element]]) -> Summert:
@@ -657,9 +663,18 @@ def _satser(
     lines for persons with no rate (``voksen_uten_sats``, ``barn_uten_barnesats``).
     """
     gyldig_fra = oppslag.rad.gyldig_fra
+    sum_ = r.summene["livsopphold.satssum"]
+    if not sum_.tilfeller:
+        raise RegelFeil(
+            "summen 'livsopphold.satssum' går over personene og må si ved tilfeller hvem som "
+            "legger til hva (tilfeller = [{ hvor = …, verdi = … }])",
+            *hvor(r.regel),
+        )
     # The applicant first: the household's rate is the applicant's item, and what is missing
     # is named in that order (the household, then each child).
     personer = sorted(sak.personer, key=lambda p: p.rolle != "soker")
+    # Read only (ChainMap types its maps as mutable; the items' facts are never written).
+    saksfakta = cast(MutableMapping[str, Any], ktx.fakta)
     elementer = [
         Element(
             OPPFYLT,
@@ -671,13 +686,13 @@ def _satser(
                     "person.alder": person_alder(sak, p, ktx.dato),
                     SATSKILDE: satskilde,
                 },
-                ktx.fakta,
+                saksfakta,
             ),
             f"personer[{sak.indeks(p.id)}]",
         )
         for p in personer
     ]
-    summert = summer(r.regel, r.summene["livsopphold.satssum"], elementer)
+    summert = summer(r.regel, sum_, elementer)
     r.mangler.extend(summert.mangler)
     bidrag = {p.id: b for p, b in zip(personer, summert.bidrag, strict=True)}
     husstand = ktx.fakta["husstand.type"]
