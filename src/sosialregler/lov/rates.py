@@ -509,10 +509,16 @@ class Satskilde:
 
     __slots__ = ("_erstattet", "_oppslag", "satser")
 
-    def __init__(self, satser: Satser, erstattet: Mapping[str, Satstabell] | None = None) -> None:
+    def __init__(
+        self,
+        satser: Satser,
+        erstattet: Mapping[str, Satstabell] | None = None,
+        kjente: Mapping[tuple[str, date], SatsOppslag] | None = None,
+    ) -> None:
+        """``kjente``: rows the calculation has looked up already, by (table id, date)."""
         self.satser = satser
         self._erstattet = dict(erstattet or {})
-        self._oppslag: dict[tuple[str, date], SatsOppslag] = {}
+        self._oppslag: dict[tuple[str, date], SatsOppslag] = dict(kjente or {})
 
     def tabell(self, tabell_id: str) -> Satstabell:
         """The table a lookup of ``tabell_id`` reads: the municipality's when it replaces it."""
@@ -591,8 +597,8 @@ def _kr(hoyst: int) -> Decimal:
     return Decimal(hoyst)
 
 
-#: The § 18 guideline table, and any municipality's table that replaces it (``--satser``): one
-#: rate per household type (``areas/livsopphold.py`` SATSKOLONNE; a test keeps them equal) and
+#: The § 18 guideline table, and any municipality's table that replaces it (``--satser``): the
+#: columns the rule file's lookups read (``livsopphold.satssum``; a test keeps them equal) and
 #: child bands for every child.
 LIVSOPPHOLD = Tabellkrav(
     id="statlige-veiledende-satser",

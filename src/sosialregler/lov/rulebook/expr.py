@@ -747,16 +747,29 @@ def _satsoppslag(navn: str) -> Callable[..., object]:
     return utfor
 
 
+#: Each ``oppslag``'s literal lists as a dict from (kind, key) to value, made on first use: the
+#: lists are constants of a parsed rule, so a lookup is one dict access (bounded all the same).
+_OPPSLAGSTABELLER: dict[tuple[object, object], dict[tuple[str, object], object]] = {}
+
+
 def _oppslag(args: tuple[object, ...], tekst: str, pos: int) -> object:
     """The value at the key's place in the list of keys (the parser checked the lists)."""
     nokkel, nokler, verdier = args
-    par = _normaliser(nokkel, tekst, pos)
-    nokkelpar = _som_liste(nokler, "oppslag()", tekst, pos)
-    verdipar = _som_liste(verdier, "oppslag()", tekst, pos)
-    for k, (_, verdi) in zip(nokkelpar, verdipar, strict=True):
-        if k == par:
-            return verdi
-    raise UttrykkFeil(f"oppslag(): {par[1]!r} finnes ikke blant nøklene", tekst, pos)
+    try:
+        tabell = _OPPSLAGSTABELLER[nokler, verdier]
+    except (KeyError, TypeError):  # not made yet, or not literal lists (unhashable)
+        nokkelpar = _som_liste(nokler, "oppslag()", tekst, pos)
+        verdipar = _som_liste(verdier, "oppslag()", tekst, pos)
+        tabell = {k: v for k, (_, v) in zip(nokkelpar, verdipar, strict=True)}
+        if type(nokler) is tuple and type(verdier) is tuple:
+            if len(_OPPSLAGSTABELLER) >= 1024:
+                _OPPSLAGSTABELLER.clear()
+            _OPPSLAGSTABELLER[nokler, verdier] = tabell
+    par = (_TEKST, nokkel) if type(nokkel) is str else _normaliser(nokkel, tekst, pos)
+    try:
+        return tabell[par]
+    except KeyError:
+        raise UttrykkFeil(f"oppslag(): {par[1]!r} finnes ikke blant nøklene", tekst, pos) from None
 
 
 def _satsart(parser: _Parser, navn: str, args: list[_Node], pos: int) -> str | None:
@@ -882,6 +895,27 @@ def _kall(funksjon: _Funksjon, args: list[_Node], tekst: str, pos: int) -> _Fn:
             return utfor((f0(v),), tekst, pos)
 
         return kall1
+    if len(fns) == 2:
+        f0, f1 = fns
+
+        def kall2(v: Mapping[str, object]) -> object:
+            return utfor((f0(v), f1(v)), tekst, pos)
+
+        return kall2
+    if len(fns) == 3:  # oppslag(x, [..], [..])
+        f0, f1, f2 = fns
+
+        def kall3(v: Mapping[str, object]) -> object:
+            return utfor((f0(v), f1(v), f2(v)), tekst, pos)
+
+        return kall3
+    if len(fns) == 4:  # a rate lookup: table, key, and the date and tables it reads
+        f0, f1, f2, f3 = fns
+
+        def kall4(v: Mapping[str, object]) -> object:
+            return utfor((f0(v), f1(v), f2(v), f3(v)), tekst, pos)
+
+        return kall4
 
     def kall(v: Mapping[str, object]) -> object:
         return utfor(tuple(f(v) for f in fns), tekst, pos)

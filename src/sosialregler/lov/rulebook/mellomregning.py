@@ -153,9 +153,13 @@ def _tilfelleverdi(
     """``uttrykk`` on the item's facts; ``_UKJENT`` (and what is missing added to ``mangler``)
     when it reads an unknown fact; a failure is the sum's named rule error."""
     fakta = element.fakta
-    ukjent = [v for n in uttrykk.navn if type(v := fakta.get(n)) is Ukjent]
+    ukjent = False
+    for n in uttrykk.navn:
+        v = fakta.get(n)
+        if type(v) is Ukjent:
+            mangler.extend(v.mangler)
+            ukjent = True
     if ukjent:
-        mangler.extend(m for v in ukjent for m in v.mangler)
         return _UKJENT
     try:
         return uttrykk.funksjon(fakta)

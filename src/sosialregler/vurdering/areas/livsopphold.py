@@ -22,11 +22,10 @@ is its steps (``[[regel.verdi]]``). This module is what the rule language cannot
 from __future__ import annotations
 
 import calendar
-from collections import ChainMap
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 from ...inndata.errors import RegelFeil
 from ...inndata.facts import Sak
@@ -37,7 +36,7 @@ from ...lov.rates import LIVSOPPHOLD, Satskilde, SatsOppslag
 from ...lov.rulebook.conditions import hvor
 from ...lov.rulebook.expr import SATSKILDE
 from ...lov.rulebook.mellomregning import Element, Summert, summer
-from ...lov.rulebook.model import Regel
+from ...lov.rulebook.model import Elementsum, Regel
 from ...lov.tree import LatNode, Node, bygget
 from ..engine import Kontekst, Merknad, Vurdert
 from ..etiketter import TYPER
@@ -506,7 +505,9 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         )
 
     kilde = _kilde(oppslag)  # the rate row's source, on every rate line and as a fact
-    satskilde = Satskilde(regelbok.satser, {LIVSOPPHOLD.id: tabell})
+    satskilde = Satskilde(
+        regelbok.satser, {LIVSOPPHOLD.id: tabell}, {(LIVSOPPHOLD.id, dato): oppslag}
+    )
     satssum = _satser(sak, ktx, oppslag, kilde, satskilde, r)
     boutgifter = _boutgifter(sak, ktx, r)
     andre, engangs = _andre_utgifter(sak, ktx, r)
@@ -514,6 +515,9 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     _formue(sak, r)
     _rettigheter(sak, ktx, r)
 
+    # The row the flags and lines name, and any other table's row the rules' lookups read.
+    andre_rader = [o for o in satskilde.brukt if o.tabell is not oppslag.tabell]
+    satser = (oppslag.til_dict(), *[o.til_dict() for o in andre_rader])
     mangler_t = tuple(dict.fromkeys(r.mangler))
     fra, til = _maned(dato)
     steg = _mellomregninger(
@@ -614,11 +618,7 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
                 else {}
             ),
         },
-        # The row the flags and lines name, and any other table's row the rules' lookups read.
-        satser=tuple(
-            o.til_dict()
-            for o in (oppslag, *(o for o in satskilde.brukt if o.tabell is not oppslag.tabell))
-        ),
+        satser=satser,
     )
 
 
@@ -672,22 +672,23 @@ def _satser(
         )
     # The applicant first: the household's rate is the applicant's item, and what is missing
     # is named in that order (the household, then each child).
-    personer = sorted(sak.personer, key=lambda p: p.rolle != "soker")
-    # Read only (ChainMap types its maps as mutable; the items' facts are never written).
-    saksfakta = cast(MutableMapping[str, Any], ktx.fakta)
+    soker = sak.soker
+    personer = [soker, *[p for p in sak.personer if p is not soker]]
+    # Each person's facts over the case facts the cases read (few: a merge of every case fact
+    # per person cost more than the lookups), and the tables the lookups read.
+    fakta = ktx.fakta
+    felles = {n: fakta[n] for n in _lest(sum_) if n in fakta}
+    felles[SATSKILDE] = satskilde
     elementer = [
         Element(
             OPPFYLT,
             (),
-            ChainMap(
-                {
-                    "person.id": p.id,
-                    "person.rolle": p.rolle,
-                    "person.alder": person_alder(sak, p, ktx.dato),
-                    SATSKILDE: satskilde,
-                },
-                saksfakta,
-            ),
+            {
+                **felles,
+                "person.id": p.id,
+                "person.rolle": p.rolle,
+                "person.alder": person_alder(sak, p, ktx.dato),
+            },
             f"personer[{sak.indeks(p.id)}]",
         )
         for p in personer
@@ -696,7 +697,7 @@ def _satser(
     r.mangler.extend(summert.mangler)
     bidrag = {p.id: b for p, b in zip(personer, summert.bidrag, strict=True)}
     husstand = ktx.fakta["husstand.type"]
-    sats = bidrag[sak.soker.id] if sak.personer else None
+    sats = bidrag[soker.id]
     if sats is not None and not isinstance(husstand, Ukjent):
         r.linjer.append(Linje(SATSPOST[husstand], sats, kilde, gyldig_fra))
     for person in sak.personer:
@@ -730,6 +731,17 @@ def _satser(
         post = f"sats_barn_{gruppe.fra_alder}_{gruppe.til_alder}"
         r.linjer.append(Linje(post, belop, kilde, gyldig_fra, person.id, alder))
     return summert.total
+
+
+def _lest(sum_: Elementsum) -> list[str]:
+    """The case facts a sum's cases read (the item's own, ``person.*``, are the item's)."""
+    return [
+        n
+        for t in sum_.tilfeller
+        for u in (t.hvor, t.verdi)
+        for n in u.navn
+        if not n.startswith("person.")
+    ]
 
 
 def _boutgifter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> Decimal | Ukjent:
