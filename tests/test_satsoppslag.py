@@ -26,6 +26,7 @@ from sosialregler.lov.rates import Satskilde, last_satser
 from sosialregler.lov.rulebook.expr import SATSKILDE, UttrykkFeil, parse, satsoppslag
 from sosialregler.vurdering.rulebook_load import last_regelbok, sjekk, standard_mappe
 from sosialregler.vurdering.standardbok import load_rulebook
+from test_regelfiler_fiendtlige import FIENDTLIGE_UTTRYKK, KANARI, last_under_oppsyn, toml_tekst
 
 VEIL = "statlige-veiledende-satser"
 ARTER = {
@@ -199,6 +200,9 @@ def kopi(tmp_path: Path) -> Callable[[str, str], Path]:
         shutil.copytree(standard_mappe(), mappe)
         fil = mappe / "stl-18-livsopphold.toml"
         tekst = fil.read_text(encoding="utf-8")
+        if gammel == "TILFELLER":  # the whole list of cases
+            start = tekst.index("tilfeller = [")
+            gammel = tekst[start : tekst.index("\n]\n", start) + 2]
         assert gammel in tekst
         fil.write_text(tekst.replace(gammel, ny, 1), encoding="utf-8")
         return mappe
@@ -341,3 +345,53 @@ def test_satsoppslag_pa_feil_sted_avvises_ved_lasting(
 ) -> None:
     feil = problemer(kopi(gammel, ny))
     assert any(melding in f and "stl-18-livsopphold.toml" in f for f in feil), feil
+
+
+#: Every hostile expression once, alternately as a case's condition and value (the full list
+#: runs against each kind of expression in the hostile-folder tests; a folder load is ~0.5 s).
+FIENDTLIGE_TILFELLER = [
+    ("hvor" if i % 2 else "verdi", navn, uttrykk)
+    for i, (navn, uttrykk) in enumerate(FIENDTLIGE_UTTRYKK)
+]
+
+
+@pytest.mark.parametrize(
+    ("del_", "navn", "uttrykk"), FIENDTLIGE_TILFELLER, ids=[n for _, n, _ in FIENDTLIGE_TILFELLER]
+)
+def test_fiendtlige_tilfeller_lastes_ikke(
+    kopi: Callable[[str, str], Path], del_: str, navn: str, uttrykk: str
+) -> None:
+    """Every hostile expression, as a case's condition or value: refused at load naming file,
+    rule and sum; no code runs (the loader under the hostile-folder tests' audit)."""
+    gammel = (
+        "{ hvor = 'person.rolle == \"barn\"'"
+        if del_ == "hvor"
+        else f"verdi = 'barnesats(\"{VEIL}\", person.alder)'"
+    )
+    ny = f"{{ hvor = {toml_tekst(uttrykk)}" if del_ == "hvor" else f"verdi = {toml_tekst(uttrykk)}"
+    bok, funnet, feil = last_under_oppsyn(kopi(gammel, ny))
+    assert bok is None and feil is not None
+    meldinger = [str(p) for p in funnet]
+    assert any("stl-18-utmaling" in m and f"tilfeller[1].{del_}" in m for m in meldinger), meldinger
+    assert not Path(KANARI).exists(), "uttrykket ble kjørt"
+
+
+@pytest.mark.parametrize(
+    ("gammel", "ny", "melding"),
+    [
+        ("TILFELLER", "tilfeller = 5", "tilfeller må være en ikke-tom liste"),
+        ("TILFELLER", "tilfeller = []", "tilfeller må være en ikke-tom liste"),
+        (
+            "{ hvor = 'person.rolle == \"barn\"'",
+            "{ hva = 1, hvor = 'person.rolle == \"barn\"'",
+            "nøyaktig hvor og verdi",
+        ),
+        ('gjelder = "person"', 'gjelder = "personer"', "gjelder må være en av"),
+        ('gjelder = "person"', 'gjelder = "person"\nregel = "x"', "ukjente nøkler ['regel']"),
+    ],
+)
+def test_gal_sum_med_tilfeller_avvises(
+    kopi: Callable[[str, str], Path], gammel: str, ny: str, melding: str
+) -> None:
+    feil = problemer(kopi(gammel, ny))
+    assert any(melding in f and "stl-18-utmaling" in f for f in feil), feil
