@@ -395,3 +395,18 @@ def test_gal_sum_med_tilfeller_avvises(
 ) -> None:
     feil = problemer(kopi(gammel, ny))
     assert any(melding in f and "stl-18-utmaling" in f for f in feil), feil
+
+
+def test_barnesats_uten_aldersgruppe_a_vise_er_en_navngitt_regelfeil(
+    kopi: Callable[[str, str], Path],
+) -> None:
+    """A rules folder whose child case gives a rate the table has no band for (a flat rate for
+    a child of 19): the line cannot be named, so the case is a named rule error, not a crash;
+    a child inside the bands shows the rule's amount under its band."""
+    bok = load_rulebook(kopi(f'barnesats("{VEIL}", person.alder)', f'sats("{VEIL}", "enslig")'))
+    ung = {"id": "b1", "rolle": "barn", "fodselsdato": "2020-01-01"}
+    a = assess(sak(personer=[sak()["personer"][0], ung]), regler=bok)
+    assert poster(a) == {"sats_enslig": 7850, "sats_barn_0_5": 7850}
+    voksen = {"id": "b1", "rolle": "barn", "fodselsdato": "2005-01-01"}
+    with pytest.raises(RegelFeil, match=r"ga 7850 for personer\[1\].*ingen aldersgruppe"):
+        assess(sak(personer=[sak()["personer"][0], voksen]), regler=bok)

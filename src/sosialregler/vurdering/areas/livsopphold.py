@@ -720,9 +720,17 @@ def _satser(
         belop = bidrag[person.id]
         if person.rolle != "barn" or belop is None:
             continue
-        alder = person_alder(sak, person, ktx.dato)
-        assert not isinstance(alder, Ukjent)  # the sum named it missing and added nothing
-        gruppe = oppslag.barnesats(alder)
+        alder_ = person_alder(sak, person, ktx.dato)
+        alder = None if isinstance(alder_, Ukjent) else alder_
+        gruppe = None if alder is None else oppslag.barnesats(alder)
+        if gruppe is None and belop:
+            # The line names the child's band from the table; a rules folder whose sum gives a
+            # child rate the table has no band for cannot be shown as a line, only refused.
+            raise RegelFeil(
+                f"summen 'livsopphold.satssum' ga {belop} for personer[{sak.indeks(person.id)}], "
+                "men satstabellen har ingen aldersgruppe for barnet å vise linjen under",
+                *hvor(r.regel),
+            )
         if gruppe is None:
             # Over the child bands (18 or older): no child rate; the person's own needs are
             # assessed on their own, and the line says so instead of silently adding nothing.
