@@ -224,6 +224,22 @@ SUMMER: dict[str, tuple[str, str, dict[str, str], list[str]]] = {
 }
 
 
+#: The rates as the shipped file sums them: over the persons, by cases (``tilfeller``).
+SATSSUM = (
+    "[[regel.sum]]\n"
+    'navn = "livsopphold.satssum"\n'
+    'tittel = { nb = "Sum", nn = "Sum", en = "Sum" }\n'
+    'gjelder = "person"\n'
+    "tilfeller = [\n"
+    """  { hvor = 'person.rolle == "soker"', verdi = 'sats("statlige-veiledende-satser", """
+    """oppslag(husstand.type, ["enslig", "par", "samboer_enkeltvis", "bofellesskap"], """
+    """["enslig", "par", "bofellesskap", "bofellesskap"]))' },\n"""
+    """  { hvor = 'person.rolle == "barn"', """
+    """verdi = 'barnesats("statlige-veiledende-satser", person.alder)' },\n"""
+    "]\n\n"
+)
+
+
 def _summer(summer: dict[str, tuple[str, str, dict[str, str], list[str]]] = SUMMER) -> str:
     tekst = ""
     for navn, (regel, gjelder, ledd, utenfor) in summer.items():
@@ -235,7 +251,7 @@ def _summer(summer: dict[str, tuple[str, str, dict[str, str], list[str]]] = SUMM
             + "".join(f"{k} = {toml_tekst(v)}\n" for k, v in ledd.items())
             + f"utenfor = {json.dumps(utenfor)}\n\n"
         )
-    return tekst
+    return tekst + SATSSUM
 
 
 def _elementregel(rid: str, gjelder: str) -> str:

@@ -1059,11 +1059,23 @@ def test_hullrad_feil(tmp_path, tekst, del_av_melding):
 
 
 def test_krav_til_livsopphold_er_husstandskolonnene():
-    """The § 18 table must hold a rate for every household type the calculation looks up."""
+    """The § 18 table must hold a rate for every column the rule's lookup reads (the columns
+    the household types take are the rule's now: ``livsopphold.satssum``)."""
     from sosialregler.lov.rates import KRAV, LIVSOPPHOLD
-    from sosialregler.vurdering.areas.livsopphold import SATSKOLONNE
+    from sosialregler.lov.rulebook.expr import satsoppslag
+    from sosialregler.vurdering.standardbok import default_rulebook
 
-    assert {k.navn for k in LIVSOPPHOLD.kolonner} == set(SATSKOLONNE.values())
+    regel = default_rulebook().beregningsregel("livsopphold", date(2026, 1, 1))
+    assert regel is not None
+    (satssum,) = [s for s in regel.summer if s.navn == "livsopphold.satssum"]
+    kolonner = {
+        k
+        for t in satssum.tilfeller
+        for f, _, nokler in satsoppslag(t.verdi.tre)
+        if f == "sats"
+        for k in nokler or ()
+    }
+    assert {k.navn for k in LIVSOPPHOLD.kolonner} == kolonner
     assert KRAV[VEIL] is LIVSOPPHOLD and LIVSOPPHOLD.barn
 
 

@@ -67,6 +67,7 @@ __all__ = [
     "SatsOppslag",
     "SatsRad",
     "Satser",
+    "Satskilde",
     "Satstabell",
     "Tabellkrav",
     "last_satser",
@@ -496,6 +497,62 @@ class Satser:
         return Satser({**self.tabeller, tabell.id: tabell})
 
 
+class Satskilde:
+    """The rate tables a rule's lookup reads (``sats(...)``, ``barnesats(...)`` in ``expr``):
+    the rulebook's tables, with a municipality's own table in place of the one it replaces.
+
+    One per calculation: it remembers the row in force per table and date, so every lookup of
+    the calculation reads the same row, and it keeps every lookup it made (``brukt``), so the
+    calculation can record every rate row used. Not frozen on purpose: ``brukt`` grows as the
+    rules read; nothing else changes.
+    """
+
+    __slots__ = ("_erstattet", "_oppslag", "satser")
+
+    def __init__(
+        self,
+        satser: Satser,
+        erstattet: Mapping[str, Satstabell] | None = None,
+        kjente: Mapping[tuple[str, date], SatsOppslag] | None = None,
+    ) -> None:
+        """``kjente``: rows the calculation has looked up already, by (table id, date)."""
+        self.satser = satser
+        self._erstattet = dict(erstattet or {})
+        self._oppslag: dict[tuple[str, date], SatsOppslag] = dict(kjente or {})
+
+    def tabell(self, tabell_id: str) -> Satstabell:
+        """The table a lookup of ``tabell_id`` reads: the municipality's when it replaces it."""
+        erstatning = self._erstattet.get(tabell_id)
+        return erstatning if erstatning is not None else self.satser[tabell_id]
+
+    def oppslag(self, tabell_id: str, dato: date) -> SatsOppslag:
+        """The row of ``tabell_id`` in force on ``dato`` (``Satstabell.oppslag``), once."""
+        nokkel = (tabell_id, dato)
+        funnet = self._oppslag.get(nokkel)
+        if funnet is None:
+            funnet = self._oppslag[nokkel] = self.tabell(tabell_id).oppslag(dato)
+        return funnet
+
+    @property
+    def brukt(self) -> tuple[SatsOppslag, ...]:
+        """Every row looked up, in the order first read."""
+        return tuple(self._oppslag.values())
+
+    def belop(self, tabell_id: str, kolonne: str, dato: date) -> Decimal:
+        """The value of ``kolonne`` in the row in force on ``dato``, as an amount."""
+        return self.oppslag(tabell_id, dato).belop(kolonne)
+
+    def barnesats(self, tabell_id: str, alder: int, dato: date) -> Decimal:
+        """The child rate of the age band covering ``alder`` in the row in force on ``dato``;
+        0 for an age no band covers. The bands cover every child (0 to ``BARN_HOYESTE_ALDER``,
+        checked when the table loads); a person older than the bands has no child rate."""
+        gruppe = self.oppslag(tabell_id, dato).barnesats(alder)
+        return _INGEN_BARNESATS if gruppe is None else gruppe.belop
+
+
+_INGEN_BARNESATS = Decimal(0)
+
+
 # --------------------------------------------------------------------------------------------
 # What the library reads from a table
 # --------------------------------------------------------------------------------------------
@@ -540,8 +597,8 @@ def _kr(hoyst: int) -> Decimal:
     return Decimal(hoyst)
 
 
-#: The § 18 guideline table, and any municipality's table that replaces it (``--satser``): one
-#: rate per household type (``areas/livsopphold.py`` SATSKOLONNE; a test keeps them equal) and
+#: The § 18 guideline table, and any municipality's table that replaces it (``--satser``): the
+#: columns the rule file's lookups read (``livsopphold.satssum``; a test keeps them equal) and
 #: child bands for every child.
 LIVSOPPHOLD = Tabellkrav(
     id="statlige-veiledende-satser",

@@ -129,6 +129,11 @@ def _regel(regel: Regel) -> dict[str, Any]:
                         "gjelder": s.gjelder,
                         "ledd": {u.value: x.tekst for u, x in s.ledd.items()},
                         "utenfor": sorted(u.value for u in s.utenfor),
+                        **(
+                            {"tilfeller": [[t.hvor.tekst, t.verdi.tekst] for t in s.tilfeller]}
+                            if s.tilfeller
+                            else {}
+                        ),
                         "tittel": _sprak(s.tittel),
                     }
                     for s in regel.summer

@@ -52,7 +52,7 @@ from ..lov.rulebook.conditions import (
     Uttrykksblad,
     blader,
 )
-from ..lov.rulebook.expr import UttrykkFeil, parse
+from ..lov.rulebook.expr import UttrykkFeil, parse, satsoppslag
 from ..lov.rulebook.lesing import les_begrenset
 from ..lov.rulebook.model import (
     KILDETYPER,
@@ -62,6 +62,7 @@ from ..lov.rulebook.model import (
     Omrade,
     Regel,
     RegelInfo,
+    Tilfelle,
     Verdi,
 )
 from ..lov.sprak import SPRAK
@@ -108,6 +109,9 @@ _REGELNOKLER = {
 _VERDINOKLER = {"navn", "tittel", "uttrykk", "kommentar"}
 _SUMUTFALL = ("oppfylt", "ikke_oppfylt", "skjonn")
 _SUMNOKLER = {"navn", "tittel", "regel", "gjelder", "utenfor", "kommentar", *_SUMUTFALL}
+#: A sum without an item rule: its cases (``tilfeller = [{ hvor = …, verdi = … }, …]``).
+_TILFELLESUMNOKLER = {"navn", "tittel", "gjelder", "tilfeller", "kommentar"}
+_TILFELLENOKLER = {"hvor", "verdi"}
 #: Kinds a calculation step may give, and the expression kind each must come out as.
 _VERDIARTER = {"belop": "tall", "tall": "tall", "sannhetsverdi": "sannhetsverdi"}
 _HJEMMELNOKLER = {"kilde", "paragraf", "ledd", "bokstav", "punkt", "lenke"}
@@ -238,6 +242,8 @@ def sjekk(
     versjoner = _grupper(regler, problemer)
     unntak = _unntak(versjoner, problemer, mislykket)
     _sjekk_referanser(versjoner, omrader, problemer, mislykket, unntak)
+    if tabeller is not None:
+        _sjekk_satsoppslag(versjoner, tabeller, kommunale, problemer)
     if problemer or tabeller is None:
         return None, problemer
     return (
@@ -511,9 +517,10 @@ def _summer(data: Any, beregning: str, galt: Any) -> tuple[Elementsum, ...]:
         if not isinstance(d, dict):
             galt(f"{sti}: må være en tabell med navn, tittel, regel, gjelder og utfall")
             continue
-        ukjente = set(d) - _SUMNOKLER
+        nokler = _TILFELLESUMNOKLER if "tilfeller" in d else _SUMNOKLER
+        ukjente = set(d) - nokler
         if ukjente:
-            galt(f"{sti}: ukjente nøkler {sorted(ukjente)}; kjente er {sorted(_SUMNOKLER)}")
+            galt(f"{sti}: ukjente nøkler {sorted(ukjente)}; kjente er {sorted(nokler)}")
         navn, regel, omfang = d.get("navn"), d.get("regel"), d.get("gjelder")
         info = KATALOG.get(navn) if isinstance(navn, str) else None
         if info is None or not str(navn).startswith(f"{beregning}."):
@@ -528,6 +535,12 @@ def _summer(data: Any, beregning: str, galt: Any) -> tuple[Elementsum, ...]:
             continue
         if not _er_sprakmap(d.get("tittel")):
             galt(f"{sti}: tittel må være {{ nb = …, nn = …, en = … }}")
+        if "tilfeller" in d:
+            tilfellesum = _tilfellesum(d, sti, navn, omfang, galt)
+            if tilfellesum is not None:
+                gitt.add(navn)
+                ut.append(tilfellesum)
+            continue
         if not isinstance(regel, str) or not _ID.fullmatch(regel):
             galt(f"{sti}: regel må være id-en til en regel som gjelder hvert element")
             continue
@@ -556,13 +569,14 @@ def _summer(data: Any, beregning: str, galt: Any) -> tuple[Elementsum, ...]:
             for lest in uttrykk.navn:
                 if not kjent(lest, omfang):
                     galt(f"{sti}.{nokkel}: ukjent faktum {lest!r} i «{tekst}»")
+            _uten_satsoppslag(uttrykk, f"{sti}.{nokkel}", galt)
             if uttrykk.art is not None and uttrykk.art != "tall":
                 galt(f"{sti}.{nokkel}: uttrykket «{tekst}» gir {uttrykk.art}, ikke belop")
             ledd[Utfall(nokkel)] = uttrykk
         if not ledd:
             galt(f"{sti}: sier ikke hva et element legger til (oppfylt, ikke_oppfylt eller skjonn)")
             continue
-        andre = {s.regel for s in ut if s.gjelder == omfang} - {regel}
+        andre = {s.regel for s in ut if s.gjelder == omfang and s.regel} - {regel}
         if andre:
             # One rule decides one kind of item in a calculation: every item is evaluated once.
             galt(
@@ -576,6 +590,114 @@ def _summer(data: Any, beregning: str, galt: Any) -> tuple[Elementsum, ...]:
             Elementsum(navn, tittel, regel, omfang, ledd, frozenset(Utfall(u) for u in utenfor))
         )
     return tuple(ut)
+
+
+def _tilfellesum(
+    d: dict[str, Any], sti: str, navn: str, omfang: Any, galt: Any
+) -> Elementsum | None:
+    """A sum without an item rule: each case a condition on the item (``hvor``, true or
+    false) and what an item it holds for adds (``verdi``, an amount); the only place a rate
+    lookup (``sats``, ``barnesats``) may stand, since the calculation gives the tables there."""
+    if omfang not in OMFANG:
+        galt(f"{sti}: gjelder må være en av {sorted(OMFANG)}, ikke {omfang!r}")
+        return None
+    data = d.get("tilfeller")
+    if not isinstance(data, list) or not data:
+        galt(f"{sti}: tilfeller må være en ikke-tom liste av {{ hvor = …, verdi = … }}")
+        return None
+    tilfeller: list[Tilfelle] = []
+    for j, t in enumerate(data):
+        hvor = f"{sti}.tilfeller[{j}]"
+        if not isinstance(t, dict) or set(t) != _TILFELLENOKLER:
+            galt(f"{hvor}: må være en tabell med nøyaktig hvor og verdi")
+            continue
+        deler = []
+        for nokkel, art in (("hvor", "sannhetsverdi"), ("verdi", "tall")):
+            tekst = t[nokkel]
+            if not isinstance(tekst, str):
+                galt(f"{hvor}.{nokkel}: uttrykket må være tekst")
+                break
+            try:
+                uttrykk = parse(tekst, ARTER)
+            except UttrykkFeil as exc:
+                galt(f"{hvor}.{nokkel}: uttrykket lar seg ikke lese: {exc}")
+                break
+            for lest in uttrykk.navn:
+                if not kjent(lest, omfang):
+                    galt(f"{hvor}.{nokkel}: ukjent faktum {lest!r} i «{tekst}»")
+            if uttrykk.art is not None and uttrykk.art != art:
+                galt(f"{hvor}.{nokkel}: uttrykket «{tekst}» gir {uttrykk.art}, ikke {art}")
+            deler.append(uttrykk)
+        if len(deler) == 2:
+            tilfeller.append(Tilfelle(deler[0], deler[1]))
+    if len(tilfeller) != len(data):
+        return None
+    return Elementsum(navn, d.get("tittel") or {}, None, omfang, {}, tilfeller=tuple(tilfeller))
+
+
+def _uten_satsoppslag(uttrykk: Any, sti: str, galt: Any) -> None:
+    """A rate lookup reads the tables a calculation gives its sums: elsewhere it would fail on
+    every case, so it is refused when the rules load."""
+    for funksjon, _, _ in satsoppslag(uttrykk.tre):
+        galt(
+            f"{sti}: {funksjon}() kan bare brukes i en sum over elementer med tilfeller "
+            "([[regel.sum]]), der beregningen gir satstabellene"
+        )
+
+
+def _sjekk_satsoppslag(
+    versjoner: Mapping[str, tuple[Regel, ...]],
+    tabeller: Satser,
+    kommunale: Satstabell | None,
+    problemer: list[Problem],
+) -> None:
+    """Every rate lookup in the sums reads a table the rates folder has, and a column (or the
+    child bands) every row with numbers holds; a municipality's table (``--satser``) is what
+    the lookup of the guideline table reads, so it is held to the same."""
+    for rid, regler in versjoner.items():
+        for regel in regler:
+            for sum_ in regel.summer:
+                for j, tilfelle in enumerate(sum_.tilfeller):
+                    treff = satsoppslag(tilfelle.hvor.tre) + satsoppslag(tilfelle.verdi.tre)
+                    for funksjon, tabell_id, nokler in treff:
+                        sted = f"summen {sum_.navn!r}, tilfeller[{j}]: {funksjon}({tabell_id!r}, …)"
+                        feil = _satsfeil(funksjon, tabell_id, nokler, tabeller, kommunale)
+                        problemer.extend(Problem(regel.info.fil, rid, f"{sted}: {m}") for m in feil)
+
+
+def _satsfeil(
+    funksjon: str,
+    tabell_id: str,
+    nokler: tuple[str, ...] | None,
+    tabeller: Satser,
+    kommunale: Satstabell | None,
+) -> list[str]:
+    """What is wrong with one lookup: the table, then each column or the bands, per table read."""
+    if tabell_id not in tabeller:
+        return [f"ukjent satstabell; kjente er {sorted(tabeller)}"]
+    lest = [tabeller[tabell_id]]
+    if kommunale is not None and tabell_id == LIVSOPPHOLD.id:
+        lest = [kommunale]
+    if funksjon == "sats" and nokler is None:
+        return [
+            'kolonnen må stå som tekst eller som oppslag(…, […], ["kolonne", …]), så den '
+            "kan sjekkes når reglene lastes"
+        ]
+    feil: list[str] = []
+    for tabell in lest:
+        rader = [r for r in tabell.rader if not r.tall_ikke_funnet]
+        if funksjon == "barnesats":
+            if any(not r.barn for r in rader):
+                feil.append(f"satstabellen i {tabell.fil} har rader uten barnesatser")
+            continue
+        for kolonne in nokler or ():
+            uten = [r.gyldig_fra.isoformat() for r in rader if kolonne not in r.verdier]
+            if uten:
+                feil.append(
+                    f"kolonnen {kolonne!r} mangler i satstabellen i {tabell.fil} "
+                    f"(rader fra {', '.join(uten[:3])}{' …' if len(uten) > 3 else ''})"
+                )
+    return feil
 
 
 def _verdier(
@@ -629,6 +751,7 @@ def _verdier(
                 galt(f"{sti}: ukjent faktum {lest!r} i «{tekst}»")
             elif lest in alle and lest not in gitt:
                 galt(f"{sti}: {lest!r} leses før den er gitt (rekkefølgen i filen teller)")
+        _uten_satsoppslag(uttrykk, sti, galt)
         if uttrykk.art is not None and uttrykk.art != _VERDIARTER[info.type]:
             galt(f"{sti}: uttrykket «{tekst}» gir {uttrykk.art}, ikke {info.type}")
         gitt.add(navn)
@@ -780,6 +903,7 @@ def _betingelse(
         if not ukjente and uttrykk.art not in (None, "sannhetsverdi"):
             galt(f"{sti}: uttrykket «{verdi}» gir {uttrykk.art}, ikke sann/usann")
             return None
+        _uten_satsoppslag(uttrykk, sti, galt)
         return Uttrykksblad(uttrykk)
     if not isinstance(verdi, dict) or len(verdi) != 1:
         galt(
@@ -876,6 +1000,8 @@ def _sjekk_referanser(
     for rid, regler in versjoner.items():
         for regel in regler:
             for sum_ in regel.summer:
+                if sum_.regel is None:  # a sum with cases (tilfeller): no item rule
+                    continue
                 if sum_.regel in mislykket and sum_.regel not in versjoner:
                     continue
                 if sum_.regel not in versjoner:

@@ -26,7 +26,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..rulebook.expr import _KONTEKST, Uttrykk
+from ..rulebook.expr import _KONTEKST, SATSFUNKSJONER, Uttrykk
 
 #: The static kinds of an emitted part: exactly ``int``; ``int`` or finite ``Decimal``
 #: (``tall``); finite ``Decimal``; and the exact types of the other kinds.
@@ -252,6 +252,11 @@ class Emitter:
         return self.f_i(negert, ka, self.konstant(samme)), _BOOL
 
     def kall(self, navn: str, args: tuple[Any, ...]) -> tuple[str, str]:
+        if navn in SATSFUNKSJONER or navn == "oppslag":
+            # satser (issue 17): a rate lookup reads the tables a calculation gives its sums
+            # (``expr.SATSKILDE``), never a fact column: the closure runs it, per case and in
+            # the columnar engine's per-case rows alike (``kolonne`` inherits this).
+            raise _Ikke
         deler = [self.del_(a) for a in args]
         arter = {art for _, art in deler}
         if navn == "abs" and len(deler) == 1 and arter <= _NUMERISK:

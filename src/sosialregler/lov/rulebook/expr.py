@@ -61,14 +61,20 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from ...inndata.errors import RegelFeil
+from ..rates import Satskilde
+
 __all__ = [
     "FUNKSJONER",
     "MAKS_DYBDE",
     "MAKS_LENGDE",
     "MAKS_TALL",
+    "SATSFUNKSJONER",
+    "SATSKILDE",
     "Uttrykk",
     "UttrykkFeil",
     "parse",
+    "satsoppslag",
 ]
 
 #: Longest expression accepted, in characters: a condition is a sentence, not a program,
@@ -588,6 +594,9 @@ class _Funksjon:
     maks_argumenter: int | None  # None: no upper bound
     beskrivelse: str
     utfor: Callable[[tuple[object, ...], str, int], object] = attrs.field(repr=False)
+    #: Values the function reads besides its arguments, given to ``utfor`` after them: the
+    #: rate lookups read the assessment date and the rate tables (``satser`` below).
+    leser: tuple[str, ...] = ()
 
 
 def _min_maks(navn: str, velg: Callable[..., object]) -> Callable[..., object]:
@@ -687,6 +696,146 @@ def _delt(enhet: Decimal, navn: str) -> Callable[..., object]:
 # --- end kvpregler ----------------------------------------------------------------------------
 
 
+# --- satser (issue 17, the law as rules): rate lookups by key; a key lookup in literal lists ---
+# ``sats("tabell", kolonne)`` is the value of a column in the row of a rate table (rules/satser)
+# in force on the assessment date; ``barnesats("tabell", alder)`` the child rate of the age band
+# that covers an age (0 for an age no band covers: no child rate); ``oppslag(nokkel, [nokler],
+# [verdier])`` the value at the key's place (which column a household type takes). The tables
+# are not facts: a calculation that lets its rules look rates up gives them under
+# ``SATSKILDE``, a key no expression can name (``§`` is not a character of a name), with the
+# municipality's own table in place of the state's when one is given (``rates.Satskilde``).
+# Which tables and columns a rule reads is checked when the rules load (``satsoppslag`` lists
+# them from the parsed tree); the compiled engines run these calls through this closure.
+
+#: Where a calculation puts its rate tables (a ``rates.Satskilde``) among the values.
+SATSKILDE = "§satser"
+#: The functions that read a rate table, and the kind of key each takes.
+SATSFUNKSJONER: Mapping[str, str] = MappingProxyType({"sats": _TEKST, "barnesats": _TALL})
+
+
+def _satskilde(x: object, navn: str, tekst: str, pos: int) -> Any:
+    if not isinstance(x, Satskilde):
+        raise UttrykkFeil(f"{navn}() fikk ingen satstabeller", tekst, pos)
+    return x
+
+
+def _satsoppslag(navn: str) -> Callable[..., object]:
+    """``sats``/``barnesats``: (table, key, date, tables) -> the amount in force on the date."""
+
+    def utfor(args: tuple[object, ...], tekst: str, pos: int) -> object:
+        tabell, nokkel, dato, kilde = args
+        satser = _satskilde(kilde, navn, tekst, pos)
+        if type(dato) is not date:
+            raise UttrykkFeil(
+                f"{navn}() trenger vurderingsdatoen, fikk {_artsnavn(dato)}", tekst, pos
+            )
+        try:
+            if navn == "sats":
+                if type(nokkel) is not str:
+                    raise UttrykkFeil(
+                        f"sats() krever en kolonne (tekst), fikk {_artsnavn(nokkel)}", tekst, pos
+                    )
+                return satser.belop(tabell, nokkel, dato)
+            if type(nokkel) is not int or nokkel < 0:
+                raise UttrykkFeil(
+                    f"barnesats() krever en alder (helt tall), fikk {nokkel!r}", tekst, pos
+                )
+            return satser.barnesats(tabell, nokkel, dato)
+        except RegelFeil as exc:
+            raise UttrykkFeil(f"{navn}(): {exc.melding}", tekst, pos) from None
+
+    return utfor
+
+
+#: Each ``oppslag``'s literal lists as a dict from (kind, key) to value, made on first use: the
+#: lists are constants of a parsed rule, so a lookup is one dict access (bounded all the same).
+_OPPSLAGSTABELLER: dict[tuple[object, object], dict[tuple[str, object], object]] = {}
+
+
+def _oppslag(args: tuple[object, ...], tekst: str, pos: int) -> object:
+    """The value at the key's place in the list of keys (the parser checked the lists)."""
+    nokkel, nokler, verdier = args
+    try:
+        tabell = _OPPSLAGSTABELLER[nokler, verdier]
+    except (KeyError, TypeError):  # not made yet, or not literal lists (unhashable)
+        nokkelpar = _som_liste(nokler, "oppslag()", tekst, pos)
+        verdipar = _som_liste(verdier, "oppslag()", tekst, pos)
+        tabell = {k: v for k, (_, v) in zip(nokkelpar, verdipar, strict=True)}
+        if type(nokler) is tuple and type(verdier) is tuple:
+            if len(_OPPSLAGSTABELLER) >= 1024:
+                _OPPSLAGSTABELLER.clear()
+            _OPPSLAGSTABELLER[nokler, verdier] = tabell
+    par = (_TEKST, nokkel) if type(nokkel) is str else _normaliser(nokkel, tekst, pos)
+    try:
+        return tabell[par]
+    except KeyError:
+        raise UttrykkFeil(f"oppslag(): {par[1]!r} finnes ikke blant nøklene", tekst, pos) from None
+
+
+def _satsart(parser: _Parser, navn: str, args: list[_Node], pos: int) -> str | None:
+    """The kind a lookup gives, refusing at load what can never work."""
+    if navn in SATSFUNKSJONER:
+        forste = args[0]
+        if not (forste.konstant and type(forste.verdi) is str):
+            raise parser.feil(
+                f"{navn}(): første argument må være navnet på en satstabell i anførselstegn", pos
+            )
+        if args[1].art is not None and args[1].art != SATSFUNKSJONER[navn]:
+            raise parser.feil(
+                f"{navn}() krever {SATSFUNKSJONER[navn]} som nøkkel, fikk {args[1].art}", pos
+            )
+        return _TALL
+    nokler, verdier = args[1].liste, args[2].liste
+    if nokler is None or verdier is None:
+        raise parser.feil(
+            "oppslag() tar nøklene og verdiene som lister: oppslag(x, [..], [..])", pos
+        )
+    if len(nokler) != len(verdier) or not nokler:
+        raise parser.feil(
+            "oppslag(): listene med nøkler og verdier må være like lange og ikke tomme", pos
+        )
+    par = [_normaliser(k, parser.tekst, pos) for k in nokler]
+    if len(set(par)) != len(par):
+        raise parser.feil("oppslag(): en nøkkel står to ganger", pos)
+    arter = {a for a, _ in par}
+    if args[0].art is not None and args[0].art not in arter:
+        raise parser.feil(
+            f"oppslag(): nøkkelen er {args[0].art}, nøklene {' og '.join(sorted(arter))}", pos
+        )
+    verdiarter = {_artsnavn(v) for v in verdier}
+    return verdiarter.pop() if len(verdiarter) == 1 else None
+
+
+def satsoppslag(tre: tuple[Any, ...] | None) -> list[tuple[str, str, tuple[str, ...] | None]]:
+    """Every rate lookup in a parsed tree (``Uttrykk.tre``): (function, table, the keys it may
+    read: the column given as text, or the values of an ``oppslag`` over literal lists; None
+    when the key is computed otherwise, as a child's age is). For the loader's check."""
+    funnet: list[tuple[str, str, tuple[str, ...] | None]] = []
+    stabel = [tre]
+    while stabel:
+        del_ = stabel.pop()
+        if not isinstance(del_, tuple) or not del_:
+            continue
+        if del_[0] == "kall" and del_[1] in SATSFUNKSJONER:
+            tabell, nokkel = del_[2][0], del_[2][1]
+            nokler: tuple[str, ...] | None = None
+            if nokkel is not None and nokkel[0] == "konst":
+                nokler = (nokkel[1],)
+            elif nokkel is not None and nokkel[:2] == ("kall", "oppslag") and nokkel[2][2]:
+                verdiliste = nokkel[2][2]
+                if verdiliste[0] == "liste":
+                    nokler = tuple(str(v) for v in verdiliste[1])
+            funnet.append((del_[1], tabell[1], nokler))
+        if del_[0] in ("kall", "og", "eller"):
+            stabel.extend(del_[-1])
+        else:
+            stabel.extend(d for d in del_[1:] if isinstance(d, tuple))
+    return funnet
+
+
+# --- end satser -------------------------------------------------------------------------------
+
+
 FUNKSJONER: Mapping[str, _Funksjon] = MappingProxyType(
     {
         "min": _Funksjon("min", 1, None, "minste av tall eller datoer", _min_maks("min", min)),
@@ -711,6 +860,27 @@ FUNKSJONER: Mapping[str, _Funksjon] = MappingProxyType(
             _delt(Decimal("0.01"), "delt_ore"),
         ),
         # --- end kvpregler ---
+        # --- satser (issue 17): rate lookups and a key lookup in literal lists ---
+        "sats": _Funksjon(
+            "sats",
+            2,
+            2,
+            "verdien i en kolonne av satstabellen som gjelder på vurderingsdatoen",
+            _satsoppslag("sats"),
+            ("vurderingsdato", SATSKILDE),
+        ),
+        "barnesats": _Funksjon(
+            "barnesats",
+            2,
+            2,
+            "barnesatsen for aldersgruppen som omfatter en alder (0 uten aldersgruppe)",
+            _satsoppslag("barnesats"),
+            ("vurderingsdato", SATSKILDE),
+        ),
+        "oppslag": _Funksjon(
+            "oppslag", 3, 3, "verdien på nøkkelens plass: oppslag(x, [nøkler], [verdier])", _oppslag
+        ),
+        # --- end satser ---
     }
 )
 
@@ -725,6 +895,27 @@ def _kall(funksjon: _Funksjon, args: list[_Node], tekst: str, pos: int) -> _Fn:
             return utfor((f0(v),), tekst, pos)
 
         return kall1
+    if len(fns) == 2:
+        f0, f1 = fns
+
+        def kall2(v: Mapping[str, object]) -> object:
+            return utfor((f0(v), f1(v)), tekst, pos)
+
+        return kall2
+    if len(fns) == 3:  # oppslag(x, [..], [..])
+        f0, f1, f2 = fns
+
+        def kall3(v: Mapping[str, object]) -> object:
+            return utfor((f0(v), f1(v), f2(v)), tekst, pos)
+
+        return kall3
+    if len(fns) == 4:  # a rate lookup: table, key, and the date and tables it reads
+        f0, f1, f2, f3 = fns
+
+        def kall4(v: Mapping[str, object]) -> object:
+            return utfor((f0(v), f1(v), f2(v), f3(v)), tekst, pos)
+
+        return kall4
 
     def kall(v: Mapping[str, object]) -> object:
         return utfor(tuple(f(v) for f in fns), tekst, pos)
@@ -1358,13 +1549,41 @@ class _Parser:
             ord_ = "argument" if funksjon.min_argumenter == 1 else "argumenter"
             raise self.feil(f"{navn}() tar {krav} {ord_}, fikk {len(args)}", tok.pos)
         art = self.funksjonsart(navn, args, tok.pos)
+        args.extend(self.implisitt(lest, tok.pos) for lest in funksjon.leser)
         fn = _kall(funksjon, args, self.tekst, tok.pos)
         dybde = 1 + max((a.dybde for a in args), default=0)
         form = ("kall", navn, tuple(a.form for a in args))
         return self.lag(fn, dybde, tok.pos, tuple(args), art, form)
 
+    def implisitt(self, navn: str, pos: int) -> _Node:
+        """A value a function reads besides its arguments: a fact (read like a name), or the
+        rate tables a calculation gives (``SATSKILDE``; no form, so the compilers leave the
+        call to the closure)."""
+        if navn != SATSKILDE:
+            self.lest.setdefault(navn, None)
+            art = self.arter.get(navn)
+            return self.node(
+                _hent(navn, self.tekst, pos), 1, pos, navn=navn, art=art, form=("navn", navn, art)
+            )
+        tekst = self.tekst
+
+        def tabeller(v: Mapping[str, object]) -> object:
+            try:
+                return v[SATSKILDE]
+            except KeyError:
+                raise UttrykkFeil(
+                    "satsoppslag kan bare brukes der beregningen gir satstabellene "
+                    "(i en sum over elementer, [[regel.sum]])",
+                    tekst,
+                    pos,
+                ) from None
+
+        return self.node(tabeller, 1, pos)
+
     def funksjonsart(self, navn: str, args: list[_Node], pos: int) -> str | None:
         """The kind a call gives, refusing arguments whose kind it can never take."""
+        if navn in SATSFUNKSJONER or navn == "oppslag":
+            return _satsart(self, navn, args, pos)
         if navn in ("sum", "antall"):
             if args[0].art is not None and args[0].art != _LISTE:
                 raise self.feil(f"{navn}() krever en liste, fikk {args[0].art}", pos)

@@ -24,7 +24,7 @@ from ...inndata.errors import RegelFeil
 from ...inndata.ukjent import Ukjent
 from ..outcome import UAVKLART, Utfall
 from .conditions import hvor
-from .expr import UttrykkFeil
+from .expr import Uttrykk, UttrykkFeil
 from .model import Elementsum, Regel, Verdi
 
 _NULL = Decimal(0)
@@ -57,6 +57,8 @@ def summer(regel: Regel, sum_: Elementsum, elementer: Sequence[Element]) -> Summ
     does not say how to count) adds nothing and names what is missing; so does an expression
     that reads an unknown fact. The total adds the known values in item order (the arithmetic
     the calculation did in code before, so amounts keep their digits)."""
+    if sum_.tilfeller:
+        return _summer_tilfeller(regel, sum_, elementer)
     total = _NULL
     bidrag: list[Decimal | None] = []
     mangler: list[str] = []
@@ -82,7 +84,7 @@ def summer(regel: Regel, sum_: Elementsum, elementer: Sequence[Element]) -> Summ
                 bidrag.append(None)
                 continue
             if x is None and tre[1] not in fakta:  # not given at all: the closure's message
-                _sumfeil(regel, sum_, element, fakta)
+                _sumfeil(regel, sum_, element, fakta, uttrykk)
         else:
             ukjent = [v for n in uttrykk.navn if type(v := fakta.get(n)) is Ukjent]
             if ukjent:
@@ -92,7 +94,7 @@ def summer(regel: Regel, sum_: Elementsum, elementer: Sequence[Element]) -> Summ
             try:
                 x = uttrykk.funksjon(fakta)
             except (KeyError, TypeError, ValueError, ArithmeticError, AttributeError):
-                _sumfeil(regel, sum_, element, fakta)
+                _sumfeil(regel, sum_, element, fakta, uttrykk)
         if type(x) is int:  # as ``godta`` takes an amount: an int made a Decimal, not a bool
             x = Decimal(x)
         elif not (isinstance(x, Decimal) and x.is_finite()):
@@ -106,11 +108,73 @@ def _ikke_belop(regel: Regel, sum_: Elementsum, element: Element, x: object) -> 
     raise RegelFeil(f"summen {sum_.navn!r} ga {x!r} for {element.sti}, ikke et beløp", *hvor(regel))
 
 
+def _summer_tilfeller(regel: Regel, sum_: Elementsum, elementer: Sequence[Element]) -> Summert:
+    """A sum without an item rule (``tilfeller``): the first case whose ``hvor`` holds for an
+    item says what it adds; an item no case holds for adds nothing, knowingly. A case that
+    reads an unknown fact (a child's age without a birth date, an unknown household type)
+    adds nothing and names what is missing, as an undetermined item does."""
+    total = _NULL
+    bidrag: list[Decimal | None] = []
+    mangler: list[str] = []
+    for element in elementer:
+        x: object = None
+        for tilfelle in sum_.tilfeller:
+            holder = _tilfelleverdi(regel, sum_, element, tilfelle.hvor, mangler)
+            if holder is _UKJENT:
+                break
+            if holder is not True and holder is not False:
+                raise RegelFeil(
+                    f"summen {sum_.navn!r}: «{tilfelle.hvor.tekst}» ga {holder!r} for "
+                    f"{element.sti}, ikke sann eller usann",
+                    *hvor(regel),
+                )
+            if holder:
+                x = _tilfelleverdi(regel, sum_, element, tilfelle.verdi, mangler)
+                break
+        if x is None or x is _UKJENT:
+            bidrag.append(None)
+            continue
+        if type(x) is int:
+            x = Decimal(x)
+        elif not (isinstance(x, Decimal) and x.is_finite()):
+            _ikke_belop(regel, sum_, element, x)
+        total += x
+        bidrag.append(x)
+    return Summert(total, tuple(bidrag), tuple(mangler))
+
+
+#: What ``_tilfelleverdi`` gives for an expression that read an unknown fact.
+_UKJENT = object()
+
+
+def _tilfelleverdi(
+    regel: Regel, sum_: Elementsum, element: Element, uttrykk: Uttrykk, mangler: list[str]
+) -> object:
+    """``uttrykk`` on the item's facts; ``_UKJENT`` (and what is missing added to ``mangler``)
+    when it reads an unknown fact; a failure is the sum's named rule error."""
+    fakta = element.fakta
+    ukjent = False
+    for n in uttrykk.navn:
+        v = fakta.get(n)
+        if type(v) is Ukjent:
+            mangler.extend(v.mangler)
+            ukjent = True
+    if ukjent:
+        return _UKJENT
+    try:
+        return uttrykk.funksjon(fakta)
+    except (KeyError, TypeError, ValueError, ArithmeticError, AttributeError):
+        _sumfeil(regel, sum_, element, fakta, uttrykk)
+
+
 def _sumfeil(
-    regel: Regel, sum_: Elementsum, element: Element, fakta: Mapping[str, Any]
+    regel: Regel,
+    sum_: Elementsum,
+    element: Element,
+    fakta: Mapping[str, Any],
+    uttrykk: Uttrykk,
 ) -> NoReturn:
     """Report a sum that failed on an item as ``evaluer`` words it, naming sum, item and rule."""
-    uttrykk = sum_.ledd[element.utfall]
     try:
         uttrykk.evaluer(fakta)
     except UttrykkFeil as exc:

@@ -235,10 +235,22 @@ class Elementsum:
 
     navn: str
     tittel: Mapping[str, str]
-    regel: str
+    regel: str | None  # None: the sum says by ``tilfeller`` which items count, not by a rule
     gjelder: str
     ledd: Mapping[Utfall, Uttrykk]  # outcome -> what an item with that outcome adds
     utenfor: frozenset[Utfall] = frozenset()  # outcomes with which an item knowingly adds nothing
+    #: Without an item rule: (which items, what each adds), the first that holds for an item
+    #: decides; an item none holds for adds nothing (``[[regel.sum]] tilfeller``, issue 17: the
+    #: rates, one per person, read from the rate tables by ``sats``/``barnesats``).
+    tilfeller: tuple[Tilfelle, ...] = ()
+
+
+@frozen
+class Tilfelle:
+    """One case of a sum without an item rule: the items ``hvor`` holds for add ``verdi``."""
+
+    hvor: Uttrykk
+    verdi: Uttrykk
 
 
 @frozen

@@ -11,7 +11,8 @@ is its steps (``[[regel.verdi]]``). This module is what the rule language cannot
 
 * the case's items as facts, and what an absent list means (``_boutgifter``, ``_inntekter``);
 * the lines of the explanation, one per item, built from what the sums say each item added;
-* the rate lookup by household column and child age band (``_satser``, see why there);
+* the lines of the rates, one per person (``_satser``): the rates themselves are the rule's sum
+  over the persons, looked up in the rate table in force (``sats``, ``barnesats``);
 * assets and economic rights as lines of their own with no effect on the amount: using assets
   first and asserting rights are the caseworker's decisions, never folded in silently;
 * the month of a one-off claim and the whole months the assets cover (calendar and whole-number
@@ -30,9 +31,12 @@ from ...inndata.errors import RegelFeil
 from ...inndata.facts import Sak
 from ...inndata.ukjent import Ukjent
 from ...lov import outcome
-from ...lov.rates import SatsOppslag
+from ...lov.outcome import OPPFYLT
+from ...lov.rates import LIVSOPPHOLD, Satskilde, SatsOppslag
+from ...lov.rulebook.conditions import hvor
+from ...lov.rulebook.expr import SATSKILDE
 from ...lov.rulebook.mellomregning import Element, Summert, summer
-from ...lov.rulebook.model import Regel
+from ...lov.rulebook.model import Elementsum, Regel
 from ...lov.tree import LatNode, Node, bygget
 from ..engine import Kontekst, Merknad, Vurdert
 from ..etiketter import TYPER
@@ -40,15 +44,8 @@ from ..faktainfo import FaktaInfo
 from ..grunnfakta import alder, inntektsfakta, person_alder
 from .base import BEREGNET, Beregning, Linje
 
-#: Which rate-table column, and which calculation line, applies to which household type.
-#: A cohabitant assessed alone (no joint economy) takes the shared-household column: half the
-#: couple rate in every verified year (rules/stl-18-livsopphold.toml, stl-18-utmaling).
-SATSKOLONNE = {
-    "enslig": "enslig",
-    "par": "par",
-    "samboer_enkeltvis": "bofellesskap",
-    "bofellesskap": "bofellesskap",
-}
+#: Which calculation line the household's rate shows as, by household type (presentation: which
+#: column each type takes is the rule's, rules/stl-18-livsopphold.toml, livsopphold.satssum).
 SATSPOST = {
     "enslig": "sats_enslig",
     "par": "sats_ektepar",
@@ -61,7 +58,8 @@ ENGANGSREGEL = "stl-18-1-engangsbehov"
 #: The sums and steps stated in the calculation rule (``[[regel.sum]]``, ``[[regel.verdi]]``),
 #: which the code below reads by name: the loader refuses a § 18 rule that leaves one out.
 VERDIER = (
-    "livsopphold.boutgifter",  # sums over items ([[regel.sum]])
+    "livsopphold.satssum",  # sums over items ([[regel.sum]]): the rates, one per person
+    "livsopphold.boutgifter",
     "livsopphold.andre_utgifter",
     "livsopphold.engangsutgifter",
     "livsopphold.inntekt_medregnet",
@@ -264,6 +262,24 @@ FAKTA = [
         "accepted housing cost",
         "boutgift",
     ),
+    # --- one person of the household (scope "person": the rates, one per person) -------------
+    FaktaInfo("person.id", "tekst", "personens id", "the person's id", "person", "personen sin id"),
+    FaktaInfo(
+        "person.rolle",
+        "tekst",
+        "personens rolle i husstanden",
+        "the person's role in the household",
+        "person",
+        "rolla til personen i hushaldet",
+    ),
+    FaktaInfo(
+        "person.alder",
+        "tall",
+        "personens alder på vurderingsdatoen",
+        "the person's age on the assessment date",
+        "person",
+        "alderen til personen på vurderingsdatoen",
+    ),
     # --- one other necessary expense (scope "utgift") -----------------------------------------
     _f("utgift.type", "tekst", "utgiftstype", "expense type", "utgift"),
     _f("utgift.belop", "belop", "utgiftens beløp", "the expense's amount", "utgift"),
@@ -453,6 +469,11 @@ class _Regnskap:
         """Each item of ``liste`` evaluated by the item rule the rule file's sum ``sum_`` names
         (one rule decides one kind of item in a calculation; the loader holds to it)."""
         regel = self.summene[sum_].regel
+        if regel is None:
+            raise RegelFeil(
+                f"summen {sum_!r} må si hvilken regel som vurderer hvert element (regel = …)",
+                *hvor(self.regel),
+            )
         return [self.vurder(ktx, f, regel, f"{liste}[{i}]") for i, f in enumerate(fakta)]
 
     def summer(self, navn: str, vurderte: list[tuple[Vurdert, Element]]) -> Summert:
@@ -484,13 +505,19 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         )
 
     kilde = _kilde(oppslag)  # the rate row's source, on every rate line and as a fact
-    satssum = _satser(sak, ktx, oppslag, kilde, r)
+    satskilde = Satskilde(
+        regelbok.satser, {LIVSOPPHOLD.id: tabell}, {(LIVSOPPHOLD.id, dato): oppslag}
+    )
+    satssum = _satser(sak, ktx, oppslag, kilde, satskilde, r)
     boutgifter = _boutgifter(sak, ktx, r)
     andre, engangs = _andre_utgifter(sak, ktx, r)
     medregnet, ikke_medregnet = _inntekter(sak, ktx, r)
     _formue(sak, r)
     _rettigheter(sak, ktx, r)
 
+    # The row the flags and lines name, and any other table's row the rules' lookups read.
+    andre_rader = [o for o in satskilde.brukt if o.tabell is not oppslag.tabell]
+    satser = (oppslag.til_dict(), *[o.til_dict() for o in andre_rader])
     mangler_t = tuple(dict.fromkeys(r.mangler))
     fra, til = _maned(dato)
     steg = _mellomregninger(
@@ -591,7 +618,7 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
                 else {}
             ),
         },
-        satser=(oppslag.til_dict(),),
+        satser=satser,
     )
 
 
@@ -623,25 +650,56 @@ def _maned(dato: date) -> tuple[date, date]:
     return dato.replace(day=1), dato.replace(day=calendar.monthrange(dato.year, dato.month)[1])
 
 
-def _satser(sak: Sak, ktx: Kontekst, oppslag: SatsOppslag, kilde: str, r: _Regnskap) -> Decimal:
-    """The rate for the adults and one per child by age band on the date, one line each.
+def _satser(
+    sak: Sak, ktx: Kontekst, oppslag: SatsOppslag, kilde: str, satskilde: Satskilde, r: _Regnskap
+) -> Decimal:
+    """The rates, one line per person: what each adds is the rule's (``livsopphold.satssum``,
+    a ``[[regel.sum]]`` over the persons whose cases look the household's column and each
+    child's age band up in the rate table in force, ``sats``/``barnesats``); an unknown
+    household type or birth date leaves the amount undetermined, naming it.
 
-    Code, not a rule, because it reads the rate table: the row in force on the date (state or
-    the municipality's, with its source, date and verification flags) is picked by ``rates.py``,
-    and the column and band are looked up in it; the rule language has no table values. The
-    rates themselves, the bands and the household columns are data (``rules/satser``); what
-    stays here is which column a household type takes (``SATSKOLONNE``, with its source in
-    stl-18-utmaling) and the line per person.
+    What stays here is presentation: each line's label (``SATSPOST`` by household type, the
+    child's band as ``sats_barn_0_5``), the person and age, the row's source and date, and the
+    lines for persons with no rate (``voksen_uten_sats``, ``barn_uten_barnesats``).
     """
     gyldig_fra = oppslag.rad.gyldig_fra
+    sum_ = r.summene["livsopphold.satssum"]
+    if not sum_.tilfeller:
+        raise RegelFeil(
+            "summen 'livsopphold.satssum' går over personene og må si ved tilfeller hvem som "
+            "legger til hva (tilfeller = [{ hvor = …, verdi = … }])",
+            *hvor(r.regel),
+        )
+    # The applicant first: the household's rate is the applicant's item, and what is missing
+    # is named in that order (the household, then each child).
+    soker = sak.soker
+    personer = [soker, *[p for p in sak.personer if p is not soker]]
+    # Each person's facts over the case facts the cases read (few: a merge of every case fact
+    # per person cost more than the lookups), and the tables the lookups read.
+    fakta = ktx.fakta
+    felles = {n: fakta[n] for n in _lest(sum_) if n in fakta}
+    felles[SATSKILDE] = satskilde
+    elementer = [
+        Element(
+            OPPFYLT,
+            (),
+            {
+                **felles,
+                "person.id": p.id,
+                "person.rolle": p.rolle,
+                "person.alder": person_alder(sak, p, ktx.dato),
+            },
+            f"personer[{sak.indeks(p.id)}]",
+        )
+        for p in personer
+    ]
+    summert = summer(r.regel, sum_, elementer)
+    r.mangler.extend(summert.mangler)
+    bidrag = {p.id: b for p, b in zip(personer, summert.bidrag, strict=True)}
     husstand = ktx.fakta["husstand.type"]
-    sum_ = NULL
-    if isinstance(husstand, Ukjent):
-        r.mangler.extend(husstand.mangler)
-    else:
-        sats = oppslag.belop(SATSKOLONNE[husstand])
+    sats = bidrag[soker.id]
+    if sats is not None and not isinstance(husstand, Ukjent):
         r.linjer.append(Linje(SATSPOST[husstand], sats, kilde, gyldig_fra))
-        sum_ += sats
     for person in sak.personer:
         if person.rolle == "annen_voksen":
             # No rate: the applicant owes another adult no maintenance, nor they the applicant
@@ -659,22 +717,39 @@ def _satser(sak: Sak, ktx: Kontekst, oppslag: SatsOppslag, kilde: str, r: _Regns
                 )
             )
             continue
-        if person.rolle != "barn":
+        belop = bidrag[person.id]
+        if person.rolle != "barn" or belop is None:
             continue
-        alder = person_alder(sak, person, ktx.dato)
-        if isinstance(alder, Ukjent):
-            r.mangler.extend(alder.mangler)
-            continue
-        gruppe = oppslag.barnesats(alder)
+        alder_ = person_alder(sak, person, ktx.dato)
+        alder = None if isinstance(alder_, Ukjent) else alder_
+        gruppe = None if alder is None else oppslag.barnesats(alder)
+        if gruppe is None and belop:
+            # The line names the child's band from the table; a rules folder whose sum gives a
+            # child rate the table has no band for cannot be shown as a line, only refused.
+            raise RegelFeil(
+                f"summen 'livsopphold.satssum' ga {belop} for personer[{sak.indeks(person.id)}], "
+                "men satstabellen har ingen aldersgruppe for barnet å vise linjen under",
+                *hvor(r.regel),
+            )
         if gruppe is None:
             # Over the child bands (18 or older): no child rate; the person's own needs are
             # assessed on their own, and the line says so instead of silently adding nothing.
             r.linjer.append(Linje("barn_uten_barnesats", NULL, kilde, gyldig_fra, person.id, alder))
             continue
         post = f"sats_barn_{gruppe.fra_alder}_{gruppe.til_alder}"
-        r.linjer.append(Linje(post, gruppe.belop, kilde, gyldig_fra, person.id, alder))
-        sum_ += gruppe.belop
-    return sum_
+        r.linjer.append(Linje(post, belop, kilde, gyldig_fra, person.id, alder))
+    return summert.total
+
+
+def _lest(sum_: Elementsum) -> list[str]:
+    """The case facts a sum's cases read (the item's own, ``person.*``, are the item's)."""
+    return [
+        n
+        for t in sum_.tilfeller
+        for u in (t.hvor, t.verdi)
+        for n in u.navn
+        if not n.startswith("person.")
+    ]
 
 
 def _boutgifter(sak: Sak, ktx: Kontekst, r: _Regnskap) -> Decimal | Ukjent:
