@@ -258,6 +258,15 @@ TITLER = {
 #: here is named by the catalogue's label for the same name, then by its last part.
 MANGLER: Mapping[str, tuple[str, str, str]] = {
     "personer[].fodselsdato": ("fødselsdato", "fødselsdato", "date of birth"),
+    "personer[].rolle": ("rolle i saken", "rolle i saka", "role in the case"),
+    "inntekter[].person": ("hvem inntekten gjelder", "kven inntekta gjeld", "whose income"),
+    "formue[].belop": ("beløp", "beløp", "amount"),
+    "formue[].person": ("hvem formuen tilhører", "kven formuen høyrer til", "whose asset"),
+    "individuell_vurdering": (
+        "den individuelle vurderingen",
+        "den individuelle vurderinga",
+        "the individual assessment",
+    ),
     "boutgifter": ("boutgiftene", "buutgiftene", "housing costs"),
     "inntekter": ("inntektene", "inntektene", "income"),
     "formue": ("formuen", "formuen", "assets"),
@@ -803,18 +812,26 @@ def merknadstekst(m: Merknad, sprak: str, personer: Personer | None = None) -> s
     return m.kode
 
 
-def _linjetekst(linje: Any, sprak: str, personer: Personer | None) -> str:
-    t = TITLER[sprak]
-    post = linje.post
+def postetikett(post: str, sprak: str) -> str:
+    """A calculation line's post (``inntekt_arbeidsinntekt``, ``boutgift_husleie``) as the
+    working paper names it («Arbeidsinntekt», «Husleie»); what-if texts name a case's income,
+    asset and housing-cost lines by the same words."""
     etikett = _tospraklig(POSTER, post, sprak)
     if etikett is None and post.startswith("sats_barn_"):
         fra, til = post.removeprefix("sats_barn_").split("_")
-        etikett = t["barn_alder"].format(fra=fra, til=til)
+        etikett = TITLER[sprak]["barn_alder"].format(fra=fra, til=til)
     elif etikett is None and post.startswith(("inntekt_", "formue_")):
         type_ = post.split("_", 1)[1]
         etikett = _tospraklig(TYPER, type_, sprak) or _stor(verdietikett(type_, sprak))
     elif etikett is None:
         etikett = _stor(verdietikett(post, sprak))
+    return etikett
+
+
+def _linjetekst(linje: Any, sprak: str, personer: Personer | None) -> str:
+    t = TITLER[sprak]
+    post = linje.post
+    etikett = postetikett(post, sprak)
     hvem = []
     if linje.person:
         hvem.append((personer or {}).get(linje.person, linje.person))
