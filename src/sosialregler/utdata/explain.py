@@ -575,6 +575,21 @@ def _reduksjonsnavn(navn: str, sprak: str, personer: Personer) -> str:
     return f"{personer[f'vilkar:{treff.group(1)}']} ({dato})"
 
 
+#: A record of a list as an area names it in a derived list: its type, its date and its place
+#: («individuell_veiledning 2024-03-15 (radgivning[0])», areas/radgivning.py).
+_POSTNAVN = re.compile(r"([a-z][a-z_]*) (\d{4}-\d\d-\d\d) \([a-z_]+\[\d+\]\)")
+
+
+def _postnavn(navn: str, sprak: str) -> str:
+    """Such a record by its type's label and its date («individuell veiledning (22.11.2010)»):
+    the reader knows the advice by what it was and when, not by its place in the case."""
+    treff = _POSTNAVN.fullmatch(navn)
+    if treff is None:
+        return navn
+    dato = formater(date.fromisoformat(treff.group(2)), sprak)
+    return f"{verdietikett(treff.group(1), sprak)} ({dato})"
+
+
 #: Facts holding one condition's id, which texts put after «Vilkår»/«vilkår»/«condition».
 _ETT_VILKAR = VILKARSID | REDUKSJONSVILKAR
 
@@ -589,6 +604,8 @@ def faktumtekst(navn: str, verdi: Any, sprak: str, personer: Personer | None = N
         verdi = [personer.get(f"vilkar:{v}", v) for v in verdi]  # by label, not by id
     if navn in REDUKSJONSLISTER and personer is not None and isinstance(verdi, list | tuple):
         verdi = [_reduksjonsnavn(str(v), sprak, personer) for v in verdi]
+    elif personer is not None and isinstance(verdi, list | tuple):
+        verdi = [_postnavn(v, sprak) if isinstance(v, str) and "[" in v else v for v in verdi]
     info = KATALOG.get(navn)
     return formater(verdi, sprak, info.type if info else None, personer)
 

@@ -43,6 +43,7 @@ from ..inndata.grenser import STANDARD, Grenser
 from ..inndata.jsonlinjer import AvvistLinje, linjer, tell
 from ..lov.rulebook.book import Regelbok
 from ..utdata.assessment import Assessment
+from ..utdata.explain import personetiketter
 from ..utdata.side import Gruppe, Stolpe, antall, avviste_tabell, kort, side, stablet_diagram
 from ..utdata.side import e as _e
 from ..utdata.side import tall as _tall
@@ -121,6 +122,9 @@ class Rad:
     hjemmel: str
     forfall: date
     dager: int  # report date − forfall; negative when not yet due
+    #: Whom it concerns as the working paper names them («søkeren», «barn født 2015»): the page
+    #: shows this, the CSV and JSON keep the ids (``person``) for case systems.
+    hvem: str | None = None
 
     @property
     def forfalt(self) -> bool:
@@ -178,11 +182,20 @@ class Saksrad:
         }
 
 
+def _hvem(person: str | None, etiketter: Mapping[str, str]) -> str | None:
+    """An item's persons («p1, b1») by who they are: «søkeren og barn født 2015»."""
+    if not person:
+        return None
+    navn = [etiketter.get(p, p) for p in person.split(", ")]
+    return " og ".join([", ".join(navn[:-1]), navn[-1]] if len(navn) > 1 else navn)
+
+
 def _rapportposter(vurdering: Assessment) -> tuple[str | None, list[tuple[Any, ...]]]:
     """In the worker: the case's due items as plain tuples (cheap to send back)."""
+    frister = poster(vurdering, regler=regelbok_i_bruk())
+    etiketter = personetiketter(vurdering, "nb") if any(p.person for p in frister) else {}
     return vurdering.sak_id, [
-        (p.kode, p.person, p.hjemmel, p.forfall)
-        for p in poster(vurdering, regler=regelbok_i_bruk())
+        (p.kode, p.person, p.hjemmel, p.forfall, _hvem(p.person, etiketter)) for p in frister
     ]
 
 
@@ -363,8 +376,8 @@ def rapport(
         sak_id, rader = svar
         if rader:
             frister = tuple(
-                Rad(kode, person, hjemmel, forfall, (on - forfall).days)
-                for kode, person, hjemmel, forfall in rader
+                Rad(kode, person, hjemmel, forfall, (on - forfall).days, hvem)
+                for kode, person, hjemmel, forfall, hvem in rader
             )
             med_frister.append(Saksrad(indeks, sak_id, frister))
     med_frister.sort(key=Saksrad.hastegrad)
@@ -468,14 +481,11 @@ def _html(r: Rapport, maks_saker: int) -> str:
         "slutter. Kolonnene «Forfalt …» summerer til tallet «Forfalt».</p>"
     )
     # The table of counts: kinds × groups, with totals.
-    d.append('<table id="per-kode"><thead><tr><th>Type (kode)</th>')
+    d.append('<table id="per-kode"><thead><tr><th>Type</th>')
     d += [f'<th class="tall">{_e(nb)}</th>' for _, nb, _, _, _ in GRUPPER]
     d.append('<th class="tall">I alt</th></tr></thead><tbody>')
     for kode, g in per_kode.items():
-        d.append(
-            f'<tr data-kode="{_e(kode)}"><td>{_e(kodenavn(kode))}<br>'
-            f'<span class="kode">{_e(kode)}</span></td>'
-        )
+        d.append(f'<tr data-kode="{_e(kode)}"><td>{_e(kodenavn(kode))}</td>')
         d += [
             f'<td class="tall" data-kode="{_e(kode)}" data-gruppe="{n}">{_tall(g[n])}</td>'
             for n in GRUPPENOKLER
@@ -512,8 +522,8 @@ def _html(r: Rapport, maks_saker: int) -> str:
             dager = f"{p.dager} d" if p.dager > 0 else ("i dag" if p.dager == 0 else "kommer")
             merker.append(
                 f'<span class="merke {_merkeklasse(p.gruppe)}" data-kode="{_e(p.kode)}" '
-                f'title="{_e(p.kode)}: {_e(p.hjemmel)}">'
-                f"{_e(kodenavn(p.kode))} · {_e(p.person or '–')} · "
+                f'title="{_e(p.hjemmel)}">'
+                f"{_e(kodenavn(p.kode))} · {_e(p.hvem or p.person or '–')} · "
                 f"{p.forfall.strftime('%d.%m.%Y')} · {dager}</span>"
             )
         navn = f"{s.sak_id} (nr. {s.nr})" if s.sak_id else f"(nr. {s.nr})"
@@ -537,8 +547,8 @@ def _html(r: Rapport, maks_saker: int) -> str:
     )
     d.append(
         f"<footer>Laget av sosialregler {_e(r.bibliotek)} med reglene {_e(r.regler)}. "
-        "Hver frist er en merknad fra vurderingen av saken på rapportdatoen "
-        "(sosialregler.due); siden henter ingenting fra nettet.</footer>"
+        "Hver frist er en merknad fra vurderingen av saken på rapportdatoen; "
+        "siden henter ingenting fra nettet.</footer>"
     )
     return side(f"Oppfølging per {dato}", d)
 
