@@ -44,6 +44,8 @@ from ..inndata.jsonlinjer import AvvistLinje, linjer, tell
 from ..lov.rulebook.book import Regelbok
 from ..utdata.assessment import Assessment
 from ..utdata.explain import personetiketter
+from ..utdata.fristtekster import NAVN, hvem
+from ..utdata.fristtekster import navn as fristnavn
 from ..utdata.side import Gruppe, Stolpe, antall, avviste_tabell, kort, side, stablet_diagram
 from ..utdata.side import e as _e
 from ..utdata.side import tall as _tall
@@ -85,24 +87,15 @@ FARGER = {
     "91+": "#b3261e",
 }
 
-#: Short names of the kinds for the report (the flags' own texts are long and per case).
-KODENAVN: dict[str, str] = {
-    "BOTILBUD_OVER_TRE_MANEDER": "Midlertidig botilbud over tre måneder (§ 27)",
-    "BOTILBUD_NAERMER_SEG_TRE_MANEDER": "Midlertidig botilbud snart tre måneder (§ 27)",
-    "AKTIVITETSVILKAR_MANGLER": "Under 30 uten vilkår om aktivitet (§ 20 a)",
-    "RADGIVNING_UTEN_VEDTAK": "Råd og veiledning uten vedtak (§ 17)",
-    "INDIVIDUELL_PLAN_IKKE_TILBUDT": "Individuell plan ikke tilbudt (§ 28)",
-    "LANGTIDSMOTTAKER_VURDER_KVP": "Langtidsmottaker – vurder KVP (§ 29)",
-    "KVP_PROGRAM_SLUTTER": "Kvalifiseringsprogram slutter (§ 29)",
-    "VILKAR_OPPFOLGING_FORFALT": "Oppfølging av vilkår (§ 20)",
-    "VILKAR_FRIST": "Frist i vilkår (§ 20)",
-    "KVP_PROGRAM_SLUTTET": "Kvalifiseringsprogram har sluttet (§ 29)",
-}
+#: Short names of the kinds for the report (the flags' own texts are long and per case): the
+#: bokmål of ``fristtekster.NAVN``, which the terminal's ``frister`` shows in every language.
+KODENAVN: dict[str, str] = dict(NAVN["nb"])
 
 
 def kodenavn(kode: str) -> str:
-    """What a team leader reads for a kind: its short name (the code only if it has none)."""
-    return KODENAVN.get(kode, kode)
+    """What a team leader reads for a kind: its short name (spelt out from the code if it has
+    none)."""
+    return fristnavn(kode, "nb")
 
 
 def gruppe(dager: int) -> str:
@@ -182,20 +175,12 @@ class Saksrad:
         }
 
 
-def _hvem(person: str | None, etiketter: Mapping[str, str]) -> str | None:
-    """An item's persons («p1, b1») by who they are: «søkeren og barn født 2015»."""
-    if not person:
-        return None
-    navn = [etiketter.get(p, p) for p in person.split(", ")]
-    return " og ".join([", ".join(navn[:-1]), navn[-1]] if len(navn) > 1 else navn)
-
-
 def _rapportposter(vurdering: Assessment) -> tuple[str | None, list[tuple[Any, ...]]]:
     """In the worker: the case's due items as plain tuples (cheap to send back)."""
     frister = poster(vurdering, regler=regelbok_i_bruk())
     etiketter = personetiketter(vurdering, "nb") if any(p.person for p in frister) else {}
     return vurdering.sak_id, [
-        (p.kode, p.person, p.hjemmel, p.forfall, _hvem(p.person, etiketter)) for p in frister
+        (p.kode, p.person, p.hjemmel, p.forfall, hvem(p.person, "nb", etiketter)) for p in frister
     ]
 
 
