@@ -1160,10 +1160,25 @@ def _satsmerknader(assessment: Assessment, sprak: str) -> list[str]:
         fra = formater(date.fromisoformat(str(rad["gyldig_fra"])), sprak)
         if rad.get("utdatert") and rad.get("kjent_gyldig_til"):
             til = formater(date.fromisoformat(str(rad["kjent_gyldig_til"])), sprak)
-            ut.append(f"  - {t['utdatert'].format(navn=navn, til=til, fra=fra)}")
+            ut.append(t["utdatert"].format(navn=navn, til=til, fra=fra))
         if rad.get("merke") in USIKRE_MERKER:
-            ut.append(f"  - {t['usikker'].format(navn=navn, fra=fra)}")
+            ut.append(t["usikker"].format(navn=navn, fra=fra))
     return list(dict.fromkeys(ut))
+
+
+def merknadstekster(assessment: Assessment, sprak: str, personer: Personer) -> list[str]:
+    """Each flag once, as a person reads it: its text with its deadline, each person by who
+    they are; the rate caveats from the rate rows in the language asked for, without their
+    sources, in place of the rate flag's own text (bokmål and English only, with the row's
+    source). The working paper and the REPL list these."""
+    t = TITLER[sprak]
+    tekster = [
+        merknadstekst(m, sprak, personer)
+        + (f" ({t['frist']} {formater(m.frist, sprak)})" if m.frist else "")
+        for m in assessment.merknader
+        if not (m.kode == "SATSER_KAN_VAERE_UTDATERT" and m.node is None)
+    ]
+    return list(dict.fromkeys([*tekster, *_satsmerknader(assessment, sprak)]))
 
 
 def forklar(assessment: Assessment, sprak: str = "nb") -> str:
@@ -1182,13 +1197,7 @@ def forklar(assessment: Assessment, sprak: str = "nb") -> str:
     for vedtak in assessment.vedtak.values():
         ut += [*forklar_vedtak(vedtak, sprak, personer, vist, assessment.satser), ""]
         vist.append(vedtak.hovedregel)
-    merknader = [
-        f"  - {merknadstekst(m, sprak, personer)}"
-        + (f" ({t['frist']} {formater(m.frist, sprak)})" if m.frist else "")
-        for m in assessment.merknader
-        if not (m.kode == "SATSER_KAN_VAERE_UTDATERT" and m.node is None)
-    ]
-    merknader = list(dict.fromkeys([*merknader, *_satsmerknader(assessment, sprak)]))
+    merknader = [f"  - {tekst}" for tekst in merknadstekster(assessment, sprak, personer)]
     if merknader:
         ut += [t["merknader"], *merknader, ""]
     if assessment.klage is not None:

@@ -206,6 +206,8 @@ class Forskjell:
             ord_ = _ORD[sprak]
             return f"{omrade}: " + (ord_["vurdert"] if self.til else ord_["ikke_vurdert"])
         felt = feltnavn(self.felt, sprak)
+        if _sammensatt(self.fra) or _sammensatt(self.til):  # per-stay records and the like:
+            return f"{omrade}: {felt} {_ORD[sprak]['endret_felt']}"  # the working paper has them
         fra = vis_verdi(self.felt, self.fra, sprak, personer)
         til = vis_verdi(self.felt, self.til, sprak, personer)
         return f"{omrade}: {felt} {fra} → {til}"
@@ -291,6 +293,8 @@ _ORD: Mapping[str, Mapping[str, str]] = {
         "ingen_endring": "Ingen endring oppgitt.",
         "ingen_forskjell": "Ingen endring i utfall, beløp eller merknader.",
         "fjernet": "fjernet",
+        "endret_felt": "endret",
+        "satser": "Satsene kan være utdaterte eller ikke bekreftet for datoen",
         "grense": "{omrade}: beløpet blir 0 når {inntekt} er {verdi}; medregnet inntekt i alt "
         "{medregnet}.",
         "under_behov": "Beløpet etter {hjemmel} blir over 0 når inntekten som regnes med, er "
@@ -313,6 +317,8 @@ _ORD: Mapping[str, Mapping[str, str]] = {
         "ingen_endring": "Inga endring oppgitt.",
         "ingen_forskjell": "Inga endring i utfall, beløp eller merknader.",
         "fjernet": "fjerna",
+        "endret_felt": "endra",
+        "satser": "Satsane kan vere utdaterte eller ikkje stadfesta for datoen",
         "grense": "{omrade}: beløpet blir 0 når {inntekt} er {verdi}; medrekna inntekt i alt "
         "{medregnet}.",
         "under_behov": "Beløpet etter {hjemmel} blir over 0 når inntekta som blir rekna med, er "
@@ -335,6 +341,8 @@ _ORD: Mapping[str, Mapping[str, str]] = {
         "ingen_endring": "No change given.",
         "ingen_forskjell": "No change in outcomes, amounts or flags.",
         "fjernet": "removed",
+        "endret_felt": "changed",
+        "satser": "The rates may be out of date or unconfirmed for the date",
         "grense": "{omrade}: the amount reaches 0 when {inntekt} is {verdi}; counted income in "
         "all {medregnet}.",
         "under_behov": "The amount under {hjemmel} is above 0 when the counted income is below "
@@ -345,8 +353,18 @@ _ORD: Mapping[str, Mapping[str, str]] = {
         "ikke_vurdert_utfall": "not assessed",
     },
 }
+#: The rate caveat, raised by the calculation with a text of its own (lov/rates.py) that names
+#: the rate row's source and has no nynorsk: what-if names it in a few words instead.
+_SATSMERKNAD = "SATSER_KAN_VAERE_UTDATERT"
 #: Outputs that are not amounts in kroner although they are numbers.
 _IKKE_KRONER = frozenset({"faktor_g", "formue_dekker_maneder"})
+
+
+def _sammensatt(verdi: Any) -> bool:
+    """An output made of records (``opphold``: one per stay), which no line can show."""
+    if isinstance(verdi, Mapping):
+        return True
+    return isinstance(verdi, list | tuple) and any(isinstance(v, Mapping) for v in verdi)
 
 
 def feltnavn(felt: str, sprak: str = "nb") -> str:
@@ -401,6 +419,8 @@ def _merknadsnavn(m: Any, sprak: str, personer: Personer) -> str:
     """A flag in words: the first sentence of its text (at most 100 characters), and whom it
     concerns, by who they are in the case."""
 
+    if m.kode == _SATSMERKNAD and m.node is None:  # its own text: bokmål/English, a source
+        return _ORD[sprak]["satser"]
     tekst = merknadstekst(m, sprak, personer).strip() or m.kode
     forste = tekst.split(". ")[0].rstrip(".")
     if len(forste) > 100:

@@ -54,7 +54,7 @@ from ..utdata.explain import (
     formater,
     kroner,
     manglertekst,
-    merknadstekst,
+    merknadstekster,
     personetiketter,
 )
 from ..utdata.hvaom import break_even, endre, endringstekst, feltnavn, hent, vis_verdi, why_not
@@ -436,7 +436,7 @@ class Repl:
         if v.merknader:
             # each flag by its text, in the language asked for, not by its code
             self._skriv(o["merknader"])
-            for tekst in dict.fromkeys(merknadstekst(m, sprak, personer) for m in v.merknader):
+            for tekst in merknadstekster(v, sprak, personer):
                 self._skriv(
                     textwrap.fill(tekst, 100, initial_indent="  - ", subsequent_indent="    ")
                 )
