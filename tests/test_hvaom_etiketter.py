@@ -10,6 +10,7 @@ a few cases whose wording is written out below.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +60,11 @@ def _endringer(draw: st.DrawFn, sak: dict[str, Any]) -> dict[str, Any]:
     return dict(valgt)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("HVAOM_EKSEMPLER", "30")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(st.data())
 def test_hva_om_og_hvorfor_ikke_viser_aldri_stier_koder_eller_ider(data: st.DataObject) -> None:
     sak = data.draw(saker(ider=IDER, maks_inntekter=4))
