@@ -19,8 +19,10 @@ from hypothesis import strategies as st
 
 from sosialregler import UgyldigSak, assess
 from sosialregler.lov.sprak import SPRAK
-from sosialregler.utdata.hvaom import break_even, endringstekst, why_not
-from sosialregler.verktoy.testing import INNTEKTSTYPER, saker
+from sosialregler.utdata.explain import personetiketter
+from sosialregler.utdata.hvaom import break_even, endringstekst, les_sti, why_not
+from sosialregler.utdata.stinavn import stinavn
+from sosialregler.verktoy.testing import INNTEKTSTYPER, cases, saker
 from tekstlekk import lekkasjer
 
 ROT = Path(__file__).resolve().parent.parent
@@ -86,6 +88,46 @@ def test_hva_om_og_hvorfor_ikke_viser_aldri_stier_koder_eller_ider(data: st.Data
         if grense is not None:
             for sprak in SPRAK:
                 _ingen_lekkasje(grense.tekst(sprak), sprak, sak)
+
+
+def _stier(verdi: Any, sti: str = "") -> list[str]:
+    """Every path in a contract dict: each field, each list and each element."""
+    if isinstance(verdi, dict):
+        return [s for k, v in verdi.items() for s in _stier(v, f"{sti}.{k}" if sti else k)]
+    if isinstance(verdi, list):
+        return [sti, *(s for i, v in enumerate(verdi) for s in _stier(v, f"{sti}[{i}]"))]
+    return [sti]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cases(komplett=False, andre_omrader=True, ider=IDER))
+def test_hver_sti_i_saken_har_et_navn(sak: dict[str, Any]) -> None:
+    """Any path a caseworker may type in a what-if is named without code, path or id."""
+    vurdering = assess(sak)
+    for sprak in SPRAK:
+        personer = personetiketter(vurdering, sprak)
+        for sti in _stier(sak):
+            _ingen_lekkasje(stinavn(les_sti(sti), sak, sprak, personer), sprak, sak)
+
+
+def test_stinavn_for_lister_uten_type() -> None:
+    sak = {
+        **FAMILIE,
+        "oppfolgingssamtaler": [{"dato": "2024-01-10"}, {"dato": "2024-02-10"}],
+        "botilbud": [{"personer": ["p1"], "fra": "2024-01-01", "type": "hospits"}],
+    }
+    personer = {s: personetiketter(assess(sak), s) for s in SPRAK}
+
+    def navn(sti: str, sprak: str) -> str:
+        return stinavn(les_sti(sti), sak, sprak, personer[sprak])
+
+    assert navn("oppfolgingssamtaler[1].dato", "nb") == "dato (oppfølgingssamtale nr. 2)"
+    assert navn("oppfolgingssamtaler[1].dato", "nn") == "dato (oppfølgingssamtale nr. 2)"
+    assert navn("oppfolgingssamtaler[1].dato", "en") == "date (follow-up conversation no. 2)"
+    assert navn("botilbud[0].til", "nn") == "opphaldet slutta (mellombels butilbod nr. 1)"
+    assert navn("personer[2]", "nb") == "barn født 2018"
+    assert navn("personer[1].fodselsdato", "en") == "date of birth (the spouse)"
+    assert navn("kommune.holder_barnetrygd_utenfor", "nb").startswith("om kommunen har valgt")
 
 
 def test_json_beholder_stiene() -> None:

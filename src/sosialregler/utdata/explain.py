@@ -30,7 +30,7 @@ from ..vurdering.areas.reduksjon import REDUKSJONSLISTER, REDUKSJONSVILKAR
 from ..vurdering.areas.vilkar import VILKARSID, VILKARSLISTER
 from ..vurdering.engine import Merknad
 from ..vurdering.etiketter import POSTER, TYPER
-from ..vurdering.katalog import KATALOG, SKJULTE, VERDIER, verdietikett
+from ..vurdering.katalog import KATALOG, SKJULTE, TILSYNSFELT, VERDIER, verdietikett
 
 if TYPE_CHECKING:
     from .assessment import Assessment, Vedtak
@@ -259,6 +259,18 @@ TITLER = {
 MANGLER: Mapping[str, tuple[str, str, str]] = {
     "personer[].fodselsdato": ("fødselsdato", "fødselsdato", "date of birth"),
     "personer[].rolle": ("rolle i saken", "rolle i saka", "role in the case"),
+    "personer[].felles_okonomi": (
+        "om samboerne har felles økonomi",
+        "om sambuarane har felles økonomi",
+        "whether the cohabitants share their finances",
+    ),
+    "botilbud": ("midlertidig botilbud", "mellombels butilbod", "temporary accommodation"),
+    "botilbud[].til": ("oppholdet sluttet", "opphaldet slutta", "the stay ended"),
+    "individuell_plan.onsker_plan": (
+        "om søkeren ønsker en individuell plan",
+        "om søkjaren ønskjer ein individuell plan",
+        "whether the applicant wants an individual plan",
+    ),
     "inntekter[].person": ("hvem inntekten gjelder", "kven inntekta gjeld", "whose income"),
     "formue[].belop": ("beløp", "beløp", "amount"),
     "formue[].person": ("hvem formuen tilhører", "kven formuen høyrer til", "whose asset"),
@@ -617,8 +629,12 @@ def manglertekst(sti: str, sprak: str, personer: Personer | None = None) -> str:
     if treff and personer:
         person = personer.get(treff.group(1))
     nokkel = _INDEKSER.sub("[]", sti)
+    if nokkel.endswith("[]") and nokkel not in MANGLER and nokkel not in TILSYNSFELT:
+        nokkel = nokkel.removesuffix("[]")  # an element without a name of its own: its list's
     if nokkel in MANGLER:
         tekst = MANGLER[nokkel][_INDEKS[sprak]]
+    elif nokkel in TILSYNSFELT:  # the supervision facts, labelled where they are declared
+        tekst = TILSYNSFELT[nokkel].etikett(sprak)
     else:
         bar = _INDEKSER.sub("", sti)
         liste, _, rest = bar.partition(".")

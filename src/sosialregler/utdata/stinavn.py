@@ -106,9 +106,9 @@ def elementnavn(
         if indeks < len(linjer):
             return personer.get(f"personer[{indeks}]", _ORD[sprak]["ny_person"])
         return _ORD[sprak]["ny_person"]
-    if liste not in _LISTER:
+    if liste not in _LISTER:  # «oppfølgingssamtale nr. 2»: the element's name, else the list's
         nr = _ORD[sprak]["nr"].format(nr=indeks + 1)
-        return f"{manglertekst(liste, sprak)} {nr}"
+        return f"{manglertekst(f'{liste}[{indeks}]', sprak)} {nr}"
     prefiks, belopsfelt, ord_ = _LISTER[liste]
     bestemt, med_ordenstall, ny = ord_[sprak]
     linje = element if element is not None else (linjer[indeks] if indeks < len(linjer) else None)
