@@ -10,12 +10,11 @@ an ordinal when two of the case's lines have the same type.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ..inndata.isodato import som_dato
 from ..vurdering.katalog import VERDIER, verdietikett
 from .explain import Personer, formater, kroner, manglertekst, postetikett, tall
 
@@ -70,8 +69,6 @@ _ORD: Mapping[str, Mapping[str, str]] = {
     "nn": {"pa": "på", "nr": "nr. {nr}", "ny_person": "ein ny person"},
     "en": {"pa": "of", "nr": "no. {nr}", "ny_person": "a new person"},
 }
-
-_DATO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _ordenstall(nr: int, sprak: str) -> str:
@@ -178,11 +175,9 @@ def verdinavn(
     if isinstance(verdi, str):
         if verdi in personer:
             return personer[verdi]
-        if _DATO.fullmatch(verdi):
-            try:
-                return formater(date.fromisoformat(verdi), sprak)
-            except ValueError:
-                pass
+        dag = som_dato(verdi)
+        if dag is not None:
+            return formater(dag, sprak)
         if verdi in VERDIER:
             return verdietikett(verdi, sprak)
         return f"«{verdi}»"
