@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 from helpers_cli import FAMILIE, REPO, kjor
+from sosialregler import assess
 from sosialregler.verktoy.repl import KOMMANDOER, Repl, les_verdi, stier
+from tekstlekk import lekkasjer
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -415,3 +417,21 @@ def test_last_leser_med_grense_og_norske_feil(tmp_path: Path) -> None:
         tekst = siste(ut)
         assert "større enn grensen på 5 000 000 byte" in tekst and "byte=N" in tekst
     assert r.sak["sak_id"] == "demo-familie-2024"  # a failed load leaves the case as it was
+
+
+@pytest.mark.parametrize("sprak", ["nb", "nn", "en"])
+def test_forklar_omrade_viser_etiketter_som_arbeidsnotatet(sprak: str) -> None:
+    """«forklar OMRADE» rendered the decision without the case's labels: «Typene botilbud som
+    pågår: kommunal_midlertidig_bolig», persons by id; now as the working paper does."""
+    fil = REPO / "examples" / "botilbud.json"
+    ut = io.StringIO()
+    r = Repl(ut)
+    assert r.utfor(f"last {fil}")
+    siste(ut)
+    r.utfor(f"forklar midlertidig_botilbud {sprak}")
+    tekst = siste(ut)
+    assert "kommunal_midlertidig_bolig" not in tekst
+    assert not lekkasjer(tekst, sprak, ["p1", "b1"]), lekkasjer(tekst, sprak, ["p1", "b1"])
+    papir = assess(json.loads(fil.read_text("utf-8"))).explain(sprak)
+    linjer = [x for x in tekst.splitlines() if x.startswith("  ") and "https://" not in x]
+    assert linjer and all(x in papir.splitlines() for x in linjer)

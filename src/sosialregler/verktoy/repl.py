@@ -462,7 +462,9 @@ class Repl:
             return
         omrade = deler[0]
         self._sjekk_omrade(omrade, v)
-        self._skriv_lang("\n".join(forklar_vedtak(v.vedtak[omrade], sprak)))
+        personer = personetiketter(v, sprak)  # code values and persons by their labels
+        tekst = forklar_vedtak(v.vedtak[omrade], sprak, personer, satser=v.satser)
+        self._skriv_lang("\n".join(tekst))
 
     def _sjekk_omrade(self, omrade: str, v: Assessment) -> None:
         """An area of law the rules know but this case does not bring up is «ikke vurdert»;
