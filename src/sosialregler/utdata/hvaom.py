@@ -14,7 +14,10 @@
   reaches 0, from the calculation's lines (needs minus counted income), checked by assessing
   it, with a bisection on ``assess`` as the fallback when the check fails.
 
-Nothing here knows a rate: every number comes from an assessment's own lines.
+Nothing here knows a rate: every number comes from an assessment's own lines. The changes are
+contract paths in the JSON (``HvaOm.endringer``, ``Forslag.endringer``, ``Inntektsgrense.sti``),
+which case systems need; every text names them as a person does (``stinavn``): «beløp per måned
+(inntekten «Arbeidsinntekt»)», «når søkeren fyller 18 år», the area by its title.
 """
 
 from __future__ import annotations
