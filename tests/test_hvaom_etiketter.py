@@ -249,3 +249,17 @@ def test_merknad_nevner_personen_ved_rolle() -> None:
     (linje,) = [x for x in resultat.tekst("nb").splitlines() if "Merknad" in x]
     assert linje.startswith("  Merknad «Ektefellen er søkerens ektefelle")
     assert linje.endswith("(ektefellen)»: borte") and "p2" not in linje
+
+
+def test_radgivningens_utdata_har_navn() -> None:
+    """The advice area's output was shown as «radgivningsvurdering» (its key) in a what-if."""
+    sak = {
+        **FAMILIE,
+        "radgivning": [{"dato": "2024-01-10", "type": "individuell_veiledning"}],
+    }
+    resultat = assess(sak).what_if({"radgivning[0].vedtak_fattet": True})
+    tekst = {s: resultat.tekst(s) for s in SPRAK}
+    assert "vurdering av kvart registrerte råd endra" in tekst["nn"], tekst["nn"]
+    assert "assessment of each advice record changed" in tekst["en"]
+    for sprak in SPRAK:
+        _ingen_lekkasje(tekst[sprak], sprak, sak)

@@ -275,6 +275,11 @@ FELTNAVN: Mapping[str, tuple[str, str, str]] = {
         "månader formuen dekkjer",
         "months the assets cover",
     ),
+    "radgivningsvurdering": (
+        "vurdering av hvert registrerte råd",
+        "vurdering av kvart registrerte råd",
+        "assessment of each advice record",
+    ),
     "personer": ("personer", "personar", "persons"),
     "opphold": ("opphold", "opphald", "stays"),
 }
