@@ -25,6 +25,7 @@ from sosialregler.verktoy.frister import (
     VILKAR_OPPFOLGING,
 )
 from sosialregler.verktoy.oppfolging import eksempelsaker
+from tekstlekk import lekkasjer
 
 D = date.fromisoformat
 
@@ -513,11 +514,23 @@ def test_cli_frister_json_er_listen_fra_due(tmp_path: Any) -> None:
     k = kjor("frister", str(fil), "--dato", "2024-04-15")
     kode, ut = k.kode, k.ut
     assert kode == 0
-    assert "BOTILBUD_OVER_TRE_MANEDER (p1): forfall 20.03.2024, forfalt for 26 dager siden" in ut
-    assert "VILKAR_OPPFOLGING_FORFALT" in ut and "sosialtjenesteloven § 20 a" in ut
+    # each kind by its short name and the person by who they are, never by code or id
+    assert (
+        "Midlertidig botilbud over tre måneder (§ 27) (søkeren): forfall 20.03.2024, forfalt "
+        "for 26 dager siden" in ut
+    )
+    assert "Oppfølging av vilkår (§ 20)" in ut and "sosialtjenesteloven § 20 a" in ut
+    assert "BOTILBUD_OVER" not in ut and "(p1)" not in ut
     k = kjor("frister", str(fil), "--dato", "2024-04-15", "--sprak", "en")
     kode, ut = k.kode, k.ut
     assert "due 2024-03-20, overdue by 26 days" in ut
+    assert "Temporary accommodation over three months (section 27) (the applicant): due" in ut
+    k = kjor("frister", str(fil), "--dato", "2024-04-15", "--sprak", "nn")
+    assert "Mellombels butilbod over tre månader (§ 27) (søkjaren): " in k.ut
+    for sprak, ut in (("nb", kjor("frister", str(fil), "--dato", "2024-04-15").ut), ("nn", k.ut)):
+        linjer = ut.splitlines()
+        overskrifter = "\n".join(x for x in linjer if x[:2] == "  " and x[2:3] != " ")
+        assert not lekkasjer(overskrifter, sprak, ["p1"]), lekkasjer(overskrifter, sprak, ["p1"])
 
 
 def test_cli_frister_uten_frister_og_avvist(tmp_path: Any) -> None:

@@ -34,6 +34,7 @@ from sosialregler.verktoy.oppfolging import (
     gruppe,
     rapport,
 )
+from tekstlekk import lekkasjer
 
 DATO = date(2024, 6, 1)
 ENKLE = {
@@ -229,8 +230,18 @@ def test_paragraf_27_for_flere_viser_personene() -> None:
     """§ 27 items of a stay shared by several showed no person («–»)."""
     sak = json.loads((Path(__file__).parent.parent / "examples" / "botilbud.json").read_text())
     r = rapport([sak], "2024-09-01")
-    assert [p.person for p in r.poster] == ["p1, b1"]
-    assert "· p1, b1 ·" in r.html()
+    assert [p.person for p in r.poster] == ["p1, b1"]  # the ids stay in the data
+    assert "· søkeren og barn født 2017 ·" in r.html()  # the page says who they are
+
+
+def test_siden_viser_etiketter_ikke_koder_eller_ider() -> None:
+    """The page showed each kind's code under its name, the code in the tooltip, person ids
+    and the function's name (``sosialregler.due``); a team leader reads labels."""
+    sak = json.loads((Path(__file__).parent.parent / "examples" / "botilbud.json").read_text())
+    side = rapport([sak], "2024-09-01").html()
+    synlig = re.sub(r"<style.*?</style>|<[^>]+>", " ", side, flags=re.S)
+    assert not lekkasjer(synlig, "nb", ["p1", "b1"]), lekkasjer(synlig, "nb", ["p1", "b1"])
+    assert 'title="BOTILBUD' not in side
 
 
 def test_entall_og_flertall() -> None:

@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 from helpers_cli import FAMILIE, REPO, kjor
+from sosialregler import assess
 from sosialregler.verktoy.repl import KOMMANDOER, Repl, les_verdi, stier
+from tekstlekk import lekkasjer
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -186,12 +188,17 @@ def test_sett_fjern_vis_og_lagre(tmp_path: Path) -> None:
 def test_hvorfor_gir_inntekt_ved_null_og_hva_som_snur_et_avslag() -> None:
     r, ut = repl()
     r.utfor("hvorfor")
-    assert "beløpet blir 0 når inntekter[0].belop_per_maned er 28 850 kr" in siste(ut)
+    assert "beløpet blir 0 når inntekten «Arbeidsinntekt» på 9 000 kr er 28 850 kr" in siste(ut)
+    assert "inntekter[" not in siste(ut) and "- livsopphold:" not in siste(ut)
     r.utfor("sett inntekter[0].belop_per_maned 40000")
     r.utfor("hvorfor livsopphold")
     tekst = siste(ut)
     assert "blir over 0 når inntekten som regnes med, er under 28 850 kr" in tekst
     assert "(kontrollert)" in tekst
+    # the change in words, not as the path a case system reads
+    assert "endring: beløp per måned (inntekten «Arbeidsinntekt») 40 000 kr → " in tekst
+    svar = tekst.split("- Stønad til livsopphold:", 1)[1]  # after the echo of «sett»
+    assert "inntekter[" not in svar
 
 
 def test_uten_fil_starter_en_ny_sak_og_kan_bygges() -> None:
@@ -302,7 +309,10 @@ def test_hva_om_sier_endret_bare_nar_noe_endres() -> None:
     r.utfor("hva-om inntekter[0].belop_per_maned 9000")  # the value the case has
     tekst = siste(ut)
     assert "Endret" not in tekst
-    assert "Ingen endring: saken har allerede inntekter[0].belop_per_maned = 9000" in tekst
+    assert (
+        "Ingen endring: saken har allerede beløp per måned (inntekten «Arbeidsinntekt») 9 000 kr"
+        in tekst
+    )
     r.utfor("hva-om inntekter[0].belop_per_maned 14000")
     assert "Endret i en kopi av saken" in siste(ut)
 
@@ -347,7 +357,8 @@ def test_vurder_viser_merknadenes_tekst_ikke_kode() -> None:
     tekst = siste(ut)
     merknader = tekst.split("Merknader:")[1]
     assert "AKTIVITETSVILKAR" not in merknader and "_" not in merknader
-    assert "- p2 er søkerens ektefelle eller samboer" in merknader
+    assert "- Ektefellen er søkerens ektefelle eller samboer" in merknader  # by role, not «p2»
+    assert "p2" not in merknader
     assert "saksbehandler må ta stilling til det." in " ".join(merknader.split())
 
 
@@ -406,3 +417,21 @@ def test_last_leser_med_grense_og_norske_feil(tmp_path: Path) -> None:
         tekst = siste(ut)
         assert "større enn grensen på 5 000 000 byte" in tekst and "byte=N" in tekst
     assert r.sak["sak_id"] == "demo-familie-2024"  # a failed load leaves the case as it was
+
+
+@pytest.mark.parametrize("sprak", ["nb", "nn", "en"])
+def test_forklar_omrade_viser_etiketter_som_arbeidsnotatet(sprak: str) -> None:
+    """«forklar OMRADE» rendered the decision without the case's labels: «Typene botilbud som
+    pågår: kommunal_midlertidig_bolig», persons by id; now as the working paper does."""
+    fil = REPO / "examples" / "botilbud.json"
+    ut = io.StringIO()
+    r = Repl(ut)
+    assert r.utfor(f"last {fil}")
+    siste(ut)
+    r.utfor(f"forklar midlertidig_botilbud {sprak}")
+    tekst = siste(ut)
+    assert "kommunal_midlertidig_bolig" not in tekst
+    assert not lekkasjer(tekst, sprak, ["p1", "b1"]), lekkasjer(tekst, sprak, ["p1", "b1"])
+    papir = assess(json.loads(fil.read_text("utf-8"))).explain(sprak)
+    linjer = [x for x in tekst.splitlines() if x.startswith("  ") and "https://" not in x]
+    assert linjer and all(x in papir.splitlines() for x in linjer)

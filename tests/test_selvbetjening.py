@@ -40,6 +40,7 @@ from sosialregler.verktoy.tjeneste.selvbetjening.skjema import (
     til_sak,
 )
 from sosialregler.verktoy.tjeneste.selvbetjening.tekster import FEIL, TEKSTER
+from tekstlekk import lekkasjer
 from test_nynorsk_norm import UTANFOR_NORMEN
 
 with warnings.catch_warnings():  # Starlette asks for httpx2 over httpx: the service's choice
@@ -294,6 +295,10 @@ def test_ethvert_skjema_gir_svar_eller_feil_aldri_krasj(
         return
     estimat = lag_estimat(til_sak(svar, DATO), DATO)
     assert estimat.belop is None or estimat.belop >= 0
+    for sprak in SPRAK:  # every estimate a person can be shown, in words, never in codes
+        tekst = synlig_tekst(sidehtml.side(sprak, felter, (), (estimat, svar)))
+        assert KODER.findall(tekst) == [], (sprak, KODER.findall(tekst))
+        assert lekkasjer(tekst, sprak) == [], (sprak, lekkasjer(tekst, sprak))
 
 
 @pytest.mark.parametrize("sprak", SPRAK)

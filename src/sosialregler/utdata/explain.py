@@ -30,7 +30,7 @@ from ..vurdering.areas.reduksjon import REDUKSJONSLISTER, REDUKSJONSVILKAR
 from ..vurdering.areas.vilkar import VILKARSID, VILKARSLISTER
 from ..vurdering.engine import Merknad
 from ..vurdering.etiketter import POSTER, TYPER
-from ..vurdering.katalog import KATALOG, SKJULTE, VERDIER, verdietikett
+from ..vurdering.katalog import KATALOG, SKJULTE, TILSYNSFELT, VERDIER, verdietikett
 
 if TYPE_CHECKING:
     from .assessment import Assessment, Vedtak
@@ -258,6 +258,27 @@ TITLER = {
 #: here is named by the catalogue's label for the same name, then by its last part.
 MANGLER: Mapping[str, tuple[str, str, str]] = {
     "personer[].fodselsdato": ("fødselsdato", "fødselsdato", "date of birth"),
+    "personer[].rolle": ("rolle i saken", "rolle i saka", "role in the case"),
+    "personer[].felles_okonomi": (
+        "om samboerne har felles økonomi",
+        "om sambuarane har felles økonomi",
+        "whether the cohabitants share their finances",
+    ),
+    "botilbud": ("midlertidig botilbud", "mellombels butilbod", "temporary accommodation"),
+    "botilbud[].til": ("oppholdet sluttet", "opphaldet slutta", "the stay ended"),
+    "individuell_plan.onsker_plan": (
+        "om søkeren ønsker en individuell plan",
+        "om søkjaren ønskjer ein individuell plan",
+        "whether the applicant wants an individual plan",
+    ),
+    "inntekter[].person": ("hvem inntekten gjelder", "kven inntekta gjeld", "whose income"),
+    "formue[].belop": ("beløp", "beløp", "amount"),
+    "formue[].person": ("hvem formuen tilhører", "kven formuen høyrer til", "whose asset"),
+    "individuell_vurdering": (
+        "den individuelle vurderingen",
+        "den individuelle vurderinga",
+        "the individual assessment",
+    ),
     "boutgifter": ("boutgiftene", "buutgiftene", "housing costs"),
     "inntekter": ("inntektene", "inntektene", "income"),
     "formue": ("formuen", "formuen", "assets"),
@@ -566,6 +587,21 @@ def _reduksjonsnavn(navn: str, sprak: str, personer: Personer) -> str:
     return f"{personer[f'vilkar:{treff.group(1)}']} ({dato})"
 
 
+#: A record of a list as an area names it in a derived list: its type, its date and its place
+#: («individuell_veiledning 2024-03-15 (radgivning[0])», areas/radgivning.py).
+_POSTNAVN = re.compile(r"([a-z][a-z_]*) (\d{4}-\d\d-\d\d) \([a-z_]+\[\d+\]\)")
+
+
+def _postnavn(navn: str, sprak: str) -> str:
+    """Such a record by its type's label and its date («individuell veiledning (22.11.2010)»):
+    the reader knows the advice by what it was and when, not by its place in the case."""
+    treff = _POSTNAVN.fullmatch(navn)
+    if treff is None:
+        return navn
+    dato = formater(date.fromisoformat(treff.group(2)), sprak)
+    return f"{verdietikett(treff.group(1), sprak)} ({dato})"
+
+
 #: Facts holding one condition's id, which texts put after «Vilkår»/«vilkår»/«condition».
 _ETT_VILKAR = VILKARSID | REDUKSJONSVILKAR
 
@@ -580,6 +616,8 @@ def faktumtekst(navn: str, verdi: Any, sprak: str, personer: Personer | None = N
         verdi = [personer.get(f"vilkar:{v}", v) for v in verdi]  # by label, not by id
     if navn in REDUKSJONSLISTER and personer is not None and isinstance(verdi, list | tuple):
         verdi = [_reduksjonsnavn(str(v), sprak, personer) for v in verdi]
+    elif personer is not None and isinstance(verdi, list | tuple):
+        verdi = [_postnavn(v, sprak) if isinstance(v, str) and "[" in v else v for v in verdi]
     info = KATALOG.get(navn)
     return formater(verdi, sprak, info.type if info else None, personer)
 
@@ -591,8 +629,12 @@ def manglertekst(sti: str, sprak: str, personer: Personer | None = None) -> str:
     if treff and personer:
         person = personer.get(treff.group(1))
     nokkel = _INDEKSER.sub("[]", sti)
+    if nokkel.endswith("[]") and nokkel not in MANGLER and nokkel not in TILSYNSFELT:
+        nokkel = nokkel.removesuffix("[]")  # an element without a name of its own: its list's
     if nokkel in MANGLER:
         tekst = MANGLER[nokkel][_INDEKS[sprak]]
+    elif nokkel in TILSYNSFELT:  # the supervision facts, labelled where they are declared
+        tekst = TILSYNSFELT[nokkel].etikett(sprak)
     else:
         bar = _INDEKSER.sub("", sti)
         liste, _, rest = bar.partition(".")
@@ -803,18 +845,26 @@ def merknadstekst(m: Merknad, sprak: str, personer: Personer | None = None) -> s
     return m.kode
 
 
-def _linjetekst(linje: Any, sprak: str, personer: Personer | None) -> str:
-    t = TITLER[sprak]
-    post = linje.post
+def postetikett(post: str, sprak: str) -> str:
+    """A calculation line's post (``inntekt_arbeidsinntekt``, ``boutgift_husleie``) as the
+    working paper names it («Arbeidsinntekt», «Husleie»); what-if texts name a case's income,
+    asset and housing-cost lines by the same words."""
     etikett = _tospraklig(POSTER, post, sprak)
     if etikett is None and post.startswith("sats_barn_"):
         fra, til = post.removeprefix("sats_barn_").split("_")
-        etikett = t["barn_alder"].format(fra=fra, til=til)
+        etikett = TITLER[sprak]["barn_alder"].format(fra=fra, til=til)
     elif etikett is None and post.startswith(("inntekt_", "formue_")):
         type_ = post.split("_", 1)[1]
         etikett = _tospraklig(TYPER, type_, sprak) or _stor(verdietikett(type_, sprak))
     elif etikett is None:
         etikett = _stor(verdietikett(post, sprak))
+    return etikett
+
+
+def _linjetekst(linje: Any, sprak: str, personer: Personer | None) -> str:
+    t = TITLER[sprak]
+    post = linje.post
+    etikett = postetikett(post, sprak)
     hvem = []
     if linje.person:
         hvem.append((personer or {}).get(linje.person, linje.person))
@@ -1126,10 +1176,25 @@ def _satsmerknader(assessment: Assessment, sprak: str) -> list[str]:
         fra = formater(date.fromisoformat(str(rad["gyldig_fra"])), sprak)
         if rad.get("utdatert") and rad.get("kjent_gyldig_til"):
             til = formater(date.fromisoformat(str(rad["kjent_gyldig_til"])), sprak)
-            ut.append(f"  - {t['utdatert'].format(navn=navn, til=til, fra=fra)}")
+            ut.append(t["utdatert"].format(navn=navn, til=til, fra=fra))
         if rad.get("merke") in USIKRE_MERKER:
-            ut.append(f"  - {t['usikker'].format(navn=navn, fra=fra)}")
+            ut.append(t["usikker"].format(navn=navn, fra=fra))
     return list(dict.fromkeys(ut))
+
+
+def merknadstekster(assessment: Assessment, sprak: str, personer: Personer) -> list[str]:
+    """Each flag once, as a person reads it: its text with its deadline, each person by who
+    they are; the rate caveats from the rate rows in the language asked for, without their
+    sources, in place of the rate flag's own text (bokmål and English only, with the row's
+    source). The working paper and the REPL list these."""
+    t = TITLER[sprak]
+    tekster = [
+        merknadstekst(m, sprak, personer)
+        + (f" ({t['frist']} {formater(m.frist, sprak)})" if m.frist else "")
+        for m in assessment.merknader
+        if not (m.kode == "SATSER_KAN_VAERE_UTDATERT" and m.node is None)
+    ]
+    return list(dict.fromkeys([*tekster, *_satsmerknader(assessment, sprak)]))
 
 
 def forklar(assessment: Assessment, sprak: str = "nb") -> str:
@@ -1148,13 +1213,7 @@ def forklar(assessment: Assessment, sprak: str = "nb") -> str:
     for vedtak in assessment.vedtak.values():
         ut += [*forklar_vedtak(vedtak, sprak, personer, vist, assessment.satser), ""]
         vist.append(vedtak.hovedregel)
-    merknader = [
-        f"  - {merknadstekst(m, sprak, personer)}"
-        + (f" ({t['frist']} {formater(m.frist, sprak)})" if m.frist else "")
-        for m in assessment.merknader
-        if not (m.kode == "SATSER_KAN_VAERE_UTDATERT" and m.node is None)
-    ]
-    merknader = list(dict.fromkeys([*merknader, *_satsmerknader(assessment, sprak)]))
+    merknader = [f"  - {tekst}" for tekst in merknadstekster(assessment, sprak, personer)]
     if merknader:
         ut += [t["merknader"], *merknader, ""]
     if assessment.klage is not None:

@@ -8,14 +8,75 @@ the rule files. A count of days is written in its grammatical number in every la
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
 from ..lov.sprak import SPRAK
+from .explain import formater
 
 if TYPE_CHECKING:
     from ..verktoy.frister import Post
+
+
+#: Each kind of item by a short name (the flags' own texts are long and per case), for the
+#: terminal and the follow-up report: a person reads these, never the code.
+NAVN: Mapping[str, Mapping[str, str]] = {
+    "nb": {
+        "BOTILBUD_OVER_TRE_MANEDER": "Midlertidig botilbud over tre måneder (§ 27)",
+        "BOTILBUD_NAERMER_SEG_TRE_MANEDER": "Midlertidig botilbud snart tre måneder (§ 27)",
+        "AKTIVITETSVILKAR_MANGLER": "Under 30 uten vilkår om aktivitet (§ 20 a)",
+        "RADGIVNING_UTEN_VEDTAK": "Råd og veiledning uten vedtak (§ 17)",
+        "INDIVIDUELL_PLAN_IKKE_TILBUDT": "Individuell plan ikke tilbudt (§ 28)",
+        "LANGTIDSMOTTAKER_VURDER_KVP": "Langtidsmottaker – vurder KVP (§ 29)",
+        "KVP_PROGRAM_SLUTTER": "Kvalifiseringsprogram slutter (§ 29)",
+        "VILKAR_OPPFOLGING_FORFALT": "Oppfølging av vilkår (§ 20)",
+        "VILKAR_FRIST": "Frist i vilkår (§ 20)",
+        "KVP_PROGRAM_SLUTTET": "Kvalifiseringsprogram har sluttet (§ 29)",
+    },
+    "nn": {
+        "BOTILBUD_OVER_TRE_MANEDER": "Mellombels butilbod over tre månader (§ 27)",
+        "BOTILBUD_NAERMER_SEG_TRE_MANEDER": "Mellombels butilbod snart tre månader (§ 27)",
+        "AKTIVITETSVILKAR_MANGLER": "Under 30 utan vilkår om aktivitet (§ 20 a)",
+        "RADGIVNING_UTEN_VEDTAK": "Råd og rettleiing utan vedtak (§ 17)",
+        "INDIVIDUELL_PLAN_IKKE_TILBUDT": "Individuell plan ikkje tilboden (§ 28)",
+        "LANGTIDSMOTTAKER_VURDER_KVP": "Langtidsmottakar – vurder KVP (§ 29)",
+        "KVP_PROGRAM_SLUTTER": "Kvalifiseringsprogram sluttar (§ 29)",
+        "VILKAR_OPPFOLGING_FORFALT": "Oppfølging av vilkår (§ 20)",
+        "VILKAR_FRIST": "Frist i vilkår (§ 20)",
+        "KVP_PROGRAM_SLUTTET": "Kvalifiseringsprogram har slutta (§ 29)",
+    },
+    "en": {
+        "BOTILBUD_OVER_TRE_MANEDER": "Temporary accommodation over three months (section 27)",
+        "BOTILBUD_NAERMER_SEG_TRE_MANEDER": "Temporary accommodation nearly three months "
+        "(section 27)",
+        "AKTIVITETSVILKAR_MANGLER": "Under 30 without an activity condition (section 20 a)",
+        "RADGIVNING_UTEN_VEDTAK": "Advice and guidance without a decision (section 17)",
+        "INDIVIDUELL_PLAN_IKKE_TILBUDT": "Individual plan not offered (section 28)",
+        "LANGTIDSMOTTAKER_VURDER_KVP": "Long-term recipient – consider the qualification "
+        "programme (section 29)",
+        "KVP_PROGRAM_SLUTTER": "Qualification programme ends (section 29)",
+        "VILKAR_OPPFOLGING_FORFALT": "Follow-up of a condition (section 20)",
+        "VILKAR_FRIST": "Deadline in a condition (section 20)",
+        "KVP_PROGRAM_SLUTTET": "Qualification programme has ended (section 29)",
+    },
+}
+
+
+def navn(kode: str, sprak: str) -> str:
+    """A kind of item by its short name; a kind without one (a new rule's) spelt out from its
+    code, lower case, so no text shows ``VILKAR_FRIST``-style codes."""
+    return NAVN[sprak].get(kode) or kode.replace("_", " ").lower().capitalize()
+
+
+def hvem(person: str | None, sprak: str, personer: Mapping[str, str] | None) -> str | None:
+    """An item's persons («p1, b1») by who they are: «søkeren og barn født 2017». Without
+    ``personer`` (each person's label, ``explain.personetiketter``) the ids as recorded."""
+    if not person:
+        return None
+    if personer is None:
+        return person
+    return formater(person.split(", "), sprak, None, personer)
 
 
 #: Each text in each language; ``{…}`` are filled in by the functions below.
@@ -135,16 +196,24 @@ def status(forfall: date, on: date, sprak: str) -> str:
     return tekst("kommer", sprak, dag=dag, antall=dager(igjen, sprak))
 
 
-def terminaltekst(sak_id: str | None, on: date, poster: Iterable[Post], sprak: str) -> str:
-    """What ``sosialregler frister`` prints: a heading, then each item with its status, legal
-    reference and text."""
+def terminaltekst(
+    sak_id: str | None,
+    on: date,
+    poster: Iterable[Post],
+    sprak: str,
+    personer: Mapping[str, str] | None = None,
+) -> str:
+    """What ``sosialregler frister`` prints: a heading, then each item by its short name and
+    whom it concerns (``personer``: each person's label), with its status, legal reference and
+    text."""
     sak = f" {sak_id}" if sak_id else ""
     linjer = [tekst("hode", sprak, sak=sak, dato=dato(on, sprak))]
     tom = True
     for p in poster:
         tom = False
-        hvem = f" ({p.person})" if p.person else ""
-        linjer += ["", f"  {p.kode}{hvem}: {status(p.forfall, on, sprak)}"]
+        gjelder = hvem(p.person, sprak, personer)
+        etter = f" ({gjelder})" if gjelder else ""
+        linjer += ["", f"  {navn(p.kode, sprak)}{etter}: {status(p.forfall, on, sprak)}"]
         linjer += [f"    {p.hjemmel}", f"    {p.tekster(sprak)}"]
     if tom:
         linjer.append("  " + tekst("ingen", sprak))

@@ -14,7 +14,10 @@
   reaches 0, from the calculation's lines (needs minus counted income), checked by assessing
   it, with a bisection on ``assess`` as the fallback when the check fails.
 
-Nothing here knows a rate: every number comes from an assessment's own lines.
+Nothing here knows a rate: every number comes from an assessment's own lines. The changes are
+contract paths in the JSON (``HvaOm.endringer``, ``Forslag.endringer``, ``Inntektsgrense.sti``),
+which case systems need; every text names them as a person does (``stinavn``): «beløp per måned
+(inntekten «Arbeidsinntekt»)», «når søkeren fyller 18 år», the area by its title.
 """
 
 from __future__ import annotations
@@ -37,7 +40,16 @@ from ..lov.sprak import SPRAK
 from ..lov.tree import Node, fakta_til_json
 from ..vurdering.grunnfakta import alder
 from ..vurdering.vurderer import vurder
-from .explain import UTFALLSORD, formater, kroner, merknadstekst
+from .explain import (
+    UTFALLSORD,
+    Personer,
+    formater,
+    kroner,
+    manglertekst,
+    merknadstekst,
+    personetiketter,
+)
+from .stinavn import elementnavn, stinavn, verdinavn
 
 if TYPE_CHECKING:
     from ..lov.rulebook.book import Regelbok
@@ -174,10 +186,16 @@ class Forskjell:
     fra: Any
     til: Any
 
-    def tekst(self, sprak: str = "nb", etiketter: Mapping[str, str] | None = None) -> str:
+    def tekst(
+        self,
+        sprak: str = "nb",
+        etiketter: Mapping[str, str] | None = None,
+        personer: Personer | None = None,
+    ) -> str:
         """One line in words: the area's title and the field's name (``etiketter``: the
         titles of the areas by key, the names of the flags by code), the values as a
-        caseworker reads them («skjønn → ikke oppfylt», «19 850 kr → 14 850 kr»)."""
+        caseworker reads them («skjønn → ikke oppfylt», «19 850 kr → 14 850 kr»), a missing
+        fact by its name and each person by who they are (``personer``)."""
         etiketter = etiketter or {}
         if self.felt == "merknad":
             kode = self.til if self.til is not None else self.fra
@@ -191,7 +209,10 @@ class Forskjell:
             ord_ = _ORD[sprak]
             return f"{omrade}: " + (ord_["vurdert"] if self.til else ord_["ikke_vurdert"])
         felt = feltnavn(self.felt, sprak)
-        fra, til = vis_verdi(self.felt, self.fra, sprak), vis_verdi(self.felt, self.til, sprak)
+        if _sammensatt(self.fra) or _sammensatt(self.til):  # per-stay records and the like:
+            return f"{omrade}: {felt} {_ORD[sprak]['endret_felt']}"  # the working paper has them
+        fra = vis_verdi(self.felt, self.fra, sprak, personer)
+        til = vis_verdi(self.felt, self.til, sprak, personer)
         return f"{omrade}: {felt} {fra} → {til}"
 
     def to_dict(self) -> dict[str, Any]:
@@ -254,6 +275,11 @@ FELTNAVN: Mapping[str, tuple[str, str, str]] = {
         "månader formuen dekkjer",
         "months the assets cover",
     ),
+    "radgivningsvurdering": (
+        "vurdering av hvert registrerte råd",
+        "vurdering av kvart registrerte råd",
+        "assessment of each advice record",
+    ),
     "personer": ("personer", "personar", "persons"),
     "opphold": ("opphold", "opphald", "stays"),
 }
@@ -274,14 +300,15 @@ _ORD: Mapping[str, Mapping[str, str]] = {
         "uendret": "Ingen endring: saken har allerede ",
         "ingen_endring": "Ingen endring oppgitt.",
         "ingen_forskjell": "Ingen endring i utfall, beløp eller merknader.",
-        "naa": " (nå {})",
-        "ny_linje": " (ny linje)",
-        "grense": "{omrade}: beløpet blir 0 når {sti} er {verdi}{naa}; medregnet inntekt i alt "
+        "fjernet": "fjernet",
+        "endret_felt": "endret",
+        "satser": "Satsene kan være utdaterte eller ikke bekreftet for datoen",
+        "grense": "{omrade}: beløpet blir 0 når {inntekt} er {verdi}; medregnet inntekt i alt "
         "{medregnet}.",
         "under_behov": "Beløpet etter {hjemmel} blir over 0 når inntekten som regnes med, er "
         "under {grense} (nå {naa}): {forskjell} mindre gir 1 kr. Det samme gjør {forskjell} "
         "mer i godkjente utgifter som inngår i beregningen.",
-        "alder": "«{tittel}» blir {regel} fra {dag}, når personer[{i}] fyller {alder} år; "
+        "alder": "«{tittel}» blir {regel} fra {dag}, når {person} fyller {alder} år; "
         "vedtaket blir da {utfall}.",
         "ikke_vurdert_utfall": "ikke vurdert",
     },
@@ -297,14 +324,15 @@ _ORD: Mapping[str, Mapping[str, str]] = {
         "uendret": "Inga endring: saka har allereie ",
         "ingen_endring": "Inga endring oppgitt.",
         "ingen_forskjell": "Inga endring i utfall, beløp eller merknader.",
-        "naa": " (no {})",
-        "ny_linje": " (ny linje)",
-        "grense": "{omrade}: beløpet blir 0 når {sti} er {verdi}{naa}; medrekna inntekt i alt "
+        "fjernet": "fjerna",
+        "endret_felt": "endra",
+        "satser": "Satsane kan vere utdaterte eller ikkje stadfesta for datoen",
+        "grense": "{omrade}: beløpet blir 0 når {inntekt} er {verdi}; medrekna inntekt i alt "
         "{medregnet}.",
         "under_behov": "Beløpet etter {hjemmel} blir over 0 når inntekta som blir rekna med, er "
         "under {grense} (no {naa}): {forskjell} mindre gir 1 kr. Det same gjer {forskjell} "
         "meir i godkjende utgifter som inngår i berekninga.",
-        "alder": "«{tittel}» blir {regel} frå {dag}, når personer[{i}] fyller {alder} år; "
+        "alder": "«{tittel}» blir {regel} frå {dag}, når {person} fyller {alder} år; "
         "vedtaket blir då {utfall}.",
         "ikke_vurdert_utfall": "ikkje vurdert",
     },
@@ -320,20 +348,31 @@ _ORD: Mapping[str, Mapping[str, str]] = {
         "uendret": "No change: the case already has ",
         "ingen_endring": "No change given.",
         "ingen_forskjell": "No change in outcomes, amounts or flags.",
-        "naa": " (now {})",
-        "ny_linje": " (a new line)",
-        "grense": "{omrade}: the amount reaches 0 when {sti} is {verdi}{naa}; counted income in "
+        "fjernet": "removed",
+        "endret_felt": "changed",
+        "satser": "The rates may be out of date or unconfirmed for the date",
+        "grense": "{omrade}: the amount reaches 0 when {inntekt} is {verdi}; counted income in "
         "all {medregnet}.",
         "under_behov": "The amount under {hjemmel} is above 0 when the counted income is below "
         "{grense} (now {naa}): {forskjell} less gives NOK 1. So does {forskjell} more in accepted "
         "expenses that the calculation includes.",
-        "alder": "«{tittel}» becomes {regel} from {dag}, when personer[{i}] turns {alder}; the "
+        "alder": "«{tittel}» becomes {regel} from {dag}, when {person} turns {alder}; the "
         "decision is then {utfall}.",
         "ikke_vurdert_utfall": "not assessed",
     },
 }
+#: The rate caveat, raised by the calculation with a text of its own (lov/rates.py) that names
+#: the rate row's source and has no nynorsk: what-if names it in a few words instead.
+_SATSMERKNAD = "SATSER_KAN_VAERE_UTDATERT"
 #: Outputs that are not amounts in kroner although they are numbers.
 _IKKE_KRONER = frozenset({"faktor_g", "formue_dekker_maneder"})
+
+
+def _sammensatt(verdi: Any) -> bool:
+    """An output made of records (``opphold``: one per stay), which no line can show."""
+    if isinstance(verdi, Mapping):
+        return True
+    return isinstance(verdi, list | tuple) and any(isinstance(v, Mapping) for v in verdi)
 
 
 def feltnavn(felt: str, sprak: str = "nb") -> str:
@@ -359,8 +398,9 @@ def utfallsord(utfall: Utfall, sprak: str = "nb") -> str:
     return ord_[0].lower() + ord_[1:]
 
 
-def vis_verdi(felt: str, verdi: Any, sprak: str = "nb") -> str:
-    """A value of an area's output as a caseworker reads it."""
+def vis_verdi(felt: str, verdi: Any, sprak: str = "nb", personer: Personer | None = None) -> str:
+    """A value of an area's output as a caseworker reads it: missing facts by their names, a
+    person by who they are (``personer``), never by a path or an id."""
 
     if verdi is None:
         return "–"
@@ -374,22 +414,26 @@ def vis_verdi(felt: str, verdi: Any, sprak: str = "nb") -> str:
         return str(verdi) if sprak == "en" else str(verdi).replace(".", ",")
     if isinstance(verdi, date):
         return formater(verdi, sprak)
+    if isinstance(verdi, tuple) and felt == "mangler":
+        return ", ".join(manglertekst(str(v), sprak, personer) for v in verdi) or "–"
     if isinstance(verdi, tuple):
-        return ", ".join(str(v) for v in verdi) or "–"
+        return ", ".join((personer or {}).get(str(v), str(v)) for v in verdi) or "–"
 
     tekst = json.dumps(fakta_til_json(verdi), ensure_ascii=False, default=str)
     return tekst if len(tekst) <= 80 else tekst[:79] + "…"
 
 
-def _merknadsnavn(m: Any, sprak: str) -> str:
+def _merknadsnavn(m: Any, sprak: str, personer: Personer) -> str:
     """A flag in words: the first sentence of its text (at most 100 characters), and whom it
-    concerns."""
+    concerns, by who they are in the case."""
 
-    tekst = merknadstekst(m, sprak).strip() or m.kode
+    if m.kode == _SATSMERKNAD and m.node is None:  # its own text: bokmål/English, a source
+        return _ORD[sprak]["satser"]
+    tekst = merknadstekst(m, sprak, personer).strip() or m.kode
     forste = tekst.split(". ")[0].rstrip(".")
     if len(forste) > 100:
         forste = forste[:99] + "…"
-    return f"{forste} ({m.person})" if m.person else forste
+    return f"{forste} ({personer.get(m.person, m.person)})" if m.person else forste
 
 
 def _merknadskoder(vurdering: Assessment) -> list[str]:
@@ -445,14 +489,20 @@ class HvaOm:
                 ut[sti] = (for_, verdi)
         return ut
 
+    def personer(self, sprak: str = "nb") -> dict[str, str]:
+        """Each person as the working paper names them, by id and by place, before the change
+        (a person the change adds, by the changed case)."""
+        return {**personetiketter(self.etter, sprak), **personetiketter(self.for_, sprak)}
+
     def etiketter(self, sprak: str = "nb") -> dict[str, str]:
         """The areas' titles by key and the flags' names by code, for ``Forskjell.tekst``."""
         ut: dict[str, str] = {}
+        personer = self.personer(sprak)
         for vurdering in (self.for_, self.etter):
             for navn, v in vurdering.vedtak.items():
                 ut.setdefault(navn, v.tittel.get(sprak) or v.tittel.get("nb") or navn)
             for m, kode in zip(vurdering.merknader, _merknadskoder(vurdering), strict=True):
-                ut.setdefault(kode, _merknadsnavn(m, sprak))
+                ut.setdefault(kode, _merknadsnavn(m, sprak, personer))
         return ut
 
     def tekst(self, sprak: str = "nb") -> str:
@@ -462,29 +512,35 @@ class HvaOm:
         said to be unchanged.
         """
 
-        def vis(v: Any) -> str:
-            return "–" if v is None else json.dumps(v, ensure_ascii=False)
-
         ord_ = _ORD[sprak]
+        personer = self.personer(sprak)
+        inndata = self.for_.inndata
         endret = self.endret()
         uendret = [sti for sti in self.endringer if sti not in endret]
         linjer = []
         if endret:
             linjer.append(
                 ord_["endret"]
-                + ", ".join(f"{sti} {vis(a)} → {vis(b)}" for sti, (a, b) in endret.items())
+                + "; ".join(
+                    endringsnavn(sti, a, b, inndata, sprak, personer)
+                    for sti, (a, b) in endret.items()
+                )
             )
         if uendret:
             linjer.append(
                 ord_["uendret"]
-                + ", ".join(f"{sti} = {vis(self.endringer[sti])}" for sti in uendret)
+                + "; ".join(
+                    f"{stinavn(les_sti(sti), inndata, sprak, personer)} "
+                    f"{verdinavn(les_sti(sti), self.endringer[sti], inndata, sprak, personer)}"
+                    for sti in uendret
+                )
             )
         if not self.endringer:
             linjer.append(ord_["ingen_endring"])
         if not self.forskjeller:
             linjer.append(ord_["ingen_forskjell"])
         etiketter = self.etiketter(sprak)
-        linjer += [f"  {f.tekst(sprak, etiketter)}" for f in self.forskjeller]
+        linjer += [f"  {f.tekst(sprak, etiketter, personer)}" for f in self.forskjeller]
         return "\n".join(linjer)
 
     def to_dict(self) -> dict[str, Any]:
@@ -493,6 +549,38 @@ class HvaOm:
             "forskjeller": [f.to_dict() for f in self.forskjeller],
             "etter": self.etter.to_dict(),
         }
+
+
+def endringsnavn(
+    sti: str, fra: Any, til: Any, inndata: Mapping[str, Any], sprak: str, personer: Personer
+) -> str:
+    """One change of the case in words: «beløp per måned (inntekten «Arbeidsinntekt») 9 000 kr
+    → 4 000 kr», «en ny inntekt «Annen» på 100 kr (søkeren)», «boutgiften «Strøm» på 900 kr
+    fjernet»; never the path itself (the JSON output keeps that)."""
+    steg = les_sti(sti)
+    if fra is None and isinstance(til, Mapping):  # a new line: it names itself
+        return verdinavn(steg, til, inndata, sprak, personer)
+    navn = stinavn(steg, inndata, sprak, personer)
+    if til is None:
+        return f"{navn} {_ORD[sprak]['fjernet']}"
+    return (
+        f"{navn} {verdinavn(steg, fra, inndata, sprak, personer)} → "
+        f"{verdinavn(steg, til, inndata, sprak, personer)}"
+    )
+
+
+def endringstekst(vurdering: Assessment, endringer: Mapping[str, Any], sprak: str = "nb") -> str:
+    """Changes to an assessed case (``Forslag.endringer``, a what-if's) in words, «; » between
+    them: what a caseworker reads where a case system reads the paths."""
+    personer = personetiketter(vurdering, sprak)
+    ut = []
+    for sti, til in endringer.items():
+        try:
+            fra = hent(vurdering.inndata, sti)
+        except UgyldigSak:
+            fra = None
+        ut.append(endringsnavn(sti, fra, til, vurdering.inndata, sprak, personer))
+    return "; ".join(ut)
 
 
 def hva_om(
@@ -528,7 +616,10 @@ class Inntektsgrense:
     the change to make (a new line when the case has no counted income); ``medregnet_grense``:
     the total counted income at the threshold; ``bekreftet``: an assessment with the change
     gave what was claimed; ``metode``: ``beregning`` (the calculation's lines) or
-    ``halvering`` (a bisection on ``assess``, when the lines did not predict it).
+    ``halvering`` (a bisection on ``assess``, when the lines did not predict it). For the
+    text, per language: ``tittel``, the area's title; ``inntekt``, the income line as a
+    person reads it («inntekten «Arbeidsinntekt» på 9 000 kr», «en ny inntekt
+    «Arbeidsinntekt» (søkeren)»), never its path.
     """
 
     omrade: str
@@ -539,15 +630,14 @@ class Inntektsgrense:
     endringer: Mapping[str, Any]
     bekreftet: bool
     metode: str
+    tittel: Mapping[str, str] = {}
+    inntekt: Mapping[str, str] = {}
 
     def tekst(self, sprak: str = "nb") -> str:
-        ord_ = _ORD[sprak]
-        naa = ord_["naa"].format(kroner(self.naa, sprak)) if self.naa is not None else None
-        return ord_["grense"].format(
-            omrade=self.omrade,
-            sti=self.sti,
+        return _ORD[sprak]["grense"].format(
+            omrade=self.tittel.get(sprak) or self.tittel.get("nb") or self.omrade,
+            inntekt=self.inntekt.get(sprak) or self.inntekt.get("nb") or self.sti,
             verdi=kroner(self.verdi, sprak),
-            naa=naa or ord_["ny_linje"],
             medregnet=kroner(self.medregnet_grense, sprak),
         )
 
@@ -636,9 +726,28 @@ def break_even(
         except UgyldigSak:
             return None
 
+    tittel = {
+        sprak: vedtak.tittel.get(sprak) or vedtak.tittel.get("nb") or omrade for sprak in SPRAK
+    }
+    inntekt = {}
+    for sprak in SPRAK:
+        personer = personetiketter(vurdering, sprak)
+        ny = endring(start)
+        inntekt[sprak] = elementnavn(
+            vurdering.inndata,
+            "inntekter",
+            indeks,
+            sprak,
+            personer,
+            med_belop=naa is not None,
+            element=ny.get(f"inntekter[{indeks}]"),
+        )
+
     ved, under = belop_med(verdi), belop_med(verdi - EN_KRONE)
     if ved == 0 and under is not None and under > 0:
-        return Inntektsgrense(omrade, sti, verdi, naa, grense, endring(verdi), True, "beregning")
+        return Inntektsgrense(
+            omrade, sti, verdi, naa, grense, endring(verdi), True, "beregning", tittel, inntekt
+        )
     # The lines did not predict it: bisect on assess (the amount never rises with income).
     lav, hoy = start, max(verdi, start + EN_KRONE)
     for _ in range(64):
@@ -656,7 +765,16 @@ def break_even(
         else:
             lav = midt
     return Inntektsgrense(
-        omrade, sti, hoy, naa, medregnet + (hoy - start), endring(hoy), True, "halvering"
+        omrade,
+        sti,
+        hoy,
+        naa,
+        medregnet + (hoy - start),
+        endring(hoy),
+        True,
+        "halvering",
+        tittel,
+        inntekt,
     )
 
 
@@ -801,6 +919,7 @@ def _aldersdatoer(
         if isinstance(p.get("fodselsdato"), str)
     ]
     ut: list[Forslag] = []
+    etiketter = {sprak: personetiketter(vurdering, sprak) for sprak in SPRAK}
     for node in innerste_feilede(vedtak):
         kandidater: dict[date, tuple[int, int]] = {}
         for leaf in node.noder():
@@ -836,7 +955,7 @@ def _aldersdatoer(
                             tittel=tittel.get(sprak) or tittel["nb"],
                             regel=utfallsord(regel_etter, sprak),
                             dag=formater(dag, sprak),
-                            i=i,
+                            person=etiketter[sprak][f"personer[{i}]"],
                             alder=grense,
                             utfall=utfallsord(utfall, sprak)
                             if utfall

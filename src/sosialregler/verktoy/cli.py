@@ -31,6 +31,7 @@ from ..inndata.filer import les_fil as _les_fil
 from ..inndata.grenser import NAVN, STANDARD, Grenser, som_grenser, tall
 from ..inndata.jsonlinjer import linjer, tell
 from ..utdata.assessment import Assessment
+from ..utdata.explain import personetiketter
 from ..utdata.fristtekster import terminaltekst
 from ..utdata.record import NOKKEL_MILJO, UTEN_NOKKEL, les_nokkel
 from ..utdata.regelliste import regelliste, sats_json
@@ -656,7 +657,11 @@ def _frister(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
     if args.format == "json":
         print(json.dumps([f.to_dict() for f in frister], ensure_ascii=False, indent=2), file=ut)
         return OK
-    print(terminaltekst(vurdering.sak_id, vurdering.vurderingsdato, alle, args.sprak), file=ut)
+    personer = personetiketter(vurdering, args.sprak)  # each person by who they are, not id
+    print(
+        terminaltekst(vurdering.sak_id, vurdering.vurderingsdato, alle, args.sprak, personer),
+        file=ut,
+    )
     return OK
 
 

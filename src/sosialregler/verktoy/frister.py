@@ -66,7 +66,7 @@ from ..lov.outcome import Utfall
 from ..lov.rulebook.book import Regelbok
 from ..utdata import fristtekster
 from ..utdata.assessment import Assessment
-from ..utdata.explain import merknadstekst
+from ..utdata.explain import merknadstekst, personetiketter
 from ..vurdering.areas import oppfolging
 from ..vurdering.derived import utled
 from ..vurdering.engine import Kontekst, Merknad
@@ -205,7 +205,7 @@ def poster(vurdering: Assessment, *, regler: Regelbok | None = None) -> list[Pos
         elif person is None and m.kode in BOTILBUDSKODER:
             person = _botilbudets_personer(vurdering, m.frist)
         regel = m.regel.id if m.regel else None
-        ut.append(Post(m.kode, person, _hjemmel(m), forfall, regel, _merknadstekst(m)))
+        ut.append(Post(m.kode, person, _hjemmel(m), forfall, regel, _merknadstekst(m, vurdering)))
     if sak is not None:
         ut.extend(_vilkar_oppfolging(sak, on, bok))
         ut.extend(_vilkar_frister(sak, on, bok))
@@ -440,8 +440,8 @@ def _hjemmel(m: Merknad) -> str:
     return ""
 
 
-def _merknadstekst(m: Merknad) -> Callable[[str], str]:
-    def tekst(sprak: str) -> str:
-        return merknadstekst(m, sprak)
+def _merknadstekst(m: Merknad, vurdering: Assessment) -> Callable[[str], str]:
+    def tekst(sprak: str) -> str:  # each person by who they are («søkeren»), not by id
+        return merknadstekst(m, sprak, personetiketter(vurdering, sprak))
 
     return tekst

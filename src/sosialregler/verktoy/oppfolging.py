@@ -43,6 +43,9 @@ from ..inndata.grenser import STANDARD, Grenser
 from ..inndata.jsonlinjer import AvvistLinje, linjer, tell
 from ..lov.rulebook.book import Regelbok
 from ..utdata.assessment import Assessment
+from ..utdata.explain import personetiketter
+from ..utdata.fristtekster import NAVN, hvem
+from ..utdata.fristtekster import navn as fristnavn
 from ..utdata.side import Gruppe, Stolpe, antall, avviste_tabell, kort, side, stablet_diagram
 from ..utdata.side import e as _e
 from ..utdata.side import tall as _tall
@@ -84,24 +87,15 @@ FARGER = {
     "91+": "#b3261e",
 }
 
-#: Short names of the kinds for the report (the flags' own texts are long and per case).
-KODENAVN: dict[str, str] = {
-    "BOTILBUD_OVER_TRE_MANEDER": "Midlertidig botilbud over tre måneder (§ 27)",
-    "BOTILBUD_NAERMER_SEG_TRE_MANEDER": "Midlertidig botilbud snart tre måneder (§ 27)",
-    "AKTIVITETSVILKAR_MANGLER": "Under 30 uten vilkår om aktivitet (§ 20 a)",
-    "RADGIVNING_UTEN_VEDTAK": "Råd og veiledning uten vedtak (§ 17)",
-    "INDIVIDUELL_PLAN_IKKE_TILBUDT": "Individuell plan ikke tilbudt (§ 28)",
-    "LANGTIDSMOTTAKER_VURDER_KVP": "Langtidsmottaker – vurder KVP (§ 29)",
-    "KVP_PROGRAM_SLUTTER": "Kvalifiseringsprogram slutter (§ 29)",
-    "VILKAR_OPPFOLGING_FORFALT": "Oppfølging av vilkår (§ 20)",
-    "VILKAR_FRIST": "Frist i vilkår (§ 20)",
-    "KVP_PROGRAM_SLUTTET": "Kvalifiseringsprogram har sluttet (§ 29)",
-}
+#: Short names of the kinds for the report (the flags' own texts are long and per case): the
+#: bokmål of ``fristtekster.NAVN``, which the terminal's ``frister`` shows in every language.
+KODENAVN: dict[str, str] = dict(NAVN["nb"])
 
 
 def kodenavn(kode: str) -> str:
-    """What a team leader reads for a kind: its short name (the code only if it has none)."""
-    return KODENAVN.get(kode, kode)
+    """What a team leader reads for a kind: its short name (spelt out from the code if it has
+    none)."""
+    return fristnavn(kode, "nb")
 
 
 def gruppe(dager: int) -> str:
@@ -121,6 +115,9 @@ class Rad:
     hjemmel: str
     forfall: date
     dager: int  # report date − forfall; negative when not yet due
+    #: Whom it concerns as the working paper names them («søkeren», «barn født 2015»): the page
+    #: shows this, the CSV and JSON keep the ids (``person``) for case systems.
+    hvem: str | None = None
 
     @property
     def forfalt(self) -> bool:
@@ -180,9 +177,10 @@ class Saksrad:
 
 def _rapportposter(vurdering: Assessment) -> tuple[str | None, list[tuple[Any, ...]]]:
     """In the worker: the case's due items as plain tuples (cheap to send back)."""
+    frister = poster(vurdering, regler=regelbok_i_bruk())
+    etiketter = personetiketter(vurdering, "nb") if any(p.person for p in frister) else {}
     return vurdering.sak_id, [
-        (p.kode, p.person, p.hjemmel, p.forfall)
-        for p in poster(vurdering, regler=regelbok_i_bruk())
+        (p.kode, p.person, p.hjemmel, p.forfall, hvem(p.person, "nb", etiketter)) for p in frister
     ]
 
 
@@ -363,8 +361,8 @@ def rapport(
         sak_id, rader = svar
         if rader:
             frister = tuple(
-                Rad(kode, person, hjemmel, forfall, (on - forfall).days)
-                for kode, person, hjemmel, forfall in rader
+                Rad(kode, person, hjemmel, forfall, (on - forfall).days, hvem)
+                for kode, person, hjemmel, forfall, hvem in rader
             )
             med_frister.append(Saksrad(indeks, sak_id, frister))
     med_frister.sort(key=Saksrad.hastegrad)
@@ -468,14 +466,11 @@ def _html(r: Rapport, maks_saker: int) -> str:
         "slutter. Kolonnene «Forfalt …» summerer til tallet «Forfalt».</p>"
     )
     # The table of counts: kinds × groups, with totals.
-    d.append('<table id="per-kode"><thead><tr><th>Type (kode)</th>')
+    d.append('<table id="per-kode"><thead><tr><th>Type</th>')
     d += [f'<th class="tall">{_e(nb)}</th>' for _, nb, _, _, _ in GRUPPER]
     d.append('<th class="tall">I alt</th></tr></thead><tbody>')
     for kode, g in per_kode.items():
-        d.append(
-            f'<tr data-kode="{_e(kode)}"><td>{_e(kodenavn(kode))}<br>'
-            f'<span class="kode">{_e(kode)}</span></td>'
-        )
+        d.append(f'<tr data-kode="{_e(kode)}"><td>{_e(kodenavn(kode))}</td>')
         d += [
             f'<td class="tall" data-kode="{_e(kode)}" data-gruppe="{n}">{_tall(g[n])}</td>'
             for n in GRUPPENOKLER
@@ -512,8 +507,8 @@ def _html(r: Rapport, maks_saker: int) -> str:
             dager = f"{p.dager} d" if p.dager > 0 else ("i dag" if p.dager == 0 else "kommer")
             merker.append(
                 f'<span class="merke {_merkeklasse(p.gruppe)}" data-kode="{_e(p.kode)}" '
-                f'title="{_e(p.kode)}: {_e(p.hjemmel)}">'
-                f"{_e(kodenavn(p.kode))} · {_e(p.person or '–')} · "
+                f'title="{_e(p.hjemmel)}">'
+                f"{_e(kodenavn(p.kode))} · {_e(p.hvem or p.person or '–')} · "
                 f"{p.forfall.strftime('%d.%m.%Y')} · {dager}</span>"
             )
         navn = f"{s.sak_id} (nr. {s.nr})" if s.sak_id else f"(nr. {s.nr})"
@@ -537,8 +532,8 @@ def _html(r: Rapport, maks_saker: int) -> str:
     )
     d.append(
         f"<footer>Laget av sosialregler {_e(r.bibliotek)} med reglene {_e(r.regler)}. "
-        "Hver frist er en merknad fra vurderingen av saken på rapportdatoen "
-        "(sosialregler.due); siden henter ingenting fra nettet.</footer>"
+        "Hver frist er en merknad fra vurderingen av saken på rapportdatoen; "
+        "siden henter ingenting fra nettet.</footer>"
     )
     return side(f"Oppfølging per {dato}", d)
 

@@ -48,8 +48,16 @@ from ..inndata.facts import Sak
 from ..inndata.filer import les_fil
 from ..lov.sprak import SPRAK
 from ..lov.tree import fakta_til_json
-from ..utdata.explain import UTFALLSORD, forklar_vedtak, formater, kroner, merknadstekst
-from ..utdata.hvaom import break_even, endre, feltnavn, hent, vis_verdi, why_not
+from ..utdata.explain import (
+    UTFALLSORD,
+    forklar_vedtak,
+    formater,
+    kroner,
+    manglertekst,
+    merknadstekster,
+    personetiketter,
+)
+from ..utdata.hvaom import break_even, endre, endringstekst, feltnavn, hent, vis_verdi, why_not
 from ..versjon import __version__
 from ..vurdering.areas.base import BEREGNET
 from .testfiler import TestfilFeil, lagre_testsak
@@ -171,6 +179,10 @@ ORD: dict[str, dict[str, str]] = {
         "ukjent": "ukjent",
         "hint": "«forklar OMRADE» gir hele begrunnelsen; «hvorfor» hva som kan endre et avslag.",
         "valgt": "Svarene gis nå på bokmål.",
+        "endring": "endring",
+        "kontrollert": "kontrollert",
+        "ikke_bekreftet": "ikke bekreftet",
+        "ingenting": "Ingen avslag å forklare, og ingen inntektsgrense å regne ut.",
     },
     "nn": {
         "dato": "Vurderingsdato",
@@ -183,6 +195,10 @@ ORD: dict[str, dict[str, str]] = {
         "ukjent": "ukjend",
         "hint": "«forklar OMRADE» gir heile grunngivinga; «hvorfor» kva som kan endre eit avslag.",
         "valgt": "Svara blir no gitt på nynorsk.",
+        "endring": "endring",
+        "kontrollert": "kontrollert",
+        "ikke_bekreftet": "ikkje stadfesta",
+        "ingenting": "Ingen avslag å forklare, og inga inntektsgrense å rekne ut.",
     },
     "en": {
         "dato": "Assessment date",
@@ -195,6 +211,10 @@ ORD: dict[str, dict[str, str]] = {
         "ukjent": "unknown",
         "hint": "«forklar AREA» gives the full reasoning; «hvorfor» what could change a refusal.",
         "valgt": "Answers are now given in English.",
+        "endring": "change",
+        "kontrollert": "checked",
+        "ikke_bekreftet": "not confirmed",
+        "ingenting": "No refusal to explain, and no income threshold to compute.",
     },
 }
 
@@ -399,21 +419,24 @@ class Repl:
         self._skriv(hode)
         if not v.vedtak:
             self._skriv("  " + o["ingen"])
-        bredde = max((len(n) for n in v.vedtak), default=0)
+        titler = {navn: _tittel(vedtak, sprak) for navn, vedtak in v.vedtak.items()}
+        personer = personetiketter(v, sprak)
+        bredde = max((len(t) for t in titler.values()), default=0)
         for navn, vedtak in v.vedtak.items():
-            linje = f"  {navn:<{bredde}}  {UTFALLSORD[sprak][vedtak.utfall]}"
+            linje = f"  {titler[navn]:<{bredde}}  {UTFALLSORD[sprak][vedtak.utfall]}"
             for nokkel, verdi in vedtak.utdata.items():
                 if verdi is None and BEREGNET.get(nokkel) in vedtak.utdata:
-                    linje += f"; {feltnavn(nokkel, _nb_for_nn(sprak))}: {o['avslag']}"
+                    linje += f"; {feltnavn(nokkel, sprak)}: {o['avslag']}"
                 elif not isinstance(verdi, list | tuple | dict):  # lists: see «forklar»
                     linje += f"; {_belopstekst(nokkel, verdi, sprak)}"
             self._skriv(linje)
             if vedtak.mangler:
-                self._skriv(f"  {'':<{bredde}}  {o['mangler']}: {', '.join(vedtak.mangler)}")
+                mangler = ", ".join(manglertekst(m, sprak, personer) for m in vedtak.mangler)
+                self._skriv(f"  {'':<{bredde}}  {o['mangler']}: {mangler}")
         if v.merknader:
             # each flag by its text, in the language asked for, not by its code
             self._skriv(o["merknader"])
-            for tekst in dict.fromkeys(merknadstekst(m, sprak) for m in v.merknader):
+            for tekst in merknadstekster(v, sprak, personer):
                 self._skriv(
                     textwrap.fill(tekst, 100, initial_indent="  - ", subsequent_indent="    ")
                 )
@@ -439,7 +462,9 @@ class Repl:
             return
         omrade = deler[0]
         self._sjekk_omrade(omrade, v)
-        self._skriv_lang("\n".join(forklar_vedtak(v.vedtak[omrade], sprak)))
+        personer = personetiketter(v, sprak)  # code values and persons by their labels
+        tekst = forklar_vedtak(v.vedtak[omrade], sprak, personer, satser=v.satser)
+        self._skriv_lang("\n".join(tekst))
 
     def _sjekk_omrade(self, omrade: str, v: Assessment) -> None:
         """An area of law the rules know but this case does not bring up is «ikke vurdert»;
@@ -458,7 +483,7 @@ class Repl:
     def _hva_om(self, arg: str) -> None:
         sti, verdi = _sti_og_verdi(arg, "hva-om STI VERDI")
         resultat = self.vurdering().what_if({sti: verdi}, regler=self._regelbok())
-        self._skriv(resultat.tekst(_nb_for_nn(self.sprak)))
+        self._skriv(resultat.tekst(self.sprak))
 
     def _hvorfor(self, arg: str) -> None:
         v = self.vurdering()
@@ -470,19 +495,20 @@ class Repl:
             if forslag.omrade not in omrader:
                 continue
             noe = True
-            endringer = ", ".join(
-                f"{s} = {json.dumps(x, ensure_ascii=False)}" for s, x in forslag.endringer.items()
-            )
-            sjekk = "kontrollert" if forslag.bekreftet else "ikke bekreftet"
+            o = ORD[self.sprak]
+            # the change in words; «vis»/«sett» take the paths (Forslag.endringer) if wanted
+            endringer = endringstekst(v, forslag.endringer, self.sprak)
+            sjekk = o["kontrollert"] if forslag.bekreftet else o["ikke_bekreftet"]
             tekst = forslag.tekst.get(self.sprak) or forslag.tekst["nb"]
-            self._skriv(f"- {forslag.omrade}: {tekst}\n    endring: {endringer} ({sjekk})")
+            tittel = _tittel(v.vedtak[forslag.omrade], self.sprak)
+            self._skriv(f"- {tittel}: {tekst}\n    {o['endring']}: {endringer} ({sjekk})")
         for omrade in omrader:
             grense = break_even(v, omrade, regler=self._regelbok())
             if grense is not None:
                 noe = True
-                self._skriv(f"- {grense.tekst(_nb_for_nn(self.sprak))}")
+                self._skriv(f"- {grense.tekst(self.sprak)}")
         if not noe:
-            self._skriv("Ingen avslag å forklare, og ingen inntektsgrense å regne ut.")
+            self._skriv(ORD[self.sprak]["ingenting"])
 
     def _lagre(self, arg: str) -> None:
         if not arg:
@@ -567,17 +593,17 @@ class Repl:
         return kandidater[tilstand] if tilstand < len(kandidater) else None
 
 
-def _nb_for_nn(sprak: str) -> str:
-    """The language for the what-if texts (hvaom.py), which have bokmål and English only."""
-    return "nb" if sprak == "nn" else sprak
+def _tittel(vedtak: Any, sprak: str) -> str:
+    """An area by its title in the language asked for, never by its key."""
+    return vedtak.tittel.get(sprak) or vedtak.tittel.get("nb") or vedtak.omrade
 
 
 def _belopstekst(nokkel: str, verdi: Any, sprak: str = "nb") -> str:
     if verdi is None or fakta_til_json(verdi) is None:
-        return f"{feltnavn(nokkel, _nb_for_nn(sprak))}: {ORD[sprak]['ukjent']}"
+        return f"{feltnavn(nokkel, sprak)}: {ORD[sprak]['ukjent']}"
     if nokkel == "belop_per_maned" and isinstance(verdi, Decimal | int):
         return f"{kroner(Decimal(verdi), sprak)} {ORD[sprak]['per_maned']}"
-    return f"{feltnavn(nokkel, _nb_for_nn(sprak))}: {vis_verdi(nokkel, verdi, _nb_for_nn(sprak))}"
+    return f"{feltnavn(nokkel, sprak)}: {vis_verdi(nokkel, verdi, sprak)}"
 
 
 def _uten_anforsel(tekst: str) -> str:
