@@ -298,7 +298,7 @@ def test_alder_ukjent_gir_ukjent_stonad() -> None:
 def test_dagsatsen_bygger_pa_260_dager_og_flagges() -> None:
     v = assess(kvp_sak())
     (m,) = [m for m in merknader(v, "SATSER_KAN_VAERE_UTDATERT") if "stønadsdager" in m["tekst"]]
-    assert "er merket M" in m["tekst"]
+    assert "er ikke bekreftet mot en offisiell kilde" in m["tekst"]
     assert m["tekst"].endswith(
         "Dette gjelder dagsatsen, barnetillegg per år og trekk for fravær, ikke den årlige "
         "stønaden."
@@ -355,7 +355,8 @@ def test_barnetilleggets_datoer(dato: str, sats: int, usikker: bool) -> None:
     v = assess(kvp_sak(dato, personer=[barn("b1")], forsorger_barn=["b1"]))
     assert ut(v)["barnetillegg_per_dag"] == sats
     flagget = any(
-        "Barnetillegg til kvalifiseringsstønad" in m["tekst"] and "merket M" in m["tekst"]
+        "Barnetillegg til kvalifiseringsstønad" in m["tekst"]
+        and "ikke bekreftet mot en offisiell kilde" in m["tekst"]
         for m in merknader(v, "SATSER_KAN_VAERE_UTDATERT")
     )
     assert flagget is usikker

@@ -493,8 +493,11 @@ def test_barnetillegg(satser):
     assert o.verdi("per_barn_per_dag") == 35
     assert o.usikker is True
     assert o.utdatert is False
-    assert "merket M" in o.advarsel() and "01.02.2023" in o.advarsel()
-    assert "tagged M" in o.advarsel("en") and "2023-02-01" in o.advarsel("en")
+    assert "ikke bekreftet mot en offisiell kilde" in o.advarsel() and "01.02.2023" in o.advarsel()
+    assert "not confirmed against an official source" in o.advarsel("en")
+    assert "2023-02-01" in o.advarsel("en")
+    assert "ikkje stadfesta mot ei offisiell kjelde" in o.advarsel("nn")
+    assert "Barnetillegg til kvalifiseringsstønad" in o.advarsel("nn")
     o = tabell.oppslag(date(2024, 6, 1))
     assert o.verdi("per_barn_per_dag") == 36
     assert o.usikker is False
@@ -508,7 +511,23 @@ def test_usikker_og_utdatert_samtidig(satser):
     o = satser[BT].oppslag(date(2027, 1, 15))
     assert o.utdatert and o.usikker
     tekst = o.advarsel()
-    assert "31.12.2026" in tekst and "merket M" in tekst
+    assert "31.12.2026" in tekst and "ikke bekreftet mot en offisiell kilde" in tekst
+
+
+@pytest.mark.parametrize("dato", [date(2023, 2, 1), date(2027, 1, 15), date(2026, 3, 1)])
+@pytest.mark.parametrize("sprak", ["nb", "nn", "en"])
+def test_advarselen_viser_ikke_kilde_eller_merke(satser, dato, sprak):
+    """The caveat a person reads names neither the row's source nor its confidence tag (both
+    stay in the record); nynorsk is nynorsk, not bokmål with a nynorsk table name."""
+    o = satser[BT].oppslag(dato)
+    tekst = o.advarsel(sprak)
+    assert tekst
+    assert o.rad.kilde not in tekst
+    for kode in ("merket", "tagged", "kilde:", "source:", " M ", "(M)"):
+        assert kode not in tekst
+    if sprak == "nn":
+        for bokmal in ("ikke", "Satsene", "beregningen", "kjent gyldige"):
+            assert bokmal not in tekst
 
 
 # --------------------------------------------------------------------------------------------

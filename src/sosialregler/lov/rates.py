@@ -78,23 +78,31 @@ __all__ = [
 #: Confidence tags, as defined in the law notes (sosialtjenesteloven.md § 0).
 MERKER: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {
-        "V": MappingProxyType({"nb": "verifisert i kilden", "en": "verified from the source"}),
+        "V": MappingProxyType(
+            {
+                "nb": "verifisert i kilden",
+                "nn": "verifisert i kjelda",
+                "en": "verified from the source",
+            }
+        ),
         "V2": MappingProxyType(
             {
                 "nb": "verifisert, men bare i en sekundærkilde",
+                "nn": "verifisert, men berre i ei sekundærkjelde",
                 "en": "verified, but only from a secondary source",
             }
         ),
         "M": MappingProxyType(
             {
-                "nb": "ikke funnet i kildene som er lest: fra hukommelsen eller utledet, "
-                "ikke verifisert",
-                "en": "not found in the sources read: from memory or inferred, unverified",
+                "nb": "ikke bekreftet mot en offisiell kilde",
+                "nn": "ikkje stadfesta mot ei offisiell kjelde",
+                "en": "not confirmed against an official source",
             }
         ),
         "D": MappingProxyType(
             {
-                "nb": "avledet ved beregning, ikke et offisielt publisert tall",
+                "nb": "regnet ut, ikke et offisielt publisert tall",
+                "nn": "rekna ut, ikkje eit offisielt publisert tal",
                 "en": "derived by arithmetic, not an official published figure",
             }
         ),
@@ -302,44 +310,45 @@ class SatsOppslag:
     def advarsel(self, sprak: str = "nb") -> str | None:
         """A warning to show with any amount built on this row, or ``None`` if there is none.
 
-        Dates are dd.mm.yyyy in Norwegian and ISO in English.
+        For a person (the working paper, the letter's caseworker notes, the JSON's flag text):
+        the row's source and its confidence tag stay in the record (``til_dict``), not in the
+        words. Dates are dd.mm.yyyy in Norwegian and ISO in English.
         """
-        if sprak not in _SPRAK_PAKREVD:
-            raise ValueError(f"sprak må være en av {', '.join(_SPRAK_PAKREVD)}, ikke {sprak!r}")
+        if sprak not in SPRAK:
+            raise ValueError(f"sprak må være en av {', '.join(SPRAK)}, ikke {sprak!r}")
         if not (self.utdatert or self.usikker):
             return None
         navn = self.tabell.navn.get(sprak) or self.tabell.navn["nb"]
-        fmt = _dato_nb if sprak == "nb" else date.isoformat
+        fmt = date.isoformat if sprak == "en" else _dato_nb
         rad = self.rad
         deler: list[str] = []
         if self.hull is not None:
             deler.append(self._hulltekst(sprak, navn, fmt))
         elif self.utdatert:
             assert rad.kjent_gyldig_til is not None
-            if sprak == "nb":
-                deler.append(
-                    f"Satsene for {navn} er bare kjent gyldige til {fmt(rad.kjent_gyldig_til)}; "
-                    f"beregningen bruker raden fra {fmt(rad.gyldig_fra)} (kilde: {rad.kilde}). "
-                    "Nyere satser kan gjelde."
-                )
-            else:
-                deler.append(
-                    f"The table «{navn}» is only known to be valid until "
-                    f"{fmt(rad.kjent_gyldig_til)}; the calculation uses its row from "
-                    f"{fmt(rad.gyldig_fra)} (source: {rad.kilde}). Newer rates may apply."
-                )
+            til, fra = fmt(rad.kjent_gyldig_til), fmt(rad.gyldig_fra)
+            deler.append(
+                {
+                    "nb": f"Satsene i «{navn}» er bare kjent gyldige til {til}; beregningen "
+                    f"bruker satsene fra {fra}. Nyere satser kan gjelde.",
+                    "nn": f"Satsane i «{navn}» er berre kjende gyldige til {til}; utrekninga "
+                    f"bruker satsane frå {fra}. Nyare satsar kan gjelde.",
+                    "en": f"The table «{navn}» is only known to be valid until {til}; the "
+                    f"calculation uses its rates from {fra}. Newer rates may apply.",
+                }[sprak]
+            )
         if self.usikker:
-            beskrivelse = MERKER[rad.merke][sprak]
-            if sprak == "nb":
-                deler.append(
-                    f"Raden fra {fmt(rad.gyldig_fra)} i {navn} er merket {rad.merke} "
-                    f"({beskrivelse}); kontroller satsen før den brukes i et vedtak."
-                )
-            else:
-                deler.append(
-                    f"The row from {fmt(rad.gyldig_fra)} in {navn} is tagged {rad.merke} "
-                    f"({beskrivelse}); check the rate before it is used in a decision."
-                )
+            fra, beskrivelse = fmt(rad.gyldig_fra), MERKER[rad.merke][sprak]
+            deler.append(
+                {
+                    "nb": f"Satsene fra {fra} i «{navn}» er {beskrivelse}; kontroller satsen "
+                    "før den brukes i et vedtak.",
+                    "nn": f"Satsane frå {fra} i «{navn}» er {beskrivelse}; kontroller satsen "
+                    "før han blir brukt i eit vedtak.",
+                    "en": f"The rates from {fra} in «{navn}» are {beskrivelse}; check the rate "
+                    "before it is used in a decision.",
+                }[sprak]
+            )
         return " ".join(deler)
 
     def _hulltekst(self, sprak: str, navn: str, fmt: Any) -> str:
@@ -350,6 +359,7 @@ class SatsOppslag:
         hull, rad = self.hull, self.rad
         assert hull is not None
         kommune = self.tabell.id == LIVSOPPHOLD.id
+        endret, fra, dag = fmt(hull.gyldig_fra), fmt(rad.gyldig_fra), fmt(self.dato)
         if sprak == "nb":
             avgjor = (
                 "Kommunens egne satser, eller de statlige satsene for perioden, avgjør beløpet"
@@ -357,10 +367,23 @@ class SatsOppslag:
                 else "Satsene for perioden avgjør beløpet"
             )
             return (
-                f"Satsene i «{navn}» ble endret fra {fmt(hull.gyldig_fra)}, men de nye satsene "
+                f"Satsene i «{navn}» ble endret fra {endret}, men de nye satsene "
                 "finnes ikke i biblioteket. Beløpet er regnet med satsene fra "
-                f"{fmt(rad.gyldig_fra)} og er derfor ikke den veiledende satsen som gjaldt "
-                f"{fmt(self.dato)}. {avgjor}: oppgi dem før vedtak."
+                f"{fra} og er derfor ikke den veiledende satsen som gjaldt "
+                f"{dag}. {avgjor}: oppgi dem før vedtak."
+            )
+        if sprak == "nn":
+            avgjer = (
+                "Dei eigne satsane til kommunen, eller dei statlege satsane for perioden, avgjer "
+                "beløpet"
+                if kommune
+                else "Satsane for perioden avgjer beløpet"
+            )
+            return (
+                f"Satsane i «{navn}» vart endra frå {endret}, men dei nye satsane "
+                "finst ikkje i biblioteket. Beløpet er rekna ut med satsane frå "
+                f"{fra} og er difor ikkje den rettleiande satsen som galdt "
+                f"{dag}. {avgjer}: oppgi dei før vedtak."
             )
         avgjor = (
             "The municipality's own rates, or the state rates for the period, decide the amount"
@@ -368,10 +391,10 @@ class SatsOppslag:
             else "The rates for the period decide the amount"
         )
         return (
-            f"The rates in «{navn}» changed from {fmt(hull.gyldig_fra)}, but the new rates are "
+            f"The rates in «{navn}» changed from {endret}, but the new rates are "
             "not in the library. The amount is computed with the rates from "
-            f"{fmt(rad.gyldig_fra)} and is therefore not the guideline rate in force on "
-            f"{fmt(self.dato)}. {avgjor}: supply them before a decision."
+            f"{fra} and is therefore not the guideline rate in force on "
+            f"{dag}. {avgjor}: supply them before a decision."
         )
 
 

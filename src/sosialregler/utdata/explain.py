@@ -1184,9 +1184,9 @@ def _satsmerknader(assessment: Assessment, sprak: str) -> list[str]:
 
 def merknadstekster(assessment: Assessment, sprak: str, personer: Personer) -> list[str]:
     """Each flag once, as a person reads it: its text with its deadline, each person by who
-    they are; the rate caveats from the rate rows in the language asked for, without their
-    sources, in place of the rate flag's own text (bokmål and English only, with the row's
-    source). The working paper and the REPL list these."""
+    they are; the rate caveats from the rate rows used, in place of the rate flag's own text
+    (records written before nynorsk hold that text in bokmål and English only, with the row's
+    source; the rows speak every language). The working paper and the REPL list these."""
     t = TITLER[sprak]
     tekster = [
         merknadstekst(m, sprak, personer)

@@ -361,8 +361,9 @@ _ORD: Mapping[str, Mapping[str, str]] = {
         "ikke_vurdert_utfall": "not assessed",
     },
 }
-#: The rate caveat, raised by the calculation with a text of its own (lov/rates.py) that names
-#: the rate row's source and has no nynorsk: what-if names it in a few words instead.
+#: The rate caveat, raised by the calculation with a text of its own (lov/rates.py; records
+#: written before nynorsk hold it in bokmål and English with the row's source): what-if names
+#: it in a few words instead.
 _SATSMERKNAD = "SATSER_KAN_VAERE_UTDATERT"
 #: Outputs that are not amounts in kroner although they are numbers.
 _IKKE_KRONER = frozenset({"faktor_g", "formue_dekker_maneder"})
@@ -427,7 +428,7 @@ def _merknadsnavn(m: Any, sprak: str, personer: Personer) -> str:
     """A flag in words: the first sentence of its text (at most 100 characters), and whom it
     concerns, by who they are in the case."""
 
-    if m.kode == _SATSMERKNAD and m.node is None:  # its own text: bokmål/English, a source
+    if m.kode == _SATSMERKNAD and m.node is None:  # a long text of its own: a few words
         return _ORD[sprak]["satser"]
     tekst = merknadstekst(m, sprak, personer).strip() or m.kode
     forste = tekst.split(". ")[0].rstrip(".")

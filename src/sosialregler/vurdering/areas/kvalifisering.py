@@ -43,6 +43,7 @@ from ...inndata.ukjent import Ukjent
 from ...lov import outcome
 from ...lov.rates import SatsOppslag
 from ...lov.rulebook.model import Regel
+from ...lov.sprak import SPRAK
 from ...lov.tree import LatNode, Node, bygget
 from .. import stegvis
 from ..engine import Kontekst, Merknad, Vurdert
@@ -64,6 +65,8 @@ TILLEGGSTEKST: Mapping[str, Mapping[str, str]] = MappingProxyType(
         "kvp-dagsats": {
             "nb": "Dette gjelder dagsatsen, barnetillegg per år og trekk for fravær, ikke den "
             "årlige stønaden.",
+            "nn": "Dette gjeld dagsatsen, barnetillegg per år og trekk for fråvær, ikkje den "
+            "årlege stønaden.",
             "en": "This concerns the daily rate, the child supplement per year and deductions "
             "for absence, not the annual benefit.",
         }
@@ -682,7 +685,7 @@ class _Beregner:
         self.satser[nokkel] = funnet
         if (funnet.utdatert or funnet.usikker) and nokkel not in self.flagget:
             self.flagget.add(nokkel)
-            tekst = {s: (funnet.advarsel(s) or "") for s in ("nb", "en")}
+            tekst = {s: (funnet.advarsel(s) or "") for s in SPRAK}
             if tabell in TILLEGGSTEKST:
                 tekst = {s: f"{tekst[s]} {TILLEGGSTEKST[tabell][s]}" for s in tekst}
             self.ktx.merknader.append(

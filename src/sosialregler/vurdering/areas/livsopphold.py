@@ -37,6 +37,7 @@ from ...lov.rulebook.conditions import hvor
 from ...lov.rulebook.expr import SATSKILDE
 from ...lov.rulebook.mellomregning import Element, Summert, summer
 from ...lov.rulebook.model import Elementsum, Regel
+from ...lov.sprak import SPRAK
 from ...lov.tree import LatNode, Node, bygget
 from ..engine import Kontekst, Merknad, Vurdert
 from ..etiketter import TYPER
@@ -499,7 +500,7 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
             Merknad(
                 "SATSER_KAN_VAERE_UTDATERT",
                 None,
-                tekst={"nb": oppslag.advarsel("nb") or "", "en": oppslag.advarsel("en") or ""},
+                tekst={s: oppslag.advarsel(s) or "" for s in SPRAK},
                 hjemmeltekst=dict(tabell.hjemmel),
             )
         )
