@@ -24,8 +24,10 @@ the per-case path's). ``telling`` counts the rows each path decided; the output 
 from __future__ import annotations
 
 import decimal
+import gc
 import threading
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -320,23 +322,44 @@ def kolonnevis(
     decided each: the columnar stages, and the per-case path for the rows they leave."""
     import numpy as np
 
-    rader = _vurder_batch(saker, dato, bok, grenser, np)
-    persak = [i for i, r in enumerate(rader) if r is None]
-    motor = [KOLONNE] * len(rader)
-    for i in persak:
-        motor[i] = PERSAK
-    if persak:
-        svar = assess_many(
-            [saker[i] for i in persak],
-            processes=1,
-            on=dato,
-            regler=bok,
-            resultat=radmodul.fra_vurdering,
-            grenser=grenser,
-        )
-        for i, s in zip(persak, svar, strict=True):
-            rader[i] = s
+    with _uten_syklusrydding():
+        rader = _vurder_batch(saker, dato, bok, grenser, np)
+        persak = [i for i, r in enumerate(rader) if r is None]
+        motor = [KOLONNE] * len(rader)
+        for i in persak:
+            motor[i] = PERSAK
+        if persak:
+            svar = assess_many(
+                [saker[i] for i in persak],
+                processes=1,
+                on=dato,
+                regler=bok,
+                resultat=radmodul.fra_vurdering,
+                grenser=grenser,
+            )
+            for i, s in zip(persak, svar, strict=True):
+                rader[i] = s
     return rader, motor
+
+
+@contextmanager
+def _uten_syklusrydding() -> Iterator[None]:
+    """The cycle collector paused for one batch, and on again after it (if it was on).
+
+    A batch keeps thousands of rows' objects alive until stage 2 (facts, calculations), and
+    the collector walked them again and again as they aged: about 40 µs of a household's
+    ~330 µs of CPU (measured with ``gc.callbacks`` on 20 000 households), for no garbage,
+    since what a row leaves behind is freed by reference counting. What is cyclic is
+    collected after the batch, by the collector's usual thresholds, so memory stays bounded
+    by a batch. Only the state this call found is restored: a concurrent caller that found
+    the collector paused leaves it to the one that paused it."""
+    var_pa = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if var_pa:
+            gc.enable()
 
 
 def _vurder_batch(
