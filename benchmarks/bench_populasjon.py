@@ -24,7 +24,9 @@ memory is its own. Each time is the best of ``--gjentak`` runs (3). Measured:
   ``api.assess``) and ``kolonne`` (``populasjon.kolonne``: the area calculations per row, the
   area rules compiled to numpy over the batch; rows it cannot decide exactly through the
   per-case path): CPU time per household, the ratio, and the share decided columnar; then
-  ``kolonne`` in 2 processes (wall clock against the one-process run). With
+  ``kolonne`` in 2 processes (wall clock against the one-process run), and the columnar
+  run's CPU split (``trinn``): stage 1, stage 2, the rows left to the per-case path, the rows
+  made into Arrow columns, the rest. With
   ``--kurve-motor kolonne`` the memory curve is measured on the columnar engine.
 
 Each evaluated row goes through the per-case path (``api.assess``), so the speed is the
@@ -89,6 +91,9 @@ def _en(
             rader += len(b.saker)
     elif maling == "stages":
         trinn = _stadier(fil)
+        rader = int(trinn.pop("rader"))
+    elif maling == "trinn":
+        trinn = _trinn(fil)
         rader = int(trinn.pop("rader"))
     elif maling == "kurve":
         kurve = _kurve(fil, motor)
@@ -170,6 +175,49 @@ def _stadier(fil: str) -> dict[str, float]:
         "vurdere_cpu_s": neste - lese,
         "summere_cpu_s": summere,
         "skrive_cpu_s": skrive,
+    }
+
+
+def _trinn(fil: str) -> dict[str, float]:
+    """One run of the columnar engine, one process, its CPU time split where it is spent:
+    stage 1 (per row: the case read and checked, its derived facts, the area calculations),
+    stage 2 (the generated numpy rules over the batch, and the rows assembled), the rows the
+    per-case path decides, the rows made into Arrow columns, and the rest (reading, building
+    the output batches). Measured by wrapping the engine's own functions in this process."""
+    from sosialregler.verktoy.populasjon import kolonne, vurder_batcher
+
+    tid = {"trinn12": 0.0, "trinn2": 0.0, "rader": 0.0, "kolonner": 0.0}
+    klokke = time.process_time
+
+    def maal(navn: str, funksjon: Any) -> Any:
+        def malt(*args: Any, **kwargs: Any) -> Any:
+            t = klokke()
+            try:
+                return funksjon(*args, **kwargs)
+            finally:
+                tid[navn] += klokke() - t
+
+        return malt
+
+    for navn, attr in (
+        ("trinn12", "_vurder_batch"),
+        ("trinn2", "_trinn2"),
+        ("rader", "_rader"),
+        ("kolonner", "kolonner"),
+    ):
+        setattr(kolonne, attr, maal(navn, getattr(kolonne, attr)))
+    rader = 0
+    t = klokke()
+    for b in vurder_batcher(fil, dato=DATO, motor="kolonne"):
+        rader += b.num_rows
+    alt = klokke() - t
+    return {
+        "rader": rader,
+        "trinn1_cpu_s": tid["trinn12"] - tid["trinn2"],
+        "trinn2_cpu_s": tid["trinn2"],
+        "persak_cpu_s": tid["rader"] - tid["trinn12"],
+        "kolonner_cpu_s": tid["kolonner"],
+        "resten_cpu_s": alt - tid["rader"] - tid["kolonner"],
     }
 
 
@@ -355,6 +403,21 @@ def _motorer(sti: Path, n: int, ut: dict[str, Any]) -> None:
         f"veggtid ({to['sekunder']:.1f} s mot {en['sekunder']:.1f} s i 1 prosess: "
         f"{en['sekunder'] / to['sekunder']:.2f}×; CPU {1e6 * to['cpu_s'] / to['antall']:.0f} µs "
         "per husholdning med arbeiderne)"
+    )
+    trinn = _kjor(sti, n, "trinn", 1, "kolonne")
+    ut["kolonne_trinn"] = {k: trinn[k] for k in trinn if k.endswith("_cpu_s")}
+    print(
+        "motor kolonne, 1 prosess, CPU per husholdning: "
+        + ", ".join(
+            f"{navn} {1e6 * trinn[nokkel] / trinn['antall']:.0f} µs"
+            for navn, nokkel in (
+                ("trinn 1", "trinn1_cpu_s"),
+                ("trinn 2", "trinn2_cpu_s"),
+                ("per sak", "persak_cpu_s"),
+                ("til kolonner", "kolonner_cpu_s"),
+                ("resten", "resten_cpu_s"),
+            )
+        )
     )
     per_hh = beste["kolonne"]["cpu_s"] / beste["kolonne"]["antall"]
     print(

@@ -24,8 +24,10 @@ the per-case path's). ``telling`` counts the rows each path decided; the output 
 from __future__ import annotations
 
 import decimal
+import gc
 import threading
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -38,6 +40,8 @@ from ...inndata.grenser import STANDARD, Grenser
 from ...lov.kompilator import kolonne as generator
 from ...lov.kompilator.kilde import unntak_i_kraft
 from ...lov.kompilator.motor import KOMPILERT, aktiv
+from ...lov.kompilator.program import Program
+from ...lov.kompilator.program import program_for as motorprogram
 from ...lov.kompilator.spor import KODE, UTFALL
 from ...lov.outcome import Utfall
 from ...lov.rulebook.book import Regelbok
@@ -49,7 +53,7 @@ from ...vurdering.engine import Kontekst
 from ..batch import assess_many
 from . import rad as radmodul
 from .kilde import Innbatch
-from .motor import Fremdrift, bygg
+from .motor import Fremdrift, kolonner, sett_sammen
 from .prosesser import BIT, i_prosesser
 from .skjema import BELOP, DESIMALER, KOLONNE, PERSAK
 
@@ -178,10 +182,12 @@ class _Tabell:
             self.ferdig[regel_id],
             self._mangler[regel_id],
         )
-        for i, kode, m in par:
-            utfall[i] = kode
-            ferdig[i] = True
-            mangler[i] = m
+        rader = [p[0] for p in par]  # each row once: a row's entries are a dict's
+        utfall[rader] = [p[1] for p in par]
+        ferdig[rader] = True
+        for i, _, m in par:
+            if m:  # the rest keep the fill value, ()
+                mangler[i] = m
 
     def besok(self, regel_id: str, aktive: Any) -> None:
         """Evaluate ``regel_id`` in the rows of ``aktive`` where it is not evaluated yet:
@@ -293,7 +299,7 @@ class Kolonne:
         total: int | None = None,
     ) -> Iterator[Any]:
         omrader = tuple(o.id for o in bok.omrader)
-        svar: Iterator[tuple[Innbatch, list[tuple[list[Any], list[str]]]]]
+        svar: Iterator[tuple[Innbatch, list[tuple[dict[str, Any], list[str]]]]]
         if self.prosesser == 1:
             svar = ((b, [kolonnevis(b.saker, bok, dato, grenser)]) for b in batcher)
         else:
@@ -302,22 +308,35 @@ class Kolonne:
             )
         ferdige = 0
         for b, deler in svar:
-            rader = [r for d in deler for r in d[0]]
             motor = [m for d in deler for m in d[1]]
             persak = motor.count(PERSAK)
             self.telling.antall[PERSAK] += persak
-            self.telling.antall[KOLONNE] += len(rader) - persak
-            ferdige += len(rader)
+            self.telling.antall[KOLONNE] += len(motor) - persak
+            ferdige += len(motor)
             if callable(fremdrift):
                 fremdrift(ferdige, total)
-            yield bygg(b, rader, omrader, motor)
+            yield sett_sammen(b, [d[0] for d in deler], omrader, motor)
 
 
 def kolonnevis(
     saker: list[Any], bok: Regelbok, dato: date | None, grenser: Grenser
+) -> tuple[dict[str, Any], list[str]]:
+    """One batch's output columns (``motor.kolonner``) and which path decided each row: the
+    columnar stages, and the per-case path for the rows they leave."""
+    with _uten_syklusrydding():
+        # The rows and all they were made from are freed before the collector is on again,
+        # so it never walks them (it did, once per batch, when they were returned as rows).
+        rader, motor = _rader(saker, bok, dato, grenser)
+        ut = kolonner(rader, tuple(o.id for o in bok.omrader))
+        del rader
+    return ut, motor
+
+
+def _rader(
+    saker: list[Any], bok: Regelbok, dato: date | None, grenser: Grenser
 ) -> tuple[list[Any], list[str]]:
     """One batch's rows (as ``rad.fra_vurdering`` makes them, or ``Avvist``) and which path
-    decided each: the columnar stages, and the per-case path for the rows they leave."""
+    decided each."""
     import numpy as np
 
     rader = _vurder_batch(saker, dato, bok, grenser, np)
@@ -339,6 +358,26 @@ def kolonnevis(
     return rader, motor
 
 
+@contextmanager
+def _uten_syklusrydding() -> Iterator[None]:
+    """The cycle collector paused for one batch, and on again after it (if it was on).
+
+    A batch keeps thousands of rows' objects alive until stage 2 (facts, calculations), and
+    the collector walked them again and again as they aged: about 40 µs of a household's
+    ~330 µs of CPU (measured with ``gc.callbacks`` on 20 000 households), for no garbage,
+    since what a row leaves behind is freed by reference counting. What is cyclic is
+    collected after the batch, by the collector's usual thresholds, so memory stays bounded
+    by a batch. Only the state this call found is restored: a concurrent caller that found
+    the collector paused leaves it to the one that paused it."""
+    var_pa = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if var_pa:
+            gc.enable()
+
+
 def _vurder_batch(
     saker: list[Any], dato: date | None, bok: Regelbok, grenser: Grenser, np: Any
 ) -> list[Any]:
@@ -351,8 +390,7 @@ def _vurder_batch(
     programmer: dict[date, KolonneProgram] = {}
     grupper: dict[int, tuple[KolonneProgram, list[tuple[int, Any]]]] = {}
     with decimal.localcontext(DESIMALKONTEKST):
-        for i, tekst in enumerate(saker):
-            forste = _trinn1(tekst, dato, bok, grenser)
+        for i, forste in enumerate(_trinn1_batch(saker, dato, bok, grenser, _Felles(bok))):
             if forste is not None:
                 program = programmer.get(forste[0])
                 if program is None:
@@ -365,32 +403,121 @@ def _vurder_batch(
     return ut
 
 
-def _trinn1(tekst: Any, dato: date | None, bok: Regelbok, grenser: Grenser) -> Any:
-    """Stage 1 for one row, as ``api.assess`` begins: the case, its facts, its calculations.
-    None when the row is for the per-case path (rejected, or anything unexpected)."""
-    if not isinstance(tekst, str | bytes):
-        return None  # an over-long line or an empty cell: the per-case path words it
-    try:
-        sak = read_sak(tekst, dato, grenser)
+class _Felles:
+    """What every row of a batch shares, looked up once per batch instead of once per row:
+    the calculations in the rulebook's order, and the compiled program per date (what
+    ``Kontekst`` looks up itself when not given one: the engine switch, read from the
+    environment, and the program store; about 6 of a context's 9 µs). Only for a batch run
+    with the compiled engine (``_vurder_batch`` checks it first)."""
+
+    def __init__(self, bok: Regelbok) -> None:
+        self.bok = bok
+        self.beregninger = tuple((navn, areas.beregning(navn)) for navn in bok.beregningsrekkefolge)
+        self._programmer: dict[date, Program] = {}
+
+    def program(self, dag: date) -> Program:
+        program = self._programmer.get(dag)
+        if program is None:
+            bok = self.bok
+            program = self._programmer[dag] = motorprogram(bok, dag, bok.versjoner_i_kraft(dag))
+        return program
+
+
+def _trinn1(
+    tekst: Any, dato: date | None, bok: Regelbok, grenser: Grenser, felles: _Felles | None = None
+) -> Any:
+    """Stage 1 for one row (``_trinn1_batch`` of one): its date, ``sak_id``, facts, the
+    calculations' outputs, the rules they evaluated and their flags; None when the row is for
+    the per-case path."""
+    return _trinn1_batch([tekst], dato, bok, grenser, felles)[0]
+
+
+#: Rows taken through stage 1 together, one phase at a time (``_faser``).
+FASEBIT = 256
+
+
+def _trinn1_batch(
+    tekster: list[Any],
+    dato: date | None,
+    bok: Regelbok,
+    grenser: Grenser,
+    felles: _Felles | None = None,
+) -> list[Any]:
+    """Stage 1 for each row, as ``api.assess`` begins: the case read and checked, its derived
+    facts, its calculations. None for a row for the per-case path (rejected, or anything
+    unexpected)."""
+    if felles is None:
+        if aktiv() != KOMPILERT:
+            return [None] * len(tekster)
+        felles = _Felles(bok)
+    ut: list[Any] = []
+    for start in range(0, len(tekster), FASEBIT):
+        ut.extend(_faser(tekster[start : start + FASEBIT], dato, bok, grenser, felles))
+    return ut
+
+
+def _faser(
+    tekster: list[Any], dato: date | None, bok: Regelbok, grenser: Grenser, felles: _Felles
+) -> list[Any]:
+    """Stage 1 phase by phase over a few hundred rows: every case read, then every case's
+    facts and context, then each calculation in the rulebook's order for every row.
+
+    Each row sees the same calls with the same arguments in the same order as when it is
+    taken alone (rows share nothing a calculation writes: each has its own case, facts and
+    context), so its outcome is the same; a row that fails anywhere leaves the later phases
+    and goes to the per-case path. Why phases: the same code for a few hundred rows in a row
+    stays in the processor's caches, where one row's whole way through the reading, the facts
+    and seven areas' calculations does not: measured 195–205 µs against 260–290 µs a household
+    for the same rows (20 000 households, alternated in one process)."""
+    # Per row: [date, case], then facts, context and the calculations' outputs; None once
+    # the row is for the per-case path.
+    rader: list[list[Any] | None] = []
+    for tekst in tekster:
+        if not isinstance(tekst, str | bytes):
+            rader.append(None)  # an over-long line or an empty cell: the per-case path words it
+            continue
+        try:
+            sak = read_sak(tekst, dato, grenser)
+        except Exception:
+            rader.append(None)
+            continue
         dag = dato or sak.vurderingsdato
-        if dag is None:
-            return None
-        fakta = utled(sak, dag)
-        ktx = Kontekst(bok, dag, fakta, bare_utfall=True)  # no trace: no explanation read
-        if not ktx.kompilert:
-            return None
-        utdata = {}
-        for navn in bok.beregningsrekkefolge:
-            beregning = areas.beregning(navn)(sak, ktx)
-            utdata[navn] = beregning.utdata
-            fakta.update(beregning.fakta)
-        # Only what stage 2 reads is kept, not the context with its trace and lazy nodes: a
-        # batch keeps thousands of rows at once, and every kept object costs the collector.
-        poster = [(regel_id, KODE[post[0]], post[1]) for regel_id, post in ktx.poster.items()]
-        merknader = [m.kode for m in ktx.merknader]
-    except Exception:
-        return None
-    return dag, sak.sak_id, fakta, utdata, poster, merknader
+        rader.append(None if dag is None else [dag, sak])
+    for i, rad in enumerate(rader):
+        if rad is not None:
+            dag, sak = rad
+            try:
+                fakta = utled(sak, dag)
+                # no trace: no explanation is read
+                ktx = Kontekst(bok, dag, fakta, program=felles.program(dag), bare_utfall=True)
+            except Exception:
+                rader[i] = None
+                continue
+            rad += (fakta, ktx, {})
+    for navn, beregn in felles.beregninger:
+        for i, rad in enumerate(rader):
+            if rad is not None:
+                try:
+                    beregning = beregn(rad[1], rad[3])
+                    rad[4][navn] = beregning.utdata
+                    rad[2].update(beregning.fakta)
+                except Exception:
+                    rader[i] = None
+    ut: list[Any] = []
+    for rad in rader:
+        if rad is None:
+            ut.append(None)
+            continue
+        dag, sak, fakta, ktx, utdata = rad
+        try:
+            # Only what stage 2 reads is kept, not the context with its trace and lazy nodes.
+            poster = [(regel_id, KODE[p[0]], p[1]) for regel_id, p in ktx.poster.items()]
+            merknader = [m.kode for m in ktx.merknader]
+        except Exception:
+            ut.append(None)
+            continue
+        ut.append((dag, sak.sak_id, fakta, utdata, poster, merknader))
+    return ut
 
 
 def _trinn2(program: KolonneProgram, rader: list[Any], bok: Regelbok, np: Any) -> list[Any]:
@@ -424,29 +551,65 @@ def _trinn2(program: KolonneProgram, rader: list[Any], bok: Regelbok, np: Any) -
             tabell.besok(KLAGEREGEL, alle)
     except Exception:  # a fault here must not cost a row: the per-case path decides them all
         return [None] * len(rader)
-    ut: list[Any] = []
+    return _rader_av(rader, tabell, innenfor, bok)
+
+
+def _rader_av(
+    rader: list[Any], tabell: _Tabell, innenfor: Mapping[str, Any], bok: Regelbok
+) -> list[Any]:
+    """Each row as ``rad.fra_vurdering`` makes it from an assessment, or None (the rows the
+    generated code did not decide, and an amount the table cannot hold exactly).
+
+    The batch's arrays are read once as lists (an element of a numpy array costs a scalar
+    object and its hashing), and a flag's rows are walked once, not each row every flag."""
+    udekket = tabell.udekket.tolist()
+    omrader = []  # (area, rows it concerns, main rule's outcome per row, missing, calculation)
+    for omrade in bok.omrader:
+        med = innenfor[omrade.id]
+        if not med.any():  # its main rule was evaluated in no row (and has no outcomes)
+            continue
+        omrader.append(
+            (
+                omrade,
+                med.tolist(),
+                [UTFALL[k] for k in tabell.utfall[omrade.hovedregel].tolist()],
+                tabell.mangler(omrade.hovedregel),
+                omrade.beregning if omrade.id in _BELOPSOMRADER and omrade.beregning else None,
+            )
+        )
+    # Stage 2's flags per row, in the order raised: after the row's own (stage 1).
+    flagg: list[list[str]] = [[] for _ in rader]
+    for med, kode in tabell.merknader:
+        for i in tabell.np.flatnonzero(med).tolist():
+            flagg[i].append(kode)
+    ut: list[Any] = [None] * len(rader)
     for i, r in enumerate(rader):
-        ut.append(None if tabell.udekket[i] else _rad(i, r, tabell, innenfor, bok))
+        if not udekket[i]:
+            ut[i] = _rad(i, r, omrader, flagg[i])
     return ut
 
 
-def _rad(i: int, r: Any, tabell: _Tabell, innenfor: Mapping[str, Any], bok: Regelbok) -> Any:
+#: The areas whose outputs give a column an amount (``skjema.BELOP``): only theirs are read.
+_BELOPSOMRADER = frozenset(omrade for _, omrade, _ in BELOP)
+
+
+def _rad(i: int, r: Any, omrader: list[Any], flagg: list[str]) -> Any:
     """Row ``i`` as ``rad.fra_vurdering`` makes it from an assessment, or None."""
     _, sak_id, _, beregninger, _, merknader_for = r
     utfall: dict[str, str] = {}
     utdata: dict[str, Mapping[str, Any]] = {}
     mangler: list[dict[str, str]] = []
-    for omrade in bok.omrader:
-        if not innenfor[omrade.id][i]:
+    for omrade, med, utfall_per_rad, mangler_per_rad, beregningsnavn in omrader:
+        if not med[i]:
             continue
-        u = UTFALL[tabell.utfall[omrade.hovedregel][i]]
+        u = utfall_per_rad[i]
         if u is Utfall.UAVKLART:
-            mangler.extend(
-                {"omrade": omrade.id, "faktum": f} for f in tabell.mangler(omrade.hovedregel)[i]
-            )
+            mangler.extend({"omrade": omrade.id, "faktum": f} for f in mangler_per_rad[i])
         utfall[omrade.id] = u.value
-        beregning = beregninger.get(omrade.beregning) if omrade.beregning else None
-        utdata[omrade.id] = utdata_etter_utfall(u, beregning) if beregning is not None else {}
+        if beregningsnavn is not None:
+            beregning = beregninger.get(beregningsnavn)
+            if beregning is not None:
+                utdata[omrade.id] = utdata_etter_utfall(u, beregning)
     belop: dict[str, Decimal | None] = {}
     for kolonne, omrade_id, nokkel in BELOP:
         verdi = utdata[omrade_id].get(nokkel) if omrade_id in utdata else None
@@ -455,13 +618,11 @@ def _rad(i: int, r: Any, tabell: _Tabell, innenfor: Mapping[str, Any], bok: Rege
             if verdi != verdi.quantize(_MINSTE):
                 return None  # the per-case path words the row error
         belop[kolonne] = verdi
-    merknader = list(merknader_for)
-    merknader.extend(kode for rader, kode in tabell.merknader if rader[i])
     return {
         "sak_id": sak_id,
         "utfall": utfall,
         "belop": belop,
-        "merknader": merknader,
+        "merknader": [*merknader_for, *flagg],
         "mangler": mangler,
         "feil": None,
         "intern_feil": False,

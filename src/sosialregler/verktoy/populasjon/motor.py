@@ -98,26 +98,52 @@ def bygg(
 ) -> Any:
     """The output batch of input batch ``b`` from its rows (a dict, or an ``Avvist``);
     ``motor``: which path decided each row (None: all the per-case path)."""
+    return sett_sammen(b, [kolonner(svar, omrader)], omrader, motor)
+
+
+def kolonner(svar: list[Any], omrader: tuple[str, ...]) -> dict[str, Any]:
+    """The rows' own output columns (``sak_id`` to ``intern_feil``) as Arrow arrays, in the
+    output schema's types: what a row's dict becomes. Made where the rows are (a worker of the
+    columnar engine), so only a few arrays outlive them."""
     import pyarrow as pa
 
     rader: list[radmodul.Rad] = [
         radmodul.avvist(s.sak_id, s.feil, s.intern) if isinstance(s, Avvist) else s for s in svar
     ]
-    n = len(rader)
-    skjema = utdata_skjema(omrader, b.ekstra.schema if b.ekstra is not None else None)
-    kolonner: dict[str, list[Any]] = {
-        "rad": list(range(b.start, b.start + n)),
-        "linje": list(b.linjer) if b.linjer is not None else [None] * n,
-        "sak_id": [r["sak_id"] for r in rader],
-    }
+    verdier: dict[str, list[Any]] = {"sak_id": [r["sak_id"] for r in rader]}
     for o in omrader:
-        kolonner[utfallkolonne(o)] = [r["utfall"].get(o) for r in rader]
+        verdier[utfallkolonne(o)] = [r["utfall"].get(o) for r in rader]
     for kolonne, _, _ in BELOP:
-        kolonner[kolonne] = [r["belop"].get(kolonne) for r in rader]
+        verdier[kolonne] = [r["belop"].get(kolonne) for r in rader]
     for navn in ("merknader", "mangler", "feil", "intern_feil"):
-        kolonner[navn] = [r[navn] for r in rader]
-    kolonner["motor"] = motor if motor is not None else [PERSAK] * n
-    arrays = [pa.array(kolonner[f.name], type=f.type) for f in skjema if f.name in kolonner]
+        verdier[navn] = [r[navn] for r in rader]
+    skjema = utdata_skjema(omrader)
+    return {navn: pa.array(v, type=skjema.field(navn).type) for navn, v in verdier.items()}
+
+
+def sett_sammen(
+    b: Innbatch, deler: list[dict[str, Any]], omrader: tuple[str, ...], motor: list[str] | None
+) -> Any:
+    """The output batch of input batch ``b`` from its rows' columns (``kolonner``), in pieces
+    in input order: the row numbers, lines and ``motor`` added, the carried columns after."""
+    import pyarrow as pa
+
+    if not deler:  # a batch of no rows (no piece was sent to a worker)
+        deler = [kolonner([], omrader)]
+    n = sum(len(d["sak_id"]) for d in deler)
+    arrays = []
+    for f in utdata_skjema(omrader):
+        if f.name == "rad":
+            arrays.append(pa.array(range(b.start, b.start + n), type=f.type))
+        elif f.name == "linje":
+            linjer = list(b.linjer) if b.linjer is not None else [None] * n
+            arrays.append(pa.array(linjer, type=f.type))
+        elif f.name == "motor":
+            arrays.append(pa.array(motor if motor is not None else [PERSAK] * n, type=f.type))
+        else:
+            biter = [d[f.name] for d in deler]
+            arrays.append(biter[0] if len(biter) == 1 else pa.concat_arrays(biter))
     if b.ekstra is not None:
         arrays.extend(b.ekstra.columns)
+    skjema = utdata_skjema(omrader, b.ekstra.schema if b.ekstra is not None else None)
     return pa.RecordBatch.from_arrays(arrays, schema=skjema)
