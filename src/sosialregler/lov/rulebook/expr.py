@@ -823,6 +823,9 @@ def _velg_art(navn: str, args: list[_Node], feil: Callable[[str, int], UttrykkFe
     for a in args:  # heltall_delt
         if a.art not in (None, _TALL):
             raise feil(f"{navn}() krever tall, fikk {a.art}", a.pos)
+    nevner = args[1]
+    if nevner.konstant and type(nevner.verdi) in (int, Decimal) and nevner.verdi == 0:
+        raise feil(f"deling på null i {navn}()", nevner.pos)  # as '/' by a constant 0
     return _TALL
 
 
