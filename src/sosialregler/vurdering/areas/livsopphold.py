@@ -620,7 +620,9 @@ def _mellomregninger(
     when those are not given either: the step reads them first), and income "covers the need" is
     false (not known true). With every total and the assets known, the steps run at once (the
     compiled function); else ``stegvis.regn`` leaves unknown what reads an unknown."""
-    inndata = dict.fromkeys(grunnlag, Ukjent(mangler)) if mangler else dict(grunnlag)
+    inndata: dict[str, Any] = (
+        dict.fromkeys(grunnlag, Ukjent(mangler)) if mangler else dict(grunnlag)
+    )
     inndata[FORMUE_TILGJENGELIG] = formue
     if not mangler and not isinstance(formue, Ukjent):
         return ktx.mellomregn(regel, inndata)
