@@ -28,6 +28,7 @@ from sosialregler.inndata.errors import RegelFeil
 from sosialregler.inndata.ukjent import Ukjent
 from sosialregler.lov import outcome
 from sosialregler.lov.kalender import pluss_maneder
+from sosialregler.lov.kompilator import kolonne as generator
 from sosialregler.lov.rulebook.expr import (
     MAKS_MANEDER,
     UttrykkFeil,
@@ -35,6 +36,7 @@ from sosialregler.lov.rulebook.expr import (
     utfallsnavn,
     utfallsregel,
 )
+from sosialregler.lov.rulebook.mellomregning import mellomregn
 from sosialregler.lov.tree import Node
 from sosialregler.vurdering import stegvis
 from sosialregler.vurdering.areas import botilbud
@@ -169,8 +171,6 @@ class _Ktx:
     """What ``stegvis.regn`` asks of a ``Kontekst``: the reference loop."""
 
     def mellomregn(self, regel: Any, verdier: dict[str, Any]) -> dict[str, Any]:
-        from sosialregler.lov.rulebook.mellomregning import mellomregn
-
         return mellomregn(regel, verdier)
 
 
@@ -388,8 +388,6 @@ np = pytest.importorskip("numpy")
 
 
 def _kolonnevis(tekst: str, rader: list[dict[str, Any]]) -> list[Any]:
-    from sosialregler.lov.kompilator import kolonne as generator
-
     uttrykk = parse(tekst, ARTER)
     s = generator._Skriver()
     lokaler = {n: f"l{i}" for i, n in enumerate(uttrykk.navn)}
