@@ -284,7 +284,7 @@ FIENDTLIGE_UTTRYKK: list[tuple[str, str]] = [
     ("oppfylt-navn", "oppfylt(soker.alder)"),
     ("oppfylt-kall", f'oppfylt(open("{KANARI}", "w"))'),
     ("hvis-dunder", "hvis(sann, soker.__class__, 0) == 0"),
-    ("hvis-gir-tall", "hvis(sann, 1, 2)"),
+    ("hvis-ulike-arter", "hvis(sann, 1, usann)"),
     ("hvis-tall-som-betingelse", "hvis(soker.alder, sann, usann)"),
     ("pluss-maneder-mange", "pluss_maneder(2024-01-01, 999999999999) > 2024-01-01"),
     ("pluss-maneder-utenfor", "pluss_maneder(9999-12-31, 1) > 2024-01-01"),
