@@ -296,6 +296,9 @@ def test_pluss_maneder_feil_ved_lasting(tekst: str, melding: str) -> None:
         (Decimal("20999.99"), Decimal("10500"), 1),
         (Decimal("0.3"), Decimal("0.1"), 3),  # exact, not binary floating point
         (0, Decimal("5"), 0),
+        (Decimal("4.731852902742548E-162"), Decimal("7850"), 0),  # a tiny amount (a float)
+        (Decimal("1E-999999"), Decimal("1E+999999"), 0),
+        (10**28 - 1, 1, 10**28 - 1),  # 28 digits: the most the language's context holds
     ],
 )
 def test_heltall_delt(a: Any, b: Any, svar: int) -> None:
@@ -309,9 +312,10 @@ def test_heltall_delt(a: Any, b: Any, svar: int) -> None:
     [
         ({"a": 1, "b": 0}, "deling på null i heltall_delt()"),
         ({"a": 1, "b": Decimal("0.00")}, "deling på null i heltall_delt()"),
-        ({"a": 10**18, "b": 1}, "heltall_delt() tar tall under 10^18"),
-        ({"a": Decimal("1E+999999"), "b": 1}, "heltall_delt() tar tall under 10^18"),
-        ({"a": 1, "b": Decimal("1E-19")}, "med høyst 18 desimaler"),
+        ({"a": 10**40, "b": 1}, "svaret blir for stort (mer enn 28 sifre)"),
+        ({"a": 10**27, "b": Decimal("0.1")}, "svaret blir for stort"),  # 10^28: 29 digits
+        ({"a": Decimal("1E+999999"), "b": 1}, "svaret blir for stort"),
+        ({"a": 1, "b": Decimal("1E-999999")}, "svaret blir for stort"),
         ({"a": Decimal("Infinity"), "b": 1}, "ikke endelig"),
         ({"a": True, "b": 1}, "krever tall, fikk sannhetsverdi"),
         ({"a": date(2024, 1, 1), "b": 1}, "krever tall, fikk dato"),
@@ -372,7 +376,8 @@ def test_inline_er_closuren(tekst: str, verdier: dict[str, object]) -> None:
     [
         ("hvis(a > 0, heltall_delt(b, a), 0)", {"a": 0, "b": Decimal(5)}),
         ("heltall_delt(a, b)", {"a": 5, "b": 0}),
-        ("heltall_delt(a, b)", {"a": 10**19, "b": 1}),
+        ("heltall_delt(a, b)", {"a": 10**40, "b": 1}),
+        ("heltall_delt(a, b)", {"a": Decimal("4.7E-162"), "b": Decimal(7850)}),
         ("pluss_maneder(d, a)", {"d": date(9999, 12, 1), "a": 1}),
         ("pluss_maneder(d, a)", {"d": date(2024, 1, 31), "a": Decimal("1.5")}),
         ("pluss_maneder(d, a)", {"d": date(2024, 1, 31), "a": 10**9}),
@@ -440,7 +445,7 @@ def test_kolonner_gir_ingen_for_en_rad_closuren_feiler_paa() -> None:
     """A row whose chosen branch fails gives None (``GODTA`` then leaves it to the per-case
     path, which names the error); the other rows are computed."""
     fikk = _kolonnevis(
-        "heltall_delt(a, b)", [{"a": 7, "b": 0}, {"a": 7, "b": 2}, {"a": 10**19, "b": 1}]
+        "heltall_delt(a, b)", [{"a": 7, "b": 0}, {"a": 7, "b": 2}, {"a": 10**40, "b": 1}]
     )
     assert fikk == [None, 3, None]
 

@@ -789,16 +789,20 @@ def _pluss_maneder(args: tuple[object, ...], tekst: str, pos: int) -> object:
 
 def _heltall_delt(args: tuple[object, ...], tekst: str, pos: int) -> object:
     """How many whole times ``b`` goes into ``a``: the quotient cut toward zero (as a
-    ``Decimal``'s ``//``), an ``int``; exact in whole numbers and bounded as ``delt_kroner``."""
-    teller = _delt_tall(args[0], "heltall_delt", tekst, pos)
-    nevner = _delt_tall(args[1], "heltall_delt", tekst, pos)
+    ``Decimal``'s ``//``), an ``int``. Any finite number the case contract accepts, however
+    small (an asset of 4.7E-162 kroner covers 0 months); bounded by the language's decimal
+    context, so a quotient of more than 28 digits (a hostile 1E+999999) is a named error, found
+    at once, never a long computation."""
+    teller = _som_tall(args[0], "heltall_delt()", tekst, pos)
+    nevner = _som_tall(args[1], "heltall_delt()", tekst, pos)
     if nevner == 0:
         raise UttrykkFeil("deling på null i heltall_delt()", tekst, pos)
-    p1, q1 = teller.as_integer_ratio()
-    p2, q2 = nevner.as_integer_ratio()
-    over, under = p1 * q2, q1 * p2
-    hele = abs(over) // abs(under)
-    return -hele if (over < 0) != (under < 0) else hele
+    try:
+        return int(_KONTEKST.divide_int(teller, nevner))
+    except DecimalException:
+        raise UttrykkFeil(
+            "heltall_delt(): svaret blir for stort (mer enn 28 sifre)", tekst, pos
+        ) from None
 
 
 def _velg_art(navn: str, args: list[_Node], feil: Callable[[str, int], UttrykkFeil]) -> str | None:
