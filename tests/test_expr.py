@@ -488,6 +488,7 @@ def test_funksjonslisten_er_fast_og_skrivebeskyttet() -> None:
         *("min", "max", "abs", "avrund", "antall", "sum"),
         *("delt_kroner", "delt_ore"),  # kvpregler (issue 17): the KVP stønad
         *("sats", "barnesats", "oppslag"),  # satser (issue 17): rate lookups
+        *("hvis", "oppfylt", "pluss_maneder", "heltall_delt"),  # velg (issue 17)
     }
     with pytest.raises(TypeError):
         FUNKSJONER["eval"] = FUNKSJONER["abs"]  # type: ignore[index]

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 import pytest
 
 from sosialregler.inndata.ukjent import Ukjent
+from sosialregler.lov.kalender import dager_i_maned
 from sosialregler.vurdering.areas import botilbud
 
 
@@ -68,9 +69,10 @@ def test_grensen_i_starten_finnes_med_og_uten_hint() -> None:
 
 
 def test_dager_i_maned_som_kalenderen() -> None:
-    """The month length the date search uses is ``calendar.monthrange``'s, every year."""
+    """The month length the date search uses (``lov.kalender``, issue 17) is
+    ``calendar.monthrange``'s, every year."""
     import calendar
 
     for ar in (*range(1, 10_000, 7), 1900, 2000, 2023, 2024, 2100, 9999):
         for maned in range(1, 13):
-            assert botilbud._dager_i_maned(ar, maned) == calendar.monthrange(ar, maned)[1]
+            assert dager_i_maned(ar, maned) == calendar.monthrange(ar, maned)[1]

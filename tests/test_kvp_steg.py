@@ -26,7 +26,7 @@ from sosialregler import assess
 from sosialregler.api import standard_regelbok
 from sosialregler.inndata.ukjent import Ukjent
 from sosialregler.lov.kompilator.program import program_for
-from sosialregler.lov.rulebook.expr import UttrykkFeil, parse
+from sosialregler.lov.rulebook.expr import UttrykkFeil, parse, utfallsnavn
 from sosialregler.lov.rulebook.mellomregning import mellomregn
 from sosialregler.lov.rulebook.model import Regel
 from sosialregler.vurdering import stegvis
@@ -156,6 +156,10 @@ def test_regelen_har_stegene_i_rekkefolge_med_tre_sprak() -> None:
         assert all(t.strip() for t in verdi.tittel.values())
 
 
+#: The value the step kvp.stonad_per_ar reads: the outcome of stl-35-under-25 (issue 17).
+UNDER_25 = utfallsnavn("stl-35-under-25")
+
+
 def _inndata(g: Decimal, faktor: Decimal, barn_: int, per_barn: int, reduksjon: Decimal) -> dict:
     andel = Fraction(2, 3)
     return {
@@ -192,6 +196,7 @@ def _som_python(t: dict[str, Any], under_25: bool) -> dict[str, Any]:
     return {
         "kvp.stonad_full_per_ar": full,
         "kvp.stonad_under_25_per_ar": under,
+        "kvp.stonad_per_ar": stonad,
         "kvp.dagsats": ore(Fraction(stonad) / 260),
         "kvp.barnetillegg_per_dag": per_dag,
         "kvp.barnetillegg_per_ar": per_ar,
@@ -223,9 +228,8 @@ def _i_faser(ktx: Any, t: dict[str, Any], under_25: bool) -> dict[str, Any]:
     regel = _regel()
     verdier = {k: t[k] for k in list(t)[:4]}
     stegvis.regn(ktx, regel, verdier)
-    valgt = "kvp.stonad_under_25_per_ar" if under_25 else "kvp.stonad_full_per_ar"
     verdier.update({k: t[k] for k in list(t)[4:7]})
-    verdier["kvp.stonad_per_ar"] = verdier[valgt]
+    verdier[UNDER_25] = under_25  # the rule's outcome: the step chooses the rate
     stegvis.regn(ktx, regel, verdier)
     verdier["kvp.reduksjon_per_ar"] = t["kvp.reduksjon_per_ar"]
     return stegvis.regn(ktx, regel, verdier)
@@ -253,12 +257,7 @@ def test_stegene_regner_som_python_paa_begge_motorer(
     # Everything given at once: the whole list, so the compiled function runs.
     ktx = _Ktx(kompilert=True)
     stegvis._MINNE.clear()
-    alt = {
-        **t,
-        "kvp.stonad_per_ar": venter[
-            "kvp.stonad_under_25_per_ar" if under_25 else "kvp.stonad_full_per_ar"
-        ],
-    }
+    alt = {**t, UNDER_25: under_25}
     kompilert = stegvis.regn(ktx, _regel(), alt)
     assert ktx.kalt == [_regel()]
     assert {k: str(kompilert[k]) for k in venter} == {k: str(v) for k, v in venter.items()}
@@ -280,9 +279,10 @@ def test_ukjent_inn_gir_ukjent_ut_den_forste_som_leses() -> None:
     t = _inndata(Decimal(124028), Decimal("2.041"), 1, 36, Decimal(0))
     alder = Ukjent(("personer[0].fodselsdato",))
     inntekt = Ukjent(("inntekter",))
-    verdier = {**t, "kvp.stonad_per_ar": alder, "kvp.reduksjon_per_ar": inntekt}
+    verdier = {**t, UNDER_25: alder, "kvp.reduksjon_per_ar": inntekt}
     stegvis.regn(_Ktx(), _regel(), verdier)
     assert verdier["kvp.stonad_full_per_ar"] == 253141  # does not read the stønad
+    assert verdier["kvp.stonad_per_ar"] is alder  # the rule undetermined: no rate chosen
     assert verdier["kvp.dagsats"] is alder
     assert verdier["kvp.barnetillegg_per_ar"] == Decimal(9360)  # 36 × 1 × 260
     # max(stønad - reduksjon, 0): the stønad is read first, so its unknown is the answer.
@@ -409,9 +409,23 @@ def _kvp_regel(steg: dict[str, str]) -> str:
         tekst += (
             f'[[regel.verdi]]\nnavn = "{navn}"\n'
             'tittel = { nb = "S", nn = "S", en = "S" }\n'
-            f'uttrykk = "{uttrykk}"\n\n'
+            f"uttrykk = '{uttrykk}'\n\n"
         )
-    return tekst
+    return tekst + _UNDER_25_REGEL
+
+
+#: The rule the step kvp.stonad_per_ar chooses by (``oppfylt("stl-35-under-25")``).
+_UNDER_25_REGEL = (
+    "[[regel]]\n"
+    'id = "stl-35-under-25"\n'
+    'tittel = { nb = "U", nn = "U", en = "U" }\n'
+    'hjemmel = [{ kilde = "sosialtjenesteloven", paragraf = "35" }]\n'
+    'kilde = "skal"\n'
+    "gyldig_fra = 2010-01-01\n"
+    'vilkar = "kvp.alder < kvp.alder_full_sats"\n\n'
+    '[regel.tekst.oppfylt]\nnb = "Ja."\nnn = "Ja."\nen = "Yes."\n\n'
+    '[regel.tekst.ikke_oppfylt]\nnb = "Nei."\nnn = "Nei."\nen = "No."\n\n'
+)
 
 
 def _steg_fra_filen() -> dict[str, str]:

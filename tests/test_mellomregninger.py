@@ -44,6 +44,7 @@ STEG = (
     "livsopphold.belop_per_maned",
     "livsopphold.engangsstonad",
     "livsopphold.behov_dekket_av_inntekt",
+    "livsopphold.formue_maneder",
 )
 GYLDIGE = {
     "livsopphold.udekket_behov": (
@@ -58,6 +59,10 @@ GYLDIGE = {
     "livsopphold.behov_dekket_av_inntekt": (
         "livsopphold.udekket_behov <= 0 og livsopphold.engangsstonad == 0"
     ),
+    "livsopphold.formue_maneder": (
+        "hvis(livsopphold.formue_tilgjengelig > 0 og livsopphold.belop_per_maned > 0, "
+        "heltall_delt(livsopphold.formue_tilgjengelig, livsopphold.belop_per_maned), 0)"
+    ),
 }
 
 
@@ -67,13 +72,16 @@ def _regel() -> Regel:
     return regel
 
 
-def _totaler(sats: str, bo: str, andre: str, engangs: str, inntekt: str) -> dict[str, Any]:
+def _totaler(
+    sats: str, bo: str, andre: str, engangs: str, inntekt: str, formue: str = "0"
+) -> dict[str, Any]:
     return {
         "livsopphold.satssum": Decimal(sats),
         "livsopphold.boutgifter": Decimal(bo),
         "livsopphold.andre_utgifter": Decimal(andre),
         "livsopphold.engangsutgifter": Decimal(engangs),
         "livsopphold.inntekt_medregnet": Decimal(inntekt),
+        "livsopphold.formue_tilgjengelig": Decimal(formue),
     }
 
 
@@ -95,11 +103,14 @@ def _som_python(t: dict[str, Any]) -> dict[str, Any]:
     )
     belop = max(udekket, Decimal(0))
     engangs = max(udekket + t["livsopphold.engangsutgifter"], Decimal(0)) - belop
+    formue = t["livsopphold.formue_tilgjengelig"]
     return {
         "livsopphold.udekket_behov": udekket,
         "livsopphold.belop_per_maned": belop,
         "livsopphold.engangsstonad": engangs,
         "livsopphold.behov_dekket_av_inntekt": udekket <= 0 and engangs == 0,
+        # issue 17: the months were code (``int(formue // belop) if belop > 0 else 0``)
+        "livsopphold.formue_maneder": int(formue // belop) if belop > 0 else 0,
     }
 
 
@@ -142,11 +153,11 @@ _BELOP = st.decimals(min_value=0, max_value=100_000, places=2, allow_nan=False)
 
 
 @settings(max_examples=150, deadline=None)
-@given(_BELOP, _BELOP, _BELOP, _BELOP, _BELOP)
+@given(_BELOP, _BELOP, _BELOP, _BELOP, _BELOP, _BELOP)
 def test_tolk_og_kompilert_gir_det_samme_som_python(
-    sats: Decimal, bo: Decimal, andre: Decimal, engangs: Decimal, inntekt: Decimal
+    sats: Decimal, bo: Decimal, andre: Decimal, engangs: Decimal, inntekt: Decimal, formue: Decimal
 ) -> None:
-    t = _totaler(str(sats), str(bo), str(andre), str(engangs), str(inntekt))
+    t = _totaler(str(sats), str(bo), str(andre), str(engangs), str(inntekt), str(formue))
     tolket, kompilert, python = mellomregn(_regel(), dict(t)), _kompilert(t), _som_python(t)
     for navn in STEG:
         assert str(tolket[navn]) == str(kompilert[navn]) == str(python[navn]), navn

@@ -277,6 +277,19 @@ FIENDTLIGE_UTTRYKK: list[tuple[str, str]] = [
     ("ukjent-faktum", "os.system >= 1"),
     ("tom", ""),
     ("bare-mellomrom", "   "),
+    # velg (issue 17): the functions that choose by a rule's outcome, count months, divide
+    ("oppfylt-i-vilkar", 'oppfylt("fiendtlig-regel")'),
+    ("oppfylt-dunder", 'oppfylt("__class__")'),
+    ("oppfylt-sti", 'oppfylt("../../etc/passwd")'),
+    ("oppfylt-navn", "oppfylt(soker.alder)"),
+    ("oppfylt-kall", f'oppfylt(open("{KANARI}", "w"))'),
+    ("hvis-dunder", "hvis(sann, soker.__class__, 0) == 0"),
+    ("hvis-ulike-arter", "hvis(sann, 1, usann)"),
+    ("hvis-tall-som-betingelse", "hvis(soker.alder, sann, usann)"),
+    ("pluss-maneder-mange", "pluss_maneder(2024-01-01, 999999999999) > 2024-01-01"),
+    ("pluss-maneder-utenfor", "pluss_maneder(9999-12-31, 1) > 2024-01-01"),
+    ("heltall-delt-null", "heltall_delt(soker.alder, 0) > 1"),
+    ("heltall-delt-null-regnet", "heltall_delt(soker.alder, 18 - 18) > 1"),
 ]
 
 
@@ -365,6 +378,10 @@ _BITER = st.sampled_from(
         "max",
         "min",
         "antall",
+        "hvis",
+        "oppfylt",
+        "pluss_maneder",
+        "heltall_delt",
         "1",
         "18",
         "9" * 20,

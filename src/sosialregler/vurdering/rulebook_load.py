@@ -52,7 +52,7 @@ from ..lov.rulebook.conditions import (
     Uttrykksblad,
     blader,
 )
-from ..lov.rulebook.expr import UttrykkFeil, parse, satsoppslag
+from ..lov.rulebook.expr import UttrykkFeil, parse, satsoppslag, utfallsregel
 from ..lov.rulebook.lesing import les_begrenset
 from ..lov.rulebook.model import (
     KILDETYPER,
@@ -568,7 +568,7 @@ def _summer(data: Any, beregning: str, galt: Any) -> tuple[Elementsum, ...]:
                 continue
             for lest in uttrykk.navn:
                 if not kjent(lest, omfang):
-                    galt(f"{sti}.{nokkel}: ukjent faktum {lest!r} i «{tekst}»")
+                    galt(f"{sti}.{nokkel}: ukjent faktum {lest!r} i «{tekst}»{_utfallshint(lest)}")
             _uten_satsoppslag(uttrykk, f"{sti}.{nokkel}", galt)
             if uttrykk.art is not None and uttrykk.art != "tall":
                 galt(f"{sti}.{nokkel}: uttrykket «{tekst}» gir {uttrykk.art}, ikke belop")
@@ -747,6 +747,8 @@ def _verdier(
             galt(f"{sti}: uttrykket lar seg ikke lese: {exc}")
             continue
         for lest in uttrykk.navn:
+            if utfallsregel(lest) is not None:
+                continue  # oppfylt("id"): the rule is looked up across files (_sjekk_utfall)
             if not kjent(lest, None):
                 galt(f"{sti}: ukjent faktum {lest!r} i «{tekst}»")
             elif lest in alle and lest not in gitt:
@@ -760,6 +762,51 @@ def _verdier(
         if mangler not in gitt:
             galt(f"beregningen {beregning!r} trenger mellomregningen {mangler!r} (verdi eller sum)")
     return tuple(ut)
+
+
+# --- velg (issue 17): a step chosen by a rule's outcome, ``oppfylt("id")`` ---------------------
+
+
+def _utfallshint(navn: str) -> str:
+    """Why ``oppfylt("id")`` is refused outside a calculation's steps, for the message."""
+    if utfallsregel(navn) is None:
+        return ""
+    return (
+        " (oppfylt() kan bare brukes i en mellomregning, [[regel.verdi]]; "
+        'i et vilkår viser du til en regel med { regel = "id" })'
+    )
+
+
+def _sjekk_utfall(
+    regel: Regel,
+    versjoner: Mapping[str, tuple[Regel, ...]],
+    mislykket: set[str],
+) -> list[str]:
+    """What is wrong with the rules a calculation's steps read by ``oppfylt("id")``: each must
+    exist, be decided by a condition (so it has an outcome to choose by), and concern the whole
+    case, not an item (a step is one value for the case)."""
+    meldinger: list[str] = []
+    for verdi in regel.verdier:
+        for navn in verdi.uttrykk.navn:
+            rid = utfallsregel(navn)
+            if rid is None or (rid in mislykket and rid not in versjoner):
+                continue
+            lest = versjoner.get(rid)
+            hvor_ = f"mellomregningen {verdi.navn!r} leser oppfylt({rid!r})"
+            if lest is None:
+                meldinger.append(f"{hvor_}, men regelen finnes ikke")
+            elif any(r.vilkar is None for r in lest):
+                meldinger.append(
+                    f"{hvor_}, men regelen har ikke vilkår (ikke noe utfall å velge etter)"
+                )
+            elif any(r.omfang is not None for r in lest):
+                meldinger.append(
+                    f"{hvor_}, men regelen gjelder hvert {lest[0].omfang!r}, ikke hele saken"
+                )
+    return meldinger
+
+
+# --- end velg ---------------------------------------------------------------------------------
 
 
 def _hjemler(verdi: Any, kilder: Mapping[str, Kilde], galt: Any) -> list[Hjemmel]:
@@ -899,6 +946,7 @@ def _betingelse(
                 ukjente = True
                 info = KATALOG.get(navn)
                 hint = f' (bare for regler med gjelder = "{info.omfang}")' if info else ""
+                hint = hint or _utfallshint(navn)
                 galt(f"{sti}: ukjent faktum {navn!r} i «{verdi}»{hint}")
         if not ukjente and uttrykk.art not in (None, "sannhetsverdi"):
             galt(f"{sti}: uttrykket «{verdi}» gir {uttrykk.art}, ikke sann/usann")
@@ -1013,6 +1061,8 @@ def _sjekk_referanser(
                     )
                 else:
                     continue
+                problemer.append(Problem(regel.info.fil, rid, melding))
+            for melding in _sjekk_utfall(regel, versjoner, mislykket):
                 problemer.append(Problem(regel.info.fil, rid, melding))
             if regel.vilkar is None:
                 continue

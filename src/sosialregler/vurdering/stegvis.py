@@ -3,9 +3,12 @@
 The § 18 steps run at once on the lines' totals (``areas.livsopphold``). The § 35 steps
 (rules/stl-35-kvalifiseringsstonad.toml) cannot: the rule that decides «under 25» names both
 annual rates in its texts, so they must be computed before it is evaluated, and its outcome
-chooses the stønad the later steps read; the child supplement is shown by its own rule before the
-incomes are weighed. So the calculation gives its inputs as it finds them, and ``regn`` computes
-each step whose inputs are all given, in the rule's order, leaving the others for a later call.
+chooses the stønad (the step ``hvis(oppfylt("stl-35-under-25"), …, …)``) the later steps read;
+the child supplement is shown by its own rule before the incomes are weighed. So the calculation
+gives its inputs as it finds them, and ``regn`` computes each step whose inputs are all given, in
+the rule's order, leaving the others for a later call. A rule's outcome is one of those inputs:
+the calculation evaluates the rule (its node shows in the explanation) and gives the outcome with
+``utfallsverdier``.
 
 Unknown in, unknown out: a step that reads an unknown value (``Ukjent``) is not evaluated; its
 value is the first unknown it reads (the expression's order), so a stønad unknown for want of a
@@ -18,13 +21,19 @@ the steps' inputs (``_MINNE``): the steps are pure, and most cases share G, fact
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from attrs import evolve
 
+from ..inndata.errors import RegelFeil
 from ..inndata.ukjent import Ukjent
+from ..lov import outcome
+from ..lov.rulebook.conditions import hvor
+from ..lov.rulebook.expr import utfallsnavn, utfallsregel
 from ..lov.rulebook.model import Regel, Verdi
-from .engine import Kontekst
+from ..lov.tree import Node
+from .engine import Kontekst, Vurdert
 
 #: The rule narrowed to a set of its steps, with the inputs those steps read (the names they
 #: read that none of them gives), made once per rule version and set (a handful).
@@ -95,3 +104,37 @@ def _delregel(regel: Regel, steg: list[Verdi]) -> tuple[Regel, tuple[str, ...]]:
         inndata = tuple(dict.fromkeys(n for v in steg for n in v.uttrykk.navn if n not in gitt))
         funnet = _DELREGLER[nokkel] = (regel, delregel, inndata)
     return funnet[1], funnet[2]
+
+
+def utfallsverdier(regel: Regel, noder: Mapping[str, Node | Vurdert]) -> dict[str, Any]:
+    """The values of the rule outcomes ``regel``'s steps read (``oppfylt("id")``), from the
+    nodes the calculation evaluated them to: true when the rule is met, false when it is not,
+    and unknown, naming what is missing, when it is undetermined or left to the caseworker's
+    discretion (a step that reads it is then unknown too: no value is chosen on a guess).
+
+    A rule the steps read that the calculation has not evaluated is a named rule error: the rule
+    file asks for an outcome the code does not know how to evaluate."""
+    ut: dict[str, Any] = {}
+    for verdi in regel.verdier:
+        for navn in verdi.uttrykk.navn:
+            rid = utfallsregel(navn)
+            if rid is None or navn in ut:
+                continue
+            node = noder.get(rid)
+            if node is None:
+                raise RegelFeil(
+                    f"mellomregningen {verdi.navn!r} leser oppfylt({rid!r}), men beregningen "
+                    f"vurderer bare {', '.join(map(repr, noder)) or 'ingen regler'}",
+                    *hvor(regel),
+                )
+            ut[navn] = (
+                True
+                if node.utfall is outcome.OPPFYLT
+                else False
+                if node.utfall is outcome.IKKE_OPPFYLT
+                else Ukjent(node.mangler)
+            )
+    return ut
+
+
+__all__ = ["regn", "utfallsnavn", "utfallsverdier"]

@@ -57,9 +57,11 @@ from .uttrykk import (
     IkkeSkrevet,
     absolutt,
     ganger,
+    heltall_delt_i,
     minus,
     negativ,
     pluss,
+    pluss_maneder_i,
 )
 
 #: Outcome codes in the generated text (``spor.KODE``).
@@ -211,6 +213,20 @@ class _Uttrykksskriver(Emitter):
         for k in koder[1:]:  # the builtin keeps the first of equals: a left fold does
             kode = f"{funksjon}({kode}, {k})"
         return kode
+
+    # --- velg (issue 17): hvis picks per row (both branches computed over the batch, so an
+    # error in a branch not taken must not fail the batch: the helpers give None for a row
+    # they cannot compute, and a None that is picked leaves the row to the per-case path)
+    def f_hvis(self, kb: str, ka: str, kc: str) -> str:
+        return f"V_HVIS(B({kb}), {ka}, {kc})"
+
+    def f_pluss_maneder(self, kd: str, kn: str) -> str:
+        return f"V_PLUSS_MANEDER({kd}, {kn})"
+
+    def f_heltall_delt(self, ka: str, kb: str) -> str:
+        return f"V_HELTALL_DELT({ka}, {kb})"
+
+    # --- end velg ---
 
 
 class _Skriver(Linjeskriver):
@@ -549,6 +565,32 @@ def navnerom() -> dict[str, Any]:
     def i_mengde(x: Any, mengde: frozenset[Any]) -> Any:
         return np.frompyfunc(mengde.__contains__, 1, 1)(x).astype(bool)
 
+    # --- velg (issue 17) ---
+    def som_objekter(x: Any) -> Any:
+        """A column or a constant as an object array of the Python values (never numpy's)."""
+        return x if isinstance(x, np.ndarray) and x.dtype == object else np.asarray(x, object)
+
+    def hvis(b: Any, a: Any, c: Any) -> Any:
+        """``hvis(b, a, c)`` per row: ``a`` where ``b``, else ``c``."""
+        b, a, c = np.broadcast_arrays(np.asarray(b, bool), som_objekter(a), som_objekter(c))
+        ut = np.empty(b.shape, object)
+        ut[...] = c
+        ut[b] = a[b]
+        return ut
+
+    def ellers_ingen(f: Callable[..., Any]) -> Callable[..., Any]:
+        """``f``, giving None for a row it raises on (``hjelpere.FEIL``: the closure's errors)."""
+
+        def trygg(*args: Any) -> Any:
+            try:
+                return f(*args)
+            except (ArithmeticError, TypeError, ValueError, AttributeError):
+                return None
+
+        return trygg
+
+    # --- end velg ---
+
     return {
         "__builtins__": {},
         "I8": np.int8,
@@ -577,6 +619,11 @@ def navnerom() -> dict[str, Any]:
         "V_ABS": vektor(absolutt, 1),
         "V_MIN": vektor(min, 2),
         "V_MAX": vektor(max, 2),
+        # --- velg (issue 17) ---
+        "V_HVIS": hvis,
+        "V_PLUSS_MANEDER": vektor(ellers_ingen(pluss_maneder_i), 2),
+        "V_HELTALL_DELT": vektor(ellers_ingen(heltall_delt_i), 2),
+        # --- end velg ---
     }
 
 

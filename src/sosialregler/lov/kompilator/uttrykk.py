@@ -26,7 +26,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..rulebook.expr import _KONTEKST, SATSFUNKSJONER, Uttrykk
+from ..rulebook.expr import (
+    _KONTEKST,
+    _VELG,
+    SATSFUNKSJONER,
+    Uttrykk,
+    _heltall_delt,
+    _pluss_maneder,
+)
 
 #: The static kinds of an emitted part: exactly ``int``; ``int`` or finite ``Decimal``
 #: (``tall``); finite ``Decimal``; and the exact types of the other kinds.
@@ -78,6 +85,26 @@ def absolutt(a: Any) -> Any:
     return abs(a) if type(a) is int else a.copy_abs()
 
 
+# --- velg (issue 17): ``pluss_maneder`` and ``heltall_delt`` inline are the closures' own
+# functions (``expr._pluss_maneder``, ``expr._heltall_delt``), so the bounds and the calendar are
+# written once; an error they raise is an ``UttrykkFeil`` (in ``hjelpere.FEIL``), and the handler
+# asks the closure for the message. ``hvis`` is Python's conditional expression: lazy, like the
+# closure's.
+
+
+def pluss_maneder_i(dato: Any, antall: Any) -> Any:
+    """``pluss_maneder(dato, antall)`` as the closure computes it."""
+    return _pluss_maneder((dato, antall), "pluss_maneder", 0)
+
+
+def heltall_delt_i(a: Any, b: Any) -> Any:
+    """``heltall_delt(a, b)`` as the closure computes it."""
+    return _heltall_delt((a, b), "heltall_delt", 0)
+
+
+# --- end velg ---
+
+
 #: The helpers the inline expressions call (their names in the generated text).
 NAVNEROM: dict[str, Any] = {
     "er_tall": er_tall,
@@ -90,6 +117,8 @@ NAVNEROM: dict[str, Any] = {
     "ganger_d": _KONTEKST.multiply,
     "negativ": negativ,
     "absolutt": absolutt,
+    "pluss_maneder_i": pluss_maneder_i,  # velg (issue 17)
+    "heltall_delt_i": heltall_delt_i,  # velg (issue 17)
     "minst": min,
     "storst": max,
     "INT": int,
@@ -274,7 +303,45 @@ class Emitter:
             if len(deler) == 1:
                 return deler[0]
             return self.f_min_max(navn == "min", [k for k, _ in deler]), art
+        if navn in _VELG:
+            return self.velg(navn, deler)
         raise _Ikke
+
+    # --- velg (issue 17): the static kinds of ``hvis``, ``pluss_maneder``, ``heltall_delt``
+    def velg(self, navn: str, deler: list[tuple[str, str]]) -> tuple[str, str]:
+        """``expr._velg_art``'s kinds: ``hvis`` a truth value and two branches of one kind (or
+        two numbers); ``pluss_maneder`` a date and a number; ``heltall_delt`` two numbers."""
+        arter = [art for _, art in deler]
+        koder = [k for k, _ in deler]
+        if navn == "hvis" and len(deler) == 3 and arter[0] == _BOOL:
+            if arter[1] == arter[2]:
+                art = arter[1]
+            elif arter[1] in _NUMERISK and arter[2] in _NUMERISK:
+                art = _NUM
+            else:
+                raise _Ikke
+            return self.f_hvis(*koder), art
+        if (
+            navn == "pluss_maneder"
+            and len(deler) == 2
+            and arter[0] == _DATO
+            and arter[1] in _NUMERISK
+        ):
+            return self.f_pluss_maneder(*koder), _DATO
+        if navn == "heltall_delt" and len(deler) == 2 and set(arter) <= _NUMERISK:
+            return self.f_heltall_delt(*koder), _INT
+        raise _Ikke
+
+    def f_hvis(self, kb: str, ka: str, kc: str) -> str:
+        return f"({ka} if {kb} else {kc})"
+
+    def f_pluss_maneder(self, kd: str, kn: str) -> str:
+        return f"pluss_maneder_i({kd}, {kn})"
+
+    def f_heltall_delt(self, ka: str, kb: str) -> str:
+        return f"heltall_delt_i({ka}, {kb})"
+
+    # --- end velg ---
 
     # --- how each form is spelled (per case: plain Python and the helpers of NAVNEROM) -----
 

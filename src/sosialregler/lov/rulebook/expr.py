@@ -62,6 +62,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from ...inndata.errors import RegelFeil
+from ..kalender import pluss_maneder
 from ..rates import Satskilde
 
 __all__ = [
@@ -834,6 +835,155 @@ def satsoppslag(tre: tuple[Any, ...] | None) -> list[tuple[str, str, tuple[str, 
 
 
 # --- end satser -------------------------------------------------------------------------------
+# --- velg (issue 17, the law as rules): a value chosen by a rule's outcome, months, whole-number
+# division. ``oppfylt("regel-id")`` reads a named rule's outcome as a truth value: the parser makes
+# it a name (``utfallsnavn``) whose value the caller gives (``vurdering.stegvis.utfallsverdier``):
+# true when the rule is met, false when it is not, unknown (naming what is missing) when it is
+# undetermined or left to the caseworker's discretion, so a step that reads it is never computed
+# on a guess. The loader allows it only in a calculation's steps, and only for a rule that exists.
+# ``hvis(b, a, c)`` evaluates only the branch it takes, so ``hvis(x > 0, heltall_delt(y, x), 0)``
+# never divides by zero. ``pluss_maneder`` is ``lov.kalender``'s month, the one the code uses.
+
+#: What a rule's outcome is called among the values an expression reads. A fact's name never has
+#: a ':' or a '-', so the two cannot be mistaken for each other.
+UTFALLSPREFIKS = "oppfylt:"
+#: Most months ``pluss_maneder`` adds or takes away (10 000 years: beyond it every date is outside
+#: the calendar); the bound keeps a hostile number from costing anything.
+MAKS_MANEDER = 12 * 10_000
+#: A rule id, as the loader spells it (``vurdering.rulebook_load._ID``).
+_RE_REGEL_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
+
+
+def utfallsnavn(regel_id: str) -> str:
+    """The name ``oppfylt("regel_id")`` reads: the value the caller gives for the outcome."""
+    return UTFALLSPREFIKS + regel_id
+
+
+def utfallsregel(navn: str) -> str | None:
+    """The rule id in a name ``utfallsnavn`` made, or None for a fact's name."""
+    return navn[len(UTFALLSPREFIKS) :] if navn.startswith(UTFALLSPREFIKS) else None
+
+
+def _hvis(args: tuple[object, ...], tekst: str, pos: int) -> object:
+    """``hvis(b, a, c)`` with its arguments evaluated (the table's form; the parser writes the
+    lazy ``_hvis_lat``)."""
+    return args[1] if _sann(args[0], "hvis()", tekst, pos) else args[2]
+
+
+def _hvis_lat(args: list[_Node], tekst: str) -> _Fn:
+    """``hvis(b, a, c)``: ``a`` when ``b`` is true, ``c`` when false, and only that branch is
+    evaluated; ``b`` must be a truth value (never a number read as one)."""
+    fb, fa, fc = (a.fn for a in args)
+    bpos = args[0].pos
+
+    def hvis(v: Mapping[str, object]) -> object:
+        b = fb(v)
+        if b is True:
+            return fa(v)
+        if b is False:
+            return fc(v)
+        return fa(v) if _sann(b, "hvis()", tekst, bpos) else fc(v)  # _sann raises
+
+    return hvis
+
+
+def _oppfylt(args: tuple[object, ...], tekst: str, pos: int) -> object:
+    """Never called: the parser reads ``oppfylt("id")`` as the name of the outcome's value."""
+    raise UttrykkFeil("oppfylt() tar en regels id i anførselstegn", tekst, pos)
+
+
+def _les_utfall(p: _Parser, tok: _Token) -> _Node:
+    """``oppfylt("regel-id")``: one text literal, a rule id; read as the name ``utfallsnavn``."""
+    parentes = p.neste()
+    arg = p.se()
+    if arg.art != "tekst":
+        raise p.feil(
+            'oppfylt() tar én regels id i anførselstegn, for eksempel oppfylt("stl-35-under-25")',
+            arg.pos,
+        )
+    p.neste()
+    p.forvent("op", ")", f"forventet ')' etter regelens id i oppfylt() ved posisjon {parentes.pos}")
+    regel_id = str(arg.verdi)
+    if not _RE_REGEL_ID.fullmatch(regel_id):
+        raise p.feil(
+            f"{regel_id!r} er ikke en regel-id (små bokstaver a-z, sifre og bindestrek)", arg.pos
+        )
+    navn = utfallsnavn(regel_id)
+    p.lest.setdefault(navn, None)
+    form = ("navn", navn, _SANN)
+    return p.node(_hent(navn, p.tekst, tok.pos), 1, tok.pos, navn=navn, art=_SANN, form=form)
+
+
+def _pluss_maneder(args: tuple[object, ...], tekst: str, pos: int) -> object:
+    """The same day ``n`` months later, or that month's last day (``lov.kalender``)."""
+    art, dato = _normaliser(args[0], tekst, pos)
+    if art != _DATO:
+        raise UttrykkFeil(f"pluss_maneder() krever en dato først, fikk {art}", tekst, pos)
+    n = _som_tall(args[1], "pluss_maneder()", tekst, pos)
+    if not -MAKS_MANEDER <= n <= MAKS_MANEDER or n != int(n):
+        raise UttrykkFeil(
+            f"pluss_maneder(): antall måneder må være et heltall mellom -{MAKS_MANEDER} og "
+            f"{MAKS_MANEDER}, fikk {n}",
+            tekst,
+            pos,
+        )
+    try:
+        return pluss_maneder(dato, int(n))  # type: ignore[arg-type]  # art is _DATO
+    except (ValueError, OverflowError):
+        raise UttrykkFeil("datoen havner utenfor gyldig område", tekst, pos) from None
+
+
+def _heltall_delt(args: tuple[object, ...], tekst: str, pos: int) -> object:
+    """How many whole times ``b`` goes into ``a``: the quotient cut toward zero (as a
+    ``Decimal``'s ``//``), an ``int``. Any finite number the case contract accepts, however
+    small (an asset of 4.7E-162 kroner covers 0 months); bounded by the language's decimal
+    context, so a quotient of more than 28 digits (a hostile 1E+999999) is a named error, found
+    at once, never a long computation."""
+    teller = _som_tall(args[0], "heltall_delt()", tekst, pos)
+    nevner = _som_tall(args[1], "heltall_delt()", tekst, pos)
+    if nevner == 0:
+        raise UttrykkFeil("deling på null i heltall_delt()", tekst, pos)
+    try:
+        return int(_KONTEKST.divide_int(teller, nevner))
+    except DecimalException:
+        raise UttrykkFeil(
+            "heltall_delt(): svaret blir for stort (mer enn 28 sifre)", tekst, pos
+        ) from None
+
+
+def _velg_art(navn: str, args: list[_Node], feil: Callable[[str, int], UttrykkFeil]) -> str | None:
+    """The kind ``hvis``, ``pluss_maneder`` or ``heltall_delt`` gives, refusing kinds they can
+    never take (load errors, as for the other functions)."""
+    if navn == "hvis":
+        b, a, c = args
+        if b.art not in (None, _SANN):
+            raise feil(f"hvis() krever en sannhetsverdi først, fikk {b.art}", b.pos)
+        for gren in (a, c):
+            if gren.art == _LISTE:
+                raise feil("hvis() kan ikke gi en liste", gren.pos)
+        if a.art is not None and c.art is not None and a.art != c.art:
+            raise feil(f"hvis() må gi samme art i begge grener, fikk {a.art} og {c.art}", a.pos)
+        return a.art if a.art == c.art else None
+    if navn == "pluss_maneder":
+        if args[0].art not in (None, _DATO):
+            raise feil(f"pluss_maneder() krever en dato først, fikk {args[0].art}", args[0].pos)
+        if args[1].art not in (None, _TALL):
+            raise feil(f"pluss_maneder() krever et antall måneder, fikk {args[1].art}", args[1].pos)
+        return _DATO
+    for a in args:  # heltall_delt
+        if a.art not in (None, _TALL):
+            raise feil(f"{navn}() krever tall, fikk {a.art}", a.pos)
+    nevner = args[1]
+    if nevner.konstant and type(nevner.verdi) in (int, Decimal) and nevner.verdi == 0:
+        raise feil(f"deling på null i {navn}()", nevner.pos)  # as '/' by a constant 0
+    return _TALL
+
+
+#: The functions of this block, in the table below and in the parser.
+_VELG = frozenset({"hvis", "oppfylt", "pluss_maneder", "heltall_delt"})
+
+
+# --- end velg ---------------------------------------------------------------------------------
 
 
 FUNKSJONER: Mapping[str, _Funksjon] = MappingProxyType(
@@ -881,6 +1031,28 @@ FUNKSJONER: Mapping[str, _Funksjon] = MappingProxyType(
             "oppslag", 3, 3, "verdien på nøkkelens plass: oppslag(x, [nøkler], [verdier])", _oppslag
         ),
         # --- end satser ---
+        # --- velg (issue 17): choosing by a rule's outcome, months, whole-number division ---
+        "hvis": _Funksjon(
+            "hvis", 3, 3, "a hvis betingelsen er sann, ellers b (bare valgt gren regnes ut)", _hvis
+        ),
+        "oppfylt": _Funksjon(
+            "oppfylt",
+            1,
+            1,
+            'om regelen er oppfylt: oppfylt("regel-id"), i mellomregninger',
+            _oppfylt,
+        ),
+        "pluss_maneder": _Funksjon(
+            "pluss_maneder",
+            2,
+            2,
+            "datoen n måneder senere (siste dag i måneden når den er kortere)",
+            _pluss_maneder,
+        ),
+        "heltall_delt": _Funksjon(
+            "heltall_delt", 2, 2, "hvor mange hele ganger b går opp i a (mot null)", _heltall_delt
+        ),
+        # --- end velg ---
     }
 )
 
@@ -1523,6 +1695,8 @@ class _Parser:
                 + ", ".join(sorted(FUNKSJONER)),
                 tok.pos,
             )
+        if navn == "oppfylt":
+            return _les_utfall(self, tok)
         parentes = self.neste()
         args: list[_Node] = []
         if not self.er("op", ")"):
@@ -1550,7 +1724,11 @@ class _Parser:
             raise self.feil(f"{navn}() tar {krav} {ord_}, fikk {len(args)}", tok.pos)
         art = self.funksjonsart(navn, args, tok.pos)
         args.extend(self.implisitt(lest, tok.pos) for lest in funksjon.leser)
-        fn = _kall(funksjon, args, self.tekst, tok.pos)
+        fn = (
+            _hvis_lat(args, self.tekst)
+            if navn == "hvis"
+            else _kall(funksjon, args, self.tekst, tok.pos)
+        )
         dybde = 1 + max((a.dybde for a in args), default=0)
         form = ("kall", navn, tuple(a.form for a in args))
         return self.lag(fn, dybde, tok.pos, tuple(args), art, form)
@@ -1584,6 +1762,8 @@ class _Parser:
         """The kind a call gives, refusing arguments whose kind it can never take."""
         if navn in SATSFUNKSJONER or navn == "oppslag":
             return _satsart(self, navn, args, pos)
+        if navn in _VELG:
+            return _velg_art(navn, args, self.feil)
         if navn in ("sum", "antall"):
             if args[0].art is not None and args[0].art != _LISTE:
                 raise self.feil(f"{navn}() krever en liste, fikk {args[0].art}", pos)

@@ -7,9 +7,11 @@ reaches the circular's limit, so a case system can schedule it.
 
 **Months.** A period of *n* months from a day ends on the same day of the month *n* months
 later, or on the last day of that month when it is shorter (31 January + 1 month = 29 February
-in a leap year). ``maneder(fra, til)`` counts whole months that way and adds the part of the
-current month as a fraction of its length, rounded *up* to hundredths, so ``maneder > 3``
-holds exactly when ``til`` is after the date three months from ``fra``.
+in a leap year): ``lov.kalender.pluss_maneder``, the rule language's ``pluss_maneder``, so the
+rules and this module count one month the same way. ``maneder(fra, til)`` counts whole
+months that way and adds the part of the current month as a fraction of its length, rounded
+*up* to hundredths, so ``maneder > 3`` holds exactly when ``til`` is after the date three
+months from ``fra``.
 
 **Continuous periods.** ``til`` is the last day of a stay. Stays of one person that follow each
 other without a whole day between them (the next starts on or before the day after) count as one
@@ -24,7 +26,6 @@ to six months and every deadline follows.
 
 from __future__ import annotations
 
-import calendar
 from collections import ChainMap
 from collections.abc import Callable, Iterable, MutableMapping
 from datetime import date, timedelta
@@ -36,6 +37,7 @@ from attrs import evolve, frozen
 from ...inndata.facts import Botilbud, Sak
 from ...inndata.ukjent import Ukjent
 from ...lov import outcome
+from ...lov.kalender import pluss_maneder
 from ...lov.outcome import Utfall
 from ...lov.tree import LatNode, Node, bygget
 from ..engine import Kontekst, Merknad
@@ -217,27 +219,9 @@ FAKTA = [
 # --- calendar ----------------------------------------------------------------------------------
 
 
-def legg_til_maneder(dato: date, antall: int) -> date:
-    """The same day ``antall`` months later, or that month's last day when it is shorter.
-
-    >>> legg_til_maneder(date(2024, 1, 31), 1)
-    datetime.date(2024, 2, 29)
-    >>> legg_til_maneder(date(2023, 11, 30), 3)
-    datetime.date(2024, 2, 29)
-    """
-    ar, maned = divmod(dato.year * 12 + dato.month - 1 + antall, 12)
-    dag = min(dato.day, _dager_i_maned(ar, maned + 1)) if 1 <= ar <= 9999 else 1
-    return date(ar, maned + 1, dag)  # ValueError outside the calendar, handled by callers
-
-
-#: Days of each month in a common year, as the calendar gives them (2001 is one).
-_DAGER_I_MANED = tuple(calendar.monthrange(2001, maned)[1] for maned in range(1, 13))
-
-
-def _dager_i_maned(ar: int, maned: int) -> int:
-    """``calendar.monthrange(ar, maned)[1]`` without the weekday it also works out: the date
-    search measures a stay many times per case."""
-    return 29 if maned == 2 and calendar.isleap(ar) else _DAGER_I_MANED[maned - 1]
+#: The same day ``antall`` months later, or that month's last day when it is shorter: the rule
+#: language's ``pluss_maneder`` (``lov.kalender``), one month for the rules and this module.
+legg_til_maneder = pluss_maneder
 
 
 def hele_maneder(fra: date, til: date) -> int:

@@ -13,8 +13,10 @@ What stays here, and why it is not a rule:
 
 * the rate rows by date (``oppslag``, ``_arssatser``): G, the factor and the share, the day count,
   the child supplement; an outdated or unverified row is flagged;
-* the choice of the stønad by the outcome of stl-35-under-25 (``_valgt_stonad``): the
-  rule language has no conditional value, and the age limit is read by the rule alone;
+* evaluating stl-35-under-25 (on the date, and on an absence's first day) and giving its
+  outcome to the steps (``stegvis.utfallsverdier``): the step ``kvp.stonad_per_ar`` chooses the
+  rate by it (``hvis(oppfylt("stl-35-under-25"), …)``), and the age limit is read by the rule
+  alone;
 * the items: whether each income line reduces the stønad (§ 38) and whether each absence is
   unlawful are rules evaluated line by line here (``inntekter``, ``fravaer``), and the lines are
   collected for the explanation; a deduction is days × daily rate, computed only when the case
@@ -78,6 +80,7 @@ TILLEGGSTEKST: Mapping[str, Mapping[str, str]] = MappingProxyType(
 VERDIER = (
     "kvp.stonad_full_per_ar",
     "kvp.stonad_under_25_per_ar",
+    "kvp.stonad_per_ar",
     "kvp.dagsats",
     "kvp.barnetillegg_per_dag",
     "kvp.barnetillegg_per_ar",
@@ -646,19 +649,6 @@ def _arssatser(
     return verdier["kvp.stonad_full_per_ar"], verdier["kvp.stonad_under_25_per_ar"]
 
 
-def _valgt_stonad(node: Node | Vurdert, full: Decimal, under_25: Decimal) -> Decimal | Ukjent:
-    """The participant's annual rate as stl-35-under-25 decides: two thirds while it is met,
-    the full rate when it is not, unknown (naming what is missing) while it is undecided.
-
-    Python, not a step: the rule language has no conditional value, and the age limit is read
-    by the rule alone (its node shows in the explanation)."""
-    if node.utfall is outcome.OPPFYLT:
-        return under_25
-    if node.utfall is outcome.IKKE_OPPFYLT:
-        return full
-    return Ukjent(node.mangler)
-
-
 class _Beregner:
     """One calculation: the tables looked up once, the facts and lines as they are found."""
 
@@ -784,12 +774,17 @@ class _Beregner:
             self.under_25 = False
         else:
             self.mangler.extend(node.mangler)
-        return _valgt_stonad(node, full, under_25)
+        # The rate the rule chose: the step kvp.stonad_per_ar reads the rule's outcome.
+        self.verdier.update(stegvis.utfallsverdier(self.steg, {UNDER_25_REGEL: node}))
+        stonad: Decimal | Ukjent = stegvis.regn(self.ktx, self.steg, self.verdier)[
+            "kvp.stonad_per_ar"
+        ]
+        return stonad
 
-    def dagsats(self, stonad: Decimal | Ukjent) -> Decimal | Ukjent:
+    def dagsats(self) -> Decimal | Ukjent:
         dager = int(self.oppslag("kvp-dagsats").verdi("dager_per_ar"))
         self.fakta["kvp.dager_per_ar"] = dager
-        self.verdier.update({"kvp.stonad_per_ar": stonad, "kvp.dager_per_ar": dager})
+        self.verdier["kvp.dager_per_ar"] = dager
         dagsats: Decimal | Ukjent = stegvis.regn(self.ktx, self.steg, self.verdier)["kvp.dagsats"]
         return dagsats
 
@@ -803,12 +798,12 @@ class _Beregner:
         grense = int(self.oppslag("kvp-parametre", dato).verdi("alder_full_sats"))
         dager = int(self.oppslag("kvp-dagsats", dato).verdi("dager_per_ar"))
         verdier: dict[str, Any] = {}
-        full, under_25 = _arssatser(self.ktx, self.steg, verdier, g, sats)
+        _arssatser(self.ktx, self.steg, verdier, g, sats)
         alder_da = person_alder(self.sak, self.sak.person(self.kvp.person), dato)
         fakta = ChainMap({"kvp.alder": alder_da, "kvp.alder_full_sats": grense}, self.fakta)
         node = self.ktx.for_element(fakta).evaluer_regel(UNDER_25_REGEL)
-        stonad = _valgt_stonad(node, full, under_25)
-        verdier.update({"kvp.stonad_per_ar": stonad, "kvp.dager_per_ar": dager})
+        verdier.update(stegvis.utfallsverdier(self.steg, {UNDER_25_REGEL: node}))
+        verdier["kvp.dager_per_ar"] = dager
         dagsats: Decimal | Ukjent = stegvis.regn(self.ktx, self.steg, verdier)["kvp.dagsats"]
         return dagsats
 
@@ -1003,7 +998,7 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
         raise RegelFeil("ingen beregningsregel for kvalifiseringsstønad er i kraft", regel=None)
     b = _Beregner(sak, ktx, kvp, regel)
     stonad = b.stonad()
-    dagsats = b.dagsats(stonad)
+    dagsats = b.dagsats()
     b.fakta["kvp.stonad_per_ar"] = stonad
     b.fakta["kvp.dagsats"] = dagsats
     b.barnetillegg()

@@ -39,6 +39,7 @@ from ...lov.rulebook.mellomregning import Element, Summert, summer
 from ...lov.rulebook.model import Elementsum, Regel
 from ...lov.sprak import SPRAK
 from ...lov.tree import LatNode, Node, bygget
+from .. import stegvis
 from ..engine import Kontekst, Merknad, Vurdert
 from ..etiketter import TYPER
 from ..faktainfo import FaktaInfo
@@ -69,7 +70,11 @@ VERDIER = (
     "livsopphold.belop_per_maned",
     "livsopphold.engangsstonad",
     "livsopphold.behov_dekket_av_inntekt",
+    "livsopphold.formue_maneder",
 )
+#: The assets not held out: an input of the steps (the months they cover), unknown when the
+#: case does not give its assets.
+FORMUE_TILGJENGELIG = "livsopphold.formue_tilgjengelig"
 #: The case facts the calculation reads, recorded on its node so the explanation shows them.
 GRUNNLAGSFAKTA = (
     "vurderingsdato",
@@ -521,6 +526,7 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
     satser = (oppslag.til_dict(), *[o.til_dict() for o in andre_rader])
     mangler_t = tuple(dict.fromkeys(r.mangler))
     fra, til = _maned(dato)
+    tilgjengelig = sum((e.belop for e in sak.formue or () if e.holdes_utenfor is not True), NULL)
     steg = _mellomregninger(
         ktx,
         regel,
@@ -532,6 +538,7 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
             "livsopphold.inntekt_medregnet": medregnet,
         },
         mangler_t,
+        Ukjent(("formue",)) if sak.formue is None else tilgjengelig,
     )
     udekket: Decimal | Ukjent = steg["livsopphold.udekket_behov"]
     belop: Decimal | None = None if mangler_t else steg["livsopphold.belop_per_maned"]
@@ -546,16 +553,11 @@ def beregn(sak: Sak, ktx: Kontekst) -> Beregning:
                 regel=ENGANGSREGEL,
             )
         )
-    tilgjengelig = sum((e.belop for e in sak.formue or () if e.holdes_utenfor is not True), NULL)
-    maneder: int | Ukjent
-    if sak.formue is None:
-        maneder = Ukjent(("formue",))
-    elif belop is None:
-        maneder = Ukjent(mangler_t)
-    else:
-        maneder = int(tilgjengelig // belop) if belop > 0 else 0
+    # Whole months of the need the assets cover: a step of the rule (heltall_delt).
+    maneder: int | Ukjent = steg["livsopphold.formue_maneder"]
     beregnede = {
-        "livsopphold.formue_tilgjengelig": tilgjengelig,
+        # Shown as 0 when the case does not give its assets (as before); the step read unknown.
+        FORMUE_TILGJENGELIG: tilgjengelig,
         "livsopphold.formue_maneder": maneder,
         "livsopphold.satssum": satssum,
         "livsopphold.boutgifter": boutgifter,
@@ -631,15 +633,32 @@ _ENGANGSFAKTA = (
 
 
 def _mellomregninger(
-    ktx: Kontekst, regel: Regel, grunnlag: dict[str, Any], mangler: tuple[str, ...]
+    ktx: Kontekst,
+    regel: Regel,
+    grunnlag: dict[str, Any],
+    mangler: tuple[str, ...],
+    formue: Decimal | Ukjent,
 ) -> dict[str, Any]:
     """The rule's named steps (``[[regel.verdi]]`` in rules/stl-18-livsopphold.toml) on the
-    lines' totals, in the rule's order. With facts missing no step is computed: every amount
-    is unknown for the same reasons, and income "covers the need" is false (not known true)."""
-    if mangler:
-        ukjent = Ukjent(mangler)
-        return {v.navn: False if v.art == "sannhetsverdi" else ukjent for v in regel.verdier}
-    return ktx.mellomregn(regel, grunnlag)
+    lines' totals and the assets not held out (``formue``: unknown when the case does not give
+    its assets), in the rule's order.
+
+    With facts missing no total is certain, so they are given as unknown: every amount is
+    unknown for the same reasons, the months the assets cover too (for want of the assets first,
+    when those are not given either: the step reads them first), and income "covers the need" is
+    false (not known true). With every total and the assets known, the steps run at once (the
+    compiled function); else ``stegvis.regn`` leaves unknown what reads an unknown."""
+    inndata: dict[str, Any] = (
+        dict.fromkeys(grunnlag, Ukjent(mangler)) if mangler else dict(grunnlag)
+    )
+    inndata[FORMUE_TILGJENGELIG] = formue
+    if not mangler and not isinstance(formue, Ukjent):
+        return ktx.mellomregn(regel, inndata)
+    verdier = stegvis.regn(ktx, regel, inndata)
+    for verdi in regel.verdier:
+        if verdi.art == "sannhetsverdi" and isinstance(verdier[verdi.navn], Ukjent):
+            verdier[verdi.navn] = False
+    return verdier
 
 
 def _uten_engangs(fakta: Mapping[str, Any]) -> dict[str, Any]:
