@@ -21,6 +21,13 @@ gave them: JSON text (a line of a JSON Lines file) is parsed in the worker, so p
 parallel too. A result goes back by pickling: prefer ``resultat="json"`` or a function that
 keeps what you need, because a whole ``Assessment`` with its trees is some 90 KB.
 
+**Kept results.** ``resultat="vurdering"`` and a function get ``assess``'s kept result
+(``utdata.beholdt``: its outcomes, amounts and flags at once, a few KiB; its trees, texts
+and lines built by evaluating the case again the first time they are read), so a batch that
+keeps its results, or a function that reads only outcomes, amounts and flags, pays for no
+trace. ``"json"`` and ``"vedtaksgrunnlag"`` read the trees at once, so they assess with the
+trace kept (``assess_med_spor``): one evaluation per case either way.
+
 **Progress.** ``progress=None`` draws a bar on standard error when it is a terminal and nothing
 otherwise; ``True``/``False`` force it; a callable is called as ``progress(done, total)``
 (``total`` is None when the number of cases is not known).
@@ -43,7 +50,7 @@ from typing import Any, TextIO
 
 from attrs import frozen
 
-from ..api import assess, default_rulebook, les_dato, regelbok
+from ..api import assess, assess_med_spor, default_rulebook, les_dato, regelbok
 from ..inndata.errors import Feil, RegelFeil, UgyldigSak
 from ..inndata.facts import Sak
 from ..inndata.grenser import STANDARD, Grenser, som_grenser
@@ -282,7 +289,12 @@ def _vurder(
         try:
             if isinstance(sak, AvvistLinje):  # over the byte limit, or not UTF-8 (jsonlinjer)
                 raise UgyldigSak(list(sak.feil))
-            vurdering = assess(sak, on, regler=bok, grenser=grenser)
+            if resultat == "json" or resultat == "vedtaksgrunnlag":
+                # Read at once: the trace is kept, so the tree costs no second evaluation.
+                vurdering = assess_med_spor(sak, on, regler=bok, grenser=grenser)
+            else:
+                # Kept (``utdata.beholdt``): outcomes now, trees only if a function reads them.
+                vurdering = assess(sak, on, regler=bok, grenser=grenser)
             if resultat == "vurdering":
                 ut.append(vurdering)
             elif resultat == "json":
