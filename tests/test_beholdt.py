@@ -259,3 +259,26 @@ def test_assess_many_gir_beholdte_vurderinger(prosesser: int) -> None:
         assert a.to_json() == assess_med_spor(sak).to_json()
     linjer = list(assess_many(saker_, resultat="json"))
     assert linjer == [json.dumps(assess(s).to_dict(), ensure_ascii=False) for s in saker_]
+
+
+@pytest.mark.parametrize(("sendes", "nye_vurderinger"), [(True, 0), (False, 1)])
+def test_en_arbeidsprosess_sender_vurderingen_uten_ny_vurdering(
+    monkeypatch: pytest.MonkeyPatch, sendes: bool, nye_vurderinger: int
+) -> None:
+    """A worker's ``Assessment`` goes back pickled with its trees: it is assessed with its
+    trace, so pickling builds them from it rather than evaluate the case a second time."""
+    from sosialregler.verktoy import batch
+
+    kall: list[object] = []
+
+    def tell(*args: Any) -> Assessment:
+        kall.append(args)
+        return _evaluer(*args)
+
+    monkeypatch.setattr(vurderer, "_EVALUER", [tell])
+    ut = batch._vurder_bit(
+        [(0, _sak("familie"))], None, "vurdering", default_rulebook(), sendes=sendes
+    )
+    kopi = pickle.loads(pickle.dumps(ut))
+    assert len(kall) == nye_vurderinger
+    assert kopi[0].to_json() == assess_med_spor(_sak("familie")).to_json()
