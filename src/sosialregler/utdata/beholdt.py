@@ -26,7 +26,7 @@ and holds no rulebook.
 from __future__ import annotations
 
 import decimal
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -76,23 +76,32 @@ def kjennetegn(a: Assessment) -> int:
 
     A hash, not the values: the kept result holds the values themselves, and this is only
     compared within the process (a copy sent elsewhere carries its trees, see the module).
+    Outputs that are lists or dicts (the persons in scope, the § 20 conditions) are hashed as
+    tuples (``_hashbar``). 7–15 µs of CPU for the examples, ~3 % of an assessment.
     """
-    deler = (
-        tuple(
-            (navn, v.utfall.value, v.mangler, tuple(v.utdata.items()), v._beregning is None)
-            for navn, v in a.vedtak.items()
-        ),
-        tuple(
-            (m.kode, m.regel.id if m.regel else None, m.person, m.frist, m._node is None)
-            for m in a.merknader
-        ),
-        tuple((s.get("tabell"), s.get("gyldig_fra")) for s in a.satser),
-        a._klage is None,
+    return hash(
+        (
+            tuple(
+                (navn, v.utfall.value, v.mangler, _hashbar(v.utdata), v._beregning is None)
+                for navn, v in a.vedtak.items()
+            ),
+            tuple(
+                (m.kode, m.regel.id if m.regel else None, m.person, m.frist, m._node is None)
+                for m in a.merknader
+            ),
+            tuple((s.get("tabell"), s.get("gyldig_fra")) for s in a.satser),
+            a._klage is None,
+        )
     )
-    try:
-        return hash(deler)
-    except TypeError:  # an output that is a list or a dict: hashed by its text
-        return hash(repr(deler))
+
+
+def _hashbar(verdi: Any) -> Any:
+    """``verdi`` with every list and mapping in it as a tuple (of items), so it hashes."""
+    if isinstance(verdi, Mapping):
+        return tuple([(k, _hashbar(v)) for k, v in verdi.items()])
+    if type(verdi) is list or type(verdi) is tuple:
+        return tuple(map(_hashbar, verdi))
+    return verdi
 
 
 class Gjenskaping:
