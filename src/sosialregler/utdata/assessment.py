@@ -75,7 +75,8 @@ class Vedtak:
     utfall: Utfall
     hjemmel: tuple[Hjemmel, ...]
     #: The full tree: the area's main rule, calculation and checks. From the compiled engine a
-    #: ``LatNode``, rebuilt from the trace the first time ``node`` is read.
+    #: ``LatNode``, rebuilt from the trace the first time ``node`` is read; in a kept result
+    #: (``behold``) one that evaluates the case again.
     _node: Node | LatNode = field(alias="node", eq=_lest)
     hovedregel: str
     utdata: Mapping[str, Any] = {}  # the area's outputs in the contract (belop_per_maned, …)
