@@ -278,15 +278,20 @@ def test_importlisten_ser_en_import_i_funksjon() -> None:
 
 
 def test_vurderer_er_api_assess() -> None:
-    """The one inverted dependency (``vurderer``): what-if reaches exactly ``api.assess``."""
+    """The one inverted dependency (``vurderer``): what-if and records reach exactly
+    ``api.assess_med_spor``, a kept result exactly ``api``'s evaluation."""
     from sosialregler import api
     from sosialregler.vurdering import vurderer
 
-    assert [api.assess] == vurderer._VURDER
-    vurderer.bruk(api.assess)  # setting the same function again is harmless
+    assert [api.assess_med_spor] == vurderer._VURDER
+    assert [api._evaluer] == vurderer._EVALUER
+    vurderer.bruk(api.assess_med_spor, api._evaluer)  # setting the same again is harmless
     with pytest.raises(RuntimeError):
-        vurderer.bruk(lambda *a, **k: None)  # type: ignore[arg-type]  # a wrong one is refused
-    assert [api.assess] == vurderer._VURDER
+        vurderer.bruk(lambda *a, **k: None, api._evaluer)  # type: ignore[arg-type]
+    with pytest.raises(RuntimeError):
+        vurderer.bruk(api.assess_med_spor, lambda *a: None)  # type: ignore[arg-type]
+    assert [api.assess_med_spor] == vurderer._VURDER
+    assert [api._evaluer] == vurderer._EVALUER
 
 
 def test_versjonen_staar_ett_sted_i_pakken() -> None:

@@ -4,7 +4,8 @@ A service or batch that keeps many results keeps each one's trace. Kept with ``U
 inside (enum members are objects the garbage collector tracks), every tuple of every rule's
 entry stayed tracked for good, and each full collection visited them all: ~175 of the ~340
 tracked objects per kept case. The trace now keeps outcomes as small ints (``spor.komprimer``)
-and turns them back into ``Utfall`` only when a node is rebuilt; these tests hold that.
+and turns them back into ``Utfall`` only when a node is rebuilt; these tests hold that, on a
+result kept with its trace (``assess_med_spor``: ``assess`` now keeps none, ``test_beholdt.py``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 import pytest
 
 from sosialregler import assess
+from sosialregler.api import assess_med_spor
 from sosialregler.inndata.ukjent import Ukjent
 from sosialregler.lov.kompilator.motor import KOMPILERT, bruk_motor
 from sosialregler.lov.kompilator.spor import IKKE_I_KRAFT, Spor, komprimer, utvid
@@ -52,7 +54,7 @@ def _atomer(verdi: Any) -> list[Any]:
 @pytest.fixture(params=EKSEMPLER, ids=lambda p: p.stem)
 def holdt(request: pytest.FixtureRequest) -> Any:
     with bruk_motor(KOMPILERT):
-        return assess(json.loads(request.param.read_text(encoding="utf-8")))
+        return assess_med_spor(json.loads(request.param.read_text(encoding="utf-8")))
 
 
 def test_kept_trace_holds_no_enum_member(holdt: Any) -> None:

@@ -560,7 +560,7 @@ def test_appens_regelbok_brukes_lastet_en_gang(monkeypatch: pytest.MonkeyPatch) 
     bok = api.regelbok(None, satser)
     lastet: list[object] = []
     monkeypatch.setattr(standardbok, "last_regelbok", lambda *a, **k: lastet.append(a))
-    monkeypatch.setattr(ruter, "assess", _teller(ruter.assess, bok))
+    monkeypatch.setattr(ruter, "assess_med_spor", _teller(ruter.assess_med_spor, bok))
     fil = REPO / "examples" / "familie.json"
     with tjener(lag_app(bok)) as t, t.klient() as k:
         svar = [k.post("/vurder", content=fil.read_bytes(), headers=JSON) for _ in range(3)]

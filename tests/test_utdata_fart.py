@@ -120,16 +120,18 @@ def _naabare(rot: object) -> list[object]:
 
 
 def test_en_lat_regelnode_holder_ingen_lukning() -> None:
-    """A kept compiled assessment's lazy rule nodes hold the trace, the rule id and the
-    changes as they are, not in a closure (a function, a tuple of cells and three cells
-    each): fewer objects for the garbage collector to walk when results are kept. On main
-    every lazy node held a closure of its own."""
+    """A compiled assessment's lazy rule nodes hold the trace, the rule id and the changes as
+    they are, not in a closure (a function, a tuple of cells and three cells each): fewer
+    objects for the garbage collector to walk when results are kept with their trace
+    (``assess_med_spor``; ``assess`` keeps none). On main every lazy node held a closure of
+    its own."""
     import types
 
+    from sosialregler.api import assess_med_spor
     from sosialregler.lov.tree import LatNode
 
     with bruk_motor("kompilert"):
-        vurdering = sosialregler.assess(_sak("familie"))
+        vurdering = assess_med_spor(_sak("familie"))
     objekter = _naabare(vurdering)
     late = [o for o in objekter if isinstance(o, LatNode)]
     lukninger = [o for o in late if isinstance(o._bygg, types.FunctionType) and o._bygg.__closure__]

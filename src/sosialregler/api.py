@@ -32,7 +32,7 @@ from .inndata.grenser import Grenser, som_grenser
 from .inndata.isodato import ISO_DATO
 from .lov.outcome import Utfall
 from .lov.rulebook.book import Regelbok
-from .utdata.assessment import Assessment, Vedtak, utdata_etter_utfall
+from .utdata.assessment import Assessment, Vedtak, behold, utdata_etter_utfall
 from .versjon import __version__
 from .vurdering import areas, vurderer
 from .vurdering.areas.base import Beregning
@@ -128,25 +128,50 @@ def assess(
     Raises ``UgyldigSak`` (a ``ValueError``) whose ``.feil`` lists every problem with the input.
     ``grenser``: the input limits, if not the defaults (``grenser.py``; e.g. ``{"linjer":
     5000}``).
+
+    The result is kept small (``utdata.beholdt``): its outcomes, amounts and flags are there
+    at once; its trees, texts and lines are built the first time they are read, by evaluating
+    the case again. ``assess_med_spor`` keeps the evaluation's trace instead.
     """
     # Amounts are computed in a decimal context of the library's own, never the caller's
     # thread's (a case system with prec=3 would otherwise get 11 700 for 11 750).
     with decimal.localcontext(DESIMALKONTEKST):
-        return _assess(sak, on, regler, grenser)
+        fakta_sak, dato, bok = _les(sak, on, regler, grenser)
+        return behold(_evaluer(fakta_sak, dato, bok, bare_utfall=True), bok)
 
 
-def _assess(
+def assess_med_spor(
+    sak: Mapping[str, Any] | str | bytes | Sak,
+    on: date | str | None = None,
+    *,
+    regler: Regelbok | None = None,
+    grenser: Grenser | Mapping[str, int] | None = None,
+) -> Assessment:
+    """``assess`` for a caller that reads the trees, texts or JSON at once (what-if, records,
+    a batch's JSON): the result keeps its evaluation's trace (29–55 KiB where ``assess``'s
+    keeps ≤ 10), so reading it costs no second evaluation. The same result in every other way.
+    """
+    with decimal.localcontext(DESIMALKONTEKST):
+        return _evaluer(*_les(sak, on, regler, grenser))
+
+
+def _les(
     sak: Mapping[str, Any] | str | bytes | Sak,
     on: date | str | None,
     regler: Regelbok | None,
     grenser: Grenser | Mapping[str, int] | None = None,
-) -> Assessment:
+) -> tuple[Sak, date, Regelbok]:
+    """The case read and validated, its date, and the rulebook."""
     on_dato = les_dato(on)
     fakta_sak = read_sak(sak, on_dato, grenser)
-    dato = _dato(fakta_sak, on_dato)
-    bok = regler or default_rulebook()
+    return fakta_sak, _dato(fakta_sak, on_dato), regler or default_rulebook()
+
+
+def _evaluer(fakta_sak: Sak, dato: date, bok: Regelbok, bare_utfall: bool = False) -> Assessment:
+    """A case read and validated, evaluated: with its trace, or (``bare_utfall``, for a result
+    ``assess`` keeps without it) with the outcomes alone (``engine.Kontekst``)."""
     fakta = utled(fakta_sak, dato)
-    ktx = Kontekst(bok, dato, fakta)
+    ktx = Kontekst(bok, dato, fakta, bare_utfall=bare_utfall)
     vedtak: dict[str, Vedtak] = {}
     satser: list[Mapping[str, Any]] = []
     # Calculations first, so every area's rules can read every calculation's facts.
@@ -194,5 +219,5 @@ def _assess(
 #: The name before the public API took one convention (see ``sosialregler.__doc__``).
 les_sak = read_sak
 
-# ``hvaom`` (what the result's ``what_if`` calls) reaches ``assess`` through ``vurderer``.
-vurderer.bruk(assess)
+# ``hvaom``, records and a kept result reach the evaluation through ``vurderer``.
+vurderer.bruk(assess_med_spor, _evaluer)

@@ -1,8 +1,10 @@
 """The result of an assessment: one decision per area, flags, and the decision record.
 
-An ``Assessment`` holds only evaluated data (trees, lines, flags) and never the rulebook, so a
-stored record rebuilds the same object and renders the same text years later, whatever the
-rules have become since.
+An ``Assessment`` holds evaluated data (outcomes, amounts, trees, lines, flags), so a stored
+record rebuilds the same object and renders the same text years later, whatever the rules
+have become since. What ``assess`` returns is *kept* (``behold``, ``beholdt.py``): it holds
+its case, date, outcomes, amounts and flags, and builds its trees and lines, when first read,
+by evaluating the case again with the rulebook it was assessed with (shared, never copied).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from attrs import field, frozen
 
 from ..inndata.contract import til_dict
 from ..inndata.facts import Sak
+from ..lov.kompilator.motor import aktiv
 from ..lov.outcome import Utfall
 from ..lov.rulebook.book import Regelbok
 from ..lov.rulebook.model import Hjemmel
@@ -24,7 +27,8 @@ from ..lov.tree import LatNode, Node, fakta_til_json, node_til_dict, node_til_js
 from ..vurdering.areas.base import BEREGNET, Linje
 from ..vurdering.belopskontroll import sjekk_belop
 from ..vurdering.engine import Merknad
-from . import record, record_spor
+from . import beholdt, record, record_spor
+from .beholdt import Gjenskaping, Lat
 from .explain import begrunnelse, begrunnelser, forklar, merknadstekst, render
 from .hvaom import hva_om
 
@@ -32,6 +36,11 @@ from .hvaom import hva_om
 def _lest(node: Node | LatNode | None) -> Node | None:
     """A tree as compared and read: a ``LatNode`` built (the compiled engine's trees)."""
     return node.bygg() if isinstance(node, LatNode) else node
+
+
+def _linjene(linjer: tuple[Linje, ...] | Lat[tuple[Linje, ...]] | None) -> Any:
+    """Lines as compared: a kept result's made (``beholdt.Lat``)."""
+    return linjer.hent() if isinstance(linjer, Lat) else linjer
 
 
 def utdata_etter_utfall(utfall: Utfall, utdata: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -66,13 +75,26 @@ class Vedtak:
     utfall: Utfall
     hjemmel: tuple[Hjemmel, ...]
     #: The full tree: the area's main rule, calculation and checks. From the compiled engine a
-    #: ``LatNode``, rebuilt from the trace the first time ``node`` is read.
+    #: ``LatNode``, rebuilt from the trace the first time ``node`` is read; in a kept result
+    #: (``behold``) one that evaluates the case again.
     _node: Node | LatNode = field(alias="node", eq=_lest)
     hovedregel: str
     utdata: Mapping[str, Any] = {}  # the area's outputs in the contract (belop_per_maned, …)
-    beregning: tuple[Linje, ...] | None = None  # None: the area has no calculation
+    #: The calculation's lines; None: the area has no calculation. A kept result's are made
+    #: when first read (``beholdt.Lat``), as its tree is.
+    _beregning: tuple[Linje, ...] | Lat[tuple[Linje, ...]] | None = field(
+        default=None, alias="beregning", eq=_linjene
+    )
     mangler: tuple[str, ...] = ()
     enhet: str = _STANDARDENHET  # the unit of the calculation's lines (a record omits this one)
+
+    @property
+    def beregning(self) -> tuple[Linje, ...] | None:
+        linjer = self._beregning
+        if isinstance(linjer, Lat):
+            linjer = linjer.hent()
+            object.__setattr__(self, "_beregning", linjer)  # made once; the value never changes
+        return linjer
 
     @property
     def belop_per_maned(self) -> Decimal | None:
@@ -463,6 +485,61 @@ class Assessment:
             lagret_inndata=data["inndata"],
             satser=tuple(s if v3 else record.satsrad_fra_record(s) for s in data["satser"]),
         )
+
+
+def behold(vurdering: Assessment, regler: Regelbok) -> Assessment:
+    """``vurdering``, fresh from ``regler``, as ``assess`` returns it: its case, date,
+    outcomes, amounts, missing facts and flags, and no tree, line, flag node or trace; each of
+    those is made when first read, from the case evaluated again (``beholdt.py``, issue 17:
+    a kept result ≤ 10 KiB)."""
+    assert vurdering.sak is not None
+    g = Gjenskaping(
+        vurdering.sak,
+        vurdering.vurderingsdato,
+        regler,
+        aktiv(),
+        beholdt.kjennetegn(vurdering),
+    )
+    vedtak = {
+        navn: Vedtak(
+            v.omrade,
+            v.tittel,
+            v.utfall,
+            v.hjemmel,
+            LatNode(beholdt.vedtaksnode, g, navn),
+            v.hovedregel,
+            v.utdata,
+            None if v._beregning is None else Lat(beholdt.linjer, g, navn),
+            v.mangler,
+            v.enhet,
+        )
+        for navn, v in vurdering.vedtak.items()
+    }
+    merknader = tuple(
+        m
+        if m._node is None
+        else Merknad(
+            m.kode,
+            m.regel,
+            LatNode(beholdt.flaggnode, g, i),
+            m.tekst,
+            m.hjemmeltekst,
+            m.frist,
+            m.person,
+        )
+        for i, m in enumerate(vurdering.merknader)
+    )
+    return Assessment(
+        vurdering.vurderingsdato,
+        vurdering.sak_id,
+        vurdering.bibliotek,
+        vurdering.regler,
+        vedtak,
+        merknader,
+        None if vurdering._klage is None else LatNode(beholdt.klagenode, g),
+        vurdering.sak,
+        vurdering.satser,
+    )
 
 
 def _dumps(verdi: Any) -> str:

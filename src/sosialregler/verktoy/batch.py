@@ -21,6 +21,14 @@ gave them: JSON text (a line of a JSON Lines file) is parsed in the worker, so p
 parallel too. A result goes back by pickling: prefer ``resultat="json"`` or a function that
 keeps what you need, because a whole ``Assessment`` with its trees is some 90 KB.
 
+**Kept results.** ``resultat="vurdering"`` and a function get ``assess``'s kept result
+(``utdata.beholdt``: its outcomes, amounts and flags at once, a few KiB; its trees, texts
+and lines built by evaluating the case again the first time they are read), so a batch that
+keeps its results, or a function that reads only outcomes, amounts and flags, pays for no
+trace. ``"json"`` and ``"vedtaksgrunnlag"`` read the trees at once, and an ``Assessment``
+sent back from a worker process is pickled with its trees, so these assess with the trace kept
+(``assess_med_spor``): one evaluation per case either way.
+
 **Progress.** ``progress=None`` draws a bar on standard error when it is a terminal and nothing
 otherwise; ``True``/``False`` force it; a callable is called as ``progress(done, total)``
 (``total`` is None when the number of cases is not known).
@@ -43,7 +51,7 @@ from typing import Any, TextIO
 
 from attrs import frozen
 
-from ..api import assess, default_rulebook, les_dato, regelbok
+from ..api import assess, assess_med_spor, default_rulebook, les_dato, regelbok
 from ..inndata.errors import Feil, RegelFeil, UgyldigSak
 from ..inndata.facts import Sak
 from ..inndata.grenser import STANDARD, Grenser, som_grenser
@@ -201,7 +209,7 @@ def _arbeid(
 ) -> Any:
     """A worker's chunk: the rulebook it loaded must be the caller's."""
     bok = krev_samme_regler(_ARBEIDERENS_BOK or default_rulebook(), digest)
-    return _vurder_bit(bit, on, resultat, bok, grenser, nokkel)
+    return _vurder_bit(bit, on, resultat, bok, grenser, nokkel, sendes=True)
 
 
 #: The rulebook of the batch being run, for a ``resultat`` function that needs it.
@@ -261,10 +269,13 @@ def _vurder_bit(
     bok: Regelbok,
     grenser: Grenser = STANDARD,
     nokkel: bytes | None = None,
+    *,
+    sendes: bool = False,
 ) -> list[Any]:
+    """``sendes``: the results go back to the caller by pickling (a worker process)."""
     token = _I_BRUK.set(bok)
     try:
-        return _vurder(bit, on, resultat, bok, grenser, nokkel)
+        return _vurder(bit, on, resultat, bok, grenser, nokkel, sendes=sendes)
     finally:
         _I_BRUK.reset(token)
 
@@ -276,13 +287,22 @@ def _vurder(
     bok: Regelbok,
     grenser: Grenser = STANDARD,
     nokkel: bytes | None = None,
+    *,
+    sendes: bool = False,
 ) -> list[Any]:
+    # JSON and records read the trees at once; an ``Assessment`` sent back from a worker is
+    # pickled with its trees: both assess with the trace kept, so no case is evaluated twice.
+    med_spor = resultat in ("json", "vedtaksgrunnlag") or (sendes and resultat == "vurdering")
     ut: list[Any] = []
     for indeks, sak in bit:
         try:
             if isinstance(sak, AvvistLinje):  # over the byte limit, or not UTF-8 (jsonlinjer)
                 raise UgyldigSak(list(sak.feil))
-            vurdering = assess(sak, on, regler=bok, grenser=grenser)
+            if med_spor:
+                vurdering = assess_med_spor(sak, on, regler=bok, grenser=grenser)
+            else:
+                # Kept (``utdata.beholdt``): outcomes now, trees only if a function reads them.
+                vurdering = assess(sak, on, regler=bok, grenser=grenser)
             if resultat == "vurdering":
                 ut.append(vurdering)
             elif resultat == "json":

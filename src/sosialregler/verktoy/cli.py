@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from ..api import assess, les_dato, regelbok
+from ..api import assess, assess_med_spor, les_dato, regelbok
 from ..inndata.contract import les_json
 from ..inndata.errors import Feil, RegelFeil, UgyldigSak
 from ..inndata.filer import filfeil
@@ -346,7 +346,8 @@ def _vurder(args: argparse.Namespace, ut: TextIO, err: TextIO) -> int:
         nokkel = _nokkel(args) if args.format == "vedtaksgrunnlag" else None
         grenser = _grenser(args)
         tekst = _les_fil(args.sak, "SAK.json", grenser.byte)
-        vurdering = assess(tekst, on=args.dato, regler=bok, grenser=grenser)
+        # Printed at once: the trace is kept (a kept result would evaluate the case twice).
+        vurdering = assess_med_spor(tekst, on=args.dato, regler=bok, grenser=grenser)
     except UgyldigSak as exc:
         return _avvis(exc.feil, args.format, ut, err)
     except RegelFeil as exc:  # a rule that fails on this case: named, never an internal error

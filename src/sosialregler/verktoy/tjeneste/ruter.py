@@ -25,7 +25,7 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
 from ... import __version__
-from ...api import assess, les_dato
+from ...api import assess_med_spor, les_dato
 from ...inndata.errors import Feil, RegelFeil, UgyldigSak
 from ...inndata.jsonlinjer import linjer
 from ...lov.rulebook.book import Regelbok
@@ -174,8 +174,11 @@ def _avvis(exc: UgyldigSak | RegelFeil) -> Avvisning:
 
 
 def _vurder(sak: _Sak) -> Assessment:
+    # Rendered at once, so the trace is kept (a kept result would evaluate the case twice).
     try:
-        return assess(sak.kropp, on=sak.q["dato"], regler=sak.bok, grenser=sak.oppsett.grenser)
+        return assess_med_spor(
+            sak.kropp, on=sak.q["dato"], regler=sak.bok, grenser=sak.oppsett.grenser
+        )
     except (UgyldigSak, RegelFeil) as exc:
         raise _avvis(exc) from None
 
