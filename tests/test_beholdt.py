@@ -282,3 +282,22 @@ def test_en_arbeidsprosess_sender_vurderingen_uten_ny_vurdering(
     kopi = pickle.loads(pickle.dumps(ut))
     assert len(kall) == nye_vurderinger
     assert kopi[0].to_json() == assess_med_spor(_sak("familie")).to_json()
+
+
+def test_keep_trace_gir_samme_resultat_uten_ny_vurdering(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``assess(..., keep_trace=True)`` is the path for callers that render at once (the REPL,
+    ``due``, the audit points, the citizen estimate): the same text and JSON as the small
+    result, and reading it evaluates nothing again."""
+    kall: list[object] = []
+
+    def tell(*args: Any) -> Assessment:
+        kall.append(args)
+        return _evaluer(*args)
+
+    liten = assess(_sak("familie"))
+    json_, nn = liten.to_json(), liten.explain("nn")
+    monkeypatch.setattr(vurderer, "_EVALUER", [tell])
+    stor = assess(_sak("familie"), keep_trace=True)
+    assert stor.to_json() == json_
+    assert stor.explain("nn") == nn
+    assert kall == []

@@ -122,6 +122,7 @@ def assess(
     *,
     regler: Regelbok | None = None,
     grenser: Grenser | Mapping[str, int] | None = None,
+    keep_trace: bool = False,
 ) -> Assessment:
     """Assess a case on a date with the rules and rates in force then.
 
@@ -131,8 +132,12 @@ def assess(
 
     The result is kept small (``utdata.beholdt``): its outcomes, amounts and flags are there
     at once; its trees, texts and lines are built the first time they are read, by evaluating
-    the case again. ``assess_med_spor`` keeps the evaluation's trace instead.
+    the case again. ``keep_trace=True`` keeps the evaluation's trace instead (29–55 KiB where
+    the small result is ≤ 10), for a caller that renders the result at once: no second
+    evaluation then. The result is the same either way.
     """
+    if keep_trace:
+        return assess_med_spor(sak, on, regler=regler, grenser=grenser)
     # Amounts are computed in a decimal context of the library's own, never the caller's
     # thread's (a case system with prec=3 would otherwise get 11 700 for 11 750).
     with decimal.localcontext(DESIMALKONTEKST):

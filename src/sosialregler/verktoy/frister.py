@@ -171,7 +171,7 @@ def due(
                     "annen dato; send saken"
                 )
             case = case.sak
-        vurdering = assess(case, on_dato, regler=regler)
+        vurdering = assess(case, on_dato, regler=regler, keep_trace=True)
     return frister_for(vurdering, regler=regler)
 
 

@@ -347,7 +347,7 @@ class Repl:
     def vurdering(self) -> Assessment:
         """The current case assessed (kept until the case changes)."""
         if self._vurdering is None:
-            self._vurdering = assess(self.sak, regler=self._regelbok())
+            self._vurdering = assess(self.sak, regler=self._regelbok(), keep_trace=True)
         return self._vurdering
 
     def _bytt(self, sak: dict[str, Any]) -> None:

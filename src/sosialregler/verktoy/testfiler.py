@@ -480,7 +480,7 @@ def kjor_sak(sak: Testsak) -> Resultat:
     except RegelFeil as exc:
         return Resultat(sak, (f"reglene eller satsene kan ikke lastes: {exc}",))
     try:
-        vurdering = assess(sak.inndata, on=sak.dato, regler=bok)
+        vurdering = assess(sak.inndata, on=sak.dato, regler=bok, keep_trace=True)
     except UgyldigSak as exc:
         return Resultat(sak, tuple(_sammenlign_avvisning(sak, exc)))
     except RegelFeil as exc:

@@ -23,6 +23,6 @@ def malepunkter_for(
     sak: Any, dato: date | str | None = None, regler: Any = None
 ) -> tuple[Funn, ...]:
     """Assess ``sak`` (a contract case) on ``dato`` and answer every audit point."""
-    vurdering = assess(sak, on=dato, regler=regler)
+    vurdering = assess(sak, on=dato, regler=regler, keep_trace=True)
     m = last(getattr(regler, "mappe", None))
     return vurder(vurdering, [p.id for p in m.punkter])

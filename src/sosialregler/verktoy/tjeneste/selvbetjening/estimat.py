@@ -63,7 +63,7 @@ def lag_estimat(sak: Mapping[str, Any], dato: date, regler: Regelbok | None = No
     ``regler``: the service's rulebook (a municipality's own rates), else the shipped one.
     """
     bok = regler or default_rulebook()
-    vurdering = assess(sak, on=dato, regler=bok)
+    vurdering = assess(sak, on=dato, regler=bok, keep_trace=True)
     vedtak = vurdering.vedtak["livsopphold"]
 
     def hvorfor(regel_id: str | None) -> Mapping[str, str] | None:
