@@ -21,7 +21,7 @@ import pytest
 pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings
 
-from sosialregler import assess
+from sosialregler import assess as _assess
 from sosialregler.api import _evaluer, assess_med_spor, default_rulebook
 from sosialregler.lov.kompilator.motor import KOMPILERT, TOLK, bruk_motor
 from sosialregler.lov.rulebook.book import Regelbok
@@ -33,6 +33,13 @@ from sosialregler.verktoy.testing import saker
 from sosialregler.vurdering import vurderer
 
 EKSEMPLER = Path(__file__).resolve().parent.parent / "examples"
+
+
+def assess(*args: Any, **kwargs: Any) -> Assessment:
+    """The small kept result (``keep_trace=False``), as a batch keeps its results."""
+    return _assess(*args, keep_trace=False, **kwargs)
+
+
 NAVN = ("enslig", "familie", "kvp", "botilbud", "avklaring")
 
 
@@ -285,9 +292,9 @@ def test_en_arbeidsprosess_sender_vurderingen_uten_ny_vurdering(
 
 
 def test_keep_trace_gir_samme_resultat_uten_ny_vurdering(monkeypatch: pytest.MonkeyPatch) -> None:
-    """``assess(..., keep_trace=True)`` is the path for callers that render at once (the REPL,
-    ``due``, the audit points, the citizen estimate): the same text and JSON as the small
-    result, and reading it evaluates nothing again."""
+    """``assess`` keeping its trace (the default) is the path for callers that render at once
+    (the REPL, ``due``, the audit points, the citizen estimate): the same text and JSON as the
+    small result, and reading it evaluates nothing again."""
     kall: list[object] = []
 
     def tell(*args: Any) -> Assessment:
@@ -297,7 +304,7 @@ def test_keep_trace_gir_samme_resultat_uten_ny_vurdering(monkeypatch: pytest.Mon
     liten = assess(_sak("familie"))
     json_, nn = liten.to_json(), liten.explain("nn")
     monkeypatch.setattr(vurderer, "_EVALUER", [tell])
-    stor = assess(_sak("familie"), keep_trace=True)
+    stor = _assess(_sak("familie"))
     assert stor.to_json() == json_
     assert stor.explain("nn") == nn
     assert kall == []

@@ -122,7 +122,7 @@ def assess(
     *,
     regler: Regelbok | None = None,
     grenser: Grenser | Mapping[str, int] | None = None,
-    keep_trace: bool = False,
+    keep_trace: bool = True,
 ) -> Assessment:
     """Assess a case on a date with the rules and rates in force then.
 
@@ -130,11 +130,12 @@ def assess(
     ``grenser``: the input limits, if not the defaults (``grenser.py``; e.g. ``{"linjer":
     5000}``).
 
-    The result is kept small (``utdata.beholdt``): its outcomes, amounts and flags are there
-    at once; its trees, texts and lines are built the first time they are read, by evaluating
-    the case again. ``keep_trace=True`` keeps the evaluation's trace instead (29–55 KiB where
-    the small result is ≤ 10), for a caller that renders the result at once: no second
-    evaluation then. The result is the same either way.
+    ``keep_trace=False`` keeps the result small (``utdata.beholdt``; ≤ 10 KiB where the trace
+    makes it 29–55): its outcomes, amounts and flags are there at once; its trees, texts and
+    lines are built the first time they are read, by evaluating the case again. For a caller
+    that keeps many results (``assess_many`` does); one that renders at once keeps the trace
+    (the default), which is also the quicker evaluation (the small result is made from it).
+    The result is the same either way.
     """
     if keep_trace:
         return assess_med_spor(sak, on, regler=regler, grenser=grenser)

@@ -21,8 +21,8 @@ gave them: JSON text (a line of a JSON Lines file) is parsed in the worker, so p
 parallel too. A result goes back by pickling: prefer ``resultat="json"`` or a function that
 keeps what you need, because a whole ``Assessment`` with its trees is some 90 KB.
 
-**Kept results.** ``resultat="vurdering"`` and a function get ``assess``'s kept result
-(``utdata.beholdt``: its outcomes, amounts and flags at once, a few KiB; its trees, texts
+**Kept results.** ``resultat="vurdering"`` and a function get the small kept result
+(``assess(…, keep_trace=False)``, ``utdata.beholdt``: its outcomes, amounts and flags at once, a few KiB; its trees, texts
 and lines built by evaluating the case again the first time they are read), so a batch that
 keeps its results, or a function that reads only outcomes, amounts and flags, pays for no
 trace. ``"json"`` and ``"vedtaksgrunnlag"`` read the trees at once, and an ``Assessment``
@@ -302,7 +302,7 @@ def _vurder(
                 vurdering = assess_med_spor(sak, on, regler=bok, grenser=grenser)
             else:
                 # Kept (``utdata.beholdt``): outcomes now, trees only if a function reads them.
-                vurdering = assess(sak, on, regler=bok, grenser=grenser)
+                vurdering = assess(sak, on, regler=bok, grenser=grenser, keep_trace=False)
             if resultat == "vurdering":
                 ut.append(vurdering)
             elif resultat == "json":
