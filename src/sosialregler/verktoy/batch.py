@@ -22,12 +22,13 @@ parallel too. A result goes back by pickling: prefer ``resultat="json"`` or a fu
 keeps what you need, because a whole ``Assessment`` with its trees is some 90 KB.
 
 **Kept results.** ``resultat="vurdering"`` and a function get the small kept result
-(``assess(…, keep_trace=False)``, ``utdata.beholdt``: its outcomes, amounts and flags at once, a few KiB; its trees, texts
-and lines built by evaluating the case again the first time they are read), so a batch that
-keeps its results, or a function that reads only outcomes, amounts and flags, pays for no
-trace. ``"json"`` and ``"vedtaksgrunnlag"`` read the trees at once, and an ``Assessment``
-sent back from a worker process is pickled with its trees, so these assess with the trace kept
-(``assess_med_spor``): one evaluation per case either way.
+(``assess(…, keep_trace=False)``, ``utdata.beholdt``: its outcomes, amounts and flags at
+once, a few KiB; its trees, texts and lines built by evaluating the case again the first
+time they are read), so a batch that keeps its results, or a function that reads only
+outcomes, amounts and flags, holds no trace. ``"json"`` and ``"vedtaksgrunnlag"`` read the
+trees at once, and an ``Assessment`` sent back from a worker process is pickled with its
+trees, so these assess with the trace kept (``assess_med_spor``): one evaluation per case
+either way.
 
 **Progress.** ``progress=None`` draws a bar on standard error when it is a terminal and nothing
 otherwise; ``True``/``False`` force it; a callable is called as ``progress(done, total)``
