@@ -558,20 +558,10 @@ def _summer(data: Any, beregning: str, galt: Any) -> tuple[Elementsum, ...]:
                 continue
             if nokkel in utenfor:
                 galt(f"{sti}: {nokkel} står både som uttrykk og i utenfor")
-            if not isinstance(tekst, str):
-                galt(f"{sti}.{nokkel}: uttrykket må være tekst")
+            uttrykk = _elementuttrykk(tekst, f"{sti}.{nokkel}", omfang, "tall", galt)
+            if uttrykk is None:
                 continue
-            try:
-                uttrykk = parse(tekst, ARTER)
-            except UttrykkFeil as exc:
-                galt(f"{sti}.{nokkel}: uttrykket lar seg ikke lese: {exc}")
-                continue
-            for lest in uttrykk.navn:
-                if not kjent(lest, omfang):
-                    galt(f"{sti}.{nokkel}: ukjent faktum {lest!r} i «{tekst}»{_utfallshint(lest)}")
             _uten_satsoppslag(uttrykk, f"{sti}.{nokkel}", galt)
-            if uttrykk.art is not None and uttrykk.art != "tall":
-                galt(f"{sti}.{nokkel}: uttrykket «{tekst}» gir {uttrykk.art}, ikke belop")
             ledd[Utfall(nokkel)] = uttrykk
         if not ledd:
             galt(f"{sti}: sier ikke hva et element legger til (oppfylt, ikke_oppfylt eller skjonn)")
@@ -613,26 +603,36 @@ def _tilfellesum(
             continue
         deler = []
         for nokkel, art in (("hvor", "sannhetsverdi"), ("verdi", "tall")):
-            tekst = t[nokkel]
-            if not isinstance(tekst, str):
-                galt(f"{hvor}.{nokkel}: uttrykket må være tekst")
+            uttrykk = _elementuttrykk(t[nokkel], f"{hvor}.{nokkel}", omfang, art, galt)
+            if uttrykk is None:
                 break
-            try:
-                uttrykk = parse(tekst, ARTER)
-            except UttrykkFeil as exc:
-                galt(f"{hvor}.{nokkel}: uttrykket lar seg ikke lese: {exc}")
-                break
-            for lest in uttrykk.navn:
-                if not kjent(lest, omfang):
-                    galt(f"{hvor}.{nokkel}: ukjent faktum {lest!r} i «{tekst}»")
-            if uttrykk.art is not None and uttrykk.art != art:
-                galt(f"{hvor}.{nokkel}: uttrykket «{tekst}» gir {uttrykk.art}, ikke {art}")
             deler.append(uttrykk)
         if len(deler) == 2:
             tilfeller.append(Tilfelle(deler[0], deler[1]))
     if len(tilfeller) != len(data):
         return None
     return Elementsum(navn, d.get("tittel") or {}, None, omfang, {}, tilfeller=tuple(tilfeller))
+
+
+def _elementuttrykk(tekst: Any, sti: str, omfang: Any, art: str, galt: Any) -> Any:
+    """An expression of a sum over items, read and checked (text, parsed, the item's facts
+    known, of kind ``art``), or None after saying why it cannot be read. An amount's kind is
+    named «belop» in the message, as a rule file's author knows it."""
+    if not isinstance(tekst, str):
+        galt(f"{sti}: uttrykket må være tekst")
+        return None
+    try:
+        uttrykk = parse(tekst, ARTER)
+    except UttrykkFeil as exc:
+        galt(f"{sti}: uttrykket lar seg ikke lese: {exc}")
+        return None
+    for lest in uttrykk.navn:
+        if not kjent(lest, omfang):
+            galt(f"{sti}: ukjent faktum {lest!r} i «{tekst}»{_utfallshint(lest)}")
+    if uttrykk.art is not None and uttrykk.art != art:
+        onsket = "belop" if art == "tall" else art
+        galt(f"{sti}: uttrykket «{tekst}» gir {uttrykk.art}, ikke {onsket}")
+    return uttrykk
 
 
 def _uten_satsoppslag(uttrykk: Any, sti: str, galt: Any) -> None:
