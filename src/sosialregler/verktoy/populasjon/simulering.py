@@ -24,9 +24,10 @@ from .totaler import BELOP_18, Totaler
 MOT = (utfallkolonne("livsopphold"), BELOP_18)
 
 #: Rows per row group of the Parquet written with ``--ut``. The engines hand over batches of
-#: at most 1 024 rows; written one by one, each became a row group, and the writer keeps every
-#: row group's metadata (~33 KB per 1 000 groups of this width) until the file is closed: 10
-#: million households grew the process by ~320 MB. Batches are gathered to this size instead.
+#: at most 4 096 rows; written one by one, each became a row group, and the writer keeps every
+#: row group's metadata until the file is closed (~33 KB per group of 40 columns, measured
+#: alone; 10 million households made 2 442 groups, a footer of 8.6 MB). Batches are gathered
+#: to this size instead: 153 groups for 10 million, and a file readers scan faster.
 RADER_PER_GRUPPE = 65_536
 
 
