@@ -153,10 +153,9 @@ def assess_med_spor(
     regler: Regelbok | None = None,
     grenser: Grenser | Mapping[str, int] | None = None,
 ) -> Assessment:
-    """``assess`` for a caller that reads the trees, texts or JSON at once (what-if, records,
-    a batch's JSON): the result keeps its evaluation's trace (29–55 KiB where ``assess``'s
-    keeps ≤ 10), so reading it costs no second evaluation. The same result in every other way.
-    """
+    """``assess`` with the trace kept (its default; the library's own callers name it): the
+    result keeps its evaluation's trace (29–55 KiB where ``keep_trace=False`` keeps ≤ 10), so
+    reading its trees, texts or JSON costs no second evaluation."""
     with decimal.localcontext(DESIMALKONTEKST):
         return _evaluer(*_les(sak, on, regler, grenser))
 
@@ -174,8 +173,8 @@ def _les(
 
 
 def _evaluer(fakta_sak: Sak, dato: date, bok: Regelbok, bare_utfall: bool = False) -> Assessment:
-    """A case read and validated, evaluated: with its trace, or (``bare_utfall``, for a result
-    ``assess`` keeps without it) with the outcomes alone (``engine.Kontekst``)."""
+    """A case read and validated, evaluated with its trace (``bare_utfall`` is accepted and, since
+    the compiled rules write their entries compact, changes nothing: ``engine.Kontekst``)."""
     fakta = utled(fakta_sak, dato)
     ktx = Kontekst(bok, dato, fakta, bare_utfall=bare_utfall)
     vedtak: dict[str, Vedtak] = {}
