@@ -52,7 +52,7 @@ from ..lov.rulebook.conditions import (
     Uttrykksblad,
     blader,
 )
-from ..lov.rulebook.expr import UttrykkFeil, parse, satsoppslag, utfallsregel
+from ..lov.rulebook.expr import REGEL_ID, UttrykkFeil, parse, satsoppslag, utfallsregel
 from ..lov.rulebook.lesing import les_begrenset
 from ..lov.rulebook.model import (
     KILDETYPER,
@@ -126,7 +126,6 @@ _OMRADENOKLER = {
     "kommentar",
 }
 _PLASSHOLDER = re.compile(r"\{([^{}]*)\}")
-_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
 _KODE = re.compile(r"[A-Z][A-Z0-9_]*")
 
 
@@ -412,7 +411,7 @@ def _last_regel(
     def galt(melding: str) -> None:
         feil.append(melding)
 
-    if not isinstance(rid, str) or not _ID.fullmatch(rid):
+    if not isinstance(rid, str) or not REGEL_ID.fullmatch(rid):
         galt("id mangler eller er ugyldig (små bokstaver, tall og bindestrek)")
     ukjente = set(data) - _REGELNOKLER
     if ukjente:
@@ -541,7 +540,7 @@ def _summer(data: Any, beregning: str, galt: Any) -> tuple[Elementsum, ...]:
                 gitt.add(navn)
                 ut.append(tilfellesum)
             continue
-        if not isinstance(regel, str) or not _ID.fullmatch(regel):
+        if not isinstance(regel, str) or not REGEL_ID.fullmatch(regel):
             galt(f"{sti}: regel må være id-en til en regel som gjelder hvert element")
             continue
         if omfang not in OMFANG:

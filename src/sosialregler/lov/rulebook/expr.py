@@ -70,6 +70,7 @@ __all__ = [
     "MAKS_DYBDE",
     "MAKS_LENGDE",
     "MAKS_TALL",
+    "REGEL_ID",
     "SATSFUNKSJONER",
     "SATSKILDE",
     "Uttrykk",
@@ -850,8 +851,10 @@ UTFALLSPREFIKS = "oppfylt:"
 #: Most months ``pluss_maneder`` adds or takes away (10 000 years: beyond it every date is outside
 #: the calendar); the bound keeps a hostile number from costing anything.
 MAKS_MANEDER = 12 * 10_000
-#: A rule id, as the loader spells it (``vurdering.rulebook_load._ID``).
-_RE_REGEL_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
+#: A rule id's spelling: lower-case letters, digits and inner hyphens. The one definition: the
+#: loader checks every rule's id with it (``vurdering.rulebook_load``), and ``oppfylt("…")``
+#: its argument.
+REGEL_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
 
 
 def utfallsnavn(regel_id: str) -> str:
@@ -904,7 +907,7 @@ def _les_utfall(p: _Parser, tok: _Token) -> _Node:
     p.neste()
     p.forvent("op", ")", f"forventet ')' etter regelens id i oppfylt() ved posisjon {parentes.pos}")
     regel_id = str(arg.verdi)
-    if not _RE_REGEL_ID.fullmatch(regel_id):
+    if not REGEL_ID.fullmatch(regel_id):
         raise p.feil(
             f"{regel_id!r} er ikke en regel-id (små bokstaver a-z, sifre og bindestrek)", arg.pos
         )
