@@ -699,16 +699,12 @@ def _satser(
     fakta = ktx.fakta
     felles = {n: fakta[n] for n in _lest(sum_) if n in fakta}
     felles[SATSKILDE] = satskilde
+    aldre = {p.id: person_alder(sak, p, ktx.dato) for p in personer}  # the items' and the lines'
     elementer = [
         Element(
             OPPFYLT,
             (),
-            {
-                **felles,
-                "person.id": p.id,
-                "person.rolle": p.rolle,
-                "person.alder": person_alder(sak, p, ktx.dato),
-            },
+            {**felles, "person.id": p.id, "person.rolle": p.rolle, "person.alder": aldre[p.id]},
             f"personer[{sak.indeks(p.id)}]",
         )
         for p in personer
@@ -725,7 +721,7 @@ def _satser(
             # No rate: the applicant owes another adult no maintenance, nor they the applicant
             # (stl-18-inntekt-uten-forsorgelsesplikt); the line says so instead of a silent 0,
             # and the claim puts the question of their own needs (stl-18-1-andre-voksne).
-            alder_v = person_alder(sak, person, ktx.dato)
+            alder_v = aldre[person.id]
             r.linjer.append(
                 Linje(
                     "voksen_uten_sats",
@@ -740,7 +736,7 @@ def _satser(
         belop = bidrag[person.id]
         if person.rolle != "barn" or belop is None:
             continue
-        alder_ = person_alder(sak, person, ktx.dato)
+        alder_ = aldre[person.id]
         alder = None if isinstance(alder_, Ukjent) else alder_
         gruppe = None if alder is None else oppslag.barnesats(alder)
         if gruppe is None and belop:
