@@ -411,28 +411,31 @@ def test_steg_som_feiler_paa_saken_navngir_regelen(
     """A division by a total that is zero on the case: a RegelFeil naming the file, the rule
     and the step on both engines, never a bare ZeroDivisionError."""
     monkeypatch.setenv("SOSIALREGLER_MOTOR", motor)
+    melding = _feil_paa_saken(
+        tmp_path,
+        'uttrykk = "max(livsopphold.udekket_behov, 0)"',
+        'uttrykk = "max(livsopphold.udekket_behov, 0) / '
+        '(livsopphold.engangsutgifter - livsopphold.engangsutgifter)"',
+    )
+    assert "stl-18-livsopphold.toml" in melding and "stl-18-utmaling" in melding
+    assert "livsopphold.belop_per_maned" in melding and "deling på null" in melding
+
+
+def _feil_paa_saken(tmp_path: Path, gammel: str, ny: str) -> str:
+    """The RegelFeil's message when the example enslig is assessed with a copy of the rules
+    in which § 18's file has ``gammel`` replaced by ``ny`` (a rule that loads but fails)."""
     mappe = tmp_path / "regler"
     shutil.copytree(REPO / "rules", mappe)
     fil = mappe / "stl-18-livsopphold.toml"
     tekst = fil.read_text("utf-8")
-    gammel = 'uttrykk = "max(livsopphold.udekket_behov, 0)"'
     assert gammel in tekst
-    fil.write_text(
-        tekst.replace(
-            gammel,
-            'uttrykk = "max(livsopphold.udekket_behov, 0) / '
-            '(livsopphold.engangsutgifter - livsopphold.engangsutgifter)"',
-        ),
-        "utf-8",
-    )
+    fil.write_text(tekst.replace(gammel, ny), "utf-8")
     bok, problemer, _ = last_under_oppsyn(mappe)
     assert bok is not None, [str(p) for p in problemer]
     sak = json.loads((REPO / "examples" / "enslig.json").read_text("utf-8"))
     with pytest.raises(RegelFeil) as feil:
         assess(sak, regler=bok)
-    melding = str(feil.value)
-    assert "stl-18-livsopphold.toml" in melding and "stl-18-utmaling" in melding
-    assert "livsopphold.belop_per_maned" in melding and "deling på null" in melding
+    return str(feil.value)
 
 
 # --- sums over items ([[regel.sum]]) -------------------------------------------------------------
@@ -547,26 +550,12 @@ def test_sum_som_feiler_paa_saken_navngir_regelen(
     """A sum that divides by zero on an item: a RegelFeil naming the file, the rule, the sum
     and the item on both engines, never a bare exception."""
     monkeypatch.setenv("SOSIALREGLER_MOTOR", motor)
-    mappe = tmp_path / "regler"
-    shutil.copytree(REPO / "rules", mappe)
-    fil = mappe / "stl-18-livsopphold.toml"
-    tekst = fil.read_text("utf-8")
-    gammel = 'oppfylt = "boutgift.belop_per_maned"'
-    assert gammel in tekst
-    fil.write_text(
-        tekst.replace(
-            gammel,
-            'oppfylt = "boutgift.belop_per_maned / '
-            '(boutgift.belop_per_maned - boutgift.belop_per_maned)"',
-        ),
-        "utf-8",
+    melding = _feil_paa_saken(
+        tmp_path,
+        'oppfylt = "boutgift.belop_per_maned"',
+        'oppfylt = "boutgift.belop_per_maned / '
+        '(boutgift.belop_per_maned - boutgift.belop_per_maned)"',
     )
-    bok, problemer, _ = last_under_oppsyn(mappe)
-    assert bok is not None, [str(p) for p in problemer]
-    sak = json.loads((REPO / "examples" / "enslig.json").read_text("utf-8"))
-    with pytest.raises(RegelFeil) as feil:
-        assess(sak, regler=bok)
-    melding = str(feil.value)
     assert "stl-18-livsopphold.toml" in melding and "stl-18-utmaling" in melding
     assert "livsopphold.boutgifter" in melding and "boutgifter[0]" in melding
     assert "deling på null" in melding
